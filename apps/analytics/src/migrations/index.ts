@@ -1,0 +1,4 @@
+import { ChannelEvents1732406400000 } from './1732406400000-channel-events';
+
+/** Applied in order after the platform's messaging tables; never edit one that has shipped. */
+export const ANALYTICS_MIGRATIONS = [ChannelEvents1732406400000];

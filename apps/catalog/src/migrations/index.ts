@@ -1,0 +1,4 @@
+import { Products1732406400000 } from './1732406400000-products';
+
+/** Applied in order after the platform's messaging tables; never edit one that has shipped. */
+export const CATALOG_MIGRATIONS = [Products1732406400000];

@@ -1,0 +1,38 @@
+import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType()
+export class SkuOption {
+  @Field(() => String) name!: string;
+  @Field(() => String) value!: string;
+}
+
+/** One sellable variant of a product (colour × size), priced in fen. */
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "code")')
+@ObjectType()
+@Entity()
+export class Sku {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column('uuid')
+  productId!: string;
+
+  @Field(() => String)
+  @Column({ unique: true })
+  code!: string;
+
+  @Field(() => Int, { description: 'List price in fen (1/100 CNY)' })
+  @Column('integer')
+  listPriceFen!: number;
+
+  @Field(() => [SkuOption])
+  @Column('jsonb', { default: [] })
+  options!: SkuOption[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,48 @@
+import { Args, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { alignByKey, Loaders, Public, type GraphQLContext, type LoaderRegistry } from '@shopops/platform';
+import { Product } from './product.entity';
+import { ProductsService } from './products.service';
+import { Sku } from './sku.entity';
+import { SkusService } from './skus.service';
+
+@Resolver(() => Sku)
+export class SkusResolver {
+  constructor(
+    private readonly skus: SkusService,
+    private readonly products: ProductsService,
+  ) {}
+
+  @Public()
+  @Query(() => Sku, { nullable: true, description: 'A SKU by its code, or null if there is none.' })
+  sku(@Args('code') code: string, @Loaders() loaders: LoaderRegistry): Promise<Sku | undefined> {
+    return this.byCode(loaders).load(code);
+  }
+
+  @Public()
+  @ResolveField(() => Product)
+  product(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<Product | undefined> {
+    return loaders
+      .get<string, Product | undefined>('productById', async (ids) =>
+        alignByKey(ids, await this.products.findByIds(ids), (p) => p.id),
+      )
+      .load(sku.productId);
+  }
+
+  /** Apollo passes (reference, context): parameter decorators do not apply here. */
+  @Public()
+  @ResolveReference()
+  resolveReference(reference: { id?: string; code?: string }, context: GraphQLContext): Promise<Sku | undefined> {
+    if (reference.id) {
+      return context.loaders
+        .get<string, Sku | undefined>('skuById', async (ids) => alignByKey(ids, await this.skus.findByIds(ids), (s) => s.id))
+        .load(reference.id);
+    }
+    return this.byCode(context.loaders).load(String(reference.code));
+  }
+
+  private byCode(loaders: LoaderRegistry) {
+    return loaders.get<string, Sku | undefined>('skuByCode', async (codes) =>
+      alignByKey(codes, await this.skus.findByCodes(codes), (s) => s.code),
+    );
+  }
+}

@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type PlatformConfig } from '@shopops/platform';
+import { GatewayConfigModule } from './gateway-config.module';
+import { GATEWAY_MIGRATIONS } from './migrations';
+import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+export const GATEWAY_ENTITIES = [WebhookDelivery];
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        PlatformModule.forService(config, { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS, subgraph: false }),
+        GatewayConfigModule,
+        WebhooksModule,
+      ],
+    };
+  }
+}

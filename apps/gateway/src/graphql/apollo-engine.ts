@@ -1,0 +1,64 @@
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import { ANONYMOUS, formatGraphQLError, IDENTITY_HEADER, requestContextOf, signForwardedIdentity, type RequestContext } from '@shopops/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { EngineOptions, GatewayEngine } from './gateway-engine';
+
+interface GatewayContext {
+  readonly caller?: RequestContext;
+}
+
+/** Adds the gateway-signed identity and the request id to every subgraph request. */
+class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly identitySecret: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const caller = (context as GatewayContext).caller;
+    request.http?.headers.set(IDENTITY_HEADER, signForwardedIdentity(caller?.identity ?? ANONYMOUS, this.identitySecret));
+    if (caller) request.http?.headers.set('x-request-id', caller.requestId);
+  }
+}
+
+/** Apollo Gateway (JavaScript query planner) behind Apollo Server. */
+export class ApolloEngine implements GatewayEngine {
+  readonly name = 'apollo' as const;
+  private readonly server: ApolloServer<GatewayContext>;
+  private handler?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+  constructor(options: EngineOptions, identitySecret: string) {
+    const gateway = new ApolloGateway({
+      supergraphSdl: options.supergraphSdl,
+      buildService: ({ name, url }) => new SignedIdentityDataSource(options.subgraphUrls[name] ?? String(url), identitySecret),
+    });
+    this.server = new ApolloServer<GatewayContext>({
+      gateway,
+      introspection: true,
+      includeStacktraceInErrorResponses: false,
+      formatError: formatGraphQLError,
+      plugins: [ApolloServerPluginLandingPageDisabled()],
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.server.start();
+    this.handler = fastifyApolloHandler(this.server, {
+      context: async (request: FastifyRequest) => ({ caller: requestContextOf(request) }),
+    }) as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  }
+
+  handle(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+    if (!this.handler) throw new Error('apollo engine not started');
+    return this.handler(request, reply);
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+  }
+}

@@ -1,0 +1,79 @@
+import rateLimit from '@fastify/rate-limit';
+import { contextFor, requestContextOf } from '@shopops/platform';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { authenticate } from '../auth/authenticate';
+import type { GatewayConfig } from '../gateway.config';
+import type { GatewayEngine } from './gateway-engine';
+import { checkOperationLimits } from './operation-limits';
+
+interface GraphQLBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+/**
+ * /graphql on the gateway: rate limit per caller, authenticate, check depth and cost, then
+ * hand the request to the engine. Failures here answer in GraphQL's error shape.
+ */
+export async function mountGraphQL(fastify: FastifyInstance, engine: GatewayEngine, config: GatewayConfig): Promise<void> {
+  await fastify.register(async (scope) => {
+    scope.addHook('onRequest', async (request, reply) => {
+      try {
+        const identity = authenticate(request.headers.authorization, config.jwtSecret);
+        contextFor(request, identity);
+      } catch (error) {
+        if (error instanceof GraphQLError) return sendGraphQLError(reply, error, 401);
+        throw error;
+      }
+    });
+    await scope.register(rateLimit, {
+      // After authentication, so the limit is per signed-in caller (per address for anonymous ones).
+      hook: 'preParsing',
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => {
+        const identity = requestContextOf(request)?.identity;
+        return identity && identity.role !== 'anonymous' ? `sub:${identity.subject}` : `ip:${request.ip}`;
+      },
+      errorResponseBuilder: (_request, context) => graphQLErrorBody('RATE_LIMITED', `Rate limit of ${context.max} requests a minute exceeded; retry after ${context.after}`, 429),
+    });
+    scope.addHook('preHandler', async (request, reply) => {
+      const body = (request.method === 'GET' ? request.query : request.body) as GraphQLBody | undefined;
+      if (!body || typeof body.query !== 'string') return;
+      const variables = typeof body.variables === 'string' ? safeJson(body.variables) : body.variables;
+      const violation = checkOperationLimits(
+        body.query,
+        typeof body.operationName === 'string' ? body.operationName : undefined,
+        variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : undefined,
+        config,
+      );
+      if (violation) return sendGraphQLError(reply, violation, 400);
+    });
+    scope.route({
+      url: '/graphql',
+      method: ['GET', 'POST', 'OPTIONS'],
+      handler: (request: FastifyRequest, reply: FastifyReply) => engine.handle(request, reply),
+    });
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function graphQLErrorBody(code: string, message: string, status: number): { statusCode: number; errors: unknown[] } {
+  return { statusCode: status, errors: [{ message, extensions: { code } }] };
+}
+
+function sendGraphQLError(reply: FastifyReply, error: GraphQLError, status: number): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/json')
+    .send({ errors: [{ message: error.message, extensions: error.extensions }] });
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { isApiRole, runService, type PlatformConfig } from '@shopops/platform';
+import type { GatewayConfig } from './gateway.config';
+import { GATEWAY_CONFIG } from './gateway-config.module';
+import { GatewayModule } from './gateway.module';
+import { createEngine } from './graphql/create-engine';
+import { mountGraphQL } from './graphql/graphql-route';
+import { WebhookIngestService } from './webhooks/webhook-ingest.service';
+import { mountWebhooks } from './webhooks/webhook-route';
+
+async function mountEdge(app: NestFastifyApplication, platform: PlatformConfig): Promise<void> {
+  if (!isApiRole(platform.role)) return;
+  const config = app.get<GatewayConfig>(GATEWAY_CONFIG);
+  const fastify = app.getHttpAdapter().getInstance();
+  const engine = createEngine(config, platform.identitySecret);
+  await engine.start();
+  fastify.addHook('onClose', async () => engine.stop());
+  await mountGraphQL(fastify, engine, config);
+  await mountWebhooks(fastify, app.get(WebhookIngestService));
+}
+
+void runService({
+  service: 'gateway',
+  trustOnlyGateway: false,
+  module: (config) => GatewayModule.forRoot(config),
+  configure: mountEdge,
+});

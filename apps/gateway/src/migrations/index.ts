@@ -1,0 +1,4 @@
+import { WebhookDeliveries1732406400000 } from './1732406400000-webhook-deliveries';
+
+/** Applied in order after the platform's messaging tables; never edit one that has shipped. */
+export const GATEWAY_MIGRATIONS = [WebhookDeliveries1732406400000];

@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type PlatformConfig } from '@shopops/platform';
+import { Location } from './locations/location.entity';
+import { LocationsModule } from './locations/locations.module';
+import { INVENTORY_MIGRATIONS } from './migrations';
+import { KnownSku } from './skus/known-sku.entity';
+import { SkusModule } from './skus/skus.module';
+import { StockLevel } from './stock/stock-level.entity';
+import { StockMovement } from './stock/stock-movement.entity';
+import { SkuReference } from './stock/sku-stock.resolver';
+import { StockModule } from './stock/stock.module';
+
+export const INVENTORY_ENTITIES = [Location, KnownSku, StockLevel, StockMovement];
+
+@Module({})
+export class InventoryModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: InventoryModule,
+      imports: [
+        PlatformModule.forService(config, {
+          entities: INVENTORY_ENTITIES,
+          migrations: INVENTORY_MIGRATIONS,
+          orphanedTypes: [SkuReference],
+        }),
+        LocationsModule,
+        SkusModule,
+        StockModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { Stock1732406400000 } from './1732406400000-stock';
+
+/** Applied in order after the platform's messaging tables; never edit one that has shipped. */
+export const INVENTORY_MIGRATIONS = [Stock1732406400000];

@@ -1,0 +1,4 @@
+import { Members1732406400000 } from './1732406400000-members';
+
+/** Applied in order after the platform's messaging tables; never edit one that has shipped. */
+export const MEMBERSHIP_MIGRATIONS = [Members1732406400000];

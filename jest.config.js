@@ -1,0 +1,23 @@
+/** Unit specs run on their own; e2e specs share one running suite started by the e2e project. */
+const swc = ['@swc/jest', { swcrc: true }];
+const moduleNameMapper = {
+  '^@shopops/(contracts|platform|testing)$': '<rootDir>/libs/$1/src',
+  '^@shopops/(contracts|platform|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const common = { rootDir: __dirname, testEnvironment: 'node', transform: { '^.+\\.ts$': swc }, moduleNameMapper };
+
+module.exports = {
+  reporters: ['default', '<rootDir>/libs/testing/summary-reporter.js'],
+  testTimeout: 120000,
+  maxWorkers: 2,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+    },
+  ],
+};

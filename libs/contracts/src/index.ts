@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+export * from './services';
+export * from './validation';
+export * from './events/define-event';
+export * from './events/envelope';
+export * from './webhooks/iso-timestamp';
+export * from './webhooks/webhook-payloads';
+export * from './channel/channel.events';
+export * from './catalog/catalog.events';
+export * from './inventory/inventory.events';
+export * from './membership/membership.events';
+export * from './customer-service/customer-service.events';
+export * from './analytics/analytics.events';
+export * from './subscriptions';
+export * from './roles';

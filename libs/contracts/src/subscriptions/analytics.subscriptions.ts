@@ -1,0 +1,17 @@
+import type { EventDefinition } from '../events/define-event';
+import {
+  CHANNEL_ORDER_EVENTS,
+  CHANNEL_REFUND_EVENTS,
+  ChannelLogisticsUpdated,
+  ChannelMessageReceived,
+  ChannelReviewCreated,
+} from '../channel/channel.events';
+
+/** Events delivered to analytics' queue. */
+export const ANALYTICS_SUBSCRIPTIONS: readonly EventDefinition[] = [
+  ...CHANNEL_ORDER_EVENTS,
+  ...CHANNEL_REFUND_EVENTS,
+  ChannelReviewCreated,
+  ChannelLogisticsUpdated,
+  ChannelMessageReceived,
+];

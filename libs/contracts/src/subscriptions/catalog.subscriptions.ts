@@ -1,0 +1,4 @@
+import type { EventDefinition } from '../events/define-event';
+
+/** Events delivered to catalog's queue. */
+export const CATALOG_SUBSCRIPTIONS: readonly EventDefinition[] = [];

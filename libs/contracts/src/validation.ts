@@ -1,0 +1,40 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+export interface FieldProblem {
+  /** Dotted path of the offending field, e.g. `lines.0.quantity`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * Validates a plain object against a class-validator class. Unknown extra fields are kept
+ * (integrators may send more than we read) but never trusted: only declared fields are typed.
+ */
+export function validatePlain<T extends object>(cls: ClassConstructor<T>, plain: unknown): Validated<T> {
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+    return { ok: false, problems: [{ field: '', message: 'must be a JSON object' }] };
+  }
+  const instance = plainToInstance(cls, plain, { enableImplicitConversion: false });
+  const errors = validateSync(instance, { forbidUnknownValues: true, validationError: { target: false } });
+  if (errors.length > 0) return { ok: false, problems: flattenValidationErrors(errors) };
+  return { ok: true, value: instance };
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) {
+      problems.push({ field, message: message.replace(error.property, field) });
+    }
+    if (error.children?.length) problems.push(...flattenValidationErrors(error.children, field));
+  }
+  return problems;
+}
+
+export function describeProblems(problems: readonly FieldProblem[]): string {
+  return problems.map((p) => p.message || p.field).join('; ');
+}

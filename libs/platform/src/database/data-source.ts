@@ -1,0 +1,65 @@
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import type { PlatformConfig } from '../config/platform-config';
+import { PlatformMessaging1700000000000 } from './platform.migration';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
+export type MigrationList = Array<new () => unknown>;
+
+export interface DataSourceOptions {
+  readonly url: string;
+  readonly schema: string;
+  readonly poolSize: number;
+  readonly entities: EntityList;
+  readonly migrations: MigrationList;
+  readonly applicationName: string;
+}
+
+/**
+ * One DataSource per service, confined to the service's schema through search_path, so raw SQL
+ * in migrations and queries needs no schema prefix and cannot wander into another service.
+ */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: [PlatformMessaging1700000000000, ...options.migrations],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: false,
+    applicationName: options.applicationName,
+    extra: {
+      max: options.poolSize,
+      options: `-c search_path=${options.schema} -c timezone=UTC`,
+    },
+  });
+}
+
+export function serviceDataSource(config: PlatformConfig, entities: EntityList, migrations: MigrationList): DataSource {
+  return createDataSource({
+    url: config.databaseUrl,
+    schema: config.service.schema,
+    poolSize: config.databasePoolSize,
+    entities,
+    migrations,
+    applicationName: `shopops-${config.service.name}-${config.role}`,
+  });
+}
+
+/** Creates the schema if needed and applies pending migrations; returns the names applied. */
+export async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
+  const wasInitialized = dataSource.isInitialized;
+  if (!wasInitialized) await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    if (!wasInitialized) await dataSource.destroy();
+  }
+}

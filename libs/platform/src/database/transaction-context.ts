@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { describeProblems, type EventDefinition } from '@shopops/contracts';
+import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { RequestContext } from '../context/request-context';
+
+export interface PendingEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly payload: object;
+  readonly requestId: string;
+  readonly occurredAt: Date;
+  /** Timers: delivered no earlier than this (unpaid-order release, SLA checks…). */
+  readonly deliverAt?: Date;
+}
+
+export interface EmitOptions {
+  /** Deliver the event after this many milliseconds: how services schedule their own timers. */
+  readonly delayMs?: number;
+}
+
+/**
+ * A request context bound to one database transaction. Repositories come from it, and events
+ * emitted through it are written to the outbox in the same transaction as the change.
+ */
+export class TransactionContext extends RequestContext {
+  readonly pendingEvents: PendingEvent[] = [];
+  private readonly afterCommitHooks: Array<() => void | Promise<void>> = [];
+
+  constructor(
+    parent: RequestContext,
+    readonly em: EntityManager,
+  ) {
+    super(parent.requestId, parent.identity);
+  }
+
+  repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.em.getRepository(entity);
+  }
+
+  /** Records an event for the outbox; a payload that breaks its contract is a bug and throws. */
+  emit<T extends object>(definition: EventDefinition<T>, payload: T, options: EmitOptions = {}): string {
+    const checked = definition.validate(JSON.parse(JSON.stringify(payload)));
+    if (!checked.ok) {
+      throw new Error(`Refusing to emit ${definition.type}: ${describeProblems(checked.problems)}`);
+    }
+    const id = randomUUID();
+    const now = new Date();
+    this.pendingEvents.push({
+      id,
+      type: definition.type,
+      payload,
+      requestId: this.requestId,
+      occurredAt: now,
+      ...(options.delayMs ? { deliverAt: new Date(now.getTime() + options.delayMs) } : {}),
+    });
+    return id;
+  }
+
+  /** Runs after the transaction committed (never if it rolled back). */
+  afterCommit(hook: () => void | Promise<void>): void {
+    this.afterCommitHooks.push(hook);
+  }
+
+  takeAfterCommitHooks(): Array<() => void | Promise<void>> {
+    return this.afterCommitHooks.splice(0);
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import { PLATFORM_CONFIG } from '../platform.tokens';
+import type { PlatformConfig } from '../config/platform-config';
+import { rootLogger } from '../logging/logger';
+import type { RequestContext } from '../context/request-context';
+import { Refusal } from './refusal';
+import { TransactionContext, type PendingEvent } from './transaction-context';
+
+export interface UnitOfWorkOptions {
+  readonly isolation?: IsolationLevel;
+}
+
+/**
+ * Runs work in one transaction and writes the events it emitted to the outbox before commit,
+ * so a state change and its events are stored together or not at all.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly notifyChannel: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
+  ) {
+    this.notifyChannel = outboxChannel(config.service.schema);
+  }
+
+  /**
+   * A `Refusal` thrown by the work rolls everything back and is answered with its typed result.
+   * Inside another unit of work, the work joins the outer transaction.
+   */
+  async run<T>(ctx: RequestContext, work: (tx: TransactionContext) => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
+    if (ctx instanceof TransactionContext) return work(ctx);
+    let tx: TransactionContext | undefined;
+    let result: T;
+    try {
+      result = await this.transaction(options.isolation, async (em) => {
+        tx = new TransactionContext(ctx, em);
+        const value = await work(tx);
+        await writeOutbox(em, tx.pendingEvents, this.notifyChannel);
+        return value;
+      });
+    } catch (error) {
+      if (error instanceof Refusal) return error.result as T;
+      throw error;
+    }
+    for (const hook of tx?.takeAfterCommitHooks() ?? []) {
+      try {
+        await hook();
+      } catch (error) {
+        rootLogger().error({ err: error }, 'after-commit hook failed');
+      }
+    }
+    return result;
+  }
+
+  private transaction<T>(isolation: IsolationLevel | undefined, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return isolation ? this.dataSource.transaction(isolation, work) : this.dataSource.transaction(work);
+  }
+}
+
+/** LISTEN/NOTIFY channel that wakes a schema's relay as soon as events commit. */
+export function outboxChannel(schema: string): string {
+  return `outbox_${schema}`;
+}
+
+/** One statement for all of a transaction's events, plus a wake-up for the relay on commit. */
+export async function writeOutbox(em: EntityManager, events: readonly PendingEvent[], channel: string): Promise<void> {
+  if (events.length === 0) return;
+  await em.query(
+    `WITH written AS (
+       INSERT INTO outbox (event_id, type, payload, request_id, occurred_at, deliver_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::timestamptz[], $6::timestamptz[])
+       RETURNING 1
+     )
+     SELECT pg_notify($7, '') FROM (SELECT 1 FROM written LIMIT 1) AS any_written`,
+    [
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.payload)),
+      events.map((e) => e.requestId),
+      events.map((e) => e.occurredAt.toISOString()),
+      events.map((e) => e.deliverAt?.toISOString() ?? null),
+      channel,
+    ],
+  );
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { IDENTITY_HEADER, verifyForwardedIdentity } from '../auth/forwarded-identity';
+import { logScope, RequestContext, type Identity } from '../context/request-context';
+
+const CONTEXT = Symbol('shopops.requestContext');
+type WithContext = { [CONTEXT]?: RequestContext };
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Reuses a caller's `x-request-id` when it is sane, so one id follows the work everywhere. */
+export function requestIdFrom(headers: Record<string, string | string[] | undefined>): string {
+  const given = headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export function requestContextOf(request: unknown): RequestContext | undefined {
+  return (request as WithContext | undefined)?.[CONTEXT];
+}
+
+export function attachRequestContext(request: FastifyRequest, context: RequestContext): void {
+  (request as unknown as WithContext)[CONTEXT] = context;
+}
+
+/** Paths any caller may reach: probes and the metrics scrape. */
+export function isOperationalPath(url: string): boolean {
+  return url.startsWith('/health/') || url === '/metrics';
+}
+
+/** Puts the request id in the log scope of everything the request does. */
+export function installRequestLogScope(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    logScope.enterWith({ requestId: request.id });
+    done();
+  });
+}
+
+/**
+ * Subgraphs trust only the gateway: every request other than probes must carry the identity
+ * the gateway signed, or it is refused before it reaches a resolver.
+ */
+export function installGatewayIdentityCheck(fastify: FastifyInstance, secret: string): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (isOperationalPath(request.url)) return done();
+    const identity = verifyForwardedIdentity(request.headers[IDENTITY_HEADER], secret);
+    if (!identity) return refuseUnsigned(request, reply);
+    attachRequestContext(request, new RequestContext(request.id, identity));
+    done();
+  });
+}
+
+function refuseUnsigned(request: FastifyRequest, reply: FastifyReply): void {
+  const message = 'This service accepts requests only through the gateway';
+  const body = request.url.startsWith('/graphql')
+    ? { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }
+    : { error: message, details: [] };
+  void reply.code(401).type('application/json').send(body);
+}
+
+export function contextFor(request: FastifyRequest, identity: Identity): RequestContext {
+  const context = new RequestContext(request.id, identity);
+  attachRequestContext(request, context);
+  return context;
+}

@@ -1,0 +1,113 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ServiceName } from '@shopops/contracts';
+import { graphql } from 'graphql';
+import type { Logger } from 'pino';
+import { ConfigError } from '../config/env';
+import { loadPlatformConfig, type PlatformConfig } from '../config/platform-config';
+import { createRootLogger, PinoNestLogger } from '../logging/logger';
+import { HealthService } from './health';
+import { Metrics } from './metrics';
+import { registerOperationalRoutes } from './operational-routes';
+import { installGatewayIdentityCheck, installRequestLogScope, requestIdFrom } from './request-context.hook';
+
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+export interface ServiceBootstrap {
+  readonly service: ServiceName;
+  readonly module: (config: PlatformConfig) => DynamicModule;
+  /** Domain services accept only gateway-signed requests; the gateway authenticates clients itself. */
+  readonly trustOnlyGateway?: boolean;
+  /** Extra routes and hooks (the gateway mounts GraphQL, webhooks and the queue board here). */
+  readonly configure?: (app: NestFastifyApplication, config: PlatformConfig) => Promise<void> | void;
+}
+
+/**
+ * Starts one process of a service in its role (api, worker or all): Fastify, the Nest module,
+ * probes and metrics, and a SIGTERM drain. `--print-schema` prints the subgraph SDL and exits.
+ */
+export async function runService(bootstrap: ServiceBootstrap): Promise<NestFastifyApplication | undefined> {
+  const config = loadConfigOrExit(bootstrap.service);
+  const logger = createRootLogger(config.service.name, config.role === 'schema' ? 'error' : config.logLevel);
+  const adapter = new FastifyAdapter({
+    logger: false,
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(request.headers),
+    bodyLimit: MAX_REQUEST_BYTES,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  const fastify = adapter.getInstance();
+  installRequestLogScope(fastify);
+  if (bootstrap.trustOnlyGateway ?? true) installGatewayIdentityCheck(fastify, config.identitySecret);
+
+  const app = await NestFactory.create<NestFastifyApplication>(bootstrap.module(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  if (config.role === 'schema') {
+    await app.init();
+    process.stdout.write(await subgraphSdl(app));
+    await app.close();
+    return undefined;
+  }
+  registerOperationalRoutes(fastify, app.get(HealthService), app.get(Metrics), config.service.name);
+  await bootstrap.configure?.(app, config);
+  drainOnSignals(app, logger);
+  await app.listen({ port: config.port, host: config.host });
+  logger.info({ role: config.role, port: config.port }, `${config.service.name} ${config.role} listening on :${config.port}`);
+  return app;
+}
+
+function loadConfigOrExit(service: ServiceName): PlatformConfig {
+  try {
+    return loadPlatformConfig(service);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function subgraphSdl(app: NestFastifyApplication): Promise<string> {
+  const { schema } = app.get(GraphQLSchemaHost);
+  const result = await graphql({ schema, source: '{ _service { sdl } }' });
+  const sdl = (result.data as { _service?: { sdl?: string } } | undefined)?._service?.sdl;
+  if (!sdl) throw new Error(`could not print the subgraph schema: ${JSON.stringify(result.errors)}`);
+  return sdl;
+}
+
+/**
+ * SIGTERM/SIGINT: report not-ready, stop taking requests and jobs, finish those in flight,
+ * then close the database and exit. A drain that hangs is cut off after SHUTDOWN_TIMEOUT_MS.
+ */
+function drainOnSignals(app: NestFastifyApplication, logger: Logger): void {
+  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
+  let draining = false;
+  const drain = (signal: NodeJS.Signals): void => {
+    if (draining) return;
+    draining = true;
+    logger.info({ signal }, 'draining: finishing in-flight requests and jobs');
+    app.get(HealthService).markShuttingDown();
+    const timer = setTimeout(() => {
+      logger.error({ timeoutMs }, 'drain timed out; exiting');
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    app.close().then(
+      () => {
+        logger.info('drained; exiting');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while draining');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', drain);
+  process.once('SIGINT', drain);
+}

@@ -1,0 +1,45 @@
+import type { LoggerService } from '@nestjs/common';
+import pino, { type Logger } from 'pino';
+import { logScope } from '../context/request-context';
+
+let root: Logger | undefined;
+
+/** The process's JSON logger; every line carries the request id of the work it belongs to. */
+export function createRootLogger(service: string, level: string): Logger {
+  root = pino({
+    level,
+    base: { service, pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: () => {
+      const scope = logScope.getStore();
+      return scope ? { requestId: scope.requestId } : {};
+    },
+  });
+  return root;
+}
+
+export function rootLogger(): Logger {
+  root ??= pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  return root;
+}
+
+/** Nest's logger interface over pino, so framework messages are structured too. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.logger.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string): void {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string): void {
+    this.logger.trace({ context }, String(message));
+  }
+}

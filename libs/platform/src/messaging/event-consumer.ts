@@ -1,0 +1,210 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import {
+  describeProblems,
+  eventQueueName,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@shopops/contracts';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
+import { logScope, RequestContext } from '../context/request-context';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Metrics } from '../http/metrics';
+import { rootLogger } from '../logging/logger';
+import { PLATFORM_CONFIG } from '../platform.tokens';
+import { DeadLetters } from './dead-letters';
+import {
+  ON_EVENT,
+  SCHEDULED,
+  type EventHandlerFn,
+  type OnEventMetadata,
+  type ScheduledFn,
+  type ScheduleMetadata,
+} from './on-event.decorator';
+import { QueueRegistry, workerConnectionOptions } from './queue-registry';
+import { EVENT_SUBSCRIPTIONS, type SubscriptionTable } from './routing';
+
+interface RegisteredHandler {
+  readonly consumer: string;
+  readonly definition: EventDefinition;
+  readonly invoke: EventHandlerFn<unknown>;
+}
+
+interface RegisteredSchedule {
+  readonly metadata: ScheduleMetadata;
+  readonly invoke: ScheduledFn;
+}
+
+const SCHEDULE_JOB_PREFIX = 'schedule:';
+
+/**
+ * Runs this service's event handlers and schedules from its BullMQ queue. Each delivery runs in
+ * one transaction with its inbox row, so a redelivered event has exactly one effect; failures
+ * are retried with backoff, and the last failure (or a malformed payload) is dead-lettered.
+ */
+@Injectable()
+export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private worker?: Worker;
+  private readonly handlers = new Map<string, RegisteredHandler[]>();
+  private readonly schedules = new Map<string, RegisteredSchedule>();
+  private readonly queueName: string;
+  private readonly log = rootLogger().child({ component: 'event-consumer' });
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly deadLetters: DeadLetters,
+    private readonly queues: QueueRegistry,
+    private readonly metrics: Metrics,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(EVENT_SUBSCRIPTIONS) private readonly subscriptions: SubscriptionTable,
+  ) {
+    this.queueName = eventQueueName(config.service.name);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.discoverHandlers();
+    this.checkHandlersMatchSubscriptions();
+    if (!isWorkerRole(this.config.role)) return;
+    await this.registerSchedules();
+    this.worker = new Worker(this.queueName, (job) => this.process(job), {
+      connection: workerConnectionOptions(this.config.redisUrl),
+      prefix: this.config.queuePrefix,
+      concurrency: this.config.worker.concurrency,
+      lockDuration: this.config.worker.lockMs,
+      stalledInterval: this.config.worker.stalledCheckMs,
+      maxStalledCount: 5,
+    });
+    this.worker.on('error', (error) => this.log.warn({ err: error }, 'queue worker error'));
+    // A job that exhausted its stalls (its workers kept dying) fails outside process(): keep it too.
+    this.worker.on('failed', (job, error) => {
+      if (job && /stalled/i.test(error.message)) void this.deadLetters.record(this.queueName, job, error).catch(() => undefined);
+    });
+  }
+
+  /** Stops taking jobs and waits for the ones in flight (SIGTERM drain). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  handledEventTypes(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  private async process(job: Job): Promise<void> {
+    const started = process.hrtime.bigint();
+    const requestId = (job.data as Partial<EventEnvelope> | undefined)?.requestId ?? `job-${job.id}`;
+    const labels = { service: this.config.service.name, job: job.name };
+    return logScope.run({ requestId }, async () => {
+      try {
+        if (job.name.startsWith(SCHEDULE_JOB_PREFIX)) await this.runSchedule(job, requestId);
+        else await this.handleEvent(job.data as EventEnvelope, requestId);
+        this.metrics.jobsProcessed.inc({ ...labels, outcome: 'completed' });
+      } catch (error) {
+        const unrecoverable = error instanceof UnrecoverableError;
+        const lastAttempt = unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        this.metrics.jobsProcessed.inc({ ...labels, outcome: lastAttempt ? 'dead-lettered' : 'retried' });
+        this.log.warn({ err: error, jobId: job.id, attempt: job.attemptsMade + 1, lastAttempt }, `job ${job.name} failed`);
+        if (lastAttempt) await this.deadLetters.record(this.queueName, job, error);
+        throw error;
+      } finally {
+        this.metrics.jobDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+      }
+    });
+  }
+
+  private async handleEvent(envelope: EventEnvelope, requestId: string): Promise<void> {
+    if (!envelope || typeof envelope.type !== 'string' || typeof envelope.id !== 'string') {
+      throw new UnrecoverableError('malformed job: not an event envelope');
+    }
+    const handlers = this.handlers.get(envelope.type);
+    if (!handlers) throw new UnrecoverableError(`${this.config.service.name} has no handler for ${envelope.type}`);
+    const checked = handlers[0].definition.validate(envelope.payload);
+    if (!checked.ok) {
+      throw new UnrecoverableError(`malformed ${envelope.type} payload: ${describeProblems(checked.problems)}`);
+    }
+    const typed: EventEnvelope<unknown> = { ...envelope, payload: checked.value };
+    const ctx = RequestContext.system(requestId);
+    for (const handler of handlers) await this.deliver(ctx, handler, typed);
+  }
+
+  private deliver(ctx: RequestContext, handler: RegisteredHandler, envelope: EventEnvelope<unknown>): Promise<void> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      const claimed: unknown[] = await tx.em.query(
+        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [handler.consumer, envelope.id, envelope.type],
+      );
+      if (claimed.length === 0) return; // delivered before: the effect is already committed
+      await handler.invoke(tx, envelope);
+    });
+  }
+
+  private async runSchedule(job: Job, requestId: string): Promise<void> {
+    const name = job.name.slice(SCHEDULE_JOB_PREFIX.length);
+    const schedule = this.schedules.get(name);
+    if (!schedule) throw new UnrecoverableError(`${this.config.service.name} has no schedule ${name}`);
+    await schedule.invoke(RequestContext.system(requestId));
+  }
+
+  private async registerSchedules(): Promise<void> {
+    const queue = this.queues.queue(this.queueName);
+    for (const { metadata } of this.schedules.values()) {
+      const override = process.env[`SCHEDULE_${metadata.name.toUpperCase().replace(/[.-]/g, '_')}`];
+      await queue.upsertJobScheduler(
+        metadata.name,
+        { pattern: override || metadata.cron, ...(metadata.timezone ? { tz: metadata.timezone } : {}) },
+        { name: `${SCHEDULE_JOB_PREFIX}${metadata.name}`, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } } },
+      );
+    }
+  }
+
+  private discoverHandlers(): void {
+    if (this.handlers.size > 0 || this.schedules.size > 0) return;
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = instance[method] as (...args: unknown[]) => Promise<void>;
+        this.registerEventHandler(instance, method, fn);
+        this.registerSchedule(instance, fn);
+      }
+    }
+  }
+
+  private registerEventHandler(instance: object, method: string, fn: (...args: unknown[]) => Promise<void>): void {
+    const metadata = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT, fn);
+    if (!metadata) return;
+    const consumer = metadata.consumer ?? `${instance.constructor.name}.${method}`;
+    for (const definition of metadata.definitions) {
+      const list = this.handlers.get(definition.type) ?? [];
+      list.push({ consumer, definition, invoke: (tx, event) => fn.call(instance, tx, event) });
+      this.handlers.set(definition.type, list);
+    }
+  }
+
+  private registerSchedule(instance: object, fn: (...args: unknown[]) => Promise<void>): void {
+    const metadata = this.reflector.get<ScheduleMetadata | undefined>(SCHEDULED, fn);
+    if (!metadata) return;
+    if (this.schedules.has(metadata.name)) throw new Error(`Schedule ${metadata.name} is declared twice`);
+    this.schedules.set(metadata.name, { metadata, invoke: (ctx) => fn.call(instance, ctx) });
+  }
+
+  /** Routing and handlers must agree, or events would pile up unhandled or never arrive. */
+  private checkHandlersMatchSubscriptions(): void {
+    const service = this.config.service.name;
+    const subscribed = new Set((this.subscriptions[service] ?? []).map((d) => d.type));
+    const handled = new Set(this.handlers.keys());
+    const unhandled = [...subscribed].filter((t) => !handled.has(t));
+    const unrouted = [...handled].filter((t) => !subscribed.has(t));
+    const problems = [
+      ...unhandled.map((t) => `${service} subscribes to ${t} but no @OnEvent handler takes it`),
+      ...unrouted.map((t) => `${service} handles ${t} but its subscriptions do not route it here`),
+    ];
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+  }
+}

@@ -1,0 +1,186 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { eventQueueName, type EventEnvelope, type ServiceName } from '@shopops/contracts';
+import type { JobsOptions } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
+import { outboxChannel } from '../database/unit-of-work';
+import { rootLogger } from '../logging/logger';
+import { PLATFORM_CONFIG } from '../platform.tokens';
+import { Metrics } from '../http/metrics';
+import { QueueRegistry } from './queue-registry';
+import { EVENT_SUBSCRIPTIONS, routingIndex, type SubscriptionTable } from './routing';
+
+interface OutboxRow {
+  id: string;
+  event_id: string;
+  type: string;
+  payload: unknown;
+  request_id: string | null;
+  occurred_at: Date;
+  deliver_at: Date | null;
+}
+
+/** BullMQ options for event jobs: retried with exponential backoff, kept long enough to de-duplicate. */
+export function eventJobOptions(config: PlatformConfig): JobsOptions {
+  return {
+    attempts: config.worker.attempts,
+    backoff: { type: 'exponential', delay: config.worker.backoffMs },
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 14 * 24 * 3600 },
+  };
+}
+
+/**
+ * Publishes committed outbox rows to the queue of every subscribed service, then marks them
+ * published. Rows are claimed with SKIP LOCKED so several workers can relay side by side; a
+ * crash after publishing republishes with the same job id, and consumers' inboxes absorb it.
+ * If Redis is away, rows simply stay until it is back.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private wakeRequested = false;
+  private listener?: Client;
+  private readonly log = rootLogger().child({ component: 'outbox-relay' });
+  private readonly routes: ReadonlyMap<string, readonly ServiceName[]>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueRegistry,
+    private readonly metrics: Metrics,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(EVENT_SUBSCRIPTIONS) subscriptions: SubscriptionTable,
+  ) {
+    this.routes = routingIndex(subscriptions);
+  }
+
+  onApplicationBootstrap(): void {
+    if (!isWorkerRole(this.config.role)) return;
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.requestWake();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes one batch; returns how many rows it relayed. Exposed for tests and tools. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const rows: OutboxRow[] = await em.query(
+        `SELECT id, event_id, type, payload, request_id, occurred_at, deliver_at
+           FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.config.relay.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await this.publish(rows);
+      await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      const oldest = Math.min(...rows.map((r) => r.occurred_at.getTime()));
+      this.metrics.outboxLag.set({ service: this.config.service.name }, (Date.now() - oldest) / 1000);
+      this.metrics.outboxPublished.inc({ service: this.config.service.name }, rows.length);
+      return rows.length;
+    });
+  }
+
+  private async publish(rows: OutboxRow[]): Promise<void> {
+    const byTarget = new Map<ServiceName, OutboxRow[]>();
+    for (const row of rows) {
+      for (const target of this.routes.get(row.type) ?? []) {
+        const list = byTarget.get(target) ?? [];
+        list.push(row);
+        byTarget.set(target, list);
+      }
+    }
+    const options = eventJobOptions(this.config);
+    const now = Date.now();
+    await Promise.all(
+      [...byTarget].map(([target, targetRows]) =>
+        this.queues.queue(eventQueueName(target)).addBulk(
+          targetRows.map((row) => ({
+            name: row.type,
+            data: this.envelope(row),
+            opts: {
+              ...options,
+              jobId: row.event_id,
+              ...(row.deliver_at ? { delay: Math.max(0, row.deliver_at.getTime() - now) } : {}),
+            },
+          })),
+        ),
+      ),
+    );
+  }
+
+  private envelope(row: OutboxRow): EventEnvelope {
+    return {
+      id: row.event_id,
+      type: row.type,
+      producer: this.config.service.name,
+      occurredAt: row.occurred_at.toISOString(),
+      ...(row.request_id ? { requestId: row.request_id } : {}),
+      payload: row.payload,
+    };
+  }
+
+  private async run(): Promise<void> {
+    let backoffMs = 200;
+    while (this.running) {
+      try {
+        this.wakeRequested = false;
+        const relayed = await this.relayBatch();
+        backoffMs = 200;
+        if (relayed >= this.config.relay.batchSize) continue;
+        await this.sleep(this.config.relay.pollMs);
+      } catch (error) {
+        this.log.warn({ err: error, retryInMs: backoffMs }, 'outbox relay could not publish; will retry');
+        await this.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 10_000);
+      }
+    }
+  }
+
+  private requestWake(): void {
+    this.wakeRequested = true;
+    this.wake?.();
+  }
+
+  /** Waits up to `ms`, or not at all if events committed while the last batch was relaying. */
+  private sleep(ms: number): Promise<void> {
+    if (this.wakeRequested) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  /** LISTEN so commits wake the relay at once; polling still covers a lost connection. */
+  private async listen(): Promise<void> {
+    while (this.running) {
+      const client = new Client({ connectionString: this.config.databaseUrl });
+      try {
+        await client.connect();
+        this.listener = client;
+        client.on('notification', () => this.requestWake());
+        await client.query(`LISTEN ${outboxChannel(this.config.service.schema)}`);
+        await new Promise<void>((resolve) => {
+          client.on('error', () => resolve());
+          client.on('end', () => resolve());
+        });
+      } catch (error) {
+        this.log.debug({ err: error }, 'outbox listener connection failed');
+      }
+      await client.end().catch(() => undefined);
+      if (this.running) await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}

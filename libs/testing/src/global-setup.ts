@@ -1,0 +1,10 @@
+import { SuiteStack } from './stack';
+
+/** Starts the shared suite once for every e2e spec file; its address reaches specs via env. */
+export default async function globalSetup(): Promise<void> {
+  const stack = await SuiteStack.start({ name: 'e2e-shared' });
+  process.env.SHOPOPS_GATEWAY_URL = stack.gatewayUrl;
+  process.env.SHOPOPS_TEST_DATABASE_URL = stack.databaseUrl;
+  process.env.SHOPOPS_TEST_QUEUE_PREFIX = stack.queuePrefix;
+  (globalThis as { __shopopsStack?: SuiteStack }).__shopopsStack = stack;
+}

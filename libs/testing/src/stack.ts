@@ -1,0 +1,183 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DOMAIN_SERVICE_NAMES, SERVICE_NAMES, type ServiceName } from '@shopops/contracts';
+import { serviceEnvName } from '@shopops/platform';
+import { Pool } from 'pg';
+import { migrateSuite } from '../../../scripts/migrate';
+import { createDatabase, databaseUrl, dropDatabase, uniqueName } from './databases';
+import { freePort } from './ports';
+
+export const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
+
+export interface StackOptions {
+  /** Which services to run; all six by default. */
+  readonly services?: readonly ServiceName[];
+  readonly redisUrl?: string;
+  /** Extra environment for every process. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly name?: string;
+}
+
+export interface RunningProcess {
+  readonly id: string;
+  readonly service: ServiceName;
+  readonly port: number;
+  readonly child: ChildProcess;
+  readonly logFile: string;
+  readonly exited: Promise<number | null>;
+}
+
+/** Timings that keep retries and crash recovery inside a test's patience. */
+const FAST_TEST_TIMINGS: Record<string, string> = {
+  JOB_ATTEMPTS: '4',
+  JOB_BACKOFF_MS: '100',
+  JOB_LOCK_MS: '3000',
+  JOB_STALLED_CHECK_MS: '1000',
+  OUTBOX_POLL_MS: '250',
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  SHUTDOWN_TIMEOUT_MS: '15000',
+  LOG_LEVEL: 'info',
+};
+
+/**
+ * The whole suite as real processes on free ports, against a fresh database and a fresh
+ * queue prefix: what the e2e tests drive through the gateway.
+ */
+export class SuiteStack {
+  readonly processes = new Map<string, RunningProcess>();
+  readonly ports = new Map<ServiceName, number>();
+  private pool?: Pool;
+
+  private constructor(
+    readonly name: string,
+    readonly database: string,
+    readonly databaseUrl: string,
+    readonly redisUrl: string,
+    readonly queuePrefix: string,
+    readonly logDir: string,
+    private readonly extraEnv: Readonly<Record<string, string>>,
+  ) {}
+
+  static async start(options: StackOptions = {}): Promise<SuiteStack> {
+    const name = uniqueName(options.name ?? 'stack');
+    const database = await createDatabase(uniqueName('shopops_test'));
+    const url = databaseUrl(database);
+    const logDir = join(PROJECT_ROOT, '.test-logs', name);
+    mkdirSync(logDir, { recursive: true });
+    const stack = new SuiteStack(
+      name,
+      database,
+      url,
+      options.redisUrl ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      `t${randomBytes(4).toString('hex')}`,
+      logDir,
+      options.env ?? {},
+    );
+    try {
+      await migrateSuite({ ...process.env, DATABASE_URL: url });
+      const services = options.services ?? SERVICE_NAMES;
+      for (const service of SERVICE_NAMES) stack.ports.set(service, await freePort());
+      const domain = services.filter((s) => s !== 'gateway');
+      await Promise.all(domain.map((service) => stack.startProcess(service)));
+      if (services.includes('gateway')) await stack.startProcess('gateway');
+      return stack;
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
+  }
+
+  get gatewayUrl(): string {
+    return `http://127.0.0.1:${this.port('gateway')}`;
+  }
+
+  port(service: ServiceName): number {
+    const port = this.ports.get(service);
+    if (port === undefined) throw new Error(`${service} has no port in this stack`);
+    return port;
+  }
+
+  /** Environment a process of this stack runs with. */
+  environment(service: ServiceName, overrides: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+    const subgraphUrls = Object.fromEntries(
+      DOMAIN_SERVICE_NAMES.map((s) => [serviceEnvName(s, 'URL'), `http://127.0.0.1:${this.port(s)}/graphql`]),
+    );
+    return {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: this.databaseUrl,
+      REDIS_URL: this.redisUrl,
+      QUEUE_PREFIX: this.queuePrefix,
+      HOST: '127.0.0.1',
+      PORT: String(this.port(service)),
+      SUPERGRAPH_PATH: join(PROJECT_ROOT, 'generated', 'supergraph.graphql'),
+      ...FAST_TEST_TIMINGS,
+      ...subgraphUrls,
+      ...this.extraEnv,
+      ...overrides,
+    };
+  }
+
+  /** Starts one process of a service and waits until it reports ready. */
+  async startProcess(
+    service: ServiceName,
+    options: { id?: string; role?: 'api' | 'worker' | 'all'; env?: Readonly<Record<string, string>> } = {},
+  ): Promise<RunningProcess> {
+    const id = options.id ?? service;
+    const port = options.id && options.id !== service ? await freePort() : this.port(service);
+    const logFile = join(this.logDir, `${id}.log`);
+    const fd = openSync(logFile, 'a');
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
+      cwd: PROJECT_ROOT,
+      env: this.environment(service, { ROLE: options.role ?? 'all', PORT: String(port), ...options.env }),
+      stdio: ['ignore', fd, fd],
+    });
+    closeSync(fd);
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const running: RunningProcess = { id, service, port, child, logFile, exited };
+    this.processes.set(id, running);
+    await this.waitReady(running);
+    return running;
+  }
+
+  /** SIGTERM (drain) or SIGKILL (crash) one process and wait for it to exit. */
+  async stopProcess(id: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    const running = this.processes.get(id);
+    if (!running) return null;
+    this.processes.delete(id);
+    if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill(signal);
+    return running.exited;
+  }
+
+  /** Direct read access to the stack's database, for assertions on every service's schema. */
+  db(): Pool {
+    this.pool ??= new Pool({ connectionString: this.databaseUrl, max: 4 });
+    return this.pool;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.keys()].map((id) => this.stopProcess(id, 'SIGTERM')));
+    await this.pool?.end();
+    if (!process.env.KEEP_TEST_DATABASE) await dropDatabase(this.database);
+  }
+
+  private async waitReady(running: RunningProcess, timeoutMs = 45_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let exitCode: number | null | undefined;
+    void running.exited.then((code) => (exitCode = code));
+    while (Date.now() < deadline) {
+      if (exitCode !== undefined) break;
+      try {
+        const response = await fetch(`http://127.0.0.1:${running.port}/health/ready`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const tail = readFileSync(running.logFile, 'utf8').split('\n').slice(-30).join('\n');
+    throw new Error(`${running.id} did not become ready (${exitCode !== undefined ? `exited ${exitCode}` : 'timeout'}):\n${tail}`);
+  }
+}

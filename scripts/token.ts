@@ -1,0 +1,27 @@
+/**
+ * Prints a development bearer token: `npm run --silent token -- --role admin`
+ * (`--member <id>` for a member token, `--sub <name>`, `--ttl <seconds>`).
+ */
+import { isRole, ROLES } from '@shopops/contracts';
+import { DEV_JWT_SECRET, signBearerToken } from '@shopops/platform';
+
+function argument(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\nusage: npm run --silent token -- --role <${ROLES.join('|')}> [--member <id>] [--sub <name>] [--ttl <seconds>]\n`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const memberId = argument(args, 'member');
+const role = argument(args, 'role') ?? (memberId ? 'member' : undefined);
+if (!isRole(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
+if (role === 'member' && !memberId) fail('a member token needs --member <member id>');
+const ttl = Number(argument(args, 'ttl') ?? 12 * 3600);
+if (!Number.isInteger(ttl) || ttl <= 0) fail('--ttl must be a positive number of seconds');
+const sub = argument(args, 'sub') ?? (memberId ? `member:${memberId}` : `dev-${role}`);
+const secret = process.env.JWT_SECRET || DEV_JWT_SECRET;
+process.stdout.write(`${signBearerToken({ sub, role, ...(memberId ? { memberId } : {}) }, secret, ttl)}\n`);
