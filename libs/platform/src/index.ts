@@ -1,3 +1,4 @@
+export * from './concurrency/micro-batcher';
 export * from './config/env';
 export * from './config/platform-config';
 export * from './context/request-context';

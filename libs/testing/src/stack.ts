@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DOMAIN_SERVICE_NAMES, SERVICE_NAMES, type ServiceName } from '@shopops/contracts';
 import { serviceEnvName } from '@shopops/platform';
 import { Pool } from 'pg';
@@ -9,7 +9,15 @@ import { migrateSuite } from '../../../scripts/migrate';
 import { createDatabase, databaseUrl, dropDatabase, uniqueName } from './databases';
 import { freePort } from './ports';
 
-export const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
+/** The repository root: the nearest folder above with a package.json (from sources or dist/). */
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
+
+export const PROJECT_ROOT = findProjectRoot(__dirname);
 
 export interface StackOptions {
   /** Which services to run; all six by default. */
@@ -129,7 +137,9 @@ export class SuiteStack {
     const port = options.id && options.id !== service ? await freePort() : this.port(service);
     const logFile = join(this.logDir, `${id}.log`);
     const fd = openSync(logFile, 'a');
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
+    // SHOPOPS_NODE_ARGS (e.g. "--cpu-prof") reaches every process, for profiling a run.
+    const nodeArgs = (process.env.SHOPOPS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
       cwd: PROJECT_ROOT,
       env: this.environment(service, { ROLE: options.role ?? 'all', PORT: String(port), ...options.env }),
       stdio: ['ignore', fd, fd],

@@ -1,14 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeProblems } from '@shopops/contracts';
-import { RequestContext, UnitOfWork } from '@shopops/platform';
+import { MicroBatcher, RequestContext, UnitOfWork } from '@shopops/platform';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-config.module';
-import { mapWebhook } from './webhook-adapters';
+import { mapWebhook, type MappedWebhook } from './webhook-adapters';
 import { verifyWebhookSignature, type SignatureHeaders } from './webhook-signature';
 
 export interface IngestAnswer {
   readonly status: 200 | 202 | 400 | 401 | 404;
   readonly body: Record<string, unknown>;
+}
+
+interface AcceptedDelivery {
+  readonly requestId: string;
+  readonly source: string;
+  readonly webhookId: string;
+  readonly mapped: MappedWebhook;
+  readonly rawBody: string;
 }
 
 function refusal(status: IngestAnswer['status'], error: string, details: string[] = []): IngestAnswer {
@@ -19,9 +27,18 @@ function refusal(status: IngestAnswer['status'], error: string, details: string[
  * One webhook delivery: check the source and signature, validate the envelope, then store the
  * raw delivery and its internal event in one transaction before answering 202. A webhook id
  * seen before answers 200 `{duplicate: true}` and does nothing.
+ *
+ * Deliveries arriving together are stored together (group commit): one multi-row insert and
+ * one commit for the batch, which is what lets a burst of marketplace orders through.
  */
 @Injectable()
 export class WebhookIngestService {
+  private readonly store = new MicroBatcher<AcceptedDelivery, IngestAnswer>({
+    maxBatch: 200,
+    maxWaitMs: 0,
+    run: (deliveries) => this.storeDeliveries(deliveries),
+  });
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -29,7 +46,9 @@ export class WebhookIngestService {
 
   async ingest(requestId: string, source: string, headers: SignatureHeaders, rawBody: Buffer): Promise<IngestAnswer> {
     const sourceConfig = this.config.webhookSources.get(source);
-    if (!sourceConfig) return refusal(404, `unknown webhook source "${source}"`, [`configured sources: ${[...this.config.webhookSources.keys()].join(', ')}`]);
+    if (!sourceConfig) {
+      return refusal(404, `unknown webhook source "${source}"`, [`configured sources: ${[...this.config.webhookSources.keys()].join(', ')}`]);
+    }
     const signature = verifyWebhookSignature(sourceConfig.keys, headers, rawBody, this.config.webhookToleranceSeconds);
     if (!signature.ok) return refusal(401, signature.error, signature.details);
 
@@ -41,18 +60,33 @@ export class WebhookIngestService {
     }
     const webhookId = headers.id as string;
     const mapping = mapWebhook(source, webhookId, parsed);
-    if (!mapping.ok) return refusal(400, `invalid envelope: ${describeProblems(mapping.problems)}`, mapping.problems.map((p) => p.message));
+    if (!mapping.ok) {
+      return refusal(400, `invalid envelope: ${describeProblems(mapping.problems)}`, mapping.problems.map((p) => p.message));
+    }
+    return this.store.submit({ requestId, source, webhookId, mapped: mapping.mapped, rawBody: rawBody.toString('utf8') });
+  }
 
-    const { mapped } = mapping;
-    return this.unitOfWork.run(RequestContext.system(requestId), async (tx) => {
-      const stored: unknown[] = await tx.em.query(
-        `INSERT INTO webhook_delivery (source, webhook_id, type, occurred_at, body) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (source, webhook_id) DO NOTHING RETURNING id`,
-        [source, webhookId, mapped.type, new Date(mapped.occurredAt), rawBody.toString('utf8')],
+  private storeDeliveries(deliveries: AcceptedDelivery[]): Promise<IngestAnswer[]> {
+    return this.unitOfWork.run(RequestContext.system(deliveries[0].requestId), async (tx) => {
+      const stored: Array<{ source: string; webhook_id: string }> = await tx.em.query(
+        `INSERT INTO webhook_delivery (source, webhook_id, type, occurred_at, body)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
+         ON CONFLICT (source, webhook_id) DO NOTHING RETURNING source, webhook_id`,
+        [
+          deliveries.map((d) => d.source),
+          deliveries.map((d) => d.webhookId),
+          deliveries.map((d) => d.mapped.type),
+          deliveries.map((d) => d.mapped.occurredAt),
+          deliveries.map((d) => d.rawBody),
+        ],
       );
-      if (stored.length === 0) return { status: 200, body: { duplicate: true } } as IngestAnswer;
-      tx.emit(mapped.event, mapped.payload);
-      return { status: 202, body: { accepted: true, webhookId } } as IngestAnswer;
+      const fresh = new Set(stored.map((row) => `${row.source}\u0000${row.webhook_id}`));
+      return deliveries.map((delivery): IngestAnswer => {
+        // Only the first of several same-id deliveries in one batch is new.
+        if (!fresh.delete(`${delivery.source}\u0000${delivery.webhookId}`)) return { status: 200, body: { duplicate: true } };
+        tx.emit(delivery.mapped.event, delivery.mapped.payload, { requestId: delivery.requestId });
+        return { status: 202, body: { accepted: true, webhookId: delivery.webhookId } };
+      });
     });
   }
 }

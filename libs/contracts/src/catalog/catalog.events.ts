@@ -1,6 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { defineEvent } from '../events/define-event';
+import { IsIsoWithOffset } from '../webhooks/iso-timestamp';
 
 export class SkuSnapshot {
   @IsUUID() skuId!: string;
@@ -25,3 +37,24 @@ export class SkuCreatedPayload extends SkuSnapshot {
 
 export const ProductCreated = defineEvent('catalog.product.created.v1', 'catalog', ProductCreatedPayload);
 export const SkuCreated = defineEvent('catalog.sku.created.v1', 'catalog', SkuCreatedPayload);
+
+/** A time-boxed promotion went live or ended. Flash sales carry their caps for inventory. */
+export const PROMOTION_KINDS = ['FLASH_SALE', 'MULTI_BUY', 'SPEND_AND_SAVE', 'COUPON'] as const;
+export type PromotionKind = (typeof PROMOTION_KINDS)[number];
+
+export class PromotionPayload {
+  @IsUUID() promotionId!: string;
+  @IsString() code!: string;
+  @IsIn(PROMOTION_KINDS) kind!: PromotionKind;
+  @IsArray() @IsString({ each: true }) skuCodes!: string[];
+  @IsIsoWithOffset() startsAt!: string;
+  @IsIsoWithOffset() endsAt!: string;
+  /** Flash sale: units that may be sold at the promotion price in total (all channels). */
+  @IsOptional() @IsInt() @Min(1) quantityCap?: number;
+  /** Flash sale: units one buyer may buy at the promotion price (all channels). */
+  @IsOptional() @IsInt() @Min(1) perBuyerLimit?: number;
+  @IsOptional() @IsInt() @Min(0) promotionPriceFen?: number;
+}
+
+export const PromotionStarted = defineEvent('catalog.promotion.started.v1', 'catalog', PromotionPayload);
+export const PromotionEnded = defineEvent('catalog.promotion.ended.v1', 'catalog', PromotionPayload);

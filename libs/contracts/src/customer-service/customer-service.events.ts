@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export class ConversationOpenedPayload {
@@ -12,7 +12,50 @@ export class ReviewRecordedPayload {
   @IsString() reviewId!: string;
   @IsString() skuCode!: string;
   @IsIn(['positive', 'neutral', 'negative']) sentiment!: 'positive' | 'neutral' | 'negative';
+  @IsOptional() @IsString() category?: string;
+}
+
+/** Frequent after-sales reasons or negative reviews on a SKU: feeds its supplier's grade. */
+export class QualityIssueOpenedPayload {
+  @IsUUID() issueId!: string;
+  @IsString() skuCode!: string;
+  @IsString() reason!: string;
+  @IsIn(['after-sales', 'review']) source!: 'after-sales' | 'review';
+  @IsInt() @Min(1) occurrences!: number;
+}
+
+/** Returned goods arrived back: inventory puts them back in stock. */
+export class ReturnReceivedPayload {
+  @IsUUID() caseId!: string;
+  @IsString() channel!: string;
+  @IsString() orderId!: string;
+  @IsString() skuCode!: string;
+  @IsInt() @Min(1) quantity!: number;
+  @IsOptional() @IsString() locationCode?: string;
+}
+
+/** Money went back to a buyer through an after-sales case (own channels). */
+export class RefundIssuedPayload {
+  @IsUUID() caseId!: string;
+  @IsString() channel!: string;
+  @IsString() orderId!: string;
+  @IsInt() @Min(0) amountFen!: number;
+  @IsString() reason!: string;
+}
+
+/** A negative-review spike opened an incident. */
+export class ReviewSpikePayload {
+  @IsUUID() incidentId!: string;
+  @IsIn(['product', 'shop']) scope!: 'product' | 'shop';
+  @IsOptional() @IsString() skuCode?: string;
+  @IsOptional() @IsString() productCode?: string;
+  @IsInt() negativeReviews!: number;
+  @IsInt() windowHours!: number;
 }
 
 export const ConversationOpened = defineEvent('customer-service.conversation.opened.v1', 'customer-service', ConversationOpenedPayload);
 export const ReviewRecorded = defineEvent('customer-service.review.recorded.v1', 'customer-service', ReviewRecordedPayload);
+export const QualityIssueOpened = defineEvent('customer-service.quality-issue.opened.v1', 'customer-service', QualityIssueOpenedPayload);
+export const ReturnReceived = defineEvent('customer-service.return.received.v1', 'customer-service', ReturnReceivedPayload);
+export const RefundIssued = defineEvent('customer-service.refund.issued.v1', 'customer-service', RefundIssuedPayload);
+export const ReviewSpikeDetected = defineEvent('customer-service.review-spike.detected.v1', 'customer-service', ReviewSpikePayload);

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export const RESERVATION_STATUSES = ['RESERVED', 'COMMITTED', 'RELEASED', 'REJECTED'] as const;
@@ -24,7 +24,35 @@ export class StockLowPayload {
   @IsString() locationCode!: string;
   @IsInt() available!: number;
   @IsInt() safetyStock!: number;
+  /** Units the replenishment policy suggests ordering. */
+  @IsOptional() @IsInt() @Min(0) suggestedQuantity?: number;
+}
+
+/** What one sales channel should publish as sellable for a SKU (outbound stock sync). */
+export class ChannelStockChangedPayload {
+  @IsString() channel!: string;
+  @IsString() skuCode!: string;
+  @IsInt() @Min(0) quantity!: number;
+}
+
+/** Stock that is not selling: a candidate for the clearance role and a promotion. */
+export class SlowMovingStockPayload {
+  @IsString() skuCode!: string;
+  @IsInt() onHand!: number;
+  @IsOptional() @IsInt() daysSinceLastSale?: number;
+  @IsOptional() @IsNumber() coverDays?: number;
+}
+
+export class SupplierGradedPayload {
+  @IsString() supplierCode!: string;
+  @IsString() grade!: string;
+  @IsNumber() score!: number;
+  @IsNumber() onTimeRate!: number;
+  @IsNumber() qualityPassRate!: number;
 }
 
 export const ReservationChanged = defineEvent('inventory.reservation.changed.v1', 'inventory', ReservationChangedPayload);
 export const StockLow = defineEvent('inventory.stock.low.v1', 'inventory', StockLowPayload);
+export const ChannelStockChanged = defineEvent('inventory.channel-stock.changed.v1', 'inventory', ChannelStockChangedPayload);
+export const SlowMovingStockDetected = defineEvent('inventory.stock.slow-moving.v1', 'inventory', SlowMovingStockPayload);
+export const SupplierGraded = defineEvent('inventory.supplier.graded.v1', 'inventory', SupplierGradedPayload);

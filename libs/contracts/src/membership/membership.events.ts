@@ -1,10 +1,24 @@
-import { IsInt, IsString, IsUUID, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsInt, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export class MemberCreatedPayload {
   @IsUUID() memberId!: string;
   @IsString() @Length(1, 32) platform!: string;
   @IsString() @Length(1, 128) platformUserId!: string;
+}
+
+/** Another platform account now belongs to a member (other services map accounts to members). */
+export class IdentityLinkedPayload {
+  @IsUUID() memberId!: string;
+  @IsString() @Length(1, 32) platform!: string;
+  @IsString() @Length(1, 128) platformUserId!: string;
+}
+
+/** Two members were one person: everything of `mergedMemberId` now belongs to `survivorMemberId`. */
+export class MembersMergedPayload {
+  @IsUUID() survivorMemberId!: string;
+  @IsUUID() mergedMemberId!: string;
 }
 
 export class PointsChangedPayload {
@@ -15,5 +29,45 @@ export class PointsChangedPayload {
   @IsString() sourceKey!: string;
 }
 
+export class TierChangedPayload {
+  @IsUUID() memberId!: string;
+  @IsOptional() @IsString() fromTier?: string;
+  @IsString() toTier!: string;
+  @IsString() reason!: string;
+}
+
+export class MemberDormantPayload {
+  @IsUUID() memberId!: string;
+  @IsString() lastInteractionAt!: string;
+}
+
+export class CouponPayload {
+  @IsUUID() couponId!: string;
+  @IsUUID() memberId!: string;
+  @IsString() templateCode!: string;
+  @IsOptional() @IsString() campaign?: string;
+  @IsOptional() @IsString() channel?: string;
+  @IsOptional() @IsString() orderId?: string;
+}
+
+export class PlatformAccount {
+  @IsString() platform!: string;
+  @IsString() platformUserId!: string;
+}
+
+/** PIPL/GDPR erasure: every service removes or pseudonymises what it holds on this member. */
+export class MemberErasureRequestedPayload {
+  @IsUUID() memberId!: string;
+  @IsUUID() requestId!: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => PlatformAccount) accounts!: PlatformAccount[];
+}
+
 export const MemberCreated = defineEvent('membership.member.created.v1', 'membership', MemberCreatedPayload);
+export const IdentityLinked = defineEvent('membership.identity.linked.v1', 'membership', IdentityLinkedPayload);
+export const MembersMerged = defineEvent('membership.member.merged.v1', 'membership', MembersMergedPayload);
 export const PointsChanged = defineEvent('membership.points.changed.v1', 'membership', PointsChangedPayload);
+export const TierChanged = defineEvent('membership.tier.changed.v1', 'membership', TierChangedPayload);
+export const MemberDormant = defineEvent('membership.member.dormant.v1', 'membership', MemberDormantPayload);
+export const CouponIssued = defineEvent('membership.coupon.issued.v1', 'membership', CouponPayload);
+export const CouponRedeemed = defineEvent('membership.coupon.redeemed.v1', 'membership', CouponPayload);
+export const MemberErasureRequested = defineEvent('membership.member.erasure-requested.v1', 'membership', MemberErasureRequestedPayload);

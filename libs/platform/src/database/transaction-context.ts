@@ -16,6 +16,8 @@ export interface PendingEvent {
 export interface EmitOptions {
   /** Deliver the event after this many milliseconds: how services schedule their own timers. */
   readonly delayMs?: number;
+  /** The request the event belongs to, when one transaction serves several (group commit). */
+  readonly requestId?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export class TransactionContext extends RequestContext {
       id,
       type: definition.type,
       payload,
-      requestId: this.requestId,
+      requestId: options.requestId ?? this.requestId,
       occurredAt: now,
       ...(options.delayMs ? { deliverAt: new Date(now.getTime() + options.delayMs) } : {}),
     });

@@ -9,6 +9,7 @@ import {
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
 import { logScope, RequestContext } from '../context/request-context';
+import { MicroBatcher } from '../concurrency/micro-batcher';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Metrics } from '../http/metrics';
 import { rootLogger } from '../logging/logger';
@@ -17,6 +18,7 @@ import { DeadLetters } from './dead-letters';
 import {
   ON_EVENT,
   SCHEDULED,
+  type EventBatchHandlerFn,
   type EventHandlerFn,
   type OnEventMetadata,
   type ScheduledFn,
@@ -29,7 +31,11 @@ interface RegisteredHandler {
   readonly consumer: string;
   readonly definition: EventDefinition;
   readonly invoke: EventHandlerFn<unknown>;
+  /** Set for @OnEventBatch handlers: groups concurrent deliveries into one transaction. */
+  readonly batcher?: MicroBatcher<EventEnvelope<unknown>, void>;
 }
+
+const MAX_EVENT_BATCH = 100;
 
 interface RegisteredSchedule {
   readonly metadata: ScheduleMetadata;
@@ -132,6 +138,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private deliver(ctx: RequestContext, handler: RegisteredHandler, envelope: EventEnvelope<unknown>): Promise<void> {
+    if (handler.batcher) return handler.batcher.submit(envelope);
     return this.unitOfWork.run(ctx, async (tx) => {
       const claimed: unknown[] = await tx.em.query(
         `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
@@ -141,6 +148,27 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       if (claimed.length === 0) return; // delivered before: the effect is already committed
       await handler.invoke(tx, envelope);
     });
+  }
+
+  /** One transaction for a batch: claim every id in the inbox at once, handle the new ones. */
+  private async deliverBatch(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: EventEnvelope<unknown>[]): Promise<Array<void | Error>> {
+    try {
+      await this.unitOfWork.run(RequestContext.system(events[0]?.requestId), async (tx) => {
+        const claimed: Array<{ event_id: string }> = await tx.em.query(
+          `INSERT INTO inbox (consumer, event_id, event_type)
+           SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [consumer, events.map((e) => e.id), events.map((e) => e.type)],
+        );
+        const fresh = new Set(claimed.map((row) => row.event_id));
+        const firstOfEach = events.filter((e, i) => fresh.has(e.id) && events.findIndex((o) => o.id === e.id) === i);
+        if (firstOfEach.length > 0) await invoke(tx, firstOfEach);
+      });
+      return events.map(() => undefined);
+    } catch (error) {
+      if (events.length === 1) return [error instanceof Error ? error : new Error(String(error))];
+      return Promise.all(events.map(async (event) => (await this.deliverBatch(consumer, invoke, [event]))[0]));
+    }
   }
 
   private async runSchedule(job: Job, requestId: string): Promise<void> {
@@ -180,9 +208,16 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const metadata = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT, fn);
     if (!metadata) return;
     const consumer = metadata.consumer ?? `${instance.constructor.name}.${method}`;
+    const batcher = metadata.batched
+      ? new MicroBatcher<EventEnvelope<unknown>, void>({
+          maxBatch: MAX_EVENT_BATCH,
+          maxWaitMs: 0,
+          run: (events) => this.deliverBatch(consumer, (tx, batch) => fn.call(instance, tx, batch), events),
+        })
+      : undefined;
     for (const definition of metadata.definitions) {
       const list = this.handlers.get(definition.type) ?? [];
-      list.push({ consumer, definition, invoke: (tx, event) => fn.call(instance, tx, event) });
+      list.push({ consumer, definition, invoke: (tx, event) => fn.call(instance, tx, event), ...(batcher ? { batcher } : {}) });
       this.handlers.set(definition.type, list);
     }
   }

@@ -1,0 +1,39 @@
+/**
+ * The webhook-ingest baseline: a bare Fastify endpoint that only enqueues the body to BullMQ
+ * (no signature check, no database), and a worker that only counts what it receives.
+ * `node bare-enqueue.js server <port> <prefix>` or `node bare-enqueue.js worker <prefix>`.
+ */
+import { Queue, Worker } from 'bullmq';
+import Fastify from 'fastify';
+import IORedis from 'ioredis';
+
+const [role, a, b] = process.argv.slice(2);
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function server(port: number, prefix: string): Promise<void> {
+  const queue = new Queue('bare-webhooks', { connection: new IORedis(redisUrl, { maxRetriesPerRequest: null }), prefix });
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_r, body, done) => done(null, body));
+  app.post('/webhooks/:source', async (request, reply) => {
+    await queue.add('webhook', { body: (request.body as Buffer).toString('utf8') }, { removeOnComplete: true });
+    return reply.code(202).send({ accepted: true });
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  process.stdout.write('ready\n');
+}
+
+function worker(prefix: string): void {
+  const counter = new IORedis(redisUrl);
+  const worker = new Worker(
+    'bare-webhooks',
+    async () => {
+      await counter.incr(`${prefix}:bare-delivered`);
+    },
+    { connection: new IORedis(redisUrl, { maxRetriesPerRequest: null }), prefix, concurrency: 64 },
+  );
+  worker.on('ready', () => process.stdout.write('ready\n'));
+}
+
+if (role === 'server') void server(Number(a), String(b));
+else worker(String(a));

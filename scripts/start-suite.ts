@@ -1,0 +1,130 @@
+/**
+ * `npm start`: the whole suite on one machine. Checks PostgreSQL and Redis, creates the
+ * database and schemas, migrates, starts every service (api + worker) and the gateway, and
+ * loads demo data into an empty database. Ctrl-C drains everything.
+ */
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { DOMAIN_SERVICE_NAMES, SERVICES, type ServiceName } from '@shopops/contracts';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '@shopops/platform';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import { createDemoContext } from './demo/demo-context';
+import { isEmpty, seedDemoData } from './demo';
+import { migrateSuite } from './migrate';
+
+const root = join(__dirname, '..', '..');
+const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
+const log = (message: string): void => void process.stdout.write(`[shopops] ${message}\n`);
+
+async function checkPostgres(): Promise<void> {
+  const target = new URL(databaseUrl);
+  const server = new URL(databaseUrl);
+  server.pathname = '/postgres';
+  const client = new Client({ connectionString: server.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL does not answer at ${target.host} (${error instanceof Error ? error.message : error}).\n` +
+        `  Start it, e.g.: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n` +
+        `  or point DATABASE_URL at a running server.`,
+    );
+  }
+  try {
+    const name = target.pathname.slice(1);
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`refusing to create database with unusual name "${name}"`);
+      await client.query(`CREATE DATABASE ${name}`);
+      log(`created database ${name}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function checkRedis(): Promise<void> {
+  const redis = new IORedis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new Error(
+      `Redis does not answer at ${redisUrl} (${error instanceof Error ? error.message : error}).\n` +
+        `  Start it, e.g.: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no\n` +
+        `  or point REDIS_URL at a running server.`,
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function startService(service: ServiceName): ChildProcess {
+  const child = spawn(process.execPath, [join(root, 'dist', 'apps', service, 'src', 'main.js')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, ROLE: process.env.ROLE ?? 'all', PORT: String(SERVICES[service].defaultPort) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      log(`${service} exited (${signal ?? code}); stopping the suite`);
+      void stop(1);
+    }
+  });
+  return child;
+}
+
+async function waitReady(service: ServiceName, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${SERVICES[service].defaultPort}/health/ready`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${service} did not become ready on :${SERVICES[service].defaultPort} within ${timeoutMs / 1000}s`);
+}
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log('draining all services');
+  await Promise.all(
+    children.map((child) => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))))),
+  );
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  await checkPostgres();
+  await checkRedis();
+  await migrateSuite({ ...process.env, DATABASE_URL: databaseUrl }, (line) => log(`migrate ${line}`));
+  for (const service of DOMAIN_SERVICE_NAMES) children.push(startService(service));
+  await Promise.all(DOMAIN_SERVICE_NAMES.map((service) => waitReady(service)));
+  children.push(startService('gateway'));
+  await waitReady('gateway');
+  const gatewayUrl = `http://127.0.0.1:${SERVICES.gateway.defaultPort}`;
+  const demo = createDemoContext(gatewayUrl, (line) => log(`demo ${line}`));
+  if (process.env.DEMO_DATA !== 'off' && (await isEmpty(demo))) {
+    log('empty database: loading demo data');
+    await seedDemoData(demo);
+  }
+  log(`ready: GraphQL at ${gatewayUrl}/graphql, webhooks at ${gatewayUrl}/webhooks/{source}`);
+  log('a token for the API: npm run --silent token -- --role admin');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[shopops] cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  void stop(1);
+});
