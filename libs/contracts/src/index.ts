@@ -11,5 +11,6 @@ export * from './inventory/inventory.events';
 export * from './membership/membership.events';
 export * from './customer-service/customer-service.events';
 export * from './analytics/analytics.events';
+export * from './analytics/tracked-event';
 export * from './subscriptions';
 export * from './roles';

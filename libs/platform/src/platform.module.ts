@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { RolesGuard } from './auth/roles.guard';
 import { isApiRole, type PlatformConfig } from './config/platform-config';
 import { serviceDataSource, type EntityList, type MigrationList } from './database/data-source';
+import { QueryCountingLogger } from './database/query-counter.logger';
 import { UnitOfWork } from './database/unit-of-work';
 import { subgraphGraphQLModule } from './graphql/subgraph-graphql.module';
 import { createValidationPipe } from './graphql/validation.pipe';
@@ -56,8 +57,10 @@ export class PlatformModule {
       { provide: EVENT_SUBSCRIPTIONS, useValue: options.subscriptions ?? DEFAULT_SUBSCRIPTIONS },
       {
         provide: DataSource,
-        useFactory: async () => {
-          const dataSource = serviceDataSource(config, options.entities, options.migrations);
+        inject: [Metrics],
+        useFactory: async (metrics: Metrics) => {
+          const logger = new QueryCountingLogger(metrics.dbQueries, config.service.name);
+          const dataSource = serviceDataSource(config, options.entities, options.migrations, logger);
           // Printing the schema needs no database.
           if (config.role !== 'schema') await dataSource.initialize();
           return dataSource;

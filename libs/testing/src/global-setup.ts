@@ -6,5 +6,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.SHOPOPS_GATEWAY_URL = stack.gatewayUrl;
   process.env.SHOPOPS_TEST_DATABASE_URL = stack.databaseUrl;
   process.env.SHOPOPS_TEST_QUEUE_PREFIX = stack.queuePrefix;
+  process.env.SHOPOPS_SERVICE_PORTS = JSON.stringify(Object.fromEntries(stack.ports));
   (globalThis as { __shopopsStack?: SuiteStack }).__shopopsStack = stack;
 }

@@ -6,3 +6,4 @@ export * from './stack';
 export * from './tokens';
 export * from './webhooks';
 export * from './fixtures';
+export * from './subgraphs';

@@ -1,4 +1,4 @@
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { PlatformMessaging1700000000000 } from './platform.migration';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -14,6 +14,7 @@ export interface DataSourceOptions {
   readonly entities: EntityList;
   readonly migrations: MigrationList;
   readonly applicationName: string;
+  readonly logger?: TypeOrmLogger;
 }
 
 /**
@@ -31,7 +32,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: false,
+    // With a logger, every statement is reported to it (the query counter); without, none.
+    logging: options.logger ? ['query', 'error', 'warn', 'migration'] : false,
+    ...(options.logger ? { logger: options.logger } : {}),
+    maxQueryExecutionTime: 1000,
     applicationName: options.applicationName,
     extra: {
       max: options.poolSize,
@@ -40,8 +44,14 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
-export function serviceDataSource(config: PlatformConfig, entities: EntityList, migrations: MigrationList): DataSource {
+export function serviceDataSource(
+  config: PlatformConfig,
+  entities: EntityList,
+  migrations: MigrationList,
+  logger?: TypeOrmLogger,
+): DataSource {
   return createDataSource({
+    ...(logger ? { logger } : {}),
     url: config.databaseUrl,
     schema: config.service.schema,
     poolSize: config.databasePoolSize,
