@@ -9,6 +9,8 @@ const common = { rootDir: __dirname, testEnvironment: 'node', transform: { '^.+\
 module.exports = {
   reporters: ['default', '<rootDir>/libs/testing/summary-reporter.js'],
   testTimeout: 120000,
+  // A leaked handle must never hang CI; leaks are still reported by --detectOpenHandles.
+  forceExit: true,
   maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },

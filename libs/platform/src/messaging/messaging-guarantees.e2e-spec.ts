@@ -1,0 +1,193 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { deadLetterQueueName, eventQueueName } from '@shopops/contracts';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { Pool } from 'pg';
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  eventually,
+  freePort,
+  PROJECT_ROOT,
+  uniqueName,
+} from '@shopops/testing';
+import { ProbeModule, ProbeRecorded, ProbeTables1700000000001, type ProbePayload } from '../../../testing/src/probe/probe.module';
+import { loadPlatformConfig } from '../config/platform-config';
+import { RequestContext } from '../context/request-context';
+import { createDataSource, migrate } from '../database/data-source';
+import { UnitOfWork } from '../database/unit-of-work';
+import { createRootLogger } from '../logging/logger';
+import type { DeadLetter } from './dead-letters';
+
+const TEST_TIMINGS = { JOB_ATTEMPTS: '4', JOB_BACKOFF_MS: '100', JOB_LOCK_MS: '2000', JOB_STALLED_CHECK_MS: '1000', OUTBOX_POLL_MS: '200' };
+
+describe('messaging guarantees (real PostgreSQL and Redis)', () => {
+  let database: string;
+  let db: Pool;
+  const prefix = `probe${randomBytes(3).toString('hex')}`;
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+  function environment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+    return { ...process.env, DATABASE_URL: databaseUrl(database), REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', ...TEST_TIMINGS, ...overrides };
+  }
+
+  async function startProbe(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
+    const config = loadPlatformConfig('catalog', environment(overrides), []);
+    const app = await NestFactory.createApplicationContext(ProbeModule.forRoot(config), { logger: false });
+    await app.init();
+    return app;
+  }
+
+  async function emitProbe(app: INestApplicationContext, payload: ProbePayload): Promise<void> {
+    await app.get(UnitOfWork).run(RequestContext.system(), async (tx) => {
+      await tx.em.query('INSERT INTO probe_change (key) VALUES ($1)', [payload.key]);
+      tx.emit(ProbeRecorded, payload);
+    });
+  }
+
+  const count = async (table: 'probe_attempt' | 'probe_effect' | 'probe_change', key: string): Promise<number> =>
+    (await db.query(`SELECT count(*)::int AS n FROM catalog.${table} WHERE key = $1`, [key])).rows[0].n;
+
+  async function withQueue<T>(name: string, work: (queue: Queue) => Promise<T>): Promise<T> {
+    const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
+    const queue = new Queue(name, { connection, prefix });
+    try {
+      return await work(queue);
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  }
+
+  const deadLetters = (): Promise<DeadLetter[]> =>
+    withQueue(deadLetterQueueName(eventQueueName('catalog')), async (queue) => (await queue.getJobs(['waiting'])).map((job) => job.data as DeadLetter));
+
+  beforeAll(async () => {
+    createRootLogger('probe', 'silent');
+    database = await createDatabase(uniqueName('shopops_probe'));
+    await migrate(
+      createDataSource({ url: databaseUrl(database), schema: 'catalog', poolSize: 1, entities: [], migrations: [ProbeTables1700000000001], applicationName: 'probe-migrate' }),
+      'catalog',
+    );
+    db = new Pool({ connectionString: databaseUrl(database), max: 2 });
+  });
+
+  afterAll(async () => {
+    await db.end();
+    await dropDatabase(database);
+  });
+
+  describe('with a worker in this process', () => {
+    let app: INestApplicationContext;
+    beforeAll(async () => (app = await startProbe({ ROLE: 'all' })));
+    afterAll(async () => app.close());
+
+    it('retries a handler that throws once; its effect happens exactly once', async () => {
+      await emitProbe(app, { key: 'fail-once', behaviour: 'fail-once' });
+      await eventually(() => count('probe_effect', 'fail-once'), (n) => n === 1, { what: 'the effect after a retry' });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await count('probe_attempt', 'fail-once')).toBe(2);
+      expect(await count('probe_effect', 'fail-once')).toBe(1);
+    });
+
+    it('dead-letters a payload that always fails, with its reason, after the configured attempts', async () => {
+      await emitProbe(app, { key: 'doomed', behaviour: 'always-fail' });
+      const letter = await eventually(
+        async () => (await deadLetters()).find((l) => (l.data as { payload: ProbePayload }).payload.key === 'doomed'),
+        Boolean,
+        { what: 'a dead letter' },
+      );
+      expect(letter).toMatchObject({ reason: 'probe always fails', attemptsMade: 4, jobName: ProbeRecorded.type });
+      expect(await count('probe_attempt', 'doomed')).toBe(4);
+      expect(await count('probe_effect', 'doomed')).toBe(0);
+    });
+
+    it('dead-letters a malformed payload at once, naming the broken field', async () => {
+      await db.query(`INSERT INTO catalog.outbox (event_id, type, payload) VALUES ($1, $2, $3)`, [
+        randomUUID(),
+        ProbeRecorded.type,
+        JSON.stringify({ key: 'malformed', behaviour: 'explode' }),
+      ]);
+      const letter = await eventually(
+        async () => (await deadLetters()).find((l) => (l.data as { payload: { key: string } }).payload.key === 'malformed'),
+        Boolean,
+        { what: 'a dead letter for the malformed payload' },
+      );
+      expect(letter?.reason).toMatch(/^malformed testing\.probe\.recorded\.v1 payload: behaviour must be one of/);
+      expect(letter?.attemptsMade).toBe(1);
+      expect(await count('probe_attempt', 'malformed')).toBe(0);
+    });
+
+    it('gives a redelivered event no second effect (inbox)', async () => {
+      const envelope = { id: randomUUID(), type: ProbeRecorded.type, producer: 'catalog', occurredAt: new Date().toISOString(), payload: { key: 'twice', behaviour: 'ok' } };
+      await withQueue(eventQueueName('catalog'), async (queue) => {
+        await queue.add(ProbeRecorded.type, envelope, { jobId: 'twice-a' });
+        await queue.add(ProbeRecorded.type, envelope, { jobId: 'twice-b' });
+        await eventually(async () => (await queue.getJobCounts('completed')).completed >= 2, Boolean, { what: 'both deliveries completed' });
+      });
+      expect(await count('probe_effect', 'twice')).toBe(1);
+      expect(await count('probe_attempt', 'twice')).toBe(1);
+    });
+  });
+
+  it('finishes an event whose worker was killed mid-job, exactly once', async () => {
+    const producer = await startProbe({ ROLE: 'api' });
+    const spawnWorker = async (): Promise<ChildProcess> => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'libs', 'testing', 'src', 'probe', 'probe-main.js')], {
+        env: environment({ ROLE: 'worker', PORT: String(port) }),
+        stdio: 'ignore',
+      });
+      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, Boolean, { what: 'probe worker ready' });
+      return child;
+    };
+    let worker = await spawnWorker();
+    try {
+      await emitProbe(producer, { key: 'crash', behaviour: 'slow', sleepMs: 3000 });
+      await eventually(() => count('probe_attempt', 'crash'), (n) => n === 1, { what: 'the first attempt to start' });
+      worker.kill('SIGKILL');
+      expect(await count('probe_effect', 'crash')).toBe(0);
+      worker = await spawnWorker();
+      await eventually(() => count('probe_effect', 'crash'), (n) => n === 1, { timeoutMs: 30_000, what: 'the effect after the crash' });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await count('probe_effect', 'crash')).toBe(1);
+      expect(await count('probe_attempt', 'crash')).toBe(2);
+    } finally {
+      worker.kill('SIGKILL');
+      await producer.close();
+    }
+  });
+
+  it('keeps events in the outbox while Redis is down and delivers them when it is back', async () => {
+    const port = await freePort();
+    const startRedis = (): Promise<ChildProcess> =>
+      new Promise((resolve, reject) => {
+        const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+        redis.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve(redis));
+        redis.once('error', reject);
+      });
+    const stopRedis = (redis: ChildProcess): Promise<void> => new Promise((done) => (redis.once('exit', () => done()), redis.kill('SIGTERM')));
+    let redis = await startRedis();
+    const app = await startProbe({ ROLE: 'all', REDIS_URL: `redis://127.0.0.1:${port}` });
+    try {
+      await stopRedis(redis);
+      await emitProbe(app, { key: 'outage', behaviour: 'ok' });
+      await new Promise((r) => setTimeout(r, 1500));
+      const pending = await db.query(`SELECT published_at FROM catalog.outbox WHERE payload->>'key' = 'outage'`);
+      expect(pending.rows).toEqual([{ published_at: null }]);
+      expect(await count('probe_change', 'outage')).toBe(1);
+      redis = await startRedis();
+      await eventually(() => count('probe_effect', 'outage'), (n) => n === 1, { timeoutMs: 40_000, what: 'delivery after Redis came back' });
+      const published = await db.query(`SELECT published_at FROM catalog.outbox WHERE payload->>'key' = 'outage'`);
+      expect(published.rows[0].published_at).not.toBeNull();
+    } finally {
+      await app.close();
+      await stopRedis(redis);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { defineEvent, type EventEnvelope } from '@shopops/contracts';
+import { OnEvent, PlatformModule, type PlatformConfig, type TransactionContext } from '@shopops/platform';
+import { IsIn, IsInt, IsOptional, IsString } from 'class-validator';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+
+/**
+ * A minimal service on the real platform, for proving the messaging guarantees: it records every
+ * attempt outside the transaction and its effect inside it, and misbehaves on request.
+ */
+export class ProbePayload {
+  @IsString() key!: string;
+  @IsIn(['ok', 'fail-once', 'always-fail', 'slow']) behaviour!: 'ok' | 'fail-once' | 'always-fail' | 'slow';
+  @IsOptional() @IsInt() sleepMs?: number;
+}
+
+export const ProbeRecorded = defineEvent('testing.probe.recorded.v1', 'catalog', ProbePayload);
+
+export class ProbeTables1700000000001 implements MigrationInterface {
+  name = 'ProbeTables1700000000001';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE probe_attempt (id bigserial PRIMARY KEY, key text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+    await queryRunner.query(`CREATE TABLE probe_effect (key text NOT NULL, event_id uuid NOT NULL)`);
+    await queryRunner.query(`CREATE TABLE probe_change (key text PRIMARY KEY)`);
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE probe_change, probe_effect, probe_attempt`);
+  }
+}
+
+@Injectable()
+export class ProbeHandler {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @OnEvent(ProbeRecorded)
+  async recordProbe(tx: TransactionContext, event: EventEnvelope<ProbePayload>): Promise<void> {
+    const { key, behaviour, sleepMs } = event.payload;
+    // Outside the transaction on purpose: attempts survive the rollback of a failed one.
+    await this.dataSource.query('INSERT INTO probe_attempt (key) VALUES ($1)', [key]);
+    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM probe_attempt WHERE key = $1', [key]);
+    if (behaviour === 'fail-once' && n === 1) throw new Error('probe failed on purpose (first attempt)');
+    if (behaviour === 'always-fail') throw new Error('probe always fails');
+    await tx.em.query('INSERT INTO probe_effect (key, event_id) VALUES ($1, $2)', [key, event.id]);
+    if (behaviour === 'slow') await new Promise((resolve) => setTimeout(resolve, sleepMs ?? 3000));
+  }
+}
+
+@Module({})
+export class ProbeModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: ProbeModule,
+      imports: [
+        PlatformModule.forService(config, {
+          entities: [],
+          migrations: [ProbeTables1700000000001],
+          subgraph: false,
+          subscriptions: { catalog: [ProbeRecorded] },
+        }),
+      ],
+      providers: [ProbeHandler],
+    };
+  }
+}
