@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 
+/**
+ * The shared e2e suite runs the douyin source with two secrets, as during a rotation: the old
+ * (development default) and this new one. Either must be accepted.
+ */
+export const ROTATED_DOUYIN_SECRET = `whsec_${Buffer.from('shopops-rotated-douyin-key-2026').toString('base64')}`;
+
 /** The development secret of a source, as the gateway defaults to (see README). */
 export function devWebhookSecret(source: string): string {
   return `whsec_${Buffer.from(`shopops-dev-${source}-signing-key`).toString('base64')}`;
