@@ -3,6 +3,7 @@ import { PlatformModule, type PlatformConfig } from '@shopops/platform';
 import { GatewayConfigModule } from './gateway-config.module';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
+import { TrackedEventsService } from './tracking/tracked-events.service';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export const GATEWAY_ENTITIES = [WebhookDelivery];
@@ -17,6 +18,7 @@ export class GatewayModule {
         GatewayConfigModule,
         WebhooksModule,
       ],
+      providers: [TrackedEventsService],
     };
   }
 }

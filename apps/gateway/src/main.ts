@@ -6,6 +6,8 @@ import { GATEWAY_CONFIG } from './gateway-config.module';
 import { GatewayModule } from './gateway.module';
 import { createEngine } from './graphql/create-engine';
 import { mountGraphQL } from './graphql/graphql-route';
+import { mountTrackedEvents } from './tracking/tracked-events.route';
+import { TrackedEventsService } from './tracking/tracked-events.service';
 import { WebhookIngestService } from './webhooks/webhook-ingest.service';
 import { mountWebhooks } from './webhooks/webhook-route';
 
@@ -18,6 +20,7 @@ async function mountEdge(app: NestFastifyApplication, platform: PlatformConfig):
   fastify.addHook('onClose', async () => engine.stop());
   await mountGraphQL(fastify, engine, config);
   await mountWebhooks(fastify, app.get(WebhookIngestService));
+  await mountTrackedEvents(fastify, app.get(TrackedEventsService), config);
 }
 
 void runService({
