@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { isApiRole, runService, type PlatformConfig } from '@shopops/platform';
+import { isApiRole, QueueRegistry, runService, type PlatformConfig } from '@shopops/platform';
 import type { GatewayConfig } from './gateway.config';
 import { GATEWAY_CONFIG } from './gateway-config.module';
 import { GatewayModule } from './gateway.module';
 import { createEngine } from './graphql/create-engine';
 import { mountGraphQL } from './graphql/graphql-route';
+import { mountQueueBoard } from './queues/queue-board';
 import { mountTrackedEvents } from './tracking/tracked-events.route';
 import { TrackedEventsService } from './tracking/tracked-events.service';
 import { WebhookIngestService } from './webhooks/webhook-ingest.service';
@@ -21,6 +22,7 @@ async function mountEdge(app: NestFastifyApplication, platform: PlatformConfig):
   await mountGraphQL(fastify, engine, config);
   await mountWebhooks(fastify, app.get(WebhookIngestService));
   await mountTrackedEvents(fastify, app.get(TrackedEventsService), config);
+  await mountQueueBoard(fastify, app.get(QueueRegistry), config.jwtSecret);
 }
 
 void runService({

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -123,12 +124,35 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       expect(await count('probe_attempt', 'malformed')).toBe(0);
     });
 
+    it('replays dead letters with the ops CLI once the cause is fixed', async () => {
+      await emitProbe(app, { key: 'fixable', behaviour: 'fail-until-fixed' });
+      const ops = async (...args: string[]) =>
+        JSON.parse(
+          (await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'ops.js'), ...args, '--json'], { env: environment() })).stdout,
+        );
+      const letters = await eventually(
+        async () => ((await ops('dead-letters', 'catalog')) as DeadLetter[]).filter((l) => (l.data as { payload: ProbePayload }).payload.key === 'fixable'),
+        (list) => list.length === 1,
+        { what: 'the dead letter in the ops listing' },
+      );
+      expect(letters[0].reason).toBe('probe is broken until fixed');
+      await db.query('INSERT INTO catalog.probe_fix (key) VALUES ($1)', ['fixable']);
+      expect(await ops('retry', 'catalog-events', letters[0].jobId)).toEqual({ queue: 'catalog-events', replayed: 1 });
+      await eventually(() => count('probe_effect', 'fixable'), (n) => n === 1, { what: 'the effect after the replay' });
+      const remaining = (await ops('dead-letters', 'catalog')) as DeadLetter[];
+      expect(remaining.filter((l) => (l.data as { payload: ProbePayload }).payload.key === 'fixable')).toEqual([]);
+    });
+
     it('gives a redelivered event no second effect (inbox)', async () => {
       const envelope = { id: randomUUID(), type: ProbeRecorded.type, producer: 'catalog', occurredAt: new Date().toISOString(), payload: { key: 'twice', behaviour: 'ok' } };
       await withQueue(eventQueueName('catalog'), async (queue) => {
         await queue.add(ProbeRecorded.type, envelope, { jobId: 'twice-a' });
         await queue.add(ProbeRecorded.type, envelope, { jobId: 'twice-b' });
-        await eventually(async () => (await queue.getJobCounts('completed')).completed >= 2, Boolean, { what: 'both deliveries completed' });
+        await eventually(
+          async () => [await queue.getJobState('twice-a'), await queue.getJobState('twice-b')],
+          (states) => states.every((state) => state === 'completed'),
+          { what: 'both deliveries completed' },
+        );
       });
       expect(await count('probe_effect', 'twice')).toBe(1);
       expect(await count('probe_attempt', 'twice')).toBe(1);

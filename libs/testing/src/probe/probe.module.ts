@@ -10,7 +10,7 @@ import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
  */
 export class ProbePayload {
   @IsString() key!: string;
-  @IsIn(['ok', 'fail-once', 'always-fail', 'slow']) behaviour!: 'ok' | 'fail-once' | 'always-fail' | 'slow';
+  @IsIn(['ok', 'fail-once', 'always-fail', 'fail-until-fixed', 'slow']) behaviour!: 'ok' | 'fail-once' | 'always-fail' | 'fail-until-fixed' | 'slow';
   @IsOptional() @IsInt() sleepMs?: number;
 }
 
@@ -22,9 +22,10 @@ export class ProbeTables1700000000001 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE probe_attempt (id bigserial PRIMARY KEY, key text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
     await queryRunner.query(`CREATE TABLE probe_effect (key text NOT NULL, event_id uuid NOT NULL)`);
     await queryRunner.query(`CREATE TABLE probe_change (key text PRIMARY KEY)`);
+    await queryRunner.query(`CREATE TABLE probe_fix (key text PRIMARY KEY)`);
   }
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE probe_change, probe_effect, probe_attempt`);
+    await queryRunner.query(`DROP TABLE probe_fix, probe_change, probe_effect, probe_attempt`);
   }
 }
 
@@ -40,6 +41,10 @@ export class ProbeHandler {
     const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM probe_attempt WHERE key = $1', [key]);
     if (behaviour === 'fail-once' && n === 1) throw new Error('probe failed on purpose (first attempt)');
     if (behaviour === 'always-fail') throw new Error('probe always fails');
+    if (behaviour === 'fail-until-fixed') {
+      const fixed = await this.dataSource.query('SELECT 1 FROM probe_fix WHERE key = $1', [key]);
+      if (fixed.length === 0) throw new Error('probe is broken until fixed');
+    }
     await tx.em.query('INSERT INTO probe_effect (key, event_id) VALUES ($1, $2)', [key, event.id]);
     if (behaviour === 'slow') await new Promise((resolve) => setTimeout(resolve, sleepMs ?? 3000));
   }

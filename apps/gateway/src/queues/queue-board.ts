@@ -1,0 +1,81 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
+import { deadLetterQueueName, eventQueueName, SERVICE_NAMES } from '@shopops/contracts';
+import { InvalidTokenError, verifyBearerToken, type QueueRegistry } from '@shopops/platform';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const BASE_PATH = '/admin/queues';
+const COOKIE = 'shopops_admin_token';
+
+function cookie(request: FastifyRequest, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** Admins only: a bearer header, or the cookie set by /admin/login for browsers. */
+function adminToken(request: FastifyRequest): string | undefined {
+  const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  return header?.[1] ?? cookie(request, COOKIE);
+}
+
+function isAdmin(token: string | undefined, secret: string): boolean {
+  if (!token) return false;
+  try {
+    return verifyBearerToken(token, secret).role === 'admin';
+  } catch (error) {
+    if (error instanceof InvalidTokenError) return false;
+    throw error;
+  }
+}
+
+/**
+ * The queue dashboard (bull-board) at /admin/queues: every service's event queue and its dead
+ * letters, for admins only. A browser signs in once at /admin/login with an admin token.
+ */
+export async function mountQueueBoard(fastify: FastifyInstance, queues: QueueRegistry, jwtSecret: string): Promise<void> {
+  const serverAdapter = new BullBoardFastifyAdapter();
+  serverAdapter.setBasePath(BASE_PATH);
+  const names = SERVICE_NAMES.flatMap((service) => [eventQueueName(service), deadLetterQueueName(eventQueueName(service))]);
+  createBullBoard({
+    queues: names.map((name) => new BullMQAdapter(queues.queue(name), { readOnlyMode: name.endsWith('-dead') })),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'ShopOps queues' } },
+  });
+
+  // A browser signs in with a form post, so the token never travels in a URL.
+  await fastify.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) =>
+      done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    scope.get('/admin/login', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><title>ShopOps queues</title><form method="post" action="/admin/login">' +
+            '<label>Admin token <input name="token" type="password" autofocus></label> <button>Sign in</button></form>',
+        ),
+    );
+    scope.post<{ Body: { token?: string } }>('/admin/login', async (request, reply: FastifyReply) => {
+      const token = request.body?.token;
+      if (!isAdmin(token, jwtSecret)) return reply.code(401).send({ error: 'an admin token is required', details: [] });
+      const secure = request.protocol === 'https' ? '; Secure' : '';
+      return reply
+        .header('set-cookie', `${COOKIE}=${encodeURIComponent(token as string)}; HttpOnly; SameSite=Strict; Path=/admin${secure}`)
+        .redirect(BASE_PATH, 303);
+    });
+  });
+
+  await fastify.register(async (scope) => {
+    scope.addHook('onRequest', async (request, reply) => {
+      if (!isAdmin(adminToken(request), jwtSecret)) {
+        return reply.code(adminToken(request) ? 403 : 401).send({ error: 'the queue dashboard is for admins', details: [] });
+      }
+    });
+    await scope.register(serverAdapter.registerPlugin(), { prefix: BASE_PATH });
+  });
+}

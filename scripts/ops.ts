@@ -1,0 +1,153 @@
+/**
+ * Queue operations: `npm run ops -- <command>`
+ *   queues                         counts of every service queue and its dead letters
+ *   dead-letters <queue> [--limit N]  what failed, why, after how many attempts
+ *   retry <queue> [jobId]          replay dead letters (all, or one) onto their queue
+ *   drain <service>                pause the service's queue: workers finish in-flight jobs, take no new
+ *   resume <service>               take jobs again
+ * <queue> is a service name (inventory) or a queue name (inventory-events). Uses REDIS_URL and
+ * QUEUE_PREFIX like the services. Add --json for machine-readable output.
+ */
+import { deadLetterQueueName, eventQueueName, isServiceName, SERVICE_NAMES } from '@shopops/contracts';
+import { DEFAULT_REDIS_URL, redisOptions, type DeadLetter } from '@shopops/platform';
+import { Job, Queue } from 'bullmq';
+import IORedis from 'ioredis';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const positional = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] === '--limit'));
+const [command, target, jobId] = positional;
+const connection = new IORedis(redisOptions(process.env.REDIS_URL || DEFAULT_REDIS_URL, { maxRetriesPerRequest: null }));
+const prefix = process.env.QUEUE_PREFIX || 'shopops';
+const queues: Queue[] = [];
+
+function queue(name: string): Queue {
+  const q = new Queue(name, { connection, prefix });
+  queues.push(q);
+  return q;
+}
+
+function print(human: string, data: unknown): void {
+  process.stdout.write(json ? `${JSON.stringify(data)}\n` : `${human}\n`);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+/** `inventory` or `inventory-events` → `inventory-events`. */
+function queueName(value: string | undefined): string {
+  if (!value) fail('name a queue: a service (inventory) or a queue (inventory-events)');
+  if (isServiceName(value)) return eventQueueName(value);
+  if (SERVICE_NAMES.some((s) => eventQueueName(s) === value)) return value;
+  fail(`unknown queue "${value}"; queues: ${SERVICE_NAMES.map(eventQueueName).join(', ')}`);
+}
+
+async function listQueues(): Promise<void> {
+  const rows = await Promise.all(
+    SERVICE_NAMES.map(async (service) => {
+      const name = eventQueueName(service);
+      const q = queue(name);
+      const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'paused');
+      const deadLetters = await queue(deadLetterQueueName(name)).getWaitingCount();
+      return {
+        queue: name,
+        // While paused, BullMQ keeps waiting jobs in a list of their own.
+        waiting: (counts.waiting ?? 0) + (counts.paused ?? 0),
+        active: counts.active ?? 0,
+        delayed: counts.delayed ?? 0,
+        failed: counts.failed ?? 0,
+        deadLetters,
+        paused: await q.isPaused(),
+      };
+    }),
+  );
+  const header = 'queue                      waiting  active  delayed  failed  dead  paused';
+  const lines = rows.map(
+    (r) =>
+      `${r.queue.padEnd(26)} ${String(r.waiting).padStart(7)} ${String(r.active).padStart(7)} ${String(r.delayed).padStart(8)} ${String(r.failed).padStart(7)} ${String(r.deadLetters).padStart(5)}  ${r.paused ? 'yes' : 'no'}`,
+  );
+  print([header, ...lines].join('\n'), rows);
+}
+
+async function listDeadLetters(): Promise<void> {
+  const name = queueName(target);
+  const limitIndex = args.indexOf('--limit');
+  const limit = limitIndex >= 0 ? Number(args[limitIndex + 1]) : 50;
+  const jobs = await queue(deadLetterQueueName(name)).getJobs(['waiting'], 0, limit - 1, true);
+  const letters = jobs.map((job) => ({ deadLetterId: job.id, ...(job.data as DeadLetter) }));
+  const human = letters.length
+    ? letters.map((l) => `${l.jobId}  ${l.jobName}  attempts=${l.attemptsMade}  ${l.failedAt}\n    reason: ${l.reason}`).join('\n')
+    : `no dead letters in ${name}`;
+  print(human, letters);
+}
+
+/** Puts dead letters back on their queue with fresh attempts; the inbox keeps replays idempotent. */
+async function retryDeadLetters(): Promise<void> {
+  const name = queueName(target);
+  const live = queue(name);
+  const dead = queue(deadLetterQueueName(name));
+  const letters = jobId ? [await Job.fromId(dead, jobId)].filter((j): j is Job => Boolean(j)) : await dead.getJobs(['waiting']);
+  if (jobId && letters.length === 0) fail(`no dead letter ${jobId} in ${name}`);
+  let replayed = 0;
+  for (const letterJob of letters) {
+    const letter = letterJob.data as DeadLetter;
+    const original = await Job.fromId(live, letter.jobId);
+    if (original && (await original.isFailed())) {
+      await original.retry('failed');
+    } else {
+      await live.add(letter.jobName, letter.data, {
+        jobId: `${letter.jobId}-replay-${Date.now()}`,
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 24 * 3600 },
+        removeOnFail: { age: 14 * 24 * 3600 },
+      });
+    }
+    await letterJob.remove();
+    replayed += 1;
+  }
+  print(`replayed ${replayed} dead letter(s) onto ${name}`, { queue: name, replayed });
+}
+
+async function drain(): Promise<void> {
+  const name = queueName(target);
+  const q = queue(name);
+  await q.pause();
+  const deadline = Date.now() + 120_000;
+  let active = await q.getActiveCount();
+  while (active > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    active = await q.getActiveCount();
+  }
+  if (active > 0) fail(`${name} paused, but ${active} job(s) still active after 120 s`);
+  print(`${name} drained: paused, no job in flight (resume with: npm run ops -- resume ${target})`, { queue: name, paused: true, active });
+}
+
+async function resume(): Promise<void> {
+  const name = queueName(target);
+  await queue(name).resume();
+  print(`${name} resumed`, { queue: name, paused: false });
+}
+
+const commands: Record<string, () => Promise<void>> = {
+  queues: listQueues,
+  'dead-letters': listDeadLetters,
+  retry: retryDeadLetters,
+  drain,
+  resume,
+};
+
+async function main(): Promise<void> {
+  const run = commands[command ?? ''];
+  if (!run) fail(`usage: npm run ops -- <${Object.keys(commands).join('|')}> [queue|service] [jobId] [--json]`);
+  try {
+    await run();
+  } finally {
+    await Promise.allSettled(queues.map((q) => q.close()));
+    connection.disconnect();
+  }
+}
+
+main().catch((error: unknown) => fail(`ops failed: ${error instanceof Error ? error.message : String(error)}`));
