@@ -10,9 +10,8 @@ import { DOMAIN_SERVICE_NAMES, SERVICES, type ServiceName } from '@shopops/contr
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '@shopops/platform';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { createDemoContext } from './demo/demo-context';
-import { isEmpty, seedDemoData } from './demo';
 import { migrateSuite } from './migrate';
+import { seedDemoIfEmpty } from './seed-demo';
 
 const root = join(__dirname, '..', '..');
 const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -115,11 +114,7 @@ async function main(): Promise<void> {
   children.push(startService('gateway'));
   await waitReady('gateway');
   const gatewayUrl = `http://127.0.0.1:${SERVICES.gateway.defaultPort}`;
-  const demo = createDemoContext(gatewayUrl, (line) => log(`demo ${line}`));
-  if (process.env.DEMO_DATA !== 'off' && (await isEmpty(demo))) {
-    log('empty database: loading demo data');
-    await seedDemoData(demo);
-  }
+  if (process.env.DEMO_DATA !== 'off') await seedDemoIfEmpty(gatewayUrl, log);
   log(`ready: GraphQL at ${gatewayUrl}/graphql, webhooks at ${gatewayUrl}/webhooks/{source}`);
   log('a token for the API: npm run --silent token -- --role admin');
 }
