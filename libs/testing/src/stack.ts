@@ -122,6 +122,8 @@ export class SuiteStack {
       PORT: String(this.port(service)),
       SUPERGRAPH_PATH: join(PROJECT_ROOT, 'generated', 'supergraph.graphql'),
       ...FAST_TEST_TIMINGS,
+      // The engine under test can be switched for a whole run: GATEWAY_ENGINE=hive npm test.
+      ...(process.env.GATEWAY_ENGINE ? { GATEWAY_ENGINE: process.env.GATEWAY_ENGINE } : {}),
       ...subgraphUrls,
       ...this.extraEnv,
       ...overrides,
