@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { DOMAIN_SERVICE_NAMES, SERVICES, type ServiceName } from '@shopops/contracts';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '@shopops/platform';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, serviceEnvName } from '@shopops/platform';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { migrateSuite } from './migrate';
@@ -17,6 +17,10 @@ const root = join(__dirname, '..', '..');
 const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
 const log = (message: string): void => void process.stdout.write(`[shopops] ${message}\n`);
+/** Shifts every port, to run a second suite beside one on the defaults (tests do). */
+const portOffset = Number(process.env.PORT_OFFSET ?? 0);
+const portOf = (service: ServiceName): number => SERVICES[service].defaultPort + portOffset;
+const subgraphUrls = Object.fromEntries(DOMAIN_SERVICE_NAMES.map((s) => [serviceEnvName(s, 'URL'), `http://127.0.0.1:${portOf(s)}/graphql`]));
 
 async function checkPostgres(): Promise<void> {
   const target = new URL(databaseUrl);
@@ -65,7 +69,7 @@ async function checkRedis(): Promise<void> {
 function startService(service: ServiceName): ChildProcess {
   const child = spawn(process.execPath, [join(root, 'dist', 'apps', service, 'src', 'main.js')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, ROLE: process.env.ROLE ?? 'all', PORT: String(SERVICES[service].defaultPort) },
+    env: { ...process.env, ...subgraphUrls, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, ROLE: process.env.ROLE ?? 'all', PORT: String(portOf(service)) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.once('exit', (code, signal) => {
@@ -81,13 +85,13 @@ async function waitReady(service: ServiceName, timeoutMs = 60_000): Promise<void
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`http://127.0.0.1:${SERVICES[service].defaultPort}/health/ready`)).ok) return;
+      if ((await fetch(`http://127.0.0.1:${portOf(service)}/health/ready`)).ok) return;
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${service} did not become ready on :${SERVICES[service].defaultPort} within ${timeoutMs / 1000}s`);
+  throw new Error(`${service} did not become ready on :${portOf(service)} within ${timeoutMs / 1000}s`);
 }
 
 const children: ChildProcess[] = [];
@@ -113,7 +117,7 @@ async function main(): Promise<void> {
   await Promise.all(DOMAIN_SERVICE_NAMES.map((service) => waitReady(service)));
   children.push(startService('gateway'));
   await waitReady('gateway');
-  const gatewayUrl = `http://127.0.0.1:${SERVICES.gateway.defaultPort}`;
+  const gatewayUrl = `http://127.0.0.1:${portOf('gateway')}`;
   if (process.env.DEMO_DATA !== 'off') await seedDemoIfEmpty(gatewayUrl, log);
   log(`ready: GraphQL at ${gatewayUrl}/graphql, webhooks at ${gatewayUrl}/webhooks/{source}`);
   log('a token for the API: npm run --silent token -- --role admin');
