@@ -84,7 +84,8 @@ export class WebhookIngestService {
       return deliveries.map((delivery): IngestAnswer => {
         // Only the first of several same-id deliveries in one batch is new.
         if (!fresh.delete(`${delivery.source}\u0000${delivery.webhookId}`)) return { status: 200, body: { duplicate: true } };
-        tx.emit(delivery.mapped.event, delivery.mapped.payload, { requestId: delivery.requestId });
+        // mapWebhook validated the data and set the rest itself: no second validation pass.
+        tx.emit(delivery.mapped.event, delivery.mapped.payload, { requestId: delivery.requestId, validated: true });
         return { status: 202, body: { accepted: true, webhookId: delivery.webhookId } };
       });
     });

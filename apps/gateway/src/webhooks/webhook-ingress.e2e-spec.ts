@@ -74,6 +74,13 @@ describe('webhook ingress (CONTRACT.md)', () => {
     await expectRefusal(await postWebhook(gateway.baseUrl, 'douyin', stranger), 401, stranger.id);
   });
 
+  it('accepts webhook ids up to 255 characters', async () => {
+    const delivery = signDelivery(envelope(`TB-LONGID-${Date.now()}`), { secret: devWebhookSecret('taobao'), id: `msg_${'x'.repeat(251)}` });
+    expect((await postWebhook(gateway.baseUrl, 'taobao', delivery)).status).toBe(202);
+    const tooLong = signDelivery(envelope('TB-TOOLONG'), { secret: devWebhookSecret('taobao'), id: `msg_${'x'.repeat(252)}` });
+    await expectRefusal(await postWebhook(gateway.baseUrl, 'taobao', tooLong), 401, tooLong.id);
+  });
+
   it('passes when any one of several signatures in the header is valid', async () => {
     const delivery = signDelivery(envelope(`TB-MULTI-${Date.now()}`), { secret: devWebhookSecret('taobao') });
     const headers = { ...delivery.headers, 'webhook-signature': `v1,${Buffer.from('not it').toString('base64')} ${delivery.headers['webhook-signature']}` };

@@ -12,31 +12,31 @@ const CHANNEL = /^[a-z][a-z0-9-]{0,31}$/;
 export class ChannelOrderPayload extends OrderData {
   @Matches(CHANNEL) channel!: string;
   @IsIsoWithOffset() occurredAt!: string;
-  @IsString() @Length(1, 128) deliveryId!: string;
+  @IsString() @Length(1, 255) deliveryId!: string;
 }
 
 export class ChannelRefundPayload extends RefundData {
   @Matches(CHANNEL) channel!: string;
   @IsIsoWithOffset() occurredAt!: string;
-  @IsString() @Length(1, 128) deliveryId!: string;
+  @IsString() @Length(1, 255) deliveryId!: string;
 }
 
 export class ChannelReviewPayload extends ReviewData {
   @Matches(CHANNEL) channel!: string;
   @IsIsoWithOffset() occurredAt!: string;
-  @IsString() @Length(1, 128) deliveryId!: string;
+  @IsString() @Length(1, 255) deliveryId!: string;
 }
 
 export class ChannelLogisticsPayload extends LogisticsData {
   @Matches(CHANNEL) channel!: string;
   @IsIsoWithOffset() occurredAt!: string;
-  @IsString() @Length(1, 128) deliveryId!: string;
+  @IsString() @Length(1, 255) deliveryId!: string;
 }
 
 export class ChannelMessagePayload extends MessageData {
   @Matches(CHANNEL) channel!: string;
   @IsIsoWithOffset() occurredAt!: string;
-  @IsString() @Length(1, 128) deliveryId!: string;
+  @IsString() @Length(1, 255) deliveryId!: string;
 }
 
 export const ChannelOrderCreated = defineEvent('channel.order.created.v1', 'gateway', ChannelOrderPayload);
