@@ -6,6 +6,8 @@ import { GATEWAY_CONFIG } from './gateway-config.module';
 import { GatewayModule } from './gateway.module';
 import { createEngine } from './graphql/create-engine';
 import { mountGraphQL } from './graphql/graphql-route';
+import { EndpointsService } from './outbound/endpoints.service';
+import { mountWebhookEndpoints } from './outbound/endpoints.route';
 import { mountQueueBoard } from './queues/queue-board';
 import { mountTrackedEvents } from './tracking/tracked-events.route';
 import { TrackedEventsService } from './tracking/tracked-events.service';
@@ -23,6 +25,7 @@ async function mountEdge(app: NestFastifyApplication, platform: PlatformConfig):
   await mountWebhooks(fastify, app.get(WebhookIngestService));
   await mountTrackedEvents(fastify, app.get(TrackedEventsService), config);
   await mountQueueBoard(fastify, app.get(QueueRegistry), config.jwtSecret);
+  await mountWebhookEndpoints(fastify, app.get(EndpointsService), config.jwtSecret);
 }
 
 void runService({

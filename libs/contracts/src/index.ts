@@ -12,5 +12,6 @@ export * from './membership/membership.events';
 export * from './customer-service/customer-service.events';
 export * from './analytics/analytics.events';
 export * from './analytics/tracked-event';
+export * from './gateway/gateway.events';
 export * from './subscriptions';
 export * from './roles';

@@ -5,7 +5,18 @@ import { devWebhookSecret, ROTATED_DOUYIN_SECRET } from './webhooks';
 export default async function globalSetup(): Promise<void> {
   const stack = await SuiteStack.start({
     name: 'e2e-shared',
-    env: { WEBHOOK_SECRET_DOUYIN: `${devWebhookSecret('douyin')} ${ROTATED_DOUYIN_SECRET}` },
+    env: {
+      WEBHOOK_SECRET_DOUYIN: `${devWebhookSecret('douyin')} ${ROTATED_DOUYIN_SECRET}`,
+      // Outbound webhooks to a receiver on loopback, on a fast clock.
+      OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true',
+      OUTBOUND_RETRY_SCHEDULE_MS: '200,400,800,1600,3200',
+      OUTBOUND_TIMEOUT_MS: '1000',
+      OUTBOUND_CIRCUIT_FAILURES: '3',
+      OUTBOUND_CIRCUIT_COOLDOWN_MS: '1500',
+      OUTBOUND_DISABLE_AFTER_MS: '4000',
+      OUTBOUND_COALESCE_MS: '1500',
+      OUTBOUND_ROTATION_OVERLAP_MS: '3600000',
+    },
   });
   process.env.SHOPOPS_GATEWAY_URL = stack.gatewayUrl;
   process.env.SHOPOPS_TEST_DATABASE_URL = stack.databaseUrl;

@@ -7,3 +7,4 @@ export * from './tokens';
 export * from './webhooks';
 export * from './fixtures';
 export * from './subgraphs';
+export * from './webhook-receiver';

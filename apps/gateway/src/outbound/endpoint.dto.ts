@@ -1,0 +1,27 @@
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsIsoWithOffset } from '@shopops/contracts';
+
+export class CreateEndpointBody {
+  @IsString() @Length(8, 2048) url!: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) eventTypes!: string[];
+  @IsOptional() @IsString() @MaxLength(200) description?: string;
+}
+
+export class UpdateEndpointBody {
+  @IsOptional() @IsString() @Length(8, 2048) url?: string;
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) eventTypes?: string[];
+  @IsOptional() @IsString() @MaxLength(200) description?: string;
+  /** `active` also re-enables a disabled endpoint and closes its circuit. */
+  @IsOptional() @IsIn(['active', 'paused']) status?: 'active' | 'paused';
+}
+
+export class ReplayBody {
+  @IsOptional() @IsUUID() messageId?: string;
+  @IsOptional() @IsIsoWithOffset() from?: string;
+  @IsOptional() @IsIsoWithOffset() to?: string;
+}
+
+export class MessagesQuery {
+  @IsOptional() @IsIn(['pending', 'sending', 'delivered', 'failed']) status?: string;
+  @IsOptional() @IsString() limit?: string;
+}

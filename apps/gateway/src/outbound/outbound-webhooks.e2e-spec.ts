@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { Webhook } from 'standardwebhooks';
+import request from 'supertest';
+import { eventually, GatewayClient, tokenFor, WebhookReceiver } from '@shopops/testing';
+
+/** Outbound webhooks against a local receiver; the suite runs with a fast retry clock. */
+describe('outbound webhooks', () => {
+  const gateway = new GatewayClient();
+  const receiver = new WebhookReceiver();
+  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 2 });
+  let base: string;
+
+  beforeAll(async () => (base = await receiver.start()));
+  afterAll(async () => {
+    await receiver.stop();
+    await db.end();
+  });
+
+  const api = () => request(gateway.baseUrl);
+  const asOperator = { authorization: `Bearer ${tokenFor('operator')}` };
+
+  async function subscribe(path: string, eventTypes = ['catalog.product.created']): Promise<{ id: string; secret: string }> {
+    const response = await api().post('/webhook-endpoints').set(asOperator).send({ url: `${base}${path}`, eventTypes });
+    expect(response.status).toBe(201);
+    expect(response.body.secret).toMatch(/^whsec_/);
+    return response.body;
+  }
+
+  async function createProduct(): Promise<string> {
+    const code = `OUT-${randomUUID().slice(0, 8)}`;
+    await gateway.data(`mutation($i: CreateProductInput!) { createProduct(input: $i) { __typename } }`, { i: { code, title: '外发测试', skus: [{ code: `${code}-F`, listPriceFen: 1000 }] } }, { role: 'operator' });
+    return code;
+  }
+
+  const messages = async (endpointId: string) => (await api().get(`/webhook-endpoints/${endpointId}/messages`).set(asOperator)).body.messages as Array<{ id: string; status: string; attempts: number; log: Array<{ statusCode: number | null; error: string | null }>; payload: { code?: string } }>;
+  const deliveriesOf = (path: string, code: string) => receiver.at(path).filter((r) => r.body.includes(code));
+
+  it('delivers an event signed per Standard Webhooks, verifiable with the subscriber secret', async () => {
+    const endpoint = await subscribe('/ok');
+    const code = await createProduct();
+    const [delivery] = await eventually(async () => deliveriesOf('/ok', code), (d) => d.length === 1, { what: 'a delivery' });
+    const verified = new Webhook(endpoint.secret).verify(delivery.body, delivery.headers as Record<string, string>) as { type: string; data: { code: string } };
+    expect(verified.type).toBe('catalog.product.created');
+    expect(verified.data.code).toBe(code);
+    const [message] = await eventually(() => messages(endpoint.id), (m) => m[0]?.status === 'delivered');
+    expect(delivery.headers['webhook-id']).toBe(`msg_${message.id}`);
+    expect(message.log).toEqual([expect.objectContaining({ statusCode: 200, error: null })]);
+  });
+
+  it('retries a failing subscriber with the same webhook-id until it recovers, logging each attempt', async () => {
+    receiver.on('/flaky', (n) => ({ status: n <= 2 ? 503 : 200 }));
+    const endpoint = await subscribe('/flaky');
+    const code = await createProduct();
+    const [message] = await eventually(() => messages(endpoint.id), (m) => m[0]?.status === 'delivered', { what: 'delivery after two failures' });
+    expect(message.attempts).toBe(3);
+    expect(message.log.map((a) => a.statusCode)).toEqual([503, 503, 200]);
+    const ids = new Set(deliveriesOf('/flaky', code).map((d) => d.headers['webhook-id']));
+    expect(ids.size).toBe(1);
+  });
+
+  it('treats a timeout as a failure and retries', async () => {
+    receiver.on('/slow', (n) => ({ status: 200, delayMs: n === 1 ? 2500 : 0 }));
+    const endpoint = await subscribe('/slow');
+    await createProduct();
+    const [message] = await eventually(() => messages(endpoint.id), (m) => m[0]?.status === 'delivered', { what: 'delivery after a timeout' });
+    expect(message.log[0]).toMatchObject({ statusCode: null, error: expect.stringMatching(/timeout|aborted/i) });
+    expect(message.log[1]).toMatchObject({ statusCode: 200 });
+  });
+
+  it('disables an endpoint that answers 410 Gone, says so with an event, and sends it nothing more', async () => {
+    receiver.on('/gone', () => ({ status: 410 }));
+    const endpoint = await subscribe('/gone');
+    await createProduct();
+    const view = await eventually(async () => (await api().get(`/webhook-endpoints/${endpoint.id}`).set(asOperator)).body, (e) => e.status === 'disabled');
+    expect(view.disabledReason).toMatch(/410/);
+    const events = await db.query(`SELECT payload FROM gateway.outbox WHERE type = 'gateway.webhook-endpoint.disabled.v1' AND payload->>'endpointId' = $1`, [endpoint.id]);
+    expect(events.rows).toHaveLength(1);
+    const before = receiver.at('/gone').length;
+    await createProduct();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(receiver.at('/gone').length).toBe(before);
+  });
+
+  it('opens the circuit after repeated failures and disables an endpoint that keeps failing', async () => {
+    receiver.on('/down', () => ({ status: 500 }));
+    const endpoint = await subscribe('/down');
+    await createProduct();
+    const view = await eventually(async () => (await api().get(`/webhook-endpoints/${endpoint.id}`).set(asOperator)).body, (e) => e.status === 'disabled', { timeoutMs: 30_000 });
+    expect(view.disabledReason).toMatch(/failing without a success/);
+    const attempts = receiver.at('/down').map((r) => r.at);
+    // The circuit held deliveries back for its cooldown after the third failure in a row.
+    expect(attempts.length).toBeGreaterThanOrEqual(3);
+    if (attempts.length > 3) expect(attempts[3] - attempts[2]).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('replays a delivered message on request', async () => {
+    const endpoint = await subscribe('/replay');
+    const code = await createProduct();
+    const [message] = await eventually(() => messages(endpoint.id), (m) => m[0]?.status === 'delivered');
+    const replay = await api().post(`/webhook-endpoints/${endpoint.id}/replay`).set(asOperator).send({ messageId: message.id });
+    expect(replay.body).toEqual({ replayed: 1 });
+    const copies = await eventually(async () => deliveriesOf('/replay', code), (d) => d.length === 2, { what: 'the replayed copy' });
+    expect(copies[1].headers['webhook-id']).toBe(copies[0].headers['webhook-id']);
+  });
+
+  it('signs with both secrets while one is rotated out', async () => {
+    const endpoint = await subscribe('/rotate');
+    const rotated = await api().post(`/webhook-endpoints/${endpoint.id}/rotate-secret`).set(asOperator);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    const code = await createProduct();
+    const [delivery] = await eventually(async () => deliveriesOf('/rotate', code), (d) => d.length === 1);
+    expect(String(delivery.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    for (const secret of [endpoint.secret, rotated.body.secret]) {
+      expect(() => new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>)).not.toThrow();
+    }
+  });
+
+  it('coalesces a burst of channel stock changes into one delivery with the latest figure', async () => {
+    const endpoint = await subscribe('/stock', ['inventory.channel-stock.changed']);
+    const sku = `COAL-${randomUUID().slice(0, 6)}`;
+    // Inventory's outbox, as its reservations would write it: five changes in a burst.
+    for (let quantity = 5; quantity >= 1; quantity--) {
+      await db.query(`INSERT INTO inventory.outbox (event_id, type, payload, occurred_at) VALUES ($1, 'inventory.channel-stock.changed.v1', $2, now())`, [
+        randomUUID(),
+        JSON.stringify({ channel: 'taobao', skuCode: sku, quantity }),
+      ]);
+    }
+    const [delivery] = await eventually(async () => receiver.at('/stock').filter((r) => r.body.includes(sku)), (d) => d.length >= 1, { what: 'the coalesced delivery' });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(receiver.at('/stock').filter((r) => r.body.includes(sku))).toHaveLength(1);
+    expect(JSON.parse(delivery.body).data).toEqual({ channel: 'taobao', skuCode: sku, quantity: 1 });
+    expect(await messages(endpoint.id)).toHaveLength(1);
+  });
+
+  it('refuses bad registrations with reasons, and roles that may not manage endpoints', async () => {
+    const bad = await api().post('/webhook-endpoints').set(asOperator).send({ url: 'ftp://example.com/in', eventTypes: ['catalog.product.teleported'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ error: 'url refused', details: ['url must use https'] });
+    const unknownType = await api().post('/webhook-endpoints').set(asOperator).send({ url: `${base}/x`, eventTypes: ['catalog.product.teleported'] });
+    expect(unknownType.status).toBe(400);
+    expect(unknownType.body.details[0]).toMatch(/catalog\.product\.teleported is not an outbound event type/);
+    const analyst = await api().get('/webhook-endpoints').set({ authorization: `Bearer ${tokenFor('analyst')}` });
+    expect(analyst.status).toBe(403);
+    expect((await api().get('/webhook-endpoints')).status).toBe(401);
+  });
+});

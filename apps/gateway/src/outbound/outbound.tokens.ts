@@ -1,0 +1,1 @@
+export const OUTBOUND_CONFIG = Symbol('OUTBOUND_CONFIG');

@@ -1,0 +1,93 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { publicEventType } from '@shopops/contracts';
+import { createHmac } from 'node:crypto';
+import { Agent, request } from 'undici';
+import { isIP } from 'node:net';
+import { guardedLookup, isPrivateAddress } from './network-guard';
+import type { OutboundConfig } from './outbound.config';
+import { OUTBOUND_CONFIG } from './outbound.tokens';
+
+export interface SendRequest {
+  readonly url: string;
+  readonly messageId: string;
+  readonly eventType: string;
+  readonly occurredAt: Date;
+  readonly payload: object;
+  /** Every secret currently valid for the endpoint: the receiver needs any one to verify. */
+  readonly secrets: readonly string[];
+}
+
+export interface SendOutcome {
+  readonly statusCode: number | null;
+  readonly durationMs: number;
+  readonly error: string | null;
+  readonly responseExcerpt: string | null;
+}
+
+const EXCERPT_BYTES = 1024;
+
+/** Signs per Standard Webhooks: one `v1,` signature per valid secret. */
+export function signatureHeader(secrets: readonly string[], webhookId: string, timestamp: number, body: string): string {
+  return secrets
+    .map((secret) => {
+      const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+      return `v1,${createHmac('sha256', key).update(`${webhookId}.${timestamp}.${body}`).digest('base64')}`;
+    })
+    .join(' ');
+}
+
+/** POSTs one signed delivery with a timeout, through a connection pool that refuses private addresses. */
+@Injectable()
+export class WebhookSender implements OnApplicationShutdown {
+  private readonly agent: Agent;
+
+  constructor(@Inject(OUTBOUND_CONFIG) private readonly config: OutboundConfig) {
+    this.agent = new Agent({
+      connect: { lookup: guardedLookup(config.allowPrivateNetworks) as never, timeout: config.timeoutMs },
+      headersTimeout: config.timeoutMs,
+      bodyTimeout: config.timeoutMs,
+      keepAliveTimeout: 10_000,
+    });
+  }
+
+  async send(delivery: SendRequest): Promise<SendOutcome> {
+    const webhookId = `msg_${delivery.messageId}`;
+    const timestamp = Math.floor(Date.now() / 1000);
+    const body = JSON.stringify({ type: publicEventType(delivery.eventType), occurredAt: delivery.occurredAt.toISOString(), data: delivery.payload });
+    const started = performance.now();
+    // Connections to IP literals skip DNS, so the lookup guard cannot see them: check here.
+    const host = new URL(delivery.url).hostname.replace(/^\[|\]$/g, '');
+    if (!this.config.allowPrivateNetworks && isIP(host) && isPrivateAddress(host)) {
+      return { statusCode: null, durationMs: 0, error: `EPRIVATEADDRESS: ${host} is a private address`, responseExcerpt: null };
+    }
+    try {
+      const response = await request(delivery.url, {
+        method: 'POST',
+        dispatcher: this.agent,
+        body,
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'ShopOps-Webhooks/1',
+          'webhook-id': webhookId,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signatureHeader(delivery.secrets, webhookId, timestamp, body),
+        },
+      });
+      const text = await response.body.text();
+      return {
+        statusCode: response.statusCode,
+        durationMs: Math.round(performance.now() - started),
+        error: null,
+        responseExcerpt: text.slice(0, EXCERPT_BYTES),
+      };
+    } catch (error) {
+      const message = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error);
+      return { statusCode: null, durationMs: Math.round(performance.now() - started), error: message, responseExcerpt: null };
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.agent.close();
+  }
+}
