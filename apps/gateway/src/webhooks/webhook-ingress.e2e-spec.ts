@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import {
   devWebhookSecret,
@@ -72,6 +73,26 @@ describe('webhook ingress (CONTRACT.md)', () => {
     expect((await postWebhook(gateway.baseUrl, 'douyin', old)).status).toBe(202);
     expect((await postWebhook(gateway.baseUrl, 'douyin', rotated)).status).toBe(202);
     await expectRefusal(await postWebhook(gateway.baseUrl, 'douyin', stranger), 401, stranger.id);
+  });
+
+  it('carries the request id of the delivery with its event across the queue', async () => {
+    const requestId = `req-${randomUUID()}`;
+    const orderId = `TB-RID-${Date.now()}`;
+    const delivery = signDelivery(envelope(orderId), { secret: devWebhookSecret('taobao') });
+    expect((await postWebhook(gateway.baseUrl, 'taobao', { body: delivery.body, headers: { ...delivery.headers, 'x-request-id': requestId } })).status).toBe(202);
+    const { rows } = await db.query(`SELECT event_id, request_id FROM gateway.outbox WHERE payload->>'orderId' = $1`, [orderId]);
+    expect(rows).toEqual([{ event_id: expect.any(String), request_id: requestId }]);
+    const redis = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+    try {
+      const job = await eventually(
+        () => redis.hget(`${process.env.SHOPOPS_TEST_QUEUE_PREFIX}:analytics-events:${rows[0].event_id}`, 'data'),
+        Boolean,
+        { what: 'the job on the analytics queue' },
+      );
+      expect(JSON.parse(job as string)).toMatchObject({ id: rows[0].event_id, requestId, producer: 'gateway' });
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('accepts webhook ids up to 255 characters', async () => {

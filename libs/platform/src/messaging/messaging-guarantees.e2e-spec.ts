@@ -159,17 +159,35 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     });
   });
 
+  async function spawnWorker(): Promise<ChildProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'libs', 'testing', 'src', 'probe', 'probe-main.js')], {
+      env: environment({ ROLE: 'worker', PORT: String(port) }),
+      stdio: 'ignore',
+    });
+    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, Boolean, { what: 'probe worker ready' });
+    return child;
+  }
+
+  it('drains on SIGTERM: the job in flight finishes before the worker exits, once', async () => {
+    const producer = await startProbe({ ROLE: 'api' });
+    const worker = await spawnWorker();
+    try {
+      await emitProbe(producer, { key: 'drain', behaviour: 'slow', sleepMs: 1500 });
+      await eventually(() => count('probe_attempt', 'drain'), (n) => n === 1, { what: 'the job to start' });
+      const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+      worker.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(await count('probe_effect', 'drain')).toBe(1);
+      expect(await count('probe_attempt', 'drain')).toBe(1);
+    } finally {
+      worker.kill('SIGKILL');
+      await producer.close();
+    }
+  });
+
   it('finishes an event whose worker was killed mid-job, exactly once', async () => {
     const producer = await startProbe({ ROLE: 'api' });
-    const spawnWorker = async (): Promise<ChildProcess> => {
-      const port = await freePort();
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'libs', 'testing', 'src', 'probe', 'probe-main.js')], {
-        env: environment({ ROLE: 'worker', PORT: String(port) }),
-        stdio: 'ignore',
-      });
-      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, Boolean, { what: 'probe worker ready' });
-      return child;
-    };
     let worker = await spawnWorker();
     try {
       await emitProbe(producer, { key: 'crash', behaviour: 'slow', sleepMs: 3000 });
