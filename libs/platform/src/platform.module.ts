@@ -19,6 +19,7 @@ import { HealthService } from './http/health';
 import { Metrics } from './http/metrics';
 import { DeadLetters } from './messaging/dead-letters';
 import { EventConsumer } from './messaging/event-consumer';
+import { MessagingRetention } from './messaging/messaging-retention';
 import { OutboxRelay } from './messaging/outbox-relay';
 import { QueueRegistry } from './messaging/queue-registry';
 import { DEFAULT_SUBSCRIPTIONS, EVENT_SUBSCRIPTIONS, type SubscriptionTable } from './messaging/routing';
@@ -72,7 +73,7 @@ export class PlatformModule {
       DeadLetters,
       Metrics,
       HealthService,
-      ...(config.role === 'schema' ? [] : [OutboxRelay, EventConsumer]),
+      ...(config.role === 'schema' ? [] : [OutboxRelay, EventConsumer, MessagingRetention]),
       { provide: APP_GUARD, useClass: RolesGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
     ];

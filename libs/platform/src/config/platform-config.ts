@@ -33,6 +33,7 @@ export interface PlatformConfig {
     readonly readyMaxBacklog: number;
   };
   readonly relay: { readonly batchSize: number; readonly pollMs: number };
+  readonly retention: { readonly outboxDays: number; readonly inboxDays: number };
 }
 
 export function isApiRole(role: ServiceRole): boolean {
@@ -83,6 +84,10 @@ export function loadPlatformConfig(
     relay: {
       batchSize: read.int('OUTBOX_BATCH_SIZE', 500, 1, 10_000),
       pollMs: read.int('OUTBOX_POLL_MS', 1000, 10, 60_000),
+    },
+    retention: {
+      outboxDays: read.int('OUTBOX_RETENTION_DAYS', 7, 1, 3650),
+      inboxDays: read.int('INBOX_RETENTION_DAYS', 30, 1, 3650),
     },
   };
   read.assertValid(`the ${serviceName} service`);

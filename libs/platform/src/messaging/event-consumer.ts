@@ -180,6 +180,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   private async registerSchedules(): Promise<void> {
     const queue = this.queues.queue(this.queueName);
+    // A schedule removed from the code must stop firing, not dead-letter every tick.
+    for (const scheduler of await queue.getJobSchedulers()) {
+      if (scheduler.key && !this.schedules.has(scheduler.key)) await queue.removeJobScheduler(scheduler.key);
+    }
     for (const { metadata } of this.schedules.values()) {
       const override = process.env[`SCHEDULE_${metadata.name.toUpperCase().replace(/[.-]/g, '_')}`];
       await queue.upsertJobScheduler(

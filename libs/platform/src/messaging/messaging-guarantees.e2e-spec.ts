@@ -24,6 +24,7 @@ import { createDataSource, migrate } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
 import { createRootLogger } from '../logging/logger';
 import type { DeadLetter } from './dead-letters';
+import { MessagingRetention } from './messaging-retention';
 
 const TEST_TIMINGS = { JOB_ATTEMPTS: '4', JOB_BACKOFF_MS: '100', JOB_LOCK_MS: '2000', JOB_STALLED_CHECK_MS: '1000', OUTBOX_POLL_MS: '200' };
 
@@ -141,6 +142,21 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       await eventually(() => count('probe_effect', 'fixable'), (n) => n === 1, { what: 'the effect after the replay' });
       const remaining = (await ops('dead-letters', 'catalog')) as DeadLetter[];
       expect(remaining.filter((l) => (l.data as { payload: ProbePayload }).payload.key === 'fixable')).toEqual([]);
+    });
+
+    it('prunes published outbox rows after a week and inbox rows after a month, keeping recent ones', async () => {
+      const [old, recent] = [randomUUID(), randomUUID()];
+      await db.query(
+        `INSERT INTO catalog.outbox (event_id, type, payload, published_at) VALUES
+           ($1, 'x.old.v1', '{}', now() - interval '8 days'), ($2, 'x.recent.v1', '{}', now() - interval '6 days')`,
+        [old, recent],
+      );
+      await db.query(`INSERT INTO catalog.inbox (consumer, event_id, event_type, processed_at) VALUES ('probe', $1, 'x', now() - interval '31 days'), ('probe', $2, 'x', now() - interval '29 days')`, [old, recent]);
+      await app.get(MessagingRetention).pruneMessagingTables(RequestContext.system());
+      const outbox = await db.query(`SELECT event_id FROM catalog.outbox WHERE event_id = ANY($1::uuid[]) ORDER BY type`, [[old, recent]]);
+      expect(outbox.rows.map((r) => r.event_id)).toEqual([recent]);
+      const inbox = await db.query(`SELECT event_id FROM catalog.inbox WHERE consumer = 'probe'`);
+      expect(inbox.rows.map((r) => r.event_id)).toEqual([recent]);
     });
 
     it('gives a redelivered event no second effect (inbox)', async () => {
