@@ -2,7 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@shopops/platform';
 import { Location } from './locations/location.entity';
 import { LocationsModule } from './locations/locations.module';
+import { InventoryPoliciesModule } from './inventory-policies.module';
 import { INVENTORY_MIGRATIONS } from './migrations';
+import { ReservationsModule } from './reservations/reservations.module';
 import { KnownSku } from './skus/known-sku.entity';
 import { SkusModule } from './skus/skus.module';
 import { StockLevel } from './stock/stock-level.entity';
@@ -23,9 +25,11 @@ export class InventoryModule {
           migrations: INVENTORY_MIGRATIONS,
           orphanedTypes: [SkuReference],
         }),
+        InventoryPoliciesModule,
         LocationsModule,
         SkusModule,
         StockModule,
+        ReservationsModule,
       ],
     };
   }

@@ -8,3 +8,4 @@ export * from './webhooks';
 export * from './fixtures';
 export * from './subgraphs';
 export * from './webhook-receiver';
+export * from './shop-fixtures';

@@ -1,4 +1,5 @@
 import { Stock1732406400000 } from './1732406400000-stock';
+import { ReservationsAndOperations1732500000000 } from './1732500000000-reservations-and-operations';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
-export const INVENTORY_MIGRATIONS = [Stock1732406400000];
+export const INVENTORY_MIGRATIONS = [Stock1732406400000, ReservationsAndOperations1732500000000];

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, UnitOfWork, refuse, type RequestContext } from '@shopops/platform';
+import { NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import { Location } from '../locations/location.entity';
+import { StockAlerts } from '../replenishment/stock-alerts';
 import { KnownSku } from '../skus/known-sku.entity';
 import type { ReceiveStockInput } from './dto/receive-stock.input';
+import type { AdjustStockInput, RecordStockCountInput, SetStockPolicyInput } from './dto/stock-ops.input';
+import { BelowReservedError } from './stock-errors';
+import { levelKey, StockLedger } from './stock-ledger';
 import { StockLevel } from './stock-level.entity';
-import { StockMovement } from './stock-movement.entity';
 
 export interface StockTotals {
   skuCode: string;
@@ -14,62 +17,134 @@ export interface StockTotals {
   available: number;
 }
 
+export interface LedgerDifference {
+  skuCode: string;
+  locationCode: string;
+  onHand: number;
+  ledgerOnHand: number;
+  reserved: number;
+  ledgerReserved: number;
+}
+
+/** Receipts, adjustments, counts and stock policies: every change recorded in the ledger. */
 @Injectable()
 export class StockService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
+    private readonly ledger: StockLedger,
+    private readonly alerts: StockAlerts,
   ) {}
 
-  /** Adds received units at a location and records the receipt in the ledger. */
   receiveStock(ctx: RequestContext, input: ReceiveStockInput): Promise<StockLevel | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [sku, location] = await Promise.all([
-        tx.repo(KnownSku).findOneBy({ skuCode: input.skuCode }),
-        tx.repo(Location).findOneBy({ code: input.locationCode }),
+      await this.requireSkuAndLocation(tx, input.skuCode, input.locationCode);
+      await this.ledger.record(tx, [
+        { skuCode: input.skuCode, locationCode: input.locationCode, kind: 'RECEIPT', onHandDelta: input.quantity, reservedDelta: 0, reason: input.reason ?? null },
       ]);
-      if (!sku) refuse(NotFoundError.of('SKU', input.skuCode));
-      if (!location) refuse(NotFoundError.of('Location', input.locationCode));
-      const [row] = await tx.em.query(
-        `INSERT INTO stock_level (sku_code, location_code, on_hand) VALUES ($1, $2, $3)
-         ON CONFLICT (sku_code, location_code) DO UPDATE
-           SET on_hand = stock_level.on_hand + EXCLUDED.on_hand, updated_at = now()
-         RETURNING sku_code, location_code`,
-        [input.skuCode, input.locationCode, input.quantity],
-      );
-      await tx.repo(StockMovement).insert({
-        skuCode: input.skuCode,
-        locationCode: input.locationCode,
-        kind: 'RECEIPT',
-        onHandDelta: input.quantity,
-        reservedDelta: 0,
-        reason: input.reason ?? null,
-        reference: null,
-        actor: ctx.identity.subject,
-      });
-      return tx.repo(StockLevel).findOneByOrFail({ skuCode: row.sku_code, locationCode: row.location_code });
+      return this.level(tx, input.skuCode, input.locationCode);
     });
+  }
+
+  adjustStock(ctx: RequestContext, input: AdjustStockInput): Promise<StockLevel | NotFoundError | BelowReservedError> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      await this.requireSkuAndLocation(tx, input.skuCode, input.locationCode);
+      const level = (await this.ledger.lockLevels(tx, [input.skuCode])).get(levelKey(input.skuCode, input.locationCode));
+      const onHand = level?.onHand ?? 0;
+      const reserved = level?.reserved ?? 0;
+      if (onHand + input.delta < reserved) refuse(BelowReservedError.of(input.skuCode, input.locationCode, onHand, reserved, `Adjusting by ${input.delta}`));
+      await this.ledger.record(tx, [{ skuCode: input.skuCode, locationCode: input.locationCode, kind: 'ADJUSTMENT', onHandDelta: input.delta, reservedDelta: 0, reason: input.reason }]);
+      return this.level(tx, input.skuCode, input.locationCode);
+    });
+  }
+
+  /** A stock count sets on hand to what was counted; the difference is the movement. */
+  recordCount(ctx: RequestContext, input: RecordStockCountInput): Promise<StockLevel | NotFoundError | BelowReservedError> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      await this.requireSkuAndLocation(tx, input.skuCode, input.locationCode);
+      const level = (await this.ledger.lockLevels(tx, [input.skuCode])).get(levelKey(input.skuCode, input.locationCode));
+      const onHand = level?.onHand ?? 0;
+      const reserved = level?.reserved ?? 0;
+      if (input.counted < reserved) refuse(BelowReservedError.of(input.skuCode, input.locationCode, onHand, reserved, `A count of ${input.counted}`));
+      await this.ledger.record(tx, [
+        { skuCode: input.skuCode, locationCode: input.locationCode, kind: 'COUNT', onHandDelta: input.counted - onHand, reservedDelta: 0, reason: input.reason ?? 'stock count' },
+      ]);
+      return this.level(tx, input.skuCode, input.locationCode);
+    });
+  }
+
+  setStockPolicy(ctx: RequestContext, input: SetStockPolicyInput): Promise<StockLevel | NotFoundError> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      await this.requireSkuAndLocation(tx, input.skuCode, input.locationCode);
+      await tx.em.query(
+        `INSERT INTO stock_level (sku_code, location_code, safety_stock, reorder_point) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (sku_code, location_code) DO UPDATE SET safety_stock = EXCLUDED.safety_stock, reorder_point = EXCLUDED.reorder_point, updated_at = now()`,
+        [input.skuCode, input.locationCode, input.safetyStock, input.reorderPoint],
+      );
+      await this.alerts.afterChange(tx, [{ skuCode: input.skuCode, locationCode: input.locationCode }], new Map(), []);
+      return this.level(tx, input.skuCode, input.locationCode);
+    });
+  }
+
+  /** Levels recomputed from the ledger, and where they differ from the stored ones. */
+  async ledgerDifferences(): Promise<LedgerDifference[]> {
+    const rows: Array<{ sku_code: string; location_code: string; on_hand: number; reserved: number; ledger_on_hand: number; ledger_reserved: number }> =
+      await this.dataSource.query(
+        `SELECT coalesce(l.sku_code, m.sku_code) AS sku_code, coalesce(l.location_code, m.location_code) AS location_code,
+                coalesce(l.on_hand, 0) AS on_hand, coalesce(l.reserved, 0) AS reserved,
+                coalesce(m.on_hand, 0)::int AS ledger_on_hand, coalesce(m.reserved, 0)::int AS ledger_reserved
+           FROM stock_level l
+           FULL JOIN (SELECT sku_code, location_code, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved
+                        FROM stock_movement GROUP BY sku_code, location_code) m
+             ON m.sku_code = l.sku_code AND m.location_code = l.location_code
+          WHERE coalesce(l.on_hand, 0) <> coalesce(m.on_hand, 0) OR coalesce(l.reserved, 0) <> coalesce(m.reserved, 0)
+          ORDER BY 1, 2`,
+      );
+    return rows.map((r) => ({
+      skuCode: r.sku_code,
+      locationCode: r.location_code,
+      onHand: r.on_hand,
+      reserved: r.reserved,
+      ledgerOnHand: r.ledger_on_hand,
+      ledgerReserved: r.ledger_reserved,
+    }));
+  }
+
+  /** Rebuilds levels from the ledger; with apply=false only reports what would change. */
+  async rebuildLevels(ctx: RequestContext, apply: boolean): Promise<LedgerDifference[]> {
+    const differences = await this.ledgerDifferences();
+    if (!apply || differences.length === 0) return differences;
+    await this.unitOfWork.run(ctx, async (tx) => {
+      await tx.em.query(
+        `INSERT INTO stock_level (sku_code, location_code, on_hand, reserved)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
+         ON CONFLICT (sku_code, location_code) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved, updated_at = now()`,
+        [differences.map((d) => d.skuCode), differences.map((d) => d.locationCode), differences.map((d) => d.ledgerOnHand), differences.map((d) => d.ledgerReserved)],
+      );
+    });
+    return differences;
   }
 
   /** On hand, reserved and available summed over every location, per SKU code. */
   async totalsFor(skuCodes: readonly string[]): Promise<StockTotals[]> {
     const rows: Array<{ sku_code: string; on_hand: string; reserved: string }> = await this.dataSource.query(
-      `SELECT sku_code, sum(on_hand) AS on_hand, sum(reserved) AS reserved
-         FROM stock_level WHERE sku_code = ANY($1::text[]) GROUP BY sku_code`,
+      `SELECT sku_code, sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock_level WHERE sku_code = ANY($1::text[]) GROUP BY sku_code`,
       [skuCodes],
     );
-    return rows.map((r) => ({
-      skuCode: r.sku_code,
-      onHand: Number(r.on_hand),
-      reserved: Number(r.reserved),
-      available: Number(r.on_hand) - Number(r.reserved),
-    }));
+    return rows.map((r) => ({ skuCode: r.sku_code, onHand: Number(r.on_hand), reserved: Number(r.reserved), available: Number(r.on_hand) - Number(r.reserved) }));
   }
 
   levelsFor(skuCodes: readonly string[]): Promise<StockLevel[]> {
-    return this.dataSource.getRepository(StockLevel).find({
-      where: { skuCode: In([...skuCodes]) },
-      order: { skuCode: 'ASC', locationCode: 'ASC' },
-    });
+    return this.dataSource.getRepository(StockLevel).find({ where: { skuCode: In([...skuCodes]) }, order: { skuCode: 'ASC', locationCode: 'ASC' } });
+  }
+
+  private async requireSkuAndLocation(tx: TransactionContext, skuCode: string, locationCode: string): Promise<void> {
+    const [sku, location] = await Promise.all([tx.repo(KnownSku).existsBy({ skuCode }), tx.repo(Location).existsBy({ code: locationCode })]);
+    if (!sku) refuse(NotFoundError.of('SKU', skuCode));
+    if (!location) refuse(NotFoundError.of('Location', locationCode));
+  }
+
+  private level(tx: TransactionContext, skuCode: string, locationCode: string): Promise<StockLevel> {
+    return tx.repo(StockLevel).findOneByOrFail({ skuCode, locationCode });
   }
 }

@@ -56,3 +56,21 @@ export const StockLow = defineEvent('inventory.stock.low.v1', 'inventory', Stock
 export const ChannelStockChanged = defineEvent('inventory.channel-stock.changed.v1', 'inventory', ChannelStockChangedPayload);
 export const SlowMovingStockDetected = defineEvent('inventory.stock.slow-moving.v1', 'inventory', SlowMovingStockPayload);
 export const SupplierGraded = defineEvent('inventory.supplier.graded.v1', 'inventory', SupplierGradedPayload);
+
+/** Inventory's own timer: an order's payment window closed (delivered after the window). */
+export class PaymentWindowClosedPayload {
+  @IsString() @Length(1, 32) channel!: string;
+  @IsString() @Length(1, 64) orderId!: string;
+}
+
+/** A shipment passed its promised delivery time without being delivered. */
+export class ShipmentLatePayload {
+  @IsString() carrier!: string;
+  @IsString() trackingNo!: string;
+  @IsString() channel!: string;
+  @IsString() orderId!: string;
+  @IsString() promisedBy!: string;
+}
+
+export const PaymentWindowClosed = defineEvent('inventory.reservation.payment-window-closed.v1', 'inventory', PaymentWindowClosedPayload);
+export const ShipmentLate = defineEvent('inventory.shipment.late.v1', 'inventory', ShipmentLatePayload);

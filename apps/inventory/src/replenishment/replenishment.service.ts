@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { replenishmentQuantity } from '../forecast/demand-forecast';
+import { ForecastService } from '../forecast/forecast.service';
+import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
+
+export interface ReplenishmentSuggestion {
+  readonly skuCode: string;
+  readonly locationCode: string;
+  readonly available: number;
+  readonly safetyStock: number;
+  readonly reorderPoint: number;
+  readonly onOrder: number;
+  readonly dailyDemand: number;
+  readonly leadTimeDays: number;
+  readonly moq: number;
+  readonly supplierCode: string | null;
+  readonly suggestedQuantity: number;
+}
+
+/** Without a supplier link, assume a two-week lead time and no minimum. */
+const DEFAULT_LEAD_TIME_DAYS = 14;
+
+/** How much to order for a stock level: forecast over lead time and cover, net of stock and open POs. */
+@Injectable()
+export class ReplenishmentService {
+  constructor(
+    private readonly forecasts: ForecastService,
+    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
+  ) {}
+
+  async suggestionFor(em: EntityManager, skuCode: string, locationCode: string): Promise<ReplenishmentSuggestion> {
+    const [level] = (await em.query(
+      `SELECT on_hand - reserved AS available, safety_stock, reorder_point FROM stock_level WHERE sku_code = $1 AND location_code = $2`,
+      [skuCode, locationCode],
+    )) as Array<{ available: number; safety_stock: number; reorder_point: number }>;
+    const [supplier] = (await em.query(
+      `SELECT supplier_code, lead_time_days, moq FROM sku_supplier WHERE sku_code = $1 ORDER BY backup_order LIMIT 1`,
+      [skuCode],
+    )) as Array<{ supplier_code: string; lead_time_days: number; moq: number }>;
+    const [{ on_order }] = (await em.query(
+      `SELECT coalesce(sum(l.quantity_ordered - l.quantity_received), 0)::int AS on_order
+         FROM purchase_order_line l JOIN purchase_order p ON p.id = l.purchase_order_id
+        WHERE l.sku_code = $1 AND p.location_code = $2 AND p.status IN ('SENT', 'CONFIRMED', 'PARTLY_RECEIVED')`,
+      [skuCode, locationCode],
+    )) as Array<{ on_order: number }>;
+    const forecast = await this.forecasts.forecast(em, skuCode, locationCode);
+    const input = {
+      dailyDemand: forecast.level,
+      leadTimeDays: supplier?.lead_time_days ?? DEFAULT_LEAD_TIME_DAYS,
+      coverDays: this.config.replenishment.coverDays,
+      safetyStock: level?.safety_stock ?? 0,
+      available: level?.available ?? 0,
+      onOrder: on_order,
+      moq: supplier?.moq ?? 1,
+    };
+    return {
+      skuCode,
+      locationCode,
+      available: input.available,
+      safetyStock: input.safetyStock,
+      reorderPoint: level?.reorder_point ?? 0,
+      onOrder: input.onOrder,
+      dailyDemand: Math.round(input.dailyDemand * 100) / 100,
+      leadTimeDays: input.leadTimeDays,
+      moq: input.moq,
+      supplierCode: supplier?.supplier_code ?? null,
+      suggestedQuantity: replenishmentQuantity(input),
+    };
+  }
+
+  /** Every level at or under its reorder point or safety stock, with what to order. */
+  async openSuggestions(em: EntityManager): Promise<ReplenishmentSuggestion[]> {
+    const low: Array<{ sku_code: string; location_code: string }> = await em.query(
+      `SELECT sku_code, location_code FROM stock_level
+        WHERE (safety_stock > 0 AND on_hand - reserved < safety_stock) OR (reorder_point > 0 AND on_hand - reserved <= reorder_point)
+        ORDER BY sku_code, location_code LIMIT 500`,
+    );
+    const suggestions: ReplenishmentSuggestion[] = [];
+    for (const row of low) suggestions.push(await this.suggestionFor(em, row.sku_code, row.location_code));
+    return suggestions;
+  }
+}

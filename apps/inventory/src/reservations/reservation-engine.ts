@@ -1,0 +1,318 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PaymentWindowClosed, ReservationChanged, type ReservationStatus } from '@shopops/contracts';
+import type { TransactionContext } from '@shopops/platform';
+import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
+import { STOCK_ROUTING, type LocationStock, type StockRoutingStrategy } from '../routing/stock-routing.strategy';
+import { levelKey, StockLedger, type LockedLevel, type Movement } from '../stock/stock-ledger';
+import { stepTowards, targetStatus, type OrderFacts } from './order-lifecycle';
+
+import { reservationKey, type AllocationRow, type OrderUpdate, type ReservationState } from './reservation.types';
+
+interface ReservationRow {
+  channel: string;
+  order_id: string;
+  status: ReservationStatus | null;
+  reason: string | null;
+  region: string | null;
+  buyer_id: string | null;
+  lines: Array<{ skuCode: string; quantity: number; unitPriceFen?: number }>;
+  paid: boolean;
+  shipped: boolean;
+  completed: boolean;
+  cancelled: boolean;
+  refunded_before_shipping: boolean;
+  payment_window_closed: boolean;
+  placed_at: Date | null;
+}
+
+interface LocationInfo {
+  readonly code: string;
+  readonly regions: string[];
+  readonly priority: number;
+  readonly kind: string;
+}
+
+/** Why an order could not be reserved, with the facts a caller needs. */
+export type Rejection =
+  | { readonly kind: 'unknown-sku'; readonly message: string; readonly skuCodes: string[] }
+  | { readonly kind: 'insufficient-stock'; readonly message: string; readonly skuCode: string; readonly requested: number; readonly available: number };
+
+/** What a batch decided, per update, in the order the updates came. */
+export type ReservationOutcome = Pick<ReservationState, 'channel' | 'orderId' | 'status' | 'reason' | 'allocations'> & {
+  /** Set when this update's reservation attempt was refused. */
+  readonly rejection?: Rejection;
+};
+
+/**
+ * Decides and applies reservations for a batch of order updates in one transaction: locks the
+ * orders, then every stock level involved (sorted), allocates in memory in arrival order, and
+ * writes levels, ledger, allocations and events with a handful of statements. Concurrent
+ * buyers of one hot SKU thus share a transaction instead of queueing on a row lock, and stock
+ * can never go below zero or above on hand: the decision is made under the lock.
+ */
+@Injectable()
+export class ReservationEngine {
+  constructor(
+    private readonly ledger: StockLedger,
+    @Inject(STOCK_ROUTING) private readonly routing: StockRoutingStrategy,
+    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
+  ) {}
+
+  async apply(tx: TransactionContext, updates: readonly OrderUpdate[]): Promise<ReservationOutcome[]> {
+    if (updates.length === 0) return [];
+    const states = await this.lockReservations(tx, updates);
+    const skuCodes = new Set<string>();
+    for (const u of updates) for (const l of u.lines ?? []) skuCodes.add(l.skuCode);
+    for (const s of states.values()) for (const l of s.lines) skuCodes.add(l.skuCode);
+    const [levels, known, locations] = await Promise.all([
+      this.ledger.lockLevels(tx, [...skuCodes]),
+      this.knownSkus(tx, [...skuCodes]),
+      this.locations(tx),
+    ]);
+    const movements: Movement[] = [];
+    const outcomes = updates.map((update): ReservationOutcome => {
+      const state = states.get(reservationKey(update.channel, update.orderId)) as ReservationState;
+      this.learn(state, update);
+      const rejection = this.moveTowardsTarget(tx, state, levels, known, locations, movements);
+      return { channel: state.channel, orderId: state.orderId, status: state.status, reason: state.reason, allocations: [...state.allocations], ...(rejection ? { rejection } : {}) };
+    });
+    await this.ledger.record(tx, movements);
+    await this.save(tx, [...states.values()]);
+    return outcomes;
+  }
+
+  private async lockReservations(tx: TransactionContext, updates: readonly OrderUpdate[]): Promise<Map<string, ReservationState>> {
+    const first = new Map<string, OrderUpdate>();
+    for (const u of updates) if (!first.has(reservationKey(u.channel, u.orderId))) first.set(reservationKey(u.channel, u.orderId), u);
+    const keys = [...first.values()].sort((a, b) => a.channel.localeCompare(b.channel) || a.orderId.localeCompare(b.orderId));
+    const inserted: Array<{ channel: string; order_id: string }> = await tx.em.query(
+      `INSERT INTO reservation (channel, order_id) SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT DO NOTHING RETURNING channel, order_id`,
+      [keys.map((k) => k.channel), keys.map((k) => k.orderId)],
+    );
+    const fresh = new Set(inserted.map((r) => reservationKey(r.channel, r.order_id)));
+    const rows: ReservationRow[] = await tx.em.query(
+      `SELECT * FROM reservation WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+        ORDER BY channel, order_id FOR UPDATE`,
+      [keys.map((k) => k.channel), keys.map((k) => k.orderId)],
+    );
+    const allocations: Array<{ channel: string; order_id: string; sku_code: string; location_code: string; quantity: number }> = await tx.em.query(
+      `SELECT channel, order_id, sku_code, location_code, quantity FROM reservation_allocation
+        WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [keys.map((k) => k.channel), keys.map((k) => k.orderId)],
+    );
+    return new Map(
+      rows.map((row) => {
+        const key = reservationKey(row.channel, row.order_id);
+        const state: ReservationState = {
+          channel: row.channel,
+          orderId: row.order_id,
+          status: row.status ?? undefined,
+          initialStatus: row.status ?? undefined,
+          reason: row.reason,
+          lines: row.lines,
+          region: row.region,
+          buyerId: row.buyer_id,
+          placedAt: row.placed_at?.toISOString() ?? null,
+          facts: {
+            paid: row.paid,
+            shipped: row.shipped,
+            completed: row.completed,
+            cancelled: row.cancelled,
+            refundedBeforeShipping: row.refunded_before_shipping,
+            paymentWindowClosed: row.payment_window_closed,
+          },
+          allocations: allocations
+            .filter((a) => reservationKey(a.channel, a.order_id) === key)
+            .map((a) => ({ skuCode: a.sku_code, locationCode: a.location_code, quantity: a.quantity })),
+          allocationsChanged: false,
+          createdNow: fresh.has(key),
+        };
+        return [key, state];
+      }),
+    );
+  }
+
+  /** Adds what this update says to what was known; the first update that carries lines sets them. */
+  private learn(state: ReservationState, update: OrderUpdate): void {
+    if (state.lines.length === 0 && update.lines?.length) {
+      state.lines = update.lines.map((l) => ({ skuCode: l.skuCode, quantity: l.quantity, ...(l.unitPriceFen !== undefined ? { unitPriceFen: l.unitPriceFen } : {}) }));
+      state.region = update.region ?? null;
+      state.buyerId = update.buyerId ?? null;
+      state.placedAt = update.placedAt ?? null;
+    }
+    const f = state.facts;
+    const learned: Partial<OrderFacts> =
+      update.fact === 'paid' ? { paid: true }
+      : update.fact === 'shipped' ? { shipped: true }
+      : update.fact === 'completed' ? { completed: true }
+      : update.fact === 'cancelled' ? { cancelled: true }
+      : update.fact === 'paymentWindowClosed' ? { paymentWindowClosed: true }
+      : update.fact === 'refunded' && !f.shipped && !f.completed ? { refundedBeforeShipping: true }
+      : {};
+    state.facts = { ...f, ...learned };
+  }
+
+  private moveTowardsTarget(
+    tx: TransactionContext,
+    state: ReservationState,
+    levels: Map<string, LockedLevel>,
+    known: Set<string>,
+    locations: LocationInfo[],
+    movements: Movement[],
+  ): Rejection | undefined {
+    if (state.lines.length === 0) return undefined; // only a cancel or timer so far: nothing to hold
+    const before = state.status;
+    let rejection: Rejection | undefined;
+    const step = stepTowards(state.status, targetStatus(state.facts));
+    const reference = `order:${state.channel}:${state.orderId}`;
+    if (step === 'reserve' || step === 'reserve-and-commit') {
+      rejection = this.allocate(state, levels, known, locations);
+      if (rejection) {
+        state.status = 'REJECTED';
+        state.reason = rejection.message;
+      } else {
+        movements.push(...state.allocations.map((a) => ({ ...a, kind: 'RESERVATION' as const, onHandDelta: 0, reservedDelta: a.quantity, reference })));
+        state.status = 'RESERVED';
+        state.reason = null;
+        if (!state.facts.paid && !state.facts.shipped) tx.emit(PaymentWindowClosed, { channel: state.channel, orderId: state.orderId }, { delayMs: this.config.paymentWindowMs });
+      }
+    }
+    if ((step === 'commit' || step === 'reserve-and-commit') && state.status === 'RESERVED') {
+      for (const a of state.allocations) adjust(levels, a, -a.quantity, -a.quantity);
+      movements.push(...state.allocations.map((a) => ({ ...a, kind: 'SHIPMENT' as const, onHandDelta: -a.quantity, reservedDelta: -a.quantity, reference })));
+      state.status = 'COMMITTED';
+    }
+    if (step === 'release') {
+      for (const a of state.allocations) adjust(levels, a, 0, -a.quantity);
+      movements.push(...state.allocations.map((a) => ({ ...a, kind: 'RELEASE' as const, onHandDelta: 0, reservedDelta: -a.quantity, reference, reason: releaseReason(state.facts) })));
+      state.status = 'RELEASED';
+      state.reason = releaseReason(state.facts);
+    }
+    if (state.status === undefined && targetStatus(state.facts) === 'RELEASED') {
+      state.status = 'RELEASED';
+      state.reason = releaseReason(state.facts);
+    }
+    if (state.status !== before && state.status) {
+      tx.emit(ReservationChanged, {
+        channel: state.channel,
+        orderId: state.orderId,
+        status: state.status,
+        ...(state.reason ? { reason: state.reason } : {}),
+        lines: state.allocations.map((a) => ({ skuCode: a.skuCode, locationCode: a.locationCode, quantity: a.quantity })),
+      });
+    }
+    return rejection;
+  }
+
+  /** All lines or none; returns why not when the order cannot be filled. */
+  private allocate(state: ReservationState, levels: Map<string, LockedLevel>, known: Set<string>, locations: LocationInfo[]): Rejection | undefined {
+    const unknown = state.lines.filter((l) => !known.has(l.skuCode)).map((l) => l.skuCode);
+    if (unknown.length) return { kind: 'unknown-sku', message: `unknown SKU ${unknown.join(', ')}`, skuCodes: unknown };
+    const taken: AllocationRow[] = [];
+    for (const line of state.lines) {
+      const stock: LocationStock[] = locations.map((location) => {
+        const level = levels.get(levelKey(line.skuCode, location.code));
+        return {
+          locationCode: location.code,
+          available: level ? level.onHand - level.reserved : 0,
+          regions: location.regions,
+          priority: location.priority,
+          isCentral: location.kind === 'CENTRAL',
+        };
+      });
+      const allocation = this.routing.allocate(line.quantity, state.region ?? undefined, stock);
+      if (!allocation) {
+        for (const t of taken) adjust(levels, t, 0, -t.quantity);
+        const available = stock.reduce((n, s) => n + Math.max(0, s.available), 0);
+        return {
+          kind: 'insufficient-stock',
+          message: `insufficient stock for ${line.skuCode}: ${line.quantity} wanted, ${available} available`,
+          skuCode: line.skuCode,
+          requested: line.quantity,
+          available,
+        };
+      }
+      for (const a of allocation) {
+        const row = { skuCode: line.skuCode, locationCode: a.locationCode, quantity: a.quantity };
+        adjust(levels, row, 0, a.quantity);
+        taken.push(row);
+      }
+    }
+    state.allocations = mergeAllocations(taken);
+    state.allocationsChanged = true;
+    return undefined;
+  }
+
+  private async save(tx: TransactionContext, states: ReservationState[]): Promise<void> {
+    await tx.em.query(
+      `UPDATE reservation AS r SET status = d.status, reason = d.reason, lines = d.lines, region = d.region, buyer_id = d.buyer_id,
+              placed_at = d.placed_at, paid = d.paid, shipped = d.shipped, completed = d.completed, cancelled = d.cancelled,
+              refunded_before_shipping = d.refunded, payment_window_closed = d.window_closed, updated_at = now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::timestamptz[],
+                     $9::bool[], $10::bool[], $11::bool[], $12::bool[], $13::bool[], $14::bool[])
+           AS d(channel, order_id, status, reason, lines, region, buyer_id, placed_at, paid, shipped, completed, cancelled, refunded, window_closed)
+        WHERE r.channel = d.channel AND r.order_id = d.order_id`,
+      [
+        states.map((s) => s.channel),
+        states.map((s) => s.orderId),
+        states.map((s) => s.status ?? null),
+        states.map((s) => s.reason),
+        states.map((s) => JSON.stringify(s.lines)),
+        states.map((s) => s.region),
+        states.map((s) => s.buyerId),
+        states.map((s) => s.placedAt),
+        states.map((s) => s.facts.paid),
+        states.map((s) => s.facts.shipped),
+        states.map((s) => s.facts.completed),
+        states.map((s) => s.facts.cancelled),
+        states.map((s) => s.facts.refundedBeforeShipping),
+        states.map((s) => s.facts.paymentWindowClosed),
+      ],
+    );
+    const changed = states.filter((s) => s.allocationsChanged);
+    if (changed.length === 0) return;
+    await tx.em.query(
+      `DELETE FROM reservation_allocation WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [changed.map((s) => s.channel), changed.map((s) => s.orderId)],
+    );
+    const rows = changed.flatMap((s) => s.allocations.map((a) => ({ channel: s.channel, orderId: s.orderId, ...a })));
+    await tx.em.query(
+      `INSERT INTO reservation_allocation (channel, order_id, sku_code, location_code, quantity)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])`,
+      [rows.map((r) => r.channel), rows.map((r) => r.orderId), rows.map((r) => r.skuCode), rows.map((r) => r.locationCode), rows.map((r) => r.quantity)],
+    );
+  }
+
+  private async knownSkus(tx: TransactionContext, skuCodes: string[]): Promise<Set<string>> {
+    const rows: Array<{ sku_code: string }> = await tx.em.query(`SELECT sku_code FROM known_sku WHERE sku_code = ANY($1::text[])`, [skuCodes]);
+    return new Set(rows.map((r) => r.sku_code));
+  }
+
+  private locations(tx: TransactionContext): Promise<LocationInfo[]> {
+    return tx.em.query(`SELECT code, regions, priority, kind FROM location ORDER BY code`);
+  }
+}
+
+function adjust(levels: Map<string, LockedLevel>, a: AllocationRow, onHand: number, reserved: number): void {
+  const level = levels.get(levelKey(a.skuCode, a.locationCode));
+  if (!level) throw new Error(`no stock level ${a.skuCode}@${a.locationCode} under lock`);
+  level.onHand += onHand;
+  level.reserved += reserved;
+}
+
+function mergeAllocations(rows: AllocationRow[]): AllocationRow[] {
+  const merged = new Map<string, AllocationRow>();
+  for (const r of rows) {
+    const key = levelKey(r.skuCode, r.locationCode);
+    const prior = merged.get(key);
+    merged.set(key, { ...r, quantity: (prior?.quantity ?? 0) + r.quantity });
+  }
+  return [...merged.values()];
+}
+
+function releaseReason(facts: OrderFacts): string {
+  if (facts.cancelled) return 'order cancelled';
+  if (facts.refundedBeforeShipping) return 'refunded before shipping';
+  return 'unpaid when the payment window closed';
+}

@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InvalidStateError, MicroBatcher, NotFoundError, RequestContext, UnitOfWork } from '@shopops/platform';
+import { DataSource } from 'typeorm';
+import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
+import { ReservationEngine, type ReservationOutcome } from './reservation-engine';
+import {
+  DuplicateOrderError,
+  InsufficientStockError,
+  Reservation,
+  ReservationStatusEnum,
+  UnknownSkuError,
+  type ReserveStockInput,
+} from './reservation.model';
+import type { OrderFact, OrderUpdate } from './reservation.types';
+
+export type ReserveStockOutcome = Reservation | InsufficientStockError | UnknownSkuError | DuplicateOrderError;
+
+interface ReservationRow {
+  channel: string;
+  order_id: string;
+  status: ReservationStatusEnum | null;
+  reason: string | null;
+  lines: Array<{ skuCode: string; quantity: number }>;
+  paid: boolean;
+  region: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/**
+ * Reservations as the API sees them. Own-mall calls go through a micro-batcher: concurrent
+ * callers (a flash sale) share one transaction of the reservation engine, and a batch that
+ * fails as a whole is retried caller by caller, so one bad order never fails the others.
+ */
+@Injectable()
+export class ReservationsService {
+  private readonly batcher: MicroBatcher<{ ctx: RequestContext; update: OrderUpdate }, ReservationOutcome>;
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly engine: ReservationEngine,
+    private readonly dataSource: DataSource,
+    @Inject(INVENTORY_CONFIG) config: InventoryConfig,
+  ) {
+    this.batcher = new MicroBatcher({ maxBatch: config.reserveBatchMax, maxWaitMs: 0, run: (items) => this.applyBatch(items) });
+  }
+
+  async reserveStock(ctx: RequestContext, input: ReserveStockInput): Promise<ReserveStockOutcome> {
+    const existing = await this.row(input.channel, input.orderId);
+    if (existing?.status && !sameLines(existing.lines, input.lines)) {
+      return Object.assign(new DuplicateOrderError(), {
+        errorCode: 'DUPLICATE_ORDER',
+        message: `Order ${input.channel}/${input.orderId} was reserved before with other lines`,
+        channel: input.channel,
+        orderId: input.orderId,
+      });
+    }
+    const outcome = await this.batcher.submit({
+      ctx,
+      update: {
+        channel: input.channel,
+        orderId: input.orderId,
+        fact: 'created',
+        lines: input.lines,
+        ...(input.region ? { region: input.region } : {}),
+        ...(input.buyerId ? { buyerId: input.buyerId } : {}),
+        placedAt: new Date().toISOString(),
+      },
+    });
+    return toResult(outcome) ?? (await this.find(input.channel, input.orderId)) as Reservation;
+  }
+
+  /** Own-mall lifecycle: paid keeps the stock, shipped commits it, cancelled releases it. */
+  async recordOrderFact(ctx: RequestContext, channel: string, orderId: string, fact: Extract<OrderFact, 'paid' | 'shipped' | 'cancelled'>): Promise<Reservation | NotFoundError | InvalidStateError> {
+    const existing = await this.row(channel, orderId);
+    if (!existing?.status) return NotFoundError.of('Reservation', `${channel}/${orderId}`);
+    if (existing.status === ReservationStatusEnum.REJECTED) return InvalidStateError.of('Reservation', existing.status, fact, `Order ${channel}/${orderId} was rejected: ${existing.reason}`);
+    if (fact === 'cancelled' && existing.status === ReservationStatusEnum.COMMITTED) {
+      return InvalidStateError.of('Reservation', existing.status, 'cancel', `Order ${channel}/${orderId} has shipped; returns come back through after-sales`);
+    }
+    await this.batcher.submit({ ctx, update: { channel, orderId, fact } });
+    return (await this.find(channel, orderId)) as Reservation;
+  }
+
+  async find(channel: string, orderId: string): Promise<Reservation | null> {
+    const row = await this.row(channel, orderId);
+    if (!row?.status) return null;
+    const allocations: Array<{ sku_code: string; location_code: string; quantity: number }> = await this.dataSource.query(
+      `SELECT sku_code, location_code, quantity FROM reservation_allocation WHERE channel = $1 AND order_id = $2 ORDER BY sku_code, location_code`,
+      [channel, orderId],
+    );
+    const lines = allocations.length
+      ? allocations.map((a) => ({ skuCode: a.sku_code, locationCode: a.location_code, quantity: a.quantity }))
+      : row.lines.map((l) => ({ skuCode: l.skuCode, locationCode: null, quantity: l.quantity }));
+    return Object.assign(new Reservation(), {
+      channel: row.channel,
+      orderId: row.order_id,
+      status: row.status,
+      reason: row.reason,
+      lines,
+      paid: row.paid,
+      region: row.region,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
+  }
+
+  private async row(channel: string, orderId: string): Promise<ReservationRow | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM reservation WHERE channel = $1 AND order_id = $2`, [channel, orderId])) as ReservationRow[];
+    return row;
+  }
+
+  private async applyBatch(items: Array<{ ctx: RequestContext; update: OrderUpdate }>): Promise<Array<ReservationOutcome | Error>> {
+    try {
+      return await this.unitOfWork.run(items[0].ctx, (tx) => this.engine.apply(tx, items.map((i) => i.update)));
+    } catch (error) {
+      if (items.length === 1) return [error instanceof Error ? error : new Error(String(error))];
+      return Promise.all(items.map(async (item) => (await this.applyBatch([item]))[0]));
+    }
+  }
+}
+
+function sameLines(a: ReadonlyArray<{ skuCode: string; quantity: number }>, b: ReadonlyArray<{ skuCode: string; quantity: number }>): boolean {
+  const key = (lines: ReadonlyArray<{ skuCode: string; quantity: number }>) => JSON.stringify([...lines].map((l) => [l.skuCode, l.quantity]).sort());
+  return key(a) === key(b);
+}
+
+function toResult(outcome: ReservationOutcome): InsufficientStockError | UnknownSkuError | undefined {
+  const rejection = outcome.rejection;
+  if (!rejection) return undefined;
+  if (rejection.kind === 'unknown-sku') {
+    return Object.assign(new UnknownSkuError(), { errorCode: 'UNKNOWN_SKU', message: rejection.message, skuCodes: rejection.skuCodes });
+  }
+  return Object.assign(new InsufficientStockError(), {
+    errorCode: 'INSUFFICIENT_STOCK',
+    message: rejection.message,
+    skuCode: rejection.skuCode,
+    quantityRequested: rejection.requested,
+    quantityAvailable: rejection.available,
+  });
+}
