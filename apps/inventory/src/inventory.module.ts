@@ -5,6 +5,11 @@ import { LocationsModule } from './locations/locations.module';
 import { InventoryPoliciesModule } from './inventory-policies.module';
 import { INVENTORY_MIGRATIONS } from './migrations';
 import { ReservationsModule } from './reservations/reservations.module';
+import { AnalysisModule } from './analysis/analysis.module';
+import { ChannelSyncModule } from './channel-sync/channel-sync.module';
+import { ShipmentsModule } from './shipments/shipments.module';
+import { SuppliersModule } from './suppliers/suppliers.module';
+import { TransfersModule } from './transfers/transfers.module';
 import { KnownSku } from './skus/known-sku.entity';
 import { SkusModule } from './skus/skus.module';
 import { StockLevel } from './stock/stock-level.entity';
@@ -30,6 +35,11 @@ export class InventoryModule {
         SkusModule,
         StockModule,
         ReservationsModule,
+        TransfersModule,
+        SuppliersModule,
+        ShipmentsModule,
+        ChannelSyncModule,
+        AnalysisModule,
       ],
     };
   }

@@ -16,6 +16,8 @@ export default async function globalSetup(): Promise<void> {
       OUTBOUND_DISABLE_AFTER_MS: '4000',
       OUTBOUND_COALESCE_MS: '1500',
       OUTBOUND_ROTATION_OVERLAP_MS: '3600000',
+      // Hourly and daily checks run every few seconds, so tests can watch them act.
+      SCHEDULE_INVENTORY_LATE_DELIVERIES: '*/2 * * * * *',
     },
   });
   process.env.SHOPOPS_GATEWAY_URL = stack.gatewayUrl;

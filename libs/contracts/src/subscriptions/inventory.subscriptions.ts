@@ -1,6 +1,7 @@
 import type { EventDefinition } from '../events/define-event';
 import { SkuCreated } from '../catalog/catalog.events';
 import {
+  ChannelLogisticsUpdated,
   ChannelOrderCancelled,
   ChannelOrderCompleted,
   ChannelOrderCreated,
@@ -8,6 +9,7 @@ import {
   ChannelOrderShipped,
   ChannelRefundCompleted,
 } from '../channel/channel.events';
+import { QualityIssueOpened, ReturnReceived } from '../customer-service/customer-service.events';
 import { PaymentWindowClosed } from '../inventory/inventory.events';
 
 /** Events delivered to inventory's queue. */
@@ -18,6 +20,9 @@ export const INVENTORY_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ChannelOrderCompleted,
   ChannelOrderCancelled,
   ChannelRefundCompleted,
+  ChannelLogisticsUpdated,
   PaymentWindowClosed,
   SkuCreated,
+  QualityIssueOpened,
+  ReturnReceived,
 ];

@@ -1,0 +1,158 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SlowMovingStockDetected } from '@shopops/contracts';
+import { EnvReader, Scheduled, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { DataSource } from 'typeorm';
+import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
+import { StockAlerts } from '../replenishment/stock-alerts';
+import { classifyAbc } from './abc';
+import { HealthGrouping, type AbcRow, type InventoryHealthRow, type SlowMovingRow } from './inventory-health.model';
+
+interface LevelFacts {
+  sku_code: string;
+  location_code: string;
+  category_code: string | null;
+  on_hand: number;
+  unit_cost: number;
+  sold_30d: number;
+  days_since_sale: number | null;
+}
+
+/** Without a supplier cost, value stock at this share of list price (margin near 40%). */
+const costRatio = new EnvReader().int('INVENTORY_DEFAULT_COST_PERCENT', 60, 1, 100) / 100;
+
+/** Stock value, ABC, turnover and slow-moving stock, computed from levels, costs and the ledger. */
+@Injectable()
+export class InventoryHealthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly alerts: StockAlerts,
+    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
+  ) {}
+
+  async abc(): Promise<AbcRow[]> {
+    const bySku = new Map<string, { skuCode: string; categoryCode: string | null; value: number }>();
+    for (const f of await this.facts()) {
+      const row = bySku.get(f.sku_code) ?? { skuCode: f.sku_code, categoryCode: f.category_code, value: 0 };
+      row.value += f.on_hand * f.unit_cost;
+      bySku.set(f.sku_code, row);
+    }
+    return classifyAbc([...bySku.values()], this.config.abc.aShare, this.config.abc.bShare).map((r) => ({
+      skuCode: r.skuCode,
+      categoryCode: r.categoryCode,
+      stockValueFen: r.value,
+      cumulativeShare: Math.round(r.cumulativeShare * 10_000) / 10_000,
+      abcClass: r.abcClass,
+    }));
+  }
+
+  async health(groupBy: HealthGrouping): Promise<InventoryHealthRow[]> {
+    const groups = new Map<string, { units: number; value: number; soldValue: number; slowValue: number }>();
+    for (const f of await this.facts()) {
+      const key = groupBy === HealthGrouping.CATEGORY ? (f.category_code ?? 'UNCATEGORISED') : f.location_code;
+      const g = groups.get(key) ?? { units: 0, value: 0, soldValue: 0, slowValue: 0 };
+      g.units += f.on_hand;
+      g.value += f.on_hand * f.unit_cost;
+      g.soldValue += f.sold_30d * f.unit_cost;
+      if (this.isSlow(f)) g.slowValue += f.on_hand * f.unit_cost;
+      groups.set(key, g);
+    }
+    return [...groups.entries()]
+      .map(([group, g]) => ({
+        group,
+        units: g.units,
+        stockValueFen: g.value,
+        turnoverDays: g.soldValue > 0 ? Math.round((g.value / (g.soldValue / 30)) * 10) / 10 : null,
+        slowMovingShare: g.value > 0 ? Math.round((g.slowValue / g.value) * 10_000) / 10_000 : 0,
+      }))
+      .sort((a, b) => b.stockValueFen - a.stockValueFen);
+  }
+
+  async slowMoving(): Promise<SlowMovingRow[]> {
+    const classes = new Map((await this.abc()).map((r) => [r.skuCode, r.abcClass]));
+    return (await this.facts())
+      .filter((f) => this.isSlow(f))
+      .map((f) => ({
+        skuCode: f.sku_code,
+        locationCode: f.location_code,
+        onHand: f.on_hand,
+        stockValueFen: f.on_hand * f.unit_cost,
+        daysSinceLastSale: f.days_since_sale,
+        coverDays: coverDays(f),
+        abcClass: classes.get(f.sku_code) ?? null,
+      }))
+      .sort((a, b) => b.stockValueFen - a.stockValueFen);
+  }
+
+  /** Quarter-end clearance: slow-moving stock first, then the C class, by value. */
+  async clearanceCandidates(): Promise<SlowMovingRow[]> {
+    const slow = await this.slowMoving();
+    const slowKeys = new Set(slow.map((s) => s.skuCode));
+    const cClass = (await this.abc()).filter((r) => r.abcClass === 'C' && r.stockValueFen > 0 && !slowKeys.has(r.skuCode));
+    const facts = await this.facts();
+    const extra = cClass.flatMap((r) =>
+      facts
+        .filter((f) => f.sku_code === r.skuCode && f.on_hand > 0)
+        .map((f) => ({ skuCode: f.sku_code, locationCode: f.location_code, onHand: f.on_hand, stockValueFen: f.on_hand * f.unit_cost, daysSinceLastSale: f.days_since_sale, coverDays: coverDays(f), abcClass: 'C' })),
+    );
+    return [...slow, ...extra];
+  }
+
+  /** Daily: slow-moving and overstock alerts, raised once per episode and resolved when over. */
+  @Scheduled({ name: 'inventory.stock-health-scan', cron: '30 2 * * *' })
+  async scanStockHealth(ctx: RequestContext): Promise<void> {
+    const facts = await this.facts();
+    await this.unitOfWork.run(ctx, async (tx) => {
+      for (const f of facts) {
+        const cover = coverDays(f);
+        if (this.isSlow(f)) {
+          const raised = await this.alerts.raise(tx, 'SLOW_MOVING', f.sku_code, f.location_code, { onHand: f.on_hand, daysSinceLastSale: f.days_since_sale, coverDays: cover });
+          if (raised) {
+            tx.emit(SlowMovingStockDetected, {
+              skuCode: f.sku_code,
+              onHand: f.on_hand,
+              ...(f.days_since_sale !== null ? { daysSinceLastSale: f.days_since_sale } : {}),
+              ...(cover !== null ? { coverDays: cover } : {}),
+            });
+          }
+        } else {
+          await this.alerts.resolve(tx, 'SLOW_MOVING', f.sku_code, f.location_code);
+        }
+        if (cover !== null && cover > this.config.replenishment.overstockCoverDays) {
+          await this.alerts.raise(tx, 'OVERSTOCK', f.sku_code, f.location_code, { onHand: f.on_hand, coverDays: cover });
+        } else {
+          await this.alerts.resolve(tx, 'OVERSTOCK', f.sku_code, f.location_code);
+        }
+      }
+    });
+  }
+
+  private isSlow(f: LevelFacts): boolean {
+    if (f.on_hand <= 0) return false;
+    const noRecentSale = f.days_since_sale === null || f.days_since_sale >= this.config.replenishment.slowMovingNoSaleDays;
+    const cover = coverDays(f);
+    return noRecentSale && (cover === null || cover > this.config.replenishment.slowMovingCoverDays);
+  }
+
+  /** Per level: category, cost (primary supplier's, else a share of list price), 30-day sales, days since a sale (or since stocked). */
+  private facts(): Promise<LevelFacts[]> {
+    return this.dataSource.query(
+      `WITH sold AS (
+         SELECT sku_code, location_code, sum(-on_hand_delta)::int AS units FROM stock_movement
+          WHERE kind = 'SHIPMENT' AND created_at > now() - interval '30 days' GROUP BY 1, 2)
+       SELECT l.sku_code, l.location_code, k.category_code, l.on_hand,
+              coalesce((SELECT unit_cost_fen FROM sku_supplier s WHERE s.sku_code = l.sku_code ORDER BY backup_order LIMIT 1),
+                       round(k.list_price_fen * $1::numeric))::int AS unit_cost,
+              coalesce(sold.units, 0) AS sold_30d,
+              floor(extract(epoch FROM now() - coalesce(l.last_sale_at,
+                (SELECT m.created_at FROM stock_movement m WHERE m.sku_code = l.sku_code AND m.location_code = l.location_code ORDER BY m.id LIMIT 1))) / 86400)::int AS days_since_sale
+         FROM stock_level l JOIN known_sku k ON k.sku_code = l.sku_code
+         LEFT JOIN sold ON sold.sku_code = l.sku_code AND sold.location_code = l.location_code`,
+      [costRatio],
+    );
+  }
+}
+
+function coverDays(f: LevelFacts): number | null {
+  return f.sold_30d > 0 ? Math.round((f.on_hand / (f.sold_30d / 30)) * 10) / 10 : null;
+}

@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ChannelLogisticsUpdated,
+  ChannelOrderShipped,
+  ShipmentLate,
+  type ChannelLogisticsPayload,
+  type ChannelOrderPayload,
+  type EventEnvelope,
+} from '@shopops/contracts';
+import { OnEvent, Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { DataSource } from 'typeorm';
+import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
+import { StockAlerts } from '../replenishment/stock-alerts';
+import { Shipment } from './shipment.model';
+
+interface ShipmentRow {
+  carrier: string;
+  tracking_no: string;
+  channel: string;
+  order_id: string;
+  location_code: string | null;
+  status: string;
+  shipped_at: Date;
+  promised_by: Date;
+  delivered_at: Date | null;
+  late: boolean;
+}
+
+/** Shipments from order.shipped, tracked by logistics webhooks against the delivery promise. */
+@Injectable()
+export class ShipmentsService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
+    private readonly alerts: StockAlerts,
+    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
+  ) {}
+
+  @OnEvent(ChannelOrderShipped)
+  async recordShipment(tx: TransactionContext, event: EventEnvelope<ChannelOrderPayload>): Promise<void> {
+    const { shipment, channel, orderId, occurredAt } = event.payload;
+    if (!shipment) return;
+    const shippedAt = new Date(occurredAt);
+    await tx.em.query(
+      `INSERT INTO shipment (carrier, tracking_no, channel, order_id, location_code, shipped_at, promised_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $6::timestamptz + ($7::int * interval '1 day'))
+       ON CONFLICT (carrier, tracking_no) DO NOTHING`,
+      [shipment.carrier, shipment.trackingNo, channel, orderId, shipment.locationCode ?? null, shippedAt, this.config.deliveryPromiseDays],
+    );
+  }
+
+  /** Logistics updates may arrive before the shipment itself: kept, and applied in time order. */
+  @OnEvent(ChannelLogisticsUpdated)
+  async recordTracking(tx: TransactionContext, event: EventEnvelope<ChannelLogisticsPayload>): Promise<void> {
+    const update = event.payload;
+    await tx.em.query(`INSERT INTO shipment_event (carrier, tracking_no, status, at, detail) VALUES ($1, $2, $3, $4, $5)`, [
+      update.carrier,
+      update.trackingNo,
+      update.status,
+      new Date(update.at),
+      update.detail ?? null,
+    ]);
+    await tx.em.query(
+      `UPDATE shipment s SET status = latest.status,
+              delivered_at = CASE WHEN latest.status = 'delivered' THEN latest.at ELSE s.delivered_at END,
+              late = s.late OR (latest.status = 'delivered' AND latest.at > s.promised_by)
+         FROM (SELECT status, at FROM shipment_event WHERE carrier = $1 AND tracking_no = $2 ORDER BY at DESC, id DESC LIMIT 1) latest
+        WHERE s.carrier = $1 AND s.tracking_no = $2`,
+      [update.carrier, update.trackingNo],
+    );
+  }
+
+  /** Hourly: shipments past their promise and not delivered are late, once. */
+  @Scheduled({ name: 'inventory.late-deliveries', cron: '7 * * * *' })
+  async flagLateDeliveries(ctx: RequestContext): Promise<void> {
+    await this.unitOfWork.run(ctx, async (tx) => {
+      const late: ShipmentRow[] = await tx.em.query(
+        `WITH late AS (
+           UPDATE shipment SET late = true, late_alerted_at = now()
+            WHERE delivered_at IS NULL AND promised_by < now() AND late_alerted_at IS NULL RETURNING *)
+         SELECT * FROM late`,
+      );
+      for (const s of late) {
+        tx.emit(ShipmentLate, { carrier: s.carrier, trackingNo: s.tracking_no, channel: s.channel, orderId: s.order_id, promisedBy: s.promised_by.toISOString() });
+        await this.alerts.raise(tx, 'LATE_DELIVERY', null, s.location_code, { carrier: s.carrier, trackingNo: s.tracking_no, orderId: s.order_id });
+      }
+    });
+  }
+
+  async forOrder(channel: string, orderId: string): Promise<Shipment[]> {
+    return this.withEvents(await this.dataSource.query(`SELECT * FROM shipment WHERE channel = $1 AND order_id = $2 ORDER BY shipped_at`, [channel, orderId]));
+  }
+
+  async late(): Promise<Shipment[]> {
+    return this.withEvents(await this.dataSource.query(`SELECT * FROM shipment WHERE late ORDER BY promised_by DESC LIMIT 200`));
+  }
+
+  private async withEvents(rows: ShipmentRow[]): Promise<Shipment[]> {
+    if (rows.length === 0) return [];
+    const events: Array<{ carrier: string; tracking_no: string; status: string; at: Date; detail: string | null }> = await this.dataSource.query(
+      `SELECT carrier, tracking_no, status, at, detail FROM shipment_event
+        WHERE (carrier, tracking_no) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY at, id`,
+      [rows.map((r) => r.carrier), rows.map((r) => r.tracking_no)],
+    );
+    return rows.map((r) =>
+      Object.assign(new Shipment(), {
+        carrier: r.carrier,
+        trackingNo: r.tracking_no,
+        channel: r.channel,
+        orderId: r.order_id,
+        locationCode: r.location_code,
+        status: r.status,
+        shippedAt: r.shipped_at,
+        promisedBy: r.promised_by,
+        deliveredAt: r.delivered_at,
+        late: r.late,
+        events: events.filter((e) => e.carrier === r.carrier && e.tracking_no === r.tracking_no).map((e) => ({ status: e.status, at: e.at, detail: e.detail })),
+      }),
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { QualityIssueOpened, ReturnReceived, type EventEnvelope, type QualityIssueOpenedPayload, type ReturnReceivedPayload } from '@shopops/contracts';
+import { OnEvent, type TransactionContext } from '@shopops/platform';
+import { StockLedger } from '../stock/stock-ledger';
+import { SuppliersService } from './suppliers.service';
+
+/** What customer service learns about goods comes back here: quality issues and returned units. */
+@Injectable()
+export class AfterSalesSignalsHandler {
+  constructor(
+    private readonly suppliers: SuppliersService,
+    private readonly ledger: StockLedger,
+  ) {}
+
+  /** A quality issue counts against the SKU's primary supplier and regrades it. */
+  @OnEvent(QualityIssueOpened)
+  async recordQualityIssue(tx: TransactionContext, event: EventEnvelope<QualityIssueOpenedPayload>): Promise<void> {
+    const issue = event.payload;
+    const [primary] = (await tx.em.query(`SELECT supplier_code FROM sku_supplier WHERE sku_code = $1 ORDER BY backup_order LIMIT 1`, [issue.skuCode])) as Array<{
+      supplier_code: string;
+    }>;
+    await tx.em.query(
+      `INSERT INTO quality_issue (issue_id, sku_code, supplier_code, reason, source, occurrences) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (issue_id) DO UPDATE SET occurrences = EXCLUDED.occurrences`,
+      [issue.issueId, issue.skuCode, primary?.supplier_code ?? null, issue.reason, issue.source, issue.occurrences],
+    );
+    if (primary) await this.suppliers.regrade(tx, primary.supplier_code);
+  }
+
+  /** Returned goods are back on the shelf of the location that received them. */
+  @OnEvent(ReturnReceived)
+  async putReturnBackInStock(tx: TransactionContext, event: EventEnvelope<ReturnReceivedPayload>): Promise<void> {
+    const item = event.payload;
+    const locationCode = item.locationCode ?? 'CENTRAL';
+    const known = (await tx.em.query(`SELECT 1 FROM known_sku WHERE sku_code = $1`, [item.skuCode])).length > 0;
+    if (!known) return; // a return of something never stocked here: nothing to put back
+    await this.ledger.lockLevels(tx, [item.skuCode]);
+    await this.ledger.record(tx, [
+      { skuCode: item.skuCode, locationCode, kind: 'RETURN', onHandDelta: item.quantity, reservedDelta: 0, reference: `return:${item.channel}:${item.orderId}:${item.caseId}` },
+    ]);
+  }
+}

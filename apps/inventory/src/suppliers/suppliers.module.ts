@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { StockModule } from '../stock/stock.module';
+import { PurchaseOrdersService } from './purchase-orders.service';
+import { AfterSalesSignalsHandler } from './quality-issues.handler';
+import { SUPPLIER_GRADING, WeightedSupplierGrading } from './supplier-grading.policy';
+import { SuppliersResolver } from './suppliers.resolver';
+import { SuppliersService } from './suppliers.service';
+
+@Module({
+  imports: [StockModule],
+  providers: [
+    { provide: SUPPLIER_GRADING, useClass: WeightedSupplierGrading },
+    SuppliersService,
+    PurchaseOrdersService,
+    SuppliersResolver,
+    AfterSalesSignalsHandler,
+  ],
+  exports: [SuppliersService],
+})
+export class SuppliersModule {}
