@@ -23,6 +23,7 @@ interface ReservationRow {
   refunded_before_shipping: boolean;
   payment_window_closed: boolean;
   placed_at: Date | null;
+  created_at: Date;
 }
 
 interface LocationInfo {
@@ -38,9 +39,12 @@ export type Rejection =
   | { readonly kind: 'insufficient-stock'; readonly message: string; readonly skuCode: string; readonly requested: number; readonly available: number };
 
 /** What a batch decided, per update, in the order the updates came. */
-export type ReservationOutcome = Pick<ReservationState, 'channel' | 'orderId' | 'status' | 'reason' | 'allocations'> & {
+export type ReservationOutcome = Pick<ReservationState, 'channel' | 'orderId' | 'status' | 'reason' | 'allocations' | 'lines' | 'region' | 'createdAt'> & {
+  readonly paid: boolean;
   /** Set when this update's reservation attempt was refused. */
   readonly rejection?: Rejection;
+  /** The update named other lines than the order already has: the same id reused. */
+  readonly conflictingLines?: boolean;
 };
 
 /**
@@ -72,9 +76,22 @@ export class ReservationEngine {
     const movements: Movement[] = [];
     const outcomes = updates.map((update): ReservationOutcome => {
       const state = states.get(reservationKey(update.channel, update.orderId)) as ReservationState;
+      const conflictingLines = state.lines.length > 0 && update.lines !== undefined && !sameLines(state.lines, update.lines);
       this.learn(state, update);
       const rejection = this.moveTowardsTarget(tx, state, levels, known, locations, movements);
-      return { channel: state.channel, orderId: state.orderId, status: state.status, reason: state.reason, allocations: [...state.allocations], ...(rejection ? { rejection } : {}) };
+      return {
+        channel: state.channel,
+        orderId: state.orderId,
+        status: state.status,
+        reason: state.reason,
+        allocations: [...state.allocations],
+        lines: [...state.lines],
+        region: state.region,
+        createdAt: state.createdAt,
+        paid: state.facts.paid,
+        ...(rejection ? { rejection } : {}),
+        ...(conflictingLines ? { conflictingLines } : {}),
+      };
     });
     await this.ledger.record(tx, movements);
     await this.save(tx, [...states.values()]);
@@ -127,6 +144,7 @@ export class ReservationEngine {
             .map((a) => ({ skuCode: a.sku_code, locationCode: a.location_code, quantity: a.quantity })),
           allocationsChanged: false,
           createdNow: fresh.has(key),
+          createdAt: row.created_at,
         };
         return [key, state];
       }),
@@ -309,6 +327,12 @@ function mergeAllocations(rows: AllocationRow[]): AllocationRow[] {
     merged.set(key, { ...r, quantity: (prior?.quantity ?? 0) + r.quantity });
   }
   return [...merged.values()];
+}
+
+/** The same SKUs in the same quantities, in any order. */
+export function sameLines(a: ReadonlyArray<{ skuCode: string; quantity: number }>, b: ReadonlyArray<{ skuCode: string; quantity: number }>): boolean {
+  const key = (lines: ReadonlyArray<{ skuCode: string; quantity: number }>) => JSON.stringify([...lines].map((l) => [l.skuCode, l.quantity]).sort());
+  return key(a) === key(b);
 }
 
 function releaseReason(facts: OrderFacts): string {

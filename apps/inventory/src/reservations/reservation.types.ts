@@ -42,6 +42,7 @@ export interface ReservationState {
   readonly initialStatus: ReservationStatus | undefined;
   allocationsChanged: boolean;
   createdNow: boolean;
+  readonly createdAt: Date;
 }
 
 export const reservationKey = (channel: string, orderId: string): string => `${channel}\u0000${orderId}`;

@@ -1,0 +1,116 @@
+/**
+ * Reservations per second on one hot SKU with 64 concurrent callers, calling inventory's
+ * reserveStock straight on the subgraph (signed as the gateway would): the batched engine
+ * against the same service with batching off (INVENTORY_RESERVE_BATCH_MAX=1, one transaction
+ * with a row lock per request). Then: a SKU with less stock than demand (oversold must be 0),
+ * and a kill -9 of inventory mid-run (confirmed reservations missing from PostgreSQL must be 0).
+ */
+import { randomUUID } from 'node:crypto';
+import { DEV_IDENTITY_SECRET, IDENTITY_HEADER, signForwardedIdentity } from '@shopops/platform';
+import { createSkus, GatewayClient, receiveStock, SuiteStack } from '@shopops/testing';
+import { httpPool, postJson } from './lib/http';
+import { closedLoop, type LoadResult } from './lib/load';
+import { progress, type Benchmark } from './lib/report';
+
+const CALLERS = 64;
+const RESERVE = `mutation($i: ReserveStockInput!) { reserveStock(input: $i) { __typename } }`;
+
+function reserver(stack: SuiteStack, skuCode: string) {
+  const pool = httpPool(`http://127.0.0.1:${stack.port('inventory')}`, CALLERS);
+  const confirmed: string[] = [];
+  let refused = 0;
+  const reserveOne = async (): Promise<boolean> => {
+    const orderId = `FS-${randomUUID()}`;
+    const headers = { [IDENTITY_HEADER]: signForwardedIdentity({ subject: 'bench', role: 'operator' }, DEV_IDENTITY_SECRET) };
+    const response = await postJson(pool, '/graphql', JSON.stringify({ query: RESERVE, variables: { i: { orderId, lines: [{ skuCode, quantity: 1 }] } } }), headers);
+    if (response.body.includes('"Reservation"')) {
+      confirmed.push(orderId);
+      return true;
+    }
+    if (response.body.includes('InsufficientStockError')) refused += 1;
+    return false;
+  };
+  return { pool, confirmed, refused: () => refused, reserveOne };
+}
+
+async function measure(stack: SuiteStack, skuCode: string, seconds: number): Promise<LoadResult> {
+  const r = reserver(stack, skuCode);
+  try {
+    return await closedLoop({ concurrency: CALLERS, durationMs: seconds * 1000, warmupMs: 1000, task: () => r.reserveOne() });
+  } finally {
+    await r.pool.close();
+  }
+}
+
+async function restartInventory(stack: SuiteStack, batchMax: number): Promise<void> {
+  await stack.stopProcess('inventory');
+  await stack.startProcess('inventory', { env: { INVENTORY_RESERVE_BATCH_MAX: String(batchMax) } });
+}
+
+/** Demand well above stock: every unit sold once, none twice. */
+async function oversold(stack: SuiteStack, gateway: GatewayClient): Promise<{ stock: number; confirmed: number; oversold: number }> {
+  const [sku] = await createSkus(gateway, 1, 49900, 'FS-SCARCE');
+  const stock = 2000;
+  await receiveStock(gateway, sku, 'CENTRAL', stock);
+  const r = reserver(stack, sku);
+  await closedLoop({ concurrency: CALLERS, durationMs: 4000, task: () => r.reserveOne() });
+  await r.pool.close();
+  const { rows } = await stack.db().query(`SELECT on_hand, reserved FROM inventory.stock_level WHERE sku_code = $1`, [sku]);
+  return { stock, confirmed: r.confirmed.length, oversold: Math.max(0, r.confirmed.length - stock) + Math.max(0, rows[0].reserved - rows[0].on_hand) };
+}
+
+/** kill -9 mid-run: every reservation the caller was told about must be in PostgreSQL. */
+async function killDuringRun(stack: SuiteStack, skuCode: string): Promise<{ confirmed: number; missing: number }> {
+  const r = reserver(stack, skuCode);
+  const run = closedLoop({ concurrency: CALLERS, durationMs: 4000, task: () => r.reserveOne().catch(() => false) });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await stack.stopProcess('inventory', 'SIGKILL');
+  await run;
+  await r.pool.close();
+  await stack.startProcess('inventory');
+  const { rows } = await stack.db().query(
+    `SELECT count(*)::int AS found FROM inventory.reservation WHERE channel = 'mall' AND order_id = ANY($1::text[]) AND status = 'RESERVED'`,
+    [r.confirmed],
+  );
+  return { confirmed: r.confirmed.length, missing: r.confirmed.length - rows[0].found };
+}
+
+export const run: Benchmark = async ({ seconds }) => {
+  progress('starting catalog, inventory and the gateway');
+  const stack = await SuiteStack.start({ name: 'bench-flash-sale', services: ['catalog', 'inventory', 'gateway'], env: { LOG_LEVEL: 'warn', DB_POOL_SIZE: '20' } });
+  try {
+    const gateway = new GatewayClient(stack.gatewayUrl);
+    const [hot] = await createSkus(gateway, 1, 99900, 'FS-HOT');
+    await receiveStock(gateway, hot, 'CENTRAL', 1_000_000);
+    progress(`batched engine: ${CALLERS} callers on one SKU for ${seconds}s`);
+    const batched = await measure(stack, hot, seconds);
+    await restartInventory(stack, 1);
+    progress(`baseline (a transaction and row lock per request) for ${seconds}s`);
+    const baseline = await measure(stack, hot, seconds);
+    await restartInventory(stack, 256);
+    progress('oversell check: demand far above stock');
+    const scarce = await oversold(stack, gateway);
+    progress('kill -9 of inventory mid-run');
+    const crash = await killDuringRun(stack, hot);
+    return {
+      bench: 'flash-sale',
+      metric: 'reservations_per_second',
+      value: batched.perSecond,
+      baseline: baseline.perSecond,
+      p50_ms: batched.p50Ms,
+      p99_ms: batched.p99Ms,
+      baseline_p50_ms: baseline.p50Ms,
+      baseline_p99_ms: baseline.p99Ms,
+      oversold: scarce.oversold,
+      scarce_stock: scarce.stock,
+      scarce_confirmed: scarce.confirmed,
+      kill9_confirmed: crash.confirmed,
+      kill9_missing_in_postgres: crash.missing,
+      callers: CALLERS,
+      path: 'reserveStock on the inventory subgraph, signed as the gateway',
+      seconds,
+    };
+  } finally {
+    await stack.stop();
+  }
+};
