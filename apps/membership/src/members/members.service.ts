@@ -1,49 +1,163 @@
-import { Injectable } from '@nestjs/common';
-import { MemberCreated } from '@shopops/contracts';
-import type { TransactionContext } from '@shopops/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { IdentityLinked, MemberCreated, MembersMerged, type BuyerData } from '@shopops/contracts';
+import { UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
+import { PointsLedger } from '../points/points-ledger';
+import { PII_VAULT, type PiiVault } from '../privacy/pii-vault';
 import { MemberIdentity } from './member-identity.entity';
-import { Member } from './member.entity';
+import { MemberRecord } from './member.entity';
 
+/** Members and their platform accounts: found or created from buyers, linked, merged. */
 @Injectable()
 export class MembersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly ledger: PointsLedger,
+    @Inject(PII_VAULT) private readonly vault: PiiVault,
+  ) {}
 
   /**
-   * The member behind a platform account, created on first sight. Concurrent first sightings
-   * of one buyer race on the identity's primary key; the loser reads the winner's member.
+   * The member behind a platform account, created on first sight. A new account whose phone
+   * matches a member's joins that member (one shopper, many platforms). Concurrent first
+   * sightings race on the identity's primary key; the loser uses the winner's member.
    */
-  async findOrCreateByIdentity(tx: TransactionContext, platform: string, platformUserId: string): Promise<string> {
-    const existing = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId });
-    if (existing) return existing.memberId;
-    const member = await tx.repo(Member).save(tx.repo(Member).create());
+  async memberForBuyer(tx: TransactionContext, platform: string, buyer: Pick<BuyerData, 'platformUserId' | 'nickname' | 'phone'>): Promise<string> {
+    const existing = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId: buyer.platformUserId });
+    if (existing) return this.survivorOf(tx, existing.memberId);
+    const phoneHash = buyer.phone ? this.vault.lookupHash('phone', buyer.phone) : null;
+    const [byPhone] = phoneHash
+      ? ((await tx.em.query(`SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' ORDER BY created_at LIMIT 1`, [phoneHash])) as Array<{ id: string }>)
+      : [];
+    const memberId = byPhone?.id ?? (await this.createMember(tx, buyer, phoneHash));
     const claimed: Array<{ member_id: string }> = await tx.em.query(
-      `INSERT INTO member_identity (platform, platform_user_id, member_id) VALUES ($1, $2, $3)
-       ON CONFLICT (platform, platform_user_id) DO NOTHING RETURNING member_id`,
-      [platform, platformUserId, member.id],
+      `INSERT INTO member_identity (platform, platform_user_id, member_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING member_id`,
+      [platform, buyer.platformUserId, memberId],
     );
     if (claimed.length === 0) {
-      await tx.repo(Member).delete({ id: member.id });
-      const winner = await tx.repo(MemberIdentity).findOneByOrFail({ platform, platformUserId });
-      return winner.memberId;
+      if (!byPhone) await tx.em.query(`DELETE FROM member WHERE id = $1`, [memberId]);
+      const winner = await tx.repo(MemberIdentity).findOneByOrFail({ platform, platformUserId: buyer.platformUserId });
+      return this.survivorOf(tx, winner.memberId);
     }
-    tx.emit(MemberCreated, { memberId: member.id, platform, platformUserId });
-    return member.id;
+    if (byPhone) {
+      tx.emit(IdentityLinked, { memberId, platform, platformUserId: buyer.platformUserId });
+      await this.audit(tx, memberId, 'identity.linked', { platform, platformUserId: buyer.platformUserId, by: 'phone' });
+    } else {
+      tx.emit(MemberCreated, { memberId, platform, platformUserId: buyer.platformUserId });
+    }
+    return memberId;
   }
 
-  async findByIdentity(platform: string, platformUserId: string): Promise<Member | null> {
+  private async createMember(tx: TransactionContext, buyer: Pick<BuyerData, 'nickname' | 'phone'>, phoneHash: string | null): Promise<string> {
+    const [row] = (await tx.em.query(
+      `INSERT INTO member (nickname, phone_sealed, phone_hash) VALUES ($1, $2, $3) RETURNING id`,
+      [buyer.nickname ?? null, buyer.phone ? this.vault.seal(buyer.phone) : null, phoneHash],
+    )) as Array<{ id: string }>;
+    return row.id;
+  }
+
+  /** A merged member's events count for the member it was merged into. */
+  async survivorOf(tx: TransactionContext, memberId: string): Promise<string> {
+    let id = memberId;
+    for (let hops = 0; hops < 10; hops++) {
+      const [row] = (await tx.em.query(`SELECT merged_into FROM member WHERE id = $1`, [id])) as Array<{ merged_into: string | null }>;
+      if (!row?.merged_into) return id;
+      id = row.merged_into;
+    }
+    return id;
+  }
+
+  /**
+   * Links an account to a member. If the account belongs to another member, the two are one
+   * person: the other member is merged into this one.
+   */
+  async linkIdentity(ctx: RequestContext, memberId: string, platform: string, platformUserId: string): Promise<'linked' | 'merged' | 'already'> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      const owner = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId });
+      if (owner) {
+        const current = await this.survivorOf(tx, owner.memberId);
+        if (current === memberId) return 'already';
+        await this.merge(tx, memberId, current);
+        return 'merged';
+      }
+      await tx.repo(MemberIdentity).insert({ platform, platformUserId, memberId });
+      tx.emit(IdentityLinked, { memberId, platform, platformUserId });
+      await this.audit(tx, memberId, 'identity.linked', { platform, platformUserId, by: tx.identity.subject });
+      return 'linked';
+    });
+  }
+
+  /**
+   * Everything of `mergedId` moves to `survivorId`: accounts, points (with ledger entries on both
+   * sides), coupons, orders, bookings, consents, interactions; the higher tier stays.
+   */
+  async merge(tx: TransactionContext, survivorId: string, mergedId: string): Promise<void> {
+    const [a, b] = [survivorId, mergedId].sort();
+    await tx.em.query(`SELECT id FROM member WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`, [a, b]);
+    const [merged] = (await tx.em.query(`SELECT * FROM member WHERE id = $1`, [mergedId])) as Array<Record<string, unknown>>;
+    if (!merged || merged.status !== 'ACTIVE') return;
+    await this.ledger.moveAll(tx, mergedId, survivorId, `merge:${mergedId}:${survivorId}`);
+    await tx.em.query(`UPDATE member_identity SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    await tx.em.query(`UPDATE coupon SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    await tx.em.query(`UPDATE member_order SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    await tx.em.query(`UPDATE reward_redemption SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    // A booking both held keeps the survivor's; the other's seat is freed.
+    const doubled: Array<{ event_id: string; status: string }> = await tx.em.query(
+      `SELECT m.event_id, m.status FROM event_booking m JOIN event_booking s ON s.event_id = m.event_id AND s.member_id = $1 WHERE m.member_id = $2`,
+      [survivorId, mergedId],
+    );
+    for (const booking of doubled) {
+      if (booking.status === 'BOOKED') await tx.em.query(`UPDATE exclusive_event SET booked = booked - 1 WHERE id = $1`, [booking.event_id]);
+      await tx.em.query(`DELETE FROM event_booking WHERE event_id = $1 AND member_id = $2`, [booking.event_id, mergedId]);
+    }
+    await tx.em.query(`UPDATE event_booking SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    await tx.em.query(
+      `INSERT INTO consent (member_id, channel, granted, updated_at) SELECT $1, channel, granted, updated_at FROM consent WHERE member_id = $2 ON CONFLICT DO NOTHING`,
+      [survivorId, mergedId],
+    );
+    await tx.em.query(
+      `UPDATE member s SET interaction_score = s.interaction_score + m.interaction_score, review_count = s.review_count + m.review_count,
+              last_interaction_at = greatest(s.last_interaction_at, m.last_interaction_at),
+              phone_sealed = coalesce(s.phone_sealed, m.phone_sealed), phone_hash = coalesce(s.phone_hash, m.phone_hash),
+              address_sealed = coalesce(s.address_sealed, m.address_sealed), birthday_sealed = coalesce(s.birthday_sealed, m.birthday_sealed),
+              birthday_month = coalesce(s.birthday_month, m.birthday_month), lifetime_tier = s.lifetime_tier OR m.lifetime_tier, updated_at = now()
+         FROM member m WHERE s.id = $1 AND m.id = $2`,
+      [survivorId, mergedId],
+    );
+    await tx.em.query(
+      `UPDATE member SET status = 'MERGED', merged_into = $1, phone_sealed = NULL, phone_hash = NULL, address_sealed = NULL, birthday_sealed = NULL, updated_at = now() WHERE id = $2`,
+      [survivorId, mergedId],
+    );
+    await tx.em.query(`INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [survivorId]);
+    tx.emit(MembersMerged, { survivorMemberId: survivorId, mergedMemberId: mergedId });
+    await this.audit(tx, survivorId, 'member.merged', { mergedMemberId: mergedId, by: tx.identity.subject });
+    await this.audit(tx, mergedId, 'member.merged-into', { survivorMemberId: survivorId, by: tx.identity.subject });
+  }
+
+  mergeById(ctx: RequestContext, survivorId: string, mergedId: string): Promise<void> {
+    return this.unitOfWork.run(ctx, (tx) => this.merge(tx, survivorId, mergedId));
+  }
+
+  async audit(tx: TransactionContext, memberId: string, action: string, detail: object): Promise<void> {
+    await tx.em.query(`INSERT INTO member_audit (member_id, action, detail, actor) VALUES ($1, $2, $3, $4)`, [memberId, action, JSON.stringify(detail), tx.identity.subject]);
+  }
+
+  async findByIdentity(platform: string, platformUserId: string): Promise<MemberRecord | null> {
     const identity = await this.dataSource.getRepository(MemberIdentity).findOneBy({ platform, platformUserId });
-    return identity ? this.dataSource.getRepository(Member).findOneBy({ id: identity.memberId }) : null;
+    if (!identity) return null;
+    const member = await this.dataSource.getRepository(MemberRecord).findOneBy({ id: identity.memberId });
+    return member?.status === 'MERGED' && member.mergedInto ? this.dataSource.getRepository(MemberRecord).findOneBy({ id: member.mergedInto }) : member;
   }
 
-  findByIds(ids: readonly string[]): Promise<Member[]> {
-    return this.dataSource.getRepository(Member).findBy({ id: In([...ids]) });
+  async findByPhone(phone: string): Promise<MemberRecord | null> {
+    return this.dataSource.getRepository(MemberRecord).findOneBy({ phoneHash: this.vault.lookupHash('phone', phone), status: 'ACTIVE' });
+  }
+
+  findByIds(ids: readonly string[]): Promise<MemberRecord[]> {
+    return this.dataSource.getRepository(MemberRecord).findBy({ id: In([...ids]) });
   }
 
   identitiesOf(memberIds: readonly string[]): Promise<MemberIdentity[]> {
-    return this.dataSource.getRepository(MemberIdentity).find({
-      where: { memberId: In([...memberIds]) },
-      order: { linkedAt: 'ASC' },
-    });
+    return this.dataSource.getRepository(MemberIdentity).find({ where: { memberId: In([...memberIds]) }, order: { linkedAt: 'ASC' } });
   }
 }

@@ -71,3 +71,16 @@ export const MemberDormant = defineEvent('membership.member.dormant.v1', 'member
 export const CouponIssued = defineEvent('membership.coupon.issued.v1', 'membership', CouponPayload);
 export const CouponRedeemed = defineEvent('membership.coupon.redeemed.v1', 'membership', CouponPayload);
 export const MemberErasureRequested = defineEvent('membership.member.erasure-requested.v1', 'membership', MemberErasureRequestedPayload);
+
+/** Outbound messaging triggers: each becomes a message on the member's consented channels. */
+export class MemberMessagePayload {
+  @IsUUID() memberId!: string;
+  @IsString() kind!: string;
+  @IsOptional() @IsInt() points?: number;
+  @IsOptional() @IsString() expiresAt?: string;
+  @IsOptional() @IsString() lastOrderAt?: string;
+}
+
+export const PointsExpiring = defineEvent('membership.points.expiring.v1', 'membership', MemberMessagePayload);
+export const BirthdayGreeting = defineEvent('membership.birthday.greeting.v1', 'membership', MemberMessagePayload);
+export const RepurchaseReminder = defineEvent('membership.repurchase.reminder.v1', 'membership', MemberMessagePayload);

@@ -1,9 +1,25 @@
 import type { EventDefinition } from '../events/define-event';
-import { CHANNEL_ORDER_EVENTS, ChannelMessageReceived, ChannelReviewCreated } from '../channel/channel.events';
+import {
+  ChannelMessageReceived,
+  ChannelOrderCancelled,
+  ChannelOrderCompleted,
+  ChannelOrderCreated,
+  ChannelOrderPaid,
+  ChannelOrderShipped,
+  ChannelRefundCompleted,
+  ChannelReviewCreated,
+} from '../channel/channel.events';
+import { RefundIssued } from '../customer-service/customer-service.events';
 
 /** Events delivered to membership's queue. */
 export const MEMBERSHIP_SUBSCRIPTIONS: readonly EventDefinition[] = [
-  ...CHANNEL_ORDER_EVENTS,
+  ChannelOrderCreated,
+  ChannelOrderPaid,
+  ChannelOrderShipped,
+  ChannelOrderCompleted,
+  ChannelOrderCancelled,
+  ChannelRefundCompleted,
   ChannelReviewCreated,
   ChannelMessageReceived,
+  RefundIssued,
 ];

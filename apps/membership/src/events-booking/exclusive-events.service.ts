@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { TiersService } from '../tiers/tiers.service';
+import { EventBooking, EventFullError, ExclusiveEvent, TierNotEligibleError, type BookEventInput, type ExclusiveEventInput } from './exclusive-event.model';
+
+interface EventRow {
+  id: string;
+  code: string;
+  title: string;
+  starts_at: Date;
+  seats: number;
+  booked: number;
+  min_tier: string | null;
+}
+
+const toEvent = (r: EventRow): ExclusiveEvent =>
+  Object.assign(new ExclusiveEvent(), { id: r.id, code: r.code, title: r.title, startsAt: r.starts_at, seats: r.seats, booked: r.booked, minTier: r.min_tier });
+
+/**
+ * Seats are taken with one conditional update (booked < seats), so concurrent bookings can
+ * never overbook; a cancelled seat goes to the first on the waitlist in the same transaction.
+ */
+@Injectable()
+export class ExclusiveEventsService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
+    private readonly tiers: TiersService,
+  ) {}
+
+  create(ctx: RequestContext, input: ExclusiveEventInput): Promise<ExclusiveEvent> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      const [row] = (await tx.em.query(
+        `INSERT INTO exclusive_event (id, code, title, starts_at, seats, min_tier) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (code) DO UPDATE SET title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, seats = greatest(EXCLUDED.seats, exclusive_event.booked), min_tier = EXCLUDED.min_tier
+         RETURNING *`,
+        [randomUUID(), input.code, input.title, input.startsAt, input.seats, input.minTier ?? null],
+      )) as EventRow[];
+      return toEvent(row);
+    });
+  }
+
+  async list(): Promise<ExclusiveEvent[]> {
+    return ((await this.dataSource.query(`SELECT * FROM exclusive_event WHERE starts_at > now() - interval '1 day' ORDER BY starts_at`)) as EventRow[]).map(toEvent);
+  }
+
+  book(ctx: RequestContext, input: BookEventInput): Promise<EventBooking | NotFoundError | EventFullError | TierNotEligibleError> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      const [event] = (await tx.em.query(`SELECT * FROM exclusive_event WHERE code = $1`, [input.eventCode])) as EventRow[];
+      if (!event) refuse(NotFoundError.of('Event', input.eventCode));
+      const [member] = (await tx.em.query(`SELECT tier_code FROM member WHERE id = $1 AND status = 'ACTIVE'`, [input.memberId])) as Array<{ tier_code: string }>;
+      if (!member) refuse(NotFoundError.of('Member', input.memberId));
+      if (event.min_tier) {
+        const scheme = await this.tiers.activeScheme(tx.em);
+        if (this.tiers.tierOf(scheme, member.tier_code).rank < this.tiers.tierOf(scheme, event.min_tier).rank) refuse(TierNotEligibleError.of(event.code, event.min_tier));
+      }
+      const [existing] = (await tx.em.query(`SELECT status FROM event_booking WHERE event_id = $1 AND member_id = $2 FOR UPDATE`, [event.id, input.memberId])) as Array<{ status: string }>;
+      if (existing && existing.status !== 'CANCELLED') return this.bookingOf(tx, event, input.memberId);
+      const seated: unknown[] = await tx.em.query(`WITH taken AS (UPDATE exclusive_event SET booked = booked + 1 WHERE id = $1 AND booked < seats RETURNING id) SELECT id FROM taken`, [event.id]);
+      const status = seated.length ? 'BOOKED' : 'WAITLISTED';
+      if (status === 'WAITLISTED' && !input.joinWaitlist) refuse(EventFullError.of(event.code, event.seats));
+      await tx.em.query(
+        `INSERT INTO event_booking (event_id, member_id, status) VALUES ($1, $2, $3)
+         ON CONFLICT (event_id, member_id) DO UPDATE SET status = EXCLUDED.status, queued_at = clock_timestamp(), updated_at = now()`,
+        [event.id, input.memberId, status],
+      );
+      return this.bookingOf(tx, event, input.memberId);
+    });
+  }
+
+  cancel(ctx: RequestContext, eventCode: string, memberId: string): Promise<EventBooking | NotFoundError> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      const [event] = (await tx.em.query(`SELECT * FROM exclusive_event WHERE code = $1 FOR UPDATE`, [eventCode])) as EventRow[];
+      if (!event) refuse(NotFoundError.of('Event', eventCode));
+      const [booking] = (await tx.em.query(`SELECT status FROM event_booking WHERE event_id = $1 AND member_id = $2 FOR UPDATE`, [event.id, memberId])) as Array<{ status: string }>;
+      if (!booking || booking.status === 'CANCELLED') refuse(NotFoundError.of('Booking', `${eventCode}/${memberId}`));
+      await tx.em.query(`UPDATE event_booking SET status = 'CANCELLED', updated_at = now() WHERE event_id = $1 AND member_id = $2`, [event.id, memberId]);
+      if (booking.status === 'BOOKED') {
+        const promoted: unknown[] = await tx.em.query(
+          `WITH next AS (SELECT member_id FROM event_booking WHERE event_id = $1 AND status = 'WAITLISTED' ORDER BY queued_at LIMIT 1 FOR UPDATE),
+                promoted AS (UPDATE event_booking b SET status = 'BOOKED', updated_at = now() FROM next WHERE b.event_id = $1 AND b.member_id = next.member_id RETURNING b.member_id)
+           SELECT member_id FROM promoted`,
+          [event.id],
+        );
+        if (promoted.length === 0) await tx.em.query(`UPDATE exclusive_event SET booked = booked - 1 WHERE id = $1`, [event.id]);
+      }
+      return this.bookingOf(tx, event, memberId);
+    });
+  }
+
+  async bookingsOf(memberIds: readonly string[]): Promise<EventBooking[]> {
+    const rows: Array<{ event_id: string; code: string; member_id: string; status: string; position: string | null }> = await this.dataSource.query(
+      `SELECT b.event_id, e.code, b.member_id, b.status,
+              CASE WHEN b.status = 'WAITLISTED' THEN (SELECT count(*) FROM event_booking w WHERE w.event_id = b.event_id AND w.status = 'WAITLISTED' AND w.queued_at <= b.queued_at) END AS position
+         FROM event_booking b JOIN exclusive_event e ON e.id = b.event_id WHERE b.member_id = ANY($1::uuid[]) ORDER BY e.starts_at`,
+      [memberIds],
+    );
+    return rows.map((r) => Object.assign(new EventBooking(), { eventId: r.event_id, eventCode: r.code, memberId: r.member_id, status: r.status, waitlistPosition: r.position === null ? null : Number(r.position) }));
+  }
+
+  private async bookingOf(tx: TransactionContext, event: EventRow, memberId: string): Promise<EventBooking> {
+    const [row] = (await tx.em.query(
+      `SELECT status, CASE WHEN status = 'WAITLISTED' THEN (SELECT count(*) FROM event_booking w WHERE w.event_id = b.event_id AND w.status = 'WAITLISTED' AND w.queued_at <= b.queued_at) END AS position
+         FROM event_booking b WHERE event_id = $1 AND member_id = $2`,
+      [event.id, memberId],
+    )) as Array<{ status: string; position: string | null }>;
+    return Object.assign(new EventBooking(), { eventId: event.id, eventCode: event.code, memberId, status: row.status, waitlistPosition: row.position === null ? null : Number(row.position) });
+  }
+}

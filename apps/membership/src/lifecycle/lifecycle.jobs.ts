@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BirthdayGreeting, MemberDormant, PointsExpiring, RepurchaseReminder } from '@shopops/contracts';
+import { rootLogger, Scheduled, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { CouponsService } from '../coupons/coupons.service';
+import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
+import { PointsLedger } from '../points/points-ledger';
+
+const BATCH = 500;
+
+/**
+ * The member lifecycle's timers, each run by the workers on a schedule, each acting on the
+ * members it concerns (never recomputing everyone), each emitting an event for outbound messaging.
+ */
+@Injectable()
+export class LifecycleJobs {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly ledger: PointsLedger,
+    private readonly coupons: CouponsService,
+    @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
+  ) {}
+
+  /** Pending points whose return window has passed become spendable. */
+  @Scheduled({ name: 'membership.points-maturity', cron: '*/10 * * * *' })
+  async maturePoints(ctx: RequestContext): Promise<void> {
+    while ((await this.unitOfWork.run(ctx, (tx) => this.ledger.matureDue(tx, BATCH))) === BATCH);
+  }
+
+  /** Expired lots lose their points; lots expiring soon get a notice first, once. */
+  @Scheduled({ name: 'membership.points-expiry', cron: '20 0 * * *' })
+  async expirePoints(ctx: RequestContext): Promise<void> {
+    while ((await this.unitOfWork.run(ctx, (tx) => this.ledger.expireDue(tx, BATCH))) === BATCH);
+    await this.unitOfWork.run(ctx, async (tx) => {
+      const soon: Array<{ member_id: string; points: number; expires_at: Date }> = await tx.em.query(
+        `WITH noticed AS (
+           UPDATE points_lot SET expiry_noticed_at = now()
+            WHERE status = 'ACTIVE' AND remaining > 0 AND expiry_noticed_at IS NULL AND expires_at <= now() + ($1::int * interval '1 day')
+            RETURNING member_id, remaining, expires_at)
+         SELECT member_id, sum(remaining)::int AS points, min(expires_at) AS expires_at FROM noticed GROUP BY member_id`,
+        [this.config.expiryNoticeDays],
+      );
+      for (const m of soon) tx.emit(PointsExpiring, { memberId: m.member_id, kind: 'points-expiring', points: m.points, expiresAt: m.expires_at.toISOString() });
+    });
+  }
+
+  /**
+   * Members quiet for 90 days become dormant: a care plan starts and a win-back coupon is issued
+   * at once, once per dormancy episode (acting again ends the episode).
+   */
+  @Scheduled({ name: 'membership.dormancy', cron: '0 * * * *' })
+  async detectDormancy(ctx: RequestContext): Promise<void> {
+    for (;;) {
+      const found = await this.unitOfWork.run(ctx, async (tx) => {
+        const dormant: Array<{ id: string; last_interaction_at: Date; dormant_since: Date }> = await tx.em.query(
+          `WITH found AS (
+             SELECT id FROM member WHERE status = 'ACTIVE' AND dormant_since IS NULL AND last_interaction_at < now() - ($1::int * interval '1 day')
+              LIMIT $2 FOR UPDATE SKIP LOCKED),
+           marked AS (UPDATE member m SET dormant_since = now() FROM found WHERE m.id = found.id RETURNING m.id, m.last_interaction_at, m.dormant_since)
+           SELECT * FROM marked`,
+          [this.config.dormantAfterDays, BATCH],
+        );
+        for (const member of dormant) {
+          tx.emit(MemberDormant, { memberId: member.id, lastInteractionAt: member.last_interaction_at.toISOString() });
+          const coupon = await this.coupons.issueIn(tx, member.id, this.config.winBackCouponTemplate, 'AUTOMATIC', 'win-back').catch((error: unknown) => {
+            rootLogger().warn({ err: error, memberId: member.id }, 'win-back coupon not issued');
+            return undefined;
+          });
+          await tx.em.query(`INSERT INTO care_plan (member_id, dormant_since, coupon_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+            member.id,
+            member.dormant_since,
+            coupon && 'id' in coupon ? coupon.id : null,
+          ]);
+        }
+        return dormant.length;
+      });
+      if (found < BATCH) return;
+    }
+  }
+
+  /** On the first of their birthday month (Shanghai), members get a greeting and double points. */
+  @Scheduled({ name: 'membership.birthday-greetings', cron: '0 9 * * *' })
+  async greetBirthdays(ctx: RequestContext): Promise<void> {
+    await this.unitOfWork.run(ctx, async (tx) => {
+      const greeted: Array<{ member_id: string }> = await tx.em.query(
+        `WITH due AS (
+           SELECT id FROM member WHERE status = 'ACTIVE' AND birthday_month = extract(month FROM now() AT TIME ZONE 'Asia/Shanghai')),
+         sent AS (
+           INSERT INTO lifecycle_notice (member_id, kind, period) SELECT id, 'birthday', to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') FROM due
+           ON CONFLICT DO NOTHING RETURNING member_id)
+         SELECT member_id FROM sent`,
+      );
+      for (const m of greeted) tx.emit(BirthdayGreeting, { memberId: m.member_id, kind: 'birthday' });
+    });
+  }
+
+  /** Members whose last paid order was N days ago get one reminder for that order. */
+  @Scheduled({ name: 'membership.repurchase-reminders', cron: '30 10 * * *' })
+  async remindRepurchase(ctx: RequestContext): Promise<void> {
+    await this.unitOfWork.run(ctx, async (tx) => {
+      const due: Array<{ member_id: string; last_paid: Date }> = await tx.em.query(
+        `WITH last AS (
+           SELECT member_id, max(paid_at) AS last_paid FROM member_order WHERE member_id IS NOT NULL AND paid_at IS NOT NULL AND NOT cancelled GROUP BY member_id),
+         due AS (SELECT member_id, last_paid FROM last WHERE last_paid < now() - ($1::int * interval '1 day') AND last_paid > now() - ($1::int * interval '1 day') - interval '30 days'),
+         sent AS (
+           INSERT INTO lifecycle_notice (member_id, kind, period) SELECT member_id, 'repurchase', to_char(last_paid, 'YYYY-MM-DD"T"HH24:MI:SS') FROM due
+           ON CONFLICT DO NOTHING RETURNING member_id, period)
+         SELECT sent.member_id, due.last_paid FROM sent JOIN due USING (member_id)`,
+        [this.config.repurchaseReminderDays],
+      );
+      for (const m of due) tx.emit(RepurchaseReminder, { memberId: m.member_id, kind: 'repurchase', lastOrderAt: m.last_paid.toISOString() });
+    });
+  }
+}

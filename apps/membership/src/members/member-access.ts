@@ -1,0 +1,8 @@
+import { forbidden, type RequestContext } from '@shopops/platform';
+
+/** A member token may act only on its own member; staff roles (already checked by @Roles) on any. */
+export function assertSelfOrStaff(ctx: RequestContext, memberId: string | undefined): void {
+  if (ctx.identity.role === 'member' && memberId !== undefined && ctx.identity.memberId !== memberId) {
+    throw forbidden('A member may read and act only on their own membership');
+  }
+}

@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ChannelOrderCancelled,
+  ChannelOrderCompleted,
+  ChannelOrderCreated,
+  ChannelOrderPaid,
+  ChannelOrderShipped,
+  ChannelRefundCompleted,
+  RefundIssued,
+  type ChannelOrderPayload,
+  type ChannelRefundPayload,
+  type EventEnvelope,
+  type RefundIssuedPayload,
+} from '@shopops/contracts';
+import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { CouponsService } from '../coupons/coupons.service';
+import { MembersService } from '../members/members.service';
+import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
+import { PointsLedger } from '../points/points-ledger';
+import { TiersService } from '../tiers/tiers.service';
+
+interface OrderRow {
+  channel: string;
+  order_id: string;
+  member_id: string | null;
+  total_fen: number;
+  paid_at: Date | null;
+  completed_at: Date | null;
+  cancelled: boolean;
+  refunded_fen: number;
+}
+
+const earnKey = (channel: string, orderId: string) => `order:${channel}:${orderId}:earn`;
+const SHANGHAI_MS = 8 * 3600_000;
+
+/**
+ * Orders turn into points and tiers: paid → pending points (rate by tier, doubled in the
+ * birthday month), completed → the return window starts, refunds and cancellations reverse
+ * them. Whatever order the events arrive in, the order row collects the facts and the points
+ * are reconciled to them, so the outcome equals the clean sequence. Batched for throughput.
+ */
+@Injectable()
+export class MemberOrdersHandler {
+  constructor(
+    private readonly members: MembersService,
+    private readonly ledger: PointsLedger,
+    private readonly tiers: TiersService,
+    private readonly coupons: CouponsService,
+    @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
+  ) {}
+
+  @OnEventBatch(ChannelOrderCreated, ChannelOrderPaid, ChannelOrderShipped, ChannelOrderCompleted, ChannelOrderCancelled, ChannelRefundCompleted, RefundIssued)
+  async applyOrderEvents(tx: TransactionContext, events: Array<EventEnvelope<ChannelOrderPayload | ChannelRefundPayload | RefundIssuedPayload>>): Promise<void> {
+    for (const event of events) await this.apply(tx, event);
+  }
+
+  private async apply(tx: TransactionContext, event: EventEnvelope<ChannelOrderPayload | ChannelRefundPayload | RefundIssuedPayload>): Promise<void> {
+    const p = event.payload;
+    if (event.type === ChannelRefundCompleted.type || event.type === RefundIssued.type) {
+      const refundId = 'refundId' in p ? p.refundId : (p as RefundIssuedPayload).caseId;
+      // The same refund re-sent (a new delivery of it) must not take points back twice.
+      const first: unknown[] = await tx.em.query(
+        `INSERT INTO member_refund (channel, refund_id, order_id, amount_fen) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING refund_id`,
+        [p.channel, refundId, p.orderId, (p as ChannelRefundPayload).amountFen],
+      );
+      if (first.length === 0) return;
+      const order = await this.upsertOrder(tx, p.channel, p.orderId, null, { refundedFen: (p as ChannelRefundPayload).amountFen });
+      await this.reconcile(tx, order);
+      return;
+    }
+    const o = p as ChannelOrderPayload;
+    const memberId = await this.members.memberForBuyer(tx, o.channel, o.buyer);
+    const at = new Date(o.occurredAt);
+    await tx.em.query(`UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [memberId, at]);
+    const order = await this.upsertOrder(tx, o.channel, o.orderId, memberId, {
+      totalFen: o.totalFen,
+      ...(event.type === ChannelOrderPaid.type ? { paidAt: at } : {}),
+      ...(event.type === ChannelOrderCompleted.type ? { completedAt: at } : {}),
+      ...(event.type === ChannelOrderCancelled.type ? { cancelled: true } : {}),
+    });
+    if (order.paid_at && !order.cancelled) await this.earn(tx, order);
+    if (order.completed_at) await this.startReturnWindow(tx, order);
+    if (event.type === ChannelOrderCancelled.type) await this.coupons.returnForOrder(tx, order.channel, order.order_id);
+    await this.reconcile(tx, order);
+  }
+
+  private async upsertOrder(
+    tx: TransactionContext,
+    channel: string,
+    orderId: string,
+    memberId: string | null,
+    facts: { totalFen?: number; paidAt?: Date; completedAt?: Date; cancelled?: boolean; refundedFen?: number },
+  ): Promise<OrderRow> {
+    const [row] = (await tx.em.query(
+      `INSERT INTO member_order (channel, order_id, member_id, total_fen, paid_at, completed_at, cancelled, refunded_fen)
+       VALUES ($1, $2, $3, coalesce($4, 0), $5, $6, coalesce($7, false), coalesce($8, 0))
+       ON CONFLICT (channel, order_id) DO UPDATE SET
+         member_id = coalesce(member_order.member_id, EXCLUDED.member_id),
+         total_fen = greatest(member_order.total_fen, EXCLUDED.total_fen),
+         paid_at = coalesce(member_order.paid_at, EXCLUDED.paid_at),
+         completed_at = coalesce(member_order.completed_at, EXCLUDED.completed_at),
+         cancelled = member_order.cancelled OR EXCLUDED.cancelled,
+         refunded_fen = member_order.refunded_fen + coalesce($8, 0)
+       RETURNING *`,
+      [channel, orderId, memberId, facts.totalFen ?? null, facts.paidAt ?? null, facts.completedAt ?? null, facts.cancelled ?? null, facts.refundedFen ?? null],
+    )) as OrderRow[];
+    if (row.member_id) await tx.em.query(`INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [row.member_id]);
+    return row;
+  }
+
+  /** Pending points for a paid order, once: rate by the member's tier, doubled in the birthday month. */
+  private async earn(tx: TransactionContext, order: OrderRow): Promise<void> {
+    const memberId = order.member_id as string;
+    const [member] = (await tx.em.query(`SELECT tier_code, birthday_month FROM member WHERE id = $1`, [memberId])) as Array<{ tier_code: string; birthday_month: number | null }>;
+    const rate = this.config.earnRates[member.tier_code] ?? this.config.baseEarnRate;
+    const paidAt = order.paid_at as Date;
+    const month = new Date(paidAt.getTime() + SHANGHAI_MS).getUTCMonth() + 1;
+    const multiplier = member.birthday_month === month ? this.config.birthdayMultiplier : 1;
+    const points = Math.floor((order.total_fen / 100) * rate * multiplier);
+    if (points <= 0) return;
+    const earned = await this.ledger.earnPending(tx, {
+      memberId,
+      key: earnKey(order.channel, order.order_id),
+      points,
+      source: `order ${order.channel}/${order.order_id}${multiplier > 1 ? ' (birthday month)' : ''}`,
+      channel: order.channel,
+      orderId: order.order_id,
+      earnedAt: paidAt,
+      maturesAt: new Date(paidAt.getTime() + this.config.pendingFallbackDays * 86_400_000),
+    });
+    if (earned) await this.tiers.evaluate(tx, memberId, `order ${order.channel}/${order.order_id} paid`);
+  }
+
+  /** Completion starts the return window; when it passes, the points mature. */
+  private async startReturnWindow(tx: TransactionContext, order: OrderRow): Promise<void> {
+    await tx.em.query(
+      `UPDATE points_lot SET matures_at = least(matures_at, $2::timestamptz + ($3::int * interval '1 second')) WHERE source_key = $1 AND status = 'PENDING'`,
+      [earnKey(order.channel, order.order_id), order.completed_at, this.config.returnWindowSeconds],
+    );
+  }
+
+  /** Reverses the share of the order's points that refunds (or a cancellation) took back. */
+  private async reconcile(tx: TransactionContext, order: OrderRow): Promise<void> {
+    if (!order.member_id || (!order.cancelled && order.refunded_fen === 0)) return;
+    const share = order.cancelled ? 1 : order.total_fen > 0 ? order.refunded_fen / order.total_fen : 1;
+    await this.ledger.reverseOrder(tx, {
+      memberId: order.member_id,
+      key: `order:${order.channel}:${order.order_id}:reverse:${order.cancelled ? 'cancelled' : order.refunded_fen}`,
+      lotKey: earnKey(order.channel, order.order_id),
+      share,
+      source: order.cancelled ? `order ${order.channel}/${order.order_id} cancelled` : `refund on ${order.channel}/${order.order_id}`,
+    });
+    await this.tiers.evaluate(tx, order.member_id, `refund on ${order.channel}/${order.order_id}`);
+  }
+}

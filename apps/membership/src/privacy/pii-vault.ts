@@ -1,0 +1,82 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { EnvReader } from '@shopops/platform';
+
+/**
+ * Encrypts PII at rest (AES-256-GCM) under the current key, decrypts under any configured key
+ * (rotation: new key first, old ones kept until re-encryption ends), and hashes values for
+ * lookup with a separate HMAC key so a phone can be found without being stored in clear.
+ */
+export class PiiVault {
+  constructor(
+    private readonly keys: ReadonlyMap<string, Buffer>,
+    private readonly currentKeyId: string,
+    private readonly lookupKey: Buffer,
+  ) {}
+
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): PiiVault {
+    const read = new EnvReader(env);
+    const dev = `dev1:${Buffer.from('shopops-development-pii-key-0001').toString('base64')}`;
+    const spec = env.MEMBERSHIP_PII_KEYS?.trim() || (env.NODE_ENV === 'production' ? '' : dev);
+    if (!spec) read.problems.push('MEMBERSHIP_PII_KEYS must be set in production (id:base64key, newest first)');
+    const keys = new Map<string, Buffer>();
+    for (const part of spec.split(/\s+/).filter(Boolean)) {
+      const [id, b64] = part.split(':');
+      const key = Buffer.from(b64 ?? '', 'base64');
+      if (!id || key.length !== 32) read.problems.push(`MEMBERSHIP_PII_KEYS: "${id ?? part}" must be id:base64 of 32 bytes`);
+      else keys.set(id, key);
+    }
+    const lookup = read.secret('MEMBERSHIP_LOOKUP_KEY', 'development-only-membership-lookup-key');
+    read.assertValid('membership PII keys');
+    return new PiiVault(keys, [...keys.keys()][0] ?? 'none', Buffer.from(lookup));
+  }
+
+  get keyId(): string {
+    return this.currentKeyId;
+  }
+
+  seal(plain: string): string {
+    const key = this.keys.get(this.currentKeyId) as Buffer;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return `${this.currentKeyId}:${iv.toString('base64')}:${cipher.getAuthTag().toString('base64')}:${body.toString('base64')}`;
+  }
+
+  open(sealed: string): string {
+    const [keyId, iv, tag, body] = sealed.split(':');
+    const key = this.keys.get(keyId);
+    if (!key) throw new Error(`PII sealed with unknown key ${keyId}`);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+  }
+
+  /** Whether a sealed value needs re-encryption under the current key. */
+  isStale(sealed: string): boolean {
+    return !sealed.startsWith(`${this.currentKeyId}:`);
+  }
+
+  lookupHash(kind: string, value: string): string {
+    return createHmac('sha256', this.lookupKey).update(`${kind}:${normalise(kind, value)}`).digest('base64url');
+  }
+}
+
+function normalise(kind: string, value: string): string {
+  return kind === 'phone' ? value.replace(/[^0-9]/g, '').replace(/^86(?=1\d{10}$)/, '') : value.trim().toLowerCase();
+}
+
+/** 138****8000 — enough to recognise, not to call. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/[^0-9]/g, '');
+  return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****';
+}
+
+export function maskAddress(address: string): string {
+  return address.length <= 6 ? '******' : `${address.slice(0, 6)}******`;
+}
+
+export function maskBirthday(birthday: string): string {
+  return `****-${birthday.slice(5, 7)}-**`;
+}
+
+export const PII_VAULT = Symbol('PII_VAULT');

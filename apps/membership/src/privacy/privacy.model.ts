@@ -1,0 +1,38 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+export const CONSENT_CHANNELS = ['sms', 'wechat', 'email', 'phone_call', 'app_push'] as const;
+
+@ObjectType()
+export class Consent {
+  @Field(() => String, { description: 'sms, wechat, email, phone_call or app_push' }) channel!: string;
+  @Field(() => Boolean) granted!: boolean;
+  @Field(() => Date) updatedAt!: Date;
+}
+
+@ObjectType()
+export class ErasureReceipt {
+  @Field(() => ID) memberId!: string;
+  @Field(() => ID) requestId!: string;
+  @Field(() => Date) erasedAt!: Date;
+  @Field(() => [String], { description: 'Services asked to erase what they hold' }) notified!: string[];
+}
+
+@InputType()
+export class MemberProfileInput {
+  @Field(() => ID) @IsUUID() memberId!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 64) nickname?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9][0-9 -]{5,18}$/, { message: 'phone must be 6 to 15 digits' }) phone?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(4, 300) address?: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'birthday must be YYYY-MM-DD' })
+  birthday?: string;
+}
+
+@InputType()
+export class ConsentInput {
+  @Field(() => ID) @IsUUID() memberId!: string;
+  @Field(() => String) @IsIn(CONSENT_CHANNELS, { message: `channel must be one of ${CONSENT_CHANNELS.join(', ')}` }) channel!: string;
+  @Field(() => Boolean) @IsBoolean() granted!: boolean;
+}

@@ -1,0 +1,50 @@
+import { Args, createUnionType, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
+import { assertSelfOrStaff } from '../members/member-access';
+import { Member } from '../members/member.model';
+import { MembersService } from '../members/members.service';
+import { Consent, ConsentInput, ErasureReceipt, MemberProfileInput } from './privacy.model';
+import { PrivacyService } from './privacy.service';
+
+export const ProfileResult = createUnionType({ name: 'UpdateProfileResult', types: () => [Member, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+export const ConsentResult = createUnionType({ name: 'SetConsentResult', types: () => [Consent, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+export const ErasureResult = createUnionType({ name: 'EraseMemberResult', types: () => [ErasureReceipt, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+
+@Resolver()
+export class PrivacyResolver {
+  constructor(
+    private readonly privacyService: PrivacyService,
+    private readonly membersService: MembersService,
+  ) {}
+
+  @Roles('cs_agent', 'operator', 'member')
+  @Mutation(() => ProfileResult, { description: 'Sets nickname, phone, address or birthday; PII is encrypted at rest.' })
+  async updateMemberProfile(@Ctx() ctx: RequestContext, @Args('input') input: MemberProfileInput) {
+    assertSelfOrStaff(ctx, input.memberId);
+    const outcome = await this.privacyService.updateProfile(ctx, input);
+    if (outcome instanceof NotFoundError) return outcome;
+    const [record] = await this.membersService.findByIds([input.memberId]);
+    return Member.from(record);
+  }
+
+  @Roles('cs_agent', 'member')
+  @Mutation(() => ConsentResult, { description: 'Grants or withdraws consent to contact on one channel.' })
+  setConsent(@Ctx() ctx: RequestContext, @Args('input') input: ConsentInput) {
+    assertSelfOrStaff(ctx, input.memberId);
+    return this.privacyService.setConsent(ctx, input);
+  }
+
+  @Roles('admin', 'cs_agent', 'member')
+  @Query(() => String, { description: 'Everything membership holds about a member, as JSON (audited). Other services add theirs through the federated Member.' })
+  async memberDataExport(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string): Promise<string> {
+    assertSelfOrStaff(ctx, memberId);
+    const result = await this.privacyService.exportData(ctx, memberId);
+    return typeof result === 'string' ? result : JSON.stringify({ error: result.message });
+  }
+
+  @Roles('admin')
+  @Mutation(() => ErasureResult, { description: 'Erases a member (PIPL/GDPR): PII gone, accounts pseudonymised, every service notified.' })
+  eraseMember(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string, @Args('reason') reason: string) {
+    return this.privacyService.erase(ctx, memberId, reason);
+  }
+}

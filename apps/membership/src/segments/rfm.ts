@@ -1,0 +1,114 @@
+/** RFM scoring: quintile cut-offs per metric, each member scored 1 (worst) to 5 (best). */
+export interface RfmCutoffs {
+  /** Days since the last order: fewer is better, so the score is reversed. */
+  readonly recency: readonly number[];
+  readonly frequency: readonly number[];
+  readonly monetary: readonly number[];
+}
+
+/** Used where quintiles degenerate (few members, many ties): documented, shop-adjustable. */
+export const FIXED_CUTOFFS: RfmCutoffs = {
+  recency: [30, 60, 90, 180],
+  frequency: [1, 2, 3, 5],
+  monetary: [50_000, 100_000, 300_000, 800_000],
+};
+
+/** Quintile cut-offs are usable only when strictly increasing; otherwise the fixed ones apply. */
+export function usableCutoffs(quintiles: readonly number[] | undefined, fallback: readonly number[]): readonly number[] {
+  if (!quintiles || quintiles.length !== 4) return fallback;
+  for (let i = 1; i < quintiles.length; i++) if (!(quintiles[i] > quintiles[i - 1])) return fallback;
+  return quintiles;
+}
+
+/** 1 + the number of cut-offs strictly below the value (higher is better). */
+export function scoreAscending(value: number, cutoffs: readonly number[]): number {
+  return 1 + cutoffs.filter((c) => value > c).length;
+}
+
+/** 5 for the most recent buyers, down to 1. */
+export function scoreRecency(days: number | null, cutoffs: readonly number[]): number {
+  if (days === null) return 1;
+  return 5 - cutoffs.filter((c) => days > c).length;
+}
+
+export interface RfmFacts {
+  readonly recencyDays: number | null;
+  readonly frequency: number;
+  readonly monetaryFen: number;
+  readonly firstOrderDays: number | null;
+  readonly couponOrders: number;
+  readonly reviewCount: number;
+  readonly dormant: boolean;
+}
+
+export interface RfmScore {
+  readonly r: number;
+  readonly f: number;
+  readonly m: number;
+  readonly tags: string[];
+}
+
+export function scoreMember(facts: RfmFacts, cutoffs: RfmCutoffs): RfmScore {
+  const r = scoreRecency(facts.recencyDays, cutoffs.recency);
+  const f = facts.frequency === 0 ? 1 : scoreAscending(facts.frequency, cutoffs.frequency);
+  const m = facts.monetaryFen === 0 ? 1 : scoreAscending(facts.monetaryFen, cutoffs.monetary);
+  const tags: string[] = [];
+  if (m === 5) tags.push('high-value');
+  if (f >= 4) tags.push('loyal');
+  if (r <= 2 && f >= 3) tags.push('at-risk');
+  if (facts.firstOrderDays !== null && facts.firstOrderDays <= 30) tags.push('new');
+  if (facts.frequency >= 2 && facts.couponOrders / facts.frequency >= 0.5) tags.push('price-sensitive');
+  if (facts.reviewCount >= 3) tags.push('reviewer');
+  if (facts.dormant) tags.push('dormant');
+  return { r, f, m, tags };
+}
+
+export interface SegmentCondition {
+  readonly field: 'r' | 'f' | 'm' | 'recencyDays' | 'frequency' | 'monetaryFen' | 'tier' | 'communityLevel' | 'tags' | 'interactionScore';
+  readonly op: '>=' | '<=' | '=' | 'in' | 'contains';
+  readonly value: number | string | Array<string | number>;
+}
+
+export interface SegmentRule {
+  readonly all?: readonly SegmentCondition[];
+  readonly any?: readonly SegmentCondition[];
+}
+
+export type SegmentSubject = Record<SegmentCondition['field'], number | string | string[] | null>;
+
+function holds(condition: SegmentCondition, subject: SegmentSubject): boolean {
+  const actual = subject[condition.field];
+  switch (condition.op) {
+    case '>=':
+      return typeof actual === 'number' && actual >= Number(condition.value);
+    case '<=':
+      return typeof actual === 'number' && actual <= Number(condition.value);
+    case '=':
+      return actual === condition.value;
+    case 'in':
+      return Array.isArray(condition.value) && (condition.value as Array<string | number>).includes(actual as string | number);
+    case 'contains':
+      return Array.isArray(actual) && actual.includes(String(condition.value));
+  }
+}
+
+export function matchesRule(rule: SegmentRule, subject: SegmentSubject): boolean {
+  const all = rule.all ?? [];
+  const any = rule.any ?? [];
+  return all.every((c) => holds(c, subject)) && (any.length === 0 || any.some((c) => holds(c, subject)));
+}
+
+const FIELDS = new Set(['r', 'f', 'm', 'recencyDays', 'frequency', 'monetaryFen', 'tier', 'communityLevel', 'tags', 'interactionScore']);
+const OPS = new Set(['>=', '<=', '=', 'in', 'contains']);
+
+/** Why a rule is not well formed, or undefined when it is. */
+export function ruleProblem(rule: unknown): string | undefined {
+  if (!rule || typeof rule !== 'object') return 'rule must be an object with "all" and/or "any" lists';
+  const { all = [], any = [] } = rule as SegmentRule;
+  if (!Array.isArray(all) || !Array.isArray(any) || all.length + any.length === 0) return 'rule needs at least one condition in "all" or "any"';
+  for (const c of [...all, ...any]) {
+    if (!FIELDS.has(c?.field)) return `unknown field "${c?.field}"; fields: ${[...FIELDS].join(', ')}`;
+    if (!OPS.has(c?.op)) return `unknown operator "${c?.op}"; operators: ${[...OPS].join(', ')}`;
+  }
+  return undefined;
+}
