@@ -9,3 +9,4 @@ export * from './fixtures';
 export * from './subgraphs';
 export * from './webhook-receiver';
 export * from './shop-fixtures';
+export * from './member-fixtures';

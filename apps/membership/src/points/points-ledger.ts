@@ -144,6 +144,9 @@ export class PointsLedger {
     if (lot.status === 'PENDING') {
       await tx.em.query(`UPDATE points_lot SET remaining = remaining - $2, status = CASE WHEN remaining - $2 = 0 THEN 'CANCELLED' ELSE status END WHERE id = $1`, [lot.id, amount]);
       posting.add('REVERSE_PENDING', lot.id, 0, -amount);
+    } else if (lot.status === 'EXPIRED') {
+      // Points that already expired are gone: the refund takes nothing from newer lots.
+      posting.add('REVERSE_EXPIRED', lot.id, 0);
     } else {
       const fromLot = lot.status === 'ACTIVE' ? Math.min(lot.remaining, amount) : 0;
       if (fromLot > 0) {
