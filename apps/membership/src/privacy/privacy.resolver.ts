@@ -1,5 +1,5 @@
 import { Args, createUnionType, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
+import { Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { assertSelfOrStaff } from '../members/member-access';
 import { Member } from '../members/member.model';
 import { MembersService } from '../members/members.service';
@@ -45,6 +45,8 @@ export class PrivacyResolver {
   @Roles('admin')
   @Mutation(() => ErasureResult, { description: 'Erases a member (PIPL/GDPR): PII gone, accounts pseudonymised, every service notified.' })
   eraseMember(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string, @Args('reason') reason: string) {
+    // The reason is kept in the audit trail: an erasure without one is refused.
+    if (!reason.trim() || reason.length > 500) throw invalidField('reason', 'must be 1 to 500 characters');
     return this.privacyService.erase(ctx, memberId, reason);
   }
 }
