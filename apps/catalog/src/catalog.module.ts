@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@shopops/platform';
+import { CatalogDomainModule } from './catalog-domain.module';
 import { CATALOG_MIGRATIONS } from './migrations';
 import { Product } from './products/product.entity';
-import { ProductsModule } from './products/products.module';
 import { Sku } from './products/sku.entity';
 
 export const CATALOG_ENTITIES = [Product, Sku];
@@ -14,7 +14,7 @@ export class CatalogModule {
       module: CatalogModule,
       imports: [
         PlatformModule.forService(config, { entities: CATALOG_ENTITIES, migrations: CATALOG_MIGRATIONS }),
-        ProductsModule,
+        CatalogDomainModule,
       ],
     };
   }

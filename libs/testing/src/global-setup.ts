@@ -23,6 +23,8 @@ export default async function globalSetup(): Promise<void> {
       SCHEDULE_MEMBERSHIP_POINTS_EXPIRY: '*/3 * * * * *',
       SCHEDULE_MEMBERSHIP_DORMANCY: '*/3 * * * * *',
       SCHEDULE_MEMBERSHIP_RESCORE_CHANGED: '*/3 * * * * *',
+      SCHEDULE_CATALOG_PROMOTION_WINDOWS: '* * * * * *',
+      SCHEDULE_CATALOG_PRODUCT_IMPORTS: '*/2 * * * * *',
     },
   });
   process.env.SHOPOPS_GATEWAY_URL = stack.gatewayUrl;

@@ -10,3 +10,4 @@ export * from './subgraphs';
 export * from './webhook-receiver';
 export * from './shop-fixtures';
 export * from './member-fixtures';
+export * from './catalog-fixtures';

@@ -33,6 +33,18 @@ export class Sku {
   @Column('jsonb', { default: [] })
   options!: SkuOption[];
 
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true, unique: true })
+  barcode!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'integer', nullable: true })
+  weightGrams!: number | null;
+
+  @Field(() => Boolean)
+  @Column({ type: 'boolean', default: false })
+  archived!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

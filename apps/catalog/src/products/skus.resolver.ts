@@ -1,5 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { alignByKey, Loaders, Public, type GraphQLContext, type LoaderRegistry } from '@shopops/platform';
+import { alignByKey, groupByKey, Loaders, Public, Roles, type GraphQLContext, type LoaderRegistry } from '@shopops/platform';
+import { PricePoint, Promotion, TierPrice } from '../pricing/pricing.model';
+import { PricingService } from '../pricing/pricing.service';
 import { Product } from './product.entity';
 import { ProductsService } from './products.service';
 import { Sku } from './sku.entity';
@@ -10,6 +12,7 @@ export class SkusResolver {
   constructor(
     private readonly skus: SkusService,
     private readonly products: ProductsService,
+    private readonly pricing: PricingService,
   ) {}
 
   @Public()
@@ -21,11 +24,25 @@ export class SkusResolver {
   @Public()
   @ResolveField(() => Product)
   product(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<Product | undefined> {
-    return loaders
-      .get<string, Product | undefined>('productById', async (ids) =>
-        alignByKey(ids, await this.products.findByIds(ids), (p) => p.id),
-      )
-      .load(sku.productId);
+    return loaders.get<string, Product | undefined>('productById', async (ids) => alignByKey(ids, await this.products.findByIds(ids), (p) => p.id)).load(sku.productId);
+  }
+
+  @Public()
+  @ResolveField(() => [TierPrice], { description: 'Member-tier prices' })
+  tierPrices(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<TierPrice[]> {
+    return loaders.get<string, TierPrice[]>('tierPricesBySkuId', async (ids) => groupByKey(ids, await this.pricing.tierPricesOf(ids), (t) => t.skuId)).load(sku.id);
+  }
+
+  @Roles('operator', 'analyst')
+  @ResolveField(() => [PricePoint], { description: 'List price changes, newest first' })
+  priceHistory(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<PricePoint[]> {
+    return loaders.get<string, PricePoint[]>('priceHistoryBySkuId', async (ids) => groupByKey(ids, await this.pricing.priceHistoryOf(ids), (p) => p.skuId)).load(sku.id);
+  }
+
+  @Roles('operator', 'analyst')
+  @ResolveField(() => [Promotion], { description: 'Promotions on this SKU, newest first' })
+  promotions(@Parent() sku: Sku): Promise<Promotion[]> {
+    return this.pricing.promotions(undefined, sku.code, 50);
   }
 
   /** Apollo passes (reference, context): parameter decorators do not apply here. */
@@ -33,16 +50,12 @@ export class SkusResolver {
   @ResolveReference()
   resolveReference(reference: { id?: string; code?: string }, context: GraphQLContext): Promise<Sku | undefined> {
     if (reference.id) {
-      return context.loaders
-        .get<string, Sku | undefined>('skuById', async (ids) => alignByKey(ids, await this.skus.findByIds(ids), (s) => s.id))
-        .load(reference.id);
+      return context.loaders.get<string, Sku | undefined>('skuById', async (ids) => alignByKey(ids, await this.skus.findByIds(ids), (s) => s.id)).load(reference.id);
     }
     return this.byCode(context.loaders).load(String(reference.code));
   }
 
   private byCode(loaders: LoaderRegistry) {
-    return loaders.get<string, Sku | undefined>('skuByCode', async (codes) =>
-      alignByKey(codes, await this.skus.findByCodes(codes), (s) => s.code),
-    );
+    return loaders.get<string, Sku | undefined>('skuByCode', async (codes) => alignByKey(codes, await this.skus.findByCodes(codes), (s) => s.code));
   }
 }

@@ -58,3 +58,42 @@ export class PromotionPayload {
 
 export const PromotionStarted = defineEvent('catalog.promotion.started.v1', 'catalog', PromotionPayload);
 export const PromotionEnded = defineEvent('catalog.promotion.ended.v1', 'catalog', PromotionPayload);
+
+/** A product's details changed; `version` lets consumers ignore stale updates. */
+export class ProductChangedPayload {
+  @IsUUID() productId!: string;
+  @IsString() code!: string;
+  @IsInt() @Min(1) version!: number;
+  @IsString() title!: string;
+  @IsOptional() @IsString() categoryCode?: string;
+  @IsArray() @IsString({ each: true }) changedFields!: string[];
+  @IsIn(['DRAFT', 'ON_SALE', 'ARCHIVED']) status!: string;
+}
+
+export const ProductUpdated = defineEvent('catalog.product.updated.v1', 'catalog', ProductChangedPayload);
+export const ProductArchived = defineEvent('catalog.product.archived.v1', 'catalog', ProductChangedPayload);
+
+export class PriceChangedPayload {
+  @IsUUID() skuId!: string;
+  @IsString() skuCode!: string;
+  @IsIn(['LIST', 'TIER']) kind!: 'LIST' | 'TIER';
+  @IsOptional() @IsString() tierCode?: string;
+  @IsOptional() @IsInt() @Min(0) previousPriceFen?: number;
+  @IsInt() @Min(0) priceFen!: number;
+}
+
+export const PriceChanged = defineEvent('catalog.price.changed.v1', 'catalog', PriceChangedPayload);
+
+export const LIFECYCLE_STAGES = ['INCUBATION', 'GROWTH', 'MATURE', 'DECLINE', 'EXIT'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export class LifecycleChangedPayload {
+  @IsUUID() productId!: string;
+  @IsString() code!: string;
+  @IsIn(LIFECYCLE_STAGES) from!: LifecycleStage;
+  @IsIn(LIFECYCLE_STAGES) to!: LifecycleStage;
+  @IsString() @Length(1, 500) reason!: string;
+  @IsString() actor!: string;
+}
+
+export const LifecycleChanged = defineEvent('catalog.product.lifecycle-changed.v1', 'catalog', LifecycleChangedPayload);

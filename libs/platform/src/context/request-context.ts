@@ -33,5 +33,8 @@ export class RequestContext {
   }
 }
 
-/** Carries the request id into logs written anywhere below a request or a job. */
-export const logScope = new AsyncLocalStorage<{ requestId: string }>();
+/**
+ * Carries the request id into logs written anywhere below a request or a job; below an HTTP
+ * request it also counts the SQL statements the request causes.
+ */
+export const logScope = new AsyncLocalStorage<{ requestId: string; sqlStatements?: number }>();

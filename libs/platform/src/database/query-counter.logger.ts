@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Counter } from 'prom-client';
+import { logScope } from '../context/request-context';
 import { rootLogger } from '../logging/logger';
 
 /**
@@ -13,16 +14,22 @@ export class QueryCountingLogger implements TypeOrmLogger {
   ) {}
 
   logQuery(): void {
-    this.counter.inc({ service: this.service });
+    this.count();
   }
   logQueryError(error: string | Error, query: string): void {
-    this.counter.inc({ service: this.service });
+    this.count();
     rootLogger().debug({ err: error, query }, 'query failed');
   }
   logQuerySlow(time: number, query: string): void {
     rootLogger().warn({ ms: time, query: query.slice(0, 500) }, 'slow query');
   }
   logSchemaBuild(): void {}
+
+  private count(): void {
+    this.counter.inc({ service: this.service });
+    const scope = logScope.getStore();
+    if (scope?.sqlStatements !== undefined) scope.sqlStatements++;
+  }
   logMigration(message: string): void {
     rootLogger().info({ migration: message }, 'migration');
   }

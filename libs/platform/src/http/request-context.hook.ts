@@ -27,11 +27,24 @@ export function isOperationalPath(url: string): boolean {
   return url.startsWith('/health/') || url === '/metrics';
 }
 
-/** Puts the request id in the log scope of everything the request does. */
+const SCOPE = Symbol('shopops.logScope');
+type WithScope = { [SCOPE]?: { sqlStatements?: number } };
+
+/**
+ * Puts the request id in the log scope of everything the request does, and answers with the
+ * number of SQL statements it took (`x-sql-statements`), so N+1 patterns are visible per request.
+ */
 export function installRequestLogScope(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
-    logScope.enterWith({ requestId: request.id });
+    const scope = { requestId: request.id, sqlStatements: 0 };
+    (request as unknown as WithScope)[SCOPE] = scope;
+    logScope.enterWith(scope);
     done();
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const scope = (request as unknown as WithScope)[SCOPE];
+    if (scope?.sqlStatements !== undefined) void reply.header('x-sql-statements', String(scope.sqlStatements));
+    done(null, payload);
   });
 }
 

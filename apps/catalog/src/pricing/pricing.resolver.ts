@@ -1,0 +1,69 @@
+import { Args, createUnionType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, invalidField, NotFoundError, Public, Roles, type RequestContext } from '@shopops/platform';
+import { Sku } from '../products/sku.entity';
+import { ProductsService } from '../products/products.service';
+import { PriceHonestyError, PriceQuote, PriceQuoteInput, Promotion, PromotionConflictError, PromotionInput, PromotionStatus } from './pricing.model';
+import { PricingService } from './pricing.service';
+
+const byConstructor = (value: object) => value.constructor as never;
+export const CreatePromotionResult = createUnionType({ name: 'CreatePromotionResult', types: () => [Promotion, NotFoundError, PromotionConflictError, PriceHonestyError] as const, resolveType: byConstructor });
+export const CancelPromotionResult = createUnionType({ name: 'CancelPromotionResult', types: () => [Promotion, NotFoundError] as const, resolveType: byConstructor });
+export const SetListPriceResult = createUnionType({ name: 'SkuPriceResult', types: () => [Sku, NotFoundError] as const, resolveType: byConstructor });
+export const PriceQuoteResult = createUnionType({ name: 'PriceQuoteResult', types: () => [PriceQuote, NotFoundError] as const, resolveType: byConstructor });
+
+@Resolver()
+export class PricingResolver {
+  constructor(
+    private readonly pricingService: PricingService,
+    private readonly productsService: ProductsService,
+  ) {}
+
+  @Roles('operator')
+  @Mutation(() => SetListPriceResult, { description: 'Sets a SKU’s list price (kept in its price history).' })
+  setListPrice(@Ctx() ctx: RequestContext, @Args('skuCode') skuCode: string, @Args('listPriceFen', { type: () => Int }) listPriceFen: number) {
+    if (!Number.isInteger(listPriceFen) || listPriceFen < 0 || listPriceFen > 100_000_000) throw invalidField('listPriceFen', 'must be 0 to 100000000 fen');
+    return this.productsService.setListPrice(ctx, skuCode, listPriceFen);
+  }
+
+  @Roles('operator')
+  @Mutation(() => SetListPriceResult, { description: 'Sets (or with null removes) a member-tier price for a SKU.' })
+  setTierPrice(
+    @Ctx() ctx: RequestContext,
+    @Args('skuCode') skuCode: string,
+    @Args('tierCode') tierCode: string,
+    @Args('priceFen', { type: () => Int, nullable: true }) priceFen: number | null,
+  ) {
+    if (priceFen !== null && (!Number.isInteger(priceFen) || priceFen < 0 || priceFen > 100_000_000)) throw invalidField('priceFen', 'must be 0 to 100000000 fen');
+    if (!/^[a-z][a-z0-9-]{0,31}$/.test(tierCode)) throw invalidField('tierCode', 'must be a tier code such as gold');
+    return this.pricingService.setTierPrice(ctx, skuCode, tierCode, priceFen);
+  }
+
+  @Roles('operator')
+  @Mutation(() => CreatePromotionResult, { description: 'A flash sale, multi-buy or spend-and-save over SKUs in a time window.' })
+  createPromotion(@Ctx() ctx: RequestContext, @Args('input') input: PromotionInput) {
+    return this.pricingService.createPromotion(ctx, input);
+  }
+
+  @Roles('operator')
+  @Mutation(() => CancelPromotionResult)
+  cancelPromotion(@Ctx() ctx: RequestContext, @Args('code') code: string) {
+    return this.pricingService.cancelPromotion(ctx, code);
+  }
+
+  @Roles('operator', 'analyst')
+  @Query(() => [Promotion])
+  promotions(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('status', { type: () => PromotionStatus, nullable: true }) status?: PromotionStatus,
+    @Args('skuCode', { type: () => String, nullable: true }) skuCode?: string,
+  ): Promise<Promotion[]> {
+    if (first < 1 || first > 200) throw invalidField('first', 'must be 1 to 200');
+    return this.pricingService.promotions(status, skuCode, first);
+  }
+
+  @Public()
+  @Query(() => PriceQuoteResult, { description: 'Effective unit prices for a basket, explaining every promotion applied.' })
+  priceQuote(@Args('input') input: PriceQuoteInput) {
+    return this.pricingService.quote(input);
+  }
+}

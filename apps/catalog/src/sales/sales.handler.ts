@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { ChannelOrderPaid, type ChannelOrderPayload, type EventEnvelope } from '@shopops/contracts';
+import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+
+/**
+ * What buyers actually paid, per SKU and day, from paid orders on every channel: the lowest
+ * price charged (price honesty) and units sold (bestsellers). Each order counts once.
+ */
+@Injectable()
+export class SalesHandler {
+  @OnEventBatch(ChannelOrderPaid)
+  async recordSales(tx: TransactionContext, events: Array<EventEnvelope<ChannelOrderPayload>>): Promise<void> {
+    const fresh: Array<{ channel: string; order_id: string }> = await tx.em.query(
+      `INSERT INTO counted_order (channel, order_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING channel, order_id`,
+      [events.map((e) => e.payload.channel), events.map((e) => e.payload.orderId)],
+    );
+    const counted = new Set(fresh.map((r) => `${r.channel}:${r.order_id}`));
+    const lines = events
+      .filter((e) => counted.delete(`${e.payload.channel}:${e.payload.orderId}`))
+      .flatMap((e) => e.payload.lines.map((l) => ({ sku: l.skuCode, day: e.payload.occurredAt.slice(0, 10), units: l.quantity, price: l.unitPriceFen })));
+    if (!lines.length) return;
+    await tx.em.query(
+      `INSERT INTO sku_sale (sku_code, day, units, lowest_unit_price_fen)
+       SELECT sku, day::date, sum(units)::int, min(price) FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) AS t(sku, day, units, price) GROUP BY sku, day
+       ON CONFLICT (sku_code, day) DO UPDATE SET units = sku_sale.units + EXCLUDED.units, lowest_unit_price_fen = least(sku_sale.lowest_unit_price_fen, EXCLUDED.lowest_unit_price_fen)`,
+      [lines.map((l) => l.sku), lines.map((l) => l.day), lines.map((l) => l.units), lines.map((l) => l.price)],
+    );
+  }
+}
