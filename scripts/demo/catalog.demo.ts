@@ -26,12 +26,16 @@ export interface DemoSku {
   readonly listPriceFen: number;
 }
 
-export async function seedCatalog(ctx: DemoContext): Promise<DemoSku[]> {
-  const products = Array.from({ length: DEMO_PRODUCT_COUNT }, (_, i) => {
+const ROLES = ['CORE', 'CORE', 'CORE', 'CORE', 'POTENTIAL', 'POTENTIAL', 'POTENTIAL', 'TEST', 'TEST', 'CLEARANCE'] as const;
+const KEYWORDS = ['通勤', '法式', '复古', '极简', '度假', '新中式', '轻奢', '百搭', 'office', 'minimal'];
+
+/** `count` products of the demo range (the first 200 are the demo's own), deterministic for a seed. */
+export function demoProducts(random: () => number, count = DEMO_PRODUCT_COUNT) {
+  return Array.from({ length: count }, (_, i) => {
     const category = CATEGORIES[i % CATEGORIES.length];
     const code = `LX-${category.code}-${String(Math.floor(i / CATEGORIES.length) + 1).padStart(3, '0')}`;
-    const price = pick(ctx.random, category.price);
-    const colours = COLOURS.slice(0, 2 + Math.floor(ctx.random() * 2));
+    const price = pick(random, category.price);
+    const colours = COLOURS.slice(0, 2 + Math.floor(random() * 2));
     const sizes = category.code === 'BAG' || category.code === 'SCARF' ? ONE_SIZE : APPAREL_SIZES;
     const skus = colours.flatMap(([colourCode, colour]) =>
       sizes.map((size) => ({
@@ -43,8 +47,19 @@ export async function seedCatalog(ctx: DemoContext): Promise<DemoSku[]> {
         ],
       })),
     );
-    return { code, title: `${pick(ctx.random, category.words)} ${category.name} ${code.slice(3)}`, categoryCode: category.code, skus };
+    return {
+      code,
+      title: `${pick(random, category.words)} ${category.name} ${code.slice(3)}`,
+      categoryCode: category.code,
+      keywords: [pick(random, KEYWORDS), pick(random, KEYWORDS)].filter((k, j, all) => all.indexOf(k) === j),
+      portfolioRole: ROLES[i % ROLES.length],
+      skus,
+    };
   });
+}
+
+export async function seedCatalog(ctx: DemoContext): Promise<DemoSku[]> {
+  const products = demoProducts(ctx.random);
   await inParallel(products, 8, async (input) => {
     await ctx.graphql(
       `mutation($input: CreateProductInput!) { createProduct(input: $input) { __typename } }`,
