@@ -33,7 +33,7 @@ describe('outbound webhooks', () => {
     return code;
   }
 
-  const messages = async (endpointId: string) => (await api().get(`/webhook-endpoints/${endpointId}/messages`).set(asOperator)).body.messages as Array<{ id: string; status: string; attempts: number; log: Array<{ statusCode: number | null; error: string | null }>; payload: { code?: string } }>;
+  const messages = async (endpointId: string) => (await api().get(`/webhook-endpoints/${endpointId}/messages`).set(asOperator)).body.messages as Array<{ id: string; status: string; attempts: number; log: Array<{ statusCode: number | null; error: string | null }>; payload: { code?: string; skuCode?: string } }>;
   const deliveriesOf = (path: string, code: string) => receiver.at(path).filter((r) => r.body.includes(code));
 
   it('delivers an event signed per Standard Webhooks, verifiable with the subscriber secret', async () => {
@@ -131,7 +131,7 @@ describe('outbound webhooks', () => {
     expect(receiver.at('/stock').filter((r) => r.body.includes(sku))).toHaveLength(1);
     expect(JSON.parse(delivery.body).data).toEqual({ channel: 'taobao', skuCode: sku, quantity: 1 });
     // Other suites change stock meanwhile: only this SKU's messages count here.
-    expect((await messages(endpoint.id)).filter((m: { payload: { skuCode: string } }) => m.payload.skuCode === sku)).toHaveLength(1);
+    expect((await messages(endpoint.id)).filter((m) => m.payload.skuCode === sku)).toHaveLength(1);
   });
 
   it('refuses bad registrations with reasons, and roles that may not manage endpoints', async () => {
