@@ -1,30 +1,99 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { groupByKey, Loaders, Roles, type LoaderRegistry } from '@shopops/platform';
-import { DataSource, In } from 'typeorm';
-import { Conversation } from './conversation.entity';
-import { Message } from './message.entity';
+import { Args, createUnionType, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, groupByKey, invalidField, InvalidStateError, Loaders, NotFoundError, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
+import { isUUID } from 'class-validator';
+import { AgentAtCapacityError, NotOwnerError } from '../agents/agents.model';
+import { Conversation, ConversationMessage, ConversationStatus, IllegalStatusChangeError, OpenConversationInput, OwnershipChange, ReplyInput, SlaAlert } from './conversation.model';
+import { ConversationsService } from './conversations.service';
+
+const byConstructor = (value: object) => value.constructor as never;
+export const ReplyResult = createUnionType({ name: 'ReplyResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byConstructor });
+export const ClaimResult = createUnionType({ name: 'ClaimResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError] as const, resolveType: byConstructor });
+export const HandoverResult = createUnionType({ name: 'HandoverResult', types: () => [Conversation, NotFoundError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byConstructor });
+export const StatusResult = createUnionType({ name: 'ConversationStatusResult', types: () => [Conversation, NotFoundError, IllegalStatusChangeError] as const, resolveType: byConstructor });
+
+const STAFF = ['cs_agent', 'operator'] as const;
+const uuid = (field: string, value: string) => {
+  if (!isUUID(value)) throw invalidField(field, 'must be an id');
+};
 
 @Resolver(() => Conversation)
 export class ConversationsResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly conversationsService: ConversationsService) {}
 
-  @Roles('cs_agent', 'operator')
-  @Query(() => Conversation, { nullable: true, description: "A conversation by its channel and the channel's conversation id." })
-  conversation(@Args('channel') channel: string, @Args('externalId') externalId: string): Promise<Conversation | null> {
-    return this.dataSource.getRepository(Conversation).findOneBy({ channel, externalId });
+  @Roles(...STAFF)
+  @Mutation(() => Conversation, { description: 'Opens a conversation from the phone, email or WeChat Work; the bot answers if it can.' })
+  openConversation(@Ctx() ctx: RequestContext, @Args('input') input: OpenConversationInput): Promise<Conversation> {
+    return this.conversationsService.open(ctx, input);
   }
 
-  @Roles('cs_agent', 'operator')
-  @ResolveField(() => [Message])
-  messages(@Parent() conversation: Conversation, @Loaders() loaders: LoaderRegistry): Promise<Message[]> {
-    return loaders
-      .get<string, Message[]>('messagesByConversation', async (ids) => {
-        const rows = await this.dataSource.getRepository(Message).find({
-          where: { conversationId: In([...ids]) },
-          order: { sentAt: 'ASC', id: 'ASC' },
-        });
-        return groupByKey(ids, rows, (m) => m.conversationId);
-      })
-      .load(conversation.id);
+  @Roles(...STAFF)
+  @Mutation(() => ReplyResult, { description: 'An agent answers (the first to answer owns the case), or adds an internal note.' })
+  replyToConversation(@Ctx() ctx: RequestContext, @Args('input') input: ReplyInput) {
+    return this.conversationsService.reply(ctx, input);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => ClaimResult, { description: 'Takes an unowned conversation; when agents claim at once, exactly one wins.' })
+  claimConversation(@Ctx() ctx: RequestContext, @Args('conversationId', { type: () => ID }) conversationId: string, @Args('agentCode') agentCode: string) {
+    uuid('conversationId', conversationId);
+    return this.conversationsService.claim(ctx, conversationId, agentCode);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => HandoverResult, { description: 'Hands an owned conversation to another agent, with a reason (kept in its history).' })
+  handOverConversation(@Ctx() ctx: RequestContext, @Args('conversationId', { type: () => ID }) conversationId: string, @Args('toAgentCode') toAgentCode: string, @Args('reason') reason: string) {
+    uuid('conversationId', conversationId);
+    if (!reason.trim() || reason.length > 500) throw invalidField('reason', 'must be 1 to 500 characters');
+    return this.conversationsService.handover(ctx, conversationId, toAgentCode, reason);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => StatusResult, { description: 'OPEN ⇄ PENDING, SNOOZED (for snoozeMinutes), RESOLVED (sends a survey), CLOSED (final).' })
+  setConversationStatus(
+    @Ctx() ctx: RequestContext,
+    @Args('conversationId', { type: () => ID }) conversationId: string,
+    @Args('status', { type: () => ConversationStatus }) status: ConversationStatus,
+    @Args('snoozeMinutes', { type: () => Int, nullable: true }) snoozeMinutes?: number,
+  ) {
+    uuid('conversationId', conversationId);
+    if (snoozeMinutes !== undefined && snoozeMinutes !== null && (snoozeMinutes < 1 || snoozeMinutes > 7 * 24 * 60)) throw invalidField('snoozeMinutes', 'must be 1 to 10080');
+    return this.conversationsService.setStatus(ctx, conversationId, status, snoozeMinutes ?? undefined);
+  }
+
+  @Roles(...STAFF)
+  @Query(() => Conversation, { nullable: true })
+  conversationById(@Args('id', { type: () => ID }) id: string): Promise<Conversation | null> {
+    uuid('id', id);
+    return this.conversationsService.byId(id);
+  }
+
+  @Roles(...STAFF)
+  @Query(() => [Conversation], { description: 'Newest first; an agent’s queue is what they own or are routed to.' })
+  conversations(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('status', { type: () => ConversationStatus, nullable: true }) status?: ConversationStatus,
+    @Args('agentCode', { type: () => String, nullable: true }) agentCode?: string,
+    @Args('needsHuman', { type: () => Boolean, nullable: true }) needsHuman?: boolean,
+  ): Promise<Conversation[]> {
+    if (first < 1 || first > 200) throw invalidField('first', 'must be 1 to 200');
+    return this.conversationsService.list({ status, agentCode, needsHuman }, first);
+  }
+
+  @Roles(...STAFF)
+  @ResolveField(() => [ConversationMessage])
+  messages(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<ConversationMessage[]> {
+    return loaders.get<string, ConversationMessage[]>('messagesByConversation', async (ids) => groupByKey(ids, await this.conversationsService.messagesOf(ids), (m) => m.conversationId)).load(c.id);
+  }
+
+  @Roles(...STAFF)
+  @ResolveField(() => [OwnershipChange])
+  ownershipHistory(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<OwnershipChange[]> {
+    return loaders.get<string, OwnershipChange[]>('ownershipByConversation', async (ids) => groupByKey(ids, await this.conversationsService.ownershipOf(ids), (o) => o.conversationId)).load(c.id);
+  }
+
+  @Roles(...STAFF)
+  @ResolveField(() => [SlaAlert])
+  slaAlerts(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<SlaAlert[]> {
+    return loaders.get<string, SlaAlert[]>('slaByConversation', async (ids) => groupByKey(ids, await this.conversationsService.slaAlertsOf(ids), (a) => a.conversationId)).load(c.id);
   }
 }

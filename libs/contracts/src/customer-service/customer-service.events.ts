@@ -59,3 +59,16 @@ export const QualityIssueOpened = defineEvent('customer-service.quality-issue.op
 export const ReturnReceived = defineEvent('customer-service.return.received.v1', 'customer-service', ReturnReceivedPayload);
 export const RefundIssued = defineEvent('customer-service.refund.issued.v1', 'customer-service', RefundIssuedPayload);
 export const ReviewSpikeDetected = defineEvent('customer-service.review-spike.detected.v1', 'customer-service', ReviewSpikePayload);
+
+/** A conversation is near (WARNING) or past (BREACH) one of its service-level targets. */
+export class SlaAlertPayload {
+  @IsUUID() conversationId!: string;
+  @IsIn(['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION']) target!: 'FIRST_RESPONSE' | 'NEXT_RESPONSE' | 'RESOLUTION';
+  @IsString() dueAt!: string;
+  @IsInt() @Min(0) escalationLevel!: number;
+  @IsOptional() @IsString() ownerAgent?: string;
+  @IsString() priority!: string;
+}
+
+export const SlaWarning = defineEvent('customer-service.sla.warning.v1', 'customer-service', SlaAlertPayload);
+export const SlaBreached = defineEvent('customer-service.sla.breached.v1', 'customer-service', SlaAlertPayload);

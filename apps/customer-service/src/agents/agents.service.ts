@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, refuse, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { DataSource } from 'typeorm';
+import { Agent, type AgentInput } from './agents.model';
+
+@Injectable()
+export class AgentsService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  upsert(ctx: RequestContext, input: AgentInput): Promise<Agent> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      const [row] = await tx.em.query(
+        `INSERT INTO agent (code, name, skills, capacity, active) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, skills = EXCLUDED.skills, capacity = EXCLUDED.capacity, active = EXCLUDED.active RETURNING *`,
+        [input.code, input.name, input.skills ?? [], input.capacity, input.active ?? true],
+      );
+      return toAgent(row);
+    });
+  }
+
+  /** A top-tier member's own agent: their conversations go to this agent first. */
+  setDedicatedAgent(ctx: RequestContext, memberId: string, agentCode: string): Promise<Agent | NotFoundError> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      const [agent] = (await tx.em.query(`SELECT * FROM agent WHERE code = $1`, [agentCode])) as Array<Record<string, unknown>>;
+      if (!agent) refuse(NotFoundError.of('Agent', agentCode));
+      const updated: unknown[] = await tx.em.query(`WITH u AS (UPDATE member_tier SET dedicated_agent_id = $2 WHERE member_id = $1 RETURNING member_id) SELECT * FROM u`, [memberId, agent.id]);
+      if (!updated.length) refuse(NotFoundError.of('Member tier', memberId));
+      return toAgent(agent);
+    });
+  }
+
+  async list(): Promise<Agent[]> {
+    return ((await this.dataSource.query(`SELECT * FROM agent ORDER BY code`)) as Array<Record<string, unknown>>).map(toAgent);
+  }
+}
+
+function toAgent(r: Record<string, unknown>): Agent {
+  return Object.assign(new Agent(), { id: r.id, code: r.code, name: r.name, skills: r.skills, capacity: r.capacity, openConversations: r.open_conversations, active: r.active });
+}

@@ -1,0 +1,92 @@
+import { Field, ID, InputType, ObjectType, Float } from '@nestjs/graphql';
+import { Inject, Injectable } from '@nestjs/common';
+import { ArrayMaxSize, IsString, Length, Matches } from 'class-validator';
+import { UnitOfWork, type RequestContext } from '@shopops/platform';
+import { DataSource } from 'typeorm';
+import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
+import { decide, type AutoAnswerDecision } from './auto-answer.policy';
+import { KnowledgeIndex, type KnowledgeArticle } from './knowledge-index';
+
+@ObjectType()
+export class Article {
+  @Field(() => ID) id!: string;
+  @Field(() => String) intent!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String) answer!: string;
+  @Field(() => [String]) questions!: string[];
+}
+
+@InputType()
+export class ArticleInput {
+  @Field(() => String) @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'intent must be lower-case words joined by dashes' }) intent!: string;
+  @Field(() => String) @IsString() @Length(1, 200) title!: string;
+  @Field(() => String) @IsString() @Length(1, 4000) answer!: string;
+  @Field(() => [String], { description: 'Ways buyers ask it' }) @ArrayMaxSize(100) @IsString({ each: true }) @Length(1, 300, { each: true }) questions!: string[];
+}
+
+@ObjectType()
+export class BotAnswer {
+  @Field(() => Boolean) answered!: boolean;
+  @Field(() => String, { nullable: true }) intent!: string | null;
+  @Field(() => String, { nullable: true }) answer!: string | null;
+  @Field(() => Float) confidence!: number;
+  @Field(() => String) sentiment!: string;
+  @Field(() => String, { nullable: true, description: 'low-confidence, negative-sentiment or handover-keyword' }) handoverReason!: string | null;
+}
+
+/** The knowledge base and the index the bot answers from; the index is rebuilt when articles change. */
+@Injectable()
+export class KnowledgeService {
+  private index: { version: string; index: KnowledgeIndex } | undefined;
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
+    @Inject(CUSTOMER_SERVICE_CONFIG) private readonly config: CustomerServiceConfig,
+  ) {}
+
+  async articles(): Promise<Article[]> {
+    const rows: Array<{ id: string; intent: string; title: string; answer: string; questions: string[] }> = await this.dataSource.query(`SELECT id, intent, title, answer, questions FROM kb_article WHERE active ORDER BY intent`);
+    return rows.map((r) => Object.assign(new Article(), r));
+  }
+
+  upsert(ctx: RequestContext, input: ArticleInput): Promise<Article> {
+    return this.unitOfWork.run(ctx, async (tx) => {
+      const [row] = await tx.em.query(
+        `INSERT INTO kb_article (intent, title, answer, questions) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (intent) DO UPDATE SET title = EXCLUDED.title, answer = EXCLUDED.answer, questions = EXCLUDED.questions, active = true, updated_at = clock_timestamp()
+         RETURNING id, intent, title, answer, questions`,
+        [input.intent, input.title, input.answer, input.questions],
+      );
+      return Object.assign(new Article(), row);
+    });
+  }
+
+  /** What the bot would do with a question. */
+  async ask(question: string): Promise<AutoAnswerDecision> {
+    const index = await this.currentIndex();
+    return decide(question, index.match(question), this.config.autoAnswer);
+  }
+
+  toView(decision: AutoAnswerDecision): BotAnswer {
+    const article = decision.answer?.article;
+    return Object.assign(new BotAnswer(), {
+      answered: Boolean(article),
+      intent: article?.intent ?? null,
+      answer: article?.answer ?? null,
+      confidence: decision.confidence,
+      sentiment: decision.sentiment,
+      handoverReason: decision.handoverReason,
+    });
+  }
+
+  /** Rebuilt only when an article changed (any process may have changed it). */
+  private async currentIndex(): Promise<KnowledgeIndex> {
+    const [{ version }] = (await this.dataSource.query(`SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS version FROM kb_article WHERE active`)) as Array<{ version: string }>;
+    if (this.index?.version !== version) {
+      const articles: KnowledgeArticle[] = await this.articles();
+      this.index = { version, index: new KnowledgeIndex(articles) };
+    }
+    return this.index.index;
+  }
+}

@@ -1,0 +1,50 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Inject, Injectable } from '@nestjs/common';
+import { QualityIssueOpened } from '@shopops/contracts';
+import type { TransactionContext } from '@shopops/platform';
+import { DataSource } from 'typeorm';
+import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
+
+@ObjectType()
+export class QualityIssue {
+  @Field(() => ID) id!: string;
+  @Field(() => String) skuCode!: string;
+  @Field(() => String) reason!: string;
+  @Field(() => String) source!: string;
+  @Field(() => Int) occurrences!: number;
+  @Field(() => String) status!: string;
+  @Field(() => Date) openedAt!: Date;
+}
+
+/**
+ * Quality tracing: each after-sales reason and negative review about a SKU is a signal; enough
+ * of one reason in the window opens a quality issue, sent to inventory for supplier grading.
+ */
+@Injectable()
+export class QualityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CUSTOMER_SERVICE_CONFIG) private readonly config: CustomerServiceConfig,
+  ) {}
+
+  async signal(tx: TransactionContext, s: { skuCode: string; reason: string; source: 'after-sales' | 'review'; reference: string }): Promise<void> {
+    const added: unknown[] = await tx.em.query(`INSERT INTO quality_signal (sku_code, reason, source, reference) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`, [s.skuCode, s.reason, s.source, s.reference]);
+    if (!added.length) return;
+    const [{ n }] = (await tx.em.query(`SELECT count(*)::int AS n FROM quality_signal WHERE sku_code = $1 AND reason = $2 AND at > now() - $3 * interval '1 day'`, [s.skuCode, s.reason, this.config.quality.windowDays])) as Array<{ n: number }>;
+    if (n < this.config.quality.threshold) return;
+    const opened: Array<{ id: string }> = await tx.em.query(
+      `INSERT INTO quality_issue (sku_code, reason, source, occurrences) VALUES ($1, $2, $3, $4) ON CONFLICT (sku_code, reason) WHERE status = 'OPEN' DO UPDATE SET occurrences = EXCLUDED.occurrences RETURNING id, (xmax = 0) AS inserted`,
+      [s.skuCode, s.reason, s.source, n],
+    );
+    const [issue] = opened as Array<{ id: string; inserted?: boolean }>;
+    if (issue.inserted) tx.emit(QualityIssueOpened, { issueId: issue.id, skuCode: s.skuCode, reason: s.reason, source: s.source, occurrences: n });
+  }
+
+  async issues(skuCode: string | undefined): Promise<QualityIssue[]> {
+    const rows: Array<{ id: string; sku_code: string; reason: string; source: string; occurrences: number; status: string; opened_at: Date }> = await this.dataSource.query(
+      `SELECT * FROM quality_issue WHERE $1::text IS NULL OR sku_code = $1 ORDER BY opened_at DESC LIMIT 200`,
+      [skuCode ?? null],
+    );
+    return rows.map((r) => Object.assign(new QualityIssue(), { id: r.id, skuCode: r.sku_code, reason: r.reason, source: r.source, occurrences: r.occurrences, status: r.status, openedAt: r.opened_at }));
+  }
+}

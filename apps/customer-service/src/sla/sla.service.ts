@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SlaBreached, SlaWarning } from '@shopops/contracts';
+import { Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig, type Priority } from '../customer-service.config';
+
+export type SlaTarget = 'FIRST_RESPONSE' | 'NEXT_RESPONSE' | 'RESOLUTION';
+
+interface Clocked {
+  id: string;
+  topic: string;
+  priority: Priority;
+  tier_code: string | null;
+  opened_at: Date;
+  awaiting_reply_since: Date | null;
+  first_response_due_at: Date | null;
+  next_response_due_at: Date | null;
+  resolution_due_at: Date | null;
+  escalation_level: number;
+  owner_code: string | null;
+}
+
+const MAX_ESCALATION = 3;
+
+/**
+ * Service levels on the business calendar: deadlines are fixed when a clock starts (first
+ * response and resolution when the conversation opens, next response when the buyer writes
+ * again); a scheduled watch warns before a breach, flags the breach and escalates a level each
+ * further target's length overdue.
+ */
+@Injectable()
+export class SlaService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    @Inject(CUSTOMER_SERVICE_CONFIG) private readonly config: CustomerServiceConfig,
+  ) {}
+
+  /** When a clock of `target` started at `from` runs out for this conversation. */
+  deadline(target: SlaTarget, from: Date, c: { topic: string; priority: Priority; tierCode: string | null }): Date {
+    if (c.topic === 'AFTER_SALES' && target !== 'NEXT_RESPONSE') return new Date(from.getTime() + this.config.afterSalesHours * 3_600_000);
+    const minutes =
+      target === 'FIRST_RESPONSE'
+        ? c.tierCode && this.config.topTiers.includes(c.tierCode)
+          ? Math.min(this.config.topTierFirstResponseMinutes, this.config.firstResponseMinutes[c.priority])
+          : this.config.firstResponseMinutes[c.priority]
+        : target === 'NEXT_RESPONSE'
+          ? this.config.nextResponseMinutes
+          : this.config.resolutionMinutes;
+    return this.config.calendar.addBusinessMinutes(from, minutes);
+  }
+
+  /** Business and wall-clock minutes between two moments. */
+  elapsed(from: Date, to: Date): { business: number; wall: number } {
+    return { business: this.config.calendar.businessMinutesBetween(from, to), wall: Math.round(((to.getTime() - from.getTime()) / 60_000) * 100) / 100 };
+  }
+
+  @Scheduled({ name: 'customer-service.sla-watch', cron: '*/30 * * * * *' })
+  async watch(ctx: RequestContext): Promise<void> {
+    await this.unitOfWork.run(ctx, (tx) => this.check(tx, new Date()));
+  }
+
+  async check(tx: TransactionContext, now: Date): Promise<number> {
+    const open: Clocked[] = await tx.em.query(
+      `SELECT c.id, c.topic, c.priority, c.tier_code, c.opened_at, c.awaiting_reply_since, c.first_response_due_at, c.next_response_due_at, c.resolution_due_at,
+              c.escalation_level, a.code AS owner_code
+         FROM conversation c LEFT JOIN agent a ON a.id = coalesce(c.owner_agent_id, c.assigned_agent_id)
+        WHERE c.status IN ('OPEN', 'PENDING') AND (c.first_response_due_at IS NOT NULL OR c.next_response_due_at IS NOT NULL OR c.resolution_due_at IS NOT NULL)
+        ORDER BY c.id LIMIT 5000 FOR UPDATE OF c SKIP LOCKED`,
+    );
+    let alerts = 0;
+    for (const c of open) {
+      const clocks: Array<[SlaTarget, Date | null, Date | null]> = [
+        ['FIRST_RESPONSE', c.opened_at, c.first_response_due_at],
+        ['NEXT_RESPONSE', c.awaiting_reply_since, c.next_response_due_at],
+        ['RESOLUTION', c.opened_at, c.resolution_due_at],
+      ];
+      let escalation = c.escalation_level;
+      for (const [target, started, due] of clocks) {
+        if (!started || !due) continue;
+        const length = Math.max(1, due.getTime() - started.getTime());
+        let kind: 'WARNING' | 'BREACH' | null = null;
+        let level = 0;
+        if (now >= due) {
+          kind = 'BREACH';
+          level = Math.min(MAX_ESCALATION, 1 + Math.floor((now.getTime() - due.getTime()) / length));
+        } else if (now.getTime() >= started.getTime() + this.config.warnAtShare * length) kind = 'WARNING';
+        if (!kind) continue;
+        const recorded: unknown[] = await tx.em.query(
+          `INSERT INTO sla_event (conversation_id, target, kind, level, due_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING level`,
+          [c.id, target, kind, level, due],
+        );
+        if (!recorded.length) continue;
+        alerts++;
+        escalation = Math.max(escalation, level);
+        tx.emit(kind === 'BREACH' ? SlaBreached : SlaWarning, {
+          conversationId: c.id,
+          target,
+          dueAt: due.toISOString(),
+          escalationLevel: level,
+          priority: c.priority,
+          ...(c.owner_code ? { ownerAgent: c.owner_code } : {}),
+        });
+      }
+      if (escalation !== c.escalation_level) await tx.em.query(`UPDATE conversation SET escalation_level = $2, updated_at = now() WHERE id = $1`, [c.id, escalation]);
+    }
+    return alerts;
+  }
+}
