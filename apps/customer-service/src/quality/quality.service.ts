@@ -30,10 +30,12 @@ export class QualityService {
   async signal(tx: TransactionContext, s: { skuCode: string; reason: string; source: 'after-sales' | 'review'; reference: string }): Promise<void> {
     const added: unknown[] = await tx.em.query(`INSERT INTO quality_signal (sku_code, reason, source, reference) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`, [s.skuCode, s.reason, s.source, s.reference]);
     if (!added.length) return;
+    // Signals about one SKU and reason are counted one transaction at a time.
+    await tx.em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`quality:${s.skuCode}:${s.reason}`]);
     const [{ n }] = (await tx.em.query(`SELECT count(*)::int AS n FROM quality_signal WHERE sku_code = $1 AND reason = $2 AND at > now() - $3 * interval '1 day'`, [s.skuCode, s.reason, this.config.quality.windowDays])) as Array<{ n: number }>;
     if (n < this.config.quality.threshold) return;
     const opened: Array<{ id: string }> = await tx.em.query(
-      `INSERT INTO quality_issue (sku_code, reason, source, occurrences) VALUES ($1, $2, $3, $4) ON CONFLICT (sku_code, reason) WHERE status = 'OPEN' DO UPDATE SET occurrences = EXCLUDED.occurrences RETURNING id, (xmax = 0) AS inserted`,
+      `INSERT INTO quality_issue (sku_code, reason, source, occurrences) VALUES ($1, $2, $3, $4) ON CONFLICT (sku_code, reason) WHERE status = 'OPEN' DO UPDATE SET occurrences = greatest(quality_issue.occurrences, EXCLUDED.occurrences) RETURNING id, (xmax = 0) AS inserted`,
       [s.skuCode, s.reason, s.source, n],
     );
     const [issue] = opened as Array<{ id: string; inserted?: boolean }>;
