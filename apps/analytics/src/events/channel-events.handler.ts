@@ -4,11 +4,16 @@ import {
   CHANNEL_REFUND_EVENTS,
   ChannelLogisticsUpdated,
   ChannelMessageReceived,
+  ChannelOrderPaid,
+  ChannelRefundCompleted,
   ChannelReviewCreated,
+  type ChannelOrderPayload,
+  type ChannelRefundPayload,
+  type ChannelReviewPayload,
   type EventEnvelope,
 } from '@shopops/contracts';
-import { OnEvent, type TransactionContext } from '@shopops/platform';
-import { ChannelEvent } from './channel-event.entity';
+import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { KpiRollups } from '../kpis/kpi-rollups';
 
 type ChannelPayload = {
   channel: string;
@@ -21,17 +26,27 @@ type ChannelPayload = {
 
 @Injectable()
 export class ChannelEventsHandler {
-  /** Stores every order, refund, review, logistics and chat event for reporting. */
-  @OnEvent(...CHANNEL_ORDER_EVENTS, ...CHANNEL_REFUND_EVENTS, ChannelReviewCreated, ChannelLogisticsUpdated, ChannelMessageReceived)
-  async recordChannelEvent(tx: TransactionContext, event: EventEnvelope<ChannelPayload>): Promise<void> {
-    const p = event.payload;
-    await tx.repo(ChannelEvent).insert({
-      eventId: event.id,
-      type: event.type,
-      channel: p.channel,
-      subject: p.orderId ?? p.reviewId ?? p.conversationId ?? p.trackingNo ?? '',
-      occurredAt: new Date(p.occurredAt),
-      payload: { ...p },
-    });
+  constructor(private readonly rollups: KpiRollups) {}
+
+  /** Stores every order, refund, review, logistics and chat event, a batch per transaction, and feeds the rollups. */
+  @OnEventBatch(...CHANNEL_ORDER_EVENTS, ...CHANNEL_REFUND_EVENTS, ChannelReviewCreated, ChannelLogisticsUpdated, ChannelMessageReceived)
+  async recordChannelEvents(tx: TransactionContext, events: Array<EventEnvelope<ChannelPayload>>): Promise<void> {
+    await tx.em.query(
+      `INSERT INTO channel_event (event_id, type, channel, subject, occurred_at, payload)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[]) ON CONFLICT (event_id) DO NOTHING`,
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.payload.channel),
+        events.map((e) => e.payload.orderId ?? e.payload.reviewId ?? e.payload.conversationId ?? e.payload.trackingNo ?? ''),
+        events.map((e) => e.payload.occurredAt),
+        events.map((e) => JSON.stringify(e.payload)),
+      ],
+    );
+    for (const event of events) {
+      if (event.type === ChannelOrderPaid.type) await this.rollups.addPaidOrder(tx, event.payload as unknown as ChannelOrderPayload);
+      else if (event.type === ChannelRefundCompleted.type) await this.rollups.addRefund(tx, event.payload as unknown as ChannelRefundPayload);
+      else if (event.type === ChannelReviewCreated.type) await this.rollups.addReview(tx, event.payload as unknown as ChannelReviewPayload);
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { ChannelEvents1732406400000 } from './1732406400000-channel-events';
+import { AnalyticsStore1733200000000 } from './1733200000000-analytics-store';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
-export const ANALYTICS_MIGRATIONS = [ChannelEvents1732406400000];
+export const ANALYTICS_MIGRATIONS = [ChannelEvents1732406400000, AnalyticsStore1733200000000];

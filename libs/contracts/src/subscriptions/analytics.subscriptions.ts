@@ -1,3 +1,4 @@
+import { TrackedEventsReceived } from '../analytics/tracked-event';
 import type { EventDefinition } from '../events/define-event';
 import {
   CHANNEL_ORDER_EVENTS,
@@ -14,4 +15,5 @@ export const ANALYTICS_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ChannelReviewCreated,
   ChannelLogisticsUpdated,
   ChannelMessageReceived,
+  TrackedEventsReceived,
 ];

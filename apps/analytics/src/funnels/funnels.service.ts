@@ -1,0 +1,89 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Injectable } from '@nestjs/common';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { TRACKED_EVENT_TYPES } from '@shopops/contracts';
+import { invalidField } from '@shopops/platform';
+import { DataSource } from 'typeorm';
+
+export enum FunnelBreakdown {
+  NONE = 'NONE',
+  CHANNEL = 'CHANNEL',
+  DEVICE = 'DEVICE',
+}
+registerEnumType(FunnelBreakdown, { name: 'FunnelBreakdown' });
+
+export const DEFAULT_FUNNEL = ['search', 'click', 'product_view', 'add_to_cart', 'order', 'payment'];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@InputType()
+export class FunnelInput {
+  @Field(() => [String], { nullable: true, description: `Ordered event types; default ${DEFAULT_FUNNEL.join(' → ')}` })
+  @IsOptional()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  @IsIn(TRACKED_EVENT_TYPES, { each: true })
+  steps?: string[];
+  @Field(() => String, { description: 'First day (Asia/Shanghai), YYYY-MM-DD' }) @Matches(DATE, { message: 'from must be YYYY-MM-DD' }) from!: string;
+  @Field(() => String) @Matches(DATE, { message: 'to must be YYYY-MM-DD' }) to!: string;
+  @Field(() => Int, { defaultValue: 1440, description: 'Every step must follow the first within this many minutes' }) @IsInt() @Min(1) @Max(43_200) windowMinutes!: number;
+  @Field(() => FunnelBreakdown, { defaultValue: FunnelBreakdown.NONE }) @IsEnum(FunnelBreakdown) breakdown!: FunnelBreakdown;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() channel?: string;
+}
+
+@ObjectType()
+export class FunnelStep {
+  @Field(() => String) step!: string;
+  @Field(() => Int) visitors!: number;
+  @Field(() => Float, { description: 'Of the previous step' }) conversionFromPrevious!: number;
+  @Field(() => Float, { description: 'Lost since the previous step' }) dropFromPrevious!: number;
+  @Field(() => Float, { nullable: true, description: 'Median seconds from the previous step' }) medianSecondsFromPrevious!: number | null;
+}
+
+@ObjectType()
+export class Funnel {
+  @Field(() => String, { nullable: true, description: 'The channel or device of this breakdown' }) segment!: string | null;
+  @Field(() => [FunnelStep]) steps!: FunnelStep[];
+  @Field(() => Float) overallConversion!: number;
+}
+
+/**
+ * Funnels over the raw events: each visitor's first event of step 1 starts the window; each
+ * next step counts at its first occurrence after the previous step, inside the window.
+ */
+@Injectable()
+export class FunnelsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async funnel(input: FunnelInput): Promise<Funnel[]> {
+    const steps = input.steps ?? DEFAULT_FUNNEL;
+    if (input.to < input.from) throw invalidField('to', 'must not be before from');
+    // Parameters: $1 from, $2 to, $3 window, $4 channel, $5.. step types. One CTE per step, chained.
+    const segment = input.breakdown === FunnelBreakdown.CHANNEL ? 'channel' : input.breakdown === FunnelBreakdown.DEVICE ? 'device' : `NULL::text`;
+    const ctes = steps.map((_, i) =>
+      i === 0
+        ? `s0 AS (SELECT DISTINCT ON (visitor_id) visitor_id, ${segment} AS segment, occurred_at AS start, occurred_at AS t, NULL::float AS dt
+                 FROM tracked_event WHERE type = $5 AND day BETWEEN $1 AND $2 AND ($4::text IS NULL OR channel = $4) ORDER BY visitor_id, occurred_at)`
+        : `s${i} AS (SELECT p.visitor_id, p.segment, p.start, n.t, extract(epoch FROM n.t - p.t)::float AS dt FROM s${i - 1} p
+                 CROSS JOIN LATERAL (SELECT min(e.occurred_at) AS t FROM tracked_event e WHERE e.visitor_id = p.visitor_id AND e.type = $${i + 5}
+                   AND e.occurred_at >= p.t AND e.occurred_at <= p.start + $3 * interval '1 minute' AND e.day BETWEEN $1 AND ($2::date + 31)) n
+                 WHERE n.t IS NOT NULL)`,
+    );
+    const selects = steps.map((_, i) => `SELECT ${i} AS step, segment, count(*)::int AS visitors, percentile_cont(0.5) WITHIN GROUP (ORDER BY dt) AS median FROM s${i} GROUP BY segment`);
+    const rows: Array<{ step: number; segment: string | null; visitors: number; median: number | null }> = await this.dataSource.query(
+      `WITH ${ctes.join(',\n')} ${selects.join(' UNION ALL ')}`,
+      [input.from, input.to, input.windowMinutes, input.channel ?? null, ...steps],
+    );
+    const segments = [...new Set(rows.filter((r) => r.step === 0).map((r) => r.segment))];
+    return (segments.length ? segments : [null]).map((seg) => {
+      const counts = steps.map((_, i) => rows.find((r) => r.step === i && r.segment === seg));
+      const funnelSteps = steps.map((step, i) => {
+        const visitors = counts[i]?.visitors ?? 0;
+        const previous = i === 0 ? visitors : (counts[i - 1]?.visitors ?? 0);
+        const conversion = previous ? Math.round((visitors / previous) * 10_000) / 10_000 : 0;
+        return Object.assign(new FunnelStep(), { step, visitors, conversionFromPrevious: i === 0 ? 1 : conversion, dropFromPrevious: i === 0 ? 0 : Math.round((1 - conversion) * 10_000) / 10_000, medianSecondsFromPrevious: i === 0 ? null : (counts[i]?.median ?? null) });
+      });
+      const first = funnelSteps[0].visitors;
+      return Object.assign(new Funnel(), { segment: seg, steps: funnelSteps, overallConversion: first ? Math.round((funnelSteps[funnelSteps.length - 1].visitors / first) * 10_000) / 10_000 : 0 });
+    });
+  }
+}

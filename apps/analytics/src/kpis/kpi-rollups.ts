@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { ChannelOrderPayload, ChannelRefundPayload, ChannelReviewPayload, TrackedEvent } from '@shopops/contracts';
+import type { TransactionContext } from '@shopops/platform';
+import { SHOP_TIME_ZONE, visitorOf } from '../store/event-store';
+
+const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol', 'live'];
+
+/**
+ * Rollups kept up to date as events arrive, so KPIs never re-scan history: counts per day ×
+ * channel × device, distinct visitors, orders and SKU sales, refunds, reviews, co-purchases.
+ */
+@Injectable()
+export class KpiRollups {
+  /** Behaviour events: visitors (distinct per day), searches, views, carts, paid visits. */
+  async addTracked(tx: TransactionContext, events: readonly TrackedEvent[]): Promise<void> {
+    if (!events.length) return;
+    await tx.em.query(
+      `WITH e AS (
+         SELECT (occurred_at AT TIME ZONE '${SHOP_TIME_ZONE}')::date AS day, channel, device, visitor_id, source, type
+           FROM jsonb_to_recordset($1::jsonb) AS e(occurred_at timestamptz, channel text, device text, visitor_id text, source text, type text)),
+       new_visitors AS (
+         INSERT INTO daily_visitor (day, channel, device, visitor_id, source)
+         SELECT DISTINCT ON (day, channel, device, visitor_id) day, channel, device, visitor_id, source FROM e
+         ON CONFLICT DO NOTHING RETURNING day, channel, device, source),
+       counts AS (
+         SELECT day, channel, device, count(*) FILTER (WHERE type = 'search') AS searches, count(*) FILTER (WHERE type = 'product_view') AS views,
+                count(*) FILTER (WHERE type = 'add_to_cart') AS carts FROM e GROUP BY day, channel, device),
+       visitors AS (SELECT day, channel, device, count(*) AS visitors, count(*) FILTER (WHERE source = ANY ($2)) AS paid FROM new_visitors GROUP BY day, channel, device)
+       INSERT INTO kpi_daily (day, channel, device, visitors, paid_visits, searches, product_views, add_to_carts)
+       SELECT c.day, c.channel, c.device, coalesce(v.visitors, 0), coalesce(v.paid, 0), c.searches, c.views, c.carts
+         FROM counts c LEFT JOIN visitors v USING (day, channel, device)
+       ON CONFLICT (day, channel, device) DO UPDATE SET visitors = kpi_daily.visitors + EXCLUDED.visitors, paid_visits = kpi_daily.paid_visits + EXCLUDED.paid_visits,
+         searches = kpi_daily.searches + EXCLUDED.searches, product_views = kpi_daily.product_views + EXCLUDED.product_views, add_to_carts = kpi_daily.add_to_carts + EXCLUDED.add_to_carts`,
+      [JSON.stringify(events.map((e) => ({ occurred_at: e.occurredAt, channel: e.channel, device: e.device, visitor_id: visitorOf(e), source: e.source, type: e.type }))), PAID_SOURCES],
+    );
+  }
+
+  /** A paid order counts once: GMV, SKU sales, and the co-purchase counts behind recommendations. */
+  async addPaidOrder(tx: TransactionContext, p: ChannelOrderPayload): Promise<void> {
+    const inserted: unknown[] = await tx.em.query(
+      `INSERT INTO order_fact (channel, order_id, buyer_id, day, total_fen, lines, paid_at) VALUES ($1, $2, $3, ($4::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $5, $6, $4)
+       ON CONFLICT DO NOTHING RETURNING order_id`,
+      [p.channel, p.orderId, `${p.channel}:${p.buyer.platformUserId}`, p.occurredAt, p.totalFen, JSON.stringify(p.lines)],
+    );
+    if (!inserted.length) return;
+    const day = `(($1::timestamptz) AT TIME ZONE '${SHOP_TIME_ZONE}')::date`;
+    await tx.em.query(
+      `INSERT INTO kpi_daily (day, channel, device, orders, gmv_fen) VALUES (${day}, $2, 'all', 1, $3)
+       ON CONFLICT (day, channel, device) DO UPDATE SET orders = kpi_daily.orders + 1, gmv_fen = kpi_daily.gmv_fen + EXCLUDED.gmv_fen`,
+      [p.occurredAt, p.channel, p.totalFen],
+    );
+    await tx.em.query(
+      `INSERT INTO sku_daily (day, sku_code, channel, units, orders, gmv_fen)
+       SELECT ${day}, sku, $2, sum(quantity), 1, sum(quantity * price) FROM unnest($3::text[], $4::int[], $5::int[]) AS l(sku, quantity, price) GROUP BY sku
+       ON CONFLICT (sku_code, day, channel) DO UPDATE SET units = sku_daily.units + EXCLUDED.units, orders = sku_daily.orders + 1, gmv_fen = sku_daily.gmv_fen + EXCLUDED.gmv_fen`,
+      [p.occurredAt, p.channel, p.lines.map((l) => l.skuCode), p.lines.map((l) => l.quantity), p.lines.map((l) => l.unitPriceFen)],
+    );
+    const skus = [...new Set(p.lines.map((l) => l.skuCode))].sort();
+    const pairs = skus.flatMap((a, i) => skus.slice(i + 1).flatMap((b) => [[a, b], [b, a]]));
+    await tx.em.query(`UPDATE basket_total SET orders = orders + 1`);
+    await tx.em.query(`INSERT INTO item_orders (sku_code, orders) SELECT unnest($1::text[]), 1 ON CONFLICT (sku_code) DO UPDATE SET orders = item_orders.orders + 1`, [skus]);
+    if (pairs.length) {
+      await tx.em.query(
+        `INSERT INTO item_pair (sku_a, sku_b, orders) SELECT a, b, 1 FROM unnest($1::text[], $2::text[]) AS t(a, b) ON CONFLICT (sku_a, sku_b) DO UPDATE SET orders = item_pair.orders + 1`,
+        [pairs.map((x) => x[0]), pairs.map((x) => x[1])],
+      );
+    }
+  }
+
+  /** A refund counts once, on the day it completed. */
+  async addRefund(tx: TransactionContext, p: ChannelRefundPayload): Promise<void> {
+    if (!(await this.firstTime(tx, 'refund', p.channel, p.refundId))) return;
+    await tx.em.query(`UPDATE order_fact SET refunded_fen = least(total_fen, refunded_fen + $3) WHERE channel = $1 AND order_id = $2`, [p.channel, p.orderId, p.amountFen]);
+    await tx.em.query(
+      `INSERT INTO kpi_daily (day, channel, device, refunds, refund_fen) VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 'all', 1, $3)
+       ON CONFLICT (day, channel, device) DO UPDATE SET refunds = kpi_daily.refunds + 1, refund_fen = kpi_daily.refund_fen + EXCLUDED.refund_fen`,
+      [p.occurredAt, p.channel, p.amountFen],
+    );
+  }
+
+  async addReview(tx: TransactionContext, p: ChannelReviewPayload): Promise<void> {
+    if (!(await this.firstTime(tx, 'review', p.channel, p.reviewId))) return;
+    await tx.em.query(
+      `INSERT INTO kpi_daily (day, channel, device, reviews, negative_reviews) VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 'all', 1, $3)
+       ON CONFLICT (day, channel, device) DO UPDATE SET reviews = kpi_daily.reviews + 1, negative_reviews = kpi_daily.negative_reviews + EXCLUDED.negative_reviews`,
+      [p.createdAt, p.channel, p.rating <= 2 ? 1 : 0],
+    );
+  }
+
+  private async firstTime(tx: TransactionContext, kind: string, channel: string, ref: string): Promise<boolean> {
+    const first: unknown[] = await tx.em.query(`INSERT INTO counted_fact (kind, channel, ref) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING ref`, [kind, channel, ref]);
+    return first.length > 0;
+  }
+}

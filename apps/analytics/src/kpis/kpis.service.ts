@@ -1,0 +1,99 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export enum KpiGrain {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+}
+registerEnumType(KpiGrain, { name: 'KpiGrain', description: 'Days and ISO weeks (Monday) in the Asia/Shanghai calendar' });
+
+@ObjectType()
+export class KpiRow {
+  @Field(() => String, { description: 'The day, or the Monday of the week (YYYY-MM-DD)' }) period!: string;
+  @Field(() => String, { nullable: true }) channel!: string | null;
+  @Field(() => Int) visitors!: number;
+  @Field(() => Int) productViews!: number;
+  @Field(() => Int) orders!: number;
+  @Field(() => Float) gmvFen!: number;
+  @Field(() => Float, { nullable: true, description: 'orders / visitors' }) conversionRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'GMV / orders (fen)' }) aovFen!: number | null;
+  @Field(() => Float) refundFen!: number;
+  @Field(() => Float, { description: 'GMV − refunds' }) refundAdjustedGmvFen!: number;
+  @Field(() => Float, { nullable: true, description: 'refunds / orders' }) returnRate!: number | null;
+  @Field(() => Float, { nullable: true }) negativeReviewRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Paid-source share of visitors' }) paidShare!: number | null;
+}
+
+@ObjectType()
+export class SkuSalesDay {
+  @Field(() => String) day!: string;
+  @Field(() => Int) units!: number;
+  @Field(() => Float) gmvFen!: number;
+}
+
+const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : null);
+
+/** KPIs from the rollups (never a scan of raw events); visitors are distinct per period. */
+@Injectable()
+export class KpisService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async kpis(from: string, to: string, grain: KpiGrain, byChannel: boolean, channel: string | undefined, device: string | undefined): Promise<KpiRow[]> {
+    const period = grain === KpiGrain.WEEK ? `date_trunc('week', day)::date` : `day`;
+    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+      `WITH k AS (
+         SELECT ${period} AS period, CASE WHEN $5 THEN channel END AS channel, sum(product_views)::int AS views, sum(orders)::int AS orders, sum(gmv_fen)::float AS gmv,
+                sum(refunds)::int AS refunds, sum(refund_fen)::float AS refund_fen, sum(reviews)::int AS reviews, sum(negative_reviews)::int AS negative
+           FROM kpi_daily WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR device = $4 OR device = 'all')
+          GROUP BY 1, 2),
+       v AS (
+         SELECT ${period} AS period, CASE WHEN $5 THEN channel END AS channel, count(DISTINCT visitor_id)::int AS visitors,
+                count(DISTINCT visitor_id) FILTER (WHERE source = ANY ('{paid_search,feed,display,affiliate,kol,live}'))::int AS paid
+           FROM daily_visitor WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR device = $4)
+          GROUP BY 1, 2)
+       SELECT to_char(k.period, 'YYYY-MM-DD') AS period, k.channel, coalesce(v.visitors, 0) AS visitors, coalesce(v.paid, 0) AS paid, k.views, k.orders, k.gmv, k.refunds, k.refund_fen, k.reviews, k.negative
+         FROM k LEFT JOIN v ON v.period = k.period AND v.channel IS NOT DISTINCT FROM k.channel
+        ORDER BY 1, 2`,
+      [from, to, channel ?? null, device ?? null, byChannel],
+    );
+    return rows.map((r) => {
+      const [visitors, orders, gmv, refunds, refundFen, reviews] = [r.visitors, r.orders, r.gmv, r.refunds, r.refund_fen, r.reviews].map(Number);
+      return Object.assign(new KpiRow(), {
+        period: r.period,
+        channel: r.channel,
+        visitors,
+        productViews: Number(r.views),
+        orders,
+        gmvFen: gmv,
+        conversionRate: ratio(orders, visitors),
+        aovFen: orders ? Math.round(gmv / orders) : null,
+        refundFen,
+        refundAdjustedGmvFen: gmv - refundFen,
+        returnRate: ratio(refunds, orders),
+        negativeReviewRate: ratio(Number(r.negative), reviews),
+        paidShare: ratio(Number(r.paid), visitors),
+      });
+    });
+  }
+
+  /** Buyers with two or more paid orders in the range, among all buyers in it. */
+  async repurchaseRate(from: string, to: string): Promise<number | null> {
+    const [r] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE n >= 2)::int AS repeat, count(*)::int AS buyers FROM (SELECT buyer_id, count(*) AS n FROM order_fact WHERE day BETWEEN $1 AND $2 GROUP BY buyer_id) b`,
+      [from, to],
+    )) as Array<{ repeat: number; buyers: number }>;
+    return ratio(r.repeat, r.buyers);
+  }
+
+  /** Daily units and GMV of a SKU (every day of the range, zeros included) — inventory's forecast reads this. */
+  async demandSeries(skuCode: string, from: string, to: string): Promise<SkuSalesDay[]> {
+    const rows: Array<{ day: string; units: number; gmv: number }> = await this.dataSource.query(
+      `SELECT to_char(d, 'YYYY-MM-DD') AS day, coalesce(sum(s.units), 0)::int AS units, coalesce(sum(s.gmv_fen), 0)::float AS gmv
+         FROM generate_series($2::date, $3::date, interval '1 day') AS d LEFT JOIN sku_daily s ON s.sku_code = $1 AND s.day = d::date
+        GROUP BY d ORDER BY d`,
+      [skuCode, from, to],
+    );
+    return rows.map((r) => Object.assign(new SkuSalesDay(), { day: r.day, units: r.units, gmvFen: r.gmv }));
+  }
+}
