@@ -57,7 +57,7 @@ export const run: Benchmark = async ({ seconds }) => {
     if (count < expected) throw new Error(`only ${count} of ${expected} events were stored`);
 
     progress(`baseline: one INSERT per event for ${seconds}s`);
-    await db.query(`CREATE TABLE analytics.bench_event (LIKE analytics.tracked_event)`);
+    await db.query(`CREATE TABLE analytics.bench_event (LIKE analytics.tracked_event INCLUDING DEFAULTS)`);
     let inserted = 0;
     const baselineStart = performance.now();
     while (performance.now() - baselineStart < seconds * 1000) {

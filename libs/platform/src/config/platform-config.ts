@@ -31,6 +31,8 @@ export interface PlatformConfig {
     readonly stalledCheckMs: number;
     /** Readiness fails when this many jobs wait in the service's queue. */
     readonly readyMaxBacklog: number;
+    /** Deliveries an @OnEventBatch handler takes in one transaction (1 = one event per transaction). */
+    readonly eventBatchMax: number;
   };
   readonly relay: { readonly batchSize: number; readonly pollMs: number };
   readonly retention: { readonly outboxDays: number; readonly inboxDays: number };
@@ -80,6 +82,7 @@ export function loadPlatformConfig(
       lockMs: read.int('JOB_LOCK_MS', 30_000, 500, 600_000),
       stalledCheckMs: read.int('JOB_STALLED_CHECK_MS', 30_000, 500, 600_000),
       readyMaxBacklog: read.int('READY_MAX_BACKLOG', 50_000, 1, 10_000_000),
+      eventBatchMax: read.int('EVENT_BATCH_MAX', 100, 1, 1000),
     },
     relay: {
       batchSize: read.int('OUTBOX_BATCH_SIZE', 500, 1, 10_000),

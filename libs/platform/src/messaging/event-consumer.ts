@@ -35,8 +35,6 @@ interface RegisteredHandler {
   readonly batcher?: MicroBatcher<EventEnvelope<unknown>, void>;
 }
 
-const MAX_EVENT_BATCH = 100;
-
 interface RegisteredSchedule {
   readonly metadata: ScheduleMetadata;
   readonly invoke: ScheduledFn;
@@ -214,7 +212,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const consumer = metadata.consumer ?? `${instance.constructor.name}.${method}`;
     const batcher = metadata.batched
       ? new MicroBatcher<EventEnvelope<unknown>, void>({
-          maxBatch: MAX_EVENT_BATCH,
+          maxBatch: this.config.worker.eventBatchMax,
           maxWaitMs: 0,
           run: (events) => this.deliverBatch(consumer, (tx, batch) => fn.call(instance, tx, batch), events),
         })
