@@ -43,6 +43,8 @@ export class KpiRollups {
       [p.channel, p.orderId, `${p.channel}:${p.buyer.platformUserId}`, p.occurredAt, p.totalFen, JSON.stringify(p.lines)],
     );
     if (!inserted.length) return;
+    // A refund may have arrived before its order's payment.
+    await this.settleRefunds(tx, p.channel, p.orderId);
     const day = `(($1::timestamptz) AT TIME ZONE '${SHOP_TIME_ZONE}')::date`;
     await tx.em.query(
       `INSERT INTO kpi_daily (day, channel, device, orders, gmv_fen) VALUES (${day}, $2, 'all', 1, $3)
@@ -69,8 +71,8 @@ export class KpiRollups {
 
   /** A refund counts once, on the day it completed. */
   async addRefund(tx: TransactionContext, p: ChannelRefundPayload): Promise<void> {
-    if (!(await this.firstTime(tx, 'refund', p.channel, p.refundId))) return;
-    await tx.em.query(`UPDATE order_fact SET refunded_fen = least(total_fen, refunded_fen + $3) WHERE channel = $1 AND order_id = $2`, [p.channel, p.orderId, p.amountFen]);
+    if (!(await this.firstTime(tx, 'refund', p.channel, p.refundId, p.orderId, p.amountFen))) return;
+    await this.settleRefunds(tx, p.channel, p.orderId);
     await tx.em.query(
       `INSERT INTO kpi_daily (day, channel, device, refunds, refund_fen) VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 'all', 1, $3)
        ON CONFLICT (day, channel, device) DO UPDATE SET refunds = kpi_daily.refunds + 1, refund_fen = kpi_daily.refund_fen + EXCLUDED.refund_fen`,
@@ -87,8 +89,23 @@ export class KpiRollups {
     );
   }
 
-  private async firstTime(tx: TransactionContext, kind: string, channel: string, ref: string): Promise<boolean> {
-    const first: unknown[] = await tx.em.query(`INSERT INTO counted_fact (kind, channel, ref) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING ref`, [kind, channel, ref]);
+  private async firstTime(tx: TransactionContext, kind: string, channel: string, ref: string, orderId?: string, amountFen?: number): Promise<boolean> {
+    const first: unknown[] = await tx.em.query(`INSERT INTO counted_fact (kind, channel, ref, order_id, amount_fen) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING ref`, [
+      kind,
+      channel,
+      ref,
+      orderId ?? null,
+      amountFen ?? null,
+    ]);
     return first.length > 0;
+  }
+
+  /** An order's refunded amount is the sum of its counted refunds, whichever arrived first. */
+  private async settleRefunds(tx: TransactionContext, channel: string, orderId: string): Promise<void> {
+    await tx.em.query(
+      `UPDATE order_fact o SET refunded_fen = least(o.total_fen, coalesce((SELECT sum(amount_fen) FROM counted_fact f WHERE f.kind = 'refund' AND f.channel = $1 AND f.order_id = $2), 0))
+        WHERE o.channel = $1 AND o.order_id = $2`,
+      [channel, orderId],
+    );
   }
 }

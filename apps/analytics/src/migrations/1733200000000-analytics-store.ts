@@ -35,7 +35,8 @@ export class AnalyticsStore1733200000000 implements MigrationInterface {
       lines jsonb NOT NULL, paid_at timestamptz NOT NULL, PRIMARY KEY (channel, order_id))`);
     await sql(`CREATE INDEX order_fact_buyer ON order_fact (buyer_id, paid_at)`);
     // Refunds and reviews count once, however often a channel re-sends them.
-    await sql(`CREATE TABLE counted_fact (kind text NOT NULL, channel text NOT NULL, ref text NOT NULL, PRIMARY KEY (kind, channel, ref))`);
+    await sql(`CREATE TABLE counted_fact (kind text NOT NULL, channel text NOT NULL, ref text NOT NULL, order_id text, amount_fen bigint, PRIMARY KEY (kind, channel, ref))`);
+    await sql(`CREATE INDEX counted_fact_order ON counted_fact (channel, order_id) WHERE kind = 'refund'`);
     await sql(`CREATE TABLE sku_daily (day date NOT NULL, sku_code text NOT NULL, channel text NOT NULL, units integer NOT NULL DEFAULT 0, orders integer NOT NULL DEFAULT 0, gmv_fen bigint NOT NULL DEFAULT 0, PRIMARY KEY (sku_code, day, channel))`);
     await sql(`CREATE TABLE item_orders (sku_code text PRIMARY KEY, orders integer NOT NULL)`);
     await sql(`CREATE TABLE item_pair (sku_a text NOT NULL, sku_b text NOT NULL, orders integer NOT NULL, PRIMARY KEY (sku_a, sku_b))`);
