@@ -1,5 +1,5 @@
 import { Args, createUnionType, Float, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
+import { byResultClass, Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { ExperimentAnalysis, ExperimentInput, ExperimentsService } from './experiments/experiments.service';
 import { Funnel, FunnelInput, FunnelsService } from './funnels/funnels.service';
 import { KpiGrain, KpiRow, KpisService, SkuSalesDay } from './kpis/kpis.service';
@@ -7,7 +7,7 @@ import { AssociationRule, RecommendationsService } from './recommendations/recom
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const READERS = ['analyst', 'operator'] as const;
-export const ExperimentResult = createUnionType({ name: 'ExperimentResult', types: () => [ExperimentAnalysis, NotFoundError] as const, resolveType: (v: object) => v.constructor as never });
+export const ExperimentResult = createUnionType({ name: 'ExperimentResult', types: () => [ExperimentAnalysis, NotFoundError] as const, resolveType: byResultClass });
 
 function dates(from: string, to: string): void {
   if (!DATE.test(from) || Number.isNaN(Date.parse(from))) throw invalidField('from', 'must be a date, YYYY-MM-DD');

@@ -1,5 +1,5 @@
 import { Args, createUnionType, Directive, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { alignByKey, Ctx, groupByKey, invalidField, InvalidStateError, Loaders, NotFoundError, Public, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
+import { byResultClass, alignByKey, Ctx, groupByKey, invalidField, InvalidStateError, Loaders, NotFoundError, Public, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
 import { isUUID } from 'class-validator';
 import { AfterSalesCase, CaseActionInput, IllegalCaseActionError, OpenCaseInput, RefundExceedsOrderError } from './after-sales/after-sales.model';
 import { AfterSalesService } from './after-sales/after-sales.service';
@@ -14,13 +14,12 @@ import { QualityIssue, QualityService } from './quality/quality.service';
 import { ContactTask, Review, ReviewHealth, ReviewIncident, SkuReviews } from './reviews/reviews.model';
 import { ReviewsService } from './reviews/reviews.service';
 
-const byConstructor = (value: object) => value.constructor as never;
-export const OpenCaseResult = createUnionType({ name: 'OpenCaseResult', types: () => [AfterSalesCase, NotFoundError, RefundExceedsOrderError] as const, resolveType: byConstructor });
-export const CaseActionResult = createUnionType({ name: 'CaseActionResult', types: () => [AfterSalesCase, NotFoundError, IllegalCaseActionError] as const, resolveType: byConstructor });
-export const DecideDisputeResult = createUnionType({ name: 'DecideDisputeResult', types: () => [Dispute, NotFoundError, InvalidStateError] as const, resolveType: byConstructor });
-export const ContactTaskResult = createUnionType({ name: 'ContactTaskResult', types: () => [ContactTask, NotFoundError, InvalidStateError] as const, resolveType: byConstructor });
-export const SurveyResult = createUnionType({ name: 'SurveyResult', types: () => [Survey, NotFoundError, InvalidStateError] as const, resolveType: byConstructor });
-export const DedicatedAgentResult = createUnionType({ name: 'DedicatedAgentResult', types: () => [Agent, NotFoundError] as const, resolveType: byConstructor });
+export const OpenCaseResult = createUnionType({ name: 'OpenCaseResult', types: () => [AfterSalesCase, NotFoundError, RefundExceedsOrderError] as const, resolveType: byResultClass });
+export const CaseActionResult = createUnionType({ name: 'CaseActionResult', types: () => [AfterSalesCase, NotFoundError, IllegalCaseActionError] as const, resolveType: byResultClass });
+export const DecideDisputeResult = createUnionType({ name: 'DecideDisputeResult', types: () => [Dispute, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
+export const ContactTaskResult = createUnionType({ name: 'ContactTaskResult', types: () => [ContactTask, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
+export const SurveyResult = createUnionType({ name: 'SurveyResult', types: () => [Survey, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
+export const DedicatedAgentResult = createUnionType({ name: 'DedicatedAgentResult', types: () => [Agent, NotFoundError] as const, resolveType: byResultClass });
 
 const STAFF = ['cs_agent', 'operator'] as const;
 const uuid = (field: string, value: string) => {

@@ -1,9 +1,9 @@
 import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, invalidField, NotFoundError, Public, Roles, type RequestContext } from '@shopops/platform';
+import { byResultClass, Ctx, invalidField, NotFoundError, Public, Roles, type RequestContext } from '@shopops/platform';
 import { Collection, CollectionInput, CollectionKind } from './collections.model';
 import { CollectionsService } from './collections.service';
 
-export const AddToCollectionResult = createUnionType({ name: 'AddToCollectionResult', types: () => [Collection, NotFoundError] as const, resolveType: (value: object) => value.constructor as never });
+export const AddToCollectionResult = createUnionType({ name: 'AddToCollectionResult', types: () => [Collection, NotFoundError] as const, resolveType: byResultClass });
 
 @Resolver()
 export class CollectionsResolver {

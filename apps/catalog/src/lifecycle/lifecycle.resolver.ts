@@ -1,5 +1,5 @@
 import { Args, createUnionType, Mutation, Resolver } from '@nestjs/graphql';
-import { Ctx, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
+import { byResultClass, Ctx, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { ExitReviewRequiredError, IllegalTransitionError } from '../products/product-errors';
 import { Product } from '../products/product.entity';
 import { ChangeLifecycleInput } from './lifecycle.model';
@@ -8,7 +8,7 @@ import { LifecycleService } from './lifecycle.service';
 export const ChangeLifecycleResult = createUnionType({
   name: 'ChangeLifecycleResult',
   types: () => [Product, NotFoundError, IllegalTransitionError, ExitReviewRequiredError] as const,
-  resolveType: (value: object) => value.constructor as never,
+  resolveType: byResultClass,
 });
 
 @Resolver()

@@ -1,13 +1,12 @@
 import { Args, createUnionType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, invalidField, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
+import { byResultClass, Ctx, invalidField, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { MediaIncompleteError } from '../products/product-errors';
 import { Product } from '../products/product.entity';
 import { AddProductMediaInput, MediaCompleteness } from './media.model';
 import { MediaService } from './media.service';
 
-const byConstructor = (value: object) => value.constructor as never;
-export const ProductMediaResult = createUnionType({ name: 'ProductMediaResult', types: () => [Product, NotFoundError] as const, resolveType: byConstructor });
-export const PublishProductResult = createUnionType({ name: 'PublishProductResult', types: () => [Product, NotFoundError, MediaIncompleteError, InvalidStateError] as const, resolveType: byConstructor });
+export const ProductMediaResult = createUnionType({ name: 'ProductMediaResult', types: () => [Product, NotFoundError] as const, resolveType: byResultClass });
+export const PublishProductResult = createUnionType({ name: 'PublishProductResult', types: () => [Product, NotFoundError, MediaIncompleteError, InvalidStateError] as const, resolveType: byResultClass });
 
 @Resolver()
 export class MediaResolver {

@@ -1,10 +1,10 @@
 import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
+import { byResultClass, Ctx, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { PortfolioRole, Product } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
 import { PortfolioMix, PortfolioService } from './portfolio.service';
 
-export const SetPortfolioRoleResult = createUnionType({ name: 'SetPortfolioRoleResult', types: () => [Product, NotFoundError, InvalidStateError] as const, resolveType: (value: object) => value.constructor as never });
+export const SetPortfolioRoleResult = createUnionType({ name: 'SetPortfolioRoleResult', types: () => [Product, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
 
 @Resolver()
 export class PortfolioResolver {

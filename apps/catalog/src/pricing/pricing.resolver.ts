@@ -1,15 +1,14 @@
 import { Args, createUnionType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, invalidField, NotFoundError, Public, Roles, type RequestContext } from '@shopops/platform';
+import { byResultClass, Ctx, invalidField, NotFoundError, Public, Roles, type RequestContext } from '@shopops/platform';
 import { Sku } from '../products/sku.entity';
 import { ProductsService } from '../products/products.service';
 import { PriceHonestyError, PriceQuote, PriceQuoteInput, Promotion, PromotionConflictError, PromotionInput, PromotionStatus } from './pricing.model';
 import { PricingService } from './pricing.service';
 
-const byConstructor = (value: object) => value.constructor as never;
-export const CreatePromotionResult = createUnionType({ name: 'CreatePromotionResult', types: () => [Promotion, NotFoundError, PromotionConflictError, PriceHonestyError] as const, resolveType: byConstructor });
-export const CancelPromotionResult = createUnionType({ name: 'CancelPromotionResult', types: () => [Promotion, NotFoundError] as const, resolveType: byConstructor });
-export const SetListPriceResult = createUnionType({ name: 'SkuPriceResult', types: () => [Sku, NotFoundError] as const, resolveType: byConstructor });
-export const PriceQuoteResult = createUnionType({ name: 'PriceQuoteResult', types: () => [PriceQuote, NotFoundError] as const, resolveType: byConstructor });
+export const CreatePromotionResult = createUnionType({ name: 'CreatePromotionResult', types: () => [Promotion, NotFoundError, PromotionConflictError, PriceHonestyError] as const, resolveType: byResultClass });
+export const CancelPromotionResult = createUnionType({ name: 'CancelPromotionResult', types: () => [Promotion, NotFoundError] as const, resolveType: byResultClass });
+export const SetListPriceResult = createUnionType({ name: 'SkuPriceResult', types: () => [Sku, NotFoundError] as const, resolveType: byResultClass });
+export const PriceQuoteResult = createUnionType({ name: 'PriceQuoteResult', types: () => [PriceQuote, NotFoundError] as const, resolveType: byResultClass });
 
 @Resolver()
 export class PricingResolver {

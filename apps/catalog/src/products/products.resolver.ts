@@ -1,5 +1,6 @@
 import { Args, createUnionType, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import {
+  byResultClass,
   alignByKey,
   Connection,
   Ctx,
@@ -30,14 +31,13 @@ import { ProductsService, type CreateProductOutcome, type UpdateProductOutcome }
 import { Sku } from './sku.entity';
 import { SkusService } from './skus.service';
 
-const byConstructor = (value: object) => value.constructor as never;
-export const CreateProductResult = createUnionType({ name: 'CreateProductResult', types: () => [Product, DuplicateCodeError] as const, resolveType: byConstructor });
+export const CreateProductResult = createUnionType({ name: 'CreateProductResult', types: () => [Product, DuplicateCodeError] as const, resolveType: byResultClass });
 export const UpdateProductResult = createUnionType({
   name: 'UpdateProductResult',
   types: () => [Product, NotFoundError, VersionConflictError, DuplicateCodeError, InvalidStateError] as const,
-  resolveType: byConstructor,
+  resolveType: byResultClass,
 });
-export const ArchiveProductResult = createUnionType({ name: 'ArchiveProductResult', types: () => [Product, NotFoundError] as const, resolveType: byConstructor });
+export const ArchiveProductResult = createUnionType({ name: 'ArchiveProductResult', types: () => [Product, NotFoundError] as const, resolveType: byResultClass });
 
 @ObjectType()
 export class ProductVersion {

@@ -1,15 +1,14 @@
 import { Args, createUnionType, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, groupByKey, invalidField, InvalidStateError, Loaders, NotFoundError, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
+import { byResultClass, Ctx, groupByKey, invalidField, InvalidStateError, Loaders, NotFoundError, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
 import { isUUID } from 'class-validator';
 import { AgentAtCapacityError, NotOwnerError } from '../agents/agents.model';
 import { Conversation, ConversationMessage, ConversationStatus, IllegalStatusChangeError, OpenConversationInput, OwnershipChange, ReplyInput, SlaAlert } from './conversation.model';
 import { ConversationsService } from './conversations.service';
 
-const byConstructor = (value: object) => value.constructor as never;
-export const ReplyResult = createUnionType({ name: 'ReplyResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byConstructor });
-export const ClaimResult = createUnionType({ name: 'ClaimResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError] as const, resolveType: byConstructor });
-export const HandoverResult = createUnionType({ name: 'HandoverResult', types: () => [Conversation, NotFoundError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byConstructor });
-export const StatusResult = createUnionType({ name: 'ConversationStatusResult', types: () => [Conversation, NotFoundError, IllegalStatusChangeError] as const, resolveType: byConstructor });
+export const ReplyResult = createUnionType({ name: 'ReplyResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byResultClass });
+export const ClaimResult = createUnionType({ name: 'ClaimResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError] as const, resolveType: byResultClass });
+export const HandoverResult = createUnionType({ name: 'HandoverResult', types: () => [Conversation, NotFoundError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byResultClass });
+export const StatusResult = createUnionType({ name: 'ConversationStatusResult', types: () => [Conversation, NotFoundError, IllegalStatusChangeError] as const, resolveType: byResultClass });
 
 const STAFF = ['cs_agent', 'operator'] as const;
 const uuid = (field: string, value: string) => {

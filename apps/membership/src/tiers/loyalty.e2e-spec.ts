@@ -65,6 +65,22 @@ describe('loyalty', () => {
     expect((await redeem(member.id, 'M-2', 30000)).redeemCoupon).toEqual({ __typename: 'CouponAlreadyUsedError', orderId: 'M-1' });
   });
 
+  it('refuses an expired coupon, changing nothing', async () => {
+    const code = `X${randomUUID().slice(0, 6).toUpperCase()}`;
+    await gateway.data(`mutation($i: CouponTemplateInput!) { upsertCouponTemplate(input: $i) { code } }`, { i: { code, name: '限时券', kind: 'FREE_SHIPPING', validUntil: new Date(Date.now() + 2000).toISOString() } }, operator);
+    const { member } = await newMember();
+    const coupon = (await gateway.data<{ issueCoupon: { code: string } }>(`mutation($i: IssueCouponInput!) { issueCoupon(input: $i) { ... on Coupon { code } } }`, { i: { memberId: member.id, templateCode: code } }, operator)).issueCoupon;
+    await new Promise((r) => setTimeout(r, 2500));
+    const redeemed = await gateway.data<{ redeemCoupon: { __typename: string } }>(
+      `mutation($i: RedeemCouponInput!) { redeemCoupon(input: $i) { __typename } }`,
+      { i: { couponCode: coupon.code, memberId: member.id, channel: 'mall', orderId: 'M-LATE', orderAmountFen: 10000 } },
+      operator,
+    );
+    expect(redeemed.redeemCoupon.__typename).toBe('CouponExpiredError');
+    const after = await gateway.data<{ member: { coupons: Array<{ code: string; status: string; redeemedOrderId: string | null }> } }>(`query($id: ID!) { member(id: $id) { coupons { code status redeemedOrderId } } }`, { id: member.id }, operator);
+    expect(after.member.coupons.find((c) => c.code === coupon.code)).toMatchObject({ redeemedOrderId: null });
+  });
+
   it('gives a coupon back when the order it was used on is cancelled', async () => {
     const code = `R${randomUUID().slice(0, 6).toUpperCase()}`;
     await gateway.data(`mutation($i: CouponTemplateInput!) { upsertCouponTemplate(input: $i) { code } }`, { i: { code, name: '无门槛 10 元', kind: 'AMOUNT_OFF', amountOffFen: 1000, validDays: 7 } }, operator);

@@ -45,3 +45,8 @@ export class InvalidStateError extends ErrorResult {
     });
   }
 }
+
+/** resolveType for result unions whose members are class instances (a result or its typed errors). */
+export function byResultClass(value: object): never {
+  return value.constructor as never;
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { eventually, GatewayClient, sendBuyerOrder, settledMember } from '@shopops/testing';
+
+/** Dormancy with its win-back coupon, and rule-based segments over RFM scores (the suite runs these jobs every few seconds). */
+describe('member lifecycle and segments', () => {
+  const gateway = new GatewayClient();
+  const operator = { role: 'operator' as const };
+  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  afterAll(() => db.end());
+
+  const memberView = async (id: string) =>
+    (await gateway.data<{ member: { dormantSince: string | null; coupons: Array<{ templateCode: string; status: string }> } }>(`query($id: ID!) { member(id: $id) { dormantSince coupons { templateCode status } } }`, { id }, operator)).member;
+
+  it('marks a member quiet for 90 days dormant and issues one win-back coupon; buying again ends the dormancy', async () => {
+    const user = `tb_quiet_${randomUUID().slice(0, 8)}`;
+    await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: user });
+    const member = await settledMember(gateway, 'taobao', user);
+    // Time travel: the member's last interaction was 100 days ago.
+    await db.query(`UPDATE membership.member SET last_interaction_at = now() - interval '100 days' WHERE id = $1`, [member.id]);
+
+    const dormant = await eventually(() => memberView(member.id), (m) => m.dormantSince !== null && m.coupons.length > 0, { what: 'dormancy and the win-back coupon', timeoutMs: 30_000 });
+    expect(dormant.coupons).toEqual([{ templateCode: 'WINBACK-50', status: 'ISSUED' }]);
+    const event = await db.query(`SELECT count(*)::int AS n FROM membership.outbox WHERE type = 'membership.member.dormant.v1' AND payload->>'memberId' = $1`, [member.id]);
+    expect(event.rows[0].n).toBe(1);
+    // Later runs of the job leave it at one coupon for this episode.
+    await new Promise((r) => setTimeout(r, 4000));
+    expect((await memberView(member.id)).coupons).toHaveLength(1);
+
+    await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: user });
+    await eventually(() => memberView(member.id), (m) => m.dormantSince === null, { what: 'the dormancy to end' });
+  });
+
+  it('defines a segment by rule and fills it from RFM scores as orders change them', async () => {
+    const code = `big-spenders-${randomUUID().slice(0, 6)}`;
+    const rule = JSON.stringify({ all: [{ field: 'monetaryFen', op: '>=', value: 1_000_000 }] });
+    const bad = await gateway.query(`mutation { defineSegment(code: "x-bad", name: "x", rule: "{\\"all\\":[{\\"field\\":\\"shoeSize\\",\\"op\\":\\">=\\",\\"value\\":1}]}") { code } }`, {}, operator);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['rule'] });
+    await gateway.data(`mutation($c: String!, $r: String!) { defineSegment(code: $c, name: "年消费过万", rule: $r) { code } }`, { c: code, r: rule }, operator);
+
+    const [big, small] = [`tb_big_${randomUUID().slice(0, 8)}`, `tb_small_${randomUUID().slice(0, 8)}`];
+    await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: big }, { totalFen: 1_200_000 });
+    await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: small }, { totalFen: 20_000 });
+    const [bigMember, smallMember] = [await settledMember(gateway, 'taobao', big), await settledMember(gateway, 'taobao', small)];
+    const members = await eventually(
+      async () => (await gateway.data<{ segmentMembers: string[] }>(`query($c: String!) { segmentMembers(code: $c, first: 1000) }`, { c: code }, operator)).segmentMembers,
+      (ids) => ids.includes(bigMember.id),
+      { what: 'the rescoring job to fill the segment', timeoutMs: 30_000 },
+    );
+    expect(members).not.toContain(smallMember.id);
+    const rfm = await gateway.data<{ member: { rfm: { monetaryFen: number; frequency: number }; segments: string[] } }>(`query($id: ID!) { member(id: $id) { rfm { monetaryFen frequency } segments } }`, { id: bigMember.id }, { role: 'analyst' });
+    expect(rfm.member.rfm).toEqual({ monetaryFen: 1_200_000, frequency: 1 });
+    expect(rfm.member.segments).toContain(code);
+  });
+});
