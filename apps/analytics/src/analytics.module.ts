@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@shopops/platform';
+import { AnalyticsConfigModule } from './analytics.config';
 import { AnalyticsResolver } from './analytics.resolver';
+import { AnomaliesService } from './anomalies/anomalies.service';
+import { CohortsService } from './cohorts/cohorts.service';
+import { InsightsResolver } from './insights.resolver';
+import { ReportsService } from './reports/reports.service';
+import { TrafficService } from './traffic/traffic.service';
 import { ChannelEventsHandler } from './events/channel-events.handler';
 import { ChannelEventsResolver } from './events/channel-events.resolver';
 import { ExperimentsService } from './experiments/experiments.service';
@@ -18,7 +24,7 @@ export class AnalyticsModule {
   static forRoot(config: PlatformConfig): DynamicModule {
     return {
       module: AnalyticsModule,
-      imports: [PlatformModule.forService(config, { entities: [], migrations: ANALYTICS_MIGRATIONS })],
+      imports: [PlatformModule.forService(config, { entities: [], migrations: ANALYTICS_MIGRATIONS }), AnalyticsConfigModule],
       providers: [
         PostgresEventStore,
         { provide: EVENT_STORE, useExisting: PostgresEventStore },
@@ -27,10 +33,15 @@ export class AnalyticsModule {
         FunnelsService,
         ExperimentsService,
         RecommendationsService,
+        CohortsService,
+        TrafficService,
+        AnomaliesService,
+        ReportsService,
         ChannelEventsHandler,
         TrackingHandler,
         ChannelEventsResolver,
         AnalyticsResolver,
+        InsightsResolver,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { mountGraphQL } from './graphql/graphql-route';
 import { EndpointsService } from './outbound/endpoints.service';
 import { mountWebhookEndpoints } from './outbound/endpoints.route';
 import { mountQueueBoard } from './queues/queue-board';
+import { mountReportPages } from './reports/report-pages';
 import { mountTrackedEvents } from './tracking/tracked-events.route';
 import { TrackedEventsService } from './tracking/tracked-events.service';
 import { WebhookIngestService } from './webhooks/webhook-ingest.service';
@@ -26,6 +27,7 @@ async function mountEdge(app: NestFastifyApplication, platform: PlatformConfig):
   await mountTrackedEvents(fastify, app.get(TrackedEventsService), config);
   await mountQueueBoard(fastify, app.get(QueueRegistry), config.jwtSecret);
   await mountWebhookEndpoints(fastify, app.get(EndpointsService), config.jwtSecret);
+  await mountReportPages(fastify, config, platform.identitySecret);
 }
 
 void runService({

@@ -33,6 +33,27 @@ export class KpiRollups {
          searches = kpi_daily.searches + EXCLUDED.searches, product_views = kpi_daily.product_views + EXCLUDED.product_views, add_to_carts = kpi_daily.add_to_carts + EXCLUDED.add_to_carts`,
       [JSON.stringify(events.map((e) => ({ occurred_at: e.occurredAt, channel: e.channel, device: e.device, visitor_id: visitorOf(e), source: e.source, type: e.type }))), PAID_SOURCES],
     );
+    // Hourly traffic and payments, for anomaly detection.
+    const hourly = events.filter((e) => e.type === 'product_view' || e.type === 'payment');
+    if (hourly.length) {
+      await tx.em.query(
+        `INSERT INTO kpi_hourly (hour, channel, metric, value)
+         SELECT date_trunc('hour', t), channel, CASE WHEN type = 'payment' THEN 'payments' ELSE 'traffic' END, count(*) FROM unnest($1::timestamptz[], $2::text[], $3::text[]) AS x(t, channel, type) GROUP BY 1, 2, 3
+         ON CONFLICT (metric, channel, hour) DO UPDATE SET value = kpi_hourly.value + EXCLUDED.value`,
+        [hourly.map((e) => e.occurredAt), hourly.map((e) => e.channel), hourly.map((e) => e.type)],
+      );
+    }
+    // Sales as their visit's source brought them (ROAS, KOL tiers).
+    const payments = events.filter((e) => e.type === 'payment' && e.amountFen);
+    if (payments.length) {
+      await tx.em.query(
+        `INSERT INTO attributed_sale (day, source, campaign, referrer, orders, gmv_fen)
+         SELECT (t AT TIME ZONE '${SHOP_TIME_ZONE}')::date, source, campaign, referrer, count(*), sum(amount) FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS x(t, source, campaign, referrer, amount)
+          GROUP BY 1, 2, 3, 4
+         ON CONFLICT (day, source, campaign, referrer) DO UPDATE SET orders = attributed_sale.orders + EXCLUDED.orders, gmv_fen = attributed_sale.gmv_fen + EXCLUDED.gmv_fen`,
+        [payments.map((e) => e.occurredAt), payments.map((e) => e.source), payments.map((e) => e.campaign ?? ''), payments.map((e) => e.referrer ?? ''), payments.map((e) => e.amountFen)],
+      );
+    }
   }
 
   /** A paid order counts once: GMV, SKU sales, and the co-purchase counts behind recommendations. */
@@ -73,6 +94,11 @@ export class KpiRollups {
   async addRefund(tx: TransactionContext, p: ChannelRefundPayload): Promise<void> {
     if (!(await this.firstTime(tx, 'refund', p.channel, p.refundId, p.orderId, p.amountFen))) return;
     await this.settleRefunds(tx, p.channel, p.orderId);
+    await tx.em.query(
+      `INSERT INTO kpi_hourly (hour, channel, metric, value) VALUES (date_trunc('hour', $1::timestamptz), $2, 'refunds', 1)
+       ON CONFLICT (metric, channel, hour) DO UPDATE SET value = kpi_hourly.value + 1`,
+      [p.occurredAt, p.channel],
+    );
     await tx.em.query(
       `INSERT INTO kpi_daily (day, channel, device, refunds, refund_fen) VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 'all', 1, $3)
        ON CONFLICT (day, channel, device) DO UPDATE SET refunds = kpi_daily.refunds + 1, refund_fen = kpi_daily.refund_fen + EXCLUDED.refund_fen`,

@@ -3,25 +3,10 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { deadLetterQueueName, eventQueueName, SERVICE_NAMES } from '@shopops/contracts';
 import { InvalidTokenError, verifyBearerToken, type QueueRegistry } from '@shopops/platform';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ADMIN_COOKIE, pageToken } from '../auth/browser-session';
 
 const BASE_PATH = '/admin/queues';
-const COOKIE = 'shopops_admin_token';
-
-function cookie(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
-
-/** Admins only: a bearer header, or the cookie set by /admin/login for browsers. */
-function adminToken(request: FastifyRequest): string | undefined {
-  const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-  return header?.[1] ?? cookie(request, COOKIE);
-}
-
 function isAdmin(token: string | undefined, secret: string): boolean {
   if (!token) return false;
   try {
@@ -65,15 +50,15 @@ export async function mountQueueBoard(fastify: FastifyInstance, queues: QueueReg
       if (!isAdmin(token, jwtSecret)) return reply.code(401).send({ error: 'an admin token is required', details: [] });
       const secure = request.protocol === 'https' ? '; Secure' : '';
       return reply
-        .header('set-cookie', `${COOKIE}=${encodeURIComponent(token as string)}; HttpOnly; SameSite=Strict; Path=/admin${secure}`)
+        .header('set-cookie', `${ADMIN_COOKIE}=${encodeURIComponent(token as string)}; HttpOnly; SameSite=Strict; Path=/admin${secure}`)
         .redirect(BASE_PATH, 303);
     });
   });
 
   await fastify.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {
-      if (!isAdmin(adminToken(request), jwtSecret)) {
-        return reply.code(adminToken(request) ? 403 : 401).send({ error: 'the queue dashboard is for admins', details: [] });
+      if (!isAdmin(pageToken(request), jwtSecret)) {
+        return reply.code(pageToken(request) ? 403 : 401).send({ error: 'the queue dashboard is for admins', details: [] });
       }
     });
     await scope.register(serverAdapter.registerPlugin(), { prefix: BASE_PATH });

@@ -1,0 +1,23 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Ad spend and attributed sales, hourly metrics and anomaly alerts, stored reports. */
+export class Insights1733300000000 implements MigrationInterface {
+  name = 'Insights1733300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const sql = (text: string) => queryRunner.query(text);
+    await sql(`CREATE TABLE ad_spend (day date NOT NULL, source text NOT NULL, campaign text NOT NULL, spend_fen bigint NOT NULL CHECK (spend_fen >= 0), imported_by text NOT NULL, imported_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (day, source, campaign))`);
+    // Payments as the visit's source, campaign and referrer (KOL, affiliate, live room) brought them.
+    await sql(`CREATE TABLE attributed_sale (day date NOT NULL, source text NOT NULL, campaign text NOT NULL DEFAULT '', referrer text NOT NULL DEFAULT '', orders integer NOT NULL, gmv_fen bigint NOT NULL, PRIMARY KEY (day, source, campaign, referrer))`);
+    await sql(`CREATE TABLE kpi_hourly (hour timestamptz NOT NULL, channel text NOT NULL, metric text NOT NULL, value bigint NOT NULL, PRIMARY KEY (metric, channel, hour))`);
+    await sql(`CREATE TABLE anomaly_alert (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(), metric text NOT NULL, dimension text NOT NULL, team text NOT NULL, severity text NOT NULL,
+      observed numeric NOT NULL, expected numeric NOT NULL, hour timestamptz NOT NULL, status text NOT NULL DEFAULT 'OPEN', opened_at timestamptz NOT NULL DEFAULT now(), resolved_at timestamptz)`);
+    await sql(`CREATE UNIQUE INDEX anomaly_alert_open ON anomaly_alert (metric, dimension) WHERE status = 'OPEN'`);
+    await sql(`CREATE TABLE report (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), kind text NOT NULL CHECK (kind IN ('DAILY', 'WEEKLY')), period_start date NOT NULL, period_end date NOT NULL, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (kind, period_start))`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of ['report', 'anomaly_alert', 'kpi_hourly', 'attributed_sale', 'ad_spend']) await queryRunner.query(`DROP TABLE ${table}`);
+  }
+}
