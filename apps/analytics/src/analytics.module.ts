@@ -8,6 +8,7 @@ import { InsightsResolver } from './insights.resolver';
 import { ReportsService } from './reports/reports.service';
 import { TrafficService } from './traffic/traffic.service';
 import { ChannelEventsHandler } from './events/channel-events.handler';
+import { OperationsHandler } from './events/operations.handler';
 import { ChannelEventsResolver } from './events/channel-events.resolver';
 import { ExperimentsService } from './experiments/experiments.service';
 import { FunnelsService } from './funnels/funnels.service';
@@ -38,6 +39,7 @@ export class AnalyticsModule {
         AnomaliesService,
         ReportsService,
         ChannelEventsHandler,
+        OperationsHandler,
         TrackingHandler,
         ChannelEventsResolver,
         AnalyticsResolver,

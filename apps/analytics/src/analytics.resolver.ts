@@ -2,8 +2,8 @@ import { Args, createUnionType, Float, Int, Mutation, Query, Resolver } from '@n
 import { byResultClass, Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { ExperimentAnalysis, ExperimentInput, ExperimentsService } from './experiments/experiments.service';
 import { Funnel, FunnelInput, FunnelsService } from './funnels/funnels.service';
-import { KpiGrain, KpiRow, KpisService, SkuSalesDay } from './kpis/kpis.service';
-import { AssociationRule, RecommendationsService } from './recommendations/recommendations.service';
+import { KpiGrain, KpiRow, KpisService, ServiceKpis, SkuSalesDay, StockHealth } from './kpis/kpis.service';
+import { AssociationRule, RecommendationsService, SimilarProduct } from './recommendations/recommendations.service';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const READERS = ['analyst', 'operator'] as const;
@@ -91,5 +91,25 @@ export class AnalyticsResolver {
   @Query(() => [AssociationRule], { description: 'Picks for a buyer from what they bought, skipping what they have' })
   picksForBuyer(@Args('channel') channel: string, @Args('platformUserId') platformUserId: string, @Args('first', { type: () => Int, defaultValue: 10 }) first: number) {
     return this.recommendationsService.picksFor(`${channel}:${platformUserId}`, Math.min(Math.max(first, 1), 100));
+  }
+
+  @Roles(...READERS)
+  @Query(() => ServiceKpis, { description: 'Customer-service response time, resolution rate and auto-answer rate, from its events' })
+  serviceKpis(@Args('from') from: string, @Args('to') to: string, @Args('channel', { type: () => String, nullable: true }) channel?: string): Promise<ServiceKpis> {
+    dates(from, to);
+    return this.kpisService.serviceKpis(from, to, channel);
+  }
+
+  @Roles(...READERS, 'warehouse')
+  @Query(() => StockHealth, { description: 'Out-of-stock rate over channel listings and 30-day turnover, from inventory’s channel stock' })
+  stockHealth(@Args('channel', { type: () => String, nullable: true }) channel?: string): Promise<StockHealth> {
+    return this.kpisService.stockHealth(channel);
+  }
+
+  @Roles(...READERS, 'member')
+  @Query(() => [SimilarProduct], { description: 'You may also like: co-viewed and co-bought SKUs' })
+  similarProducts(@Args('skuCode') skuCode: string, @Args('first', { type: () => Int, defaultValue: 10 }) first: number): Promise<SimilarProduct[]> {
+    if (first < 1 || first > 100) throw invalidField('first', 'must be 1 to 100');
+    return this.recommendationsService.similar(skuCode, first);
   }
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { ChannelOrderPayload, ChannelRefundPayload, ChannelReviewPayload, TrackedEvent } from '@shopops/contracts';
+import type {
+  ChannelOrderPayload,
+  ChannelRefundPayload,
+  ChannelReviewPayload,
+  ChannelStockChangedPayload,
+  ConversationOpenedPayload,
+  ConversationResolvedPayload,
+  TrackedEvent,
+} from '@shopops/contracts';
 import type { TransactionContext } from '@shopops/platform';
 import { SHOP_TIME_ZONE, visitorOf } from '../store/event-store';
 
@@ -41,6 +49,21 @@ export class KpiRollups {
          SELECT date_trunc('hour', t), channel, CASE WHEN type = 'payment' THEN 'payments' ELSE 'traffic' END, count(*) FROM unnest($1::timestamptz[], $2::text[], $3::text[]) AS x(t, channel, type) GROUP BY 1, 2, 3
          ON CONFLICT (metric, channel, hour) DO UPDATE SET value = kpi_hourly.value + EXCLUDED.value`,
         [hourly.map((e) => e.occurredAt), hourly.map((e) => e.channel), hourly.map((e) => e.type)],
+      );
+    }
+    // Co-views: each SKU first seen in a session pairs with the session's other SKUs.
+    const views = events.filter((e) => e.type === 'product_view' && e.sessionId && e.skuCode);
+    if (views.length) {
+      await tx.em.query(
+        `WITH batch AS (SELECT DISTINCT s, k FROM unnest($1::text[], $2::text[]) AS x(s, k)),
+              fresh AS (INSERT INTO session_view (session_id, sku_code) SELECT s, k FROM batch ON CONFLICT DO NOTHING RETURNING session_id, sku_code),
+              pairs AS (
+                SELECT f.sku_code AS a, o.sku_code AS b FROM fresh f JOIN session_view o ON o.session_id = f.session_id AND o.sku_code <> f.sku_code
+                UNION ALL SELECT o.sku_code, f.sku_code FROM fresh f JOIN session_view o ON o.session_id = f.session_id AND o.sku_code <> f.sku_code
+                UNION ALL SELECT f1.sku_code, f2.sku_code FROM fresh f1 JOIN fresh f2 ON f2.session_id = f1.session_id AND f2.sku_code <> f1.sku_code)
+         INSERT INTO view_pair (sku_a, sku_b, sessions) SELECT a, b, count(*) FROM pairs GROUP BY a, b
+         ON CONFLICT (sku_a, sku_b) DO UPDATE SET sessions = view_pair.sessions + EXCLUDED.sessions`,
+        [views.map((e) => e.sessionId), views.map((e) => e.skuCode)],
       );
     }
     // Sales as their visit's source brought them (ROAS, KOL tiers).
@@ -133,5 +156,43 @@ export class KpiRollups {
         WHERE o.channel = $1 AND o.order_id = $2`,
       [channel, orderId],
     );
+  }
+
+  async addConversationOpened(tx: TransactionContext, p: ConversationOpenedPayload, at: string): Promise<void> {
+    if (!(await this.firstConversationFact(tx, p.conversationId, 'opened'))) return;
+    await tx.em.query(
+      `INSERT INTO cs_daily (day, channel, opened) VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 1)
+       ON CONFLICT (day, channel) DO UPDATE SET opened = cs_daily.opened + 1`,
+      [at, p.channel],
+    );
+  }
+
+  async addConversationResolved(tx: TransactionContext, p: ConversationResolvedPayload): Promise<void> {
+    if (!(await this.firstConversationFact(tx, p.conversationId, 'resolved'))) return;
+    const answered = p.firstResponseWallMinutes !== undefined;
+    await tx.em.query(
+      `INSERT INTO cs_daily (day, channel, resolved, first_response_business_minutes, first_response_wall_minutes, first_responses, resolution_wall_minutes, bot_only)
+       VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 1, $3, $4, $5, $6, $7)
+       ON CONFLICT (day, channel) DO UPDATE SET resolved = cs_daily.resolved + 1,
+         first_response_business_minutes = cs_daily.first_response_business_minutes + EXCLUDED.first_response_business_minutes,
+         first_response_wall_minutes = cs_daily.first_response_wall_minutes + EXCLUDED.first_response_wall_minutes,
+         first_responses = cs_daily.first_responses + EXCLUDED.first_responses,
+         resolution_wall_minutes = cs_daily.resolution_wall_minutes + EXCLUDED.resolution_wall_minutes, bot_only = cs_daily.bot_only + EXCLUDED.bot_only`,
+      [p.resolvedAt, p.channel, p.firstResponseBusinessMinutes ?? 0, p.firstResponseWallMinutes ?? 0, answered ? 1 : 0, p.resolutionWallMinutes, p.botAnswers > 0 && !p.agentAnswered ? 1 : 0],
+    );
+  }
+
+  /** The latest channel quantity per SKU (events may arrive out of order: the newest wins). */
+  async setStock(tx: TransactionContext, p: ChannelStockChangedPayload, at: string): Promise<void> {
+    await tx.em.query(
+      `INSERT INTO sku_stock (sku_code, channel, quantity, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (sku_code, channel) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at WHERE sku_stock.updated_at <= EXCLUDED.updated_at`,
+      [p.skuCode, p.channel, p.quantity, at],
+    );
+  }
+
+  private async firstConversationFact(tx: TransactionContext, conversationId: string, kind: string): Promise<boolean> {
+    const first: unknown[] = await tx.em.query(`INSERT INTO counted_conversation (conversation_id, kind) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING kind`, [conversationId, kind]);
+    return first.length > 0;
   }
 }

@@ -32,6 +32,27 @@ export class SkuSalesDay {
   @Field(() => Float) gmvFen!: number;
 }
 
+@ObjectType()
+export class ServiceKpis {
+  @Field(() => Int) conversationsOpened!: number;
+  @Field(() => Int) conversationsResolved!: number;
+  @Field(() => Float, { nullable: true, description: 'resolved ÷ opened' }) resolutionRate!: number | null;
+  @Field(() => Float, { nullable: true }) avgFirstResponseBusinessMinutes!: number | null;
+  @Field(() => Float, { nullable: true }) avgFirstResponseWallMinutes!: number | null;
+  @Field(() => Float, { nullable: true }) avgResolutionWallMinutes!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Resolved by the bot alone' }) autoAnswerRate!: number | null;
+}
+
+@ObjectType()
+export class StockHealth {
+  @Field(() => Int, { description: 'SKU × channel listings known' }) listings!: number;
+  @Field(() => Int) outOfStock!: number;
+  @Field(() => Float, { nullable: true }) outOfStockRate!: number | null;
+  @Field(() => Int) unitsAvailable!: number;
+  @Field(() => Int) unitsSold30d!: number;
+  @Field(() => Float, { nullable: true, description: 'Units sold in 30 days ÷ units available now' }) turnover30d!: number | null;
+}
+
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : null);
 
 /** KPIs from the rollups (never a scan of raw events); visitors are distinct per period. */
@@ -95,5 +116,35 @@ export class KpisService {
       [skuCode, from, to],
     );
     return rows.map((r) => Object.assign(new SkuSalesDay(), { day: r.day, units: r.units, gmvFen: r.gmv }));
+  }
+
+  async serviceKpis(from: string, to: string, channel: string | undefined): Promise<ServiceKpis> {
+    const [r] = (await this.dataSource.query(
+      `SELECT coalesce(sum(opened), 0)::int AS opened, coalesce(sum(resolved), 0)::int AS resolved, coalesce(sum(first_responses), 0)::int AS answered,
+              coalesce(sum(first_response_business_minutes), 0)::float AS fr_business, coalesce(sum(first_response_wall_minutes), 0)::float AS fr_wall,
+              coalesce(sum(resolution_wall_minutes), 0)::float AS resolution, coalesce(sum(bot_only), 0)::int AS bot_only
+         FROM cs_daily WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR channel = $3)`,
+      [from, to, channel ?? null],
+    )) as Array<{ opened: number; resolved: number; answered: number; fr_business: number; fr_wall: number; resolution: number; bot_only: number }>;
+    const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : null);
+    return Object.assign(new ServiceKpis(), {
+      conversationsOpened: r.opened,
+      conversationsResolved: r.resolved,
+      resolutionRate: ratio(r.resolved, r.opened),
+      avgFirstResponseBusinessMinutes: avg(r.fr_business, r.answered),
+      avgFirstResponseWallMinutes: avg(r.fr_wall, r.answered),
+      avgResolutionWallMinutes: avg(r.resolution, r.resolved),
+      autoAnswerRate: ratio(r.bot_only, r.resolved),
+    });
+  }
+
+  async stockHealth(channel: string | undefined): Promise<StockHealth> {
+    const [r] = (await this.dataSource.query(
+      `SELECT count(*)::int AS listings, count(*) FILTER (WHERE quantity = 0)::int AS out, coalesce(sum(quantity), 0)::int AS available,
+              (SELECT coalesce(sum(units), 0)::int FROM sku_daily WHERE day > current_date - 30 AND ($1::text IS NULL OR channel = $1)) AS sold
+         FROM sku_stock WHERE $1::text IS NULL OR channel = $1`,
+      [channel ?? null],
+    )) as Array<{ listings: number; out: number; available: number; sold: number }>;
+    return Object.assign(new StockHealth(), { listings: r.listings, outOfStock: r.out, outOfStockRate: ratio(r.out, r.listings), unitsAvailable: r.available, unitsSold30d: r.sold, turnover30d: ratio(r.sold, r.available) });
   }
 }

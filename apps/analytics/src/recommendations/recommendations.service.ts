@@ -11,6 +11,14 @@ export class AssociationRule {
   @Field(() => Float, { description: 'confidence / P(this); above 1 means bought together more than by chance' }) lift!: number;
 }
 
+@ObjectType()
+export class SimilarProduct {
+  @Field(() => String) skuCode!: string;
+  @Field(() => Int, { description: 'Sessions that viewed both' }) coViews!: number;
+  @Field(() => Int, { description: 'Orders that bought both' }) coPurchases!: number;
+  @Field(() => Float, { description: 'coPurchases × 3 + coViews: buying together counts more than looking together' }) score!: number;
+}
+
 /**
  * "Frequently bought together" from co-purchase counts kept as orders arrive (never recomputed
  * from history); a member's picks are the best rules from what they bought, minus what they have.
@@ -36,6 +44,18 @@ export class RecommendationsService {
     const bought: Array<{ sku: string }> = await this.dataSource.query(`SELECT DISTINCT l->>'skuCode' AS sku FROM order_fact, jsonb_array_elements(lines) l WHERE buyer_id = $1`, [buyerId]);
     const skus = bought.map((b) => b.sku);
     return skus.length ? this.boughtTogether(skus, 1, limit, skus) : [];
+  }
+
+  /** Item-to-item "you may also like" from co-views and co-purchases, both kept as events arrive. */
+  async similar(skuCode: string, limit: number): Promise<SimilarProduct[]> {
+    const rows: Array<{ sku: string; views: number; purchases: number }> = await this.dataSource.query(
+      `SELECT sku, coalesce(max(views), 0)::int AS views, coalesce(max(purchases), 0)::int AS purchases FROM (
+         SELECT sku_b AS sku, sessions AS views, NULL::int AS purchases FROM view_pair WHERE sku_a = $1
+         UNION ALL SELECT sku_b, NULL, orders FROM item_pair WHERE sku_a = $1) x
+        GROUP BY sku ORDER BY coalesce(max(purchases), 0) * 3 + coalesce(max(views), 0) DESC, sku LIMIT $2`,
+      [skuCode, limit],
+    );
+    return rows.map((r) => Object.assign(new SimilarProduct(), { skuCode: r.sku, coViews: r.views, coPurchases: r.purchases, score: r.purchases * 3 + r.views }));
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import request from 'supertest';
-import { eventually, GatewayClient, orderData, sendWebhook, tokenFor } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, orderData, receiveStock, sendWebhook, tokenFor } from '@shopops/testing';
 
 /** Traffic and spend, anomaly alerts, cohorts, reports — known data, figures worked out by hand. */
 describe('analytics insights', () => {
@@ -171,5 +171,49 @@ describe('analytics insights', () => {
     expect(l.lifespanYears).toBe(3);
     const bad = await gateway.query(`{ cohorts(fromMonth: "2024-1", months: 0) { month } }`, {}, analyst);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['fromMonth'] });
+  });
+
+  it('recommends co-viewed products, updated as views arrive, and counts customer service and stock from those services', async () => {
+    const run = randomUUID().slice(0, 6).toUpperCase();
+    const [a, b, c] = [`CV-${run}-A`, `CV-${run}-B`, `CV-${run}-C`];
+    const view = (session: string, sku: string) => event('product_view', `${run}-${session}`, at('15'), { sessionId: `${run}-${session}`, skuCode: sku });
+    await post([view('s1', a)]);
+    await post([view('s1', b), view('s2', a), view('s2', b), view('s2', c), view('s2', c)]);
+    const similar = await gateway.data<{ similarProducts: Array<{ skuCode: string; coViews: number; coPurchases: number }> }>(`query($s: String!) { similarProducts(skuCode: $s) { skuCode coViews coPurchases } }`, { s: a }, analyst);
+    // A and B were viewed together in two sessions, A and C in one.
+    expect(similar.similarProducts).toEqual([
+      { skuCode: b, coViews: 2, coPurchases: 0 },
+      { skuCode: c, coViews: 1, coPurchases: 0 },
+    ]);
+
+    const agentCode = `an-${run.toLowerCase()}`;
+    await gateway.data(`mutation($i: AgentInput!) { upsertAgent(input: $i) { code } }`, { i: { code: agentCode, name: '分析测试客服', skills: ['pre-sales'], capacity: 5 } }, operator);
+    const conversation = (await gateway.data<{ openConversation: { id: string } }>(
+      `mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }`,
+      { i: { channel: 'wecom', contact: `wx-${run}`, text: '企业团购二十件可以开专场吗' } },
+      { role: 'cs_agent' },
+    )).openConversation;
+    await gateway.data(`mutation($i: ReplyInput!) { replyToConversation(input: $i) { __typename } }`, { i: { conversationId: conversation.id, agentCode, text: '可以的，我帮您对接' } }, { role: 'cs_agent' });
+    await gateway.data(`mutation($c: ID!) { setConversationStatus(conversationId: $c, status: RESOLVED) { __typename } }`, { c: conversation.id }, { role: 'cs_agent' });
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const service = await eventually(
+      async () => (await gateway.data<{ serviceKpis: { conversationsOpened: number; conversationsResolved: number; resolutionRate: number; avgFirstResponseWallMinutes: number | null } }>(
+        `{ serviceKpis(from: "${today}", to: "${today}", channel: "wecom") { conversationsOpened conversationsResolved resolutionRate avgFirstResponseWallMinutes } }`, {}, analyst)).serviceKpis,
+      (k) => k.conversationsResolved >= 1 && k.conversationsOpened >= 1,
+      { what: 'customer-service figures' },
+    );
+    expect(service.resolutionRate).toBe(service.conversationsResolved / service.conversationsOpened);
+    expect(service.avgFirstResponseWallMinutes).toBeGreaterThanOrEqual(0);
+
+    const [sku] = await createSkus(gateway, 1, 19900, 'STK');
+    await receiveStock(gateway, sku, 'CENTRAL', 30);
+    const listings = await eventually(
+      async () => (await db.query(`SELECT channel, quantity FROM analytics.sku_stock WHERE sku_code = $1 ORDER BY channel`, [sku])).rows as Array<{ channel: string; quantity: number }>,
+      (rows) => rows.length > 0 && rows.every((r) => r.quantity > 0),
+      { what: 'channel stock to reach analytics' },
+    );
+    const health = await gateway.data<{ stockHealth: { listings: number; outOfStock: number; outOfStockRate: number } }>(`{ stockHealth { listings outOfStock outOfStockRate } }`, {}, analyst);
+    expect(health.stockHealth.listings).toBeGreaterThanOrEqual(listings.length);
+    expect(health.stockHealth.outOfStockRate).toBe(Math.round((health.stockHealth.outOfStock / health.stockHealth.listings) * 10_000) / 10_000);
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConversationOpened } from '@shopops/contracts';
+import { ConversationOpened, ConversationResolved } from '@shopops/contracts';
 import { InvalidStateError, NotFoundError, refuse, Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { AgentAtCapacityError, NotOwnerError } from '../agents/agents.model';
@@ -127,10 +127,14 @@ export class ConversationsService {
       const decision = await this.knowledge.ask(m.text);
       if (decision.answer) {
         await tx.em.query(`INSERT INTO message (conversation_id, author, text, article_intent, sent_at) VALUES ($1, 'BOT', $2, $3, clock_timestamp())`, [conversation.id, decision.answer.article.answer, decision.answer.article.intent]);
+        // A bot answer is an answer: it stops the response clocks like an agent's would.
+        const took = this.sla.elapsed(conversation.opened_at, new Date());
         await tx.em.query(
           `UPDATE conversation SET bot_answers = bot_answers + 1, status = 'PENDING', awaiting_reply_since = NULL, next_response_due_at = NULL, updated_at = now(),
-                  first_responded_at = coalesce(first_responded_at, clock_timestamp()) WHERE id = $1`,
-          [conversation.id],
+                  first_responded_at = coalesce(first_responded_at, clock_timestamp()),
+                  first_response_business_minutes = coalesce(first_response_business_minutes, $2), first_response_wall_minutes = coalesce(first_response_wall_minutes, $3)
+            WHERE id = $1`,
+          [conversation.id, took.business, took.wall],
         );
         return conversation.id;
       }
@@ -328,6 +332,16 @@ export class ConversationsService {
       );
       const [owner] = holder ? ((await tx.em.query(`SELECT id FROM agent WHERE id = $1`, [holder])) as Array<{ id: string }>) : [];
       await tx.em.query(`INSERT INTO survey (conversation_id, agent_id, channel) VALUES ($1, $2, $3) ON CONFLICT (conversation_id) DO NOTHING`, [c.id, owner?.id ?? null, c.channel]);
+      tx.emit(ConversationResolved, {
+        conversationId: c.id,
+        channel: c.channel,
+        resolvedAt: now.toISOString(),
+        ...(c.first_response_business_minutes !== null ? { firstResponseBusinessMinutes: Number(c.first_response_business_minutes) } : {}),
+        ...(c.first_response_wall_minutes !== null ? { firstResponseWallMinutes: Number(c.first_response_wall_minutes) } : {}),
+        resolutionWallMinutes: took.wall,
+        botAnswers: c.bot_answers,
+        agentAnswered: c.owner_agent_id !== null,
+      });
       return;
     }
     if (to === ConversationStatus.OPEN && c.status === ConversationStatus.RESOLVED) {

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export class ConversationOpenedPayload {
@@ -72,3 +72,18 @@ export class SlaAlertPayload {
 
 export const SlaWarning = defineEvent('customer-service.sla.warning.v1', 'customer-service', SlaAlertPayload);
 export const SlaBreached = defineEvent('customer-service.sla.breached.v1', 'customer-service', SlaAlertPayload);
+
+/** A conversation was resolved: its response and resolution times, in business and wall-clock minutes. */
+export class ConversationResolvedPayload {
+  @IsUUID() conversationId!: string;
+  @IsString() channel!: string;
+  @IsString() resolvedAt!: string;
+  @IsOptional() @IsNumber() firstResponseBusinessMinutes?: number;
+  @IsOptional() @IsNumber() firstResponseWallMinutes?: number;
+  @IsNumber() resolutionWallMinutes!: number;
+  @IsInt() @Min(0) botAnswers!: number;
+  /** False when the bot alone answered. */
+  @IsBoolean() agentAnswered!: boolean;
+}
+
+export const ConversationResolved = defineEvent('customer-service.conversation.resolved.v1', 'customer-service', ConversationResolvedPayload);

@@ -1,4 +1,6 @@
 import { TrackedEventsReceived } from '../analytics/tracked-event';
+import { ConversationOpened, ConversationResolved } from '../customer-service/customer-service.events';
+import { ChannelStockChanged } from '../inventory/inventory.events';
 import type { EventDefinition } from '../events/define-event';
 import {
   CHANNEL_ORDER_EVENTS,
@@ -16,4 +18,7 @@ export const ANALYTICS_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ChannelLogisticsUpdated,
   ChannelMessageReceived,
   TrackedEventsReceived,
+  ConversationOpened,
+  ConversationResolved,
+  ChannelStockChanged,
 ];
