@@ -5,17 +5,24 @@
  *   retry <queue> [jobId]          replay dead letters (all, or one) onto their queue
  *   drain <service>                pause the service's queue: workers finish in-flight jobs, take no new
  *   resume <service>               take jobs again
+ *   reconcile [--hours N] [--repair]  check that every recent channel order has its reservation state,
+ *                                  points and counted sale, and stock levels match the ledger;
+ *                                  --repair re-sends the orders' events and rebuilds stock levels
  * <queue> is a service name (inventory) or a queue name (inventory-events). Uses REDIS_URL and
- * QUEUE_PREFIX like the services. Add --json for machine-readable output.
+ * QUEUE_PREFIX like the services (reconcile also DATABASE_URL, GATEWAY_URL and JWT_SECRET).
+ * Add --json for machine-readable output.
  */
 import { deadLetterQueueName, eventQueueName, isServiceName, SERVICE_NAMES } from '@shopops/contracts';
 import { DEFAULT_REDIS_URL, redisOptions, type DeadLetter } from '@shopops/platform';
 import { Job, Queue } from 'bullmq';
 import IORedis from 'ioredis';
+import { Pool } from 'pg';
+import { DEFAULT_DATABASE_URL, DEV_JWT_SECRET, signBearerToken } from '@shopops/platform';
+import { findDifferences, resendOrderEvents } from './reconcile/reconciliation';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const positional = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] === '--limit'));
+const positional = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] === '--limit') && !(args[i - 1] === '--hours'));
 const [command, target, jobId] = positional;
 const connection = new IORedis(redisOptions(process.env.REDIS_URL || DEFAULT_REDIS_URL, { maxRetriesPerRequest: null }));
 const prefix = process.env.QUEUE_PREFIX || 'shopops';
@@ -132,12 +139,53 @@ async function resume(): Promise<void> {
 }
 
 const commands: Record<string, () => Promise<void>> = {
+  reconcile,
   queues: listQueues,
   'dead-letters': listDeadLetters,
   retry: retryDeadLetters,
   drain,
   resume,
 };
+
+/** Cross-service reconciliation; exit code 1 when differences remain (so a cron can alert). */
+async function reconcile(): Promise<void> {
+  const hoursAt = args.indexOf('--hours');
+  const hours = hoursAt >= 0 ? Number(args[hoursAt + 1]) : 24;
+  if (!Number.isFinite(hours) || hours <= 0) fail('--hours must be a positive number');
+  const repair = args.includes('--repair');
+  const db = new Pool({ connectionString: process.env.DATABASE_URL || DEFAULT_DATABASE_URL, max: 2 });
+  try {
+    const { orders, differences } = await findDifferences(db, hours, Number(process.env.RECONCILE_SETTLE_SECONDS ?? 60));
+    const gateway = process.env.GATEWAY_URL || 'http://127.0.0.1:4000';
+    const token = signBearerToken({ sub: 'ops-reconcile', role: 'admin' }, process.env.JWT_SECRET || DEV_JWT_SECRET, 300);
+    const graphql = async (query: string) => {
+      const response = await fetch(`${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+      const body = (await response.json()) as { data?: Record<string, unknown[]>; errors?: Array<{ message: string }> };
+      if (!body.data) throw new Error(`gateway: ${body.errors?.[0]?.message ?? response.status}`);
+      return body.data;
+    };
+    const stock = (await graphql(`{ ledgerDifferences { skuCode locationCode onHand ledgerOnHand reserved ledgerReserved } }`)).ledgerDifferences;
+    let resent = 0;
+    let rebuilt = 0;
+    if (repair) {
+      const affected = [...new Map(differences.map((d) => [`${d.channel}:${d.orderId}`, { channel: d.channel, orderId: d.orderId }])).values()];
+      resent = await resendOrderEvents(db, affected);
+      if (stock.length) rebuilt = (await graphql(`mutation { rebuildStockLevels(apply: true) { skuCode } }`)).rebuildStockLevels.length;
+    }
+    print(
+      [
+        `${orders} orders checked over ${hours} h: ${differences.length} differences${differences.length ? '' : ' — all consistent'}`,
+        ...differences.map((d) => `  ${d.service.padEnd(10)} ${d.channel}:${d.orderId}  ${d.problem}`),
+        `stock levels differing from the ledger: ${stock.length}`,
+        ...(repair ? [`repair: ${resent} order events re-sent, ${rebuilt} stock levels rebuilt — run reconcile again shortly to confirm`] : []),
+      ].join('\n'),
+      { orders, differences, stockDifferences: stock, repaired: repair ? { resentEvents: resent, rebuiltStockLevels: rebuilt } : null },
+    );
+    if ((differences.length || stock.length) && !repair) process.exitCode = 1;
+  } finally {
+    await db.end();
+  }
+}
 
 async function main(): Promise<void> {
   const run = commands[command ?? ''];
