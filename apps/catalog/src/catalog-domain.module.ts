@@ -10,6 +10,7 @@ import { MediaResolver } from './media/media.resolver';
 import { MediaService } from './media/media.service';
 import { PortfolioResolver } from './portfolio/portfolio.resolver';
 import { PortfolioService } from './portfolio/portfolio.service';
+import { RoleSuggestionsService } from './portfolio/role-suggestions';
 import { PricingResolver } from './pricing/pricing.resolver';
 import { PricingService } from './pricing/pricing.service';
 import { ExitReviewsResolver, ProductsResolver } from './products/products.resolver';
@@ -29,6 +30,7 @@ import { SearchService } from './search/search.service';
     MediaService,
     LifecycleService,
     PortfolioService,
+    RoleSuggestionsService,
     PricingService,
     CollectionsService,
     ImportsService,

@@ -1,8 +1,9 @@
 import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { byResultClass, Ctx, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
+import { byResultClass, Ctx, invalidField, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { PortfolioRole, Product } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
 import { PortfolioMix, PortfolioService } from './portfolio.service';
+import { RoleSuggestion, RoleSuggestionsService } from './role-suggestions';
 
 export const SetPortfolioRoleResult = createUnionType({ name: 'SetPortfolioRoleResult', types: () => [Product, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
 
@@ -11,7 +12,27 @@ export class PortfolioResolver {
   constructor(
     private readonly portfolioService: PortfolioService,
     private readonly productsService: ProductsService,
+    private readonly suggestions: RoleSuggestionsService,
   ) {}
+
+  @Roles('operator', 'analyst')
+  @Query(() => [RoleSuggestion], { description: 'Role changes suggested by other services’ signals (slow-moving stock → clearance)' })
+  portfolioSuggestions(@Args('status', { type: () => String, defaultValue: 'OPEN' }) status: string): Promise<RoleSuggestion[]> {
+    if (!['OPEN', 'ACCEPTED', 'DISMISSED'].includes(status)) throw invalidField('status', 'must be OPEN, ACCEPTED or DISMISSED');
+    return this.suggestions.list(status);
+  }
+
+  @Roles('operator')
+  @Mutation(() => SetPortfolioRoleResult, { description: 'Accepts the open suggestion for a product: its role changes.' })
+  acceptPortfolioSuggestion(@Ctx() ctx: RequestContext, @Args('productCode') productCode: string) {
+    return this.suggestions.decide(ctx, productCode, true);
+  }
+
+  @Roles('operator')
+  @Mutation(() => SetPortfolioRoleResult, { description: 'Dismisses the open suggestion for a product.' })
+  dismissPortfolioSuggestion(@Ctx() ctx: RequestContext, @Args('productCode') productCode: string) {
+    return this.suggestions.decide(ctx, productCode, false);
+  }
 
   @Roles('operator', 'analyst')
   @Query(() => PortfolioMix, { description: 'The live range by role against the target mix (default 40/30/20/10), and the bestseller share' })

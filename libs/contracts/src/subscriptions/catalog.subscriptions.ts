@@ -1,5 +1,6 @@
 import { ChannelOrderPaid } from '../channel/channel.events';
 import type { EventDefinition } from '../events/define-event';
+import { SlowMovingStockDetected } from '../inventory/inventory.events';
 
-/** Events delivered to catalog's queue: what buyers actually paid (price honesty, bestsellers). */
-export const CATALOG_SUBSCRIPTIONS: readonly EventDefinition[] = [ChannelOrderPaid];
+/** Events delivered to catalog's queue: what buyers actually paid (price honesty, bestsellers), slow stock (clearance). */
+export const CATALOG_SUBSCRIPTIONS: readonly EventDefinition[] = [ChannelOrderPaid, SlowMovingStockDetected];
