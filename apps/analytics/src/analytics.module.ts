@@ -12,6 +12,7 @@ import { OperationsHandler } from './events/operations.handler';
 import { ChannelEventsResolver } from './events/channel-events.resolver';
 import { ExperimentsService } from './experiments/experiments.service';
 import { FunnelsService } from './funnels/funnels.service';
+import { FlashSaleSalesResolver } from './kpis/flash-sales';
 import { KpiRollups } from './kpis/kpi-rollups';
 import { KpisService } from './kpis/kpis.service';
 import { ANALYTICS_MIGRATIONS } from './migrations';
@@ -44,6 +45,7 @@ export class AnalyticsModule {
         ChannelEventsResolver,
         AnalyticsResolver,
         InsightsResolver,
+        FlashSaleSalesResolver,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PaymentWindowClosed, ReservationChanged, type ReservationStatus } from '@shopops/contracts';
 import type { TransactionContext } from '@shopops/platform';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
+import { FlashSaleGate, type FlashSaleRefusal } from '../flash-sales/flash-sale-gate';
 import { STOCK_ROUTING, type LocationStock, type StockRoutingStrategy } from '../routing/stock-routing.strategy';
 import { levelKey, StockLedger, type LockedLevel, type Movement } from '../stock/stock-ledger';
 import { stepTowards, targetStatus, type OrderFacts } from './order-lifecycle';
@@ -36,7 +37,8 @@ interface LocationInfo {
 /** Why an order could not be reserved, with the facts a caller needs. */
 export type Rejection =
   | { readonly kind: 'unknown-sku'; readonly message: string; readonly skuCodes: string[] }
-  | { readonly kind: 'insufficient-stock'; readonly message: string; readonly skuCode: string; readonly requested: number; readonly available: number };
+  | { readonly kind: 'insufficient-stock'; readonly message: string; readonly skuCode: string; readonly requested: number; readonly available: number }
+  | FlashSaleRefusal;
 
 /** What a batch decided, per update, in the order the updates came. */
 export type ReservationOutcome = Pick<ReservationState, 'channel' | 'orderId' | 'status' | 'reason' | 'allocations' | 'lines' | 'region' | 'createdAt'> & {
@@ -73,12 +75,18 @@ export class ReservationEngine {
       this.knownSkus(tx, [...skuCodes]),
       this.locations(tx),
     ]);
+    const buyers = new Map([...states.values()].map((s) => [reservationKey(s.channel, s.orderId), { channel: s.channel, orderId: s.orderId, buyerId: s.buyerId }]));
+    for (const u of updates) {
+      const known = buyers.get(reservationKey(u.channel, u.orderId));
+      if (known && !known.buyerId && u.buyerId) known.buyerId = u.buyerId;
+    }
+    const gate = await FlashSaleGate.load(tx, [...skuCodes], [...buyers.values()]);
     const movements: Movement[] = [];
     const outcomes = updates.map((update): ReservationOutcome => {
       const state = states.get(reservationKey(update.channel, update.orderId)) as ReservationState;
       const conflictingLines = state.lines.length > 0 && update.lines !== undefined && !sameLines(state.lines, update.lines);
       this.learn(state, update);
-      const rejection = this.moveTowardsTarget(tx, state, levels, known, locations, movements);
+      const rejection = this.moveTowardsTarget(tx, state, levels, known, locations, movements, gate);
       return {
         channel: state.channel,
         orderId: state.orderId,
@@ -94,6 +102,7 @@ export class ReservationEngine {
       };
     });
     await this.ledger.record(tx, movements);
+    await gate.save(tx);
     await this.save(tx, [...states.values()]);
     return outcomes;
   }
@@ -178,6 +187,7 @@ export class ReservationEngine {
     known: Set<string>,
     locations: LocationInfo[],
     movements: Movement[],
+    gate: FlashSaleGate,
   ): Rejection | undefined {
     if (state.lines.length === 0) return undefined; // only a cancel or timer so far: nothing to hold
     const before = state.status;
@@ -185,7 +195,12 @@ export class ReservationEngine {
     const step = stepTowards(state.status, targetStatus(state.facts));
     const reference = `order:${state.channel}:${state.orderId}`;
     if (step === 'reserve' || step === 'reserve-and-commit') {
-      rejection = this.allocate(state, levels, known, locations);
+      // A flash sale's cap and per-buyer limit come before the stock itself.
+      rejection = gate.admit(state);
+      if (!rejection) {
+        rejection = this.allocate(state, levels, known, locations);
+        if (rejection) gate.giveBack(state);
+      }
       if (rejection) {
         state.status = 'REJECTED';
         state.reason = rejection.message;
@@ -202,6 +217,7 @@ export class ReservationEngine {
       state.status = 'COMMITTED';
     }
     if (step === 'release') {
+      gate.giveBack(state);
       for (const a of state.allocations) adjust(levels, a, 0, -a.quantity);
       movements.push(...state.allocations.map((a) => ({ ...a, kind: 'RELEASE' as const, onHandDelta: 0, reservedDelta: -a.quantity, reference, reason: releaseReason(state.facts) })));
       state.status = 'RELEASED';

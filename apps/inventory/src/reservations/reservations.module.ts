@@ -1,3 +1,5 @@
+import { FlashSalesHandler } from '../flash-sales/flash-sales.handler';
+import { FlashSalesResolver } from '../flash-sales/flash-sales.resolver';
 import { Module } from '@nestjs/common';
 import { StockModule } from '../stock/stock.module';
 import { ChannelOrdersHandler } from './channel-orders.handler';
@@ -7,7 +9,7 @@ import { ReservationsService } from './reservations.service';
 
 @Module({
   imports: [StockModule],
-  providers: [ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler],
+  providers: [ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler, FlashSalesHandler, FlashSalesResolver],
   exports: [ReservationsService, ReservationEngine],
 })
 export class ReservationsModule {}

@@ -1,6 +1,7 @@
 import { TrackedEventsReceived } from '../analytics/tracked-event';
 import { ConversationOpened, ConversationResolved } from '../customer-service/customer-service.events';
 import { ChannelStockChanged } from '../inventory/inventory.events';
+import { PromotionStarted } from '../catalog/catalog.events';
 import type { EventDefinition } from '../events/define-event';
 import {
   CHANNEL_ORDER_EVENTS,
@@ -21,4 +22,5 @@ export const ANALYTICS_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ConversationOpened,
   ConversationResolved,
   ChannelStockChanged,
+  PromotionStarted,
 ];

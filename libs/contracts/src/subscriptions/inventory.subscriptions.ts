@@ -1,5 +1,6 @@
 import type { EventDefinition } from '../events/define-event';
-import { SkuCreated } from '../catalog/catalog.events';
+import { PromotionEnded, PromotionStarted, SkuCreated } from '../catalog/catalog.events';
+import { IdentityLinked, MemberCreated, MembersMerged } from '../membership/membership.events';
 import {
   ChannelLogisticsUpdated,
   ChannelOrderCancelled,
@@ -25,4 +26,9 @@ export const INVENTORY_SUBSCRIPTIONS: readonly EventDefinition[] = [
   SkuCreated,
   QualityIssueOpened,
   ReturnReceived,
+  PromotionStarted,
+  PromotionEnded,
+  MemberCreated,
+  IdentityLinked,
+  MembersMerged,
 ];

@@ -1,0 +1,164 @@
+import type { TransactionContext } from '@shopops/platform';
+import type { ReservationState } from '../reservations/reservation.types';
+
+
+interface Sale {
+  readonly promotionId: string;
+  readonly code: string;
+  readonly skuCodes: ReadonlySet<string>;
+  readonly cap: number | null;
+  readonly perBuyer: number | null;
+  sold: number;
+  readonly buyers: Map<string, number>;
+}
+
+export interface FlashSaleRefusal {
+  readonly kind: 'flash-sale-limit';
+  readonly message: string;
+  readonly skuCode: string;
+  readonly requested: number;
+  /** Units this buyer could still have at the flash price. */
+  readonly available: number;
+}
+
+const orderKey = (channel: string, orderId: string) => `${channel}\u0000${orderId}`;
+
+/**
+ * The flash sales a reservation batch touches, locked for the batch: an order's units of a sale's
+ * SKUs count against the sale's cap and the buyer's limit (one buyer across channels when
+ * membership has linked the accounts), all lines or none; a released order gives its units back.
+ */
+export class FlashSaleGate {
+  private readonly held = new Map<string, Array<{ sale: Sale; buyer: string; units: number }>>();
+  private readonly released = new Set<string>();
+  private readonly admitted = new Set<string>();
+
+  private constructor(
+    private readonly sales: Sale[],
+    private readonly buyerKeys: Map<string, string>,
+    held: Array<{ promotion_id: string; channel: string; order_id: string; buyer_key: string; units: number }>,
+  ) {
+    for (const h of held) {
+      const sale = sales.find((s) => s.promotionId === h.promotion_id);
+      if (!sale) continue;
+      const key = orderKey(h.channel, h.order_id);
+      this.held.set(key, [...(this.held.get(key) ?? []), { sale, buyer: h.buyer_key, units: h.units }]);
+    }
+  }
+
+  /** `orders`: every order of the batch with its buyer (from the stored reservation or the update carrying the lines). */
+  static async load(tx: TransactionContext, skuCodes: readonly string[], orders: ReadonlyArray<{ channel: string; orderId: string; buyerId: string | null }>): Promise<FlashSaleGate> {
+    const rows: Array<{ promotion_id: string; code: string; sku_codes: string[]; quantity_cap: number | null; per_buyer_limit: number | null; sold: number }> = skuCodes.length
+      ? await tx.em.query(
+          `SELECT promotion_id, code, sku_codes, quantity_cap, per_buyer_limit, sold FROM flash_sale
+            WHERE sku_codes && $1::text[] AND NOT ended AND starts_at <= now() AND ends_at > now() ORDER BY promotion_id FOR UPDATE`,
+          [skuCodes],
+        )
+      : [];
+    const accounts = orders.filter((s) => s.buyerId);
+    const members: Array<{ channel: string; platform_user_id: string; member_id: string }> = accounts.length
+      ? await tx.em.query(`SELECT channel, platform_user_id, member_id FROM buyer_member WHERE (channel, platform_user_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
+          accounts.map((s) => s.channel),
+          accounts.map((s) => s.buyerId),
+        ])
+      : [];
+    const buyerKeys = new Map<string, string>();
+    for (const s of accounts) {
+      const member = members.find((m) => m.channel === s.channel && m.platform_user_id === s.buyerId);
+      buyerKeys.set(orderKey(s.channel, s.orderId), member ? `member:${member.member_id}` : `${s.channel}:${s.buyerId}`);
+    }
+    const ids = rows.map((r) => r.promotion_id);
+    const [buyers, held] = ids.length
+      ? await Promise.all([
+          tx.em.query(`SELECT promotion_id, buyer_key, units FROM flash_sale_buyer WHERE promotion_id = ANY ($1::uuid[]) AND buyer_key = ANY ($2::text[])`, [ids, [...new Set(buyerKeys.values())]]) as Promise<
+            Array<{ promotion_id: string; buyer_key: string; units: number }>
+          >,
+          tx.em.query(`SELECT * FROM flash_sale_order WHERE promotion_id = ANY ($1::uuid[]) AND (channel, order_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`, [
+            ids,
+            orders.map((s) => s.channel),
+            orders.map((s) => s.orderId),
+          ]) as Promise<Array<{ promotion_id: string; channel: string; order_id: string; buyer_key: string; units: number }>>,
+        ])
+      : [[], []];
+    const sales = rows.map((r) => ({
+      promotionId: r.promotion_id,
+      code: r.code,
+      skuCodes: new Set(r.sku_codes),
+      cap: r.quantity_cap,
+      perBuyer: r.per_buyer_limit,
+      sold: r.sold,
+      buyers: new Map(buyers.filter((b) => b.promotion_id === r.promotion_id).map((b) => [b.buyer_key, b.units])),
+    }));
+    return new FlashSaleGate(sales, buyerKeys, held);
+  }
+
+  /** Takes the order's flash-sale units, or refuses all of them with the reason. */
+  admit(state: ReservationState): FlashSaleRefusal | undefined {
+    if (!this.sales.length) return undefined;
+    const key = orderKey(state.channel, state.orderId);
+    if (this.held.has(key)) return undefined;
+    const buyer = this.buyerKeys.get(key) ?? `${state.channel}:order:${state.orderId}`;
+    const takes: Array<{ sale: Sale; buyer: string; units: number }> = [];
+    for (const sale of this.sales) {
+      const units = state.lines.filter((l) => sale.skuCodes.has(l.skuCode)).reduce((n, l) => n + l.quantity, 0);
+      if (!units) continue;
+      const sku = state.lines.find((l) => sale.skuCodes.has(l.skuCode))!.skuCode;
+      const bought = sale.buyers.get(buyer) ?? 0;
+      if (sale.perBuyer !== null && bought + units > sale.perBuyer) {
+        return { kind: 'flash-sale-limit', message: `flash sale ${sale.code}: at most ${sale.perBuyer} per buyer (already ${bought})`, skuCode: sku, requested: units, available: Math.max(0, sale.perBuyer - bought) };
+      }
+      if (sale.cap !== null && sale.sold + units > sale.cap) {
+        return { kind: 'flash-sale-limit', message: `flash sale ${sale.code} sold out: ${sale.cap - sale.sold} of ${sale.cap} left`, skuCode: sku, requested: units, available: Math.max(0, sale.cap - sale.sold) };
+      }
+      takes.push({ sale, buyer, units });
+    }
+    for (const t of takes) {
+      t.sale.sold += t.units;
+      t.sale.buyers.set(t.buyer, (t.sale.buyers.get(t.buyer) ?? 0) + t.units);
+    }
+    if (takes.length) {
+      this.held.set(key, takes);
+      this.admitted.add(key);
+    }
+    return undefined;
+  }
+
+  /** The order did not get its stock after all, or was released: its units go back. */
+  giveBack(state: ReservationState): void {
+    const key = orderKey(state.channel, state.orderId);
+    for (const t of this.held.get(key) ?? []) {
+      t.sale.sold -= t.units;
+      t.sale.buyers.set(t.buyer, Math.max(0, (t.sale.buyers.get(t.buyer) ?? 0) - t.units));
+    }
+    if (this.held.delete(key) && !this.admitted.delete(key)) this.released.add(key);
+  }
+
+  async save(tx: TransactionContext): Promise<void> {
+    if (!this.sales.length) return;
+    for (const sale of this.sales) {
+      await tx.em.query(`UPDATE flash_sale SET sold = $2 WHERE promotion_id = $1`, [sale.promotionId, sale.sold]);
+      if (sale.buyers.size) {
+        await tx.em.query(
+          `INSERT INTO flash_sale_buyer (promotion_id, buyer_key, units) SELECT $1, k, u FROM unnest($2::text[], $3::int[]) AS t(k, u)
+           ON CONFLICT (promotion_id, buyer_key) DO UPDATE SET units = EXCLUDED.units`,
+          [sale.promotionId, [...sale.buyers.keys()], [...sale.buyers.values()]],
+        );
+      }
+    }
+    const added = [...this.admitted].flatMap((key) => (this.held.get(key) ?? []).map((t) => ({ key, ...t })));
+    if (added.length) {
+      await tx.em.query(
+        `INSERT INTO flash_sale_order (promotion_id, channel, order_id, buyer_key, units) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) ON CONFLICT DO NOTHING`,
+        [added.map((a) => a.sale.promotionId), added.map((a) => a.key.split('\u0000')[0]), added.map((a) => a.key.split('\u0000')[1]), added.map((a) => a.buyer), added.map((a) => a.units)],
+      );
+    }
+    if (this.released.size) {
+      const gone = [...this.released].map((k) => k.split('\u0000'));
+      await tx.em.query(`DELETE FROM flash_sale_order WHERE promotion_id = ANY ($1::uuid[]) AND (channel, order_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`, [
+        this.sales.map((s) => s.promotionId),
+        gone.map((g) => g[0]),
+        gone.map((g) => g[1]),
+      ]);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import {
+  IdentityLinked,
+  MemberCreated,
+  MembersMerged,
+  PromotionEnded,
+  PromotionStarted,
+  type EventEnvelope,
+  type IdentityLinkedPayload,
+  type MembersMergedPayload,
+  type PromotionPayload,
+} from '@shopops/contracts';
+import { OnEvent, type TransactionContext } from '@shopops/platform';
+
+/** Flash sales as the catalog starts and ends them, and which member each buyer account is. */
+@Injectable()
+export class FlashSalesHandler {
+  @OnEvent(PromotionStarted)
+  async started(tx: TransactionContext, event: EventEnvelope<PromotionPayload>): Promise<void> {
+    const p = event.payload;
+    if (p.kind !== 'FLASH_SALE') return;
+    await tx.em.query(
+      `INSERT INTO flash_sale (promotion_id, code, sku_codes, starts_at, ends_at, quantity_cap, per_buyer_limit) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (promotion_id) DO NOTHING`,
+      [p.promotionId, p.code, p.skuCodes, p.startsAt, p.endsAt, p.quantityCap ?? null, p.perBuyerLimit ?? null],
+    );
+  }
+
+  @OnEvent(PromotionEnded)
+  async ended(tx: TransactionContext, event: EventEnvelope<PromotionPayload>): Promise<void> {
+    await tx.em.query(`UPDATE flash_sale SET ended = true WHERE promotion_id = $1`, [event.payload.promotionId]);
+  }
+
+  @OnEvent(MemberCreated, IdentityLinked)
+  async account(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
+    const p = event.payload;
+    await tx.em.query(
+      `INSERT INTO buyer_member (channel, platform_user_id, member_id) VALUES ($1, $2, $3) ON CONFLICT (channel, platform_user_id) DO UPDATE SET member_id = EXCLUDED.member_id`,
+      [p.platform, p.platformUserId, p.memberId],
+    );
+  }
+
+  @OnEvent(MembersMerged)
+  async merged(tx: TransactionContext, event: EventEnvelope<MembersMergedPayload>): Promise<void> {
+    await tx.em.query(`UPDATE buyer_member SET member_id = $1 WHERE member_id = $2`, [event.payload.survivorMemberId, event.payload.mergedMemberId]);
+  }
+}
