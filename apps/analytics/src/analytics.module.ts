@@ -11,6 +11,7 @@ import { ChannelEventsHandler } from './events/channel-events.handler';
 import { OperationsHandler } from './events/operations.handler';
 import { ChannelEventsResolver } from './events/channel-events.resolver';
 import { ExperimentsService } from './experiments/experiments.service';
+import { MemberExperimentsHandler } from './experiments/member-experiments.handler';
 import { FunnelsService } from './funnels/funnels.service';
 import { FlashSaleSalesResolver } from './kpis/flash-sales';
 import { KpiRollups } from './kpis/kpi-rollups';
@@ -41,6 +42,7 @@ export class AnalyticsModule {
         ReportsService,
         ChannelEventsHandler,
         OperationsHandler,
+        MemberExperimentsHandler,
         TrackingHandler,
         ChannelEventsResolver,
         AnalyticsResolver,

@@ -20,6 +20,8 @@ export interface MembershipConfig {
   readonly interactionScore: { readonly review: number; readonly chat: number };
   readonly dormantAfterDays: number;
   readonly winBackCouponTemplate: string;
+  /** Share of newly dormant members who get no win-back coupon: the hold-out the coupon is measured against. */
+  readonly winBackHoldoutPercent: number;
   readonly repurchaseReminderDays: number;
   readonly expiryNoticeDays: number;
   /** Downgrades wait for the review date and this grace period after it. */
@@ -55,6 +57,7 @@ export function loadMembershipConfig(env: NodeJS.ProcessEnv = process.env): Memb
     interactionScore: { review: read.int('MEMBERSHIP_SCORE_PER_REVIEW', 20, 0, 10_000), chat: read.int('MEMBERSHIP_SCORE_PER_CHAT', 2, 0, 10_000) },
     dormantAfterDays: read.int('MEMBERSHIP_DORMANT_AFTER_DAYS', 90, 1, 3650),
     winBackCouponTemplate: read.string('MEMBERSHIP_WINBACK_TEMPLATE', 'WINBACK-50'),
+    winBackHoldoutPercent: read.int('MEMBERSHIP_WINBACK_HOLDOUT_PERCENT', 10, 0, 50),
     repurchaseReminderDays: read.int('MEMBERSHIP_REPURCHASE_REMINDER_DAYS', 60, 1, 3650),
     expiryNoticeDays: read.int('MEMBERSHIP_EXPIRY_NOTICE_DAYS', 30, 1, 365),
     downgradeGraceDays: read.int('MEMBERSHIP_DOWNGRADE_GRACE_DAYS', 30, 0, 365),

@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
       SCHEDULE_INVENTORY_LATE_DELIVERIES: '*/2 * * * * *',
       SCHEDULE_INVENTORY_STOCK_HEALTH_SCAN: '*/3 * * * * *',
       MEMBERSHIP_RETURN_WINDOW_SECONDS: '1',
+      // Half the dormant members are the win-back hold-out, so tests see both arms.
+      MEMBERSHIP_WINBACK_HOLDOUT_PERCENT: '50',
       SCHEDULE_MEMBERSHIP_POINTS_MATURITY: '*/2 * * * * *',
       SCHEDULE_MEMBERSHIP_POINTS_EXPIRY: '*/3 * * * * *',
       SCHEDULE_MEMBERSHIP_DORMANCY: '*/3 * * * * *',

@@ -13,6 +13,7 @@ import {
   type EventEnvelope,
 } from '@shopops/contracts';
 import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { ExperimentsService } from '../experiments/experiments.service';
 import { KpiRollups } from '../kpis/kpi-rollups';
 
 type ChannelPayload = {
@@ -26,7 +27,10 @@ type ChannelPayload = {
 
 @Injectable()
 export class ChannelEventsHandler {
-  constructor(private readonly rollups: KpiRollups) {}
+  constructor(
+    private readonly rollups: KpiRollups,
+    private readonly experiments: ExperimentsService,
+  ) {}
 
   /** Stores every order, refund, review, logistics and chat event, a batch per transaction, and feeds the rollups. */
   @OnEventBatch(...CHANNEL_ORDER_EVENTS, ...CHANNEL_REFUND_EVENTS, ChannelReviewCreated, ChannelLogisticsUpdated, ChannelMessageReceived)
@@ -44,7 +48,11 @@ export class ChannelEventsHandler {
       ],
     );
     for (const event of events) {
-      if (event.type === ChannelOrderPaid.type) await this.rollups.addPaidOrder(tx, event.payload as unknown as ChannelOrderPayload);
+      if (event.type === ChannelOrderPaid.type) {
+        const order = event.payload as unknown as ChannelOrderPayload;
+        await this.rollups.addPaidOrder(tx, order);
+        await this.experiments.recordMemberOrder(tx, order.channel, order.buyer.platformUserId, order.occurredAt, order.totalFen);
+      }
       else if (event.type === ChannelRefundCompleted.type) await this.rollups.addRefund(tx, event.payload as unknown as ChannelRefundPayload);
       else if (event.type === ChannelReviewCreated.type) await this.rollups.addReview(tx, event.payload as unknown as ChannelReviewPayload);
     }

@@ -148,6 +148,29 @@ export class ExperimentsService {
           : 'No significant difference at the planned sample';
     return Object.assign(new ExperimentAnalysis(), { key, metric: experiment.metric, plannedUnitsPerVariant: experiment.planned_units_per_variant, variants, sampleRatioPValue: srm.pValue, sampleRatioMismatch: mismatch, complete, verdict });
   }
+
+  /**
+   * The win-back experiment run by membership: each newly dormant member is a unit in the arm
+   * membership put them in (coupon or hold-out); a paid order afterwards is a conversion.
+   */
+  async recordWinBack(tx: TransactionContext, memberId: string, arm: string, holdoutPercent: number, at: string): Promise<void> {
+    await tx.em.query(
+      `INSERT INTO experiment (key, name, variants, metric, planned_units_per_variant, baseline_rate, minimum_detectable_effect)
+       VALUES ('win-back', '流失召回券 vs 对照', $1, 'order', $2, 0.05, 0.03) ON CONFLICT (key) DO NOTHING`,
+      [JSON.stringify([{ name: 'holdout', weight: Math.max(1, holdoutPercent) }, { name: 'coupon', weight: Math.max(1, 100 - holdoutPercent) }]), sampleSizePerVariant(0.05, 0.03)],
+    );
+    await tx.em.query(`INSERT INTO experiment_unit (experiment_key, unit_id, variant, exposed_at) VALUES ('win-back', $1, $2, $3) ON CONFLICT DO NOTHING`, [`m:${memberId}`, arm, at]);
+  }
+
+  /** A member's paid order converts their units of experiments whose metric is an order. */
+  async recordMemberOrder(tx: TransactionContext, channel: string, platformUserId: string, at: string, amountFen: number): Promise<void> {
+    await tx.em.query(
+      `UPDATE experiment_unit u SET converted_at = least(coalesce(u.converted_at, $3::timestamptz), $3::timestamptz), value_fen = u.value_fen + $4
+         FROM member_account a, experiment e
+        WHERE a.channel = $1 AND a.platform_user_id = $2 AND u.unit_id = 'm:' || a.member_id AND e.key = u.experiment_key AND e.metric = 'order' AND u.exposed_at <= $3::timestamptz`,
+      [channel, platformUserId, at, amountFen],
+    );
+  }
 }
 
 /** Weighted bucket from the first 8 bytes of sha256(key:unit). */
@@ -161,4 +184,3 @@ export function variantFor(key: string, unitId: string, variants: ReadonlyArray<
   }
   return variants[variants.length - 1].name;
 }
-

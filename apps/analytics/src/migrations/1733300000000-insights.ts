@@ -24,10 +24,12 @@ export class Insights1733300000000 implements MigrationInterface {
     await sql(`CREATE TABLE session_view (session_id text NOT NULL, sku_code text NOT NULL, PRIMARY KEY (session_id, sku_code))`);
     await sql(`CREATE TABLE view_pair (sku_a text NOT NULL, sku_b text NOT NULL, sessions integer NOT NULL, PRIMARY KEY (sku_a, sku_b))`);
     await sql(`CREATE TABLE flash_sale_window (promotion_id uuid PRIMARY KEY, code text NOT NULL UNIQUE, sku_codes text[] NOT NULL, starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL, quantity_cap integer)`);
+    // Which member a platform account is (from membership), for member-level experiments.
+    await sql(`CREATE TABLE member_account (channel text NOT NULL, platform_user_id text NOT NULL, member_id uuid NOT NULL, PRIMARY KEY (channel, platform_user_id))`);
     await sql(`CREATE TABLE report (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), kind text NOT NULL CHECK (kind IN ('DAILY', 'WEEKLY')), period_start date NOT NULL, period_end date NOT NULL, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (kind, period_start))`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['report', 'flash_sale_window', 'view_pair', 'session_view', 'sku_stock', 'counted_conversation', 'cs_daily', 'anomaly_alert', 'kpi_hourly', 'attributed_sale', 'ad_spend']) await queryRunner.query(`DROP TABLE ${table}`);
+    for (const table of ['report', 'member_account', 'flash_sale_window', 'view_pair', 'session_view', 'sku_stock', 'counted_conversation', 'cs_daily', 'anomaly_alert', 'kpi_hourly', 'attributed_sale', 'ad_spend']) await queryRunner.query(`DROP TABLE ${table}`);
   }
 }

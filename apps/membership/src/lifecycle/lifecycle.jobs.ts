@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BirthdayGreeting, MemberDormant, PointsExpiring, RepurchaseReminder } from '@shopops/contracts';
 import { rootLogger, Scheduled, UnitOfWork, type RequestContext } from '@shopops/platform';
@@ -45,7 +46,8 @@ export class LifecycleJobs {
 
   /**
    * Members quiet for 90 days become dormant: a care plan starts and a win-back coupon is issued
-   * at once, once per dormancy episode (acting again ends the episode).
+   * at once, once per dormancy episode (acting again ends the episode) — except for a random
+   * hold-out, against which analytics measures what the coupon brings back.
    */
   @Scheduled({ name: 'membership.dormancy', cron: '0 * * * *' })
   async detectDormancy(ctx: RequestContext): Promise<void> {
@@ -60,15 +62,20 @@ export class LifecycleJobs {
           [this.config.dormantAfterDays, BATCH],
         );
         for (const member of dormant) {
-          tx.emit(MemberDormant, { memberId: member.id, lastInteractionAt: member.last_interaction_at.toISOString() });
-          const coupon = await this.coupons.issueIn(tx, member.id, this.config.winBackCouponTemplate, 'AUTOMATIC', 'win-back').catch((error: unknown) => {
-            rootLogger().warn({ err: error, memberId: member.id }, 'win-back coupon not issued');
-            return undefined;
-          });
-          await tx.em.query(`INSERT INTO care_plan (member_id, dormant_since, coupon_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+          const arm = winBackArm(member.id, member.dormant_since, this.config.winBackHoldoutPercent);
+          tx.emit(MemberDormant, { memberId: member.id, lastInteractionAt: member.last_interaction_at.toISOString(), winBackArm: arm, holdoutPercent: this.config.winBackHoldoutPercent });
+          const coupon =
+            arm === 'coupon'
+              ? await this.coupons.issueIn(tx, member.id, this.config.winBackCouponTemplate, 'AUTOMATIC', 'win-back').catch((error: unknown) => {
+                  rootLogger().warn({ err: error, memberId: member.id }, 'win-back coupon not issued');
+                  return undefined;
+                })
+              : undefined;
+          await tx.em.query(`INSERT INTO care_plan (member_id, dormant_since, coupon_id, arm) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
             member.id,
             member.dormant_since,
             coupon && 'id' in coupon ? coupon.id : null,
+            arm,
           ]);
         }
         return dormant.length;
@@ -110,4 +117,10 @@ export class LifecycleJobs {
       for (const m of due) tx.emit(RepurchaseReminder, { memberId: m.member_id, kind: 'repurchase', lastOrderAt: m.last_paid.toISOString() });
     });
   }
+}
+
+/** Stable per member and episode: the same member is in the same arm however often this runs. */
+export function winBackArm(memberId: string, episode: Date, holdoutPercent: number): 'coupon' | 'holdout' {
+  const bucket = createHash('sha256').update(`win-back:${memberId}:${episode.toISOString()}`).digest().readUInt32BE(0) % 100;
+  return bucket < holdoutPercent ? 'holdout' : 'coupon';
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export class MemberCreatedPayload {
@@ -39,6 +39,9 @@ export class TierChangedPayload {
 export class MemberDormantPayload {
   @IsUUID() memberId!: string;
   @IsString() lastInteractionAt!: string;
+  /** The win-back experiment: `coupon` got the coupon, `holdout` (a random share) did not. */
+  @IsIn(['coupon', 'holdout']) winBackArm!: 'coupon' | 'holdout';
+  @IsInt() @Min(0) @Max(100) holdoutPercent!: number;
 }
 
 export class CouponPayload {

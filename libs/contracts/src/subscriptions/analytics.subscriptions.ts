@@ -2,6 +2,7 @@ import { TrackedEventsReceived } from '../analytics/tracked-event';
 import { ConversationOpened, ConversationResolved } from '../customer-service/customer-service.events';
 import { ChannelStockChanged } from '../inventory/inventory.events';
 import { PromotionStarted } from '../catalog/catalog.events';
+import { IdentityLinked, MemberCreated, MemberDormant, MembersMerged } from '../membership/membership.events';
 import type { EventDefinition } from '../events/define-event';
 import {
   CHANNEL_ORDER_EVENTS,
@@ -23,4 +24,8 @@ export const ANALYTICS_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ConversationResolved,
   ChannelStockChanged,
   PromotionStarted,
+  MemberCreated,
+  IdentityLinked,
+  MembersMerged,
+  MemberDormant,
 ];

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { eventually, GatewayClient, sendBuyerOrder, settledMember } from '@shopops/testing';
+
+/**
+ * The dormancy loop across membership and analytics: quiet members become dormant; the coupon
+ * arm gets a win-back coupon, the random hold-out none; both arms are units of analytics'
+ * `win-back` experiment, and a member buying again is a conversion in their arm.
+ */
+describe('dormancy loop', () => {
+  const gateway = new GatewayClient();
+  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  afterAll(() => db.end());
+
+  it('splits dormant members into coupon and hold-out, and measures who comes back in each arm', async () => {
+    const run = randomUUID().slice(0, 6);
+    const users = Array.from({ length: 8 }, (_, i) => `tb_dorm_${run}_${i}`);
+    for (const user of users) await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: user });
+    const members = await Promise.all(users.map((u) => settledMember(gateway, 'taobao', u)));
+    const ids = members.map((m) => m.id);
+    // Time travel: nobody has done anything for 100 days.
+    await db.query(`UPDATE membership.member SET last_interaction_at = now() - interval '100 days' WHERE id = ANY ($1::uuid[])`, [ids]);
+
+    const plans = await eventually(
+      async () => (await db.query(`SELECT member_id, arm, coupon_id FROM membership.care_plan WHERE member_id = ANY ($1::uuid[])`, [ids])).rows as Array<{ member_id: string; arm: string; coupon_id: string | null }>,
+      (rows) => rows.length === 8,
+      { what: 'every member to turn dormant', timeoutMs: 30_000 },
+    );
+    // The coupon arm has its coupon; the hold-out has none.
+    for (const p of plans) expect(p.coupon_id !== null).toBe(p.arm === 'coupon');
+    const units = await eventually(
+      async () => (await db.query(`SELECT unit_id, variant FROM analytics.experiment_unit WHERE experiment_key = 'win-back' AND unit_id = ANY ($1::text[])`, [ids.map((id) => `m:${id}`)])).rows as Array<{ unit_id: string; variant: string }>,
+      (rows) => rows.length === 8,
+      { what: 'analytics to enrol every dormant member' },
+    );
+    for (const p of plans) expect(units.find((u) => u.unit_id === `m:${p.member_id}`)?.variant).toBe(p.arm);
+
+    // One member of each arm there is buys again.
+    const comeback = ['coupon', 'holdout'].map((arm) => plans.find((p) => p.arm === arm)).filter((p): p is (typeof plans)[number] => p !== undefined);
+    for (const p of comeback) await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: users[ids.indexOf(p.member_id)] });
+    const analysis = await eventually(
+      async () =>
+        (await gateway.data<{ experiment: { variants: Array<{ variant: string; units: number; conversions: number }> } }>(`{ experiment(key: "win-back") { ... on ExperimentAnalysis { variants { variant units conversions } } } }`, {}, { role: 'analyst' })).experiment,
+      () => true,
+      { what: 'the experiment' },
+    );
+    expect(analysis.variants.map((v) => v.variant)).toEqual(['holdout', 'coupon']);
+    const converted = await eventually(
+      async () => (await db.query(`SELECT unit_id, variant FROM analytics.experiment_unit WHERE experiment_key = 'win-back' AND unit_id = ANY ($1::text[]) AND converted_at IS NOT NULL`, [ids.map((id) => `m:${id}`)])).rows as Array<{ unit_id: string; variant: string }>,
+      (rows) => rows.length === comeback.length,
+      { what: 'the comebacks to count' },
+    );
+    expect(converted.map((c) => c.unit_id).sort()).toEqual(comeback.map((p) => `m:${p.member_id}`).sort());
+    // Their dormancy ended.
+    const quiet = await db.query(`SELECT count(*)::int AS n FROM membership.member WHERE id = ANY ($1::uuid[]) AND dormant_since IS NOT NULL`, [comeback.map((p) => p.member_id)]);
+    expect(quiet.rows[0].n).toBe(0);
+  }, 120_000);
+});
