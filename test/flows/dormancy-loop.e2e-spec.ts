@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { eventually, GatewayClient, sendBuyerOrder, settledMember } from '@shopops/testing';
+import request from 'supertest';
+import { eventually, GatewayClient, sendBuyerOrder, settledMember, tokenFor } from '@shopops/testing';
 
 /**
  * The dormancy loop across membership and analytics: quiet members become dormant; the coupon
@@ -52,7 +53,19 @@ describe('dormancy loop', () => {
     );
     expect(converted.map((c) => c.unit_id).sort()).toEqual(comeback.map((p) => `m:${p.member_id}`).sort());
     // Their dormancy ended.
-    const quiet = await db.query(`SELECT count(*)::int AS n FROM membership.member WHERE id = ANY ($1::uuid[]) AND dormant_since IS NOT NULL`, [comeback.map((p) => p.member_id)]);
-    expect(quiet.rows[0].n).toBe(0);
+    const stillDormant = async () => (await db.query(`SELECT count(*)::int AS n FROM membership.member WHERE id = ANY ($1::uuid[]) AND dormant_since IS NOT NULL`, [comeback.map((p) => p.member_id)])).rows[0].n as number;
+    expect(await eventually(stillDormant, (n) => n === 0, { what: 'membership to see them buy again' })).toBe(0);
   }, 120_000);
+
+  it('ends a dormancy when the member comes back to the shop, before any order', async () => {
+    const user = `tb_visit_${randomUUID().slice(0, 8)}`;
+    await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: user });
+    const member = await settledMember(gateway, 'taobao', user);
+    await db.query(`UPDATE membership.member SET last_interaction_at = now() - interval '100 days' WHERE id = $1`, [member.id]);
+    await eventually(async () => (await db.query(`SELECT dormant_since FROM membership.member WHERE id = $1`, [member.id])).rows[0].dormant_since, (d) => d !== null, { what: 'dormancy', timeoutMs: 30_000 });
+    const visit = { eventId: `ev-${randomUUID()}`, type: 'product_view', occurredAt: new Date().toISOString(), memberId: member.id, channel: 'mall', device: 'mobile', source: 'private_domain' };
+    const response = await request(gateway.baseUrl).post('/events').set('authorization', `Bearer ${tokenFor('analyst')}`).send({ events: [visit] });
+    expect(response.body.accepted).toBe(1);
+    await eventually(async () => (await db.query(`SELECT dormant_since FROM membership.member WHERE id = $1`, [member.id])).rows[0].dormant_since, (d) => d === null, { what: 'the visit to end the dormancy' });
+  });
 });

@@ -6,6 +6,7 @@ import { ASSIGNMENT_STRATEGY, RoundRobinWithinCapacity } from './agents/assignme
 import { BuyersHandler } from './buyers/buyers.handler';
 import { ConversationsHandler } from './conversations/conversations.handler';
 import { ConversationsResolver } from './conversations/conversations.resolver';
+import { ConversationQueries } from './conversations/conversation.queries';
 import { ConversationsService } from './conversations/conversations.service';
 import { CUSTOMER_SERVICE_CONFIG, CustomerServiceConfigModule, type CustomerServiceConfig } from './customer-service.config';
 import { DISPUTE_POLICY, GradedDisputePolicy } from './disputes/dispute.policy';
@@ -35,6 +36,7 @@ export class CustomerServiceModule {
         SlaService,
         KnowledgeService,
         ConversationsService,
+        ConversationQueries,
         AgentsService,
         AfterSalesService,
         DisputesService,

@@ -6,7 +6,7 @@ import { AfterSalesService } from './after-sales/after-sales.service';
 import { Agent, AgentInput } from './agents/agents.model';
 import { AgentsService } from './agents/agents.service';
 import { Conversation } from './conversations/conversation.model';
-import { ConversationsService } from './conversations/conversations.service';
+import { ConversationQueries } from './conversations/conversation.queries';
 import { Dispute, DisputesService, OpenDisputeInput } from './disputes/disputes.service';
 import { Article, ArticleInput, BotAnswer, KnowledgeService } from './knowledge/knowledge.service';
 import { ServiceMetrics, ServiceMetricsService, Survey } from './metrics/service-metrics';
@@ -183,14 +183,14 @@ export class MemberService {
 @Resolver(() => MemberService)
 export class MemberServiceResolver {
   constructor(
-    private readonly conversationsService: ConversationsService,
+    private readonly conversationQueries: ConversationQueries,
     private readonly afterSalesService: AfterSalesService,
   ) {}
 
   @Roles(...STAFF)
   @ResolveField(() => [Conversation])
   serviceConversations(@Parent() m: MemberService, @Loaders() loaders: LoaderRegistry): Promise<Conversation[]> {
-    return loaders.get<string, Conversation[]>('conversationsByMember', async (ids) => groupByKey(ids, await this.conversationsService.list({ memberIds: ids }, 500), (c) => c.memberId ?? '')).load(m.id);
+    return loaders.get<string, Conversation[]>('conversationsByMember', async (ids) => groupByKey(ids, await this.conversationQueries.list({ memberIds: ids }, 500), (c) => c.memberId ?? '')).load(m.id);
   }
 
   @Roles(...STAFF)

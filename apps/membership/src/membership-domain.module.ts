@@ -4,6 +4,7 @@ import { CouponsService } from './coupons/coupons.service';
 import { ExclusiveEventsResolver } from './events-booking/exclusive-events.resolver';
 import { ExclusiveEventsService } from './events-booking/exclusive-events.service';
 import { InteractionsHandler } from './interactions/interactions.handler';
+import { SiteActivityHandler } from './interactions/site-activity.handler';
 import { LifecycleJobs } from './lifecycle/lifecycle.jobs';
 import { MembersResolver } from './members/members.resolver';
 import { MembersService } from './members/members.service';
@@ -49,6 +50,7 @@ import { TiersService } from './tiers/tiers.service';
     PrivacyResolver,
     MemberOrdersHandler,
     InteractionsHandler,
+    SiteActivityHandler,
     LifecycleJobs,
   ],
 })

@@ -3,6 +3,7 @@ import { byResultClass, Ctx, groupByKey, invalidField, InvalidStateError, Loader
 import { isUUID } from 'class-validator';
 import { AgentAtCapacityError, NotOwnerError } from '../agents/agents.model';
 import { Conversation, ConversationMessage, ConversationStatus, IllegalStatusChangeError, OpenConversationInput, OwnershipChange, ReplyInput, SlaAlert } from './conversation.model';
+import { ConversationQueries } from './conversation.queries';
 import { ConversationsService } from './conversations.service';
 
 export const ReplyResult = createUnionType({ name: 'ReplyResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byResultClass });
@@ -17,7 +18,10 @@ const uuid = (field: string, value: string) => {
 
 @Resolver(() => Conversation)
 export class ConversationsResolver {
-  constructor(private readonly conversationsService: ConversationsService) {}
+  constructor(
+    private readonly conversationsService: ConversationsService,
+    private readonly conversationQueries: ConversationQueries,
+  ) {}
 
   @Roles(...STAFF)
   @Mutation(() => Conversation, { description: 'Opens a conversation from the phone, email or WeChat Work; the bot answers if it can.' })
@@ -63,7 +67,7 @@ export class ConversationsResolver {
   @Query(() => Conversation, { nullable: true })
   conversationById(@Args('id', { type: () => ID }) id: string): Promise<Conversation | null> {
     uuid('id', id);
-    return this.conversationsService.byId(id);
+    return this.conversationQueries.byId(id);
   }
 
   @Roles(...STAFF)
@@ -75,24 +79,24 @@ export class ConversationsResolver {
     @Args('needsHuman', { type: () => Boolean, nullable: true }) needsHuman?: boolean,
   ): Promise<Conversation[]> {
     if (first < 1 || first > 200) throw invalidField('first', 'must be 1 to 200');
-    return this.conversationsService.list({ status, agentCode, needsHuman }, first);
+    return this.conversationQueries.list({ status, agentCode, needsHuman }, first);
   }
 
   @Roles(...STAFF)
   @ResolveField(() => [ConversationMessage])
   messages(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<ConversationMessage[]> {
-    return loaders.get<string, ConversationMessage[]>('messagesByConversation', async (ids) => groupByKey(ids, await this.conversationsService.messagesOf(ids), (m) => m.conversationId)).load(c.id);
+    return loaders.get<string, ConversationMessage[]>('messagesByConversation', async (ids) => groupByKey(ids, await this.conversationQueries.messagesOf(ids), (m) => m.conversationId)).load(c.id);
   }
 
   @Roles(...STAFF)
   @ResolveField(() => [OwnershipChange])
   ownershipHistory(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<OwnershipChange[]> {
-    return loaders.get<string, OwnershipChange[]>('ownershipByConversation', async (ids) => groupByKey(ids, await this.conversationsService.ownershipOf(ids), (o) => o.conversationId)).load(c.id);
+    return loaders.get<string, OwnershipChange[]>('ownershipByConversation', async (ids) => groupByKey(ids, await this.conversationQueries.ownershipOf(ids), (o) => o.conversationId)).load(c.id);
   }
 
   @Roles(...STAFF)
   @ResolveField(() => [SlaAlert])
   slaAlerts(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<SlaAlert[]> {
-    return loaders.get<string, SlaAlert[]>('slaByConversation', async (ids) => groupByKey(ids, await this.conversationsService.slaAlertsOf(ids), (a) => a.conversationId)).load(c.id);
+    return loaders.get<string, SlaAlert[]>('slaByConversation', async (ids) => groupByKey(ids, await this.conversationQueries.slaAlertsOf(ids), (a) => a.conversationId)).load(c.id);
   }
 }

@@ -10,6 +10,7 @@ import {
   ChannelReviewCreated,
 } from '../channel/channel.events';
 import { RefundIssued } from '../customer-service/customer-service.events';
+import { TrackedEventsReceived } from '../analytics/tracked-event';
 
 /** Events delivered to membership's queue. */
 export const MEMBERSHIP_SUBSCRIPTIONS: readonly EventDefinition[] = [
@@ -22,4 +23,5 @@ export const MEMBERSHIP_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ChannelReviewCreated,
   ChannelMessageReceived,
   RefundIssued,
+  TrackedEventsReceived,
 ];
