@@ -2,7 +2,7 @@ import { Args, createUnionType, Float, Int, Mutation, Query, Resolver } from '@n
 import { byResultClass, Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { ExperimentAnalysis, ExperimentInput, ExperimentsService } from './experiments/experiments.service';
 import { Funnel, FunnelInput, FunnelsService } from './funnels/funnels.service';
-import { KpiGrain, KpiRow, KpisService, ServiceKpis, SkuSalesDay, StockHealth } from './kpis/kpis.service';
+import { KpiGrain, KpiRow, KpisService, SalesGrouping, SalesRow, ServiceKpis, SkuSalesDay, StockHealth } from './kpis/kpis.service';
 import { AssociationRule, RecommendationsService, SimilarProduct } from './recommendations/recommendations.service';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,5 +111,19 @@ export class AnalyticsResolver {
   similarProducts(@Args('skuCode') skuCode: string, @Args('first', { type: () => Int, defaultValue: 10 }) first: number): Promise<SimilarProduct[]> {
     if (first < 1 || first > 100) throw invalidField('first', 'must be 1 to 100');
     return this.recommendationsService.similar(skuCode, first);
+  }
+
+  @Roles(...READERS)
+  @Query(() => [SalesRow], { description: 'Units, orders and GMV by SKU, product or category, best first' })
+  sales(
+    @Args('from') from: string,
+    @Args('to') to: string,
+    @Args('groupBy', { type: () => SalesGrouping, defaultValue: SalesGrouping.PRODUCT }) groupBy: SalesGrouping,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('channel', { type: () => String, nullable: true }) channel?: string,
+  ): Promise<SalesRow[]> {
+    dates(from, to);
+    if (first < 1 || first > 1000) throw invalidField('first', 'must be 1 to 1000');
+    return this.kpisService.sales(from, to, groupBy, channel, first);
   }
 }

@@ -3,18 +3,30 @@ import {
   ChannelStockChanged,
   ConversationOpened,
   ConversationResolved,
+  SkuCreated,
   type ChannelStockChangedPayload,
   type ConversationOpenedPayload,
   type ConversationResolvedPayload,
   type EventEnvelope,
+  type SkuCreatedPayload,
 } from '@shopops/contracts';
-import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
 import { KpiRollups } from '../kpis/kpi-rollups';
 
-/** Customer-service and stock events from the other services, counted into the rollups. */
+/** Catalog, customer-service and stock events from the other services, for the rollups. */
 @Injectable()
 export class OperationsHandler {
   constructor(private readonly rollups: KpiRollups) {}
+
+  /** Which product and category a SKU belongs to. */
+  @OnEvent(SkuCreated)
+  async sku(tx: TransactionContext, event: EventEnvelope<SkuCreatedPayload>): Promise<void> {
+    const p = event.payload;
+    await tx.em.query(
+      `INSERT INTO sku_catalog (sku_code, product_code, category_code) VALUES ($1, $2, $3) ON CONFLICT (sku_code) DO UPDATE SET product_code = EXCLUDED.product_code, category_code = EXCLUDED.category_code`,
+      [p.code, p.productCode, p.categoryCode ?? null],
+    );
+  }
 
   @OnEventBatch(ConversationOpened, ConversationResolved, ChannelStockChanged)
   async record(tx: TransactionContext, events: Array<EventEnvelope<ConversationOpenedPayload | ConversationResolvedPayload | ChannelStockChangedPayload>>): Promise<void> {

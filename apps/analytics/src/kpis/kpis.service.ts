@@ -25,6 +25,22 @@ export class KpiRow {
   @Field(() => Float, { nullable: true, description: 'Paid-source share of visitors' }) paidShare!: number | null;
 }
 
+export enum SalesGrouping {
+  SKU = 'SKU',
+  PRODUCT = 'PRODUCT',
+  CATEGORY = 'CATEGORY',
+}
+registerEnumType(SalesGrouping, { name: 'SalesGrouping' });
+
+@ObjectType()
+export class SalesRow {
+  @Field(() => String, { description: 'The SKU, product or category (unknown when the catalog has not said)' }) key!: string;
+  @Field(() => Int) units!: number;
+  @Field(() => Int) orders!: number;
+  @Field(() => Float) gmvFen!: number;
+  @Field(() => Float, { description: 'Share of the range’s GMV' }) gmvShare!: number;
+}
+
 @ObjectType()
 export class SkuSalesDay {
   @Field(() => String) day!: string;
@@ -146,5 +162,19 @@ export class KpisService {
       [channel ?? null],
     )) as Array<{ listings: number; out: number; available: number; sold: number }>;
     return Object.assign(new StockHealth(), { listings: r.listings, outOfStock: r.out, outOfStockRate: ratio(r.out, r.listings), unitsAvailable: r.available, unitsSold30d: r.sold, turnover30d: ratio(r.sold, r.available) });
+  }
+
+  /** Sales by SKU, product or category over a range, from the paid orders (an order counts once per group), best first. */
+  async sales(from: string, to: string, grouping: SalesGrouping, channel: string | undefined, first: number): Promise<SalesRow[]> {
+    const key = grouping === SalesGrouping.SKU ? `l->>'skuCode'` : grouping === SalesGrouping.PRODUCT ? `coalesce(c.product_code, 'unknown')` : `coalesce(c.category_code, 'unknown')`;
+    const rows: Array<{ key: string; units: number; orders: number; gmv: number; total: number }> = await this.dataSource.query(
+      `SELECT ${key} AS key, sum((l->>'quantity')::int)::int AS units, count(DISTINCT o.channel || ':' || o.order_id)::int AS orders,
+              sum((l->>'quantity')::bigint * (l->>'unitPriceFen')::bigint)::float AS gmv, sum(sum((l->>'quantity')::bigint * (l->>'unitPriceFen')::bigint)) OVER ()::float AS total
+         FROM order_fact o CROSS JOIN LATERAL jsonb_array_elements(o.lines) l LEFT JOIN sku_catalog c ON c.sku_code = l->>'skuCode'
+        WHERE o.day BETWEEN $1 AND $2 AND ($3::text IS NULL OR o.channel = $3)
+        GROUP BY 1 ORDER BY gmv DESC, key LIMIT $4`,
+      [from, to, channel ?? null, first],
+    );
+    return rows.map((r) => Object.assign(new SalesRow(), { key: r.key, units: r.units, orders: r.orders, gmvFen: r.gmv, gmvShare: ratio(r.gmv, r.total) ?? 0 }));
   }
 }

@@ -26,10 +26,12 @@ export class Insights1733300000000 implements MigrationInterface {
     await sql(`CREATE TABLE flash_sale_window (promotion_id uuid PRIMARY KEY, code text NOT NULL UNIQUE, sku_codes text[] NOT NULL, starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL, quantity_cap integer)`);
     // Which member a platform account is (from membership), for member-level experiments.
     await sql(`CREATE TABLE member_account (channel text NOT NULL, platform_user_id text NOT NULL, member_id uuid NOT NULL, PRIMARY KEY (channel, platform_user_id))`);
+    // SKU → product and category, from the catalog, for KPIs by product and category.
+    await sql(`CREATE TABLE sku_catalog (sku_code text PRIMARY KEY, product_code text NOT NULL, category_code text)`);
     await sql(`CREATE TABLE report (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), kind text NOT NULL CHECK (kind IN ('DAILY', 'WEEKLY')), period_start date NOT NULL, period_end date NOT NULL, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (kind, period_start))`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['report', 'member_account', 'flash_sale_window', 'view_pair', 'session_view', 'sku_stock', 'counted_conversation', 'cs_daily', 'anomaly_alert', 'kpi_hourly', 'attributed_sale', 'ad_spend']) await queryRunner.query(`DROP TABLE ${table}`);
+    for (const table of ['report', 'sku_catalog', 'member_account', 'flash_sale_window', 'view_pair', 'session_view', 'sku_stock', 'counted_conversation', 'cs_daily', 'anomaly_alert', 'kpi_hourly', 'attributed_sale', 'ad_spend']) await queryRunner.query(`DROP TABLE ${table}`);
   }
 }

@@ -217,4 +217,29 @@ describe('analytics insights', () => {
     expect(health.stockHealth.listings).toBeGreaterThanOrEqual(listings.length);
     expect(health.stockHealth.outOfStockRate).toBe(Math.round((health.stockHealth.outOfStock / health.stockHealth.listings) * 10_000) / 10_000);
   });
+
+  it('reports sales by SKU, product and category', async () => {
+    const [s1, s2] = await createSkus(gateway, 2, 30000, 'SALES');
+    const product = s1.replace(/-1$/, '');
+    await eventually(async () => Number((await db.query(`SELECT count(*) FROM analytics.sku_catalog WHERE sku_code = ANY ($1)`, [[s1, s2]])).rows[0].count), (n) => n === 2, { what: 'analytics to learn the SKUs' });
+    const when = '2025-06-02T10:00:00+08:00';
+    const lines = [
+      [{ skuCode: s1, quantity: 2, unitPriceFen: 30000 }],
+      [{ skuCode: s2, quantity: 1, unitPriceFen: 30000 }, { skuCode: s1, quantity: 1, unitPriceFen: 30000 }],
+    ];
+    for (const [i, orderLines] of lines.entries()) {
+      const data = orderData(`DYSALES${product}${i}`, { buyer: { platformUserId: `dy_sales_${product}_${i}` }, lines: orderLines, totalFen: orderLines.reduce((n, l) => n + l.quantity * l.unitPriceFen, 0) });
+      expect((await sendWebhook(gateway.baseUrl, 'douyin', { type: 'order.paid', occurredAt: when, data })).status).toBe(202);
+    }
+    const sales = async (groupBy: string) =>
+      (await gateway.data<{ sales: Array<{ key: string; units: number; orders: number; gmvFen: number; gmvShare: number }> }>(`{ sales(from: "2025-06-02", to: "2025-06-02", groupBy: ${groupBy}) { key units orders gmvFen gmvShare } }`, {}, analyst)).sales;
+    // s1: 3 units in 2 orders (90,000); s2: 1 unit (30,000). One product, in the fixture's DRESS category.
+    expect(await eventually(() => sales('SKU'), (r) => r.length === 2 && r[0].units === 3, { what: 'the sales' })).toEqual([
+      { key: s1, units: 3, orders: 2, gmvFen: 90000, gmvShare: 0.75 },
+      { key: s2, units: 1, orders: 1, gmvFen: 30000, gmvShare: 0.25 },
+    ]);
+    // Two orders for the product, whichever SKUs they held.
+    expect(await sales('PRODUCT')).toEqual([{ key: product, units: 4, orders: 2, gmvFen: 120000, gmvShare: 1 }]);
+    expect(await sales('CATEGORY')).toEqual([{ key: 'DRESS', units: 4, orders: 2, gmvFen: 120000, gmvShare: 1 }]);
+  });
 });

@@ -1,7 +1,7 @@
 import { TrackedEventsReceived } from '../analytics/tracked-event';
 import { ConversationOpened, ConversationResolved } from '../customer-service/customer-service.events';
 import { ChannelStockChanged } from '../inventory/inventory.events';
-import { PromotionStarted } from '../catalog/catalog.events';
+import { PromotionStarted, SkuCreated } from '../catalog/catalog.events';
 import { IdentityLinked, MemberCreated, MemberDormant, MembersMerged } from '../membership/membership.events';
 import type { EventDefinition } from '../events/define-event';
 import {
@@ -28,4 +28,5 @@ export const ANALYTICS_SUBSCRIPTIONS: readonly EventDefinition[] = [
   IdentityLinked,
   MembersMerged,
   MemberDormant,
+  SkuCreated,
 ];
