@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
       OUTBOUND_ROTATION_OVERLAP_MS: '3600000',
       // Hourly and daily checks run every few seconds, so tests can watch them act.
       SCHEDULE_INVENTORY_LATE_DELIVERIES: '*/2 * * * * *',
-      SCHEDULE_INVENTORY_STOCK_HEALTH_SCAN: '*/3 * * * * *',
+      SCHEDULE_INVENTORY_STOCK_HEALTH_SCAN: '*/10 * * * * *',
       MEMBERSHIP_RETURN_WINDOW_SECONDS: '1',
       // Half the dormant members are the win-back hold-out, so tests see both arms.
       MEMBERSHIP_WINBACK_HOLDOUT_PERCENT: '50',

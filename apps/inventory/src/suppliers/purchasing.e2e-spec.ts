@@ -60,7 +60,7 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
     const graded = await eventually(
       async () => (await gateway.data<{ suppliers: Array<{ code: string; grade: string; onTimeRate: number; qualityPassRate: number }> }>(`{ suppliers { code grade onTimeRate qualityPassRate } }`, {}, { role: 'operator' })).suppliers.find((s) => s.code === code),
       (s) => s?.qualityPassRate === 0.8,
-      { what: 'the quality issue to regrade the supplier' },
+      { what: 'the quality issue to regrade the supplier', timeoutMs: 45_000 },
     );
     // 0.5 × 0 on time + 0.3 × 0.8 quality + 0.2 × 1 cost = 0.44
     expect(graded).toEqual({ code, grade: 'D', onTimeRate: 0, qualityPassRate: 0.8 });
