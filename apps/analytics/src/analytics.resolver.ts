@@ -1,20 +1,16 @@
 import { Args, createUnionType, Float, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { byResultClass, Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
+import { assertDateRange } from './date-range';
 import { ExperimentAnalysis, ExperimentInput, ExperimentsService } from './experiments/experiments.service';
 import { Funnel, FunnelInput, FunnelsService } from './funnels/funnels.service';
 import { KpiGrain, KpiRow, KpisService, SalesGrouping, SalesRow, ServiceKpis, SkuSalesDay, StockHealth } from './kpis/kpis.service';
 import { AssociationRule, RecommendationsService, SimilarProduct } from './recommendations/recommendations.service';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const READERS = ['analyst', 'operator'] as const;
 export const ExperimentResult = createUnionType({ name: 'ExperimentResult', types: () => [ExperimentAnalysis, NotFoundError] as const, resolveType: byResultClass });
 
-function dates(from: string, to: string): void {
-  if (!DATE.test(from) || Number.isNaN(Date.parse(from))) throw invalidField('from', 'must be a date, YYYY-MM-DD');
-  if (!DATE.test(to) || Number.isNaN(Date.parse(to))) throw invalidField('to', 'must be a date, YYYY-MM-DD');
-  if (to < from) throw invalidField('to', 'must not be before from');
-  if (Date.parse(to) - Date.parse(from) > 731 * 86_400_000) throw invalidField('to', 'must be at most two years after from');
-}
+/** Two years at most: the rollups are daily. */
+const dates = (from: string, to: string) => assertDateRange(from, to, 731);
 
 @Resolver()
 export class AnalyticsResolver {

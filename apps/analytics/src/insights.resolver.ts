@@ -1,19 +1,15 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { isUUID } from 'class-validator';
 import { Ctx, invalidField, Roles, type RequestContext } from '@shopops/platform';
+import { assertDateRange } from './date-range';
 import { AnomaliesService, AnomalyAlert } from './anomalies/anomalies.service';
 import { Cohort, CohortsService, LifetimeValue } from './cohorts/cohorts.service';
 import { Report, ReportsService } from './reports/reports.service';
 import { AdSpendInput, KolTier, PaidPerformance, TrafficMix, TrafficService } from './traffic/traffic.service';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const READERS = ['analyst', 'operator'] as const;
 
-function range(from: string, to: string): void {
-  if (!DATE.test(from) || Number.isNaN(Date.parse(from))) throw invalidField('from', 'must be a date, YYYY-MM-DD');
-  if (!DATE.test(to) || Number.isNaN(Date.parse(to))) throw invalidField('to', 'must be a date, YYYY-MM-DD');
-  if (to < from) throw invalidField('to', 'must not be before from');
-}
+const range = (from: string, to: string) => assertDateRange(from, to);
 
 /** Cohorts and lifetime value, traffic and spend, anomaly alerts, reports. */
 @Resolver()

@@ -1,6 +1,6 @@
 import { Args, createUnionType, Directive, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { byResultClass, alignByKey, Ctx, groupByKey, invalidField, InvalidStateError, Loaders, NotFoundError, Public, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
-import { isUUID } from 'class-validator';
+import { requireId } from './ids';
 import { AfterSalesCase, CaseActionInput, IllegalCaseActionError, OpenCaseInput, RefundExceedsOrderError } from './after-sales/after-sales.model';
 import { AfterSalesService } from './after-sales/after-sales.service';
 import { Agent, AgentInput } from './agents/agents.model';
@@ -22,9 +22,6 @@ export const SurveyResult = createUnionType({ name: 'SurveyResult', types: () =>
 export const DedicatedAgentResult = createUnionType({ name: 'DedicatedAgentResult', types: () => [Agent, NotFoundError] as const, resolveType: byResultClass });
 
 const STAFF = ['cs_agent', 'operator'] as const;
-const uuid = (field: string, value: string) => {
-  if (!isUUID(value)) throw invalidField(field, 'must be an id');
-};
 
 /** Agents, the knowledge base, after-sales, disputes, reviews, quality and service metrics. */
 @Resolver()
@@ -48,7 +45,7 @@ export class ServiceDeskResolver {
   @Roles('operator')
   @Mutation(() => DedicatedAgentResult, { description: 'A top-tier member’s dedicated agent.' })
   setDedicatedAgent(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string, @Args('agentCode') agentCode: string) {
-    uuid('memberId', memberId);
+    requireId('memberId', memberId);
     return this.agentsService.setDedicatedAgent(ctx, memberId, agentCode);
   }
 
@@ -111,7 +108,7 @@ export class ServiceDeskResolver {
     @Args('note') note: string,
     @Args('compensationFen', { type: () => Int, defaultValue: 0 }) compensationFen: number,
   ) {
-    uuid('id', id);
+    requireId('id', id);
     if (decision !== 'BUYER' && decision !== 'SELLER') throw invalidField('decision', 'must be BUYER or SELLER');
     if (!note.trim()) throw invalidField('note', 'must say why');
     if (compensationFen < 0) throw invalidField('compensationFen', 'must be 0 or more');
@@ -139,7 +136,7 @@ export class ServiceDeskResolver {
   @Roles(...STAFF)
   @Mutation(() => ContactTaskResult, { description: 'Records the contact with a negative reviewer and whether they were won back.' })
   completeContactTask(@Ctx() ctx: RequestContext, @Args('taskId', { type: () => ID }) taskId: string, @Args('outcome') outcome: string, @Args('recovered') recovered: boolean) {
-    uuid('taskId', taskId);
+    requireId('taskId', taskId);
     if (!outcome.trim() || outcome.length > 1000) throw invalidField('outcome', 'must be 1 to 1000 characters');
     return this.reviewsService.completeTask(ctx, taskId, outcome, recovered);
   }
@@ -159,7 +156,7 @@ export class ServiceDeskResolver {
     @Args('nps', { type: () => Int, nullable: true }) nps?: number,
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
   ) {
-    uuid('conversationId', conversationId);
+    requireId('conversationId', conversationId);
     if (csat < 1 || csat > 5) throw invalidField('csat', 'must be 1 to 5');
     if (nps !== undefined && nps !== null && (nps < 0 || nps > 10)) throw invalidField('nps', 'must be 0 to 10');
     return this.metricsService.answer(ctx, conversationId, csat, nps ?? null, comment ?? null);

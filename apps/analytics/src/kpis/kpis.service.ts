@@ -69,7 +69,8 @@ export class StockHealth {
   @Field(() => Float, { nullable: true, description: 'Units sold in 30 days ÷ units available now' }) turnover30d!: number | null;
 }
 
-const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : null);
+/** a ÷ b to four places, or null when there is nothing to divide by. */
+export const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : null);
 
 /** KPIs from the rollups (never a scan of raw events); visitors are distinct per period. */
 @Injectable()

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { invalidField, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ANALYTICS_CONFIG, type AnalyticsConfig } from '../analytics.config';
+import { ratio } from '../kpis/kpis.service';
 
 export const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol', 'live'] as const;
 
@@ -50,8 +51,6 @@ export class KolTier {
   @Field(() => Int) orders!: number;
   @Field(() => Float) gmvFen!: number;
 }
-
-const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : null);
 
 /** Traffic-source mix, imported ad spend, ROAS and ROI per paid channel and campaign, KOL tiers. */
 @Injectable()

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { MediaIncompleteError } from '../products/product-errors';
 import { LifecycleStageValue, ProductStatus, type Product } from '../products/product.entity';
-import { ProductsService } from '../products/products.service';
+import { changePayload, ProductsService } from '../products/products.service';
 import { MediaCompleteness, ProductMedia, type AddProductMediaInput } from './media.model';
 
 interface CountRow {
@@ -68,7 +68,7 @@ export class MediaService {
       if (!completeness.complete) refuse(MediaIncompleteError.of(completeness.missing));
       await tx.em.query(`UPDATE product SET status = 'ON_SALE' WHERE id = $1`, [product.id]);
       const published = await this.products.recordVersion(tx, product.id, 'published');
-      tx.emit(ProductUpdated, { productId: published.id, code, version: published.version, title: published.title, changedFields: ['status'], status: published.status, ...(published.categoryCode ? { categoryCode: published.categoryCode } : {}) });
+      tx.emit(ProductUpdated, changePayload(published, ['status']));
       return published;
     });
   }

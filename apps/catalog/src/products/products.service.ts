@@ -236,7 +236,8 @@ export class ProductsService {
   }
 }
 
-function changePayload(product: Product, changedFields: string[]) {
+/** The payload of ProductUpdated and ProductArchived. */
+export function changePayload(product: Product, changedFields: string[]) {
   return {
     productId: product.id,
     code: product.code,

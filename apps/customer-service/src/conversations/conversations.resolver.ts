@@ -1,6 +1,6 @@
 import { Args, createUnionType, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { byResultClass, Ctx, groupByKey, invalidField, InvalidStateError, Loaders, NotFoundError, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
-import { isUUID } from 'class-validator';
+import { requireId } from '../ids';
 import { AgentAtCapacityError, NotOwnerError } from '../agents/agents.model';
 import { Conversation, ConversationMessage, ConversationStatus, IllegalStatusChangeError, OpenConversationInput, OwnershipChange, ReplyInput, SlaAlert } from './conversation.model';
 import { ConversationQueries } from './conversation.queries';
@@ -12,9 +12,6 @@ export const HandoverResult = createUnionType({ name: 'HandoverResult', types: (
 export const StatusResult = createUnionType({ name: 'ConversationStatusResult', types: () => [Conversation, NotFoundError, IllegalStatusChangeError] as const, resolveType: byResultClass });
 
 const STAFF = ['cs_agent', 'operator'] as const;
-const uuid = (field: string, value: string) => {
-  if (!isUUID(value)) throw invalidField(field, 'must be an id');
-};
 
 @Resolver(() => Conversation)
 export class ConversationsResolver {
@@ -38,14 +35,14 @@ export class ConversationsResolver {
   @Roles(...STAFF)
   @Mutation(() => ClaimResult, { description: 'Takes an unowned conversation; when agents claim at once, exactly one wins.' })
   claimConversation(@Ctx() ctx: RequestContext, @Args('conversationId', { type: () => ID }) conversationId: string, @Args('agentCode') agentCode: string) {
-    uuid('conversationId', conversationId);
+    requireId('conversationId', conversationId);
     return this.conversationsService.claim(ctx, conversationId, agentCode);
   }
 
   @Roles(...STAFF)
   @Mutation(() => HandoverResult, { description: 'Hands an owned conversation to another agent, with a reason (kept in its history).' })
   handOverConversation(@Ctx() ctx: RequestContext, @Args('conversationId', { type: () => ID }) conversationId: string, @Args('toAgentCode') toAgentCode: string, @Args('reason') reason: string) {
-    uuid('conversationId', conversationId);
+    requireId('conversationId', conversationId);
     if (!reason.trim() || reason.length > 500) throw invalidField('reason', 'must be 1 to 500 characters');
     return this.conversationsService.handover(ctx, conversationId, toAgentCode, reason);
   }
@@ -58,7 +55,7 @@ export class ConversationsResolver {
     @Args('status', { type: () => ConversationStatus }) status: ConversationStatus,
     @Args('snoozeMinutes', { type: () => Int, nullable: true }) snoozeMinutes?: number,
   ) {
-    uuid('conversationId', conversationId);
+    requireId('conversationId', conversationId);
     if (snoozeMinutes !== undefined && snoozeMinutes !== null && (snoozeMinutes < 1 || snoozeMinutes > 7 * 24 * 60)) throw invalidField('snoozeMinutes', 'must be 1 to 10080');
     return this.conversationsService.setStatus(ctx, conversationId, status, snoozeMinutes ?? undefined);
   }
@@ -66,7 +63,7 @@ export class ConversationsResolver {
   @Roles(...STAFF)
   @Query(() => Conversation, { nullable: true })
   conversationById(@Args('id', { type: () => ID }) id: string): Promise<Conversation | null> {
-    uuid('id', id);
+    requireId('id', id);
     return this.conversationQueries.byId(id);
   }
 
