@@ -40,9 +40,11 @@ export class QueueRegistry implements OnApplicationShutdown {
   }
 
   redis(): Redis {
-    this.connection ??= new IORedis(producerConnectionOptions(this.config.redisUrl));
-    // Errors surface on the commands that fail; an unhandled 'error' event would crash the process.
-    this.connection.on('error', () => undefined);
+    if (!this.connection) {
+      this.connection = new IORedis(producerConnectionOptions(this.config.redisUrl));
+      // Errors surface on the commands that fail; an unhandled 'error' event would crash the process.
+      this.connection.on('error', () => undefined);
+    }
     return this.connection;
   }
 
