@@ -25,6 +25,9 @@ export interface GatewayConfig {
   readonly subgraphUrls: Readonly<Record<DomainServiceName, string>>;
   readonly maxDepth: number;
   readonly maxComplexity: number;
+  readonly maxTokens: number;
+  readonly maxFields: number;
+  readonly maxAliases: number;
   readonly rateLimitPerMinute: number;
   readonly webhookSources: ReadonlyMap<string, WebhookSourceConfig>;
   readonly webhookToleranceSeconds: number;
@@ -48,6 +51,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
     maxComplexity: read.int('GRAPHQL_MAX_COMPLEXITY', 20_000, 10, 10_000_000),
+    maxTokens: read.int('GRAPHQL_MAX_TOKENS', 10_000, 100, 1_000_000),
+    maxFields: read.int('GRAPHQL_MAX_FIELDS', 5_000, 10, 1_000_000),
+    maxAliases: read.int('GRAPHQL_MAX_ALIASES', 500, 0, 1_000_000),
     rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     webhookSources: readWebhookSources(read, env),
     webhookToleranceSeconds: read.int('WEBHOOK_TOLERANCE_SECONDS', 300, 1, 86_400),

@@ -41,6 +41,9 @@ export class ApolloEngine implements GatewayEngine {
       gateway,
       introspection: true,
       includeStacktraceInErrorResponses: false,
+      parseOptions: { maxTokens: options.maxTokens },
+      // A bare hash would skip the gateway's limit check, which needs the query text.
+      persistedQueries: false,
       formatError: formatGraphQLError,
       plugins: [ApolloServerPluginLandingPageDisabled()],
     });

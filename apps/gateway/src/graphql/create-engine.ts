@@ -25,6 +25,7 @@ export function createEngine(config: GatewayConfig, identitySecret: string): Gat
   const options = {
     supergraphSdl: withSubgraphUrls(readSupergraph(config.supergraphPath), config.subgraphUrls),
     subgraphUrls: config.subgraphUrls,
+    maxTokens: config.maxTokens,
   };
   switch (config.engine) {
     case 'apollo':

@@ -17,4 +17,6 @@ export interface GatewayEngine {
 export interface EngineOptions {
   readonly supergraphSdl: string;
   readonly subgraphUrls: Readonly<Record<string, string>>;
+  /** Token budget of the engine's own parser, as in the gateway's limit check. */
+  readonly maxTokens: number;
 }

@@ -1,11 +1,12 @@
 import rateLimit from '@fastify/rate-limit';
 import { contextFor, requestContextOf } from '@shopops/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { buildASTSchema, GraphQLError, parse } from 'graphql';
 import { authenticate } from '../auth/authenticate';
 import type { GatewayConfig } from '../gateway.config';
+import { readSupergraph } from './create-engine';
 import type { GatewayEngine } from './gateway-engine';
-import { checkOperationLimits } from './operation-limits';
+import { OperationLimiter } from './operation-limits';
 
 interface GraphQLBody {
   query?: unknown;
@@ -18,6 +19,7 @@ interface GraphQLBody {
  * hand the request to the engine. Failures here answer in GraphQL's error shape.
  */
 export async function mountGraphQL(fastify: FastifyInstance, engine: GatewayEngine, config: GatewayConfig): Promise<void> {
+  const limiter = new OperationLimiter(buildASTSchema(parse(readSupergraph(config.supergraphPath)), { assumeValidSDL: true }), config);
   await fastify.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {
       try {
@@ -40,15 +42,8 @@ export async function mountGraphQL(fastify: FastifyInstance, engine: GatewayEngi
       errorResponseBuilder: (_request, context) => graphQLErrorBody('RATE_LIMITED', `Rate limit of ${context.max} requests a minute exceeded; retry after ${context.after}`, 429),
     });
     scope.addHook('preHandler', async (request, reply) => {
-      const body = (request.method === 'GET' ? request.query : request.body) as GraphQLBody | undefined;
-      if (!body || typeof body.query !== 'string') return;
-      const variables = typeof body.variables === 'string' ? safeJson(body.variables) : body.variables;
-      const violation = checkOperationLimits(
-        body.query,
-        typeof body.operationName === 'string' ? body.operationName : undefined,
-        variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : undefined,
-        config,
-      );
+      if (request.method === 'OPTIONS') return;
+      const violation = checkRequest(limiter, (request.method === 'GET' ? request.query : request.body) as GraphQLBody | undefined);
       if (violation) return sendGraphQLError(reply, violation, 400);
     });
     scope.route({
@@ -57,6 +52,19 @@ export async function mountGraphQL(fastify: FastifyInstance, engine: GatewayEngi
       handler: (request: FastifyRequest, reply: FastifyReply) => engine.handle(request, reply),
     });
   });
+}
+
+/** Nothing reaches the engine unchecked: a request without query text (a batch, a bare persisted-query hash) is refused. */
+function checkRequest(limiter: OperationLimiter, body: GraphQLBody | undefined): GraphQLError | undefined {
+  if (!body || typeof body.query !== 'string') {
+    return new GraphQLError('The request must carry the query text in "query"', { extensions: { code: 'BAD_USER_INPUT', fields: ['query'] } });
+  }
+  const variables = typeof body.variables === 'string' ? safeJson(body.variables) : body.variables;
+  return limiter.check(
+    body.query,
+    typeof body.operationName === 'string' && body.operationName !== '' ? body.operationName : undefined,
+    variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : undefined,
+  );
 }
 
 function safeJson(text: string): unknown {

@@ -1,9 +1,21 @@
 import {
+  getNamedType,
+  getNullableType,
   GraphQLError,
+  isInterfaceType,
+  isListType,
+  isObjectType,
   Kind,
   parse,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
@@ -12,119 +24,199 @@ import {
 export interface OperationLimits {
   readonly maxDepth: number;
   readonly maxComplexity: number;
+  /** Lexical tokens the gateway parses before it gives up on a document. */
+  readonly maxTokens: number;
+  /** Fields of the document with every fragment spread expanded, as validation and execution see it. */
+  readonly maxFields: number;
+  readonly maxAliases: number;
 }
 
+/** Assumed length of a list whose size no argument bounds (a product's SKUs). */
+export const ASSUMED_LIST_SIZE = 10;
 const PAGE_ARGUMENTS = new Set(['first', 'last', 'limit', 'take']);
 /** Parsed documents by query text: clients repeat the same few operations. */
-const documents = new Map<string, DocumentNode | GraphQLError>();
 const MAX_CACHED = 2000;
 
+/** What one selection set amounts to once its fragments are expanded. */
+interface Measure {
+  readonly depth: number;
+  readonly cost: number;
+  readonly fields: number;
+  readonly aliases: number;
+}
+
+const NOTHING: Measure = { depth: 0, cost: 0, fields: 0, aliases: 0 };
+
 /**
- * Checks an operation's depth and estimated cost before any subgraph is called. Cost counts
- * one per field, multiplied by a list's page size argument (`first`, `limit`…), so
- * `products(first: 100) { skus { … } }` costs a hundred times its selection.
+ * Checks a document before any validation or subgraph work, and refuses what it cannot fully
+ * check. Cost counts one per field (aliases and `__typename` included), multiplied by how many
+ * objects a list can hold: its page argument (`first`…), its schema default, or
+ * ASSUMED_LIST_SIZE; so `products(first: 100) { nodes { skus { … } } }` costs a thousand times
+ * the SKU selection. Fragment sizes are memoised, so the check is linear in the document.
  */
-export function checkOperationLimits(
-  query: string,
-  operationName: string | undefined,
-  variables: Record<string, unknown> | undefined,
-  limits: OperationLimits,
-): GraphQLError | undefined {
-  const document = parseCached(query);
-  if (document instanceof GraphQLError) return undefined; // the engine reports syntax errors itself
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  const operations: OperationDefinitionNode[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
-  }
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return undefined;
-  const walker = new SelectionWalker(fragments, variables ?? {});
-  const depth = walker.depth(operation.selectionSet, 0, new Set());
-  if (depth > limits.maxDepth) {
-    return new GraphQLError(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, {
-      extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth: limits.maxDepth },
-    });
-  }
-  const cost = walker.cost(operation.selectionSet, new Set());
-  if (cost > limits.maxComplexity) {
-    return new GraphQLError(`Query cost ${cost} exceeds the limit of ${limits.maxComplexity}; ask for smaller pages`, {
-      extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxComplexity: limits.maxComplexity },
-    });
-  }
-  return undefined;
-}
+export class OperationLimiter {
+  private readonly documents = new Map<string, DocumentNode | GraphQLError>();
 
-function parseCached(query: string): DocumentNode | GraphQLError {
-  let document = documents.get(query);
-  if (!document) {
-    try {
-      document = parse(query, { maxTokens: 10_000 });
-    } catch (error) {
-      document = error instanceof GraphQLError ? error : new GraphQLError(String(error));
-    }
-    if (documents.size >= MAX_CACHED) documents.clear();
-    documents.set(query, document);
-  }
-  return document;
-}
-
-class SelectionWalker {
   constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly limits: OperationLimits,
+  ) {}
+
+  check(query: string, operationName: string | undefined, variables: Record<string, unknown> | undefined): GraphQLError | undefined {
+    const document = this.parseCached(query);
+    if (document instanceof GraphQLError) return document;
+    try {
+      return this.checkDocument(document, operationName, variables ?? {});
+    } catch (error) {
+      if (error instanceof GraphQLError) return error;
+      throw error;
+    }
+  }
+
+  private checkDocument(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): GraphQLError | undefined {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    const operations: OperationDefinitionNode[] = [];
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+    }
+    const unresolved = unresolvedOperation(operations, operationName);
+    if (unresolved) return unresolved;
+    const measurer = new DocumentMeasurer(this.schema, fragments, variables);
+    // Validation visits every operation and fragment, so all of them count, not only the one run.
+    const measures = [
+      ...operations.map((operation) => measurer.selectionSet(operation.selectionSet, this.rootType(operation))),
+      ...[...fragments.keys()].map((name) => measurer.fragment(name)),
+    ];
+    const fields = measures.reduce((sum, m) => sum + m.fields, 0);
+    const aliases = measures.reduce((sum, m) => sum + m.aliases, 0);
+    const depth = Math.max(...measures.map((m) => m.depth));
+    const cost = Math.max(...measures.slice(0, operations.length).map((m) => m.cost));
+    return this.violation(depth, cost, fields, aliases);
+  }
+
+  private violation(depth: number, cost: number, fields: number, aliases: number): GraphQLError | undefined {
+    const { maxDepth, maxComplexity, maxFields, maxAliases } = this.limits;
+    if (fields > maxFields) {
+      return limitError(`Query has ${fields} fields once its fragments are expanded, over the limit of ${maxFields}`, 'QUERY_TOO_LARGE', { fields, maxFields });
+    }
+    if (aliases > maxAliases) {
+      return limitError(`Query uses ${aliases} aliases, over the limit of ${maxAliases}`, 'QUERY_TOO_LARGE', { aliases, maxAliases });
+    }
+    if (depth > maxDepth) {
+      return limitError(`Query depth ${depth} exceeds the limit of ${maxDepth}`, 'QUERY_TOO_DEEP', { depth, maxDepth });
+    }
+    if (cost > maxComplexity) {
+      return limitError(`Query cost ${cost} exceeds the limit of ${maxComplexity}; ask for smaller pages`, 'QUERY_TOO_COMPLEX', { cost, maxComplexity });
+    }
+    return undefined;
+  }
+
+  private rootType(operation: OperationDefinitionNode): GraphQLNamedType | undefined {
+    return this.schema.getRootType(operation.operation) ?? undefined;
+  }
+
+  private parseCached(query: string): DocumentNode | GraphQLError {
+    let document = this.documents.get(query);
+    if (!document) {
+      document = this.parseWithinBudget(query);
+      if (this.documents.size >= MAX_CACHED) this.documents.clear();
+      this.documents.set(query, document);
+    }
+    return document;
+  }
+
+  private parseWithinBudget(query: string): DocumentNode | GraphQLError {
+    try {
+      return parse(query, { maxTokens: this.limits.maxTokens });
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      if (/more th\w+ \d+ tokens/.test(error.message)) { // graphql-js words it "more that N tokens"
+        return limitError(`Query has more than ${this.limits.maxTokens} tokens`, 'QUERY_TOO_LARGE', { maxTokens: this.limits.maxTokens });
+      }
+      return new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    }
+  }
+}
+
+/** The operation to run must be named when there are several, and must exist. */
+function unresolvedOperation(operations: readonly OperationDefinitionNode[], operationName: string | undefined): GraphQLError | undefined {
+  if (operations.length === 0) return badInput('The document contains no operation', 'query');
+  if (operationName === undefined) {
+    return operations.length > 1 ? badInput('operationName is required when the document holds several operations', 'operationName') : undefined;
+  }
+  if (operations.some((o) => o.name?.value === operationName)) return undefined;
+  return badInput(`operationName "${operationName}" names no operation of the document`, 'operationName');
+}
+
+class DocumentMeasurer {
+  private readonly fragmentMeasures = new Map<string, Measure>();
+  private readonly measuring = new Set<string>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
     private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
     private readonly variables: Record<string, unknown>,
   ) {}
 
-  depth(selectionSet: SelectionSetNode, level: number, visiting: Set<string>): number {
-    let deepest = level;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith('__')) continue; // introspection is bounded by the schema
-        const below = selection.selectionSet ? this.depth(selection.selectionSet, level + 1, visiting) : level + 1;
-        deepest = Math.max(deepest, below);
-      } else {
-        const nested = this.nestedSelectionSet(selection, visiting);
-        if (nested) deepest = Math.max(deepest, this.depth(nested.set, level, nested.visiting));
-      }
-    }
-    return deepest;
+  /** A fragment measured once per document, however often it is spread. */
+  fragment(name: string): Measure {
+    const known = this.fragmentMeasures.get(name);
+    if (known) return known;
+    const fragment = this.fragments.get(name);
+    if (!fragment) throw validationError(`Unknown fragment "${name}"`);
+    if (this.measuring.has(name)) throw validationError(`Fragment "${name}" spreads itself`);
+    this.measuring.add(name);
+    const measure = this.selectionSet(fragment.selectionSet, this.schema.getType(fragment.typeCondition.name.value));
+    this.measuring.delete(name);
+    this.fragmentMeasures.set(name, measure);
+    return measure;
   }
 
-  cost(selectionSet: SelectionSetNode, visiting: Set<string>): number {
-    let total = 0;
+  selectionSet(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined): Measure {
+    let total = NOTHING;
     for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith('__')) continue;
-        const children = selection.selectionSet ? this.cost(selection.selectionSet, visiting) : 0;
-        total += 1 + children * this.pageSize(selection.arguments ?? []);
-      } else {
-        const nested = this.nestedSelectionSet(selection, visiting);
-        if (nested) total += this.cost(nested.set, nested.visiting);
+      let measure: Measure;
+      if (selection.kind === Kind.FIELD) measure = this.field(selection, parent);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) measure = this.fragment(selection.name.value);
+      else {
+        const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parent;
+        measure = this.selectionSet(selection.selectionSet, type);
       }
+      total = {
+        depth: Math.max(total.depth, measure.depth),
+        cost: total.cost + measure.cost,
+        fields: total.fields + measure.fields,
+        aliases: total.aliases + measure.aliases,
+      };
     }
     return total;
   }
 
-  private nestedSelectionSet(
-    selection: SelectionSetNode['selections'][number],
-    visiting: Set<string>,
-  ): { set: SelectionSetNode; visiting: Set<string> } | undefined {
-    if (selection.kind === Kind.INLINE_FRAGMENT) return { set: selection.selectionSet, visiting };
-    if (selection.kind !== Kind.FRAGMENT_SPREAD) return undefined;
-    const name = selection.name.value;
-    const fragment = this.fragments.get(name);
-    if (!fragment || visiting.has(name)) return undefined; // cycles are rejected by validation anyway
-    return { set: fragment.selectionSet, visiting: new Set(visiting).add(name) };
+  private field(node: FieldNode, parent: GraphQLNamedType | undefined): Measure {
+    const definition = fieldDefinition(node.name.value, parent);
+    const children = node.selectionSet ? this.selectionSet(node.selectionSet, definition && getNamedType(definition.type)) : NOTHING;
+    const introspection = node.name.value.startsWith('__');
+    return {
+      // Introspection is bounded by the schema, not by data, so it neither deepens nor multiplies.
+      depth: introspection ? 0 : 1 + children.depth,
+      cost: 1 + children.cost * (introspection ? 1 : this.multiplier(node, definition, parent)),
+      fields: 1 + children.fields,
+      aliases: (node.alias ? 1 : 0) + children.aliases,
+    };
   }
 
-  private pageSize(args: ReadonlyArray<{ name: { value: string }; value: ValueNode }>): number {
-    for (const arg of args) {
-      if (!PAGE_ARGUMENTS.has(arg.name.value)) continue;
-      const value = this.valueOf(arg.value);
-      if (typeof value === 'number' && value > 0) return value;
+  /** How many objects the field can return, each of which costs its selection. */
+  private multiplier(node: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, parent: GraphQLNamedType | undefined): number {
+    const pageArgument = definition?.args.find((arg) => PAGE_ARGUMENTS.has(arg.name));
+    if (pageArgument) {
+      const given = node.arguments?.find((arg) => arg.name.value === pageArgument.name);
+      const size = given ? this.valueOf(given.value) : pageArgument.defaultValue;
+      return typeof size === 'number' && Number.isFinite(size) ? Math.max(size, 1) : ASSUMED_LIST_SIZE;
     }
-    return 1;
+    if (!definition || !isListType(getNullableType(definition.type))) return 1;
+    // A connection's `nodes` and `edges` hold the page its field already counted.
+    return isConnection(parent) ? 1 : ASSUMED_LIST_SIZE;
   }
 
   private valueOf(node: ValueNode): unknown {
@@ -132,4 +224,27 @@ class SelectionWalker {
     if (node.kind === Kind.VARIABLE) return this.variables[node.name.value];
     return undefined;
   }
+}
+
+function fieldDefinition(name: string, parent: GraphQLNamedType | undefined): GraphQLField<unknown, unknown> | undefined {
+  if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+  if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+  return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+}
+
+function isConnection(type: GraphQLNamedType | undefined): boolean {
+  return (isObjectType(type) || isInterfaceType(type)) && 'pageInfo' in type.getFields();
+}
+
+function limitError(message: string, code: string, facts: Record<string, number>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...facts } });
+}
+
+function badInput(message: string, field: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', fields: [field] } });
+}
+
+function validationError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
 }
