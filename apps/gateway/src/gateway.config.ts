@@ -67,15 +67,17 @@ function readWebhookSources(read: EnvReader, env: NodeJS.ProcessEnv): Map<string
     (name) => SOURCE.test(name) || (read.problems.push(`WEBHOOK_SOURCES: "${name}" is not a valid source name`), false),
   );
   const sources = new Map<string, WebhookSourceConfig>();
+  const developmentSecrets = new Set([...DEFAULT_WEBHOOK_SOURCES, ...names].map(developmentWebhookSecret));
   for (const name of names) {
     const variable = `WEBHOOK_SECRET_${name.toUpperCase().replace(/-/g, '_')}`;
     const configured = env[variable]?.trim();
-    if (!configured && env.NODE_ENV === 'production') read.problems.push(`${variable} must be set in production`);
+    if (!configured && read.isProduction) read.problems.push(`${variable} must be set in production`);
     const secrets = configured ? configured.split(/\s+/) : [developmentWebhookSecret(name)];
     const keys: Buffer[] = [];
     for (const secret of secrets) {
       if (SECRET.test(secret)) keys.push(Buffer.from(secret.slice('whsec_'.length), 'base64'));
       else read.problems.push(`${variable} holds a value that is not whsec_<base64>`);
+      if (configured && developmentSecrets.has(secret)) read.refuseDevelopmentSecret(variable);
     }
     sources.set(name, { name, keys });
   }

@@ -22,6 +22,15 @@ describe('PII vault', () => {
     expect(otherKey.lookupHash('phone', '13800138000')).not.toBe(old.lookupHash('phone', '13800138000'));
   });
 
+  it('refuses the documented development PII key in production', () => {
+    const dev = `dev1:${Buffer.from('shopops-development-pii-key-0001').toString('base64')}`;
+    const production = { NODE_ENV: 'production', MEMBERSHIP_LOOKUP_KEY: 'a-production-lookup-key' };
+    expect(() => PiiVault.fromEnv({ ...production, MEMBERSHIP_PII_KEYS: `k2:${key('second')} ${dev}` })).toThrow(
+      /MEMBERSHIP_PII_KEYS holds the documented development value/,
+    );
+    expect(PiiVault.fromEnv({ ...production, MEMBERSHIP_PII_KEYS: `k2:${key('second')}` }).keyId).toBe('k2');
+  });
+
   it('masks for roles that do not need the value', () => {
     expect(maskPhone('13800138000')).toBe('138****8000');
     expect(maskAddress('上海市静安区南京西路1266号')).toBe('上海市静安区******');

@@ -18,6 +18,7 @@ export class PiiVault {
     const dev = `dev1:${Buffer.from('shopops-development-pii-key-0001').toString('base64')}`;
     const spec = env.MEMBERSHIP_PII_KEYS?.trim() || (env.NODE_ENV === 'production' ? '' : dev);
     if (!spec) read.problems.push('MEMBERSHIP_PII_KEYS must be set in production (id:base64key, newest first)');
+    if (spec.split(/\s+/).includes(dev)) read.refuseDevelopmentSecret('MEMBERSHIP_PII_KEYS');
     const keys = new Map<string, Buffer>();
     for (const part of spec.split(/\s+/).filter(Boolean)) {
       const [id, b64] = part.split(':');

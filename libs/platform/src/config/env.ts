@@ -38,15 +38,25 @@ export class EnvReader {
     return raw as T;
   }
 
-  /** A secret with a development default that production refuses to use. */
+  /** A secret with a development default that production refuses to use, even when set explicitly. */
   secret(name: string, developmentDefault: string): string {
     const raw = this.env[name];
     if (raw !== undefined && raw !== '') {
       if (raw.length < 16) this.problems.push(`${name} must be at least 16 characters`);
+      if (raw === developmentDefault) this.refuseDevelopmentSecret(name);
       return raw;
     }
-    if (this.env.NODE_ENV === 'production') this.problems.push(`${name} must be set in production`);
+    if (this.isProduction) this.problems.push(`${name} must be set in production`);
     return developmentDefault;
+  }
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+
+  /** The development values are published in the README, so production must not accept them. */
+  refuseDevelopmentSecret(name: string): void {
+    if (this.isProduction) this.problems.push(`${name} holds the documented development value; set a secret of your own in production`);
   }
 
   assertValid(what: string): void {

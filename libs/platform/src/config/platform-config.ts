@@ -22,6 +22,8 @@ export interface PlatformConfig {
   readonly logLevel: string;
   /** Shared by the gateway (signs) and the subgraphs (verify) to prove a request came through the gateway. */
   readonly identitySecret: string;
+  /** Bearer token /metrics asks of scrapers; required in production, open when unset elsewhere. */
+  readonly metricsToken?: string;
   readonly worker: {
     readonly concurrency: number;
     readonly attempts: number;
@@ -51,6 +53,12 @@ export function serviceEnvName(service: ServiceName, suffix: string): string {
   return `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
 }
 
+function metricsToken(read: EnvReader): { metricsToken?: string } {
+  const token = read.string('METRICS_TOKEN', '', /^\S{16,}$/, 'at least 16 characters without spaces');
+  if (!token && read.isProduction) read.problems.push('METRICS_TOKEN must be set in production: /metrics answers only with it');
+  return token ? { metricsToken: token } : {};
+}
+
 export function loadPlatformConfig(
   serviceName: ServiceName,
   env: NodeJS.ProcessEnv = process.env,
@@ -75,6 +83,7 @@ export function loadPlatformConfig(
     queuePrefix: read.string('QUEUE_PREFIX', 'shopops', /^[A-Za-z0-9_{}-]{1,64}$/, 'letters, digits, _ - { }'),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     identitySecret: read.secret('GATEWAY_IDENTITY_SECRET', DEV_IDENTITY_SECRET),
+    ...metricsToken(read),
     worker: {
       concurrency: read.int('WORKER_CONCURRENCY', 16, 1, 512),
       attempts: read.int('JOB_ATTEMPTS', 8, 1, 100),

@@ -1,15 +1,28 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HealthService } from './health';
 import type { Metrics } from './metrics';
 
-/** /health/live, /health/ready and /metrics on every process, api or worker. */
-export function registerOperationalRoutes(fastify: FastifyInstance, health: HealthService, metrics: Metrics, service: string): void {
+/**
+ * /health/live, /health/ready and /metrics on every process, api or worker. With a metrics token
+ * (always in production), /metrics answers only `Authorization: Bearer <token>`.
+ */
+export function registerOperationalRoutes(
+  fastify: FastifyInstance,
+  health: HealthService,
+  metrics: Metrics,
+  service: string,
+  metricsToken?: string,
+): void {
   fastify.get('/health/live', async () => ({ status: 'ok', service }));
   fastify.get('/health/ready', async (_request, reply) => {
     const report = await health.readiness();
     return reply.code(report.status === 'ok' ? 200 : 503).send({ service, ...report });
   });
-  fastify.get('/metrics', async (_request, reply) => {
+  fastify.get('/metrics', async (request, reply) => {
+    if (metricsToken && !carriesToken(request, metricsToken)) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'metrics need Authorization: Bearer <METRICS_TOKEN>', details: [] });
+    }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -20,4 +33,11 @@ export function registerOperationalRoutes(fastify: FastifyInstance, health: Heal
     );
     done();
   });
+}
+
+function carriesToken(request: FastifyRequest, token: string): boolean {
+  const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+  // Digests have equal lengths, so the comparison takes the same time whatever was sent.
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }

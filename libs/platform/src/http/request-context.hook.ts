@@ -22,7 +22,7 @@ export function attachRequestContext(request: FastifyRequest, context: RequestCo
   (request as unknown as WithContext)[CONTEXT] = context;
 }
 
-/** Paths any caller may reach: probes and the metrics scrape. */
+/** Paths that skip the gateway identity: probes, and the metrics scrape (which checks its own token). */
 export function isOperationalPath(url: string): boolean {
   return url.startsWith('/health/') || url === '/metrics';
 }

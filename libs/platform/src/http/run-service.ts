@@ -52,7 +52,7 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
     await app.close();
     return undefined;
   }
-  registerOperationalRoutes(fastify, app.get(HealthService), app.get(Metrics), config.service.name);
+  registerOperationalRoutes(fastify, app.get(HealthService), app.get(Metrics), config.service.name, config.metricsToken);
   await bootstrap.configure?.(app, config);
   drainOnSignals(app, logger);
   await app.listen({ port: config.port, host: config.host });
