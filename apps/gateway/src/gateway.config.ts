@@ -50,7 +50,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     supergraphPath: resolve(read.string('SUPERGRAPH_PATH', 'generated/supergraph.graphql')),
     subgraphUrls,
     maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
-    maxComplexity: read.int('GRAPHQL_MAX_COMPLEXITY', 20_000, 10, 10_000_000),
+    maxComplexity: read.int('GRAPHQL_MAX_COMPLEXITY', 10_000, 10, 10_000_000),
     maxTokens: read.int('GRAPHQL_MAX_TOKENS', 10_000, 100, 1_000_000),
     maxFields: read.int('GRAPHQL_MAX_FIELDS', 5_000, 10, 1_000_000),
     maxAliases: read.int('GRAPHQL_MAX_ALIASES', 500, 0, 1_000_000),

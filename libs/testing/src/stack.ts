@@ -97,6 +97,28 @@ export class SuiteStack {
     }
   }
 
+  /**
+   * The suite the e2e project started, for specs that run extra processes beside it (a second
+   * gateway, one in production mode). Stop those with stopProcesses(), never stop().
+   */
+  static shared(): SuiteStack {
+    const url = process.env.SHOPOPS_TEST_DATABASE_URL;
+    const prefix = process.env.SHOPOPS_TEST_QUEUE_PREFIX;
+    if (!url || !prefix) throw new Error('no shared suite: run e2e specs through jest');
+    const name = uniqueName('beside-shared');
+    const logDir = join(PROJECT_ROOT, '.test-logs', name);
+    mkdirSync(logDir, { recursive: true });
+    const stack = new SuiteStack(name, new URL(url).pathname.slice(1), url, process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', prefix, logDir, {});
+    const ports = JSON.parse(process.env.SHOPOPS_SERVICE_PORTS ?? '{}') as Record<ServiceName, number>;
+    for (const [service, port] of Object.entries(ports)) stack.ports.set(service as ServiceName, port);
+    return stack;
+  }
+
+  /** Stops the processes this object started, leaving the database in place. */
+  async stopProcesses(): Promise<void> {
+    await Promise.all([...this.processes.keys()].map((id) => this.stopProcess(id, 'SIGTERM')));
+  }
+
   get gatewayUrl(): string {
     return `http://127.0.0.1:${this.port('gateway')}`;
   }

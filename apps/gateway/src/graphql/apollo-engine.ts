@@ -4,7 +4,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ANONYMOUS, formatGraphQLError, IDENTITY_HEADER, requestContextOf, signForwardedIdentity, type RequestContext } from '@shopops/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
 import type { EngineOptions, GatewayEngine } from './gateway-engine';
+import { apolloSuggestionsForStaffOnly } from './schema-hints';
+
+const SUBGRAPH_REQUEST_TOO_LARGE = 'SUBGRAPH_REQUEST_TOO_LARGE';
 
 interface GatewayContext {
   readonly caller?: RequestContext;
@@ -13,10 +17,19 @@ interface GatewayContext {
 /** Adds the gateway-signed identity and the request id to every subgraph request. */
 class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
+    private readonly serviceName: string,
     url: string,
     private readonly identitySecret: string,
   ) {
     super({ url });
+  }
+
+  /** A subgraph that refuses its part as too large says so to the client, instead of a bare INTERNAL_SERVER_ERROR. */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    if (response.status !== 413) return super.errorFromResponse(response);
+    return new GraphQLError(`The ${this.serviceName} service refused its part of this query as too large; ask for smaller pages or fewer nested lists`, {
+      extensions: { code: SUBGRAPH_REQUEST_TOO_LARGE, service: this.serviceName },
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -35,17 +48,18 @@ export class ApolloEngine implements GatewayEngine {
   constructor(options: EngineOptions, identitySecret: string) {
     const gateway = new ApolloGateway({
       supergraphSdl: options.supergraphSdl,
-      buildService: ({ name, url }) => new SignedIdentityDataSource(options.subgraphUrls[name] ?? String(url), identitySecret),
+      buildService: ({ name, url }) => new SignedIdentityDataSource(name, options.subgraphUrls[name] ?? String(url), identitySecret),
     });
     this.server = new ApolloServer<GatewayContext>({
       gateway,
+      // The gateway's limit check lets introspection through for staff only.
       introspection: true,
       includeStacktraceInErrorResponses: false,
       parseOptions: { maxTokens: options.maxTokens },
       // A bare hash would skip the gateway's limit check, which needs the query text.
       persistedQueries: false,
-      formatError: formatGraphQLError,
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      formatError: (formatted, error) => (formatted.extensions?.code === SUBGRAPH_REQUEST_TOO_LARGE ? formatted : formatGraphQLError(formatted, error)),
+      plugins: [ApolloServerPluginLandingPageDisabled(), apolloSuggestionsForStaffOnly()],
     });
   }
 

@@ -15,8 +15,8 @@ interface GraphQLBody {
 }
 
 /**
- * /graphql on the gateway: rate limit per caller, authenticate, check depth and cost, then
- * hand the request to the engine. Failures here answer in GraphQL's error shape.
+ * /graphql on the gateway: rate limit per caller, authenticate, check size, depth, cost and
+ * introspection, then hand the request to the engine. Failures here answer in GraphQL's error shape.
  */
 export async function mountGraphQL(fastify: FastifyInstance, engine: GatewayEngine, config: GatewayConfig): Promise<void> {
   const limiter = new OperationLimiter(buildASTSchema(parse(readSupergraph(config.supergraphPath)), { assumeValidSDL: true }), config);
@@ -43,8 +43,9 @@ export async function mountGraphQL(fastify: FastifyInstance, engine: GatewayEngi
     });
     scope.addHook('preHandler', async (request, reply) => {
       if (request.method === 'OPTIONS') return;
-      const violation = checkRequest(limiter, (request.method === 'GET' ? request.query : request.body) as GraphQLBody | undefined);
-      if (violation) return sendGraphQLError(reply, violation, 400);
+      const body = (request.method === 'GET' ? request.query : request.body) as GraphQLBody | undefined;
+      const violation = checkRequest(limiter, body, requestContextOf(request)?.isStaff ?? false);
+      if (violation) return sendGraphQLError(reply, violation, violation.extensions.code === 'FORBIDDEN' ? 403 : 400);
     });
     scope.route({
       url: '/graphql',
@@ -55,16 +56,17 @@ export async function mountGraphQL(fastify: FastifyInstance, engine: GatewayEngi
 }
 
 /** Nothing reaches the engine unchecked: a request without query text (a batch, a bare persisted-query hash) is refused. */
-function checkRequest(limiter: OperationLimiter, body: GraphQLBody | undefined): GraphQLError | undefined {
+function checkRequest(limiter: OperationLimiter, body: GraphQLBody | undefined, mayIntrospect: boolean): GraphQLError | undefined {
   if (!body || typeof body.query !== 'string') {
     return new GraphQLError('The request must carry the query text in "query"', { extensions: { code: 'BAD_USER_INPUT', fields: ['query'] } });
   }
   const variables = typeof body.variables === 'string' ? safeJson(body.variables) : body.variables;
-  return limiter.check(
-    body.query,
-    typeof body.operationName === 'string' && body.operationName !== '' ? body.operationName : undefined,
-    variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : undefined,
-  );
+  return limiter.check({
+    query: body.query,
+    mayIntrospect,
+    ...(typeof body.operationName === 'string' && body.operationName !== '' ? { operationName: body.operationName } : {}),
+    ...(variables && typeof variables === 'object' ? { variables: variables as Record<string, unknown> } : {}),
+  });
 }
 
 function safeJson(text: string): unknown {

@@ -2,6 +2,7 @@ import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway
 import { ANONYMOUS, IDENTITY_HEADER, requestContextOf, signForwardedIdentity, type RequestContext } from '@shopops/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EngineOptions, GatewayEngine } from './gateway-engine';
+import { hiveSuggestionsForStaffOnly } from './schema-hints';
 
 interface HiveServerContext {
   readonly caller?: RequestContext;
@@ -23,6 +24,7 @@ export class HiveEngine implements GatewayEngine {
       graphqlEndpoint: '/graphql',
       // Subgraph errors carry codes clients switch on; they are already safe to show.
       maskedErrors: false,
+      plugins: () => [hiveSuggestionsForStaffOnly<HiveServerContext>()],
       propagateHeaders: {
         fromClientToSubgraphs: ({ context }) => ({
           [IDENTITY_HEADER]: signForwardedIdentity(context.caller?.identity ?? ANONYMOUS, identitySecret),

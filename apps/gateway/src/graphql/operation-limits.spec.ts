@@ -10,10 +10,10 @@ const schema = buildSchema(`
   type Stock { onHand: Int! }
 `);
 
-const LIMITS: OperationLimits = { maxDepth: 12, maxComplexity: 20_000, maxTokens: 10_000, maxFields: 5_000, maxAliases: 500 };
+const LIMITS: OperationLimits = { maxDepth: 12, maxComplexity: 10_000, maxTokens: 10_000, maxFields: 5_000, maxAliases: 500 };
 
 function check(query: string, operationName?: string, variables?: Record<string, unknown>, limits: Partial<OperationLimits> = {}) {
-  return new OperationLimiter(schema, { ...LIMITS, ...limits }).check(query, operationName, variables);
+  return new OperationLimiter(schema, { ...LIMITS, ...limits }).check({ query, operationName, variables, mayIntrospect: false });
 }
 
 /** 21 fragments, each spreading the next twice: 826 bytes that expand to millions of fields. */
@@ -60,7 +60,7 @@ describe('operation limits', () => {
   });
 
   it('refuses 60 pages of 100 products', () => {
-    const pages = Array.from({ length: 60 }, (_, i) => `p${i}: products(first: 100) { nodes { code skus { code } } }`).join(' ');
+    const pages = Array.from({ length: 60 }, (_, i) => `p${i}: products(first: 100) { nodes { code } }`).join(' ');
     expect(check(`{ ${pages} }`)?.extensions.code).toBe('QUERY_TOO_COMPLEX');
   });
 
@@ -98,5 +98,14 @@ describe('operation limits', () => {
     expect(unknown?.message).toMatch(/"B" names no operation/);
     const ambiguous = check('query A { sku(code: "X") { code } } query B { sku(code: "Y") { code } }');
     expect(ambiguous?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['operationName'] });
+  });
+
+  it('refuses introspection unless the caller may introspect, wherever it hides', () => {
+    const limiter = new OperationLimiter(schema, LIMITS);
+    const hidden = '{ ...Q } fragment Q on Query { sku(code: "X") { code } ... on Query { __type(name: "Sku") { name } } }';
+    expect(limiter.check({ query: hidden, mayIntrospect: false })?.extensions.code).toBe('FORBIDDEN');
+    expect(limiter.check({ query: hidden, mayIntrospect: true })).toBeUndefined();
+    expect(limiter.check({ query: '{ __schema { types { name fields { name } } } }', mayIntrospect: true })).toBeUndefined();
+    expect(limiter.check({ query: '{ sku(code: "X") { __typename code } }', mayIntrospect: false })).toBeUndefined();
   });
 });

@@ -34,8 +34,17 @@ export interface OperationLimits {
 /** Assumed length of a list whose size no argument bounds (a product's SKUs). */
 export const ASSUMED_LIST_SIZE = 10;
 const PAGE_ARGUMENTS = new Set(['first', 'last', 'limit', 'take']);
+/** Fields that read the schema itself; `__typename` only names an object's type. */
+const INTROSPECTION_FIELDS = new Set([SchemaMetaFieldDef.name, TypeMetaFieldDef.name]);
 /** Parsed documents by query text: clients repeat the same few operations. */
 const MAX_CACHED = 2000;
+
+export interface CheckedRequest {
+  readonly query: string;
+  readonly operationName?: string;
+  readonly variables?: Record<string, unknown>;
+  readonly mayIntrospect: boolean;
+}
 
 /** What one selection set amounts to once its fragments are expanded. */
 interface Measure {
@@ -43,9 +52,11 @@ interface Measure {
   readonly cost: number;
   readonly fields: number;
   readonly aliases: number;
+  /** `__schema` and `__type` fields. */
+  readonly introspection: number;
 }
 
-const NOTHING: Measure = { depth: 0, cost: 0, fields: 0, aliases: 0 };
+const NOTHING: Measure = { depth: 0, cost: 0, fields: 0, aliases: 0, introspection: 0 };
 
 /**
  * Checks a document before any validation or subgraph work, and refuses what it cannot fully
@@ -62,18 +73,19 @@ export class OperationLimiter {
     private readonly limits: OperationLimits,
   ) {}
 
-  check(query: string, operationName: string | undefined, variables: Record<string, unknown> | undefined): GraphQLError | undefined {
-    const document = this.parseCached(query);
+  /** Introspection is open to staff only: the schema is a map of what to attack. */
+  check(request: CheckedRequest): GraphQLError | undefined {
+    const document = this.parseCached(request.query);
     if (document instanceof GraphQLError) return document;
     try {
-      return this.checkDocument(document, operationName, variables ?? {});
+      return this.checkDocument(document, request);
     } catch (error) {
       if (error instanceof GraphQLError) return error;
       throw error;
     }
   }
 
-  private checkDocument(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): GraphQLError | undefined {
+  private checkDocument(document: DocumentNode, { operationName, variables, mayIntrospect }: CheckedRequest): GraphQLError | undefined {
     const fragments = new Map<string, FragmentDefinitionNode>();
     const operations: OperationDefinitionNode[] = [];
     for (const definition of document.definitions) {
@@ -82,7 +94,7 @@ export class OperationLimiter {
     }
     const unresolved = unresolvedOperation(operations, operationName);
     if (unresolved) return unresolved;
-    const measurer = new DocumentMeasurer(this.schema, fragments, variables);
+    const measurer = new DocumentMeasurer(this.schema, fragments, variables ?? {});
     // Validation visits every operation and fragment, so all of them count, not only the one run.
     const measures = [
       ...operations.map((operation) => measurer.selectionSet(operation.selectionSet, this.rootType(operation))),
@@ -92,6 +104,9 @@ export class OperationLimiter {
     const aliases = measures.reduce((sum, m) => sum + m.aliases, 0);
     const depth = Math.max(...measures.map((m) => m.depth));
     const cost = Math.max(...measures.slice(0, operations.length).map((m) => m.cost));
+    if (!mayIntrospect && measures.some((m) => m.introspection > 0)) {
+      return new GraphQLError('Introspection is open to staff only', { extensions: { code: 'FORBIDDEN' } });
+    }
     return this.violation(depth, cost, fields, aliases);
   }
 
@@ -188,6 +203,7 @@ class DocumentMeasurer {
         cost: total.cost + measure.cost,
         fields: total.fields + measure.fields,
         aliases: total.aliases + measure.aliases,
+        introspection: total.introspection + measure.introspection,
       };
     }
     return total;
@@ -203,6 +219,7 @@ class DocumentMeasurer {
       cost: 1 + children.cost * (introspection ? 1 : this.multiplier(node, definition, parent)),
       fields: 1 + children.fields,
       aliases: (node.alias ? 1 : 0) + children.aliases,
+      introspection: (INTROSPECTION_FIELDS.has(node.name.value) ? 1 : 0) + children.introspection,
     };
   }
 

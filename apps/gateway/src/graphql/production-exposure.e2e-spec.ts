@@ -1,0 +1,77 @@
+import { DEV_JWT_SECRET, signBearerToken } from '@shopops/platform';
+import { graphqlRequest, SuiteStack, type CallAs } from '@shopops/testing';
+import request from 'supertest';
+
+const JWT_SECRET = 'production-jwt-secret-for-this-spec';
+const METRICS_TOKEN = 'production-metrics-token-for-this-spec';
+const whsec = (source: string) => `whsec_${Buffer.from(`production-key-of-${source}`).toString('base64')}`;
+const PRODUCTION: Record<string, string> = {
+  NODE_ENV: 'production',
+  JWT_SECRET,
+  GATEWAY_IDENTITY_SECRET: 'production-identity-secret-for-this-spec',
+  METRICS_TOKEN,
+  OUTBOUND_SECRETS_KEY: Buffer.from('production-outbound-secrets-key!').toString('base64'),
+  WEBHOOK_SECRET_TAOBAO: whsec('taobao'),
+  WEBHOOK_SECRET_DOUYIN: whsec('douyin'),
+  WEBHOOK_SECRET_MALL: whsec('mall'),
+  WEBHOOK_SECRET_LOGISTICS: whsec('logistics'),
+};
+
+const asRole = (role: 'operator' | 'member'): CallAs => ({
+  token: signBearerToken({ sub: `prod-${role}`, role, ...(role === 'member' ? { memberId: '00000000-0000-4000-8000-000000000001' } : {}) }, JWT_SECRET, 600),
+});
+
+describe('in production', () => {
+  const stack = SuiteStack.shared();
+  let gatewayUrl: string;
+  let catalogUrl: string;
+
+  beforeAll(async () => {
+    const [gateway, catalog] = await Promise.all([
+      stack.startProcess('gateway', { id: 'gateway-production', role: 'api', env: PRODUCTION }),
+      stack.startProcess('catalog', { id: 'catalog-production', role: 'api', env: PRODUCTION }),
+    ]);
+    gatewayUrl = `http://127.0.0.1:${gateway.port}`;
+    catalogUrl = `http://127.0.0.1:${catalog.port}`;
+  });
+  afterAll(() => stack.stopProcesses());
+
+  it('refuses to start with a documented development secret, even one set explicitly', async () => {
+    const start = stack.startProcess('gateway', { id: 'gateway-dev-secret', role: 'api', env: { ...PRODUCTION, JWT_SECRET: DEV_JWT_SECRET } });
+    await expect(start).rejects.toThrow(/exited 1[\s\S]*JWT_SECRET holds the documented development value/);
+  });
+
+  it('opens introspection to staff only', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    for (const as of [{}, asRole('member')]) {
+      const refused = await graphqlRequest(gatewayUrl, query, {}, as);
+      expect(refused.status).toBe(403);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    const staff = await graphqlRequest<{ __schema: { queryType: { name: string } } }>(gatewayUrl, query, {}, asRole('operator'));
+    expect(staff.data?.__schema.queryType.name).toBe('Query');
+  });
+
+  it('gives "did you mean" hints to staff only', async () => {
+    const query = '{ prodcts(first: 1) { nodes { code } } }';
+    for (const as of [{}, asRole('member')]) {
+      const anonymous = await graphqlRequest(gatewayUrl, query, {}, as);
+      expect(anonymous.errors?.[0].message).toBe('Cannot query field "prodcts" on type "Query".');
+    }
+    const staff = await graphqlRequest(gatewayUrl, query, {}, asRole('operator'));
+    expect(staff.errors?.[0].message).toMatch(/Did you mean "products"/);
+  });
+
+  it('answers /metrics on the gateway and a subgraph only with the metrics token', async () => {
+    for (const url of [gatewayUrl, catalogUrl]) {
+      const without = await request(url).get('/metrics');
+      expect(without.status).toBe(401);
+      expect(without.body).toEqual({ error: expect.stringMatching(/METRICS_TOKEN/), details: [] });
+      expect((await request(url).get('/metrics').set('authorization', 'Bearer not-the-metrics-token')).status).toBe(401);
+      const scraped = await request(url).get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`);
+      expect(scraped.status).toBe(200);
+      expect(scraped.text).toContain('http_request_duration_seconds');
+      expect((await request(url).get('/health/live')).status).toBe(200);
+    }
+  });
+});
