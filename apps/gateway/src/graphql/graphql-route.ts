@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buildASTSchema, GraphQLError, parse } from 'graphql';
 import { authenticate } from '../auth/authenticate';
 import type { GatewayConfig } from '../gateway.config';
+import type { SharedRateLimitStore } from '../rate-limits/shared-rate-limit';
 import { readSupergraph } from './create-engine';
 import type { GatewayEngine } from './gateway-engine';
 import { OperationLimiter } from './operation-limits';
@@ -18,7 +19,12 @@ interface GraphQLBody {
  * /graphql on the gateway: rate limit per caller, authenticate, check size, depth, cost and
  * introspection, then hand the request to the engine. Failures here answer in GraphQL's error shape.
  */
-export async function mountGraphQL(fastify: FastifyInstance, engine: GatewayEngine, config: GatewayConfig): Promise<void> {
+export async function mountGraphQL(
+  fastify: FastifyInstance,
+  engine: GatewayEngine,
+  config: GatewayConfig,
+  rateLimitStore: SharedRateLimitStore,
+): Promise<void> {
   const limiter = new OperationLimiter(buildASTSchema(parse(readSupergraph(config.supergraphPath)), { assumeValidSDL: true }), config);
   await fastify.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {
@@ -32,6 +38,7 @@ export async function mountGraphQL(fastify: FastifyInstance, engine: GatewayEngi
     });
     await scope.register(rateLimit, {
       // After authentication, so the limit is per signed-in caller (per address for anonymous ones).
+      ...rateLimitStore,
       hook: 'preParsing',
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../auth/authenticate';
 import type { GatewayConfig } from '../gateway.config';
+import type { SharedRateLimitStore } from '../rate-limits/shared-rate-limit';
 import type { TrackedEventsService } from './tracked-events.service';
 
 /** Room for 1,000 events with their properties. */
@@ -13,7 +14,12 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
  * POST /events: a signed-in client (any staff-issued token; the token's subject is the client
  * id) posts up to 1,000 behaviour events. Refusals answer `{"error", "details"}`.
  */
-export async function mountTrackedEvents(fastify: FastifyInstance, tracking: TrackedEventsService, config: GatewayConfig): Promise<void> {
+export async function mountTrackedEvents(
+  fastify: FastifyInstance,
+  tracking: TrackedEventsService,
+  config: GatewayConfig,
+  rateLimitStore: SharedRateLimitStore,
+): Promise<void> {
   await fastify.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {
       try {
@@ -27,10 +33,12 @@ export async function mountTrackedEvents(fastify: FastifyInstance, tracking: Tra
       }
     });
     await scope.register(rateLimit, {
+      ...rateLimitStore,
       hook: 'preParsing',
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
-      keyGenerator: (request) => `events:${request.headers.authorization ?? request.ip}`,
+      // The client's subject, not its token: keys in a shared store must not hold credentials.
+      keyGenerator: (request) => `events:${requestContextOf(request)?.identity.subject ?? request.ip}`,
     });
     scope.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
