@@ -155,7 +155,7 @@ export class SuiteStack {
   /** Starts one process of a service and waits until it reports ready. */
   async startProcess(
     service: ServiceName,
-    options: { id?: string; role?: 'api' | 'worker' | 'all'; env?: Readonly<Record<string, string>> } = {},
+    options: { id?: string; role?: 'api' | 'worker' | 'all'; env?: Readonly<Record<string, string>>; readyTimeoutMs?: number } = {},
   ): Promise<RunningProcess> {
     const id = options.id ?? service;
     const port = options.id && options.id !== service ? await freePort() : this.port(service);
@@ -172,7 +172,7 @@ export class SuiteStack {
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     const running: RunningProcess = { id, service, port, child, logFile, exited };
     this.processes.set(id, running);
-    await this.waitReady(running);
+    await this.waitReady(running, options.readyTimeoutMs);
     return running;
   }
 

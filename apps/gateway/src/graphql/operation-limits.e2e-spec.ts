@@ -32,7 +32,8 @@ describe('gateway limits fail closed', () => {
     expect(response.status).toBe(400);
     expect(response.errors?.[0].extensions?.code).toBe('QUERY_TOO_LARGE');
     expect(probe.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Unrefused, this document took 7.9 s on an idle machine and grows twice as long per level.
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('refuses nested SKU lists under a page of 100 products, and 60 such pages', async () => {
@@ -74,9 +75,11 @@ describe('gateway limits fail closed', () => {
         id: 'gateway-refusing-inventory',
         role: 'api',
         env: { INVENTORY_URL: `http://127.0.0.1:${port}/graphql` },
+        // It starts while the shared suite is busy; a loaded machine needs patience.
+        readyTimeoutMs: 120_000,
       });
       beside = new GatewayClient(`http://127.0.0.1:${gatewayProcess.port}`);
-    });
+    }, 240_000);
     afterAll(async () => {
       await stack.stopProcesses();
       refusingInventory.close();

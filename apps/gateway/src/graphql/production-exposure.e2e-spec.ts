@@ -21,25 +21,26 @@ const asRole = (role: 'operator' | 'member'): CallAs => ({
   token: signBearerToken({ sub: `prod-${role}`, role, ...(role === 'member' ? { memberId: '00000000-0000-4000-8000-000000000001' } : {}) }, JWT_SECRET, 600),
 });
 
+/** Extra processes start while the shared suite is busy; a loaded machine needs patience. */
+const START_PATIENCE_MS = 120_000;
+
 describe('in production', () => {
   const stack = SuiteStack.shared();
   let gatewayUrl: string;
   let catalogUrl: string;
 
   beforeAll(async () => {
-    const [gateway, catalog] = await Promise.all([
-      stack.startProcess('gateway', { id: 'gateway-production', role: 'api', env: PRODUCTION }),
-      stack.startProcess('catalog', { id: 'catalog-production', role: 'api', env: PRODUCTION }),
-    ]);
+    const gateway = await stack.startProcess('gateway', { id: 'gateway-production', role: 'api', env: PRODUCTION, readyTimeoutMs: START_PATIENCE_MS });
+    const catalog = await stack.startProcess('catalog', { id: 'catalog-production', role: 'api', env: PRODUCTION, readyTimeoutMs: START_PATIENCE_MS });
     gatewayUrl = `http://127.0.0.1:${gateway.port}`;
     catalogUrl = `http://127.0.0.1:${catalog.port}`;
-  });
+  }, 3 * START_PATIENCE_MS);
   afterAll(() => stack.stopProcesses());
 
   it('refuses to start with a documented development secret, even one set explicitly', async () => {
-    const start = stack.startProcess('gateway', { id: 'gateway-dev-secret', role: 'api', env: { ...PRODUCTION, JWT_SECRET: DEV_JWT_SECRET } });
+    const start = stack.startProcess('gateway', { id: 'gateway-dev-secret', role: 'api', env: { ...PRODUCTION, JWT_SECRET: DEV_JWT_SECRET }, readyTimeoutMs: START_PATIENCE_MS });
     await expect(start).rejects.toThrow(/exited 1[\s\S]*JWT_SECRET holds the documented development value/);
-  });
+  }, 2 * START_PATIENCE_MS);
 
   it('opens introspection to staff only', async () => {
     const query = '{ __schema { queryType { name } } }';

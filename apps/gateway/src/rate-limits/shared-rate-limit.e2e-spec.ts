@@ -2,16 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { signBearerToken, DEV_JWT_SECRET } from '@shopops/platform';
 import { graphqlRequest, SuiteStack } from '@shopops/testing';
 
+/** Extra gateways start while the shared suite is busy; a loaded machine needs patience. */
+const START_PATIENCE_MS = 120_000;
+
 describe('rate limits shared by gateway replicas', () => {
   const stack = SuiteStack.shared();
   const urls: string[] = [];
 
   beforeAll(async () => {
-    const replicas = await Promise.all(
-      ['gateway-replica-a', 'gateway-replica-b'].map((id) => stack.startProcess('gateway', { id, role: 'api', env: { RATE_LIMIT_PER_MINUTE: '10' } })),
-    );
-    urls.push(...replicas.map((replica) => `http://127.0.0.1:${replica.port}`));
-  });
+    for (const id of ['gateway-replica-a', 'gateway-replica-b']) {
+      const replica = await stack.startProcess('gateway', { id, role: 'api', env: { RATE_LIMIT_PER_MINUTE: '10' }, readyTimeoutMs: START_PATIENCE_MS });
+      urls.push(`http://127.0.0.1:${replica.port}`);
+    }
+  }, 3 * START_PATIENCE_MS);
   afterAll(() => stack.stopProcesses());
 
   it('lets one caller make the limit once across two replicas, not once per replica', async () => {
