@@ -4,17 +4,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ANONYMOUS, formatGraphQLError, IDENTITY_HEADER, requestContextOf, signForwardedIdentity, type RequestContext } from '@shopops/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { EngineOptions, GatewayEngine } from './gateway-engine';
 import { apolloSuggestionsForStaffOnly } from './schema-hints';
-
-const SUBGRAPH_REQUEST_TOO_LARGE = 'SUBGRAPH_REQUEST_TOO_LARGE';
+import { SUBGRAPH_REQUEST_TOO_LARGE, subgraphRequestTooLarge } from './subgraph-refusals';
 
 interface GatewayContext {
   readonly caller?: RequestContext;
 }
 
-/** Adds the gateway-signed identity and the request id to every subgraph request. */
+/** Adds the gateway-signed identity and the request id to every subgraph request; a 413 answer becomes SUBGRAPH_REQUEST_TOO_LARGE. */
 class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
@@ -24,12 +23,8 @@ class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
   }
 
-  /** A subgraph that refuses its part as too large says so to the client, instead of a bare INTERNAL_SERVER_ERROR. */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
-    if (response.status !== 413) return super.errorFromResponse(response);
-    return new GraphQLError(`The ${this.serviceName} service refused its part of this query as too large; ask for smaller pages or fewer nested lists`, {
-      extensions: { code: SUBGRAPH_REQUEST_TOO_LARGE, service: this.serviceName },
-    });
+    return response.status === 413 ? subgraphRequestTooLarge(this.serviceName) : super.errorFromResponse(response);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -3,6 +3,7 @@ import { ANONYMOUS, IDENTITY_HEADER, requestContextOf, signForwardedIdentity, ty
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EngineOptions, GatewayEngine } from './gateway-engine';
 import { hiveSuggestionsForStaffOnly } from './schema-hints';
+import { hiveSubgraphRefusals } from './subgraph-refusals';
 
 interface HiveServerContext {
   readonly caller?: RequestContext;
@@ -24,7 +25,7 @@ export class HiveEngine implements GatewayEngine {
       graphqlEndpoint: '/graphql',
       // Subgraph errors carry codes clients switch on; they are already safe to show.
       maskedErrors: false,
-      plugins: () => [hiveSuggestionsForStaffOnly<HiveServerContext>()],
+      plugins: () => [hiveSuggestionsForStaffOnly<HiveServerContext>(), hiveSubgraphRefusals(options.subgraphUrls)],
       propagateHeaders: {
         fromClientToSubgraphs: ({ context }) => ({
           [IDENTITY_HEADER]: signForwardedIdentity(context.caller?.identity ?? ANONYMOUS, identitySecret),
