@@ -1,4 +1,5 @@
 import { buildSchema } from 'graphql';
+import { MAX_NESTING } from './document-nesting';
 import { ASSUMED_LIST_SIZE, OperationLimiter, type OperationLimits } from './operation-limits';
 
 const schema = buildSchema(`
@@ -84,6 +85,15 @@ describe('operation limits', () => {
     let selection = 'code';
     for (let i = 0; i < 7; i++) selection = `product { skus { ${selection} } }`;
     expect(check(`{ sku(code: "X") { ${selection} } }`, undefined, undefined, { maxComplexity: 1e12 })?.extensions.code).toBe('QUERY_TOO_DEEP');
+  });
+
+  it('refuses thousands of nested brackets before the parser recurses into them', () => {
+    const nested = `{ sku(code: "X") { ${'product { '.repeat(3300)}code${' }'.repeat(3300)} } }`;
+    expect(check(nested)?.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', maxNesting: MAX_NESTING });
+    const quoted = `{ sku(code: "${'{'.repeat(300)}") { code } } # ${'('.repeat(300)}`;
+    expect(check(quoted)).toBeUndefined();
+    const blockQuoted = `{ sku(code: """${'['.repeat(300)} \\""" still quoted""") { code } }`;
+    expect(check(blockQuoted)).toBeUndefined();
   });
 
   it('refuses what it cannot check: syntax errors, unknown and cyclic fragments', () => {

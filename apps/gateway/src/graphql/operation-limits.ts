@@ -20,6 +20,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { MAX_NESTING, nestingDepth } from './document-nesting';
 
 export interface OperationLimits {
   readonly maxDepth: number;
@@ -142,9 +143,11 @@ export class OperationLimiter {
   }
 
   private parseWithinBudget(query: string): DocumentNode | GraphQLError {
+    if (nestingDepth(query) > MAX_NESTING) return tooNested();
     try {
       return parse(query, { maxTokens: this.limits.maxTokens });
     } catch (error) {
+      if (error instanceof RangeError) return tooNested();
       if (!(error instanceof GraphQLError)) throw error;
       if (/more th\w+ \d+ tokens/.test(error.message)) { // graphql-js words it "more that N tokens"
         return limitError(`Query has more than ${this.limits.maxTokens} tokens`, 'QUERY_TOO_LARGE', { maxTokens: this.limits.maxTokens });
@@ -252,6 +255,10 @@ function fieldDefinition(name: string, parent: GraphQLNamedType | undefined): Gr
 
 function isConnection(type: GraphQLNamedType | undefined): boolean {
   return (isObjectType(type) || isInterfaceType(type)) && 'pageInfo' in type.getFields();
+}
+
+function tooNested(): GraphQLError {
+  return limitError(`Query nests brackets more than ${MAX_NESTING} levels deep`, 'QUERY_TOO_DEEP', { maxNesting: MAX_NESTING });
 }
 
 function limitError(message: string, code: string, facts: Record<string, number>): GraphQLError {
