@@ -118,4 +118,12 @@ describe('operation limits', () => {
     expect(limiter.check({ query: '{ __schema { types { name fields { name } } } }', mayIntrospect: true })).toBeUndefined();
     expect(limiter.check({ query: '{ sku(code: "X") { __typename code } }', mayIntrospect: false })).toBeUndefined();
   });
+
+  it('keeps parsed documents for reuse, but not ones padded to megabytes', () => {
+    const limiter = new OperationLimiter(schema, LIMITS);
+    const padded = (i: number) => `{ sku(code: "X") { code } } # ${i} ${'x'.repeat(1024 * 1024)}`;
+    for (let i = 0; i < 5; i++) expect(limiter.check({ query: padded(i), mayIntrospect: false })).toBeUndefined();
+    expect(limiter.check({ query: '{ sku(code: "X") { code } }', mayIntrospect: false })).toBeUndefined();
+    expect(limiter.cachedDocumentCount).toBe(1);
+  });
 });

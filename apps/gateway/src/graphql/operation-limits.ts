@@ -39,6 +39,8 @@ const PAGE_ARGUMENTS = new Set(['first', 'last', 'limit', 'take']);
 const INTROSPECTION_FIELDS = new Set([SchemaMetaFieldDef.name, TypeMetaFieldDef.name]);
 /** Parsed documents by query text: clients repeat the same few operations. */
 const MAX_CACHED = 2000;
+/** Padding (whitespace, comments, long strings) must not turn the cache into 2,000 bodies of 1 MiB. */
+const MAX_CACHED_QUERY_LENGTH = 32 * 1024;
 
 export interface CheckedRequest {
   readonly query: string;
@@ -74,7 +76,11 @@ export class OperationLimiter {
     private readonly limits: OperationLimits,
   ) {}
 
-  /** Introspection is open to staff only: the schema is a map of what to attack. */
+  get cachedDocumentCount(): number {
+    return this.documents.size;
+  }
+
+  /** The error to answer the request with, or undefined when it is within every limit. */
   check(request: CheckedRequest): GraphQLError | undefined {
     const document = this.parseCached(request.query);
     if (document instanceof GraphQLError) return document;
@@ -96,22 +102,22 @@ export class OperationLimiter {
     const unresolved = unresolvedOperation(operations, operationName);
     if (unresolved) return unresolved;
     const measurer = new DocumentMeasurer(this.schema, fragments, variables ?? {});
-    // Validation visits every operation and fragment, so all of them count, not only the one run.
-    const measures = [
-      ...operations.map((operation) => measurer.selectionSet(operation.selectionSet, this.rootType(operation))),
-      ...[...fragments.keys()].map((name) => measurer.fragment(name)),
-    ];
-    const fields = measures.reduce((sum, m) => sum + m.fields, 0);
-    const aliases = measures.reduce((sum, m) => sum + m.aliases, 0);
-    const depth = Math.max(...measures.map((m) => m.depth));
-    const cost = Math.max(...measures.slice(0, operations.length).map((m) => m.cost));
+    const operationMeasures = operations.map((operation) => measurer.selectionSet(operation.selectionSet, this.rootType(operation)));
+    // Validation visits every fragment too, so each counts, whether the operation run spreads it or not.
+    const measures = [...operationMeasures, ...[...fragments.keys()].map((name) => measurer.fragment(name))];
+    // The schema is a map of what to attack: only staff may read it.
     if (!mayIntrospect && measures.some((m) => m.introspection > 0)) {
       return new GraphQLError('Introspection is open to staff only', { extensions: { code: 'FORBIDDEN' } });
     }
-    return this.violation(depth, cost, fields, aliases);
+    return this.violation({
+      depth: Math.max(...measures.map((m) => m.depth)),
+      cost: Math.max(...operationMeasures.map((m) => m.cost)),
+      fields: measures.reduce((sum, m) => sum + m.fields, 0),
+      aliases: measures.reduce((sum, m) => sum + m.aliases, 0),
+    });
   }
 
-  private violation(depth: number, cost: number, fields: number, aliases: number): GraphQLError | undefined {
+  private violation({ depth, cost, fields, aliases }: Omit<Measure, 'introspection'>): GraphQLError | undefined {
     const { maxDepth, maxComplexity, maxFields, maxAliases } = this.limits;
     if (fields > maxFields) {
       return limitError(`Query has ${fields} fields once its fragments are expanded, over the limit of ${maxFields}`, 'QUERY_TOO_LARGE', { fields, maxFields });
@@ -137,7 +143,7 @@ export class OperationLimiter {
     if (!document) {
       document = this.parseWithinBudget(query);
       if (this.documents.size >= MAX_CACHED) this.documents.clear();
-      this.documents.set(query, document);
+      if (query.length <= MAX_CACHED_QUERY_LENGTH) this.documents.set(query, document);
     }
     return document;
   }
