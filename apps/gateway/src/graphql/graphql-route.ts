@@ -37,8 +37,8 @@ export async function mountGraphQL(
       }
     });
     await scope.register(rateLimit, {
-      // After authentication, so the limit is per signed-in caller (per address for anonymous ones).
       ...rateLimitStore,
+      // After authentication, so the limit is per signed-in caller (per address for anonymous ones).
       hook: 'preParsing',
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
