@@ -11,3 +11,4 @@ export * from './webhook-receiver';
 export * from './shop-fixtures';
 export * from './member-fixtures';
 export * from './catalog-fixtures';
+export * from './queue-jobs';

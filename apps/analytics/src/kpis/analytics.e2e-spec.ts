@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import request from 'supertest';
-import { eventually, GatewayClient, orderData, sendWebhook, tokenFor, uniqueCode } from '@shopops/testing';
+import { eventHandled, eventually, GatewayClient, orderData, sendWebhook, tokenFor, uniqueCode } from '@shopops/testing';
 
 /**
  * Analytics on known data, every expected figure worked out by hand: behaviour events through
@@ -37,9 +37,14 @@ describe('analytics', () => {
     expect(response.status).toBe(202);
     expect(response.body).toEqual({ accepted: 1, duplicatesInBatch: 1, rejected: [{ index: 2, errors: [expect.stringContaining('device')] }, { index: 3, errors: ['memberId or anonymousId is required'] }] });
     await eventually(() => stored([good.eventId]), (n) => n === 1, { what: 'the event to be stored' });
-    // Sent again in a later batch: ignored.
+    // Sent again in a later batch: ignored, once analytics has handled both batches.
     expect((await postEvents([good])).status).toBe(202);
-    await new Promise((r) => setTimeout(r, 1500));
+    const batches = await db.query(
+      `SELECT event_id FROM gateway.outbox WHERE type = 'gateway.tracked-events.received.v1' AND payload->'events' @> jsonb_build_array(jsonb_build_object('eventId', $1::text))`,
+      [good.eventId],
+    );
+    expect(batches.rows).toHaveLength(2);
+    for (const { event_id } of batches.rows) await eventHandled('analytics', event_id);
     expect(await stored([good.eventId])).toBe(1);
     const row = (await db.query(`SELECT day::text, tableoid::regclass::text AS partition FROM analytics.tracked_event WHERE event_id = $1`, [good.eventId])).rows[0];
     // 23:30 in Shanghai on 11 February is still the 11th, and lands in February's partition.

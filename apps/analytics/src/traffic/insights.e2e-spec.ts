@@ -187,6 +187,9 @@ describe('analytics insights', () => {
       { skuCode: c, coViews: 1, coPurchases: 0 },
     ]);
 
+    // The shop's day in Shanghai when the conversation opened, and when it was resolved: across midnight they differ.
+    const shanghaiDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+    const firstDay = shanghaiDay(new Date());
     const agentCode = `an-${run.toLowerCase()}`;
     await gateway.data(`mutation($i: AgentInput!) { upsertAgent(input: $i) { code } }`, { i: { code: agentCode, name: '分析测试客服', skills: ['pre-sales'], capacity: 5 } }, operator);
     const conversation = (await gateway.data<{ openConversation: { id: string } }>(
@@ -196,10 +199,10 @@ describe('analytics insights', () => {
     )).openConversation;
     await gateway.data(`mutation($i: ReplyInput!) { replyToConversation(input: $i) { __typename } }`, { i: { conversationId: conversation.id, agentCode, text: '可以的，我帮您对接' } }, { role: 'cs_agent' });
     await gateway.data(`mutation($c: ID!) { setConversationStatus(conversationId: $c, status: RESOLVED) { __typename } }`, { c: conversation.id }, { role: 'cs_agent' });
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const lastDay = shanghaiDay(new Date());
     const service = await eventually(
       async () => (await gateway.data<{ serviceKpis: { conversationsOpened: number; conversationsResolved: number; resolutionRate: number; avgFirstResponseWallMinutes: number | null } }>(
-        `{ serviceKpis(from: "${today}", to: "${today}", channel: "wecom") { conversationsOpened conversationsResolved resolutionRate avgFirstResponseWallMinutes } }`, {}, analyst)).serviceKpis,
+        `{ serviceKpis(from: "${firstDay}", to: "${lastDay}", channel: "wecom") { conversationsOpened conversationsResolved resolutionRate avgFirstResponseWallMinutes } }`, {}, analyst)).serviceKpis,
       (k) => k.conversationsResolved >= 1 && k.conversationsOpened >= 1,
       { what: 'customer-service figures' },
     );

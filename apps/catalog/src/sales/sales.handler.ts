@@ -10,9 +10,11 @@ import { OnEventBatch, type TransactionContext } from '@shopops/platform';
 export class SalesHandler {
   @OnEventBatch(ChannelOrderPaid)
   async recordSales(tx: TransactionContext, events: Array<EventEnvelope<ChannelOrderPayload>>): Promise<void> {
+    // Keys in one order (and rows grouped in SQL in one order) so concurrent batches never deadlock.
+    const keys = [...new Set(events.map((e) => `${e.payload.channel}\u0000${e.payload.orderId}`))].sort().map((k) => k.split('\u0000'));
     const fresh: Array<{ channel: string; order_id: string }> = await tx.em.query(
       `INSERT INTO counted_order (channel, order_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING channel, order_id`,
-      [events.map((e) => e.payload.channel), events.map((e) => e.payload.orderId)],
+      [keys.map(([channel]) => channel), keys.map(([, orderId]) => orderId)],
     );
     const counted = new Set(fresh.map((r) => `${r.channel}:${r.order_id}`));
     const lines = events
@@ -21,7 +23,7 @@ export class SalesHandler {
     if (!lines.length) return;
     await tx.em.query(
       `INSERT INTO sku_sale (sku_code, day, units, lowest_unit_price_fen)
-       SELECT sku, day::date, sum(units)::int, min(price) FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) AS t(sku, day, units, price) GROUP BY sku, day
+       SELECT sku, day::date, sum(units)::int, min(price) FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) AS t(sku, day, units, price) GROUP BY sku, day ORDER BY sku, day
        ON CONFLICT (sku_code, day) DO UPDATE SET units = sku_sale.units + EXCLUDED.units, lowest_unit_price_fen = least(sku_sale.lowest_unit_price_fen, EXCLUDED.lowest_unit_price_fen)`,
       [lines.map((l) => l.sku), lines.map((l) => l.day), lines.map((l) => l.units), lines.map((l) => l.price)],
     );

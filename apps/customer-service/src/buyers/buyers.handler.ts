@@ -62,7 +62,10 @@ export class BuyersHandler {
 
   @OnEventBatch(ChannelOrderCreated, ChannelOrderPaid, ChannelOrderShipped, ChannelOrderCompleted, ChannelOrderCancelled)
   async orders(tx: TransactionContext, events: Array<EventEnvelope<ChannelOrderPayload>>): Promise<void> {
-    for (const event of events) {
+    // Rows locked in key order, not arrival order, so concurrent batches never deadlock; a stable sort keeps each order's events in sequence.
+    const key = (e: EventEnvelope<ChannelOrderPayload>) => `${e.payload.channel}\u0000${e.payload.orderId}`;
+    const ordered = [...events].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    for (const event of ordered) {
       const p = event.payload;
       const status = event.type.split('.')[2].toUpperCase();
       await tx.em.query(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createSkus, eventually, GatewayClient, orderData, receiveStock, reservationOf, sendWebhook, stockOf, type ReservationView } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, orderData, receiveStock, reservationOf, sendWebhook, stockOf, webhookHandled, type ReservationView } from '@shopops/testing';
 
 /** Channel orders from signed webhooks reserving from one stock pool. */
 describe('reservations from channel orders', () => {
@@ -8,7 +8,12 @@ describe('reservations from channel orders', () => {
     const orderId = `TB${randomUUID().slice(0, 12)}`;
     return { orderId, data: orderData(orderId, { lines: [{ skuCode, quantity, unitPriceFen: 99900 }], totalFen: 99900 * quantity, ...extra }) };
   };
-  const send = async (type: string, data: Record<string, unknown>, source = 'taobao') => expect((await sendWebhook(gateway.baseUrl, source, { type, data })).status).toBe(202);
+  /** Sends an order event and answers its webhook id, to wait for inventory to handle it. */
+  const send = async (type: string, data: Record<string, unknown>, source = 'taobao'): Promise<string> => {
+    const response = await sendWebhook(gateway.baseUrl, source, { type, data });
+    expect(response.status).toBe(202);
+    return response.body.webhookId as string;
+  };
   const settled = async (channel: string, orderId: string, status: string): Promise<ReservationView> =>
     (await eventually(() => reservationOf(gateway, channel, orderId), (r) => r?.status === status, { what: `${orderId} to be ${status}` })) as ReservationView;
 
@@ -34,8 +39,7 @@ describe('reservations from channel orders', () => {
     await send('order.shipped', { ...data, shipment: { carrier: 'SF', trackingNo: `SF${orderId}`, locationCode: 'CENTRAL' } });
     await settled('taobao', orderId, 'COMMITTED');
     expect(await stockOf(gateway, sku)).toEqual({ onHand: 3, reserved: 0, available: 3 });
-    await send('order.cancelled', data);
-    await new Promise((r) => setTimeout(r, 800));
+    await webhookHandled('inventory', await send('order.cancelled', data));
     expect((await reservationOf(gateway, 'taobao', orderId))?.status).toBe('COMMITTED');
     expect(await stockOf(gateway, sku)).toEqual({ onHand: 3, reserved: 0, available: 3 });
   });

@@ -110,7 +110,8 @@ export class ReservationEngine {
   private async lockReservations(tx: TransactionContext, updates: readonly OrderUpdate[]): Promise<Map<string, ReservationState>> {
     const first = new Map<string, OrderUpdate>();
     for (const u of updates) if (!first.has(reservationKey(u.channel, u.orderId))) first.set(reservationKey(u.channel, u.orderId), u);
-    const keys = [...first.values()].sort((a, b) => a.channel.localeCompare(b.channel) || a.orderId.localeCompare(b.orderId));
+    // Code-point order, the same in every worker (localeCompare follows each process's locale): new rows are inserted in one order everywhere.
+    const keys = [...first.values()].sort((a, b) => byCodePoint(a.channel, b.channel) || byCodePoint(a.orderId, b.orderId));
     const inserted: Array<{ channel: string; order_id: string }> = await tx.em.query(
       `INSERT INTO reservation (channel, order_id) SELECT * FROM unnest($1::text[], $2::text[])
        ON CONFLICT DO NOTHING RETURNING channel, order_id`,
@@ -326,6 +327,10 @@ export class ReservationEngine {
   private locations(tx: TransactionContext): Promise<LocationInfo[]> {
     return tx.em.query(`SELECT code, regions, priority, kind FROM location ORDER BY code`);
   }
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function adjust(levels: Map<string, LockedLevel>, a: AllocationRow, onHand: number, reserved: number): void {

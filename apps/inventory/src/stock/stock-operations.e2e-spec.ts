@@ -74,23 +74,27 @@ describe('stock operations and channel stock', () => {
         { i: { channel, sharePercent, floor, virtualStock } },
         { role: 'operator' },
       );
-    await policy('douyin', 50, 5, 0);
-    await policy('mall', 100, 0, 3);
-    const shown = async () =>
-      Object.fromEntries(
-        (await gateway.data<{ channelStock: Array<{ channel: string; quantity: number }> }>(`query($s: String!) { channelStock(skuCode: $s) { channel quantity } }`, { s: sku }, { role: 'operator' })).channelStock.map((c) => [c.channel, c.quantity]),
+    // The policies are shop-wide: put the defaults back even when an assertion fails.
+    try {
+      await policy('douyin', 50, 5, 0);
+      await policy('mall', 100, 0, 3);
+      const shown = async () =>
+        Object.fromEntries(
+          (await gateway.data<{ channelStock: Array<{ channel: string; quantity: number }> }>(`query($s: String!) { channelStock(skuCode: $s) { channel quantity } }`, { s: sku }, { role: 'operator' })).channelStock.map((c) => [c.channel, c.quantity]),
+        );
+      // douyin: 50% of 9 = 4, under its floor of 5 → 0; mall: 9 + 3 virtual; taobao: 9.
+      expect(await shown()).toEqual({ douyin: 0, mall: 12, taobao: 9 });
+      await receiveStock(gateway, sku, 'CENTRAL', 3);
+      expect(await shown()).toEqual({ douyin: 6, mall: 15, taobao: 12 });
+      const changes = await db.query(
+        `SELECT payload FROM inventory.outbox WHERE type = 'inventory.channel-stock.changed.v1' AND payload->>'skuCode' = $1 AND payload->>'channel' = 'douyin' ORDER BY id`,
+        [sku],
       );
-    // douyin: 50% of 9 = 4, under its floor of 5 → 0; mall: 9 + 3 virtual; taobao: 9.
-    expect(await shown()).toEqual({ douyin: 0, mall: 12, taobao: 9 });
-    await receiveStock(gateway, sku, 'CENTRAL', 3);
-    expect(await shown()).toEqual({ douyin: 6, mall: 15, taobao: 12 });
-    const changes = await db.query(
-      `SELECT payload FROM inventory.outbox WHERE type = 'inventory.channel-stock.changed.v1' AND payload->>'skuCode' = $1 AND payload->>'channel' = 'douyin' ORDER BY id`,
-      [sku],
-    );
-    // 9 under the default policy at the first receipt, 0 under the new floor, 6 after more stock came.
-    expect(changes.rows.map((r) => r.payload.quantity)).toEqual([9, 0, 6]);
-    await policy('douyin', 100, 0, 0);
-    await policy('mall', 100, 0, 0);
+      // 9 under the default policy at the first receipt, 0 under the new floor, 6 after more stock came.
+      expect(changes.rows.map((r) => r.payload.quantity)).toEqual([9, 0, 6]);
+    } finally {
+      await policy('douyin', 100, 0, 0);
+      await policy('mall', 100, 0, 0);
+    }
   });
 });

@@ -30,7 +30,12 @@ interface OrderRow {
   refunded_fen: number;
 }
 
+type OrderEvent = EventEnvelope<ChannelOrderPayload | ChannelRefundPayload | RefundIssuedPayload>;
+
 const earnKey = (channel: string, orderId: string) => `order:${channel}:${orderId}:earn`;
+const isRefund = (event: OrderEvent) => event.type === ChannelRefundCompleted.type || event.type === RefundIssued.type;
+/** Code-point order, the same in every process (localeCompare depends on the locale). */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const SHANGHAI_MS = 8 * 3600_000;
 
 /**
@@ -49,14 +54,54 @@ export class MemberOrdersHandler {
     @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
   ) {}
 
+  /**
+   * Locks in one order whatever the arrival order, so that concurrent batches never wait on each
+   * other crosswise (a deadlock): buyers' identities sorted, then their members sorted by id, then
+   * the events member by member and order by order (same-order events keep their arrival order).
+   */
   @OnEventBatch(ChannelOrderCreated, ChannelOrderPaid, ChannelOrderShipped, ChannelOrderCompleted, ChannelOrderCancelled, ChannelRefundCompleted, RefundIssued)
-  async applyOrderEvents(tx: TransactionContext, events: Array<EventEnvelope<ChannelOrderPayload | ChannelRefundPayload | RefundIssuedPayload>>): Promise<void> {
-    for (const event of events) await this.apply(tx, event);
+  async applyOrderEvents(tx: TransactionContext, events: OrderEvent[]): Promise<void> {
+    const memberOfEvent = await this.membersOf(tx, events);
+    const memberIds = [...new Set([...memberOfEvent.values()].filter((id): id is string => id !== null))].sort(byCodePoint);
+    await tx.em.query(`SELECT id FROM member WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [memberIds]);
+    const lockKey = (event: OrderEvent) => memberOfEvent.get(event) ?? '\uffff';
+    const ordered = [...events].sort(
+      (a, b) => byCodePoint(lockKey(a), lockKey(b)) || byCodePoint(a.payload.channel, b.payload.channel) || byCodePoint(a.payload.orderId, b.payload.orderId),
+    );
+    for (const event of ordered) await this.apply(tx, event, memberOfEvent.get(event) ?? null);
   }
 
-  private async apply(tx: TransactionContext, event: EventEnvelope<ChannelOrderPayload | ChannelRefundPayload | RefundIssuedPayload>): Promise<void> {
+  /** The member each event is about: the buyer's (created on first sight) or, for a refund, the order's if known yet. */
+  private async membersOf(tx: TransactionContext, events: OrderEvent[]): Promise<Map<OrderEvent, string | null>> {
+    const identityKey = (o: ChannelOrderPayload) => `${o.channel}\u0000${o.buyer.platformUserId}`;
+    const buyers = new Map<string, ChannelOrderPayload>();
+    for (const event of events) if (!isRefund(event)) buyers.set(identityKey(event.payload as ChannelOrderPayload), event.payload as ChannelOrderPayload);
+    const memberOfBuyer = new Map<string, string>();
+    for (const key of [...buyers.keys()].sort(byCodePoint)) {
+      const order = buyers.get(key) as ChannelOrderPayload;
+      memberOfBuyer.set(key, await this.members.memberForBuyer(tx, order.channel, order.buyer));
+    }
+    const refunds = events.filter(isRefund).map((e) => e.payload);
+    const known: Array<{ channel: string; order_id: string; member_id: string | null }> = refunds.length
+      ? await tx.em.query(
+          `SELECT channel, order_id, member_id FROM member_order WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+          [refunds.map((p) => p.channel), refunds.map((p) => p.orderId)],
+        )
+      : [];
+    const memberOfOrder = new Map(known.map((row) => [`${row.channel}\u0000${row.order_id}`, row.member_id]));
+    return new Map(
+      events.map((event) => [
+        event,
+        isRefund(event)
+          ? (memberOfOrder.get(`${event.payload.channel}\u0000${event.payload.orderId}`) ?? null)
+          : (memberOfBuyer.get(identityKey(event.payload as ChannelOrderPayload)) as string),
+      ]),
+    );
+  }
+
+  private async apply(tx: TransactionContext, event: OrderEvent, memberId: string | null): Promise<void> {
     const p = event.payload;
-    if (event.type === ChannelRefundCompleted.type || event.type === RefundIssued.type) {
+    if (isRefund(event)) {
       const refundId = 'refundId' in p ? p.refundId : (p as RefundIssuedPayload).caseId;
       // The same refund re-sent (a new delivery of it) must not take points back twice.
       const first: unknown[] = await tx.em.query(
@@ -69,7 +114,6 @@ export class MemberOrdersHandler {
       return;
     }
     const o = p as ChannelOrderPayload;
-    const memberId = await this.members.memberForBuyer(tx, o.channel, o.buyer);
     const at = new Date(o.occurredAt);
     await tx.em.query(`UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [memberId, at]);
     const order = await this.upsertOrder(tx, o.channel, o.orderId, memberId, {

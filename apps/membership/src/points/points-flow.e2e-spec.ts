@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { eventually, GatewayClient, memberOf, orderData, sendWebhook, type MemberView } from '@shopops/testing';
+import { eventually, GatewayClient, memberOf, orderData, sendWebhook, webhookHandled, type MemberView } from '@shopops/testing';
 
 /** Points from signed order webhooks, through the gateway, with the suite's fast clocks. */
 describe('points from orders', () => {
@@ -18,8 +18,12 @@ describe('points from orders', () => {
     });
     return { orderId, data, at };
   };
-  const send = async (type: string, data: Record<string, unknown>, at = new Date()) =>
-    expect((await sendWebhook(gateway.baseUrl, 'taobao', { type, occurredAt: at.toISOString(), data })).status).toBe(202);
+  /** Sends an order event and answers its webhook id, to wait for membership to handle it. */
+  const send = async (type: string, data: Record<string, unknown>, at = new Date()): Promise<string> => {
+    const response = await sendWebhook(gateway.baseUrl, 'taobao', { type, occurredAt: at.toISOString(), data });
+    expect(response.status).toBe(202);
+    return response.body.webhookId as string;
+  };
   const settledMember = (userId: string, accept: (m: MemberView) => boolean, what: string) =>
     eventually(() => memberOf(gateway, 'taobao', userId), (m) => m !== null && accept(m), { what, timeoutMs: 30_000 }) as Promise<MemberView>;
 
@@ -60,8 +64,9 @@ describe('points from orders', () => {
     );
     expect(spent.spendPoints).toEqual({ __typename: 'PointsBalance', balance: 300 });
     const entriesBefore = (await db.query(`SELECT count(*)::int AS n FROM membership.points_entry WHERE member_id = $1`, [member.id])).rows[0].n;
-    for (const [type, data, at] of [...events, ...events]) await send(type, data, at);
-    await new Promise((r) => setTimeout(r, 4000));
+    const replays: string[] = [];
+    for (const [type, data, at] of [...events, ...events]) replays.push(await send(type, data, at));
+    for (const webhookId of replays) await webhookHandled('membership', webhookId);
     expect(await memberOf(gateway, 'taobao', user)).toMatchObject({ points: { balance: 300, pending: 0, debt: 0 } });
     expect((await db.query(`SELECT count(*)::int AS n FROM membership.points_entry WHERE member_id = $1`, [member.id])).rows[0].n).toBe(entriesBefore);
     const kinds = (await db.query(`SELECT kind, delta FROM membership.points_entry WHERE member_id = $1 ORDER BY id`, [member.id])).rows.map((r) => `${r.kind}:${r.delta}`);

@@ -6,14 +6,16 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@shopops/contracts';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
 import { logScope, RequestContext } from '../context/request-context';
 import { MicroBatcher } from '../concurrency/micro-batcher';
+import { conflictPauseMs, isTransientConflict, retryOnConflict } from '../database/transient-conflict';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Metrics } from '../http/metrics';
 import { rootLogger } from '../logging/logger';
 import { PLATFORM_CONFIG } from '../platform.tokens';
+import { commitBisecting, type BatchOutcome } from './batch-bisection';
 import { DeadLetters } from './dead-letters';
 import {
   ON_EVENT,
@@ -41,11 +43,15 @@ interface RegisteredSchedule {
 }
 
 const SCHEDULE_JOB_PREFIX = 'schedule:';
+/** Deferrals after lost deadlocks that cost no attempt; past this, a job that keeps losing counts them. */
+const MAX_FREE_CONFLICT_DEFERRALS = 50;
 
 /**
  * Runs this service's event handlers and schedules from its BullMQ queue. Each delivery runs in
  * one transaction with its inbox row, so a redelivered event has exactly one effect; failures
  * are retried with backoff, and the last failure (or a malformed payload) is dead-lettered.
+ * A transaction that lost a deadlock or serialization conflict is run again at once and then
+ * deferred, without spending the job's attempts: the event was not at fault.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -74,7 +80,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.checkHandlersMatchSubscriptions();
     if (!isWorkerRole(this.config.role)) return;
     await this.registerSchedules();
-    this.worker = new Worker(this.queueName, (job) => this.process(job), {
+    this.worker = new Worker(this.queueName, (job, token) => this.process(job, token), {
       connection: workerConnectionOptions(this.config.redisUrl),
       prefix: this.config.queuePrefix,
       concurrency: this.config.worker.concurrency,
@@ -98,7 +104,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return [...this.handlers.keys()];
   }
 
-  private async process(job: Job): Promise<void> {
+  private async process(job: Job, token: string | undefined): Promise<void> {
     const started = process.hrtime.bigint();
     const requestId = (job.data as Partial<EventEnvelope> | undefined)?.requestId ?? `job-${job.id}`;
     const labels = { service: this.config.service.name, job: job.name };
@@ -108,6 +114,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         else await this.handleEvent(job.data as EventEnvelope, requestId);
         this.metrics.jobsProcessed.inc({ ...labels, outcome: 'completed' });
       } catch (error) {
+        if (await this.deferAfterConflict(job, token, error)) {
+          this.metrics.jobsProcessed.inc({ ...labels, outcome: 'deferred' });
+          throw new DelayedError();
+        }
         const unrecoverable = error instanceof UnrecoverableError;
         const lastAttempt = unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         this.metrics.jobsProcessed.inc({ ...labels, outcome: lastAttempt ? 'dead-lettered' : 'retried' });
@@ -118,6 +128,16 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         this.metrics.jobDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
       }
     });
+  }
+
+  /** Puts a job that lost a deadlock back in the queue, a little later, keeping its attempts. */
+  private async deferAfterConflict(job: Job, token: string | undefined, error: unknown): Promise<boolean> {
+    const deferrals = (job.attemptsStarted ?? 0) - job.attemptsMade - 1;
+    if (!token || !isTransientConflict(error) || deferrals >= MAX_FREE_CONFLICT_DEFERRALS) return false;
+    const pauseMs = conflictPauseMs(this.config.worker.backoffMs, Math.min(deferrals, 5));
+    this.log.info({ err: error, jobId: job.id, deferrals: deferrals + 1, pauseMs }, `job ${job.name} lost a conflict; deferred without spending an attempt`);
+    await job.moveToDelayed(Date.now() + pauseMs, token);
+    return true;
   }
 
   private async handleEvent(envelope: EventEnvelope, requestId: string): Promise<void> {
@@ -137,7 +157,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   private deliver(ctx: RequestContext, handler: RegisteredHandler, envelope: EventEnvelope<unknown>): Promise<void> {
     if (handler.batcher) return handler.batcher.submit(envelope);
-    return this.unitOfWork.run(ctx, async (tx) => {
+    return retryOnConflict(() => this.unitOfWork.run(ctx, async (tx) => {
       const claimed: unknown[] = await tx.em.query(
         `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING event_id`,
@@ -145,28 +165,30 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       );
       if (claimed.length === 0) return; // delivered before: the effect is already committed
       await handler.invoke(tx, envelope);
-    });
+    }));
+  }
+
+  /** A batch commits whole, or is split until only the events that fail fail (see commitBisecting). */
+  private deliverBatch(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: EventEnvelope<unknown>[]): Promise<BatchOutcome> {
+    return commitBisecting(events, (part) => retryOnConflict(() => this.commitBatch(consumer, invoke, part)));
   }
 
   /** One transaction for a batch: claim every id in the inbox at once, handle the new ones. */
-  private async deliverBatch(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: EventEnvelope<unknown>[]): Promise<Array<void | Error>> {
-    try {
-      await this.unitOfWork.run(RequestContext.system(events[0]?.requestId), async (tx) => {
-        const claimed: Array<{ event_id: string }> = await tx.em.query(
-          `INSERT INTO inbox (consumer, event_id, event_type)
-           SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
-           ON CONFLICT DO NOTHING RETURNING event_id`,
-          [consumer, events.map((e) => e.id), events.map((e) => e.type)],
-        );
-        const fresh = new Set(claimed.map((row) => row.event_id));
-        const firstOfEach = events.filter((e, i) => fresh.has(e.id) && events.findIndex((o) => o.id === e.id) === i);
-        if (firstOfEach.length > 0) await invoke(tx, firstOfEach);
-      });
-      return events.map(() => undefined);
-    } catch (error) {
-      if (events.length === 1) return [error instanceof Error ? error : new Error(String(error))];
-      return Promise.all(events.map(async (event) => (await this.deliverBatch(consumer, invoke, [event]))[0]));
-    }
+  private commitBatch(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: readonly EventEnvelope<unknown>[]): Promise<void> {
+    // Claimed in id order, so that two batches sharing redelivered ids never wait on each other crosswise.
+    const claims = [...new Map(events.map((e) => [e.id, e.type])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.unitOfWork.run(RequestContext.system(events[0]?.requestId), async (tx) => {
+      const claimed: Array<{ event_id: string }> = await tx.em.query(
+        `INSERT INTO inbox (consumer, event_id, event_type)
+         SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [consumer, claims.map(([id]) => id), claims.map(([, type]) => type)],
+      );
+      const fresh = new Set(claimed.map((row) => row.event_id));
+      // Only the first of several same-id deliveries in one batch is new.
+      const firstOfEach = events.filter((e, i) => fresh.has(e.id) && events.findIndex((o) => o.id === e.id) === i);
+      if (firstOfEach.length > 0) await invoke(tx, firstOfEach);
+    });
   }
 
   private async runSchedule(job: Job, requestId: string): Promise<void> {

@@ -17,7 +17,7 @@ import {
   PROJECT_ROOT,
   uniqueName,
 } from '@shopops/testing';
-import { ProbeModule, ProbeRecorded, ProbeTables1700000000001, type ProbePayload } from '../../../testing/src/probe/probe.module';
+import { ProbeBatched, ProbeModule, ProbeRecorded, ProbeTables1700000000001, type ProbePayload } from '../../../testing/src/probe/probe.module';
 import { loadPlatformConfig } from '../config/platform-config';
 import { RequestContext } from '../context/request-context';
 import { createDataSource, migrate } from '../database/data-source';
@@ -49,6 +49,13 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     await app.get(UnitOfWork).run(RequestContext.system(), async (tx) => {
       await tx.em.query('INSERT INTO probe_change (key) VALUES ($1)', [payload.key]);
       tx.emit(ProbeRecorded, payload);
+    });
+  }
+
+  /** Several probes from one transaction, so the relay publishes them together and a batch forms. */
+  async function emitProbes(app: INestApplicationContext, event: typeof ProbeRecorded, payloads: ProbePayload[]): Promise<void> {
+    await app.get(UnitOfWork).run(RequestContext.system(), async (tx) => {
+      for (const payload of payloads) tx.emit(event, payload);
     });
   }
 
@@ -107,6 +114,39 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       expect(letter).toMatchObject({ reason: 'probe always fails', attemptsMade: 4, jobName: ProbeRecorded.type });
       expect(await count('probe_attempt', 'doomed')).toBe(4);
       expect(await count('probe_effect', 'doomed')).toBe(0);
+    });
+
+    it('dead-letters only the poison event of a batch, with its reason; its neighbours commit once', async () => {
+      const neighbours = Array.from({ length: 12 }, (_, i) => `neighbour-${i}`);
+      const ok = (key: string): ProbePayload => ({ key, behaviour: 'ok' });
+      await emitProbes(app, ProbeBatched, [...neighbours.slice(0, 6).map(ok), { key: 'poison', behaviour: 'always-fail' }, ...neighbours.slice(6).map(ok)]);
+      const letter = await eventually(
+        async () => (await deadLetters()).find((l) => (l.data as { payload: ProbePayload }).payload.key === 'poison'),
+        Boolean,
+        { what: 'the poison event in the dead letters' },
+      );
+      expect(letter).toMatchObject({ reason: 'probe always fails', attemptsMade: 4, jobName: ProbeBatched.type });
+      await eventually(
+        async () => Promise.all(neighbours.map((key) => count('probe_effect', key))),
+        (effects) => effects.every((n) => n > 0),
+        { what: 'every neighbour committed' },
+      );
+      expect(await Promise.all(neighbours.map((key) => count('probe_effect', key)))).toEqual(neighbours.map(() => 1));
+      expect(await count('probe_effect', 'poison')).toBe(0);
+      const lettered = (await deadLetters()).map((l) => (l.data as { payload: ProbePayload }).payload.key);
+      expect(lettered.filter((key) => key === 'poison' || neighbours.includes(key))).toEqual(['poison']);
+    });
+
+    it('runs an event that lost deadlocks again without spending its attempts, batched or not', async () => {
+      // Six lost deadlocks against four attempts: only retries that cost no attempt get it through.
+      await emitProbes(app, ProbeBatched, [{ key: 'deadlocked-batch', behaviour: 'deadlock', deadlocks: 6 }]);
+      await emitProbes(app, ProbeRecorded, [{ key: 'deadlocked-single', behaviour: 'deadlock', deadlocks: 6 }]);
+      for (const key of ['deadlocked-batch', 'deadlocked-single']) {
+        await eventually(() => count('probe_effect', key), (n) => n === 1, { what: `${key} committed after its deadlocks` });
+        expect(await count('probe_attempt', key)).toBe(7);
+      }
+      const lettered = (await deadLetters()).map((l) => (l.data as { payload: ProbePayload }).payload.key);
+      expect(lettered.filter((key) => key.startsWith('deadlocked'))).toEqual([]);
     });
 
     it('dead-letters a malformed payload at once, naming the broken field', async () => {

@@ -32,8 +32,9 @@ export type EventBatchHandlerFn<T> = (tx: TransactionContext, events: Array<Even
 /**
  * Like OnEvent, but concurrent deliveries are grouped: one transaction, one inbox statement and
  * one handler call for up to a hundred events. Under load that is far fewer commits; idle, a
- * batch is a single event and costs nothing extra. A failing batch is retried event by event,
- * so one bad event never fails its neighbours.
+ * batch is a single event and costs nothing extra. A failing batch is split in halves until the
+ * failing event is alone, so one bad event never fails its neighbours. Handlers lock rows in a
+ * sorted order (not arrival order), so concurrent batches never wait on each other crosswise.
  */
 export function OnEventBatch(...definitions: EventDefinition<any>[]): MethodDecorator {
   return SetMetadata<string, OnEventMetadata>(ON_EVENT, { definitions, batched: true });

@@ -1,0 +1,53 @@
+import { eventQueueName, type ServiceName } from '@shopops/contracts';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { Pool } from 'pg';
+import { eventually } from './eventually';
+
+/**
+ * Waiting for work to be done rather than for time to pass: a test that checks that something
+ * did not happen first waits until the job that could have made it happen has completed.
+ */
+
+async function withSuiteQueue<T>(service: ServiceName, work: (queue: Queue) => Promise<T>): Promise<T> {
+  const connection = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+  const queue = new Queue(eventQueueName(service), { connection, prefix: process.env.SHOPOPS_TEST_QUEUE_PREFIX });
+  try {
+    return await work(queue);
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}
+
+/** Waits until every handler of `service` has handled the event (its job completed); a job that failed for good fails the wait. */
+export async function eventHandled(service: ServiceName, eventId: string, timeoutMs = 30_000): Promise<void> {
+  await withSuiteQueue(service, async (queue) => {
+    const state = await eventually(() => queue.getJobState(eventId), (s) => s === 'completed' || s === 'failed', { what: `${service} to handle event ${eventId}`, timeoutMs });
+    if (state === 'failed') throw new Error(`${service} failed event ${eventId}: ${(await queue.getJob(eventId))?.failedReason}`);
+  });
+}
+
+/** Waits until `service` has handled the event an accepted webhook delivery became. */
+export async function webhookHandled(service: ServiceName, webhookId: string, timeoutMs = 30_000): Promise<void> {
+  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  try {
+    // Written with the delivery, before the gateway answered 202.
+    const { rows } = await db.query<{ event_id: string }>(`SELECT event_id FROM gateway.outbox WHERE payload->>'deliveryId' = $1`, [webhookId]);
+    if (rows.length === 0) throw new Error(`no event for webhook delivery ${webhookId}`);
+    for (const row of rows) await eventHandled(service, row.event_id, timeoutMs);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Waits until a run of a service's schedule that started after `since` (epoch ms) has completed. */
+export async function scheduleRanSince(service: ServiceName, scheduleName: string, since: number, timeoutMs = 30_000): Promise<void> {
+  await withSuiteQueue(service, (queue) =>
+    eventually(
+      async () => (await queue.getJobs(['completed'], 0, 2000)).some((job) => job.name === `schedule:${scheduleName}` && (job.processedOn ?? 0) > since),
+      Boolean,
+      { what: `a run of ${scheduleName} after ${new Date(since).toISOString()}`, timeoutMs },
+    ),
+  );
+}
