@@ -43,6 +43,8 @@ export class ApolloEngine implements GatewayEngine {
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
       plugins: [ApolloServerPluginLandingPageDisabled()],
+      // The service drains on signals itself; Apollo's own handler would stop early and re-raise the signal.
+      stopOnTerminationSignals: false,
     });
   }
 
