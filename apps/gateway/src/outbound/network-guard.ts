@@ -50,10 +50,6 @@ export function addressRefusal(address: string): string | undefined {
   return parsed.kind() === 'ipv4' ? ipv4Refusal(parsed as ipaddr.IPv4) : ipv6Refusal(parsed as ipaddr.IPv6);
 }
 
-export function isPrivateAddress(address: string): boolean {
-  return addressRefusal(address) !== undefined;
-}
-
 /** Why a host name (not an IP literal) may not be contacted: local, metadata or ambiguous names. */
 export function hostnameRefusal(hostname: string): string | undefined {
   const name = hostname.toLowerCase();
@@ -95,10 +91,10 @@ export class PrivateAddressRefused extends Error {
 }
 
 /**
- * The one address a connection to `host` may use: refused when the name or any address it
- * resolves to is not public, so a name that also resolves inward cannot be raced.
+ * The addresses a connection to `host` may use, in order: refused when the name or any address
+ * it resolves to is not public, so a name that also resolves inward cannot be raced.
  */
-export async function checkedAddress(host: string, allowPrivateNetworks: boolean, resolve: Resolve = systemResolve): Promise<string> {
+export async function checkedAddresses(host: string, allowPrivateNetworks: boolean, resolve: Resolve = systemResolve): Promise<string[]> {
   const hostname = host.replace(/^\[|\]$/g, '');
   const nameRefusal = allowPrivateNetworks || isIP(hostname) ? undefined : hostnameRefusal(hostname);
   if (nameRefusal) throw new PrivateAddressRefused(nameRefusal);
@@ -107,20 +103,29 @@ export async function checkedAddress(host: string, allowPrivateNetworks: boolean
   if (addresses.length === 0) throw new PrivateAddressRefused(`${hostname} resolves to no address`);
   const refusal = allowPrivateNetworks ? undefined : addresses.map((a) => addressRefusal(a.address)).find(Boolean);
   if (refusal) throw new PrivateAddressRefused(`${hostname}: ${refusal}`);
-  return addresses[0].address;
+  return addresses.map((a) => a.address);
 }
 
 /**
- * An undici connector that decides on the resolved address at connect time and then connects
- * to exactly that address (IP literals included), so DNS cannot change the answer in between.
+ * An undici connector that decides on the resolved addresses at connect time and then connects
+ * to exactly those addresses (IP literals included), so DNS cannot change the answer in between.
  * TLS still verifies the certificate against the URL's name.
  */
 export function guardedConnector(options: { allowPrivateNetworks: boolean; timeoutMs: number; resolve?: Resolve }): buildConnector.connector {
   const connect = buildConnector({ timeout: options.timeoutMs });
   return (target, callback) => {
-    checkedAddress(target.hostname, options.allowPrivateNetworks, options.resolve).then(
-      (address) => connect({ ...target, hostname: address }, callback),
+    checkedAddresses(target.hostname, options.allowPrivateNetworks, options.resolve).then(
+      (addresses) => connectInTurn(connect, target, addresses, callback),
       (error: Error) => callback(error, null),
     );
   };
+}
+
+/** Tries the checked addresses one after another until one answers, never any other address. */
+function connectInTurn(connect: buildConnector.connector, target: buildConnector.Options, addresses: string[], callback: buildConnector.Callback): void {
+  const [address, ...rest] = addresses;
+  connect({ ...target, hostname: address }, (...outcome) => {
+    if (outcome[0] && rest.length) return connectInTurn(connect, target, rest, callback);
+    callback(...outcome);
+  });
 }

@@ -38,7 +38,7 @@ describe('WebhookSender connects only to a checked address', () => {
     senders.push(sender);
     return sender;
   };
-  const answering = (address: string) => jest.fn<ReturnType<Resolve>, Parameters<Resolve>>(async () => [{ address, family: 4 }]);
+  const answering = (...addresses: string[]) => jest.fn<ReturnType<Resolve>, Parameters<Resolve>>(async () => addresses.map((address) => ({ address, family: 4 })));
 
   it('refuses an IPv4-compatible loopback literal ([::7f00:1]) before connecting', async () => {
     const outcome = await senderWith(false, answering('8.8.8.8')).send(delivery(`http://[::7f00:1]:${port}/in`));
@@ -57,5 +57,11 @@ describe('WebhookSender connects only to a checked address', () => {
     expect(outcome).toMatchObject({ statusCode: 204, error: null });
     expect(resolve).toHaveBeenCalledWith('hooks.example.test');
     expect(received.at(-1)?.host).toBe(`hooks.example.test:${port}`);
+  });
+
+  it('falls back to the next checked address when one does not answer', async () => {
+    // Nothing listens on 127.0.0.2 (the receiver is bound to 127.0.0.1 only).
+    const outcome = await senderWith(true, answering('127.0.0.2', '127.0.0.1')).send(delivery(`http://hooks.example.test:${port}/in`));
+    expect(outcome).toMatchObject({ statusCode: 204, error: null });
   });
 });
