@@ -1,12 +1,14 @@
 /**
- * `npm start`: the whole suite on one machine. Checks PostgreSQL and Redis, creates the
- * database and schemas, migrates, starts every service (api + worker) and the gateway, and
- * loads demo data into an empty database. Ctrl-C drains everything.
+ * `npm start`: the whole suite on one machine. Checks that its ports are free, checks PostgreSQL
+ * and Redis, creates the database and schemas, migrates, starts every service (api + worker)
+ * and the gateway, and loads demo data into an empty database. Ctrl-C (or SIGTERM) drains
+ * everything and exits 0 once every service has drained.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { DOMAIN_SERVICE_NAMES, SERVICES, type ServiceName } from '@shopops/contracts';
+import { DOMAIN_SERVICE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@shopops/contracts';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, serviceEnvName } from '@shopops/platform';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
@@ -20,7 +22,30 @@ const log = (message: string): void => void process.stdout.write(`[shopops] ${me
 /** Shifts every port, to run a second suite beside one on the defaults (tests do). */
 const portOffset = Number(process.env.PORT_OFFSET ?? 0);
 const portOf = (service: ServiceName): number => SERVICES[service].defaultPort + portOffset;
+/** The address every service listens on (their HOST default). */
+const listenHost = process.env.HOST || '0.0.0.0';
 const subgraphUrls = Object.fromEntries(DOMAIN_SERVICE_NAMES.map((s) => [serviceEnvName(s, 'URL'), `http://127.0.0.1:${portOf(s)}/graphql`]));
+
+/** Why `port` cannot be listened on (e.g. EADDRINUSE), or undefined when it is free. */
+function portRefusal(port: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    probe.listen({ port, host: listenHost, exclusive: true }, () => probe.close(() => resolve(undefined)));
+  });
+}
+
+/** A port taken by another process (often a suite already running) would answer our readiness probes. */
+async function checkPortsFree(): Promise<void> {
+  const taken: string[] = [];
+  for (const service of SERVICE_NAMES) {
+    const refusal = await portRefusal(portOf(service));
+    if (refusal) taken.push(`port ${portOf(service)} (${service}) is ${refusal === 'EADDRINUSE' ? 'already in use' : `not available: ${refusal}`}`);
+  }
+  if (taken.length) {
+    throw new Error(`${taken.join('; ')}.\n  Stop what listens there (another npm start?), or shift every port with PORT_OFFSET, e.g. PORT_OFFSET=100.`);
+  }
+}
 
 async function checkPostgres(): Promise<void> {
   const target = new URL(databaseUrl);
@@ -66,19 +91,23 @@ async function checkRedis(): Promise<void> {
   }
 }
 
-function startService(service: ServiceName): ChildProcess {
+function startService(service: ServiceName): void {
+  if (stopping) return;
   const child = spawn(process.execPath, [join(root, 'dist', 'apps', service, 'src', 'main.js')], {
     cwd: root,
     env: { ...process.env, ...subgraphUrls, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, ROLE: process.env.ROLE ?? 'all', PORT: String(portOf(service)) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      log(`${service} exited (${signal ?? code}); stopping the suite`);
-      void stop(1);
-    }
-  });
-  return child;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        log(`${service} exited (${signal ?? code}); stopping the suite`);
+        void stop(1);
+      }
+      resolve(code);
+    }),
+  );
+  children.push({ service, child, exited });
 }
 
 async function waitReady(service: ServiceName, timeoutMs = 60_000): Promise<void> {
@@ -94,31 +123,48 @@ async function waitReady(service: ServiceName, timeoutMs = 60_000): Promise<void
   throw new Error(`${service} did not become ready on :${portOf(service)} within ${timeoutMs / 1000}s`);
 }
 
-const children: ChildProcess[] = [];
+interface RunningService {
+  readonly service: ServiceName;
+  readonly child: ChildProcess;
+  /** The exit code; null when a signal killed it. */
+  readonly exited: Promise<number | null>;
+}
+
+const children: RunningService[] = [];
 let stopping = false;
 
-async function stop(code: number): Promise<void> {
+/** Forwards one signal to every service, waits for all of them, and exits 0 only if each drained cleanly. */
+async function stop(code: number, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (stopping) return;
   stopping = true;
   log('draining all services');
-  await Promise.all(
-    children.map((child) => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))))),
-  );
-  process.exit(code);
+  for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  const codes = await Promise.all(children.map((running) => running.exited));
+  const failed = children.flatMap((running, i) => (codes[i] === 0 ? [] : [`${running.service} (${codes[i] ?? 'killed by a signal'})`]));
+  if (failed.length) log(`did not drain cleanly: ${failed.join(', ')}`);
+  process.exit(failed.length || code !== 0 ? 1 : 0);
+}
+
+/** The first signal starts the drain; later ones (Ctrl-C again, a supervisor's repeat) do not cut it short. */
+function onSignal(signal: NodeJS.Signals): void {
+  if (stopping) return log(`${signal}: already draining`);
+  void stop(0, signal);
 }
 
 async function main(): Promise<void> {
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  await checkPortsFree();
   await checkPostgres();
   await checkRedis();
   await migrateSuite({ ...process.env, DATABASE_URL: databaseUrl }, (line) => log(`migrate ${line}`));
-  for (const service of DOMAIN_SERVICE_NAMES) children.push(startService(service));
+  for (const service of DOMAIN_SERVICE_NAMES) startService(service);
   await Promise.all(DOMAIN_SERVICE_NAMES.map((service) => waitReady(service)));
-  children.push(startService('gateway'));
+  startService('gateway');
   await waitReady('gateway');
   const gatewayUrl = `http://127.0.0.1:${portOf('gateway')}`;
   if (process.env.DEMO_DATA !== 'off') await seedDemoIfEmpty(gatewayUrl, log);
+  if (stopping) return;
   log(`ready: GraphQL at ${gatewayUrl}/graphql, webhooks at ${gatewayUrl}/webhooks/{source}`);
   log('a token for the API: npm run --silent token -- --role admin');
 }

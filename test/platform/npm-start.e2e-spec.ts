@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createDatabase, databaseUrl, dropDatabase, graphqlRequest, PROJECT_ROOT, uniqueName } from '@shopops/testing';
+import { Client } from 'pg';
+import { createDatabase, databaseUrl, dropDatabase, graphqlRequest, PROJECT_ROOT, TEST_SERVER_URL, uniqueName } from '@shopops/testing';
 
 /**
  * `npm start` on an empty database: migrations, every service, the gateway and the demo shop.
@@ -44,6 +46,36 @@ describe('npm start', () => {
       const code = await exited;
       await dropDatabase(database);
       expect(code).toBe(0);
+    }
+  }, 420_000);
+
+  it('refuses to start, naming the port and its service, when one of its ports is taken', async () => {
+    const offset = 20_000 + Math.floor(Math.random() * 20_000);
+    const takenPort = 4002 + offset;
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(takenPort, '0.0.0.0', resolve));
+    const database = uniqueName('shopops_taken');
+    const output: string[] = [];
+    try {
+      const suite = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start-suite.js')], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, DATABASE_URL: databaseUrl(database), QUEUE_PREFIX: uniqueName('taken'), PORT_OFFSET: String(offset), LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      suite.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      suite.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => suite.once('exit', (exitCode) => resolve(exitCode)));
+
+      expect(code).toBe(1);
+      expect(output.join('')).toContain(`port ${takenPort} (inventory) is already in use`);
+      expect(output.join('')).not.toContain('[shopops] ready');
+      // Nothing was started: not even the database was created.
+      const admin = new Client({ connectionString: TEST_SERVER_URL });
+      await admin.connect();
+      const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]).finally(() => admin.end());
+      expect(found.rowCount).toBe(0);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
     }
   });
 });

@@ -55,6 +55,8 @@ export class ApolloEngine implements GatewayEngine {
       persistedQueries: false,
       formatError: (formatted, error) => (formatted.extensions?.code === SUBGRAPH_REQUEST_TOO_LARGE ? formatted : formatGraphQLError(formatted, error)),
       plugins: [ApolloServerPluginLandingPageDisabled(), apolloSuggestionsForStaffOnly()],
+      // The service drains on signals itself; Apollo's own handler would stop early and re-raise the signal.
+      stopOnTerminationSignals: false,
     });
   }
 

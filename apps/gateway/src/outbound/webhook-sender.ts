@@ -1,9 +1,8 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { publicEventType } from '@shopops/contracts';
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { isIP } from 'node:net';
-import { guardedLookup, isPrivateAddress } from './network-guard';
+import { guardedConnector, type Resolve } from './network-guard';
 import type { OutboundConfig } from './outbound.config';
 import { OUTBOUND_CONFIG } from './outbound.tokens';
 
@@ -36,14 +35,17 @@ export function signatureHeader(secrets: readonly string[], webhookId: string, t
     .join(' ');
 }
 
-/** POSTs one signed delivery with a timeout, through a connection pool that refuses private addresses. */
+/** Name resolution for the sender; tests replace it to play DNS answers. */
+export const OUTBOUND_RESOLVE = Symbol('OUTBOUND_RESOLVE');
+
+/** POSTs one signed delivery with a timeout, through a connection pool that refuses non-public addresses. */
 @Injectable()
 export class WebhookSender implements OnApplicationShutdown {
   private readonly agent: Agent;
 
-  constructor(@Inject(OUTBOUND_CONFIG) private readonly config: OutboundConfig) {
+  constructor(@Inject(OUTBOUND_CONFIG) private readonly config: OutboundConfig, @Optional() @Inject(OUTBOUND_RESOLVE) resolve?: Resolve) {
     this.agent = new Agent({
-      connect: { lookup: guardedLookup(config.allowPrivateNetworks) as never, timeout: config.timeoutMs },
+      connect: guardedConnector({ allowPrivateNetworks: config.allowPrivateNetworks, timeoutMs: config.timeoutMs, resolve }),
       headersTimeout: config.timeoutMs,
       bodyTimeout: config.timeoutMs,
       keepAliveTimeout: 10_000,
@@ -55,11 +57,6 @@ export class WebhookSender implements OnApplicationShutdown {
     const timestamp = Math.floor(Date.now() / 1000);
     const body = JSON.stringify({ type: publicEventType(delivery.eventType), occurredAt: delivery.occurredAt.toISOString(), data: delivery.payload });
     const started = performance.now();
-    // Connections to IP literals skip DNS, so the lookup guard cannot see them: check here.
-    const host = new URL(delivery.url).hostname.replace(/^\[|\]$/g, '');
-    if (!this.config.allowPrivateNetworks && isIP(host) && isPrivateAddress(host)) {
-      return { statusCode: null, durationMs: 0, error: `EPRIVATEADDRESS: ${host} is a private address`, responseExcerpt: null };
-    }
     try {
       const response = await request(delivery.url, {
         method: 'POST',

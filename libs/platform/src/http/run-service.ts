@@ -4,10 +4,10 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ServiceName } from '@shopops/contracts';
 import { graphql } from 'graphql';
-import type { Logger } from 'pino';
 import { ConfigError } from '../config/env';
 import { loadPlatformConfig, type PlatformConfig } from '../config/platform-config';
 import { createRootLogger, PinoNestLogger } from '../logging/logger';
+import { drainOnSignals } from './drain';
 import { HealthService } from './health';
 import { Metrics } from './metrics';
 import { registerOperationalRoutes } from './operational-routes';
@@ -36,7 +36,8 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(request.headers),
     bodyLimit: MAX_REQUEST_BYTES,
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // Requests that reach an open connection during the drain are answered, not refused.
+    return503OnClosing: false,
   });
   const fastify = adapter.getInstance();
   installRequestLogScope(fastify);
@@ -52,9 +53,9 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
     await app.close();
     return undefined;
   }
+  drainOnSignals(app, logger);
   registerOperationalRoutes(fastify, app.get(HealthService), app.get(Metrics), config.service.name, config.metricsToken);
   await bootstrap.configure?.(app, config);
-  drainOnSignals(app, logger);
   await app.listen({ port: config.port, host: config.host });
   logger.info({ role: config.role, port: config.port }, `${config.service.name} ${config.role} listening on :${config.port}`);
   return app;
@@ -78,36 +79,4 @@ async function subgraphSdl(app: NestFastifyApplication): Promise<string> {
   const sdl = (result.data as { _service?: { sdl?: string } } | undefined)?._service?.sdl;
   if (!sdl) throw new Error(`could not print the subgraph schema: ${JSON.stringify(result.errors)}`);
   return sdl;
-}
-
-/**
- * SIGTERM/SIGINT: report not-ready, stop taking requests and jobs, finish those in flight,
- * then close the database and exit. A drain that hangs is cut off after SHUTDOWN_TIMEOUT_MS.
- */
-function drainOnSignals(app: NestFastifyApplication, logger: Logger): void {
-  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
-  let draining = false;
-  const drain = (signal: NodeJS.Signals): void => {
-    if (draining) return;
-    draining = true;
-    logger.info({ signal }, 'draining: finishing in-flight requests and jobs');
-    app.get(HealthService).markShuttingDown();
-    const timer = setTimeout(() => {
-      logger.error({ timeoutMs }, 'drain timed out; exiting');
-      process.exit(1);
-    }, timeoutMs);
-    timer.unref();
-    app.close().then(
-      () => {
-        logger.info('drained; exiting');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while draining');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', drain);
-  process.once('SIGINT', drain);
 }
