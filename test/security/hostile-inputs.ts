@@ -62,7 +62,12 @@ export const hostileId = fc.oneof(
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40 }) },
 );
 
-const hostileInt = fc.oneof(fc.constantFrom(2147483647, -2147483648, 0, -1, 1, 100000), fc.integer());
+/** Int edges, and numbers GraphQL's 32-bit Int cannot hold (the gateway must refuse them as input). */
+const hostileInt = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(2147483647, -2147483648, 0, -1, 1, 100000) },
+  { weight: 4, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 1e20, 0.5) },
+);
 const hostileFloat = fc.oneof(fc.constantFrom(1e308, -1e308, 2 ** 31, 2 ** 53, 0.5, -0.5, 0), fc.double({ noNaN: true, noDefaultInfinity: true }));
 
 /** A value of a GraphQL input type, hostile at its leaves; nullable positions are sometimes left out. */
