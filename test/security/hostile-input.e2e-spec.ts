@@ -5,7 +5,8 @@ import { buildSchema, getNamedType, isCompositeType, type GraphQLField } from 'g
 import { escapeIdentifier, Pool } from 'pg';
 import request from 'supertest';
 import { devWebhookSecret, eventually, graphqlRequest, gatewayUrlFromEnv, orderData, postWebhook, signDelivery, tokenFor, WebhookReceiver } from '@shopops/testing';
-import { graphqlArguments, hostileId, impossibleDateTime, unstorableFen, unstorableString } from './hostile-inputs';
+import { encodePathSegment, hostileEvent, hostileWebhook, validEvent, withDeepValues } from './hostile-deliveries';
+import { graphqlArguments, hostileId, impossibleDateTime, unstorableString } from './hostile-inputs';
 
 /**
  * Generated hostile input at every edge of the gateway: signed webhooks, POST /events,
@@ -29,15 +30,6 @@ function count(edge: string, refused: boolean): void {
   counts.set(edge, entry);
 }
 
-/** Percent-encodes a path segment; lone surrogates go out as their WTF-8 bytes, which no UTF-8 decoder accepts. */
-function encodePathSegment(text: string): string {
-  return text.replace(/[\uD800-\uDFFF]|[^\uD800-\uDFFF]+/g, (part) => {
-    const unit = part.charCodeAt(0);
-    if (part.length > 1 || unit < 0xd800 || unit > 0xdfff) return encodeURIComponent(part);
-    return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
-  });
-}
-
 describe('hostile input at every edge', () => {
   const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 2 });
   const base = gatewayUrlFromEnv();
@@ -51,80 +43,9 @@ describe('hostile input at every edge', () => {
   });
 
   describe('webhooks', () => {
-    const TYPES = ['order.paid', 'refund.requested', 'review.created', 'logistics.updated', 'message.received'] as const;
-    const FLAWS = ['unstorable-text', 'unstorable-extra', 'impossible-date', 'money', 'deep', 'prototype-key'] as const;
-
-    function baseEnvelope(type: (typeof TYPES)[number], id: string): { type: string; occurredAt: string; data: Record<string, unknown> } {
-      const buyer = { platformUserId: `tb_h_${id}`, nickname: '小雨' };
-      const data: Record<string, Record<string, unknown>> = {
-        'order.paid': orderData(`TB-H-${id}`),
-        'refund.requested': { orderId: `TB-H-${id}`, refundId: `R-${id}`, lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: 100 }], amountFen: 100, reason: '尺码' },
-        'review.created': { reviewId: `RV-${id}`, orderId: `TB-H-${id}`, skuCode: 'LX-DRESS-001-BLK-M', buyer, rating: 4, text: '好', images: [], createdAt: '2026-11-12T10:00:00+08:00' },
-        'logistics.updated': { trackingNo: `SF-${id}`, carrier: 'SF', status: 'in_transit', at: '2026-11-12T10:00:00+08:00', detail: '上海' },
-        'message.received': { conversationId: `C-${id}`, buyer, text: '有M码吗', at: '2026-11-12T10:00:00+08:00' },
-      };
-      return { type, occurredAt: '2026-11-12T10:00:00+08:00', data: data[type] };
-    }
-
-    /** Every dotted path to a string (or, with `keys`, to one of those keys) in a value. */
-    function paths(value: unknown, accept: (key: string, v: unknown) => boolean, prefix = ''): string[] {
-      if (value === null || typeof value !== 'object') return [];
-      return Object.entries(value).flatMap(([key, child]) => {
-        const path = prefix ? `${prefix}.${key}` : key;
-        return [...(accept(key, child) ? [path] : []), ...paths(child, accept, path)];
-      });
-    }
-
-    function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-      const keys = path.split('.');
-      const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, target);
-      parent[keys[keys.length - 1]] = value;
-    }
-
-    const hostileWebhook = fc
-      .record({
-        type: fc.constantFrom(...TYPES),
-        flaw: fc.constantFrom(...FLAWS),
-        pick: fc.nat(),
-        text: unstorableString,
-        date: impossibleDateTime,
-        fen: unstorableFen,
-        depth: fc.integer({ min: 33, max: 20_000 }),
-        key: fc.constantFrom('constructor', '__proto__', 'prototype'),
-        uid: fc.uuid(),
-      })
-      .map((c): { body: string; field: string } => {
-        const moneyless = c.flaw === 'money' && c.type !== 'order.paid' && c.type !== 'refund.requested';
-        const envelope = baseEnvelope(moneyless ? 'order.paid' : c.type, `${stamp}-${c.uid}`) as unknown as Record<string, unknown>;
-        const pickOf = (candidates: string[]) => candidates[c.pick % candidates.length];
-        switch (c.flaw) {
-          case 'unstorable-text': {
-            const field = pickOf(paths(envelope, (_k, v) => typeof v === 'string'));
-            setPath(envelope, field, c.text);
-            return { body: JSON.stringify(envelope), field };
-          }
-          case 'unstorable-extra':
-            setPath(envelope, 'data.note', { remark: c.text });
-            return { body: JSON.stringify(envelope), field: 'data.note.remark' };
-          case 'impossible-date': {
-            const field = pickOf(paths(envelope, (k) => ['occurredAt', 'placedAt', 'createdAt', 'at'].includes(k)));
-            setPath(envelope, field, c.date);
-            return { body: JSON.stringify(envelope), field };
-          }
-          case 'money': {
-            const field = pickOf(paths(envelope, (k) => k.endsWith('Fen')));
-            setPath(envelope, field, c.fen);
-            return { body: JSON.stringify(envelope), field };
-          }
-          case 'deep':
-            return { body: JSON.stringify(envelope).replace('"data":{', `"data":{"extra":${'['.repeat(c.depth)}1${']'.repeat(c.depth)},`), field: 'data.extra' };
-          default:
-            return { body: JSON.stringify(envelope).replace('"data":{', `"data":{"${c.key}":{"polluted":true},`), field: `data.${c.key}` };
-        }
-      });
 
     it('refuses each hostile delivery with 400 naming the field, stores none, and accepts and processes every neighbour', async () => {
-      const hostile = sample(hostileWebhook, 300, 1);
+      const hostile = sample(hostileWebhook(stamp), 300, 1);
       const neighbours: string[] = [];
       for (let round = 0; round < hostile.length / 5; round += 1) {
         const bad = hostile.slice(round * 5, round * 5 + 5).map((h) => ({ ...h, delivery: signDelivery(h.body, { secret: devWebhookSecret('taobao') }) }));
@@ -154,60 +75,6 @@ describe('hostile input at every edge', () => {
   });
 
   describe('POST /events', () => {
-    const STRING_FIELDS = ['eventId', 'anonymousId', 'sessionId', 'channel', 'campaign', 'referrer', 'skuCode', 'productCode', 'query', 'orderId'];
-    const validEvent = (id: string): Record<string, unknown> => ({
-      eventId: `ev-h-${id}`,
-      type: 'payment',
-      occurredAt: '2026-11-12T20:00:00+08:00',
-      anonymousId: `visitor-${id}`,
-      channel: 'mall',
-      device: 'mobile',
-      source: 'kol',
-      skuCode: 'LX-DRESS-001-BLK-M',
-      amountFen: 12900,
-      quantity: 1,
-    });
-    const hostileEvent = fc
-      .record({
-        flaw: fc.constantFrom('text', 'date', 'amount', 'quantity', 'deep-properties', 'prototype-key', 'experiment'),
-        pick: fc.nat(),
-        text: unstorableString,
-        date: impossibleDateTime,
-        fen: unstorableFen,
-        quantity: fc.oneof(fc.integer({ min: 100_001, max: 2 ** 40 }), fc.constantFrom(1e300, 0, -1, 2.5)),
-        depth: fc.integer({ min: 33, max: 5_000 }),
-        key: fc.constantFrom('constructor', 'prototype'),
-      })
-      .map((c) => (event: Record<string, unknown>): string => {
-        switch (c.flaw) {
-          case 'text': {
-            const field = STRING_FIELDS[c.pick % STRING_FIELDS.length];
-            event[field] = c.text;
-            return field;
-          }
-          case 'date':
-            event.occurredAt = c.date;
-            return 'occurredAt';
-          case 'amount':
-            event.amountFen = c.fen;
-            return 'amountFen';
-          case 'quantity':
-            event.quantity = c.quantity;
-            return 'quantity';
-          case 'deep-properties':
-            // Spliced into the JSON text by `withDeepValues`: JSON.stringify itself would overflow.
-            event.properties = { deep: `${DEEP_MARK}${c.depth}` };
-            return 'properties';
-          case 'prototype-key':
-            event.properties = { [c.key]: 'x' };
-            return `properties.${c.key}`;
-          default:
-            event.experiment = { key: c.text, variant: 'A' };
-            return 'experiment.key';
-        }
-      });
-    const DEEP_MARK = '@deep:';
-    const withDeepValues = (json: string) => json.replace(new RegExp(`"${DEEP_MARK}(\\d+)"`, 'g'), (_m, depth: string) => `${'['.repeat(Number(depth))}1${']'.repeat(Number(depth))}`);
     const post = (body: string) => request(base).post('/events').set('content-type', 'application/json').set('authorization', `Bearer ${tokenFor('analyst')}`).send(body);
 
     it('reports each hostile event by index, stores the valid ones of the same batch and none of the others', async () => {

@@ -22,8 +22,8 @@ export function isCalendarDay(year: number, month: number, day: number): boolean
 export function isIsoWithOffset(value: unknown): value is string {
   const match = typeof value === 'string' ? ISO_WITH_OFFSET.exec(value) : null;
   if (!match) return false;
-  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
-  return isCalendarDay(year as number, month as number, day as number) && (hour as number) <= 23 && (minute as number) <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = match.slice(1).map((part) => Number(part ?? 0));
+  return isCalendarDay(year, month, day) && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59;
 }
 
 /** `2026-11-11`: a shop day that exists. */
