@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { isUUID } from 'class-validator';
+import { isCalendarMonth } from '@shopops/contracts';
 import { Ctx, invalidField, Roles, type RequestContext } from '@shopops/platform';
 import { assertDateRange } from './date-range';
 import { AnomaliesService, AnomalyAlert } from './anomalies/anomalies.service';
@@ -24,7 +25,7 @@ export class InsightsResolver {
   @Roles(...READERS)
   @Query(() => [Cohort], { description: 'Monthly cohorts by first paid order, with retention by month since' })
   cohorts(@Args('fromMonth') fromMonth: string, @Args('months', { type: () => Int, defaultValue: 12 }) months: number): Promise<Cohort[]> {
-    if (!/^\d{4}-\d{2}$/.test(fromMonth)) throw invalidField('fromMonth', 'must be YYYY-MM');
+    if (!isCalendarMonth(fromMonth)) throw invalidField('fromMonth', 'must be an existing month, YYYY-MM');
     if (months < 1 || months > 60) throw invalidField('months', 'must be 1 to 60');
     return this.cohortsService.cohorts(fromMonth, months);
   }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 export * from './services';
 export * from './validation';
+export * from './storable-json';
+export * from './money';
 export * from './events/define-event';
 export * from './events/envelope';
 export * from './webhooks/iso-timestamp';

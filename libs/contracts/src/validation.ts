@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { findUnstorableJson } from './storable-json';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `lines.0.quantity`. */
@@ -11,12 +12,15 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Field
 
 /**
  * Validates a plain object against a class-validator class. Unknown extra fields are kept
- * (integrators may send more than we read) but never trusted: only declared fields are typed.
+ * (integrators may send more than we read) but never trusted: only declared fields are typed,
+ * and the whole object, extras included, must be storable (see `findUnstorableJson`).
  */
 export function validatePlain<T extends object>(cls: ClassConstructor<T>, plain: unknown): Validated<T> {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     return { ok: false, problems: [{ field: '', message: 'must be a JSON object' }] };
   }
+  const unstorable = findUnstorableJson(plain);
+  if (unstorable.length > 0) return { ok: false, problems: unstorable };
   const instance = plainToInstance(cls, plain, { enableImplicitConversion: false });
   const errors = validateSync(instance, { forbidUnknownValues: true, validationError: { target: false } });
   if (errors.length > 0) return { ok: false, problems: flattenValidationErrors(errors) };

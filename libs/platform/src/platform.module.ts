@@ -6,13 +6,14 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { RolesGuard } from './auth/roles.guard';
 import { isApiRole, type PlatformConfig } from './config/platform-config';
 import { serviceDataSource, type EntityList, type MigrationList } from './database/data-source';
 import { QueryCountingLogger } from './database/query-counter.logger';
 import { UnitOfWork } from './database/unit-of-work';
+import { ArgumentSafetyInterceptor } from './graphql/argument-safety.interceptor';
 import { subgraphGraphQLModule } from './graphql/subgraph-graphql.module';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthService } from './http/health';
@@ -76,6 +77,7 @@ export class PlatformModule {
       ...(config.role === 'schema' ? [] : [OutboxRelay, EventConsumer, MessagingRetention]),
       { provide: APP_GUARD, useClass: RolesGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_INTERCEPTOR, useClass: ArgumentSafetyInterceptor },
     ];
     const subgraph = (options.subgraph ?? true) && (isApiRole(config.role) || config.role === 'schema');
     return {

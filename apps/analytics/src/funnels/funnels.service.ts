@@ -1,7 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { TRACKED_EVENT_TYPES } from '@shopops/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsCalendarDate, TRACKED_EVENT_TYPES } from '@shopops/contracts';
 import { invalidField } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 
@@ -13,7 +13,6 @@ export enum FunnelBreakdown {
 registerEnumType(FunnelBreakdown, { name: 'FunnelBreakdown' });
 
 export const DEFAULT_FUNNEL = ['search', 'click', 'product_view', 'add_to_cart', 'order', 'payment'];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class FunnelInput {
@@ -23,8 +22,8 @@ export class FunnelInput {
   @ArrayMaxSize(10)
   @IsIn(TRACKED_EVENT_TYPES, { each: true })
   steps?: string[];
-  @Field(() => String, { description: 'First day (Asia/Shanghai), YYYY-MM-DD' }) @Matches(DATE, { message: 'from must be YYYY-MM-DD' }) from!: string;
-  @Field(() => String) @Matches(DATE, { message: 'to must be YYYY-MM-DD' }) to!: string;
+  @Field(() => String, { description: 'First day (Asia/Shanghai), YYYY-MM-DD' }) @IsCalendarDate() from!: string;
+  @Field(() => String) @IsCalendarDate() to!: string;
   @Field(() => Int, { defaultValue: 1440, description: 'Every step must follow the first within this many minutes' }) @IsInt() @Min(1) @Max(43_200) windowMinutes!: number;
   @Field(() => FunnelBreakdown, { defaultValue: FunnelBreakdown.NONE }) @IsEnum(FunnelBreakdown) breakdown!: FunnelBreakdown;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() channel?: string;

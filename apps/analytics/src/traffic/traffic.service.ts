@@ -1,7 +1,8 @@
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { parse } from 'csv-parse/sync';
+import { IsCalendarDate, isCalendarDate } from '@shopops/contracts';
 import { invalidField, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ANALYTICS_CONFIG, type AnalyticsConfig } from '../analytics.config';
@@ -11,7 +12,7 @@ export const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol
 
 @InputType()
 export class AdSpendInput {
-  @Field(() => String) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'day must be YYYY-MM-DD' }) day!: string;
+  @Field(() => String) @IsCalendarDate() day!: string;
   @Field(() => String, { description: PAID_SOURCES.join(', ') }) @IsIn(PAID_SOURCES, { message: `source must be one of ${PAID_SOURCES.join(', ')}` }) source!: string;
   @Field(() => String, { defaultValue: '' }) @IsString() @Length(0, 64) campaign!: string;
   @Field(() => Int) @IsInt() @Min(0) @Max(10_000_000_000) spendFen!: number;
@@ -84,7 +85,7 @@ export class TrafficService {
     }
     return records.map((r, i) => {
       const spend = Number(r.spendFen);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(r.day ?? '')) throw invalidField('csv', `line ${i + 2}: day must be YYYY-MM-DD`);
+      if (!isCalendarDate(r.day)) throw invalidField('csv', `line ${i + 2}: day must be an existing date, YYYY-MM-DD`);
       if (!(PAID_SOURCES as readonly string[]).includes(r.source)) throw invalidField('csv', `line ${i + 2}: source must be one of ${PAID_SOURCES.join(', ')}`);
       if (!Number.isInteger(spend) || spend < 0) throw invalidField('csv', `line ${i + 2}: spendFen must be a whole number of fen`);
       return Object.assign(new AdSpendInput(), { day: r.day, source: r.source, campaign: r.campaign ?? '', spendFen: spend });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RefundIssued, ReturnReceived } from '@shopops/contracts';
+import { isIsoWithOffset, RefundIssued, ReturnReceived } from '@shopops/contracts';
 import { invalidField, NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
@@ -95,7 +95,7 @@ export class AfterSalesService {
       if (!rule.from[row.kind]?.includes(row.status)) refuse(IllegalCaseActionError.of(row.kind, row.status, input.action));
       let to = rule.to;
       if (input.action === 'book-pickup') {
-        if (!input.pickupAt || Number.isNaN(Date.parse(input.pickupAt))) throw invalidField('pickupAt', 'is required to book a pick-up, as ISO 8601');
+        if (!isIsoWithOffset(input.pickupAt)) throw invalidField('pickupAt', 'is required to book a pick-up, as an existing ISO 8601 date-time with an offset');
         if (!input.pickupAddress) throw invalidField('pickupAddress', 'is required to book a pick-up');
         await tx.em.query(`UPDATE after_sales_case SET pickup_at = $2, pickup_address = $3 WHERE id = $1`, [row.id, input.pickupAt, input.pickupAddress]);
       }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { IsIsoWithOffset } from '@shopops/contracts';
 
 export class CreateEndpointBody {
@@ -23,5 +23,10 @@ export class ReplayBody {
 
 export class MessagesQuery {
   @IsOptional() @IsIn(['pending', 'sending', 'delivered', 'failed']) status?: string;
-  @IsOptional() @IsString() limit?: string;
+  @IsOptional() @IsString() @Matches(/^[0-9]{1,3}$/, { message: 'limit must be a whole number up to 999' }) limit?: string;
+}
+
+/** The `:id` of every /webhook-endpoints/:id route. */
+export class EndpointParams {
+  @IsUUID('all', { message: 'id must be a UUID, as returned when the endpoint was created' }) id!: string;
 }

@@ -1,10 +1,10 @@
 import { validatePlain } from '@shopops/contracts';
-import { contextFor, requestContextOf, type RequestContext } from '@shopops/platform';
+import { contextFor, requestContextOf, rootLogger, type RequestContext } from '@shopops/platform';
 import type { ClassConstructor } from 'class-transformer';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../auth/authenticate';
-import { CreateEndpointBody, MessagesQuery, ReplayBody, UpdateEndpointBody } from './endpoint.dto';
+import { CreateEndpointBody, EndpointParams, MessagesQuery, ReplayBody, UpdateEndpointBody } from './endpoint.dto';
 import { EndpointRefusal, PUBLIC_EVENT_TYPES, type EndpointsService } from './endpoints.service';
 
 const MANAGERS = new Set(['admin', 'operator']);
@@ -45,14 +45,19 @@ export async function mountWebhookEndpoints(fastify: FastifyInstance, endpoints:
         throw error;
       }
     });
-    scope.setErrorHandler((error: Error & { statusCode?: number }, _request, reply: FastifyReply) => {
+    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply: FastifyReply) => {
       if (error instanceof BadRequest) return reply.code(400).send({ error: error.message, details: error.details });
       if (error instanceof EndpointRefusal) return reply.code(error.status).send({ error: error.message, details: error.details });
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) rootLogger().error({ err: error, requestId: request.id, url: request.url }, 'webhook endpoint request failed');
       return reply.code(status).send({ error: status === 500 ? 'internal error' : error.message, details: [] });
     });
     const ctx = (request: FastifyRequest): RequestContext => requestContextOf(request) as RequestContext;
     type WithId = { Params: { id: string } };
+    // A malformed id is the caller's mistake (400), never a failed uuid cast in the database.
+    scope.addHook('preValidation', async (request) => {
+      if ((request.params as { id?: unknown }).id !== undefined) parse(EndpointParams, request.params);
+    });
 
     scope.get('/webhook-endpoints/event-types', async () => ({ eventTypes: PUBLIC_EVENT_TYPES }));
     scope.post('/webhook-endpoints', async (request, reply) => reply.code(201).send(await endpoints.create(ctx(request), parse(CreateEndpointBody, request.body))));

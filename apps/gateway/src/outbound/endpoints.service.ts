@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OUTBOUND_EVENTS, OutboundDeliveryDue, publicEventType } from '@shopops/contracts';
 import { UnitOfWork, type RequestContext } from '@shopops/platform';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Between, DataSource, In } from 'typeorm';
 import type { CreateEndpointBody, ReplayBody, UpdateEndpointBody } from './endpoint.dto';
@@ -188,7 +189,7 @@ export class EndpointsService {
   }
 
   private async find(id: string, repository = this.dataSource.getRepository(WebhookEndpoint)): Promise<WebhookEndpoint> {
-    const endpoint = /^[0-9a-f-]{36}$/i.test(id) ? await repository.findOneBy({ id }) : null;
+    const endpoint = isUUID(id) ? await repository.findOneBy({ id }) : null;
     if (!endpoint) throw new EndpointRefusal(404, `no webhook endpoint ${id}`);
     return endpoint;
   }

@@ -139,6 +139,39 @@ describe('outbound webhooks', () => {
     expect((await messages(endpoint.id)).filter((m) => m.payload.skuCode === sku)).toHaveLength(1);
   });
 
+  it('answers 400 naming the field to malformed ids, NUL and impossible replay dates, changing nothing', async () => {
+    const endpoint = await subscribe('/hostile');
+    const rows = async () =>
+      (await db.query(`SELECT id, description, status, secrets, updated_at FROM gateway.webhook_endpoint WHERE id = $1 OR url = $2`, [endpoint.id, `${base}/nul`])).rows;
+    const before = await rows();
+    const notUuid = '------------------------------------';
+    const calls = [
+      api().get(`/webhook-endpoints/${notUuid}`),
+      api().get('/webhook-endpoints/zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'),
+      api().patch(`/webhook-endpoints/${notUuid}`).send({ status: 'paused' }),
+      api().delete(`/webhook-endpoints/${notUuid}`),
+      api().post(`/webhook-endpoints/${notUuid}/rotate-secret`),
+      api().get(`/webhook-endpoints/${notUuid}/messages`),
+      api().post(`/webhook-endpoints/${notUuid}/replay`).send({ messageId: randomUUID() }),
+    ];
+    for (const answer of await Promise.all(calls.map((call) => call.set(asOperator)))) {
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({ error: 'invalid request', details: [expect.stringMatching(/^id must be a UUID/)] });
+    }
+    const refusals: Array<[Promise<{ status: number; body: { details: string[] } }>, string]> = [
+      [api().post('/webhook-endpoints').set(asOperator).send({ url: `${base}/nul`, eventTypes: ['catalog.product.created'], description: 'a\u0000b' }), 'description'],
+      [api().patch(`/webhook-endpoints/${endpoint.id}`).set(asOperator).send({ description: 'x\ud800' }), 'description'],
+      [api().post(`/webhook-endpoints/${endpoint.id}/replay`).set(asOperator).send({ from: '2026-02-30T00:00:00+08:00', to: '2026-03-01T00:00:00+08:00' }), 'from'],
+      [api().get(`/webhook-endpoints/${endpoint.id}/messages?limit=1e400`).set(asOperator), 'limit'],
+    ];
+    for (const [call, field] of refusals) {
+      const answer = await call;
+      expect(answer.status).toBe(400);
+      expect(answer.body.details.join(' ')).toContain(field);
+    }
+    expect(await rows()).toEqual(before);
+  });
+
   it('refuses bad registrations with reasons, and roles that may not manage endpoints', async () => {
     const bad = await api().post('/webhook-endpoints').set(asOperator).send({ url: 'ftp://example.com/in', eventTypes: ['catalog.product.teleported'] });
     expect(bad.status).toBe(400);

@@ -42,6 +42,34 @@ describe('POST /events', () => {
     expect(stored[0].payload).toMatchObject({ clientId: 'test-analyst', events: [{ eventId: good.eventId, type: 'product_view', source: 'kol' }] });
   });
 
+  it('reports each event storage cannot hold by index, and stores the valid ones of the same batch', async () => {
+    const valid = [event(), event({ type: 'payment', amountFen: 2 ** 31 - 1, quantity: 3 })];
+    const hostile = [
+      event({ occurredAt: '2026-02-30T00:00:00+08:00' }),
+      event({ amountFen: 2 ** 31 }),
+      event({ amountFen: 1e300 }),
+      event({ quantity: 2 ** 31 }),
+      event({ query: 'dress\u0000' }),
+      event({ anonymousId: 'v\ud800' }),
+      event({ properties: { note: 'x\u0000' } }),
+    ];
+    const response = await post({ events: [valid[0], ...hostile, valid[1]] }, tokenFor('analyst'));
+    expect(response.status).toBe(202);
+    expect(response.body.accepted).toBe(2);
+    expect(response.body.rejected.map((r: { index: number }) => r.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const [i, field] of ['occurredAt', 'amountFen', 'amountFen', 'quantity', 'query', 'anonymousId', 'properties.note'].entries()) {
+      expect(response.body.rejected[i].errors.join(' ')).toContain(field);
+    }
+    const ids = valid.map((e) => e.eventId);
+    await eventually(
+      async () => (await db.query('SELECT count(*)::int AS n FROM analytics.tracked_event WHERE event_id = ANY($1)', [ids])).rows[0].n,
+      (n) => n === 2,
+      { what: 'the valid events of the batch in analytics' },
+    );
+    const refused = hostile.map((e) => e.eventId);
+    expect((await db.query('SELECT count(*)::int AS n FROM analytics.seen_event WHERE event_id = ANY($1)', [refused])).rows[0].n).toBe(0);
+  });
+
   it('refuses callers without a client token, and member tokens', async () => {
     expect((await post({ events: [event()] })).status).toBe(401);
     const member = await post({ events: [event()] }, tokenFor('member', randomUUID()));

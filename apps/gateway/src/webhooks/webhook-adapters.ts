@@ -10,6 +10,7 @@ import {
   ChannelRefundCompleted,
   ChannelRefundRequested,
   ChannelReviewCreated,
+  MAX_FEN,
   validatePlain,
   WEBHOOK_DATA_CLASSES,
   WebhookEnvelope,
@@ -42,6 +43,25 @@ export interface MappedWebhook {
 export type MappingResult = { ok: true; mapped: MappedWebhook } | { ok: false; problems: FieldProblem[] };
 
 /**
+ * Consumers store quantity × unit price and the sum of an order's lines as `integer` fen, so
+ * each must fit in `MAX_FEN` as the amounts themselves do.
+ */
+function lineTotalProblems(data: object): FieldProblem[] {
+  const lines = (data as { lines?: Array<{ quantity: number; unitPriceFen: number }> }).lines ?? [];
+  const problems: FieldProblem[] = [];
+  let sum = 0;
+  lines.forEach((line, index) => {
+    const lineTotal = line.quantity * line.unitPriceFen;
+    sum += lineTotal;
+    if (lineTotal > MAX_FEN) {
+      problems.push({ field: `data.lines.${index}.unitPriceFen`, message: `data.lines.${index}.unitPriceFen × quantity must be at most ${MAX_FEN} fen` });
+    }
+  });
+  if (problems.length === 0 && sum > MAX_FEN) problems.push({ field: 'data.lines', message: `data.lines must add up to at most ${MAX_FEN} fen` });
+  return problems;
+}
+
+/**
  * Validates a parsed body against the envelope and its type's data, and maps it to the internal
  * channel event. The source is the channel; unknown extra fields pass through untouched.
  */
@@ -57,6 +77,8 @@ export function mapWebhook(source: string, deliveryId: string, body: unknown): M
   if (type === 'order.shipped' && !(data as { shipment?: unknown }).shipment) {
     return { ok: false, problems: [{ field: 'data.shipment', message: 'data.shipment is required for order.shipped' }] };
   }
+  const overflowing = lineTotalProblems(checked.value);
+  if (overflowing.length > 0) return { ok: false, problems: overflowing };
   return {
     ok: true,
     mapped: { type, occurredAt, event: INTERNAL_EVENTS[type], payload: { ...data, channel: source, occurredAt, deliveryId } },

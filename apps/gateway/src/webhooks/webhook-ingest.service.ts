@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeProblems } from '@shopops/contracts';
-import { MicroBatcher, RequestContext, UnitOfWork } from '@shopops/platform';
+import { MicroBatcher, RequestContext, rootLogger, UnitOfWork } from '@shopops/platform';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-config.module';
 import { mapWebhook, type MappedWebhook } from './webhook-adapters';
@@ -61,12 +61,29 @@ export class WebhookIngestService {
     const webhookId = headers.id as string;
     const mapping = mapWebhook(source, webhookId, parsed);
     if (!mapping.ok) {
+      rootLogger().warn({ requestId, source, webhookId, problems: mapping.problems }, 'webhook delivery refused: invalid envelope');
       return refusal(400, `invalid envelope: ${describeProblems(mapping.problems)}`, mapping.problems.map((p) => p.message));
     }
     return this.store.submit({ requestId, source, webhookId, mapped: mapping.mapped, rawBody: rawBody.toString('utf8') });
   }
 
-  private storeDeliveries(deliveries: AcceptedDelivery[]): Promise<IngestAnswer[]> {
+  /**
+   * Validation refuses every bad delivery before it gets here; should one still fail the batch,
+   * each delivery is stored on its own so that only it fails, never its neighbours.
+   */
+  private async storeDeliveries(deliveries: AcceptedDelivery[]): Promise<Array<IngestAnswer | Error>> {
+    try {
+      return await this.storeBatch(deliveries);
+    } catch (error) {
+      if (deliveries.length === 1) throw error;
+      rootLogger().error({ err: error, deliveries: deliveries.length }, 'webhook batch failed; storing its deliveries one by one');
+      const answers: Array<IngestAnswer | Error> = [];
+      for (const delivery of deliveries) answers.push(await this.storeBatch([delivery]).then(([answer]) => answer, (failure: Error) => failure));
+      return answers;
+    }
+  }
+
+  private storeBatch(deliveries: AcceptedDelivery[]): Promise<IngestAnswer[]> {
     return this.unitOfWork.run(RequestContext.system(deliveries[0].requestId), async (tx) => {
       const stored: Array<{ source: string; webhook_id: string }> = await tx.em.query(
         `INSERT INTO webhook_delivery (source, webhook_id, type, occurred_at, body)

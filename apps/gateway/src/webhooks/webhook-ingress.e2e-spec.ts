@@ -164,6 +164,39 @@ describe('webhook ingress (CONTRACT.md)', () => {
     );
   });
 
+  it('400 naming the field for input storage cannot hold, while deliveries sent at the same instant are all accepted', async () => {
+    const stamp = Date.now();
+    const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const order = (suffix: string, overrides: Record<string, unknown> = {}) =>
+      JSON.stringify({ type: 'order.paid', occurredAt: '2026-11-11T00:00:03+08:00', data: orderData(`TB-HOSTILE-${suffix}-${stamp}`, overrides) });
+    const hostile: Array<[string, string]> = [
+      [order('nul', { buyer: { platformUserId: 'tb_nul', nickname: 'a\u0000b' } }), 'data.buyer.nickname'],
+      [order('surrogate', { note: 'x\ud800' }), 'data.note'],
+      [order('deep').replace('"region"', `"extra":${deep(10_001)},"region"`), 'data.extra'],
+      [order('constructor').replace('"region"', '"constructor":{"x":1},"region"'), 'data.constructor'],
+      [order('proto').replace('"region"', '"__proto__":{"x":1},"region"'), 'data.__proto__'],
+      [order('feb30', { placedAt: '2026-02-30T00:00:00+08:00' }), 'data.placedAt'],
+      [order('price', { lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: 2 ** 31 }] }), 'data.lines.0.unitPriceFen'],
+      [order('linetotal', { lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 3, unitPriceFen: 2 ** 30 }] }), 'data.lines.0.unitPriceFen'],
+      [order('total', { totalFen: 2 ** 31 }), 'data.totalFen'],
+      [JSON.stringify({ type: 'refund.requested', occurredAt: '2026-11-11T00:00:03+08:00', data: { orderId: 'X', refundId: 'R', lines: [], amountFen: 2 ** 31, reason: 'r' } }), 'data.amountFen'],
+      [JSON.stringify({ type: 'order.paid', occurredAt: '2026-02-30T00:00:00+08:00', data: orderData(`TB-HOSTILE-occ-${stamp}`) }), 'occurredAt'],
+    ];
+    const bad = hostile.map(([body]) => signDelivery(body, { secret: devWebhookSecret('taobao') }));
+    const good = Array.from({ length: 10 }, (_, i) => signDelivery(envelope(`DY-NEIGHBOUR-${i}-${stamp}`), { secret: devWebhookSecret('douyin') }));
+    const answers = await Promise.all([...bad.map((d) => postWebhook(gateway.baseUrl, 'taobao', d)), ...good.map((d) => postWebhook(gateway.baseUrl, 'douyin', d))]);
+
+    for (const [i, [, field]] of hostile.entries()) {
+      await expectRefusal(answers[i], 400, bad[i].id);
+      expect(answers[i].body.details.join(' ')).toContain(field);
+    }
+    expect(answers.slice(hostile.length).map((a) => a.status)).toEqual(good.map(() => 202));
+    for (const [i, delivery] of good.entries()) {
+      expect(await storedDeliveries(delivery.id)).toBe(1);
+      await eventually(() => channelEvents(`DY-NEIGHBOUR-${i}-${stamp}`), (n) => n === 1, { what: `neighbour ${i} in analytics` });
+    }
+  });
+
   it('413: a body larger than 1 MiB', async () => {
     const big = JSON.stringify({ type: 'message.received', occurredAt: '2026-11-11T00:00:03+08:00', data: { text: 'x'.repeat(1024 * 1024) } });
     const delivery = signDelivery(big, { secret: devWebhookSecret('taobao') });

@@ -9,10 +9,12 @@ import {
   IsString,
   Length,
   Matches,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../events/define-event';
+import { IsFen } from '../money';
 import { IsIsoWithOffset } from '../webhooks/iso-timestamp';
 
 /** Behaviour events clients send to POST /events (storefront, mini-program, live room…). */
@@ -70,8 +72,8 @@ export class TrackedEvent {
   @IsOptional() @IsString() @Length(1, 64) productCode?: string;
   @IsOptional() @IsString() @Length(1, 200) query?: string;
   @IsOptional() @IsString() @Length(1, 64) orderId?: string;
-  @IsOptional() @IsInt() @Min(0) amountFen?: number;
-  @IsOptional() @IsInt() @Min(1) quantity?: number;
+  @IsOptional() @IsFen() amountFen?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(100_000) quantity?: number;
   @IsOptional() @ValidateNested() @Type(() => ExperimentTouch) @IsObject() experiment?: ExperimentTouch;
   @IsOptional() @IsObject() properties?: Record<string, string | number | boolean>;
 }

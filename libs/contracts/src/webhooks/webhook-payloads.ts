@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsFen } from '../money';
 import { IsIsoWithOffset } from './iso-timestamp';
 
 /** The integrator-facing payloads of CONTRACT.md ("Envelope"); amounts are integer fen. */
@@ -46,7 +47,7 @@ export class BuyerData {
 export class OrderLineData {
   @IsString() @Length(1, 64) skuCode!: string;
   @IsInt() @Min(1) @Max(100_000) quantity!: number;
-  @IsInt() @Min(0) unitPriceFen!: number;
+  @IsFen() unitPriceFen!: number;
 }
 
 export class ShipmentData {
@@ -60,7 +61,7 @@ export class OrderData {
   @ValidateNested() @Type(() => BuyerData) @IsObject() buyer!: BuyerData;
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => OrderLineData)
   lines!: OrderLineData[];
-  @IsInt() @Min(0) totalFen!: number;
+  @IsFen() totalFen!: number;
   @IsOptional() @IsString() @Matches(/^[0-9]{6}$/, { message: 'region must be a 6-digit administrative division code' })
   region?: string;
   @IsIsoWithOffset() placedAt!: string;
@@ -71,7 +72,7 @@ export class RefundData {
   @IsString() @Length(1, 64) orderId!: string;
   @IsString() @Length(1, 64) refundId!: string;
   @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => OrderLineData) lines!: OrderLineData[];
-  @IsInt() @Min(0) amountFen!: number;
+  @IsFen() amountFen!: number;
   @IsString() @MaxLength(500) reason!: string;
 }
 

@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import type { ServiceName } from '@shopops/contracts';
 import { graphql } from 'graphql';
 import { ConfigError } from '../config/env';
@@ -38,6 +39,8 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
     forceCloseConnections: 'idle',
     // Requests that reach an open connection during the drain are answered, not refused.
     return503OnClosing: false,
+    // A path that does not decode (`%ED%A0%80`, a lone surrogate) is the caller's mistake, answered in our shape.
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => reply.code(400).send({ error: 'invalid url', details: [error.message] }),
   });
   const fastify = adapter.getInstance();
   installRequestLogScope(fastify);
