@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ErrorResult } from '@shopops/platform';
 
 @ObjectType()
 export class RfmView {
@@ -34,4 +35,20 @@ export class MemberIdentityView {
 export class LinkIdentityOutcome {
   @Field(() => ID) memberId!: string;
   @Field(() => String, { description: 'linked, merged (the account belonged to another member, now merged in) or already' }) outcome!: string;
+}
+
+/** The account belongs to another member: linking it would merge two people. */
+@ObjectType({ implements: () => [ErrorResult] })
+export class IdentityOwnedByAnotherMemberError extends ErrorResult {
+  @Field(() => String) platform!: string;
+  @Field(() => String) platformUserId!: string;
+
+  static of(platform: string, platformUserId: string): IdentityOwnedByAnotherMemberError {
+    return Object.assign(new IdentityOwnedByAnotherMemberError(), {
+      errorCode: 'IDENTITY_OWNED_BY_ANOTHER_MEMBER',
+      message: `${platform} account ${platformUserId} belongs to another membership: an admin checks the proof and merges the two with a reason`,
+      platform,
+      platformUserId,
+    });
+  }
 }

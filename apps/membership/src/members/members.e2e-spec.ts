@@ -31,7 +31,7 @@ describe('members', () => {
     expect(identities.member.identities.map((i) => `${i.platform}:${i.platformUserId}`).sort()).toEqual([`douyin:${douyinUser}`, `taobao:${taobaoUser}`].sort());
   });
 
-  it('merges the member behind a linked account into the survivor, moving points and answering "already" on repeat', async () => {
+  it('merges the member behind a linked account into the survivor on an admin’s reason, moving points and answering "already" on repeat', async () => {
     const a = `tb_keep_${randomUUID().slice(0, 8)}`;
     const b = `dy_dup_${randomUUID().slice(0, 8)}`;
     await buy('taobao', a, uniquePhone(), 10000);
@@ -42,8 +42,8 @@ describe('members', () => {
     const link = (memberId: string) =>
       gateway.data<{ linkIdentity: { __typename: string; memberId?: string; outcome?: string } }>(
         `mutation($i: LinkIdentityInput!) { linkIdentity(input: $i) { __typename ... on LinkIdentityOutcome { memberId outcome } } }`,
-        { i: { memberId, platform: 'douyin', platformUserId: b } },
-        { role: 'cs_agent' },
+        { i: { memberId, platform: 'douyin', platformUserId: b, mergeReason: '同一手机号实名核验，客户确认两个账号均为本人' } },
+        { role: 'admin' },
       );
     expect((await link(survivor.id)).linkIdentity).toEqual({ __typename: 'LinkIdentityOutcome', memberId: survivor.id, outcome: 'merged' });
     expect((await link(survivor.id)).linkIdentity).toMatchObject({ outcome: 'already' });
@@ -55,9 +55,56 @@ describe('members', () => {
       { role: 'operator' },
     );
     expect(loser.member).toEqual({ status: 'MERGED', mergedInto: survivor.id, points: { pending: 0 } });
+    const audit = await db.query(`SELECT detail->>'reason' AS reason FROM membership.member_audit WHERE member_id = $1 AND action = 'member.merged'`, [survivor.id]);
+    expect(audit.rows).toEqual([{ reason: '同一手机号实名核验，客户确认两个账号均为本人' }]);
     // A later order from the merged account counts for the survivor.
     await buy('douyin', b, undefined, 10000);
     await memberFor('taobao', a, (m) => m.points.pending === 600);
+  });
+
+  it('never merges for a member, cs_agent or operator: an account of another member answers IdentityOwnedByAnotherMemberError and changes nothing', async () => {
+    const own = `tb_self_${randomUUID().slice(0, 8)}`;
+    const victimAccount = `dy_victim_${randomUUID().slice(0, 8)}`;
+    await buy('taobao', own, uniquePhone(), 10000);
+    await buy('douyin', victimAccount, uniquePhone(), 40000);
+    const caller = await memberFor('taobao', own, (m) => m.points.pending === 100);
+    const victim = await memberFor('douyin', victimAccount, (m) => m.points.pending === 400);
+    const link = (platformUserId: string, as: Parameters<GatewayClient['query']>[2], extra: Record<string, string> = {}) =>
+      gateway.query<{ linkIdentity: { __typename: string; outcome?: string; errorCode?: string } }>(
+        `mutation($i: LinkIdentityInput!) { linkIdentity(input: $i) { __typename ... on LinkIdentityOutcome { outcome } ... on ErrorResult { errorCode } } }`,
+        { i: { memberId: caller.id, platform: 'douyin', platformUserId, ...extra } },
+        as,
+      );
+    const asCaller = { role: 'member' as const, memberId: caller.id };
+    for (const as of [asCaller, { role: 'cs_agent' as const }, { role: 'operator' as const }]) {
+      expect((await link(victimAccount, as)).data?.linkIdentity).toEqual({ __typename: 'IdentityOwnedByAnotherMemberError', errorCode: 'IDENTITY_OWNED_BY_ANOTHER_MEMBER' });
+      const withReason = await link(victimAccount, as, { mergeReason: '客户说是本人' });
+      expect(withReason.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await memberFor('douyin', victimAccount)).toMatchObject({ id: victim.id, status: 'ACTIVE', points: { pending: 400 } });
+    expect(await memberFor('taobao', own)).toMatchObject({ id: caller.id, points: { pending: 100 } });
+    expect((await db.query(`SELECT count(*)::int AS n FROM membership.member_audit WHERE action = 'member.merged' AND member_id = $1`, [caller.id])).rows[0].n).toBe(0);
+
+    // An account nobody holds is the member's to link.
+    const fresh = `dy_fresh_${randomUUID().slice(0, 8)}`;
+    expect((await link(fresh, asCaller)).data?.linkIdentity).toEqual({ __typename: 'LinkIdentityOutcome', outcome: 'linked' });
+    expect((await memberFor('douyin', fresh)).id).toBe(caller.id);
+  });
+
+  it('answers a member null alike for another member’s account and for no account, and their own member for theirs', async () => {
+    const own = `tb_who_${randomUUID().slice(0, 8)}`;
+    const others = `tb_others_${randomUUID().slice(0, 8)}`;
+    await buy('taobao', own, uniquePhone());
+    await buy('taobao', others, uniquePhone());
+    const me = await memberFor('taobao', own);
+    await memberFor('taobao', others);
+    const lookup = (platformUserId: string) =>
+      gateway.query<{ memberByIdentity: { id: string } | null }>(`query($u: String!) { memberByIdentity(platform: "taobao", platformUserId: $u) { id } }`, { u: platformUserId }, { role: 'member', memberId: me.id });
+    const foreign = await lookup(others);
+    const missing = await lookup(`tb_nobody_${randomUUID().slice(0, 8)}`);
+    expect(foreign).toEqual({ status: 200, data: { memberByIdentity: null } });
+    expect(missing).toEqual(foreign);
+    expect((await lookup(own)).data?.memberByIdentity).toEqual({ id: me.id });
   });
 
   it('shows the phone in clear to a cs_agent (audited), masked to an analyst, and a member only their own membership', async () => {

@@ -7,6 +7,9 @@ import { PII_VAULT, type PiiVault } from '../privacy/pii-vault';
 import { MemberIdentity } from './member-identity.entity';
 import { MemberRecord } from './member.entity';
 
+/** `owned`: the account belongs to another member and nothing changed. */
+export type LinkOutcome = 'linked' | 'merged' | 'already' | 'owned';
+
 /** Members and their platform accounts: found or created from buyers, linked, merged. */
 @Injectable()
 export class MembersService {
@@ -68,16 +71,18 @@ export class MembersService {
   }
 
   /**
-   * Links an account to a member. If the account belongs to another member, the two are one
-   * person: the other member is merged into this one.
+   * Links an account to a member. An account of another member is the same person only on an
+   * admin's word: with `mergeReason` the other member is merged into this one, without it nothing
+   * changes and the answer is 'owned'.
    */
-  async linkIdentity(ctx: RequestContext, memberId: string, platform: string, platformUserId: string): Promise<'linked' | 'merged' | 'already'> {
+  async linkIdentity(ctx: RequestContext, memberId: string, platform: string, platformUserId: string, mergeReason?: string): Promise<LinkOutcome> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const owner = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId });
       if (owner) {
         const current = await this.survivorOf(tx, owner.memberId);
         if (current === memberId) return 'already';
-        await this.merge(tx, memberId, current);
+        if (!mergeReason) return 'owned';
+        await this.merge(tx, memberId, current, mergeReason);
         return 'merged';
       }
       await tx.repo(MemberIdentity).insert({ platform, platformUserId, memberId });
@@ -91,7 +96,7 @@ export class MembersService {
    * Everything of `mergedId` moves to `survivorId`: accounts, points (with ledger entries on both
    * sides), coupons, orders, bookings, consents, interactions; the higher tier stays.
    */
-  async merge(tx: TransactionContext, survivorId: string, mergedId: string): Promise<void> {
+  async merge(tx: TransactionContext, survivorId: string, mergedId: string, reason: string): Promise<void> {
     const [a, b] = [survivorId, mergedId].sort();
     await tx.em.query(`SELECT id FROM member WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`, [a, b]);
     const [merged] = (await tx.em.query(`SELECT * FROM member WHERE id = $1`, [mergedId])) as Array<Record<string, unknown>>;
@@ -130,12 +135,12 @@ export class MembersService {
     );
     await tx.em.query(`INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [survivorId]);
     tx.emit(MembersMerged, { survivorMemberId: survivorId, mergedMemberId: mergedId });
-    await this.audit(tx, survivorId, 'member.merged', { mergedMemberId: mergedId, by: tx.identity.subject });
-    await this.audit(tx, mergedId, 'member.merged-into', { survivorMemberId: survivorId, by: tx.identity.subject });
+    await this.audit(tx, survivorId, 'member.merged', { mergedMemberId: mergedId, by: tx.identity.subject, reason });
+    await this.audit(tx, mergedId, 'member.merged-into', { survivorMemberId: survivorId, by: tx.identity.subject, reason });
   }
 
-  mergeById(ctx: RequestContext, survivorId: string, mergedId: string): Promise<void> {
-    return this.unitOfWork.run(ctx, (tx) => this.merge(tx, survivorId, mergedId));
+  mergeById(ctx: RequestContext, survivorId: string, mergedId: string, reason: string): Promise<void> {
+    return this.unitOfWork.run(ctx, (tx) => this.merge(tx, survivorId, mergedId, reason));
   }
 
   async audit(tx: TransactionContext, memberId: string, action: string, detail: object): Promise<void> {
