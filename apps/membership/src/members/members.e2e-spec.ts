@@ -11,6 +11,11 @@ describe('members', () => {
   const buy = (platform: 'taobao' | 'douyin', userId: string, phone: string | undefined, totalFen = 20000) =>
     sendBuyerOrder(gateway, platform, 'order.paid', { platformUserId: userId, ...(phone ? { phone } : {}) }, { totalFen });
   const memberFor = (platform: string, userId: string, accept?: (m: MemberView) => boolean) => settledMember(gateway, platform, userId, accept);
+  const sentCodes = async (platformUserId: string) =>
+    (await db.query(`SELECT payload FROM membership.outbox WHERE type = 'membership.identity.verification-requested.v1' AND payload->>'platformUserId' = $1 ORDER BY id`, [platformUserId])).rows.map(
+      (r) => r.payload as { memberId: string; platform: string; platformUserId: string; code: string },
+    );
+  const memberOfId = async (id: string) => (await gateway.data<{ member: { status: string } }>(`query($id: ID!) { member(id: $id) { status } }`, { id }, { role: 'operator' })).member;
   const phoneAs = async (memberId: string, as: Parameters<GatewayClient['query']>[2]) =>
     gateway.query<{ member: { phone: string | null } | null }>(`query($id: ID!) { member(id: $id) { phone } }`, { id: memberId }, as);
 
@@ -62,7 +67,7 @@ describe('members', () => {
     await memberFor('taobao', a, (m) => m.points.pending === 600);
   });
 
-  it('never merges for a member, cs_agent or operator: an account of another member answers IdentityOwnedByAnotherMemberError and changes nothing', async () => {
+  it('merges for a member, cs_agent or operator only with the code sent to the account: without it, or with a wrong one, nothing changes', async () => {
     const own = `tb_self_${randomUUID().slice(0, 8)}`;
     const victimAccount = `dy_victim_${randomUUID().slice(0, 8)}`;
     await buy('taobao', own, uniquePhone(), 10000);
@@ -77,10 +82,17 @@ describe('members', () => {
       );
     const asCaller = { role: 'member' as const, memberId: caller.id };
     for (const as of [asCaller, { role: 'cs_agent' as const }, { role: 'operator' as const }]) {
-      expect((await link(victimAccount, as)).data?.linkIdentity).toEqual({ __typename: 'IdentityOwnedByAnotherMemberError', errorCode: 'IDENTITY_OWNED_BY_ANOTHER_MEMBER' });
+      expect((await link(victimAccount, as)).data?.linkIdentity).toEqual({ __typename: 'IdentityVerificationRequiredError', errorCode: 'IDENTITY_VERIFICATION_REQUIRED' });
       const withReason = await link(victimAccount, as, { mergeReason: '客户说是本人' });
       expect(withReason.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
+    const codes = await sentCodes(victimAccount);
+    // Asked three times within a minute: one code went to the account.
+    expect(codes).toHaveLength(1);
+    expect(codes[0]).toMatchObject({ memberId: victim.id, platform: 'douyin', platformUserId: victimAccount });
+    const wrong = String((Number(codes[0].code) + 1) % 1_000_000).padStart(6, '0');
+    expect((await link(victimAccount, asCaller, { verificationCode: wrong })).data?.linkIdentity).toEqual({ __typename: 'InvalidVerificationCodeError', errorCode: 'INVALID_VERIFICATION_CODE' });
+    expect((await link(victimAccount, asCaller, { verificationCode: 'abc' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['verificationCode'] });
     expect(await memberFor('douyin', victimAccount)).toMatchObject({ id: victim.id, status: 'ACTIVE', points: { pending: 400 } });
     expect(await memberFor('taobao', own)).toMatchObject({ id: caller.id, points: { pending: 100 } });
     expect((await db.query(`SELECT count(*)::int AS n FROM membership.member_audit WHERE action = 'member.merged' AND member_id = $1`, [caller.id])).rows[0].n).toBe(0);
@@ -89,6 +101,30 @@ describe('members', () => {
     const fresh = `dy_fresh_${randomUUID().slice(0, 8)}`;
     expect((await link(fresh, asCaller)).data?.linkIdentity).toEqual({ __typename: 'LinkIdentityOutcome', outcome: 'linked' });
     expect((await memberFor('douyin', fresh)).id).toBe(caller.id);
+  });
+
+  it('merges when the member types back the code sent to the account, once', async () => {
+    const own = `tb_prove_${randomUUID().slice(0, 8)}`;
+    const second = `dy_second_${randomUUID().slice(0, 8)}`;
+    await buy('taobao', own, uniquePhone(), 10000);
+    await buy('douyin', second, uniquePhone(), 40000);
+    const me = await memberFor('taobao', own, (m) => m.points.pending === 100);
+    const other = await memberFor('douyin', second, (m) => m.points.pending === 400);
+    const link = (verificationCode?: string) =>
+      gateway.data<{ linkIdentity: { __typename: string; outcome?: string } }>(
+        `mutation($i: LinkIdentityInput!) { linkIdentity(input: $i) { __typename ... on LinkIdentityOutcome { outcome } } }`,
+        { i: { memberId: me.id, platform: 'douyin', platformUserId: second, ...(verificationCode ? { verificationCode } : {}) } },
+        { role: 'member', memberId: me.id },
+      );
+    expect((await link()).linkIdentity.__typename).toBe('IdentityVerificationRequiredError');
+    const [sent] = await sentCodes(second);
+    expect((await link(sent.code)).linkIdentity).toEqual({ __typename: 'LinkIdentityOutcome', outcome: 'merged' });
+    expect(await memberFor('douyin', second)).toMatchObject({ id: me.id, points: { pending: 500 } });
+    expect((await memberOfId(other.id)).status).toBe('MERGED');
+    expect((await link(sent.code)).linkIdentity).toEqual({ __typename: 'LinkIdentityOutcome', outcome: 'already' });
+    const stored = await db.query(`SELECT code_hash FROM membership.identity_verification WHERE member_id = $1`, [me.id]);
+    expect(stored.rows).toHaveLength(1);
+    expect(stored.rows[0].code_hash).not.toContain(sent.code);
   });
 
   it('answers a member null alike for another member’s account and for no account, and their own member for theirs', async () => {

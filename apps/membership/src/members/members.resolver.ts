@@ -11,7 +11,7 @@ import { Consent } from '../privacy/privacy.model';
 import { PrivacyService } from '../privacy/privacy.service';
 import { TiersService } from '../tiers/tiers.service';
 import { assertSelfOrStaff } from './member-access';
-import { IdentityOwnedByAnotherMemberError, LinkIdentityOutcome, MemberIdentityView, PointsEntryView, RfmView } from './member-fields';
+import { IdentityVerificationRequiredError, InvalidVerificationCodeError, LinkIdentityOutcome, MemberIdentityView, PointsEntryView, RfmView } from './member-fields';
 import { Member, MemberTier, PointsSummary, TierBenefitsView } from './member.model';
 import { MembersService } from './members.service';
 
@@ -28,11 +28,15 @@ export class LinkIdentityInput {
   @Length(1, 500)
   @Matches(/\S/, { message: 'mergeReason must say why' })
   mergeReason?: string;
+  @Field(() => String, { nullable: true, description: 'The one-time code sent to the account when it belongs to another member' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'verificationCode must be the 6 digits sent to the account' })
+  verificationCode?: string;
 }
 
 export const LinkIdentityResult = createUnionType({
   name: 'LinkIdentityResult',
-  types: () => [LinkIdentityOutcome, NotFoundError, IdentityOwnedByAnotherMemberError] as const,
+  types: () => [LinkIdentityOutcome, NotFoundError, IdentityVerificationRequiredError, InvalidVerificationCodeError] as const,
   resolveType: (v: object) => v.constructor,
 });
 
@@ -72,16 +76,17 @@ export class MembersResolver {
 
   @Roles('cs_agent', 'operator', 'member')
   @Mutation(() => LinkIdentityResult, {
-    description: 'Links a platform account nobody holds yet. An account of another member is merged in only by an admin giving mergeReason; otherwise IdentityOwnedByAnotherMemberError.',
+    description: 'Links a platform account. One another member holds needs proof: the code sent to it (verificationCode), or an admin’s mergeReason; with it that member is merged in.',
   })
-  async linkIdentity(@Ctx() ctx: RequestContext, @Args('input') input: LinkIdentityInput): Promise<LinkIdentityOutcome | NotFoundError | IdentityOwnedByAnotherMemberError> {
+  async linkIdentity(@Ctx() ctx: RequestContext, @Args('input') input: LinkIdentityInput): Promise<LinkIdentityOutcome | NotFoundError | IdentityVerificationRequiredError | InvalidVerificationCodeError> {
     assertSelfOrStaff(ctx, input.memberId);
     if (input.mergeReason !== undefined && ctx.identity.role !== 'admin') throw forbidden('Merging members (mergeReason) needs the admin role');
     const [exists] = await this.dataSource.query(`SELECT 1 FROM member WHERE id::text = $1 AND status = 'ACTIVE'`, [input.memberId]);
     if (!exists) return NotFoundError.of('Member', input.memberId);
-    const outcome = await this.membersService.linkIdentity(ctx, input.memberId, input.platform, input.platformUserId, input.mergeReason);
-    if (outcome === 'owned') return IdentityOwnedByAnotherMemberError.of(input.platform, input.platformUserId);
-    return Object.assign(new LinkIdentityOutcome(), { memberId: input.memberId, outcome });
+    const outcome = await this.membersService.linkIdentity(ctx, input, input);
+    if (outcome.kind === 'verification-sent') return IdentityVerificationRequiredError.of(input.platform, input.platformUserId, outcome.expiresAt);
+    if (outcome.kind === 'wrong-code') return InvalidVerificationCodeError.of(input.platform, input.platformUserId);
+    return Object.assign(new LinkIdentityOutcome(), { memberId: input.memberId, outcome: outcome.kind });
   }
 
   @Roles('admin')

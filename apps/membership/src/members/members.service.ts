@@ -4,11 +4,17 @@ import { UnitOfWork, type RequestContext, type TransactionContext } from '@shopo
 import { DataSource, In } from 'typeorm';
 import { PointsLedger } from '../points/points-ledger';
 import { PII_VAULT, type PiiVault } from '../privacy/pii-vault';
+import { IdentityVerifications, type AccountClaim } from './identity-verifications';
 import { MemberIdentity } from './member-identity.entity';
 import { MemberRecord } from './member.entity';
 
-/** `owned`: the account belongs to another member and nothing changed. */
-export type LinkOutcome = 'linked' | 'merged' | 'already' | 'owned';
+/** What proves that the holder of an account is the member linking it: an admin's word or the code sent to the account. */
+export interface LinkProof {
+  readonly mergeReason?: string;
+  readonly verificationCode?: string;
+}
+
+export type LinkOutcome = { readonly kind: 'linked' | 'merged' | 'already' } | { readonly kind: 'verification-sent'; readonly expiresAt: Date } | { readonly kind: 'wrong-code' };
 
 /** Members and their platform accounts: found or created from buyers, linked, merged. */
 @Injectable()
@@ -17,6 +23,7 @@ export class MembersService {
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly ledger: PointsLedger,
+    private readonly verifications: IdentityVerifications,
     @Inject(PII_VAULT) private readonly vault: PiiVault,
   ) {}
 
@@ -71,25 +78,35 @@ export class MembersService {
   }
 
   /**
-   * Links an account to a member. An account of another member is the same person only on an
-   * admin's word: with `mergeReason` the other member is merged into this one, without it nothing
-   * changes and the answer is 'owned'.
+   * Links an account to a member. An account another member holds is the same person only on
+   * proof: an admin's reason, or the one-time code sent to the account (the first try without a
+   * code sends it). With proof the other member is merged into this one.
    */
-  async linkIdentity(ctx: RequestContext, memberId: string, platform: string, platformUserId: string, mergeReason?: string): Promise<LinkOutcome> {
+  async linkIdentity(ctx: RequestContext, claim: AccountClaim, proof: LinkProof): Promise<LinkOutcome> {
     return this.unitOfWork.run(ctx, async (tx) => {
+      const { memberId, platform, platformUserId } = claim;
       const owner = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId });
       if (owner) {
         const current = await this.survivorOf(tx, owner.memberId);
-        if (current === memberId) return 'already';
-        if (!mergeReason) return 'owned';
-        await this.merge(tx, memberId, current, mergeReason);
-        return 'merged';
+        if (current === memberId) return { kind: 'already' };
+        return this.mergeOnProof(tx, claim, current, proof);
       }
       await tx.repo(MemberIdentity).insert({ platform, platformUserId, memberId });
       tx.emit(IdentityLinked, { memberId, platform, platformUserId });
       await this.audit(tx, memberId, 'identity.linked', { platform, platformUserId, by: tx.identity.subject });
-      return 'linked';
+      return { kind: 'linked' };
     });
+  }
+
+  private async mergeOnProof(tx: TransactionContext, claim: AccountClaim, ownerId: string, proof: LinkProof): Promise<LinkOutcome> {
+    if (proof.mergeReason) {
+      await this.merge(tx, claim.memberId, ownerId, proof.mergeReason);
+      return { kind: 'merged' };
+    }
+    if (!proof.verificationCode) return { kind: 'verification-sent', expiresAt: await this.verifications.request(tx, claim, ownerId) };
+    if (!(await this.verifications.confirm(tx, claim, proof.verificationCode))) return { kind: 'wrong-code' };
+    await this.merge(tx, claim.memberId, ownerId, `proved with the one-time code sent to ${claim.platform} account ${claim.platformUserId}`);
+    return { kind: 'merged' };
   }
 
   /**

@@ -159,6 +159,7 @@ export class PrivacyService {
         [memberId],
       );
       await tx.em.query(`DELETE FROM consent WHERE member_id = $1`, [memberId]);
+      await tx.em.query(`DELETE FROM identity_verification WHERE member_id = $1 OR owner_member_id = $1`, [memberId]);
       await tx.em.query(`UPDATE coupon SET status = 'VOID' WHERE member_id = $1 AND status = 'ISSUED'`, [memberId]);
       tx.emit(MemberErasureRequested, { memberId, requestId, accounts: accounts.map((a) => ({ platform: a.platform, platformUserId: a.platform_user_id })) });
       await this.members.audit(tx, memberId, 'member.erased', { reason, requestId });
