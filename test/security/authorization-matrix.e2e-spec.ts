@@ -49,10 +49,10 @@ describe('authorization matrix', () => {
 
   describe('with two members', () => {
     beforeAll(async () => {
+      await gateway.data(`mutation($i: RewardInput!) { upsertReward(input: $i) { __typename } }`, { i: { code: shared.rewardCode, name: '丝巾', pointsCost: 10, stock: 10, perMemberLimit: 5 } }, admin);
       [caller, other] = await Promise.all([memberWithBelongings('taobao'), memberWithBelongings('douyin')]);
       await gateway.data(`mutation($i: ExclusiveEventInput!) { createExclusiveEvent(input: $i) { code } }`, { i: { code: shared.eventCode, title: '会员私享会', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), seats: 10 } }, admin);
       await gateway.data(`mutation($i: BookEventInput!) { bookExclusiveEvent(input: $i) { __typename } }`, { i: { eventCode: shared.eventCode, memberId: other.memberId } }, admin);
-      await gateway.data(`mutation($i: RewardInput!) { upsertReward(input: $i) { __typename } }`, { i: { code: shared.rewardCode, name: '丝巾', pointsCost: 10, stock: 10, perMemberLimit: 5 } }, admin);
       await gateway.data(
         `mutation($i: ExperimentInput!) { defineExperiment(input: $i) { __typename } }`,
         { i: { key: shared.key, name: '主图', variants: [{ name: 'control', weight: 1 }, { name: 'lifestyle', weight: 1 }], metric: 'payment', baselineRate: 0.1, minimumDetectableEffect: 0.05 } },
@@ -95,12 +95,16 @@ describe('authorization matrix', () => {
     });
   });
 
-  /** A member from a marketplace order, with points, a coupon, a resolved conversation awaiting its survey, and consent. */
+  /** A member from a marketplace order, with points (some spent, some on a reward under one key), a coupon, and a resolved conversation awaiting its survey. */
   async function memberWithBelongings(platform: 'taobao' | 'douyin'): Promise<ProbeIds> {
     const platformUserId = `mx_${platform}_${randomUUID().slice(0, 8)}`;
     await sendBuyerOrder(gateway, platform, 'order.paid', { platformUserId, phone: uniquePhone() }, { totalFen: 20000 });
     const { id: memberId } = await settledMember(gateway, platform, platformUserId);
     await gateway.data(`mutation($i: PointsChangeInput!) { grantPoints(input: $i) { __typename } }`, { i: { memberId, points: 500, reason: '测试', idempotencyKey: `mx-${memberId}` } }, admin);
+    const idempotencyKey = `mx-order-${randomUUID().slice(0, 8)}`;
+    const asMember = { role: 'member' as const, memberId };
+    expect((await gateway.data<{ spendPoints: { __typename: string } }>(`mutation($i: PointsChangeInput!) { spendPoints(input: $i) { __typename } }`, { i: { memberId, points: 20, reason: '积分抵现', idempotencyKey } }, asMember)).spendPoints.__typename).toBe('PointsBalance');
+    expect((await gateway.data<{ redeemReward: { __typename: string } }>(`mutation($i: RedeemRewardInput!) { redeemReward(input: $i) { __typename } }`, { i: { memberId, rewardCode: shared.rewardCode, idempotencyKey } }, asMember)).redeemReward.__typename).toBe('RewardRedemption');
     const template = uniqueCode('MX-COUPON');
     await gateway.data(`mutation($i: CouponTemplateInput!) { upsertCouponTemplate(input: $i) { code } }`, { i: { code: template, name: '无门槛 10 元', kind: 'AMOUNT_OFF', amountOffFen: 1000, validDays: 7 } }, admin);
     const issued = await gateway.data<{ issueCoupon: { code: string } }>(`mutation($i: IssueCouponInput!) { issueCoupon(input: $i) { ... on Coupon { code } } }`, { i: { memberId, templateCode: template } }, admin);
@@ -114,7 +118,7 @@ describe('authorization matrix', () => {
     const conversationId = opened.openConversation.id;
     await gateway.data(`mutation($c: ID!, $a: String!) { claimConversation(conversationId: $c, agentCode: $a) { __typename } }`, { c: conversationId, a: agent }, admin);
     await gateway.data(`mutation($c: ID!) { setConversationStatus(conversationId: $c, status: RESOLVED) { __typename } }`, { c: conversationId }, admin);
-    return { memberId, platform, platformUserId, conversationId, couponCode: issued.issueCoupon.code, unitId: memberId };
+    return { memberId, platform, platformUserId, conversationId, couponCode: issued.issueCoupon.code, unitId: memberId, idempotencyKey };
   }
 
   /** What a member holds, straight from the databases. */

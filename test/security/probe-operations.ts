@@ -25,6 +25,8 @@ export interface ProbeIds {
   readonly conversationId: string;
   readonly couponCode: string;
   readonly unitId: string;
+  /** A key the member already used for a points spend and a reward redemption. */
+  readonly idempotencyKey: string;
 }
 
 export interface ProbeOperation {
@@ -34,7 +36,7 @@ export interface ProbeOperation {
   readonly usedIds: ReadonlySet<keyof ProbeIds>;
 }
 
-/** Names whose value is (part of) a member's identity or belongings. */
+/** Names whose value is (part of) a member's identity, belongings or past operations. */
 const MEMBER_KEYS: Record<string, keyof ProbeIds> = {
   memberId: 'memberId',
   survivorId: 'memberId',
@@ -44,6 +46,7 @@ const MEMBER_KEYS: Record<string, keyof ProbeIds> = {
   conversationId: 'conversationId',
   couponCode: 'couponCode',
   unitId: 'unitId',
+  idempotencyKey: 'idempotencyKey',
 };
 
 /** Shared, non-personal values that make calls meaningful (an existing event, reward, experiment). */
