@@ -83,7 +83,8 @@ export class MembersResolver {
     if (input.mergeReason !== undefined && ctx.identity.role !== 'admin') throw forbidden('Merging members (mergeReason) needs the admin role');
     const [exists] = await this.dataSource.query(`SELECT 1 FROM member WHERE id::text = $1 AND status = 'ACTIVE'`, [input.memberId]);
     if (!exists) return NotFoundError.of('Member', input.memberId);
-    const outcome = await this.membersService.linkIdentity(ctx, input, input);
+    const claim = { memberId: input.memberId, platform: input.platform, platformUserId: input.platformUserId };
+    const outcome = await this.membersService.linkIdentity(ctx, claim, { mergeReason: input.mergeReason, verificationCode: input.verificationCode });
     if (outcome.kind === 'verification-sent') return IdentityVerificationRequiredError.of(input.platform, input.platformUserId, outcome.expiresAt);
     if (outcome.kind === 'wrong-code') return InvalidVerificationCodeError.of(input.platform, input.platformUserId);
     return Object.assign(new LinkIdentityOutcome(), { memberId: input.memberId, outcome: outcome.kind });
