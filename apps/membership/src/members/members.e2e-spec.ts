@@ -36,6 +36,26 @@ describe('members', () => {
     expect(identities.member.identities.map((i) => `${i.platform}:${i.platformUserId}`).sort()).toEqual([`douyin:${douyinUser}`, `taobao:${taobaoUser}`].sort());
   });
 
+  it('never joins a buyer to a member through a phone typed into a profile', async () => {
+    const squatter = `tb_squat_${randomUUID().slice(0, 8)}`;
+    await buy('taobao', squatter, uniquePhone());
+    const { id: squatterId } = await memberFor('taobao', squatter);
+    const victimPhone = uniquePhone();
+    const declared = await gateway.data<{ updateMemberProfile: { __typename: string } }>(
+      `mutation($i: MemberProfileInput!) { updateMemberProfile(input: $i) { __typename } }`,
+      { i: { memberId: squatterId, phone: victimPhone } },
+      { role: 'member', memberId: squatterId },
+    );
+    expect(declared.updateMemberProfile.__typename).toBe('Member');
+    const victim = `dy_first_${randomUUID().slice(0, 8)}`;
+    await buy('douyin', victim, victimPhone, 30000);
+    // The order's points have landed once pending reaches its 300: then check on whom.
+    const joined = await memberFor('douyin', victim, (m) => m.points.pending >= 300);
+    expect(joined.id).not.toBe(squatterId);
+    expect(joined.points.pending).toBe(300);
+    expect(await memberFor('taobao', squatter)).toMatchObject({ id: squatterId, points: { pending: 200 } });
+  });
+
   it('merges the member behind a linked account into the survivor on an admin’s reason, moving points and answering "already" on repeat', async () => {
     const a = `tb_keep_${randomUUID().slice(0, 8)}`;
     const b = `dy_dup_${randomUUID().slice(0, 8)}`;

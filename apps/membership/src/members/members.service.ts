@@ -29,7 +29,8 @@ export class MembersService {
 
   /**
    * The member behind a platform account, created on first sight. A new account whose phone
-   * matches a member's joins that member (one shopper, many platforms). Concurrent first
+   * matches a member's phone from a platform joins that member (one shopper, many platforms); a
+   * phone typed into a profile proves nothing and joins nobody. Concurrent first
    * sightings race on the identity's primary key; the loser uses the winner's member.
    */
   async memberForBuyer(tx: TransactionContext, platform: string, buyer: Pick<BuyerData, 'platformUserId' | 'nickname' | 'phone'>): Promise<string> {
@@ -37,7 +38,7 @@ export class MembersService {
     if (existing) return this.survivorOf(tx, existing.memberId);
     const phoneHash = buyer.phone ? this.vault.lookupHash('phone', buyer.phone) : null;
     const [byPhone] = phoneHash
-      ? ((await tx.em.query(`SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' ORDER BY created_at LIMIT 1`, [phoneHash])) as Array<{ id: string }>)
+      ? ((await tx.em.query(`SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' AND NOT phone_declared ORDER BY created_at LIMIT 1`, [phoneHash])) as Array<{ id: string }>)
       : [];
     const memberId = byPhone?.id ?? (await this.createMember(tx, buyer, phoneHash));
     const claimed: Array<{ member_id: string }> = await tx.em.query(
@@ -141,6 +142,7 @@ export class MembersService {
       `UPDATE member s SET interaction_score = s.interaction_score + m.interaction_score, review_count = s.review_count + m.review_count,
               last_interaction_at = greatest(s.last_interaction_at, m.last_interaction_at),
               phone_sealed = coalesce(s.phone_sealed, m.phone_sealed), phone_hash = coalesce(s.phone_hash, m.phone_hash),
+              phone_declared = CASE WHEN s.phone_hash IS NOT NULL THEN s.phone_declared ELSE m.phone_declared END,
               address_sealed = coalesce(s.address_sealed, m.address_sealed), birthday_sealed = coalesce(s.birthday_sealed, m.birthday_sealed),
               birthday_month = coalesce(s.birthday_month, m.birthday_month), lifetime_tier = s.lifetime_tier OR m.lifetime_tier, updated_at = now()
          FROM member m WHERE s.id = $1 AND m.id = $2`,

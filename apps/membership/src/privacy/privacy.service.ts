@@ -50,7 +50,7 @@ export class PrivacyService {
       await this.requireActive(tx, input.memberId);
       await tx.em.query(
         `UPDATE member SET nickname = coalesce($2, nickname),
-                phone_sealed = coalesce($3, phone_sealed), phone_hash = coalesce($4, phone_hash),
+                phone_sealed = coalesce($3, phone_sealed), phone_hash = coalesce($4, phone_hash), phone_declared = phone_declared OR $4 IS NOT NULL,
                 address_sealed = coalesce($5, address_sealed), birthday_sealed = coalesce($6, birthday_sealed),
                 birthday_month = coalesce($7, birthday_month), updated_at = now()
           WHERE id = $1`,
