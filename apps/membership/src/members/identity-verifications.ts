@@ -6,7 +6,8 @@ import type { TransactionContext } from '@shopops/platform';
 const CODE_TTL_MS = 10 * 60_000;
 /** A new code at most this often per member and account, so nobody can flood an account holder. */
 const RESEND_AFTER_MS = 60_000;
-const MAX_ATTEMPTS = 5;
+/** Wrong codes a member may type for one account in a day, whatever the number of codes: guessing 6 digits stays hopeless. */
+const MAX_FAILED_TRIES_PER_DAY = 5;
 
 export interface AccountClaim {
   readonly memberId: string;
@@ -40,18 +41,28 @@ export class IdentityVerifications {
     return expiresAt;
   }
 
-  /** True once for the right code of a live request; every wrong try counts against it. */
+  /** True once for the right code of a live request; every wrong try counts against the day's few. */
   async confirm(tx: TransactionContext, claim: AccountClaim, code: string): Promise<boolean> {
     const [live] = (await tx.em.query(
-      `SELECT id, code_hash, attempts FROM identity_verification
+      `SELECT id, code_hash FROM identity_verification
         WHERE member_id = $1 AND platform = $2 AND platform_user_id = $3 AND used_at IS NULL AND expires_at > now()
         ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
       [claim.memberId, claim.platform, claim.platformUserId],
-    )) as Array<{ id: string; code_hash: string; attempts: number }>;
-    if (!live || live.attempts >= MAX_ATTEMPTS) return false;
+    )) as Array<{ id: string; code_hash: string }>;
+    // Counted after the lock, so tries at once are counted one after the other.
+    if (!live || (await this.failedToday(tx, claim)) >= MAX_FAILED_TRIES_PER_DAY) return false;
     const matches = timingSafeEqual(Buffer.from(live.code_hash, 'hex'), Buffer.from(codeHash(live.id, code), 'hex'));
     await tx.em.query(matches ? `UPDATE identity_verification SET used_at = now() WHERE id = $1` : `UPDATE identity_verification SET attempts = attempts + 1 WHERE id = $1`, [live.id]);
     return matches;
+  }
+
+  private async failedToday(tx: TransactionContext, claim: AccountClaim): Promise<number> {
+    const [{ failed }] = (await tx.em.query(
+      `SELECT coalesce(sum(attempts), 0)::int AS failed FROM identity_verification
+        WHERE member_id = $1 AND platform = $2 AND platform_user_id = $3 AND created_at > now() - interval '1 day'`,
+      [claim.memberId, claim.platform, claim.platformUserId],
+    )) as Array<{ failed: number }>;
+    return failed;
   }
 }
 

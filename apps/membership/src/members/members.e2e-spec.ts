@@ -147,6 +147,34 @@ describe('members', () => {
     expect(stored.rows[0].code_hash).not.toContain(sent.code);
   });
 
+  it('takes no code, not even a fresh right one, after five wrong tries for an account in a day', async () => {
+    const own = `tb_guess_${randomUUID().slice(0, 8)}`;
+    const target = `dy_target_${randomUUID().slice(0, 8)}`;
+    await buy('taobao', own, uniquePhone());
+    await buy('douyin', target, uniquePhone());
+    const me = await memberFor('taobao', own);
+    const holder = await memberFor('douyin', target);
+    const link = async (verificationCode?: string) =>
+      (
+        await gateway.data<{ linkIdentity: { __typename: string } }>(
+          `mutation($i: LinkIdentityInput!) { linkIdentity(input: $i) { __typename } }`,
+          { i: { memberId: me.id, platform: 'douyin', platformUserId: target, ...(verificationCode ? { verificationCode } : {}) } },
+          { role: 'member', memberId: me.id },
+        )
+      ).linkIdentity.__typename;
+    expect(await link()).toBe('IdentityVerificationRequiredError');
+    const [first] = await sentCodes(target);
+    const wrong = (i: number) => String((Number(first.code) + i) % 1_000_000).padStart(6, '0');
+    for (let i = 1; i <= 5; i++) expect(await link(wrong(i))).toBe('InvalidVerificationCodeError');
+    // A minute later a new code may be sent; the day's wrong tries still count.
+    await db.query(`UPDATE membership.identity_verification SET created_at = created_at - interval '2 minutes' WHERE member_id = $1`, [me.id]);
+    expect(await link()).toBe('IdentityVerificationRequiredError');
+    const codes = await sentCodes(target);
+    expect(codes).toHaveLength(2);
+    expect(await link(codes[1].code)).toBe('InvalidVerificationCodeError');
+    expect(await memberFor('douyin', target)).toMatchObject({ id: holder.id, status: 'ACTIVE' });
+  });
+
   it('answers a member null alike for another member’s account and for no account, and their own member for theirs', async () => {
     const own = `tb_who_${randomUUID().slice(0, 8)}`;
     const others = `tb_others_${randomUUID().slice(0, 8)}`;
