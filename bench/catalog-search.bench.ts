@@ -82,7 +82,7 @@ export const run: Benchmark = async ({ seconds }) => {
     await seed(stack);
     const importSeconds = (Date.now() - started) / 1000;
     progress(`straight to the catalog subgraph for ${seconds}s`);
-    const direct = await drive(`http://127.0.0.1:${stack.port('catalog')}`, () => ({ [IDENTITY_HEADER]: signForwardedIdentity({ subject: 'bench', role: 'anonymous' }, DEV_IDENTITY_SECRET) }), seconds);
+    const direct = await drive(`http://127.0.0.1:${stack.port('catalog')}`, () => ({ [IDENTITY_HEADER]: signForwardedIdentity({ subject: 'bench', role: 'operator' }, DEV_IDENTITY_SECRET) }), seconds);
     progress(`through the gateway for ${seconds}s`);
     const token = tokenFor('operator');
     const gateway = await drive(stack.gatewayUrl, () => ({ authorization: `Bearer ${token}` }), seconds);

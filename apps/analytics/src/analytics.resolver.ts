@@ -1,5 +1,5 @@
 import { Args, createUnionType, Float, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { byResultClass, Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
+import { byResultClass, Ctx, forbidden, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { assertDateRange } from './date-range';
 import { ExperimentAnalysis, ExperimentInput, ExperimentsService } from './experiments/experiments.service';
 import { Funnel, FunnelInput, FunnelsService } from './funnels/funnels.service';
@@ -64,7 +64,8 @@ export class AnalyticsResolver {
 
   @Roles(...READERS, 'member')
   @Query(() => String, { nullable: true, description: 'The variant a visitor or member sees (stable); null for an unknown experiment' })
-  async experimentVariant(@Args('key') key: string, @Args('unitId') unitId: string): Promise<string | null> {
+  async experimentVariant(@Ctx() ctx: RequestContext, @Args('key') key: string, @Args('unitId') unitId: string): Promise<string | null> {
+    if (ctx.identity.role === 'member' && unitId !== ctx.identity.memberId) throw forbidden('A member may ask only for their own variant (unitId = their member id)');
     const variant = await this.experimentsService.assign(key, unitId);
     return typeof variant === 'string' ? variant : null;
   }

@@ -7,6 +7,7 @@ import { InteractionsHandler } from './interactions/interactions.handler';
 import { SiteActivityHandler } from './interactions/site-activity.handler';
 import { LifecycleJobs } from './lifecycle/lifecycle.jobs';
 import { MembersResolver } from './members/members.resolver';
+import { IdentityVerifications } from './members/identity-verifications';
 import { MembersService } from './members/members.service';
 import { loadMembershipConfig, MEMBERSHIP_CONFIG } from './membership.config';
 import { MemberOrdersHandler } from './orders/member-orders.handler';
@@ -34,6 +35,7 @@ import { TiersService } from './tiers/tiers.service';
     { provide: POINTS_EXPIRY, useFactory: () => expiryPolicyFrom(process.env.MEMBERSHIP_POINTS_EXPIRY) },
     MembersService,
     MembersResolver,
+    IdentityVerifications,
     PointsLedger,
     PointsResolver,
     TiersService,

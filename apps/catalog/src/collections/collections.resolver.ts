@@ -1,5 +1,6 @@
 import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { byResultClass, Ctx, invalidField, NotFoundError, Public, Roles, type RequestContext } from '@shopops/platform';
+import { seesWholeRange } from '../products/product-visibility';
 import { Collection, CollectionInput, CollectionKind } from './collections.model';
 import { CollectionsService } from './collections.service';
 
@@ -25,10 +26,11 @@ export class CollectionsResolver {
   @Public()
   @Query(() => [Collection])
   collections(
+    @Ctx() ctx: RequestContext,
     @Args('currentOnly', { type: () => Boolean, defaultValue: false, description: 'Only those inside their date window' }) currentOnly: boolean,
     @Args('kind', { type: () => CollectionKind, nullable: true }) kind?: CollectionKind,
   ): Promise<Collection[]> {
-    return this.collectionsService.list(kind, currentOnly);
+    return this.collectionsService.list(kind, currentOnly, !seesWholeRange(ctx));
   }
 }
 

@@ -58,12 +58,15 @@ export class CollectionsService {
     });
   }
 
-  async list(kind: CollectionKind | undefined, currentOnly: boolean): Promise<Collection[]> {
+  /** `onSaleOnly` for callers without a staff role: a collection shows once one of its products is on sale. */
+  async list(kind: CollectionKind | undefined, currentOnly: boolean, onSaleOnly: boolean): Promise<Collection[]> {
     const rows: CollectionRow[] = await this.dataSource.query(
-      `SELECT * FROM collection WHERE ($1::text IS NULL OR kind = $1)
+      `SELECT * FROM collection c WHERE ($1::text IS NULL OR kind = $1)
           AND (NOT $2 OR ((starts_at IS NULL OR starts_at <= now()) AND (ends_at IS NULL OR ends_at > now())))
+          AND (NOT $3::boolean OR EXISTS (SELECT 1 FROM collection_product cp JOIN product p ON p.id = cp.product_id
+                                           WHERE cp.collection_id = c.id AND p.status = 'ON_SALE' AND p.lifecycle_stage <> 'EXIT'))
         ORDER BY starts_at DESC NULLS LAST, code`,
-      [kind ?? null, currentOnly],
+      [kind ?? null, currentOnly, onSaleOnly],
     );
     return rows.map(toCollection);
   }

@@ -68,7 +68,7 @@ describe('merchandising', () => {
     const core = await createProduct(gateway, { code: uniqueCode('CORE'), title: '经典小黑裙', portfolioRole: 'CORE', tags: [tag], skus: [{ code: uniqueCode('CORE-SKU'), listPriceFen: 99900 }] });
     const test = await createProduct(gateway, { code: uniqueCode('TEST'), title: '测款连衣裙', tags: [tag], skus: [{ code: uniqueCode('TEST-SKU'), listPriceFen: 59900 }] });
     await gateway.data(`mutation($c: String!) { setPortfolioRole(code: $c, role: CLEARANCE) { __typename } }`, { c: test.code }, operator);
-    const roleOf = async (role: string) => (await gateway.data<{ searchProducts: { nodes: Array<{ code: string }> } }>(`query($t: String!, $r: [PortfolioRole!]) { searchProducts(filter: { tags: [$t], roles: $r }) { nodes { code } } }`, { t: tag, r: [role] })).searchProducts.nodes.map((n) => n.code);
+    const roleOf = async (role: string) => (await gateway.data<{ searchProducts: { nodes: Array<{ code: string }> } }>(`query($t: String!, $r: [PortfolioRole!]) { searchProducts(filter: { tags: [$t], roles: $r }) { nodes { code } } }`, { t: tag, r: [role] }, operator)).searchProducts.nodes.map((n) => n.code);
     expect(await roleOf('CORE')).toEqual([core.code]);
     expect(await roleOf('CLEARANCE')).toEqual([test.code]);
 
@@ -108,9 +108,9 @@ describe('merchandising', () => {
     const missing = await gateway.data<{ addProductsToCollection: { __typename: string } }>(`mutation($c: String!, $p: [String!]!) { addProductsToCollection(collectionCode: $c, productCodes: $p) { __typename } }`, { c: collab, p: [code, 'NOPE'] }, operator);
     expect(missing.addProductsToCollection.__typename).toBe('NotFoundError');
     await gateway.data(`mutation($c: String!, $p: [String!]!) { addProductsToCollection(collectionCode: $c, productCodes: $p) { __typename } }`, { c: collab, p: [code] }, operator);
-    const product = await gateway.data<{ product: { collections: Array<{ code: string; partner: string }> } }>(`query($c: String!) { product(code: $c) { collections { code partner } } }`, { c: code });
+    const product = await gateway.data<{ product: { collections: Array<{ code: string; partner: string }> } }>(`query($c: String!) { product(code: $c) { collections { code partner } } }`, { c: code }, operator);
     expect(product.product.collections).toEqual([{ code: collab, partner: '故宫博物院' }]);
-    const found = await gateway.data<{ searchProducts: { nodes: Array<{ code: string }> } }>(`query($c: String!) { searchProducts(filter: { collectionCode: $c }) { nodes { code } } }`, { c: collab });
+    const found = await gateway.data<{ searchProducts: { nodes: Array<{ code: string }> } }>(`query($c: String!) { searchProducts(filter: { collectionCode: $c }) { nodes { code } } }`, { c: collab }, operator);
     expect(found.searchProducts.nodes).toEqual([{ code }]);
   });
 });

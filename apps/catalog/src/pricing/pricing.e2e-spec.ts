@@ -25,6 +25,7 @@ describe('pricing', () => {
     gateway.data<{ priceQuote: { totalFen: number; discountFen: number; memberDiscountFen: number; lines: Array<{ unitPriceFen: number; lineTotalFen: number; explanations: string[] }>; applied: Array<{ code: string; discountFen: number }> } }>(
       `query($i: PriceQuoteInput!) { priceQuote(input: $i) { ... on PriceQuote { totalFen discountFen memberDiscountFen lines { unitPriceFen lineTotalFen explanations } applied { code discountFen } } } }`,
       { i: { lines, ...extra } },
+      operator,
     );
 
   it('quotes a basket with a flash sale, a multi-buy and spend-and-save, explaining each; tier prices for members', async () => {

@@ -1,6 +1,7 @@
 import { Args, createUnionType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { byResultClass, Ctx, invalidField, NotFoundError, Public, Roles, type RequestContext } from '@shopops/platform';
 import { Sku } from '../products/sku.entity';
+import { seesWholeRange } from '../products/product-visibility';
 import { ProductsService } from '../products/products.service';
 import { PriceHonestyError, PriceQuote, PriceQuoteInput, Promotion, PromotionConflictError, PromotionInput, PromotionStatus } from './pricing.model';
 import { PricingService } from './pricing.service';
@@ -62,7 +63,7 @@ export class PricingResolver {
 
   @Public()
   @Query(() => PriceQuoteResult, { description: 'Effective unit prices for a basket, explaining every promotion applied.' })
-  priceQuote(@Args('input') input: PriceQuoteInput) {
-    return this.pricingService.quote(input);
+  priceQuote(@Ctx() ctx: RequestContext, @Args('input') input: PriceQuoteInput) {
+    return this.pricingService.quote(input, !seesWholeRange(ctx));
   }
 }

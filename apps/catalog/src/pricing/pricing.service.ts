@@ -105,14 +105,16 @@ export class PricingService {
     return rows.map(toPromotion);
   }
 
-  async quote(input: PriceQuoteInput): Promise<PriceQuote | NotFoundError> {
+  /** `onSaleOnly` for callers without a staff role: a SKU of a product not on sale is unknown to them. */
+  async quote(input: PriceQuoteInput, onSaleOnly: boolean): Promise<PriceQuote | NotFoundError> {
     const at = input.at ? new Date(input.at) : new Date();
     const codes = [...new Set(input.lines.map((l) => l.skuCode))];
     const [skus, promotions] = await Promise.all([
       this.dataSource.query(
         `SELECT s.code, s.list_price_fen, t.price_fen AS tier_price_fen FROM sku s LEFT JOIN tier_price t ON t.sku_id = s.id AND t.tier_code = $2
-          WHERE s.code = ANY($1) AND NOT s.archived`,
-        [codes, input.memberTier ?? null],
+          WHERE s.code = ANY($1) AND NOT s.archived
+            AND (NOT $3::boolean OR EXISTS (SELECT 1 FROM product p WHERE p.id = s.product_id AND p.status = 'ON_SALE' AND p.lifecycle_stage <> 'EXIT'))`,
+        [codes, input.memberTier ?? null, onSaleOnly],
       ) as Promise<Array<{ code: string; list_price_fen: number; tier_price_fen: number | null }>>,
       this.dataSource.query(
         `SELECT ${PROMOTION_COLUMNS} FROM promotion p

@@ -70,7 +70,7 @@ export class Product {
   @Column({ type: 'text', nullable: true })
   brandStory!: string | null;
 
-  @Field(() => String, { nullable: true })
+  /** Exposed to staff only, by ProductsResolver. */
   @Column({ type: 'text', nullable: true })
   designerNotes!: string | null;
 
@@ -98,7 +98,7 @@ export class Product {
   @Column({ type: 'text', default: LifecycleStageValue.INCUBATION })
   lifecycleStage!: LifecycleStageValue;
 
-  @Field(() => PortfolioRole)
+  /** Exposed to staff only, by ProductsResolver. */
   @Column({ type: 'text', default: PortfolioRole.TEST })
   portfolioRole!: PortfolioRole;
 

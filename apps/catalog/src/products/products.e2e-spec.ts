@@ -36,6 +36,7 @@ describe('products', () => {
       `query($c: String!) { product(code: $c) { title status lifecycleStage portfolioRole minPriceFen maxPriceFen materials { name sharePercent certification } carbonFootprintGrams
          skus { code barcode weightGrams options { name value } } } }`,
       { c: code },
+      operator,
     );
     expect(read.product).toMatchObject({
       title: '真丝衬衫 法式复古',
@@ -118,7 +119,7 @@ describe('products', () => {
     expect(set.setListPrice).toEqual({ listPriceFen: 69900, priceHistory: [{ listPriceFen: 69900 }, { listPriceFen: 59900 }] });
     const changed = await db.query(`SELECT payload FROM catalog.outbox WHERE type = 'catalog.price.changed.v1' AND payload->>'skuCode' = $1`, [`${code}-1`]);
     expect(changed.rows.map((r) => r.payload)).toEqual([expect.objectContaining({ kind: 'LIST', previousPriceFen: 59900, priceFen: 69900 })]);
-    const product = await gateway.data<{ product: { minPriceFen: number } }>(`query($c: String!) { product(code: $c) { minPriceFen } }`, { c: code });
+    const product = await gateway.data<{ product: { minPriceFen: number } }>(`query($c: String!) { product(code: $c) { minPriceFen } }`, { c: code }, operator);
     expect(product.product.minPriceFen).toBe(69900);
   });
 
@@ -144,7 +145,7 @@ describe('products', () => {
     const query = `query($f: Int!, $t: String!) { products(first: $f, filter: { tags: [$t] }) { nodes { code title skus { code listPriceFen options { name value } } media { url } collections { code } } } }`;
     const response = await fetch(`${serviceUrl('catalog')}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...gatewayIdentityHeader('anonymous') },
+      headers: { 'content-type': 'application/json', ...gatewayIdentityHeader('operator') },
       body: JSON.stringify({ query, variables: { f: first, t: tag } }),
     });
     const body = (await response.json()) as { data: { products: { nodes: Array<{ skus: unknown[] }> } } };

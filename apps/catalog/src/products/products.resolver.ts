@@ -26,7 +26,8 @@ import { SearchProductsArgs } from '../search/search.model';
 import { SearchService } from '../search/search.service';
 import { CreateProductInput, UpdateProductInput } from './dto/create-product.input';
 import { DuplicateCodeError, VersionConflictError } from './product-errors';
-import { Product } from './product.entity';
+import { PortfolioRole, Product } from './product.entity';
+import { CATALOG_STAFF, seesWholeRange, visibleTo } from './product-visibility';
 import { ProductsService, type CreateProductOutcome, type UpdateProductOutcome } from './products.service';
 import { Sku } from './sku.entity';
 import { SkusService } from './skus.service';
@@ -80,21 +81,33 @@ export class ProductsResolver {
   }
 
   @Public()
-  @Query(() => Product, { nullable: true })
-  product(@Args('code') code: string, @Loaders() loaders: LoaderRegistry): Promise<Product | undefined> {
-    return this.byCode(loaders).load(code);
+  @Query(() => Product, { nullable: true, description: 'Without a staff role, only a product on sale; null otherwise.' })
+  async product(@Ctx() ctx: RequestContext, @Args('code') code: string, @Loaders() loaders: LoaderRegistry): Promise<Product | undefined> {
+    return visibleTo(ctx, await this.byCode(loaders).load(code));
   }
 
   @Public()
-  @Query(() => ProductConnection, { description: 'Products by keyword (Chinese or English) and filters, best title matches first, then by code.' })
-  searchProducts(@Args() args: SearchProductsArgs): Promise<Page<Product>> {
-    return this.searchService.search(args);
+  @Query(() => ProductConnection, { description: 'Products by keyword (Chinese or English) and filters, best title matches first, then by code. Without a staff role, only products on sale.' })
+  searchProducts(@Ctx() ctx: RequestContext, @Args() args: SearchProductsArgs): Promise<Page<Product>> {
+    return this.searchService.search(args, !seesWholeRange(ctx));
   }
 
   @Public()
-  @Query(() => ProductConnection, { description: 'The range by code, with the same filters as search.' })
-  products(@Args() args: SearchProductsArgs): Promise<Page<Product>> {
-    return this.searchService.search(args);
+  @Query(() => ProductConnection, { description: 'The range by code, with the same filters as search. Without a staff role, only products on sale.' })
+  products(@Ctx() ctx: RequestContext, @Args() args: SearchProductsArgs): Promise<Page<Product>> {
+    return this.searchService.search(args, !seesWholeRange(ctx));
+  }
+
+  @Roles(...CATALOG_STAFF)
+  @ResolveField(() => String, { nullable: true, description: 'Staff only' })
+  designerNotes(@Parent() product: Product): string | null {
+    return product.designerNotes;
+  }
+
+  @Roles(...CATALOG_STAFF)
+  @ResolveField(() => PortfolioRole, { description: 'Staff only' })
+  portfolioRole(@Parent() product: Product): PortfolioRole {
+    return product.portfolioRole;
   }
 
   @Public()
@@ -139,9 +152,10 @@ export class ProductsResolver {
   /** Apollo passes (reference, context): parameter decorators do not apply here. */
   @Public()
   @ResolveReference()
-  resolveReference(reference: { id?: string; code?: string }, context: GraphQLContext): Promise<Product | undefined> {
+  async resolveReference(reference: { id?: string; code?: string }, context: GraphQLContext): Promise<Product | undefined> {
     const { loaders } = context;
-    return reference.id ? this.byId(loaders).load(reference.id) : this.byCode(loaders).load(String(reference.code));
+    const product = reference.id ? await this.byId(loaders).load(reference.id) : await this.byCode(loaders).load(String(reference.code));
+    return visibleTo(context.requestContext, product);
   }
 
   private byCode(loaders: LoaderRegistry) {

@@ -1,8 +1,9 @@
 import { Args, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { alignByKey, groupByKey, Loaders, Public, Roles, type GraphQLContext, type LoaderRegistry } from '@shopops/platform';
+import { alignByKey, Ctx, groupByKey, Loaders, Public, Roles, type GraphQLContext, type LoaderRegistry, type RequestContext } from '@shopops/platform';
 import { PricePoint, Promotion, TierPrice } from '../pricing/pricing.model';
 import { PricingService } from '../pricing/pricing.service';
 import { Product } from './product.entity';
+import { seesWholeRange, visibleTo } from './product-visibility';
 import { ProductsService } from './products.service';
 import { Sku } from './sku.entity';
 import { SkusService } from './skus.service';
@@ -16,15 +17,15 @@ export class SkusResolver {
   ) {}
 
   @Public()
-  @Query(() => Sku, { nullable: true, description: 'A SKU by its code, or null if there is none.' })
-  sku(@Args('code') code: string, @Loaders() loaders: LoaderRegistry): Promise<Sku | undefined> {
-    return this.byCode(loaders).load(code);
+  @Query(() => Sku, { nullable: true, description: 'A SKU by its code, or null if there is none (without a staff role, also when its product is not on sale).' })
+  async sku(@Ctx() ctx: RequestContext, @Args('code') code: string, @Loaders() loaders: LoaderRegistry): Promise<Sku | undefined> {
+    return this.visibleSku(ctx, loaders, await this.byCode(loaders).load(code));
   }
 
   @Public()
   @ResolveField(() => Product)
   product(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<Product | undefined> {
-    return loaders.get<string, Product | undefined>('productById', async (ids) => alignByKey(ids, await this.products.findByIds(ids), (p) => p.id)).load(sku.productId);
+    return this.productById(loaders).load(sku.productId);
   }
 
   @Public()
@@ -48,11 +49,22 @@ export class SkusResolver {
   /** Apollo passes (reference, context): parameter decorators do not apply here. */
   @Public()
   @ResolveReference()
-  resolveReference(reference: { id?: string; code?: string }, context: GraphQLContext): Promise<Sku | undefined> {
-    if (reference.id) {
-      return context.loaders.get<string, Sku | undefined>('skuById', async (ids) => alignByKey(ids, await this.skus.findByIds(ids), (s) => s.id)).load(reference.id);
-    }
-    return this.byCode(context.loaders).load(String(reference.code));
+  async resolveReference(reference: { id?: string; code?: string }, context: GraphQLContext): Promise<Sku | undefined> {
+    const { loaders } = context;
+    const sku = reference.id
+      ? await loaders.get<string, Sku | undefined>('skuById', async (ids) => alignByKey(ids, await this.skus.findByIds(ids), (s) => s.id)).load(reference.id)
+      : await this.byCode(loaders).load(String(reference.code));
+    return this.visibleSku(context.requestContext, loaders, sku);
+  }
+
+  /** A SKU is visible where its product is. */
+  private async visibleSku(ctx: RequestContext, loaders: LoaderRegistry, sku: Sku | undefined): Promise<Sku | undefined> {
+    if (!sku || seesWholeRange(ctx)) return sku;
+    return visibleTo(ctx, await this.productById(loaders).load(sku.productId)) ? sku : undefined;
+  }
+
+  private productById(loaders: LoaderRegistry) {
+    return loaders.get<string, Product | undefined>('productById', async (ids) => alignByKey(ids, await this.products.findByIds(ids), (p) => p.id));
   }
 
   private byCode(loaders: LoaderRegistry) {

@@ -9,6 +9,7 @@ describe('search and bulk import', () => {
     (await gateway.data<{ searchProducts: Page }>(
       `query($q: String, $f: ProductFilter, $n: Int!, $a: String) { searchProducts(query: $q, filter: $f, first: $n, after: $a) { nodes { code } pageInfo { hasNextPage endCursor } } }`,
       { q: args.query ?? null, f: args.filter ?? null, n: args.first ?? 20, a: args.after ?? null },
+      operator,
     )).searchProducts;
 
   it('finds Chinese and English keywords over titles, keywords and SKU codes, with filters and cursor pages', async () => {
@@ -73,6 +74,7 @@ describe('search and bulk import', () => {
     const imported = await gateway.data<{ product: { title: string; keywords: string[]; skus: Array<{ code: string; weightGrams: number; options: Array<{ value: string }> }> } }>(
       `query($c: String!) { product(code: $c) { title keywords skus { code weightGrams options { value } } } }`,
       { c: a },
+      operator,
     );
     expect(imported.product).toEqual({
       title: '天丝阔腿裤',

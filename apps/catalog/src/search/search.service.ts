@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { alignByKey, decodeCursor, invalidField, toPage, type Page } from '@shopops/platform';
+import { alignByKey, decodeCursor, forbidden, invalidField, toPage, type Page } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import { Product, ProductStatus } from '../products/product.entity';
 import type { SearchProductsArgs } from './search.model';
@@ -14,8 +14,11 @@ import { likePattern, searchTerms } from './search-text';
 export class SearchService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(args: SearchProductsArgs): Promise<Page<Product>> {
+  /** `onSaleOnly` for callers without a staff role: they may not filter by what they cannot see. */
+  async search(args: SearchProductsArgs, onSaleOnly: boolean): Promise<Page<Product>> {
     const f = args.filter ?? {};
+    if (onSaleOnly && f.roles?.length) throw forbidden('filter.roles needs a staff role');
+    if (onSaleOnly && f.statuses?.some((s) => s !== ProductStatus.ON_SALE)) throw forbidden('filter.statuses other than ON_SALE needs a staff role');
     const terms = args.query ? searchTerms(args.query) : { grams: [], words: [] };
     if (args.query && !terms.grams.length && !terms.words.length) throw invalidField('query', 'has no searchable characters');
     const [afterRank, afterCode] = args.after ? decodeCursor(args.after, 2) : [null, null];
@@ -33,6 +36,7 @@ export class SearchService {
             AND ($9::text[] IS NULL OR p.portfolio_role = ANY ($9))
             AND ($10::text[] IS NULL OR p.lifecycle_stage = ANY ($10))
             AND p.tags @> $11::text[]
+            AND (NOT $15::boolean OR (p.status = 'ON_SALE' AND p.lifecycle_stage <> 'EXIT'))
        ) hits
        WHERE $12::int IS NULL OR rank < $12 OR (rank = $12 AND code > $13)
        ORDER BY rank DESC, code
@@ -52,6 +56,7 @@ export class SearchService {
         afterRank === null ? null : Number(afterRank),
         afterCode === null ? null : String(afterCode),
         args.first + 1,
+        onSaleOnly,
       ],
     );
     const products = await this.dataSource.getRepository(Product).findBy({ id: In(rows.map((r) => r.id)) });

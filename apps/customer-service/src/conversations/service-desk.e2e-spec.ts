@@ -150,6 +150,34 @@ describe('service desk', () => {
     expect(metrics.serviceMetrics.byAgent.find((a) => a.key === handler)).toEqual({ key: handler, conversations: 1, csat: 5, nps: 100 });
   });
 
+  it('lets a member answer the survey of their own conversation only; another member’s is not found to them and stays unanswered', async () => {
+    const handler = await agent(['after-sales']);
+    const buyer = randomUUID();
+    const stranger = randomUUID();
+    const { openConversation } = await gateway.data<{ openConversation: { id: string } }>(
+      `mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }`,
+      { i: { channel: 'email', contact: 'buyer@example.com', text: '我想退货，外套尺码不合适', memberId: buyer } },
+      agentRole,
+    );
+    await gateway.data(`mutation($c: ID!, $a: String!) { claimConversation(conversationId: $c, agentCode: $a) { __typename } }`, { c: openConversation.id, a: handler }, agentRole);
+    const resolved = await gateway.data<{ setConversationStatus: { __typename: string } }>(
+      `mutation($c: ID!) { setConversationStatus(conversationId: $c, status: RESOLVED) { __typename } }`,
+      { c: openConversation.id },
+      agentRole,
+    );
+    expect(resolved.setConversationStatus.__typename).toBe('Conversation');
+    const answerAs = (memberId: string, csat: number) =>
+      gateway.data<{ answerSurvey: { __typename: string; csat?: number } }>(
+        `mutation($c: ID!, $s: Int!) { answerSurvey(conversationId: $c, csat: $s) { __typename ... on Survey { csat } } }`,
+        { c: openConversation.id, s: csat },
+        { role: 'member', memberId },
+      );
+    expect((await answerAs(stranger, 1)).answerSurvey).toEqual({ __typename: 'NotFoundError' });
+    const untouched = await db.query(`SELECT csat, answered_at FROM customer_service.survey WHERE conversation_id = $1`, [openConversation.id]);
+    expect(untouched.rows).toEqual([{ csat: null, answered_at: null }]);
+    expect((await answerAs(buyer, 5)).answerSurvey).toEqual({ __typename: 'Survey', csat: 5 });
+  });
+
   it('warns before and flags the breach of a first-response target, escalating the conversation', async () => {
     const { openConversation } = await gateway.data<{ openConversation: { id: string; priority: string } }>(
       `mutation($i: OpenConversationInput!) { openConversation(input: $i) { id priority } }`,

@@ -41,10 +41,15 @@ export class ServiceMetricsService {
     private readonly dataSource: DataSource,
   ) {}
 
+  /** A member answers only the survey of their own conversation; another's is as unknown to them as a missing one. */
   answer(ctx: RequestContext, conversationId: string, csat: number, nps: number | null, comment: string | null): Promise<Survey | NotFoundError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [survey] = (await tx.em.query(`SELECT answered_at FROM survey WHERE conversation_id = $1 FOR UPDATE`, [conversationId])) as Array<{ answered_at: Date | null }>;
-      if (!survey) refuse(NotFoundError.of('Survey', conversationId));
+      const [survey] = (await tx.em.query(
+        `SELECT s.answered_at, c.member_id FROM survey s JOIN conversation c ON c.id = s.conversation_id WHERE s.conversation_id = $1 FOR UPDATE OF s`,
+        [conversationId],
+      )) as Array<{ answered_at: Date | null; member_id: string | null }>;
+      const foreign = ctx.identity.role === 'member' && survey?.member_id !== ctx.identity.memberId;
+      if (!survey || foreign) refuse(NotFoundError.of('Survey', conversationId));
       if (survey.answered_at) refuse(InvalidStateError.of('Survey', 'ANSWERED', 'be answered again'));
       const [row] = await tx.em.query(`WITH s AS (UPDATE survey SET csat = $2, nps = $3, comment = $4, answered_at = now() WHERE conversation_id = $1 RETURNING *) SELECT * FROM s`, [conversationId, csat, nps, comment]);
       return Object.assign(new Survey(), { conversationId, csat: row.csat, nps: row.nps, comment: row.comment, answeredAt: row.answered_at });

@@ -1,6 +1,6 @@
 import { Args, createUnionType, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { alignByKey, Ctx, groupByKey, Loaders, NotFoundError, Public, Roles, type GraphQLContext, type LoaderRegistry, type RequestContext } from '@shopops/platform';
-import { IsString, Length, Matches } from 'class-validator';
+import { alignByKey, Ctx, forbidden, groupByKey, invalidField, Loaders, NotFoundError, Public, Roles, type GraphQLContext, type LoaderRegistry, type RequestContext } from '@shopops/platform';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Field, InputType } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { CouponsService } from '../coupons/coupons.service';
@@ -11,7 +11,7 @@ import { Consent } from '../privacy/privacy.model';
 import { PrivacyService } from '../privacy/privacy.service';
 import { TiersService } from '../tiers/tiers.service';
 import { assertSelfOrStaff } from './member-access';
-import { LinkIdentityOutcome, MemberIdentityView, PointsEntryView, RfmView } from './member-fields';
+import { IdentityVerificationRequiredError, InvalidVerificationCodeError, LinkIdentityOutcome, MemberIdentityView, PointsEntryView, RfmView } from './member-fields';
 import { Member, MemberTier, PointsSummary, TierBenefitsView } from './member.model';
 import { MembersService } from './members.service';
 
@@ -22,9 +22,23 @@ export class LinkIdentityInput {
   @Field(() => ID) @IsString() @Length(36, 36) memberId!: string;
   @Field(() => String, { description: 'taobao, douyin, mall, wechat (union id), …' }) @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'platform must be a lowercase platform name' }) platform!: string;
   @Field(() => String) @IsString() @Length(1, 128) platformUserId!: string;
+  @Field(() => String, { nullable: true, description: 'Admin only: why the account’s member is the same person; merges that member into this one' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'mergeReason must say why' })
+  mergeReason?: string;
+  @Field(() => String, { nullable: true, description: 'The one-time code sent to the account when it belongs to another member' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'verificationCode must be the 6 digits sent to the account' })
+  verificationCode?: string;
 }
 
-export const LinkIdentityResult = createUnionType({ name: 'LinkIdentityResult', types: () => [LinkIdentityOutcome, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+export const LinkIdentityResult = createUnionType({
+  name: 'LinkIdentityResult',
+  types: () => [LinkIdentityOutcome, NotFoundError, IdentityVerificationRequiredError, InvalidVerificationCodeError] as const,
+  resolveType: (v: object) => v.constructor,
+});
 
 @Resolver(() => Member)
 export class MembersResolver {
@@ -41,8 +55,9 @@ export class MembersResolver {
   @Query(() => Member, { nullable: true, description: 'The member behind a platform account, e.g. ("taobao", "tb_8812731").' })
   async memberByIdentity(@Ctx() ctx: RequestContext, @Args('platform') platform: string, @Args('platformUserId') platformUserId: string): Promise<Member | null> {
     const record = await this.membersService.findByIdentity(platform, platformUserId);
-    assertSelfOrStaff(ctx, record?.id);
-    return record ? Member.from(record) : null;
+    // A member hears null for another's account and for no account alike: the answer says nothing about others.
+    if (!record || (ctx.identity.role === 'member' && record.id !== ctx.identity.memberId)) return null;
+    return Member.from(record);
   }
 
   @Roles(...READERS)
@@ -60,19 +75,32 @@ export class MembersResolver {
   }
 
   @Roles('cs_agent', 'operator', 'member')
-  @Mutation(() => LinkIdentityResult, { description: 'Links another platform account; if it belonged to another member, that member is merged in.' })
-  async linkIdentity(@Ctx() ctx: RequestContext, @Args('input') input: LinkIdentityInput): Promise<LinkIdentityOutcome | NotFoundError> {
+  @Mutation(() => LinkIdentityResult, {
+    description: 'Links a platform account. One another member holds needs proof: the code sent to it (verificationCode), or an admin’s mergeReason; with it that member is merged in.',
+  })
+  async linkIdentity(@Ctx() ctx: RequestContext, @Args('input') input: LinkIdentityInput): Promise<LinkIdentityOutcome | NotFoundError | IdentityVerificationRequiredError | InvalidVerificationCodeError> {
     assertSelfOrStaff(ctx, input.memberId);
+    if (input.mergeReason !== undefined && ctx.identity.role !== 'admin') throw forbidden('Merging members (mergeReason) needs the admin role');
     const [exists] = await this.dataSource.query(`SELECT 1 FROM member WHERE id::text = $1 AND status = 'ACTIVE'`, [input.memberId]);
     if (!exists) return NotFoundError.of('Member', input.memberId);
-    const outcome = await this.membersService.linkIdentity(ctx, input.memberId, input.platform, input.platformUserId);
-    return Object.assign(new LinkIdentityOutcome(), { memberId: input.memberId, outcome });
+    const claim = { memberId: input.memberId, platform: input.platform, platformUserId: input.platformUserId };
+    const outcome = await this.membersService.linkIdentity(ctx, claim, { mergeReason: input.mergeReason, verificationCode: input.verificationCode });
+    if (outcome.kind === 'verification-sent') return IdentityVerificationRequiredError.of(input.platform, input.platformUserId, outcome.expiresAt);
+    if (outcome.kind === 'wrong-code') return InvalidVerificationCodeError.of(input.platform, input.platformUserId);
+    return Object.assign(new LinkIdentityOutcome(), { memberId: input.memberId, outcome: outcome.kind });
   }
 
   @Roles('admin')
-  @Mutation(() => Member, { nullable: true, description: 'Merges a duplicate member into a survivor (accounts, points, coupons, orders, bookings).' })
-  async mergeMembers(@Ctx() ctx: RequestContext, @Args('survivorId', { type: () => ID }) survivorId: string, @Args('mergedId', { type: () => ID }) mergedId: string) {
-    await this.membersService.mergeById(ctx, survivorId, mergedId);
+  @Mutation(() => Member, { nullable: true, description: 'Merges a duplicate member into a survivor (accounts, points, coupons, orders, bookings); the reason is audited.' })
+  async mergeMembers(
+    @Ctx() ctx: RequestContext,
+    @Args('survivorId', { type: () => ID }) survivorId: string,
+    @Args('mergedId', { type: () => ID }) mergedId: string,
+    @Args('reason') reason: string,
+  ) {
+    if (!reason.trim() || reason.length > 500) throw invalidField('reason', 'must be 1 to 500 characters');
+    if (survivorId === mergedId) throw invalidField('mergedId', 'must differ from survivorId');
+    await this.membersService.mergeById(ctx, survivorId, mergedId, reason);
     const [record] = await this.membersService.findByIds([survivorId]);
     return record ? Member.from(record) : null;
   }

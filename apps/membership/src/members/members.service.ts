@@ -4,8 +4,17 @@ import { UnitOfWork, type RequestContext, type TransactionContext } from '@shopo
 import { DataSource, In } from 'typeorm';
 import { PointsLedger } from '../points/points-ledger';
 import { PII_VAULT, type PiiVault } from '../privacy/pii-vault';
+import { IdentityVerifications, type AccountClaim } from './identity-verifications';
 import { MemberIdentity } from './member-identity.entity';
 import { MemberRecord } from './member.entity';
+
+/** What proves that the holder of an account is the member linking it: an admin's word or the code sent to the account. */
+export interface LinkProof {
+  readonly mergeReason?: string;
+  readonly verificationCode?: string;
+}
+
+export type LinkOutcome = { readonly kind: 'linked' | 'merged' | 'already' } | { readonly kind: 'verification-sent'; readonly expiresAt: Date } | { readonly kind: 'wrong-code' };
 
 /** Members and their platform accounts: found or created from buyers, linked, merged. */
 @Injectable()
@@ -14,12 +23,14 @@ export class MembersService {
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly ledger: PointsLedger,
+    private readonly verifications: IdentityVerifications,
     @Inject(PII_VAULT) private readonly vault: PiiVault,
   ) {}
 
   /**
    * The member behind a platform account, created on first sight. A new account whose phone
-   * matches a member's joins that member (one shopper, many platforms). Concurrent first
+   * matches a member's phone from a platform joins that member (one shopper, many platforms); a
+   * phone typed into a profile proves nothing and joins nobody. Concurrent first
    * sightings race on the identity's primary key; the loser uses the winner's member.
    */
   async memberForBuyer(tx: TransactionContext, platform: string, buyer: Pick<BuyerData, 'platformUserId' | 'nickname' | 'phone'>): Promise<string> {
@@ -27,7 +38,7 @@ export class MembersService {
     if (existing) return this.survivorOf(tx, existing.memberId);
     const phoneHash = buyer.phone ? this.vault.lookupHash('phone', buyer.phone) : null;
     const [byPhone] = phoneHash
-      ? ((await tx.em.query(`SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' ORDER BY created_at LIMIT 1`, [phoneHash])) as Array<{ id: string }>)
+      ? ((await tx.em.query(`SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' AND NOT phone_declared ORDER BY created_at LIMIT 1`, [phoneHash])) as Array<{ id: string }>)
       : [];
     const memberId = byPhone?.id ?? (await this.createMember(tx, buyer, phoneHash));
     const claimed: Array<{ member_id: string }> = await tx.em.query(
@@ -68,30 +79,42 @@ export class MembersService {
   }
 
   /**
-   * Links an account to a member. If the account belongs to another member, the two are one
-   * person: the other member is merged into this one.
+   * Links an account to a member. An account another member holds is the same person only on
+   * proof: an admin's reason, or the one-time code sent to the account (the first try without a
+   * code sends it). With proof the other member is merged into this one.
    */
-  async linkIdentity(ctx: RequestContext, memberId: string, platform: string, platformUserId: string): Promise<'linked' | 'merged' | 'already'> {
+  async linkIdentity(ctx: RequestContext, claim: AccountClaim, proof: LinkProof): Promise<LinkOutcome> {
     return this.unitOfWork.run(ctx, async (tx) => {
+      const { memberId, platform, platformUserId } = claim;
       const owner = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId });
       if (owner) {
         const current = await this.survivorOf(tx, owner.memberId);
-        if (current === memberId) return 'already';
-        await this.merge(tx, memberId, current);
-        return 'merged';
+        if (current === memberId) return { kind: 'already' };
+        return this.mergeOnProof(tx, claim, current, proof);
       }
       await tx.repo(MemberIdentity).insert({ platform, platformUserId, memberId });
       tx.emit(IdentityLinked, { memberId, platform, platformUserId });
       await this.audit(tx, memberId, 'identity.linked', { platform, platformUserId, by: tx.identity.subject });
-      return 'linked';
+      return { kind: 'linked' };
     });
+  }
+
+  private async mergeOnProof(tx: TransactionContext, claim: AccountClaim, ownerId: string, proof: LinkProof): Promise<LinkOutcome> {
+    if (proof.mergeReason) {
+      await this.merge(tx, claim.memberId, ownerId, proof.mergeReason);
+      return { kind: 'merged' };
+    }
+    if (!proof.verificationCode) return { kind: 'verification-sent', expiresAt: await this.verifications.request(tx, claim, ownerId) };
+    if (!(await this.verifications.confirm(tx, claim, proof.verificationCode))) return { kind: 'wrong-code' };
+    await this.merge(tx, claim.memberId, ownerId, `proved with the one-time code sent to ${claim.platform} account ${claim.platformUserId}`);
+    return { kind: 'merged' };
   }
 
   /**
    * Everything of `mergedId` moves to `survivorId`: accounts, points (with ledger entries on both
    * sides), coupons, orders, bookings, consents, interactions; the higher tier stays.
    */
-  async merge(tx: TransactionContext, survivorId: string, mergedId: string): Promise<void> {
+  async merge(tx: TransactionContext, survivorId: string, mergedId: string, reason: string): Promise<void> {
     const [a, b] = [survivorId, mergedId].sort();
     await tx.em.query(`SELECT id FROM member WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`, [a, b]);
     const [merged] = (await tx.em.query(`SELECT * FROM member WHERE id = $1`, [mergedId])) as Array<Record<string, unknown>>;
@@ -119,6 +142,7 @@ export class MembersService {
       `UPDATE member s SET interaction_score = s.interaction_score + m.interaction_score, review_count = s.review_count + m.review_count,
               last_interaction_at = greatest(s.last_interaction_at, m.last_interaction_at),
               phone_sealed = coalesce(s.phone_sealed, m.phone_sealed), phone_hash = coalesce(s.phone_hash, m.phone_hash),
+              phone_declared = CASE WHEN s.phone_hash IS NOT NULL THEN s.phone_declared ELSE m.phone_declared END,
               address_sealed = coalesce(s.address_sealed, m.address_sealed), birthday_sealed = coalesce(s.birthday_sealed, m.birthday_sealed),
               birthday_month = coalesce(s.birthday_month, m.birthday_month), lifetime_tier = s.lifetime_tier OR m.lifetime_tier, updated_at = now()
          FROM member m WHERE s.id = $1 AND m.id = $2`,
@@ -130,12 +154,12 @@ export class MembersService {
     );
     await tx.em.query(`INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [survivorId]);
     tx.emit(MembersMerged, { survivorMemberId: survivorId, mergedMemberId: mergedId });
-    await this.audit(tx, survivorId, 'member.merged', { mergedMemberId: mergedId, by: tx.identity.subject });
-    await this.audit(tx, mergedId, 'member.merged-into', { survivorMemberId: survivorId, by: tx.identity.subject });
+    await this.audit(tx, survivorId, 'member.merged', { mergedMemberId: mergedId, by: tx.identity.subject, reason });
+    await this.audit(tx, mergedId, 'member.merged-into', { survivorMemberId: survivorId, by: tx.identity.subject, reason });
   }
 
-  mergeById(ctx: RequestContext, survivorId: string, mergedId: string): Promise<void> {
-    return this.unitOfWork.run(ctx, (tx) => this.merge(tx, survivorId, mergedId));
+  mergeById(ctx: RequestContext, survivorId: string, mergedId: string, reason: string): Promise<void> {
+    return this.unitOfWork.run(ctx, (tx) => this.merge(tx, survivorId, mergedId, reason));
   }
 
   async audit(tx: TransactionContext, memberId: string, action: string, detail: object): Promise<void> {

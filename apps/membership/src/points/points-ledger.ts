@@ -113,6 +113,12 @@ export class PointsLedger {
     return lots.length;
   }
 
+  /** A client's key that already names another member's operation must not answer as that operation's replay. */
+  async keyTakenByAnother(tx: TransactionContext, key: string, memberId: string): Promise<boolean> {
+    const [operation] = (await tx.em.query(`SELECT member_id FROM points_operation WHERE key = $1`, [key])) as Array<{ member_id: string }>;
+    return operation !== undefined && operation.member_id !== memberId;
+  }
+
   async spend(tx: TransactionContext, input: { memberId: string; key: string; points: number; source: string }): Promise<SpendOutcome> {
     const member = await this.lockMember(tx, input.memberId);
     if (member.points_balance < input.points) {

@@ -1,5 +1,5 @@
 import { Args, createUnionType, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { Ctx, NotFoundError, refuse, Roles, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { Ctx, invalidField, NotFoundError, refuse, Roles, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { assertSelfOrStaff } from '../members/member-access';
 import { InsufficientPointsError } from '../rewards/reward.model';
@@ -37,7 +37,9 @@ export class PointsResolver {
     assertSelfOrStaff(ctx, input.memberId);
     return this.unitOfWork.run(ctx, async (tx) => {
       if (!(await tx.em.query(`SELECT 1 FROM member WHERE id = $1 AND status = 'ACTIVE'`, [input.memberId])).length) refuse(NotFoundError.of('Member', input.memberId));
-      const outcome = await this.ledger.spend(tx, { memberId: input.memberId, key: `spend:${input.idempotencyKey}`, points: input.points, source: input.reason });
+      const key = `spend:${input.idempotencyKey}`;
+      if (await this.ledger.keyTakenByAnother(tx, key, input.memberId)) throw invalidField('idempotencyKey', 'is already used by another operation: use a new key');
+      const outcome = await this.ledger.spend(tx, { memberId: input.memberId, key, points: input.points, source: input.reason });
       if (!outcome.spent) refuse(InsufficientPointsError.of(outcome.balance, input.points));
       return this.balance(tx.em, input.memberId);
     });

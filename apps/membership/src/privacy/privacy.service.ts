@@ -50,7 +50,7 @@ export class PrivacyService {
       await this.requireActive(tx, input.memberId);
       await tx.em.query(
         `UPDATE member SET nickname = coalesce($2, nickname),
-                phone_sealed = coalesce($3, phone_sealed), phone_hash = coalesce($4, phone_hash),
+                phone_sealed = coalesce($3, phone_sealed), phone_hash = coalesce($4, phone_hash), phone_declared = phone_declared OR $4 IS NOT NULL,
                 address_sealed = coalesce($5, address_sealed), birthday_sealed = coalesce($6, birthday_sealed),
                 birthday_month = coalesce($7, birthday_month), updated_at = now()
           WHERE id = $1`,
@@ -159,6 +159,7 @@ export class PrivacyService {
         [memberId],
       );
       await tx.em.query(`DELETE FROM consent WHERE member_id = $1`, [memberId]);
+      await tx.em.query(`DELETE FROM identity_verification WHERE member_id = $1 OR owner_member_id = $1`, [memberId]);
       await tx.em.query(`UPDATE coupon SET status = 'VOID' WHERE member_id = $1 AND status = 'ISSUED'`, [memberId]);
       tx.emit(MemberErasureRequested, { memberId, requestId, accounts: accounts.map((a) => ({ platform: a.platform, platformUserId: a.platform_user_id })) });
       await this.members.audit(tx, memberId, 'member.erased', { reason, requestId });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, refuse, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { invalidField, NotFoundError, refuse, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CouponsService } from '../coupons/coupons.service';
@@ -52,6 +52,8 @@ export class RewardsService {
   redeem(ctx: RequestContext, input: RedeemRewardInput): Promise<RewardRedemption | NotFoundError | InsufficientPointsError | RewardUnavailableError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const [done] = await tx.em.query(`SELECT * FROM reward_redemption WHERE idempotency_key = $1`, [input.idempotencyKey]);
+      // Another member's key is no replay: answering it would show their redemption.
+      if (done && done.member_id !== input.memberId) throw invalidField('idempotencyKey', 'is already used by another operation: use a new key');
       if (done) return toRedemption(done);
       const [reward] = (await tx.em.query(`SELECT * FROM reward WHERE code = $1 FOR UPDATE`, [input.rewardCode])) as RewardRow[];
       if (!reward) refuse(NotFoundError.of('Reward', input.rewardCode));

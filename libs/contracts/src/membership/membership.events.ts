@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export class MemberCreatedPayload {
@@ -13,6 +13,19 @@ export class IdentityLinkedPayload {
   @IsUUID() memberId!: string;
   @IsString() @Length(1, 32) platform!: string;
   @IsString() @Length(1, 128) platformUserId!: string;
+}
+
+/**
+ * A one-time code for whoever holds an account that another membership wants to link: delivered
+ * on the account's platform, it proves the two are one person when typed back into linkIdentity.
+ */
+export class IdentityVerificationRequestedPayload {
+  /** The member who holds the account now (the code's recipient). */
+  @IsUUID() memberId!: string;
+  @IsString() @Length(1, 32) platform!: string;
+  @IsString() @Length(1, 128) platformUserId!: string;
+  @Matches(/^\d{6}$/) code!: string;
+  @IsString() expiresAt!: string;
 }
 
 /** Two members were one person: everything of `mergedMemberId` now belongs to `survivorMemberId`. */
@@ -67,6 +80,7 @@ export class MemberErasureRequestedPayload {
 
 export const MemberCreated = defineEvent('membership.member.created.v1', 'membership', MemberCreatedPayload);
 export const IdentityLinked = defineEvent('membership.identity.linked.v1', 'membership', IdentityLinkedPayload);
+export const IdentityVerificationRequested = defineEvent('membership.identity.verification-requested.v1', 'membership', IdentityVerificationRequestedPayload);
 export const MembersMerged = defineEvent('membership.member.merged.v1', 'membership', MembersMergedPayload);
 export const PointsChanged = defineEvent('membership.points.changed.v1', 'membership', PointsChangedPayload);
 export const TierChanged = defineEvent('membership.tier.changed.v1', 'membership', TierChangedPayload);
