@@ -13,7 +13,7 @@ import { MemberOrdersHandler } from './orders/member-orders.handler';
 import { PointsLedger } from './points/points-ledger';
 import { expiryPolicyFrom, POINTS_EXPIRY } from './points/points-expiry.policy';
 import { PointsResolver } from './points/points.resolver';
-import { PII_VAULT, PiiVault } from './privacy/pii-vault';
+import { PII_VAULT, PiiVault } from '@shopops/platform';
 import { PrivacyResolver } from './privacy/privacy.resolver';
 import { PrivacyService } from './privacy/privacy.service';
 import { RewardsResolver } from './rewards/rewards.resolver';

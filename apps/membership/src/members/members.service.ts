@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IdentityLinked, MemberCreated, MembersMerged, type BuyerData } from '@shopops/contracts';
-import { UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { PII_VAULT, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import { PointsLedger } from '../points/points-ledger';
-import { PII_VAULT, type PiiVault } from '../privacy/pii-vault';
 import { MemberIdentity } from './member-identity.entity';
 import { MemberRecord } from './member.entity';
 

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DOMAIN_SERVICE_NAMES, MemberErasureRequested } from '@shopops/contracts';
-import { NotFoundError, refuse, Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { maskAddress, maskBirthday, maskPhone, NotFoundError, PII_VAULT, refuse, Scheduled, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MembersService } from '../members/members.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
-import { maskAddress, maskBirthday, maskPhone, PII_VAULT, type PiiVault } from './pii-vault';
 import { Consent, ErasureReceipt, type ConsentInput, type MemberProfileInput } from './privacy.model';
 
 export type PiiField = 'phone' | 'address' | 'birthday';

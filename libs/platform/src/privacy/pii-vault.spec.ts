@@ -28,6 +28,15 @@ describe('PII vault', () => {
     expect(maskBirthday('1995-06-18')).toBe('****-06-**');
   });
 
+  it('reads PII_KEYS, and the older MEMBERSHIP_PII_KEYS when it is unset', () => {
+    const shared = PiiVault.fromEnv({ PII_KEYS: `s1:${key('shared')}`, MEMBERSHIP_PII_KEYS: `k1:${key('first')}` });
+    expect(shared.keyId).toBe('s1');
+    expect(old.keyId).toBe('k1');
+    const legacyLookup = PiiVault.fromEnv({ MEMBERSHIP_PII_KEYS: `k1:${key('first')}`, MEMBERSHIP_LOOKUP_KEY: 'another-lookup-key-entirely' });
+    const sharedLookup = PiiVault.fromEnv({ PII_KEYS: `k1:${key('first')}`, PII_LOOKUP_KEY: 'another-lookup-key-entirely' });
+    expect(sharedLookup.lookupHash('phone', '13800138000')).toBe(legacyLookup.lookupHash('phone', '13800138000'));
+  });
+
   it('refuses keys of the wrong size', () => {
     expect(() => PiiVault.fromEnv({ MEMBERSHIP_PII_KEYS: 'k1:c2hvcnQ=' })).toThrow(/32 bytes/);
   });
