@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IdentityLinked, MemberCreated, MembersMerged, type BuyerData } from '@shopops/contracts';
+import { IdentityLinked, MemberCreated, MembersMerged, type ChannelBuyer } from '@shopops/contracts';
 import { PII_VAULT, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import { PointsLedger } from '../points/points-ledger';
@@ -20,11 +20,12 @@ export class MembersService {
    * The member behind a platform account, created on first sight. A new account whose phone
    * matches a member's joins that member (one shopper, many platforms). Concurrent first
    * sightings race on the identity's primary key; the loser uses the winner's member.
+   * Phone and nickname arrive sealed with the shared PII keys and are stored as they come.
    */
-  async memberForBuyer(tx: TransactionContext, platform: string, buyer: Pick<BuyerData, 'platformUserId' | 'nickname' | 'phone'>): Promise<string> {
+  async memberForBuyer(tx: TransactionContext, platform: string, buyer: ChannelBuyer): Promise<string> {
     const existing = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId: buyer.platformUserId });
     if (existing) return this.survivorOf(tx, existing.memberId);
-    const phoneHash = buyer.phone ? this.vault.lookupHash('phone', buyer.phone) : null;
+    const phoneHash = buyer.phoneHash ?? null;
     const [byPhone] = phoneHash
       ? ((await tx.em.query(`SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' ORDER BY created_at LIMIT 1`, [phoneHash])) as Array<{ id: string }>)
       : [];
@@ -47,10 +48,10 @@ export class MembersService {
     return memberId;
   }
 
-  private async createMember(tx: TransactionContext, buyer: Pick<BuyerData, 'nickname' | 'phone'>, phoneHash: string | null): Promise<string> {
+  private async createMember(tx: TransactionContext, buyer: ChannelBuyer, phoneHash: string | null): Promise<string> {
     const [row] = (await tx.em.query(
-      `INSERT INTO member (nickname, phone_sealed, phone_hash) VALUES ($1, $2, $3) RETURNING id`,
-      [buyer.nickname ?? null, buyer.phone ? this.vault.seal(buyer.phone) : null, phoneHash],
+      `INSERT INTO member (nickname_sealed, phone_sealed, phone_hash) VALUES ($1, $2, $3) RETURNING id`,
+      [buyer.nicknameSealed ?? null, buyer.phoneSealed ?? null, phoneHash],
     )) as Array<{ id: string }>;
     return row.id;
   }

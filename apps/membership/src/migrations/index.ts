@@ -1,6 +1,7 @@
 import { Members1732406400000 } from './1732406400000-members';
 import { Loyalty1732500000000 } from './1732500000000-loyalty';
 import { WinBackArms1733600000000 } from './1733600000000-win-back-arms';
+import { SealedNickname1733700000000 } from './1733700000000-sealed-nickname';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
-export const MEMBERSHIP_MIGRATIONS = [Members1732406400000, Loyalty1732500000000, WinBackArms1733600000000];
+export const MEMBERSHIP_MIGRATIONS = [Members1732406400000, Loyalty1732500000000, WinBackArms1733600000000, SealedNickname1733700000000];

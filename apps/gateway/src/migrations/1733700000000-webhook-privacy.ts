@@ -1,0 +1,23 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Buyer phones and nicknames are sealed from now on; those already stored in clear are left out
+ * (no key in SQL to seal them). Deliveries get the keyed account hash erasure finds them by.
+ */
+export class WebhookPrivacy1733700000000 implements MigrationInterface {
+  name = 'WebhookPrivacy1733700000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE webhook_delivery ADD COLUMN buyer_ref text, ADD COLUMN body_redacted_at timestamptz`);
+    await queryRunner.query(`CREATE INDEX webhook_delivery_buyer_ref ON webhook_delivery (buyer_ref) WHERE buyer_ref IS NOT NULL`);
+    await queryRunner.query(
+      `UPDATE webhook_delivery SET body = (body::jsonb #- '{data,buyer,phone}' #- '{data,buyer,nickname}')::text
+        WHERE body::jsonb -> 'data' -> 'buyer' ?| array['phone', 'nickname']`,
+    );
+    await queryRunner.query(`UPDATE outbox SET payload = payload #- '{buyer,phone}' #- '{buyer,nickname}' WHERE payload -> 'buyer' ?| array['phone', 'nickname']`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE webhook_delivery DROP COLUMN buyer_ref, DROP COLUMN body_redacted_at`);
+  }
+}
