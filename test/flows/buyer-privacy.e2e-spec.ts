@@ -72,6 +72,19 @@ describe('buyer privacy across every store', () => {
     }
   }
 
+  /** A daily schedule, run now: its job, put on the service's queue by hand, waited for until completed. */
+  async function runScheduleNow(service: 'gateway' | 'membership', name: string): Promise<void> {
+    const connection = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    const queue = new Queue(eventQueueName(service), { connection, prefix });
+    try {
+      const job = await queue.add(`schedule:${name}`, {}, { jobId: `now-${name}-${randomUUID()}` });
+      await eventually(() => job.getState(), (state) => state === 'completed', { what: `the ${name} run` });
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  }
+
   it('keeps phone and nickname sealed or left out everywhere, and erasure removes every trace of the buyer', async () => {
     const phone = uniquePhone();
     const nickname = `隐私${randomUUID().slice(0, 6)}`;
@@ -121,20 +134,22 @@ describe('buyer privacy across every store', () => {
          ('taobao', $1, 'order.paid', now(), $2, 'ref-old', now() - interval '31 days'), ('taobao', $3, 'order.paid', now(), $4, 'ref-new', now() - interval '29 days')`,
       [old, body(old), recent, body(recent)],
     );
-    // The gateway's daily schedule, run now: its job, put on the gateway's queue by hand.
-    const connection = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-    const queue = new Queue(eventQueueName('gateway'), { connection, prefix });
-    try {
-      const job = await queue.add('schedule:gateway.webhook-body-retention', {}, { jobId: `retention-${old}` });
-      await eventually(() => job.getState(), (state) => state === 'completed', { what: 'the retention run' });
-    } finally {
-      await queue.close();
-      connection.disconnect();
-    }
+    await runScheduleNow('gateway', 'gateway.webhook-body-retention');
     const { rows } = await db.query(`SELECT webhook_id, body, buyer_ref FROM gateway.webhook_delivery WHERE webhook_id = ANY($1::text[]) ORDER BY received_at`, [[old, recent]]);
     expect(rows.map((r) => ({ webhookId: r.webhook_id, body: JSON.parse(r.body), buyerRef: r.buyer_ref }))).toEqual([
       { webhookId: old, body: { type: 'order.paid', occurredAt: '2026-10-01T10:00:00+08:00', redacted: 'retention', data: { orderId: old } }, buyerRef: null },
       { webhookId: recent, body: JSON.parse(body(recent)), buyerRef: 'ref-new' },
     ]);
+  });
+
+  it('seals the nicknames membership stored in clear before, in its daily re-sealing', async () => {
+    const nickname = `旧昵称${randomUUID().slice(0, 6)}`;
+    const { rows } = await db.query<{ id: string }>(`INSERT INTO membership.member (nickname) VALUES ($1) RETURNING id`, [nickname]);
+    await runScheduleNow('membership', 'membership.pii-key-rotation');
+    const stored = await db.query(`SELECT nickname, nickname_sealed FROM membership.member WHERE id = $1`, [rows[0].id]);
+    expect(stored.rows).toEqual([{ nickname: null, nickname_sealed: expect.stringMatching(/^dev1:/) }]);
+    expect(await tablesContaining(nickname)).toEqual([]);
+    const shown = await gateway.data<{ member: { nickname: string } }>(`query($id: ID!) { member(id: $id) { nickname } }`, { id: rows[0].id }, { role: 'operator' });
+    expect(shown.member.nickname).toBe(nickname);
   });
 });

@@ -8,10 +8,14 @@ import { accountRef } from './buyer-sealing';
 
 const CHUNK = 5000;
 
-/** A body reduced to what reconciliation and audit need: no buyer, no words, no address. Why, as $2. */
-const REDACTED_BODY = `jsonb_build_object('type', type, 'occurredAt', body::jsonb ->> 'occurredAt', 'redacted', $2::text,
-  'data', jsonb_strip_nulls(jsonb_build_object('orderId', body::jsonb -> 'data' -> 'orderId', 'refundId', body::jsonb -> 'data' -> 'refundId'))
-)::text`;
+/**
+ * A body reduced to what reconciliation and audit need: no buyer, no words, no address. Why, as $2.
+ * JSON that PostgreSQL's jsonb refuses (\u0000, lone surrogates) keeps only the type.
+ */
+const REDACTED_BODY = `CASE WHEN body ~* '\\\\u(0000|d[89a-f])' THEN jsonb_build_object('type', type, 'redacted', $2::text)::text
+  ELSE jsonb_build_object('type', type, 'occurredAt', body::jsonb ->> 'occurredAt', 'redacted', $2::text,
+    'data', jsonb_strip_nulls(jsonb_build_object('orderId', body::jsonb -> 'data' -> 'orderId', 'refundId', body::jsonb -> 'data' -> 'refundId'))
+  )::text END`;
 
 /**
  * What the gateway keeps of a buyer goes when the member is erased (their deliveries' bodies and
