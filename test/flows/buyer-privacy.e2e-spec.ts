@@ -113,12 +113,17 @@ describe('buyer privacy across every store', () => {
       expect({ needle, tables: await tablesContaining(needle), redis: await redisKeysContaining(needle) }).toEqual({ needle, tables: [], redis: [] });
     }
 
-    const erased = await gateway.data<{ eraseMember: { __typename: string } }>(
-      `mutation($id: ID!) { eraseMember(memberId: $id, reason: "会员申请注销") { __typename } }`,
+    // Analytics keeps of the buyer the account id only, not even the sealed values.
+    const stored = await db.query(`SELECT DISTINCT payload -> 'buyer' AS buyer FROM analytics.channel_event WHERE payload -> 'buyer' ->> 'platformUserId' = $1`, [platformUserId]);
+    expect(stored.rows).toEqual([{ buyer: { platformUserId } }]);
+
+    const erased = await gateway.data<{ eraseMember: { __typename: string; notified: string[] } }>(
+      `mutation($id: ID!) { eraseMember(memberId: $id, reason: "会员申请注销") { __typename ... on ErasureReceipt { notified } } }`,
       { id: member.id },
       { role: 'admin' },
     );
     expect(erased.eraseMember.__typename).toBe('ErasureReceipt');
+    expect([...erased.eraseMember.notified].sort()).toEqual(['analytics', 'customer-service', 'gateway', 'inventory']);
     await handledEverywhere('membership', `type = 'membership.member.erasure-requested.v2' AND payload ->> 'memberId' = $1`, [member.id]);
 
     for (const needle of [phone, nickname, platformUserId]) {

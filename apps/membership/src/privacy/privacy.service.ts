@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DOMAIN_SERVICE_NAMES, MemberErasureRequested } from '@shopops/contracts';
+import { MemberErasureRequested, subscribersOf } from '@shopops/contracts';
 import { maskAddress, maskBirthday, maskPhone, NotFoundError, PII_VAULT, refuse, Scheduled, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -167,7 +167,7 @@ export class PrivacyService {
       await tx.em.query(`UPDATE coupon SET status = 'VOID' WHERE member_id = $1 AND status = 'ISSUED'`, [memberId]);
       tx.emit(MemberErasureRequested, { memberId, requestId, accounts: accounts.map((a) => ({ platform: a.platform, platformUserIdSealed: this.vault.seal(a.platform_user_id) })) });
       await this.members.audit(tx, memberId, 'member.erased', { reason, requestId });
-      return Object.assign(new ErasureReceipt(), { memberId, requestId, erasedAt: new Date(), notified: DOMAIN_SERVICE_NAMES.filter((s) => s !== 'membership') });
+      return Object.assign(new ErasureReceipt(), { memberId, requestId, erasedAt: new Date(), notified: [...subscribersOf(MemberErasureRequested.type)] });
     });
   }
 
