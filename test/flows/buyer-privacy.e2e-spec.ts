@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventQueueName } from '@shopops/contracts';
+import { deadLetterQueueName, eventQueueName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
@@ -85,6 +85,21 @@ describe('buyer privacy across every store', () => {
     }
   }
 
+  /** A dead letter in a service's queue, as left by an event that failed for good; returns a reader of its data. */
+  async function deadLetterNaming(service: 'analytics' | 'membership' | 'inventory' | 'customer-service', platformUserId: string): Promise<() => Promise<string>> {
+    const connection = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    const queue = new Queue(deadLetterQueueName(eventQueueName(service)), { connection, prefix });
+    const jobId = randomUUID();
+    const envelope = { id: jobId, type: 'channel.order.paid.v1', producer: 'gateway', occurredAt: new Date().toISOString(), payload: { channel: 'taobao', buyer: { platformUserId } } };
+    try {
+      await queue.add('channel.order.paid.v1', { queue: eventQueueName(service), jobId, jobName: 'channel.order.paid.v1', data: envelope, reason: 'test', attemptsMade: 8, failedAt: new Date().toISOString() }, { jobId });
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+    return async () => (await redis.hget(`${prefix}:${deadLetterQueueName(eventQueueName(service))}:${jobId}`, 'data')) as string;
+  }
+
   it('keeps phone and nickname sealed or left out everywhere, and erasure removes every trace of the buyer', async () => {
     const phone = uniquePhone();
     const nickname = `隐私${randomUUID().slice(0, 6)}`;
@@ -113,6 +128,8 @@ describe('buyer privacy across every store', () => {
       expect({ needle, tables: await tablesContaining(needle), redis: await redisKeysContaining(needle) }).toEqual({ needle, tables: [], redis: [] });
     }
 
+    const deadLetters = await Promise.all((['analytics', 'membership', 'inventory', 'customer-service'] as const).map((service) => deadLetterNaming(service, platformUserId)));
+
     // Analytics keeps of the buyer the account id only, not even the sealed values.
     const stored = await db.query(`SELECT DISTINCT payload -> 'buyer' AS buyer FROM analytics.channel_event WHERE payload -> 'buyer' ->> 'platformUserId' = $1`, [platformUserId]);
     expect(stored.rows).toEqual([{ buyer: { platformUserId } }]);
@@ -129,6 +146,8 @@ describe('buyer privacy across every store', () => {
     for (const needle of [phone, nickname, platformUserId]) {
       expect({ needle, tables: await tablesContaining(needle), redis: await redisKeysContaining(needle) }).toEqual({ needle, tables: [], redis: [] });
     }
+    // The dead letters are still there to replay, naming a pseudonym.
+    for (const letter of deadLetters) expect(JSON.parse(await letter()).data.payload.buyer.platformUserId).toMatch(/^erased:/);
   });
 
   it('reduces stored webhook bodies past the retention period to type and order id, keeping the row for duplicates', async () => {

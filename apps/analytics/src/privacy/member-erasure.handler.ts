@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemberErasureRequested, type EventEnvelope, type MemberErasureRequestedPayload } from '@shopops/contracts';
-import { OnEvent, PII_VAULT, type PiiVault, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, OnEvent, PII_VAULT, type PiiVault, type TransactionContext } from '@shopops/platform';
 
 /**
  * An erased member's accounts become one pseudonym in analytics: figures stay (a cohort still
@@ -8,7 +8,10 @@ import { OnEvent, PII_VAULT, type PiiVault, type TransactionContext } from '@sho
  */
 @Injectable()
 export class MemberErasureHandler {
-  constructor(@Inject(PII_VAULT) private readonly vault: PiiVault) {}
+  constructor(
+    private readonly deadLetters: DeadLetters,
+    @Inject(PII_VAULT) private readonly vault: PiiVault,
+  ) {}
 
   @OnEvent(MemberErasureRequested)
   async eraseMember(tx: TransactionContext, event: EventEnvelope<MemberErasureRequestedPayload>): Promise<void> {
@@ -31,5 +34,6 @@ export class MemberErasureHandler {
         WHERE m.channel = a.platform AND m.platform_user_id = a.platform_user_id`,
       [platforms, ids],
     );
+    await this.deadLetters.pseudonymise(ids, pseudonym);
   }
 }

@@ -17,7 +17,7 @@ import {
   type MembersMergedPayload,
   type TierChangedPayload,
 } from '@shopops/contracts';
-import { OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
 
 /** The platform accounts of member $1, as (channel, platform user id). */
 const ACCOUNTS_OF_MEMBER = `(SELECT platform, platform_user_id FROM buyer WHERE member_id = $1)`;
@@ -28,6 +28,8 @@ const ACCOUNTS_OF_MEMBER = `(SELECT platform, platform_user_id FROM buyer WHERE 
  */
 @Injectable()
 export class BuyersHandler {
+  constructor(private readonly deadLetters: DeadLetters) {}
+
   @OnEvent(MemberCreated, IdentityLinked)
   async linkAccount(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
     const p = event.payload;
@@ -58,6 +60,8 @@ export class BuyersHandler {
     const { memberId, requestId } = event.payload;
     await this.eraseWords(tx, memberId);
     await this.pseudonymiseAccounts(tx, memberId, `erased:${requestId}`);
+    const accounts: Array<{ platform_user_id: string }> = await tx.em.query(`SELECT platform_user_id FROM buyer WHERE member_id = $1`, [memberId]);
+    await this.deadLetters.pseudonymise(accounts.map((a) => a.platform_user_id), `erased:${requestId}`);
     await tx.em.query(`DELETE FROM buyer WHERE member_id = $1`, [memberId]);
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemberErasureRequested, type EventEnvelope, type MemberErasureRequestedPayload } from '@shopops/contracts';
-import { OnEvent, PII_VAULT, rootLogger, Scheduled, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, OnEvent, PII_VAULT, rootLogger, Scheduled, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-config.module';
@@ -18,13 +18,14 @@ const REDACTED_BODY = `CASE WHEN body ~* '\\\\u(0000|d[89a-f])' THEN jsonb_build
   )::text END`;
 
 /**
- * What the gateway keeps of a buyer goes when the member is erased (their deliveries' bodies and
- * the channel events in its outbox), and every body is reduced after the retention period.
+ * What the gateway keeps of a buyer goes when the member is erased (their deliveries' bodies, the
+ * channel events in its outbox, its dead letters), and every body is reduced after the retention period.
  */
 @Injectable()
 export class BuyerErasureHandler {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetters,
     @Inject(PII_VAULT) private readonly vault: PiiVault,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -46,6 +47,7 @@ export class BuyerErasureHandler {
         WHERE o.payload ->> 'channel' = a.platform AND o.payload -> 'buyer' ->> 'platformUserId' = a.platform_user_id`,
       [accounts.map((a) => a.platform), accounts.map((a) => a.platformUserId), `erased:${event.payload.requestId}`],
     );
+    await this.deadLetters.pseudonymise(accounts.map((a) => a.platformUserId), `erased:${event.payload.requestId}`);
   }
 
   /** Daily: bodies older than the retention period are reduced (the row stays, so a late retry is still a duplicate). */

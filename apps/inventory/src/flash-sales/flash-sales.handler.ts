@@ -12,11 +12,13 @@ import {
   type MembersMergedPayload,
   type PromotionPayload,
 } from '@shopops/contracts';
-import { OnEvent, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, OnEvent, type TransactionContext } from '@shopops/platform';
 
 /** Flash sales as the catalog starts and ends them, and which member each buyer account is. */
 @Injectable()
 export class FlashSalesHandler {
+  constructor(private readonly deadLetters: DeadLetters) {}
+
   @OnEvent(PromotionStarted)
   async started(tx: TransactionContext, event: EventEnvelope<PromotionPayload>): Promise<void> {
     const p = event.payload;
@@ -53,6 +55,8 @@ export class FlashSalesHandler {
     const ofTheMember = `b.member_id = $1 AND f.buyer_key = b.channel || ':' || b.platform_user_id`;
     await tx.em.query(`UPDATE flash_sale_order f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
     await tx.em.query(`UPDATE flash_sale_buyer f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
+    const accounts: Array<{ platform_user_id: string }> = await tx.em.query(`SELECT platform_user_id FROM buyer_member WHERE member_id = $1`, [memberId]);
+    await this.deadLetters.pseudonymise(accounts.map((a) => a.platform_user_id), `erased:${requestId}`);
     await tx.em.query(`DELETE FROM buyer_member WHERE member_id = $1`, [memberId]);
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemberErasureRequested, subscribersOf } from '@shopops/contracts';
-import { maskAddress, maskBirthday, maskPhone, NotFoundError, PII_VAULT, refuse, Scheduled, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, maskAddress, maskBirthday, maskPhone, NotFoundError, PII_VAULT, refuse, Scheduled, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { MemberRecord } from '../members/member.entity';
@@ -22,6 +22,7 @@ export class PrivacyService {
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
     private readonly members: MembersService,
+    private readonly deadLetters: DeadLetters,
     @Inject(PII_VAULT) private readonly vault: PiiVault,
     @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
   ) {}
@@ -148,7 +149,15 @@ export class PrivacyService {
    * Erasure: PII and accounts become pseudonyms here, ledgers stay (pseudonymous) for the
    * books, and every other service is asked by event to erase what it holds.
    */
-  erase(ctx: RequestContext, memberId: string, reason: string): Promise<ErasureReceipt | NotFoundError> {
+  async erase(ctx: RequestContext, memberId: string, reason: string): Promise<ErasureReceipt | NotFoundError> {
+    const erased = await this.eraseHere(ctx, memberId, reason);
+    if (erased instanceof NotFoundError) return erased;
+    // Only once committed: a rolled-back erasure must leave the dead letters as they were.
+    await this.deadLetters.pseudonymise(erased.accountIds, `erased:${erased.receipt.requestId}`);
+    return erased.receipt;
+  }
+
+  private eraseHere(ctx: RequestContext, memberId: string, reason: string): Promise<{ receipt: ErasureReceipt; accountIds: string[] } | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const [member] = (await tx.em.query(`SELECT status FROM member WHERE id = $1 FOR UPDATE`, [memberId])) as Array<{ status: string }>;
       if (!member) refuse(NotFoundError.of('Member', memberId));
@@ -167,7 +176,8 @@ export class PrivacyService {
       await tx.em.query(`UPDATE coupon SET status = 'VOID' WHERE member_id = $1 AND status = 'ISSUED'`, [memberId]);
       tx.emit(MemberErasureRequested, { memberId, requestId, accounts: accounts.map((a) => ({ platform: a.platform, platformUserIdSealed: this.vault.seal(a.platform_user_id) })) });
       await this.members.audit(tx, memberId, 'member.erased', { reason, requestId });
-      return Object.assign(new ErasureReceipt(), { memberId, requestId, erasedAt: new Date(), notified: [...subscribersOf(MemberErasureRequested.type)] });
+      const receipt = Object.assign(new ErasureReceipt(), { memberId, requestId, erasedAt: new Date(), notified: [...subscribersOf(MemberErasureRequested.type)] });
+      return { receipt, accountIds: accounts.map((a) => a.platform_user_id) };
     });
   }
 
