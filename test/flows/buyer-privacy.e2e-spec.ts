@@ -166,14 +166,19 @@ describe('buyer privacy across every store', () => {
     ]);
   });
 
-  it('seals the nicknames membership stored in clear before, in its daily re-sealing', async () => {
+  it('seals the nicknames membership stored in clear before, in its daily re-sealing, and those set on the profile', async () => {
     const nickname = `旧昵称${randomUUID().slice(0, 6)}`;
     const { rows } = await db.query<{ id: string }>(`INSERT INTO membership.member (nickname) VALUES ($1) RETURNING id`, [nickname]);
     await runScheduleNow('membership', 'membership.pii-key-rotation');
     const stored = await db.query(`SELECT nickname, nickname_sealed FROM membership.member WHERE id = $1`, [rows[0].id]);
     expect(stored.rows).toEqual([{ nickname: null, nickname_sealed: expect.stringMatching(/^dev1:/) }]);
     expect(await tablesContaining(nickname)).toEqual([]);
-    const shown = await gateway.data<{ member: { nickname: string } }>(`query($id: ID!) { member(id: $id) { nickname } }`, { id: rows[0].id }, { role: 'operator' });
-    expect(shown.member.nickname).toBe(nickname);
+    const nicknameOf = async () => (await gateway.data<{ member: { nickname: string } }>(`query($id: ID!) { member(id: $id) { nickname } }`, { id: rows[0].id }, { role: 'operator' })).member.nickname;
+    expect(await nicknameOf()).toBe(nickname);
+
+    const renamed = `新昵称${randomUUID().slice(0, 6)}`;
+    await gateway.data(`mutation($i: MemberProfileInput!) { updateMemberProfile(input: $i) { __typename } }`, { i: { memberId: rows[0].id, nickname: renamed } }, { role: 'cs_agent' });
+    expect(await nicknameOf()).toBe(renamed);
+    expect(await tablesContaining(renamed)).toEqual([]);
   });
 });
