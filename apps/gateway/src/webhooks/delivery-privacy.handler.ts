@@ -22,7 +22,7 @@ const REDACTED_BODY = `CASE WHEN body ~* '\\\\u(0000|d[89a-f])' THEN jsonb_build
  * channel events in its outbox, its dead letters), and every body is reduced after the retention period.
  */
 @Injectable()
-export class BuyerErasureHandler {
+export class DeliveryPrivacyHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deadLetters: DeadLetters,
