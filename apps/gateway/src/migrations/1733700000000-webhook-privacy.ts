@@ -10,6 +10,8 @@ export class WebhookPrivacy1733700000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE webhook_delivery ADD COLUMN buyer_ref text, ADD COLUMN body_redacted_at timestamptz`);
     await queryRunner.query(`CREATE INDEX webhook_delivery_buyer_ref ON webhook_delivery (buyer_ref) WHERE buyer_ref IS NOT NULL`);
+    // The daily retention run looks only at bodies not yet reduced.
+    await queryRunner.query(`CREATE INDEX webhook_delivery_body_kept ON webhook_delivery (received_at) WHERE body_redacted_at IS NULL`);
     // jsonb refuses \u0000 and lone surrogates: such bodies with a buyer (if any) keep only their type.
     const unparseable = `body ~* '\\\\u(0000|d[89a-f])'`;
     await queryRunner.query(
