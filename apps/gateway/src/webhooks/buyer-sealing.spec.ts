@@ -32,11 +32,15 @@ describe('buyer sealing at ingest', () => {
   });
 
   it('emits a payload the channel event accepts, the buyer as its account and sealed fields only', () => {
-    const { raw, parsed, mapped } = delivery({ ...order, buyer: { ...order.buyer, address: '上海市静安区南京西路1266号' } });
-    const payload = sealDelivery(vault, 'taobao', raw, parsed, mapped).mapped.payload;
-    const checked = ChannelOrderCreated.validate(payload);
+    const address = '上海市静安区南京西路1266号';
+    const { raw, parsed, mapped } = delivery({ ...order, buyer: { ...order.buyer, address } });
+    const sealed = sealDelivery(vault, 'taobao', raw, parsed, mapped);
+    const checked = ChannelOrderCreated.validate(sealed.mapped.payload);
     expect(checked.ok).toBe(true);
-    expect(Object.keys((payload as { buyer: object }).buyer).sort()).toEqual(['nicknameSealed', 'phoneHash', 'phoneSealed', 'platformUserId']);
+    expect(Object.keys((sealed.mapped.payload as { buyer: object }).buyer).sort()).toEqual(['nicknameSealed', 'phoneHash', 'phoneSealed', 'platformUserId']);
+    // Fields beyond the contract's are kept with the delivery, sealed, and passed on to no one.
+    expect(sealed.body).not.toContain(address);
+    expect(JSON.parse(vault.open(JSON.parse(sealed.body).data.buyer.otherFieldsSealed))).toEqual({ address });
   });
 
   it('keeps a delivery without a buyer byte for byte', () => {

@@ -2,11 +2,12 @@ import type { ChannelBuyer } from '@shopops/contracts';
 import type { PiiVault } from '@shopops/platform';
 import type { MappedWebhook } from './webhook-adapters';
 
-interface BuyerAsSent {
+/** The buyer as the integrator sent it: the contract's fields, and whatever else it added. */
+type BuyerAsSent = Readonly<Record<string, unknown>> & {
   readonly platformUserId: string;
   readonly nickname?: string;
   readonly phone?: string;
-}
+};
 
 /** A body mapWebhook accepted: an envelope whose data may name a buyer. */
 export interface ParsedDelivery {
@@ -25,7 +26,7 @@ export function accountRef(vault: PiiVault, platform: string, platformUserId: st
   return vault.lookupHash('account', `${platform}:${platformUserId}`);
 }
 
-/** Other fields the integrator put on the buyer are left out: only what we know is safe passes. */
+/** Other fields the integrator put on the buyer are left out of events: only what we know is safe passes. */
 export function sealBuyer(vault: PiiVault, buyer: BuyerAsSent): ChannelBuyer {
   return {
     platformUserId: buyer.platformUserId,
@@ -36,14 +37,17 @@ export function sealBuyer(vault: PiiVault, buyer: BuyerAsSent): ChannelBuyer {
 
 /**
  * Seals the buyer of a validated delivery in both the body kept for replay and the event: no
- * phone or nickname is stored, queued or logged in clear. Deliveries without a buyer are kept as sent.
+ * phone or nickname is stored, queued or logged in clear. Other buyer fields are kept, sealed
+ * together, in the stored body only. Deliveries without a buyer are kept as sent.
  */
 export function sealDelivery(vault: PiiVault, source: string, rawBody: string, parsed: ParsedDelivery, mapped: MappedWebhook): SealedDelivery {
   const buyer = parsed.data.buyer;
   if (!buyer) return { body: rawBody, mapped, buyerRef: null };
   const sealed = sealBuyer(vault, buyer);
+  const { platformUserId: _id, nickname: _nickname, phone: _phone, ...otherFields } = buyer;
+  const kept = Object.keys(otherFields).length > 0 ? { ...sealed, otherFieldsSealed: vault.seal(JSON.stringify(otherFields)) } : sealed;
   return {
-    body: JSON.stringify({ ...parsed, data: { ...parsed.data, buyer: sealed } }),
+    body: JSON.stringify({ ...parsed, data: { ...parsed.data, buyer: kept } }),
     mapped: { ...mapped, payload: { ...mapped.payload, buyer: sealed } },
     buyerRef: accountRef(vault, source, buyer.platformUserId),
   };
