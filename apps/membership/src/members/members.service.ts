@@ -20,7 +20,8 @@ export class MembersService {
    * The member behind a platform account, created on first sight. A new account whose phone
    * matches a member's joins that member (one shopper, many platforms). Concurrent first
    * sightings race on the identity's primary key; the loser uses the winner's member.
-   * Phone and nickname arrive sealed with the shared PII keys and are stored as they come.
+   * Phone and nickname arrive sealed with the shared PII keys; they are stored under the current
+   * key (an event replayed after a rotation may carry an older one).
    */
   async memberForBuyer(tx: TransactionContext, platform: string, buyer: ChannelBuyer): Promise<string> {
     const existing = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId: buyer.platformUserId });
@@ -51,9 +52,13 @@ export class MembersService {
   private async createMember(tx: TransactionContext, buyer: ChannelBuyer, phoneHash: string | null): Promise<string> {
     const [row] = (await tx.em.query(
       `INSERT INTO member (nickname_sealed, phone_sealed, phone_hash) VALUES ($1, $2, $3) RETURNING id`,
-      [buyer.nicknameSealed ?? null, buyer.phoneSealed ?? null, phoneHash],
+      [this.underCurrentKey(buyer.nicknameSealed), this.underCurrentKey(buyer.phoneSealed), phoneHash],
     )) as Array<{ id: string }>;
     return row.id;
+  }
+
+  private underCurrentKey(sealed: string | undefined): string | null {
+    return sealed ? this.vault.resealIfStale(sealed) : null;
   }
 
   /** A merged member's events count for the member it was merged into. */

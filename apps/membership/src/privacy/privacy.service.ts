@@ -202,7 +202,7 @@ export class PrivacyService {
             LIMIT 500 FOR UPDATE SKIP LOCKED`,
           [`${this.vault.keyId}:%`],
         );
-        const reseal = (v: string | null) => (v && this.vault.isStale(v) ? this.vault.seal(this.vault.open(v)) : v);
+        const reseal = (v: string | null) => (v ? this.vault.resealIfStale(v) : v);
         for (const r of rows) {
           // A nickname still in clear (stored before nicknames were sealed) is sealed on the way.
           const nickname = r.nickname_sealed ? reseal(r.nickname_sealed) : this.vault.sealOptional(r.nickname) ?? null;

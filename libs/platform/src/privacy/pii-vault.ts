@@ -63,6 +63,11 @@ export class PiiVault {
     return !sealed.startsWith(`${this.currentKeyId}:`);
   }
 
+  /** The value sealed under the current key: re-sealed if stale; throws if no configured key opens it. */
+  resealIfStale(sealed: string): string {
+    return this.isStale(sealed) ? this.seal(this.open(sealed)) : sealed;
+  }
+
   lookupHash(kind: string, value: string): string {
     return createHmac('sha256', this.lookupKey).update(`${kind}:${normalise(kind, value)}`).digest('base64url');
   }
