@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformModule, type PlatformConfig } from '@shopops/platform';
+import { PII_VAULT, PiiVault, PlatformModule, type PlatformConfig } from '@shopops/platform';
 import { AnalyticsConfigModule } from './analytics.config';
 import { AnalyticsResolver } from './analytics.resolver';
 import { AnomaliesService } from './anomalies/anomalies.service';
@@ -19,6 +19,7 @@ import { KpisService } from './kpis/kpis.service';
 import { ANALYTICS_MIGRATIONS } from './migrations';
 import { RecommendationsService } from './recommendations/recommendations.service';
 import { EVENT_STORE } from './store/event-store';
+import { MemberErasureHandler } from './privacy/member-erasure.handler';
 import { PostgresEventStore } from './store/postgres-event-store';
 import { TrackingHandler } from './tracking/tracking.handler';
 
@@ -44,6 +45,8 @@ export class AnalyticsModule {
         OperationsHandler,
         MemberExperimentsHandler,
         TrackingHandler,
+        MemberErasureHandler,
+        { provide: PII_VAULT, useFactory: () => PiiVault.fromEnv() },
         ChannelEventsResolver,
         AnalyticsResolver,
         InsightsResolver,

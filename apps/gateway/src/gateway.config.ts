@@ -31,6 +31,8 @@ export interface GatewayConfig {
   readonly rateLimitPerMinute: number;
   readonly webhookSources: ReadonlyMap<string, WebhookSourceConfig>;
   readonly webhookToleranceSeconds: number;
+  /** Days a delivery keeps its body; then only its type, order and refund ids remain. */
+  readonly webhookBodyRetentionDays: number;
 }
 
 const SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
@@ -57,6 +59,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     webhookSources: readWebhookSources(read, env),
     webhookToleranceSeconds: read.int('WEBHOOK_TOLERANCE_SECONDS', 300, 1, 86_400),
+    webhookBodyRetentionDays: read.int('WEBHOOK_BODY_RETENTION_DAYS', 30, 1, 3650),
   };
   read.assertValid('the gateway');
   return config;

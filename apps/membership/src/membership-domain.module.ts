@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PII_VAULT, PiiVault } from '@shopops/platform';
 import { CouponsResolver } from './coupons/coupons.resolver';
 import { CouponsService } from './coupons/coupons.service';
 import { ExclusiveEventsResolver } from './events-booking/exclusive-events.resolver';
@@ -14,7 +15,6 @@ import { MemberOrdersHandler } from './orders/member-orders.handler';
 import { PointsLedger } from './points/points-ledger';
 import { expiryPolicyFrom, POINTS_EXPIRY } from './points/points-expiry.policy';
 import { PointsResolver } from './points/points.resolver';
-import { PII_VAULT, PiiVault } from './privacy/pii-vault';
 import { PrivacyResolver } from './privacy/privacy.resolver';
 import { PrivacyService } from './privacy/privacy.service';
 import { RewardsResolver } from './rewards/rewards.resolver';

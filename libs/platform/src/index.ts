@@ -36,3 +36,4 @@ export * from './messaging/queue-registry';
 export * from './messaging/routing';
 export * from './platform.module';
 export * from './platform.tokens';
+export * from './privacy/pii-vault';

@@ -23,7 +23,13 @@ type ChannelPayload = {
   reviewId?: string;
   conversationId?: string;
   trackingNo?: string;
+  buyer?: { platformUserId: string };
 };
+
+/** Analytics needs no buyer PII: of the buyer only the account id is kept (pseudonymised on erasure). */
+function storedPayload(payload: ChannelPayload): ChannelPayload {
+  return payload.buyer ? { ...payload, buyer: { platformUserId: payload.buyer.platformUserId } } : payload;
+}
 
 @Injectable()
 export class ChannelEventsHandler {
@@ -44,7 +50,7 @@ export class ChannelEventsHandler {
         events.map((e) => e.payload.channel),
         events.map((e) => e.payload.orderId ?? e.payload.reviewId ?? e.payload.conversationId ?? e.payload.trackingNo ?? ''),
         events.map((e) => e.payload.occurredAt),
-        events.map((e) => JSON.stringify(e.payload)),
+        events.map((e) => JSON.stringify(storedPayload(e.payload))),
       ],
     );
     for (const event of events) {

@@ -17,7 +17,10 @@ import {
   type MembersMergedPayload,
   type TierChangedPayload,
 } from '@shopops/contracts';
-import { OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
+
+/** The platform accounts of member $1, as (channel, platform user id). */
+const ACCOUNTS_OF_MEMBER = `(SELECT platform, platform_user_id FROM buyer WHERE member_id = $1)`;
 
 /**
  * What customer service needs to know from other services: which member an account is (and its
@@ -25,6 +28,8 @@ import { OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platfor
  */
 @Injectable()
 export class BuyersHandler {
+  constructor(private readonly deadLetters: DeadLetters) {}
+
   @OnEvent(MemberCreated, IdentityLinked)
   async linkAccount(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
     const p = event.payload;
@@ -52,12 +57,33 @@ export class BuyersHandler {
   /** The member asked to be forgotten: their words and accounts go, the service records stay anonymous. */
   @OnEvent(MemberErasureRequested)
   async erase(tx: TransactionContext, event: EventEnvelope<MemberErasureRequestedPayload>): Promise<void> {
-    const { memberId } = event.payload;
-    await tx.em.query(`UPDATE message SET text = '[erased]' WHERE author = 'BUYER' AND conversation_id IN (SELECT id FROM conversation WHERE member_id = $1)`, [memberId]);
-    await tx.em.query(`UPDATE conversation SET platform_user_id = NULL, subject = NULL WHERE member_id = $1`, [memberId]);
+    const { memberId, requestId } = event.payload;
+    await this.eraseWords(tx, memberId);
+    await this.pseudonymiseAccounts(tx, memberId, `erased:${requestId}`);
+    const accounts: Array<{ platform_user_id: string }> = await tx.em.query(`SELECT platform_user_id FROM buyer WHERE member_id = $1`, [memberId]);
+    await this.deadLetters.pseudonymise(accounts.map((a) => a.platform_user_id), `erased:${requestId}`);
+    await tx.em.query(`DELETE FROM buyer WHERE member_id = $1`, [memberId]);
+  }
+
+  /** A conversation is the member's by member id, or by account when it opened before the account was known here. */
+  private async eraseWords(tx: TransactionContext, memberId: string): Promise<void> {
+    const conversations = `(SELECT id FROM conversation WHERE member_id = $1 OR (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER})`;
+    await tx.em.query(`UPDATE message SET text = '[erased]' WHERE author = 'BUYER' AND conversation_id IN ${conversations}`, [memberId]);
+    await tx.em.query(`UPDATE conversation SET platform_user_id = NULL, subject = NULL WHERE id IN ${conversations}`, [memberId]);
     await tx.em.query(`UPDATE review SET text = '[erased]', platform_user_id = NULL, images = '{}' WHERE platform_user_id IN (SELECT platform_user_id FROM buyer WHERE member_id = $1)`, [memberId]);
     await tx.em.query(`UPDATE after_sales_case SET pickup_address = NULL, reason = '[erased]' WHERE member_id = $1`, [memberId]);
-    await tx.em.query(`DELETE FROM buyer WHERE member_id = $1`, [memberId]);
+  }
+
+  /** Orders, cases and contact tasks stay for the figures; the account id becomes the request's pseudonym, in sent events too. */
+  private async pseudonymiseAccounts(tx: TransactionContext, memberId: string, pseudonym: string): Promise<void> {
+    await tx.em.query(`UPDATE customer_order SET platform_user_id = $2 WHERE (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER}`, [memberId, pseudonym]);
+    await tx.em.query(`UPDATE after_sales_case SET platform_user_id = $2 WHERE (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER}`, [memberId, pseudonym]);
+    await tx.em.query(`UPDATE contact_task SET platform_user_id = NULL WHERE (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER}`, [memberId]);
+    await tx.em.query(
+      `UPDATE outbox SET payload = payload || jsonb_build_object('platformUserId', $2::text)
+        WHERE payload ? 'platformUserId' AND (payload ->> 'channel', payload ->> 'platformUserId') IN ${ACCOUNTS_OF_MEMBER}`,
+      [memberId, pseudonym],
+    );
   }
 
   @OnEventBatch(ChannelOrderCreated, ChannelOrderPaid, ChannelOrderShipped, ChannelOrderCompleted, ChannelOrderCancelled)

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
-/** A webhook exactly as received, stored before we answer; (source, webhook id) de-duplicates. */
+/**
+ * A webhook as received, stored before we answer, the buyer's phone and nickname sealed;
+ * (source, webhook id) de-duplicates.
+ */
 @Entity()
 @Unique(['source', 'webhookId'])
 export class WebhookDelivery {
@@ -19,9 +22,16 @@ export class WebhookDelivery {
   @Column({ type: 'timestamptz' })
   occurredAt!: Date;
 
-  /** The raw body, byte for byte as signed (unknown fields included). */
+  /** The body as sent (unknown fields included) with `data.buyer` sealed; reduced after retention or erasure. */
   @Column('text')
   body!: string;
+
+  /** Keyed hash of the buyer's account, for erasure; null once the body is reduced. */
+  @Column({ type: 'text', nullable: true })
+  buyerRef!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  bodyRedactedAt!: Date | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   receivedAt!: Date;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { UnitOfWork } from '@shopops/platform';
+import { PiiVault, type UnitOfWork } from '@shopops/platform';
 import { devWebhookSecret, orderData, signDelivery } from '@shopops/testing';
 import type { GatewayConfig } from '../gateway.config';
 import { WebhookIngestService } from './webhook-ingest.service';
@@ -27,7 +27,7 @@ describe('WebhookIngestService group commit', () => {
       signDelivery(JSON.stringify({ type: 'order.paid', occurredAt: '2026-11-11T00:00:03+08:00', data: orderData(`TB-GC-${suffix}`) }), { secret }),
     );
     const batches: string[][] = [];
-    const ingest = new WebhookIngestService(databaseFailingOn(deliveries[2].id, batches), config);
+    const ingest = new WebhookIngestService(databaseFailingOn(deliveries[2].id, batches), config, PiiVault.fromEnv({}));
     const answers = await Promise.allSettled(
       deliveries.map((d) =>
         ingest.ingest('req', 'taobao', { id: d.headers['webhook-id'], timestamp: d.headers['webhook-timestamp'], signature: d.headers['webhook-signature'] }, Buffer.from(d.body)),

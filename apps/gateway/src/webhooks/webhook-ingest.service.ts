@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeProblems } from '@shopops/contracts';
-import { MicroBatcher, RequestContext, rootLogger, UnitOfWork } from '@shopops/platform';
+import { MicroBatcher, PII_VAULT, RequestContext, rootLogger, UnitOfWork, type PiiVault } from '@shopops/platform';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-config.module';
+import { sealDelivery, type ParsedDelivery } from './buyer-sealing';
 import { mapWebhook, type MappedWebhook } from './webhook-adapters';
 import { verifyWebhookSignature, type SignatureHeaders } from './webhook-signature';
 
@@ -16,7 +17,8 @@ interface AcceptedDelivery {
   readonly source: string;
   readonly webhookId: string;
   readonly mapped: MappedWebhook;
-  readonly rawBody: string;
+  readonly body: string;
+  readonly buyerRef: string | null;
 }
 
 function refusal(status: IngestAnswer['status'], error: string, details: string[] = []): IngestAnswer {
@@ -24,8 +26,8 @@ function refusal(status: IngestAnswer['status'], error: string, details: string[
 }
 
 /**
- * One webhook delivery: check the source and signature, validate the envelope, then store the
- * raw delivery and its internal event in one transaction before answering 202. A webhook id
+ * One webhook delivery: check the source and signature, validate the envelope, seal the buyer's
+ * PII, then store the delivery and its internal event in one transaction before answering 202. A webhook id
  * seen before answers 200 `{duplicate: true}` and does nothing.
  *
  * Deliveries arriving together are stored together (group commit): one multi-row insert and
@@ -42,6 +44,7 @@ export class WebhookIngestService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(PII_VAULT) private readonly vault: PiiVault,
   ) {}
 
   async ingest(requestId: string, source: string, headers: SignatureHeaders, rawBody: Buffer): Promise<IngestAnswer> {
@@ -64,7 +67,8 @@ export class WebhookIngestService {
       rootLogger().warn({ requestId, source, webhookId, problems: mapping.problems }, 'webhook delivery refused: invalid envelope');
       return refusal(400, `invalid envelope: ${describeProblems(mapping.problems)}`, mapping.problems.map((p) => p.message));
     }
-    return this.store.submit({ requestId, source, webhookId, mapped: mapping.mapped, rawBody: rawBody.toString('utf8') });
+    const sealed = sealDelivery(this.vault, source, rawBody.toString('utf8'), parsed as ParsedDelivery, mapping.mapped);
+    return this.store.submit({ requestId, source, webhookId, ...sealed });
   }
 
   /**
@@ -86,15 +90,16 @@ export class WebhookIngestService {
   private storeBatch(deliveries: AcceptedDelivery[]): Promise<IngestAnswer[]> {
     return this.unitOfWork.run(RequestContext.system(deliveries[0].requestId), async (tx) => {
       const stored: Array<{ source: string; webhook_id: string }> = await tx.em.query(
-        `INSERT INTO webhook_delivery (source, webhook_id, type, occurred_at, body)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
+        `INSERT INTO webhook_delivery (source, webhook_id, type, occurred_at, body, buyer_ref)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
          ON CONFLICT (source, webhook_id) DO NOTHING RETURNING source, webhook_id`,
         [
           deliveries.map((d) => d.source),
           deliveries.map((d) => d.webhookId),
           deliveries.map((d) => d.mapped.type),
           deliveries.map((d) => d.mapped.occurredAt),
-          deliveries.map((d) => d.rawBody),
+          deliveries.map((d) => d.body),
+          deliveries.map((d) => d.buyerRef),
         ],
       );
       const fresh = new Set(stored.map((row) => `${row.source}\u0000${row.webhook_id}`));

@@ -49,7 +49,10 @@ describe('webhook ingress (CONTRACT.md)', () => {
     const response = await postWebhook(gateway.baseUrl, 'taobao', delivery);
     expect(response.status).toBe(202);
     const { rows } = await db.query('SELECT type, body FROM gateway.webhook_delivery WHERE webhook_id = $1', [delivery.id]);
-    expect(rows).toEqual([{ type: 'order.created', body: delivery.body }]);
+    // Kept as sent (extra fields too), the buyer's phone and nickname sealed.
+    const sent = JSON.parse(delivery.body);
+    const sealedBuyer = { platformUserId: sent.data.buyer.platformUserId, nicknameSealed: expect.any(String), phoneSealed: expect.any(String), phoneHash: expect.any(String) };
+    expect(rows.map((r) => ({ type: r.type, body: JSON.parse(r.body) }))).toEqual([{ type: 'order.created', body: { ...sent, data: { ...sent.data, buyer: sealedBuyer } } }]);
     await eventually(() => channelEvents(orderId), (n) => n === 1, { what: 'the channel event in analytics' });
   });
 

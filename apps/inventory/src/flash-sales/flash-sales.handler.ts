@@ -2,19 +2,23 @@ import { Injectable } from '@nestjs/common';
 import {
   IdentityLinked,
   MemberCreated,
+  MemberErasureRequested,
   MembersMerged,
   PromotionEnded,
   PromotionStarted,
   type EventEnvelope,
   type IdentityLinkedPayload,
+  type MemberErasureRequestedPayload,
   type MembersMergedPayload,
   type PromotionPayload,
 } from '@shopops/contracts';
-import { OnEvent, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, OnEvent, type TransactionContext } from '@shopops/platform';
 
 /** Flash sales as the catalog starts and ends them, and which member each buyer account is. */
 @Injectable()
 export class FlashSalesHandler {
+  constructor(private readonly deadLetters: DeadLetters) {}
+
   @OnEvent(PromotionStarted)
   async started(tx: TransactionContext, event: EventEnvelope<PromotionPayload>): Promise<void> {
     const p = event.payload;
@@ -38,6 +42,22 @@ export class FlashSalesHandler {
       `INSERT INTO buyer_member (channel, platform_user_id, member_id) VALUES ($1, $2, $3) ON CONFLICT (channel, platform_user_id) DO UPDATE SET member_id = EXCLUDED.member_id`,
       [p.platform, p.platformUserId, p.memberId],
     );
+  }
+
+  /** Reservations and flash-sale counts stay; the erased member's accounts become the request's pseudonym. */
+  @OnEvent(MemberErasureRequested)
+  async erased(tx: TransactionContext, event: EventEnvelope<MemberErasureRequestedPayload>): Promise<void> {
+    const { memberId, requestId } = event.payload;
+    const accountsOf = `(SELECT channel, platform_user_id FROM buyer_member WHERE member_id = $1)`;
+    await tx.em.query(`UPDATE reservation SET buyer_id = $2 WHERE (channel, buyer_id) IN ${accountsOf}`, [memberId, `erased:${requestId}`]);
+    // One pseudonym per account: two accounts' counts under one sale must not collide on the key.
+    const pseudonymOf = `'erased:' || $2 || ':' || md5(b.channel || ':' || b.platform_user_id)`;
+    const ofTheMember = `b.member_id = $1 AND f.buyer_key = b.channel || ':' || b.platform_user_id`;
+    await tx.em.query(`UPDATE flash_sale_order f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
+    await tx.em.query(`UPDATE flash_sale_buyer f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
+    const accounts: Array<{ platform_user_id: string }> = await tx.em.query(`SELECT platform_user_id FROM buyer_member WHERE member_id = $1`, [memberId]);
+    await this.deadLetters.pseudonymise(accounts.map((a) => a.platform_user_id), `erased:${requestId}`);
+    await tx.em.query(`DELETE FROM buyer_member WHERE member_id = $1`, [memberId]);
   }
 
   @OnEvent(MembersMerged)

@@ -6,7 +6,9 @@ export class MemberRecord {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) status!: 'ACTIVE' | 'MERGED' | 'ERASED';
   @Column({ type: 'uuid', nullable: true }) mergedInto!: string | null;
+  /** Clear nicknames from before they were sealed, until the daily re-sealing moves them. */
   @Column({ type: 'text', nullable: true }) nickname!: string | null;
+  @Column({ type: 'text', nullable: true }) nicknameSealed!: string | null;
   @Column({ type: 'text', nullable: true }) phoneSealed!: string | null;
   @Column({ type: 'text', nullable: true }) phoneHash!: string | null;
   @Column({ type: 'text', nullable: true }) addressSealed!: string | null;

@@ -34,7 +34,6 @@ export class TierBenefitsView {
 export class Member {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'ACTIVE, MERGED (into another member) or ERASED' }) status!: string;
-  @Field(() => String, { nullable: true }) nickname!: string | null;
   @Field(() => ID, { nullable: true }) mergedInto!: string | null;
   @Field(() => Int) interactionScore!: number;
   @Field(() => Int) reviewCount!: number;
@@ -50,7 +49,6 @@ export class Member {
     return Object.assign(new Member(), {
       id: record.id,
       status: record.status,
-      nickname: record.nickname,
       mergedInto: record.mergedInto,
       interactionScore: record.interactionScore,
       reviewCount: record.reviewCount,

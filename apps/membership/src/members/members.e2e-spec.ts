@@ -247,7 +247,7 @@ describe('members', () => {
     const row = (await db.query(`SELECT status, phone_sealed, phone_hash, address_sealed, birthday_sealed, nickname FROM membership.member WHERE id = $1`, [id])).rows[0];
     expect(row).toMatchObject({ status: 'ERASED', phone_sealed: null, phone_hash: null, address_sealed: null, birthday_sealed: null });
     expect(await memberOf(gateway, 'taobao', user)).toBeNull();
-    const outbox = await db.query(`SELECT count(*)::int AS n FROM membership.outbox WHERE type = 'membership.member.erasure-requested.v1' AND payload->>'memberId' = $1`, [id]);
+    const outbox = await db.query(`SELECT count(*)::int AS n FROM membership.outbox WHERE type = 'membership.member.erasure-requested.v2' AND payload->>'memberId' = $1`, [id]);
     expect(outbox.rows[0].n).toBe(1);
   });
 });

@@ -105,6 +105,12 @@ export class MembersResolver {
     return record ? Member.from(record) : null;
   }
 
+  @ResolveField(() => String, { nullable: true, description: 'Sealed at rest, shown to every reader' })
+  @Roles(...READERS)
+  nickname(@Parent() m: Member): string | null {
+    return this.privacyService.nicknameOf(m.record);
+  }
+
   @ResolveField(() => String, { nullable: true, description: 'Masked (138****8000) unless the role needs it; clear reads are audited' })
   @Roles(...READERS)
   phone(@Ctx() ctx: RequestContext, @Parent() m: Member) {

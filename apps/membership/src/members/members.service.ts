@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IdentityLinked, MemberCreated, MembersMerged, type BuyerData } from '@shopops/contracts';
-import { UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { IdentityLinked, MemberCreated, MembersMerged, type ChannelBuyer } from '@shopops/contracts';
+import { PII_VAULT, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import { PointsLedger } from '../points/points-ledger';
-import { PII_VAULT, type PiiVault } from '../privacy/pii-vault';
 import { IdentityVerifications, type AccountClaim } from './identity-verifications';
 import { MemberIdentity } from './member-identity.entity';
 import { MemberRecord } from './member.entity';
@@ -32,11 +31,13 @@ export class MembersService {
    * matches a member's phone from a platform joins that member (one shopper, many platforms); a
    * phone typed into a profile proves nothing and joins nobody. Concurrent first
    * sightings race on the identity's primary key; the loser uses the winner's member.
+   * Phone and nickname arrive sealed with the shared PII keys; they are stored under the current
+   * key (an event replayed after a rotation may carry an older one).
    */
-  async memberForBuyer(tx: TransactionContext, platform: string, buyer: Pick<BuyerData, 'platformUserId' | 'nickname' | 'phone'>): Promise<string> {
+  async memberForBuyer(tx: TransactionContext, platform: string, buyer: ChannelBuyer): Promise<string> {
     const existing = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId: buyer.platformUserId });
     if (existing) return this.survivorOf(tx, existing.memberId);
-    const phoneHash = buyer.phone ? this.vault.lookupHash('phone', buyer.phone) : null;
+    const phoneHash = buyer.phoneHash ?? null;
     const [byPhone] = phoneHash
       ? ((await tx.em.query(`SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' AND NOT phone_declared ORDER BY created_at LIMIT 1`, [phoneHash])) as Array<{ id: string }>)
       : [];
@@ -59,12 +60,16 @@ export class MembersService {
     return memberId;
   }
 
-  private async createMember(tx: TransactionContext, buyer: Pick<BuyerData, 'nickname' | 'phone'>, phoneHash: string | null): Promise<string> {
+  private async createMember(tx: TransactionContext, buyer: ChannelBuyer, phoneHash: string | null): Promise<string> {
     const [row] = (await tx.em.query(
-      `INSERT INTO member (nickname, phone_sealed, phone_hash) VALUES ($1, $2, $3) RETURNING id`,
-      [buyer.nickname ?? null, buyer.phone ? this.vault.seal(buyer.phone) : null, phoneHash],
+      `INSERT INTO member (nickname_sealed, phone_sealed, phone_hash) VALUES ($1, $2, $3) RETURNING id`,
+      [this.underCurrentKey(buyer.nicknameSealed), this.underCurrentKey(buyer.phoneSealed), phoneHash],
     )) as Array<{ id: string }>;
     return row.id;
+  }
+
+  private underCurrentKey(sealed: string | undefined): string | null {
+    return sealed ? this.vault.resealIfStale(sealed) : null;
   }
 
   /** A merged member's events count for the member it was merged into. */

@@ -3,6 +3,14 @@ import { Loyalty1732500000000 } from './1732500000000-loyalty';
 import { WinBackArms1733600000000 } from './1733600000000-win-back-arms';
 import { IdentityVerifications1733700000000 } from './1733700000000-identity-verifications';
 import { DeclaredPhones1733800000000 } from './1733800000000-declared-phones';
+import { SealedNickname1733900000000 } from './1733900000000-sealed-nickname';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
-export const MEMBERSHIP_MIGRATIONS = [Members1732406400000, Loyalty1732500000000, WinBackArms1733600000000, IdentityVerifications1733700000000, DeclaredPhones1733800000000];
+export const MEMBERSHIP_MIGRATIONS = [
+  Members1732406400000,
+  Loyalty1732500000000,
+  WinBackArms1733600000000,
+  IdentityVerifications1733700000000,
+  DeclaredPhones1733800000000,
+  SealedNickname1733900000000,
+];

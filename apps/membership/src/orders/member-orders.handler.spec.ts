@@ -28,7 +28,7 @@ const paid = (platformUserId: string, orderId: string): EventEnvelope<ChannelOrd
   occurredAt: '2026-11-11T00:00:03+08:00',
   payload: {
     orderId,
-    buyer: { platformUserId, nickname: '小雨' },
+    buyer: { platformUserId },
     lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: 0 }],
     totalFen: 0,
     region: '310000',

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DOMAIN_SERVICE_NAMES, MemberErasureRequested } from '@shopops/contracts';
-import { NotFoundError, refuse, Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { MemberErasureRequested, subscribersOf } from '@shopops/contracts';
+import { DeadLetters, maskAddress, maskBirthday, maskPhone, NotFoundError, PII_VAULT, refuse, Scheduled, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { MemberRecord } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
-import { maskAddress, maskBirthday, maskPhone, PII_VAULT, type PiiVault } from './pii-vault';
 import { Consent, ErasureReceipt, type ConsentInput, type MemberProfileInput } from './privacy.model';
 
 export type PiiField = 'phone' | 'address' | 'birthday';
@@ -22,6 +22,7 @@ export class PrivacyService {
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
     private readonly members: MembersService,
+    private readonly deadLetters: DeadLetters,
     @Inject(PII_VAULT) private readonly vault: PiiVault,
     @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
   ) {}
@@ -45,18 +46,22 @@ export class PrivacyService {
     return value;
   }
 
+  nicknameOf(record: Pick<MemberRecord, 'nickname' | 'nicknameSealed'>): string | null {
+    return record.nicknameSealed ? this.vault.open(record.nicknameSealed) : record.nickname;
+  }
+
   updateProfile(ctx: RequestContext, input: MemberProfileInput): Promise<NotFoundError | string> {
     return this.unitOfWork.run(ctx, async (tx) => {
       await this.requireActive(tx, input.memberId);
       await tx.em.query(
-        `UPDATE member SET nickname = coalesce($2, nickname),
+        `UPDATE member SET nickname_sealed = coalesce($2, nickname_sealed), nickname = CASE WHEN $2::text IS NULL THEN nickname END,
                 phone_sealed = coalesce($3, phone_sealed), phone_hash = coalesce($4, phone_hash), phone_declared = phone_declared OR $4 IS NOT NULL,
                 address_sealed = coalesce($5, address_sealed), birthday_sealed = coalesce($6, birthday_sealed),
                 birthday_month = coalesce($7, birthday_month), updated_at = now()
           WHERE id = $1`,
         [
           input.memberId,
-          input.nickname ?? null,
+          input.nickname ? this.vault.seal(input.nickname) : null,
           input.phone ? this.vault.seal(input.phone) : null,
           input.phone ? this.vault.lookupHash('phone', input.phone) : null,
           input.address ? this.vault.seal(input.address) : null,
@@ -115,7 +120,7 @@ export class PrivacyService {
       member: {
         id: member.id,
         status: member.status,
-        nickname: member.nickname,
+        nickname: this.nicknameOf({ nickname: member.nickname, nicknameSealed: member.nickname_sealed }),
         phone: clear(member.phone_sealed),
         address: clear(member.address_sealed),
         birthday: clear(member.birthday_sealed),
@@ -144,7 +149,15 @@ export class PrivacyService {
    * Erasure: PII and accounts become pseudonyms here, ledgers stay (pseudonymous) for the
    * books, and every other service is asked by event to erase what it holds.
    */
-  erase(ctx: RequestContext, memberId: string, reason: string): Promise<ErasureReceipt | NotFoundError> {
+  async erase(ctx: RequestContext, memberId: string, reason: string): Promise<ErasureReceipt | NotFoundError> {
+    const erased = await this.eraseHere(ctx, memberId, reason);
+    if (erased instanceof NotFoundError) return erased;
+    // Only once committed: a rolled-back erasure must leave the dead letters as they were.
+    await this.deadLetters.pseudonymise(erased.accountIds, `erased:${erased.receipt.requestId}`);
+    return erased.receipt;
+  }
+
+  private eraseHere(ctx: RequestContext, memberId: string, reason: string): Promise<{ receipt: ErasureReceipt; accountIds: string[] } | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const [member] = (await tx.em.query(`SELECT status FROM member WHERE id = $1 FOR UPDATE`, [memberId])) as Array<{ status: string }>;
       if (!member) refuse(NotFoundError.of('Member', memberId));
@@ -155,32 +168,52 @@ export class PrivacyService {
         [memberId, requestId],
       );
       await tx.em.query(
-        `UPDATE member SET status = 'ERASED', nickname = NULL, phone_sealed = NULL, phone_hash = NULL, address_sealed = NULL, birthday_sealed = NULL, birthday_month = NULL, updated_at = now() WHERE id = $1`,
+        `UPDATE member SET status = 'ERASED', nickname = NULL, nickname_sealed = NULL, phone_sealed = NULL, phone_hash = NULL, address_sealed = NULL, birthday_sealed = NULL, birthday_month = NULL, updated_at = now() WHERE id = $1`,
         [memberId],
       );
       await tx.em.query(`DELETE FROM consent WHERE member_id = $1`, [memberId]);
       await tx.em.query(`DELETE FROM identity_verification WHERE member_id = $1 OR owner_member_id = $1`, [memberId]);
+      await this.forgetAccountsInRecords(tx, memberId, requestId);
       await tx.em.query(`UPDATE coupon SET status = 'VOID' WHERE member_id = $1 AND status = 'ISSUED'`, [memberId]);
-      tx.emit(MemberErasureRequested, { memberId, requestId, accounts: accounts.map((a) => ({ platform: a.platform, platformUserId: a.platform_user_id })) });
+      tx.emit(MemberErasureRequested, { memberId, requestId, accounts: accounts.map((a) => ({ platform: a.platform, platformUserIdSealed: this.vault.seal(a.platform_user_id) })) });
       await this.members.audit(tx, memberId, 'member.erased', { reason, requestId });
-      return Object.assign(new ErasureReceipt(), { memberId, requestId, erasedAt: new Date(), notified: DOMAIN_SERVICE_NAMES.filter((s) => s !== 'membership') });
+      const receipt = Object.assign(new ErasureReceipt(), { memberId, requestId, erasedAt: new Date(), notified: [...subscribersOf(MemberErasureRequested.type)] });
+      return { receipt, accountIds: accounts.map((a) => a.platform_user_id) };
     });
   }
 
-  /** Daily: PII sealed under a retired key is re-sealed under the current one (key rotation). */
+  /** The accounts also appear in the audit trail and in events already sent (outbox, kept a week): they become the pseudonym there too. */
+  private async forgetAccountsInRecords(tx: TransactionContext, memberId: string, requestId: string): Promise<void> {
+    await tx.em.query(`UPDATE member_audit SET detail = detail - 'platformUserId' WHERE member_id = $1 AND detail ? 'platformUserId'`, [memberId]);
+    await tx.em.query(
+      `UPDATE outbox SET payload = payload || jsonb_build_object('platformUserId', $2::text) WHERE payload ->> 'memberId' = $1 AND payload ? 'platformUserId'`,
+      [memberId, `erased:${requestId}`],
+    );
+  }
+
+  /** Daily: PII sealed under a retired key is re-sealed under the current one (key rotation), clear nicknames sealed. */
   @Scheduled({ name: 'membership.pii-key-rotation', cron: '50 3 * * *' })
   async resealStalePii(ctx: RequestContext): Promise<number> {
     let resealed = 0;
     for (;;) {
       const batch = await this.unitOfWork.run(ctx, async (tx) => {
-        const rows: Array<{ id: string; phone_sealed: string | null; address_sealed: string | null; birthday_sealed: string | null }> = await tx.em.query(
-          `SELECT id, phone_sealed, address_sealed, birthday_sealed FROM member
-            WHERE (phone_sealed NOT LIKE $1 OR address_sealed NOT LIKE $1 OR birthday_sealed NOT LIKE $1) LIMIT 500 FOR UPDATE SKIP LOCKED`,
+        const rows: Array<{ id: string; nickname: string | null; nickname_sealed: string | null; phone_sealed: string | null; address_sealed: string | null; birthday_sealed: string | null }> = await tx.em.query(
+          `SELECT id, nickname, nickname_sealed, phone_sealed, address_sealed, birthday_sealed FROM member
+            WHERE (nickname IS NOT NULL OR nickname_sealed NOT LIKE $1 OR phone_sealed NOT LIKE $1 OR address_sealed NOT LIKE $1 OR birthday_sealed NOT LIKE $1)
+            LIMIT 500 FOR UPDATE SKIP LOCKED`,
           [`${this.vault.keyId}:%`],
         );
-        const reseal = (v: string | null) => (v && this.vault.isStale(v) ? this.vault.seal(this.vault.open(v)) : v);
+        const reseal = (v: string | null) => (v ? this.vault.resealIfStale(v) : v);
         for (const r of rows) {
-          await tx.em.query(`UPDATE member SET phone_sealed = $2, address_sealed = $3, birthday_sealed = $4 WHERE id = $1`, [r.id, reseal(r.phone_sealed), reseal(r.address_sealed), reseal(r.birthday_sealed)]);
+          // A nickname still in clear (stored before nicknames were sealed) is sealed on the way.
+          const nickname = r.nickname_sealed ? reseal(r.nickname_sealed) : this.vault.sealOptional(r.nickname) ?? null;
+          await tx.em.query(`UPDATE member SET nickname = NULL, nickname_sealed = $2, phone_sealed = $3, address_sealed = $4, birthday_sealed = $5 WHERE id = $1`, [
+            r.id,
+            nickname,
+            reseal(r.phone_sealed),
+            reseal(r.address_sealed),
+            reseal(r.birthday_sealed),
+          ]);
         }
         return rows.length;
       });

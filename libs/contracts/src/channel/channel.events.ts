@@ -1,15 +1,26 @@
-import { IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 import { IsIsoWithOffset } from '../webhooks/iso-timestamp';
 import { LogisticsData, MessageData, OrderData, RefundData, ReviewData } from '../webhooks/webhook-payloads';
 
 /**
  * Internal events the gateway derives from integrators' webhooks. Each keeps the integrator's
- * data as sent, plus where it came from (`channel` is the webhook source) and when it happened.
+ * data as sent, plus where it came from (`channel` is the webhook source) and when it happened,
+ * except the buyer's phone and nickname: those travel sealed (PiiVault), never in clear.
  */
 const CHANNEL = /^[a-z][a-z0-9-]{0,31}$/;
 
+/** The buyer as events carry it: the account in clear, phone and nickname sealed, the phone's lookup hash. */
+export class ChannelBuyer {
+  @IsString() @Length(1, 128) platformUserId!: string;
+  @IsOptional() @IsString() @Length(1, 512) nicknameSealed?: string;
+  @IsOptional() @IsString() @Length(1, 512) phoneSealed?: string;
+  @IsOptional() @IsString() @Length(1, 128) phoneHash?: string;
+}
+
 export class ChannelOrderPayload extends OrderData {
+  @ValidateNested() @Type(() => ChannelBuyer) @IsObject() declare buyer: ChannelBuyer;
   @Matches(CHANNEL) channel!: string;
   @IsIsoWithOffset() occurredAt!: string;
   @IsString() @Length(1, 255) deliveryId!: string;
@@ -22,6 +33,7 @@ export class ChannelRefundPayload extends RefundData {
 }
 
 export class ChannelReviewPayload extends ReviewData {
+  @ValidateNested() @Type(() => ChannelBuyer) @IsObject() declare buyer: ChannelBuyer;
   @Matches(CHANNEL) channel!: string;
   @IsIsoWithOffset() occurredAt!: string;
   @IsString() @Length(1, 255) deliveryId!: string;
@@ -34,6 +46,7 @@ export class ChannelLogisticsPayload extends LogisticsData {
 }
 
 export class ChannelMessagePayload extends MessageData {
+  @ValidateNested() @Type(() => ChannelBuyer) @IsObject() declare buyer: ChannelBuyer;
   @Matches(CHANNEL) channel!: string;
   @IsIsoWithOffset() occurredAt!: string;
   @IsString() @Length(1, 255) deliveryId!: string;

@@ -66,16 +66,17 @@ export class CouponPayload {
   @IsOptional() @IsString() orderId?: string;
 }
 
-export class PlatformAccount {
-  @IsString() platform!: string;
-  @IsString() platformUserId!: string;
+/** A platform account named in an erasure request; its id sealed (PiiVault) so the request itself keeps none in clear. */
+export class SealedPlatformAccount {
+  @IsString() @Length(1, 32) platform!: string;
+  @IsString() @Length(1, 512) platformUserIdSealed!: string;
 }
 
 /** PIPL/GDPR erasure: every service removes or pseudonymises what it holds on this member. */
 export class MemberErasureRequestedPayload {
   @IsUUID() memberId!: string;
   @IsUUID() requestId!: string;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => PlatformAccount) accounts!: PlatformAccount[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => SealedPlatformAccount) accounts!: SealedPlatformAccount[];
 }
 
 export const MemberCreated = defineEvent('membership.member.created.v1', 'membership', MemberCreatedPayload);
@@ -87,7 +88,7 @@ export const TierChanged = defineEvent('membership.tier.changed.v1', 'membership
 export const MemberDormant = defineEvent('membership.member.dormant.v1', 'membership', MemberDormantPayload);
 export const CouponIssued = defineEvent('membership.coupon.issued.v1', 'membership', CouponPayload);
 export const CouponRedeemed = defineEvent('membership.coupon.redeemed.v1', 'membership', CouponPayload);
-export const MemberErasureRequested = defineEvent('membership.member.erasure-requested.v1', 'membership', MemberErasureRequestedPayload);
+export const MemberErasureRequested = defineEvent('membership.member.erasure-requested.v2', 'membership', MemberErasureRequestedPayload);
 
 /** Outbound messaging triggers: each becomes a message on the member's consented channels. */
 export class MemberMessagePayload {

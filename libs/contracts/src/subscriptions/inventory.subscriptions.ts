@@ -1,6 +1,6 @@
 import type { EventDefinition } from '../events/define-event';
 import { PromotionEnded, PromotionStarted, SkuCreated } from '../catalog/catalog.events';
-import { IdentityLinked, MemberCreated, MembersMerged } from '../membership/membership.events';
+import { IdentityLinked, MemberCreated, MemberErasureRequested, MembersMerged } from '../membership/membership.events';
 import {
   ChannelLogisticsUpdated,
   ChannelOrderCancelled,
@@ -31,4 +31,5 @@ export const INVENTORY_SUBSCRIPTIONS: readonly EventDefinition[] = [
   MemberCreated,
   IdentityLinked,
   MembersMerged,
+  MemberErasureRequested,
 ];

@@ -1,7 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { deadLetterQueueName } from '@shopops/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { deadLetterQueueName, eventQueueName } from '@shopops/contracts';
 import type { Job } from 'bullmq';
+import type { PlatformConfig } from '../config/platform-config';
+import { PLATFORM_CONFIG } from '../platform.tokens';
 import { QueueRegistry } from './queue-registry';
+
+const PAGE = 500;
 
 /** What a dead letter keeps: enough to understand the failure and replay the job. */
 export interface DeadLetter {
@@ -21,7 +25,10 @@ export interface DeadLetter {
  */
 @Injectable()
 export class DeadLetters {
-  constructor(private readonly queues: QueueRegistry) {}
+  constructor(
+    private readonly queues: QueueRegistry,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+  ) {}
 
   async record(queue: string, job: Job, error: unknown): Promise<void> {
     const letter: DeadLetter = {
@@ -40,5 +47,26 @@ export class DeadLetters {
       removeOnComplete: false,
       removeOnFail: false,
     });
+  }
+
+  /**
+   * Erasure: in this service's dead letters, every occurrence of the erased values (account ids)
+   * becomes the pseudonym, so a letter can still be replayed but names no one. Returns how many changed.
+   */
+  async pseudonymise(values: readonly string[], pseudonym: string): Promise<number> {
+    const needles = values.filter(Boolean).map((v) => JSON.stringify(v).slice(1, -1));
+    if (needles.length === 0) return 0;
+    const dead = this.queues.queue(deadLetterQueueName(eventQueueName(this.config.service.name)));
+    let changed = 0;
+    for (let start = 0; ; start += PAGE) {
+      const letters = await dead.getJobs(['waiting'], start, start + PAGE - 1, true);
+      for (const letter of letters) {
+        const text = JSON.stringify(letter.data);
+        if (!needles.some((n) => text.includes(n))) continue;
+        await letter.updateData(JSON.parse(needles.reduce((t, n) => t.split(n).join(pseudonym), text)));
+        changed++;
+      }
+      if (letters.length < PAGE) return changed;
+    }
   }
 }

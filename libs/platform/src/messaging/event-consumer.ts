@@ -111,7 +111,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return logScope.run({ requestId }, async () => {
       try {
         if (job.name.startsWith(SCHEDULE_JOB_PREFIX)) await this.runSchedule(job, requestId);
-        else await this.handleEvent(job.data as EventEnvelope, requestId);
+        else {
+          await this.handleEvent(job.data as EventEnvelope, requestId);
+          await this.forgetPayload(job);
+        }
         this.metrics.jobsProcessed.inc({ ...labels, outcome: 'completed' });
       } catch (error) {
         if (await this.deferAfterConflict(job, token, error)) {
@@ -138,6 +141,18 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.log.info({ err: error, jobId: job.id, deferrals: deferrals + 1, pauseMs }, `job ${job.name} lost a conflict; deferred without spending an attempt`);
     await job.moveToDelayed(Date.now() + pauseMs, token);
     return true;
+  }
+
+  /**
+   * A handled job is kept a while (job-id de-duplication, tracing) but without its payload, which
+   * may name a buyer: Redis keeps no PII once the effect is committed. If Redis refuses, the
+   * payload simply ages out with the job.
+   */
+  private async forgetPayload(job: Job): Promise<void> {
+    const { id, type, producer, occurredAt, requestId } = job.data as EventEnvelope;
+    await job.updateData({ id, type, producer, occurredAt, ...(requestId ? { requestId } : {}) }).catch((error: unknown) => {
+      this.log.warn({ err: error, jobId: job.id }, 'could not drop the payload of a completed job');
+    });
   }
 
   private async handleEvent(envelope: EventEnvelope, requestId: string): Promise<void> {

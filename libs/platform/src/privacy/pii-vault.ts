@@ -1,10 +1,12 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { EnvReader } from '@shopops/platform';
+import { EnvReader } from '../config/env';
 
 /**
  * Encrypts PII at rest (AES-256-GCM) under the current key, decrypts under any configured key
  * (rotation: new key first, old ones kept until re-encryption ends), and hashes values for
  * lookup with a separate HMAC key so a phone can be found without being stored in clear.
+ * Every service that keeps or passes on buyer PII uses this one vault and the same keys, so a
+ * value sealed where it arrives (the gateway) opens where it is needed (membership).
  */
 export class PiiVault {
   constructor(
@@ -13,21 +15,22 @@ export class PiiVault {
     private readonly lookupKey: Buffer,
   ) {}
 
+  /** `PII_KEYS` / `PII_LOOKUP_KEY`; the older `MEMBERSHIP_*` names are still read when unset. */
   static fromEnv(env: NodeJS.ProcessEnv = process.env): PiiVault {
-    const read = new EnvReader(env);
+    const read = new EnvReader({ ...env, PII_LOOKUP_KEY: env.PII_LOOKUP_KEY || env.MEMBERSHIP_LOOKUP_KEY });
     const dev = `dev1:${Buffer.from('shopops-development-pii-key-0001').toString('base64')}`;
-    const spec = env.MEMBERSHIP_PII_KEYS?.trim() || (env.NODE_ENV === 'production' ? '' : dev);
-    if (!spec) read.problems.push('MEMBERSHIP_PII_KEYS must be set in production (id:base64key, newest first)');
-    if (spec.split(/\s+/).includes(dev)) read.refuseDevelopmentSecret('MEMBERSHIP_PII_KEYS');
+    const spec = (env.PII_KEYS || env.MEMBERSHIP_PII_KEYS)?.trim() || (env.NODE_ENV === 'production' ? '' : dev);
+    if (!spec) read.problems.push('PII_KEYS must be set in production (id:base64key, newest first)');
+    if (spec.split(/\s+/).includes(dev)) read.refuseDevelopmentSecret(env.PII_KEYS ? 'PII_KEYS' : 'MEMBERSHIP_PII_KEYS');
     const keys = new Map<string, Buffer>();
     for (const part of spec.split(/\s+/).filter(Boolean)) {
       const [id, b64] = part.split(':');
       const key = Buffer.from(b64 ?? '', 'base64');
-      if (!id || key.length !== 32) read.problems.push(`MEMBERSHIP_PII_KEYS: "${id ?? part}" must be id:base64 of 32 bytes`);
+      if (!id || key.length !== 32) read.problems.push(`PII_KEYS: "${id ?? part}" must be id:base64 of 32 bytes`);
       else keys.set(id, key);
     }
-    const lookup = read.secret('MEMBERSHIP_LOOKUP_KEY', 'development-only-membership-lookup-key');
-    read.assertValid('membership PII keys');
+    const lookup = read.secret('PII_LOOKUP_KEY', 'development-only-membership-lookup-key');
+    read.assertValid('PII keys');
     return new PiiVault(keys, [...keys.keys()][0] ?? 'none', Buffer.from(lookup));
   }
 
@@ -43,6 +46,10 @@ export class PiiVault {
     return `${this.currentKeyId}:${iv.toString('base64')}:${cipher.getAuthTag().toString('base64')}:${body.toString('base64')}`;
   }
 
+  sealOptional(plain: string | undefined | null): string | undefined {
+    return plain ? this.seal(plain) : undefined;
+  }
+
   open(sealed: string): string {
     const [keyId, iv, tag, body] = sealed.split(':');
     const key = this.keys.get(keyId);
@@ -55,6 +62,11 @@ export class PiiVault {
   /** Whether a sealed value needs re-encryption under the current key. */
   isStale(sealed: string): boolean {
     return !sealed.startsWith(`${this.currentKeyId}:`);
+  }
+
+  /** The value sealed under the current key: re-sealed if stale; throws if no configured key opens it. */
+  resealIfStale(sealed: string): string {
+    return this.isStale(sealed) ? this.seal(this.open(sealed)) : sealed;
   }
 
   lookupHash(kind: string, value: string): string {

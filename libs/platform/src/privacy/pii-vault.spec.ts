@@ -16,6 +16,15 @@ describe('PII vault', () => {
     expect(() => PiiVault.fromEnv({ MEMBERSHIP_PII_KEYS: `k3:${key('third')}` }).open(sealed)).toThrow(/unknown key k1/);
   });
 
+  it('re-seals a value under the current key only when it is stale, and refuses one no key opens', () => {
+    const sealed = old.seal('小雨');
+    const current = rotated.resealIfStale(sealed);
+    expect(current.startsWith('k2:')).toBe(true);
+    expect(rotated.open(current)).toBe('小雨');
+    expect(rotated.resealIfStale(current)).toBe(current);
+    expect(() => PiiVault.fromEnv({ MEMBERSHIP_PII_KEYS: `k3:${key('third')}` }).resealIfStale(sealed)).toThrow(/unknown key k1/);
+  });
+
   it('hashes for lookup the same way whatever the formatting, and keys the hash', () => {
     expect(old.lookupHash('phone', '+86 138-0013-8000')).toBe(old.lookupHash('phone', '13800138000'));
     const otherKey = PiiVault.fromEnv({ MEMBERSHIP_PII_KEYS: `k1:${key('first')}`, MEMBERSHIP_LOOKUP_KEY: 'another-lookup-key-entirely' });
@@ -35,6 +44,15 @@ describe('PII vault', () => {
     expect(maskPhone('13800138000')).toBe('138****8000');
     expect(maskAddress('上海市静安区南京西路1266号')).toBe('上海市静安区******');
     expect(maskBirthday('1995-06-18')).toBe('****-06-**');
+  });
+
+  it('reads PII_KEYS, and the older MEMBERSHIP_PII_KEYS when it is unset', () => {
+    const shared = PiiVault.fromEnv({ PII_KEYS: `s1:${key('shared')}`, MEMBERSHIP_PII_KEYS: `k1:${key('first')}` });
+    expect(shared.keyId).toBe('s1');
+    expect(old.keyId).toBe('k1');
+    const legacyLookup = PiiVault.fromEnv({ MEMBERSHIP_PII_KEYS: `k1:${key('first')}`, MEMBERSHIP_LOOKUP_KEY: 'another-lookup-key-entirely' });
+    const sharedLookup = PiiVault.fromEnv({ PII_KEYS: `k1:${key('first')}`, PII_LOOKUP_KEY: 'another-lookup-key-entirely' });
+    expect(sharedLookup.lookupHash('phone', '13800138000')).toBe(legacyLookup.lookupHash('phone', '13800138000'));
   });
 
   it('refuses keys of the wrong size', () => {
