@@ -177,7 +177,7 @@ export class SuiteStack {
     if (!process.env.KEEP_TEST_DATABASE) await dropDatabase(this.database);
   }
 
-  private async waitReady(running: RunningProcess, timeoutMs = 45_000): Promise<void> {
+  private async waitReady(running: RunningProcess, timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let exitCode: number | null | undefined;
     void running.exited.then((code) => (exitCode = code));
