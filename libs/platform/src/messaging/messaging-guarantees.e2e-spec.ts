@@ -144,17 +144,18 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       expect(remaining.filter((l) => (l.data as { payload: ProbePayload }).payload.key === 'fixable')).toEqual([]);
     });
 
-    it('prunes published outbox rows after a week and inbox rows after a month, keeping recent ones', async () => {
-      const [old, recent] = [randomUUID(), randomUUID()];
+    it('prunes acknowledged outbox rows after a week and inbox rows after a month, keeping recent and unacknowledged ones', async () => {
+      const [old, recent, unacknowledged] = [randomUUID(), randomUUID(), randomUUID()];
       await db.query(
         `INSERT INTO catalog.outbox (event_id, type, payload, published_at, acknowledged_at) VALUES
-           ($1, 'x.old.v1', '{}', now() - interval '8 days', now() - interval '8 days'), ($2, 'x.recent.v1', '{}', now() - interval '6 days', now() - interval '6 days')`,
-        [old, recent],
+           ($1, 'x.old.v1', '{}', now() - interval '8 days', now() - interval '8 days'), ($2, 'x.recent.v1', '{}', now() - interval '6 days', now() - interval '6 days'),
+           ($3, 'x.unacknowledged.v1', '{}', now() - interval '8 days', NULL)`,
+        [old, recent, unacknowledged],
       );
       await db.query(`INSERT INTO catalog.inbox (consumer, event_id, event_type, processed_at) VALUES ('probe', $1, 'x', now() - interval '31 days'), ('probe', $2, 'x', now() - interval '29 days')`, [old, recent]);
       await app.get(MessagingRetention).pruneMessagingTables(RequestContext.system());
-      const outbox = await db.query(`SELECT event_id FROM catalog.outbox WHERE event_id = ANY($1::uuid[]) ORDER BY type`, [[old, recent]]);
-      expect(outbox.rows.map((r) => r.event_id)).toEqual([recent]);
+      const outbox = await db.query(`SELECT event_id FROM catalog.outbox WHERE event_id = ANY($1::uuid[]) ORDER BY type`, [[old, recent, unacknowledged]]);
+      expect(outbox.rows.map((r) => r.event_id)).toEqual([recent, unacknowledged]);
       const inbox = await db.query(`SELECT event_id FROM catalog.inbox WHERE consumer = 'probe'`);
       expect(inbox.rows.map((r) => r.event_id)).toEqual([recent]);
     });
