@@ -79,17 +79,20 @@ export async function findDifferences(db: Pool, hours: number, settleSeconds = 6
 
 /**
  * Repairs by re-sending the channel events the gateway emitted for the orders concerned (from
- * its outbox, as new events): every consumer is idempotent by business key, so the services that
- * already applied them change nothing and the ones that missed them catch up.
+ * its outbox, as new events, one per webhook delivery however often it was re-sent before):
+ * every consumer is idempotent by business key, so the services that already applied them
+ * change nothing and the ones that missed them catch up.
  */
 export async function resendOrderEvents(db: Pool, orders: ReadonlyArray<{ channel: string; orderId: string }>): Promise<number> {
   if (!orders.length) return 0;
   const { rowCount } = await db.query(
     `INSERT INTO gateway.outbox (event_id, type, payload, request_id, occurred_at)
-     SELECT gen_random_uuid(), o.type, o.payload, 'reconcile', now()
-       FROM gateway.outbox o JOIN unnest($1::text[], $2::text[]) AS k(c, id) ON o.payload ->> 'channel' = k.c AND o.payload ->> 'orderId' = k.id
-      WHERE o.type LIKE 'channel.order.%' OR o.type = 'channel.refund.completed.v1'
-      ORDER BY o.id`,
+     SELECT gen_random_uuid(), sent.type, sent.payload, 'reconcile', now()
+       FROM (SELECT DISTINCT ON (o.payload ->> 'deliveryId') o.id, o.type, o.payload
+               FROM gateway.outbox o JOIN unnest($1::text[], $2::text[]) AS k(c, id) ON o.payload ->> 'channel' = k.c AND o.payload ->> 'orderId' = k.id
+              WHERE o.type LIKE 'channel.order.%' OR o.type = 'channel.refund.completed.v1'
+              ORDER BY o.payload ->> 'deliveryId', o.id) AS sent
+      ORDER BY sent.id`,
     [orders.map((o) => o.channel), orders.map((o) => o.orderId)],
   );
   await db.query(`SELECT pg_notify('outbox_gateway', '')`);

@@ -54,5 +54,21 @@ describe('reconciliation', () => {
     expect(lots.rows[0].n).toBe(1);
     const reservation = await db.query(`SELECT status, paid FROM inventory.reservation WHERE channel = 'taobao' AND order_id = $1`, [orderId]);
     expect(reservation.rows[0]).toEqual({ status: 'RESERVED', paid: true });
+    // Once every service has handled the re-sent events, analytics still holds one event per delivery.
+    await eventually(
+      async () => (await db.query(`SELECT count(*)::int AS n FROM gateway.outbox WHERE request_id = 'reconcile' AND payload ->> 'orderId' = $1 AND acknowledged_at IS NULL`, [orderId])).rows[0].n,
+      (n) => n === 0,
+      { what: 'the re-sent events handled everywhere' },
+    );
+    const stored = await db.query(`SELECT type FROM analytics.channel_event WHERE channel = 'taobao' AND subject = $1 ORDER BY type`, [orderId]);
+    expect(stored.rows.map((r) => r.type)).toEqual(['channel.order.created.v1', 'channel.order.paid.v1']);
+
+    // Lost a second time, repaired a second time: each delivery is re-sent once, not once per earlier copy.
+    await db.query(`DELETE FROM analytics.order_fact WHERE channel = 'taobao' AND order_id = $1`, [orderId]);
+    const repairedAgain = await ops('--repair');
+    expect(repairedAgain.report.repaired.resentEvents).toBe(2);
+    await eventually(async () => mine((await ops()).report as Report), (d) => d.length === 0, { what: 'the second repair to land' });
+    const storedAgain = await db.query(`SELECT count(*)::int AS n FROM analytics.channel_event WHERE channel = 'taobao' AND subject = $1`, [orderId]);
+    expect(storedAgain.rows[0].n).toBe(2);
   }, 120_000);
 });

@@ -44,6 +44,8 @@ const FAST_TEST_TIMINGS: Record<string, string> = {
   JOB_LOCK_MS: '3000',
   JOB_STALLED_CHECK_MS: '1000',
   OUTBOX_POLL_MS: '250',
+  OUTBOX_ACK_CHECK_MS: '1000',
+  SCHEDULE_CHECK_MS: '2000',
   RATE_LIMIT_PER_MINUTE: '1000000',
   SHUTDOWN_TIMEOUT_MS: '15000',
   LOG_LEVEL: 'info',
@@ -197,7 +199,7 @@ export class SuiteStack {
     if (!process.env.KEEP_TEST_DATABASE) await dropDatabase(this.database);
   }
 
-  private async waitReady(running: RunningProcess, timeoutMs = 45_000): Promise<void> {
+  private async waitReady(running: RunningProcess, timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let exitCode: number | null | undefined;
     void running.exited.then((code) => (exitCode = code));

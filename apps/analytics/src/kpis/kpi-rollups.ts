@@ -79,14 +79,14 @@ export class KpiRollups {
     }
   }
 
-  /** A paid order counts once: GMV, SKU sales, and the co-purchase counts behind recommendations. */
-  async addPaidOrder(tx: TransactionContext, p: ChannelOrderPayload): Promise<void> {
+  /** A paid order counts once: GMV, SKU sales, and the co-purchase counts behind recommendations. Answers whether it was new. */
+  async addPaidOrder(tx: TransactionContext, p: ChannelOrderPayload): Promise<boolean> {
     const inserted: unknown[] = await tx.em.query(
       `INSERT INTO order_fact (channel, order_id, buyer_id, day, total_fen, lines, paid_at) VALUES ($1, $2, $3, ($4::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $5, $6, $4)
        ON CONFLICT DO NOTHING RETURNING order_id`,
       [p.channel, p.orderId, `${p.channel}:${p.buyer.platformUserId}`, p.occurredAt, p.totalFen, JSON.stringify(p.lines)],
     );
-    if (!inserted.length) return;
+    if (!inserted.length) return false;
     // A refund may have arrived before its order's payment.
     await this.settleRefunds(tx, p.channel, p.orderId);
     const day = `(($1::timestamptz) AT TIME ZONE '${SHOP_TIME_ZONE}')::date`;
@@ -111,6 +111,7 @@ export class KpiRollups {
         [pairs.map((x) => x[0]), pairs.map((x) => x[1])],
       );
     }
+    return true;
   }
 
   /** A refund counts once, on the day it completed. */

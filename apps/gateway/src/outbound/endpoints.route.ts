@@ -1,5 +1,5 @@
 import { validatePlain } from '@shopops/contracts';
-import { contextFor, requestContextOf, rootLogger, type RequestContext } from '@shopops/platform';
+import { contextFor, DATABASE_UNAVAILABLE_ANSWER, isDatabaseUnavailable, requestContextOf, rootLogger, type RequestContext } from '@shopops/platform';
 import type { ClassConstructor } from 'class-transformer';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
@@ -48,6 +48,9 @@ export async function mountWebhookEndpoints(fastify: FastifyInstance, endpoints:
     scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply: FastifyReply) => {
       if (error instanceof BadRequest) return reply.code(400).send({ error: error.message, details: error.details });
       if (error instanceof EndpointRefusal) return reply.code(error.status).send({ error: error.message, details: error.details });
+      if (isDatabaseUnavailable(error)) {
+        return reply.code(DATABASE_UNAVAILABLE_ANSWER.status).headers(DATABASE_UNAVAILABLE_ANSWER.headers).send(DATABASE_UNAVAILABLE_ANSWER.body);
+      }
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) rootLogger().error({ err: error, requestId: request.id, url: request.url }, 'webhook endpoint request failed');
       return reply.code(status).send({ error: status === 500 ? 'internal error' : error.message, details: [] });

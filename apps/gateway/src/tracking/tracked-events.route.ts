@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import { contextFor, requestContextOf, unauthenticated } from '@shopops/platform';
+import { contextFor, DATABASE_UNAVAILABLE_ANSWER, isDatabaseUnavailable, requestContextOf, unauthenticated } from '@shopops/platform';
 import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../auth/authenticate';
@@ -41,6 +41,9 @@ export async function mountTrackedEvents(
       keyGenerator: (request) => `events:${requestContextOf(request)?.identity.subject ?? request.ip}`,
     });
     scope.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+      if (isDatabaseUnavailable(error)) {
+        return reply.code(DATABASE_UNAVAILABLE_ANSWER.status).headers(DATABASE_UNAVAILABLE_ANSWER.headers).send(DATABASE_UNAVAILABLE_ANSWER.body);
+      }
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
       return reply.code(status).send({ error: status === 500 ? 'internal error' : error.message, details: [] });
     });

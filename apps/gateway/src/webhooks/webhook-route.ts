@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { MAX_REQUEST_BYTES, rootLogger } from '@shopops/platform';
+import { DATABASE_UNAVAILABLE_ANSWER, isDatabaseUnavailable, MAX_REQUEST_BYTES, rootLogger } from '@shopops/platform';
 import type { WebhookIngestService } from './webhook-ingest.service';
 
 function header(value: string | string[] | undefined): string | undefined {
@@ -17,6 +17,9 @@ export async function mountWebhooks(fastify: FastifyInstance, ingest: WebhookIng
     scope.setErrorHandler((error: FastifyError, request, reply) => {
       if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         return reply.code(413).send({ error: 'body too large', details: [`webhook bodies are limited to ${MAX_REQUEST_BYTES} bytes`] });
+      }
+      if (isDatabaseUnavailable(error)) {
+        return reply.code(DATABASE_UNAVAILABLE_ANSWER.status).headers(DATABASE_UNAVAILABLE_ANSWER.headers).send(DATABASE_UNAVAILABLE_ANSWER.body);
       }
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) rootLogger().error({ err: error, requestId: request.id, source: request.params }, 'webhook delivery failed');

@@ -35,8 +35,15 @@ export interface PlatformConfig {
     readonly readyMaxBacklog: number;
     /** Deliveries an @OnEventBatch handler takes in one transaction (1 = one event per transaction). */
     readonly eventBatchMax: number;
+    /** How often a worker checks that its schedules still exist in Redis (a Redis restart loses them). */
+    readonly scheduleCheckMs: number;
   };
-  readonly relay: { readonly batchSize: number; readonly pollMs: number };
+  readonly relay: {
+    readonly batchSize: number;
+    readonly pollMs: number;
+    /** Published events are checked this long after publishing; one no queue holds any more is re-published. */
+    readonly acknowledgeAfterMs: number;
+  };
   readonly retention: { readonly outboxDays: number; readonly inboxDays: number };
 }
 
@@ -92,10 +99,12 @@ export function loadPlatformConfig(
       stalledCheckMs: read.int('JOB_STALLED_CHECK_MS', 30_000, 500, 600_000),
       readyMaxBacklog: read.int('READY_MAX_BACKLOG', 50_000, 1, 10_000_000),
       eventBatchMax: read.int('EVENT_BATCH_MAX', 100, 1, 1000),
+      scheduleCheckMs: read.int('SCHEDULE_CHECK_MS', 60_000, 100, 3_600_000),
     },
     relay: {
       batchSize: read.int('OUTBOX_BATCH_SIZE', 500, 1, 10_000),
       pollMs: read.int('OUTBOX_POLL_MS', 1000, 10, 60_000),
+      acknowledgeAfterMs: read.int('OUTBOX_ACK_CHECK_MS', 5000, 100, 3_600_000),
     },
     retention: {
       outboxDays: read.int('OUTBOX_RETENTION_DAYS', 7, 1, 3650),

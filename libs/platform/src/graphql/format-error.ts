@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/database-unavailable';
 import { rootLogger } from '../logging/logger';
 
 const EXPOSED_CODES = new Set([
@@ -24,6 +25,14 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions };
   }
   const original = (error as { originalError?: unknown })?.originalError ?? error;
+  // The database restarting is no bug: say so, and when to try again.
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: `Database unavailable; retry in ${DATABASE_RETRY_AFTER_SECONDS} s`,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    };
+  }
   rootLogger().error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
   return {
     message: 'Internal error; the request id in the logs has the details',

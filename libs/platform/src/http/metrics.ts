@@ -36,6 +36,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly outboxRepublished = new Counter({
+    name: 'outbox_events_republished_total',
+    help: 'Published events a queue had lost (Redis restarted without its data), published again',
+    labelNames: ['service'] as const,
+    registers: [this.registry],
+  });
+
   readonly outboxLag = new Gauge({
     name: 'outbox_lag_seconds',
     help: 'Age of the oldest event in the last relayed batch',

@@ -56,6 +56,7 @@ const MAX_FREE_CONFLICT_DEFERRALS = 50;
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker?: Worker;
+  private scheduleCheck?: NodeJS.Timeout;
   private readonly handlers = new Map<string, RegisteredHandler[]>();
   private readonly schedules = new Map<string, RegisteredSchedule>();
   private readonly queueName: string;
@@ -80,6 +81,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.checkHandlersMatchSubscriptions();
     if (!isWorkerRole(this.config.role)) return;
     await this.registerSchedules();
+    this.scheduleCheck = setInterval(() => void this.restoreMissingSchedules(), this.config.worker.scheduleCheckMs);
     this.worker = new Worker(this.queueName, (job, token) => this.process(job, token), {
       connection: workerConnectionOptions(this.config.redisUrl),
       prefix: this.config.queuePrefix,
@@ -97,6 +99,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Stops taking jobs and waits for the ones in flight (SIGTERM drain). */
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleCheck);
     await this.worker?.close();
   }
 
@@ -219,14 +222,30 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     for (const scheduler of await queue.getJobSchedulers()) {
       if (scheduler.key && !this.schedules.has(scheduler.key)) await queue.removeJobScheduler(scheduler.key);
     }
-    for (const { metadata } of this.schedules.values()) {
-      const override = process.env[`SCHEDULE_${metadata.name.toUpperCase().replace(/[.-]/g, '_')}`];
-      await queue.upsertJobScheduler(
-        metadata.name,
-        { pattern: override || metadata.cron, ...(metadata.timezone ? { tz: metadata.timezone } : {}) },
-        { name: `${SCHEDULE_JOB_PREFIX}${metadata.name}`, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } } },
-      );
+    for (const { metadata } of this.schedules.values()) await this.upsertSchedule(metadata);
+  }
+
+  /** A Redis restarted without its data has forgotten every schedule: put back the missing ones. */
+  async restoreMissingSchedules(): Promise<string[]> {
+    try {
+      const present = new Set((await this.queues.queue(this.queueName).getJobSchedulers()).map((s) => s.key));
+      const missing = [...this.schedules.values()].filter(({ metadata }) => !present.has(metadata.name));
+      for (const { metadata } of missing) await this.upsertSchedule(metadata);
+      if (missing.length > 0) this.log.warn({ schedules: missing.map((s) => s.metadata.name) }, 'restored schedules missing from Redis');
+      return missing.map((s) => s.metadata.name);
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not check schedules; will retry');
+      return [];
     }
+  }
+
+  private async upsertSchedule(metadata: ScheduleMetadata): Promise<void> {
+    const override = process.env[`SCHEDULE_${metadata.name.toUpperCase().replace(/[.-]/g, '_')}`];
+    await this.queues.queue(this.queueName).upsertJobScheduler(
+      metadata.name,
+      { pattern: override || metadata.cron, ...(metadata.timezone ? { tz: metadata.timezone } : {}) },
+      { name: `${SCHEDULE_JOB_PREFIX}${metadata.name}`, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } } },
+    );
   }
 
   private discoverHandlers(): void {

@@ -184,17 +184,18 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       expect(remaining.filter((l) => (l.data as { payload: ProbePayload }).payload.key === 'fixable')).toEqual([]);
     });
 
-    it('prunes published outbox rows after a week and inbox rows after a month, keeping recent ones', async () => {
-      const [old, recent] = [randomUUID(), randomUUID()];
+    it('prunes acknowledged outbox rows after a week and inbox rows after a month, keeping recent and unacknowledged ones', async () => {
+      const [old, recent, unacknowledged] = [randomUUID(), randomUUID(), randomUUID()];
       await db.query(
-        `INSERT INTO catalog.outbox (event_id, type, payload, published_at) VALUES
-           ($1, 'x.old.v1', '{}', now() - interval '8 days'), ($2, 'x.recent.v1', '{}', now() - interval '6 days')`,
-        [old, recent],
+        `INSERT INTO catalog.outbox (event_id, type, payload, published_at, acknowledged_at) VALUES
+           ($1, 'x.old.v1', '{}', now() - interval '8 days', now() - interval '8 days'), ($2, 'x.recent.v1', '{}', now() - interval '6 days', now() - interval '6 days'),
+           ($3, 'x.unacknowledged.v1', '{}', now() - interval '8 days', NULL)`,
+        [old, recent, unacknowledged],
       );
       await db.query(`INSERT INTO catalog.inbox (consumer, event_id, event_type, processed_at) VALUES ('probe', $1, 'x', now() - interval '31 days'), ('probe', $2, 'x', now() - interval '29 days')`, [old, recent]);
       await app.get(MessagingRetention).pruneMessagingTables(RequestContext.system());
-      const outbox = await db.query(`SELECT event_id FROM catalog.outbox WHERE event_id = ANY($1::uuid[]) ORDER BY type`, [[old, recent]]);
-      expect(outbox.rows.map((r) => r.event_id)).toEqual([recent]);
+      const outbox = await db.query(`SELECT event_id FROM catalog.outbox WHERE event_id = ANY($1::uuid[]) ORDER BY type`, [[old, recent, unacknowledged]]);
+      expect(outbox.rows.map((r) => r.event_id)).toEqual([recent, unacknowledged]);
       const inbox = await db.query(`SELECT event_id FROM catalog.inbox WHERE consumer = 'probe'`);
       expect(inbox.rows.map((r) => r.event_id)).toEqual([recent]);
     });
@@ -261,16 +262,24 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     }
   });
 
+  /** A Redis of the test's own without persistence, as on these machines, so it can be killed. */
+  const startRedis = (port: number): Promise<ChildProcess> =>
+    new Promise((resolve, reject) => {
+      const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      redis.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve(redis));
+      redis.once('error', reject);
+    });
+  const stopRedis = (redis: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> =>
+    new Promise((done) => (redis.exitCode !== null || redis.signalCode !== null ? done() : (redis.once('exit', () => done()), redis.kill(signal))));
+  /** kill -9 and a fresh start on the same port: every job and schedule it held is gone. */
+  const crashRedis = async (redis: ChildProcess, port: number): Promise<ChildProcess> => {
+    await stopRedis(redis, 'SIGKILL');
+    return startRedis(port);
+  };
+
   it('keeps events in the outbox while Redis is down and delivers them when it is back', async () => {
     const port = await freePort();
-    const startRedis = (): Promise<ChildProcess> =>
-      new Promise((resolve, reject) => {
-        const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
-        redis.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve(redis));
-        redis.once('error', reject);
-      });
-    const stopRedis = (redis: ChildProcess): Promise<void> => new Promise((done) => (redis.once('exit', () => done()), redis.kill('SIGTERM')));
-    let redis = await startRedis();
+    let redis = await startRedis(port);
     const app = await startProbe({ ROLE: 'all', REDIS_URL: `redis://127.0.0.1:${port}` });
     try {
       await stopRedis(redis);
@@ -279,7 +288,7 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       const pending = await db.query(`SELECT published_at FROM catalog.outbox WHERE payload->>'key' = 'outage'`);
       expect(pending.rows).toEqual([{ published_at: null }]);
       expect(await count('probe_change', 'outage')).toBe(1);
-      redis = await startRedis();
+      redis = await startRedis(port);
       await eventually(() => count('probe_effect', 'outage'), (n) => n === 1, { timeoutMs: 40_000, what: 'delivery after Redis came back' });
       const published = await db.query(`SELECT published_at FROM catalog.outbox WHERE payload->>'key' = 'outage'`);
       expect(published.rows[0].published_at).not.toBeNull();
@@ -288,4 +297,75 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       await stopRedis(redis);
     }
   });
+
+  describe('when Redis is killed and restarts without its data', () => {
+    let port: number;
+    let redis: ChildProcess;
+    let app: INestApplicationContext;
+    const outboxRow = async (key: string) =>
+      (await db.query(`SELECT published_at, acknowledged_at, deliver_at FROM catalog.outbox WHERE payload->>'key' = $1`, [key])).rows[0] as
+        | { published_at: Date | null; acknowledged_at: Date | null; deliver_at: Date | null }
+        | undefined;
+
+    beforeAll(async () => {
+      port = await freePort();
+      redis = await startRedis(port);
+      app = await startProbe({ ROLE: 'all', REDIS_URL: `redis://127.0.0.1:${port}`, WORKER_CONCURRENCY: '1', OUTBOX_ACK_CHECK_MS: '500', SCHEDULE_CHECK_MS: '300' });
+    });
+    afterAll(async () => {
+      await app.close();
+      await stopRedis(redis);
+    });
+
+    it('publishes again the events the queue lost, each handled once, and then acknowledges them', async () => {
+      await emitProbe(app, { key: 'blocker', behaviour: 'slow', sleepMs: 1500 });
+      await eventually(() => count('probe_attempt', 'blocker'), (n) => n === 1, { what: 'the blocking job to start' });
+      const keys = ['lost-1', 'lost-2', 'lost-3'];
+      for (const key of keys) await emitProbe(app, { key, behaviour: 'ok' });
+      // Published to Redis, waiting behind the blocker (one job at a time): then Redis loses them.
+      await eventually(async () => Promise.all(keys.map(outboxRow)), (rows) => rows.every((r) => r?.published_at), { what: 'the events published' });
+      redis = await crashRedis(redis, port);
+      for (const key of keys) await eventually(() => count('probe_effect', key), (n) => n === 1, { timeoutMs: 30_000, what: `${key} delivered again` });
+      const rows = await eventually(async () => Promise.all(keys.map(outboxRow)), (all) => all.every((r) => r?.acknowledged_at), { what: 'the outbox rows acknowledged' });
+      expect(rows).toHaveLength(3);
+      for (const key of keys) expect(await count('probe_effect', key)).toBe(1);
+    }, 60_000);
+
+    it('keeps a timer in PostgreSQL until it is due, so a Redis restart before then does not lose it', async () => {
+      await app.get(UnitOfWork).run(RequestContext.system(), async (tx) => {
+        tx.emit(ProbeRecorded, { key: 'timer', behaviour: 'ok' }, { delayMs: 2000 });
+      });
+      // Once an event emitted after the timer is handled, the relay has passed the timer's row.
+      await emitProbe(app, { key: 'after-timer', behaviour: 'ok' });
+      await eventually(() => count('probe_effect', 'after-timer'), (n) => n === 1, { what: 'the later event handled' });
+      redis = await crashRedis(redis, port);
+      await eventually(() => count('probe_effect', 'timer'), (n) => n === 1, { timeoutMs: 30_000, what: 'the timer to fire' });
+      const { rows } = await db.query(`SELECT min(at) AS at FROM catalog.probe_attempt WHERE key = 'timer'`);
+      const row = await outboxRow('timer');
+      expect(row?.deliver_at).not.toBeNull();
+      expect((rows[0].at as Date).getTime()).toBeGreaterThanOrEqual((row?.deliver_at as Date).getTime());
+    }, 60_000);
+
+    it('registers again the schedules Redis forgot, while running', async () => {
+      const schedules = () => withRedisQueue(port, eventQueueName('catalog'), async (queue) => (await queue.getJobSchedulers()).map((s) => s.key));
+      expect(await schedules()).toContain('platform.messaging-retention');
+      redis = await crashRedis(redis, port);
+      const restored = await eventually(schedules, (keys) => keys.includes('platform.messaging-retention'), { timeoutMs: 15_000, what: 'the schedule restored' });
+      expect(restored).toEqual(['platform.messaging-retention']);
+      // And the worker takes jobs from the restarted Redis again.
+      await emitProbe(app, { key: 'after-restart', behaviour: 'ok' });
+      await eventually(() => count('probe_effect', 'after-restart'), (n) => n === 1, { timeoutMs: 20_000, what: 'a job handled after the restart' });
+    }, 30_000);
+  });
+
+  async function withRedisQueue<T>(port: number, name: string, work: (queue: Queue) => Promise<T>): Promise<T> {
+    const connection = new IORedis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: null });
+    const queue = new Queue(name, { connection, prefix });
+    try {
+      return await work(queue);
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  }
 });

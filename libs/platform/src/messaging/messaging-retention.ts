@@ -10,7 +10,8 @@ const CHUNK = 5000;
 
 /**
  * Keeps the messaging tables small: published outbox rows are kept a week (for audit and
- * replay), inbox rows a month — far longer than any redelivery can arrive.
+ * replay), inbox rows a month — far longer than any redelivery can arrive. An outbox row no
+ * consumer has acknowledged yet is kept, however old.
  */
 @Injectable()
 export class MessagingRetention {
@@ -22,7 +23,7 @@ export class MessagingRetention {
   @Scheduled({ name: 'platform.messaging-retention', cron: '17 3 * * *' })
   async pruneMessagingTables(_ctx: RequestContext): Promise<void> {
     const outbox = await this.deleteInChunks(
-      `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < now() - ($1::int * interval '1 day') LIMIT ${CHUNK})`,
+      `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < now() - ($1::int * interval '1 day') AND acknowledged_at IS NOT NULL LIMIT ${CHUNK})`,
       this.config.retention.outboxDays,
     );
     const inbox = await this.deleteInChunks(

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { eventQueueName, type EventEnvelope, type ServiceName } from '@shopops/contracts';
 import type { JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
@@ -8,8 +9,11 @@ import { outboxChannel } from '../database/unit-of-work';
 import { rootLogger } from '../logging/logger';
 import { PLATFORM_CONFIG } from '../platform.tokens';
 import { Metrics } from '../http/metrics';
+import { readJobProgress } from './job-progress';
 import { QueueRegistry } from './queue-registry';
 import { EVENT_SUBSCRIPTIONS, routingIndex, type SubscriptionTable } from './routing';
+
+const OUTBOX_COLUMNS = 'id, event_id, type, payload, request_id, occurred_at, deliver_at';
 
 interface OutboxRow {
   id: string;
@@ -35,7 +39,9 @@ export function eventJobOptions(config: PlatformConfig): JobsOptions {
  * Publishes committed outbox rows to the queue of every subscribed service, then marks them
  * published. Rows are claimed with SKIP LOCKED so several workers can relay side by side; a
  * crash after publishing republishes with the same job id, and consumers' inboxes absorb it.
- * If Redis is away, rows simply stay until it is back.
+ * If Redis is away, rows simply stay until it is back. Timers stay in the outbox until due.
+ * A published row is kept until every target queue has finished its job; one a queue lost
+ * (Redis restarted without its data) is published again.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -44,6 +50,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private wake?: () => void;
   private wakeRequested = false;
   private listener?: Client;
+  private nextAcknowledgeCheck = 0;
+  private jobStore?: Redis;
   private readonly log = rootLogger().child({ component: 'outbox-relay' });
   private readonly routes: ReadonlyMap<string, readonly ServiceName[]>;
 
@@ -71,48 +79,86 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** Publishes one batch; returns how many rows it relayed. Exposed for tests and tools. */
+  /** Publishes one batch of new and due rows; returns how many it relayed. Exposed for tests and tools. */
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
-        `SELECT id, event_id, type, payload, request_id, occurred_at, deliver_at
-           FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE published_at IS NULL AND deliver_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.config.relay.batchSize],
       );
+      if (rows.length < this.config.relay.batchSize) {
+        const due: OutboxRow[] = await em.query(
+          `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE published_at IS NULL AND deliver_at <= now() ORDER BY deliver_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [this.config.relay.batchSize - rows.length],
+        );
+        rows.push(...due);
+      }
       if (rows.length === 0) return 0;
-      await this.publish(rows);
-      await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-      const oldest = Math.min(...rows.map((r) => r.occurred_at.getTime()));
+      await this.publish(rows.flatMap((row) => this.targetsOf(row).map((target) => ({ row, target }))));
+      // Events nobody subscribes to need no acknowledgement.
+      await em.query(
+        `UPDATE outbox SET published_at = now(), acknowledged_at = CASE WHEN id = ANY($2::bigint[]) THEN now() END WHERE id = ANY($1::bigint[])`,
+        [rows.map((r) => r.id), rows.filter((r) => this.targetsOf(r).length === 0).map((r) => r.id)],
+      );
+      const oldest = Math.min(...rows.map((r) => (r.deliver_at ?? r.occurred_at).getTime()));
       this.metrics.outboxLag.set({ service: this.config.service.name }, (Date.now() - oldest) / 1000);
       this.metrics.outboxPublished.inc({ service: this.config.service.name }, rows.length);
       return rows.length;
     });
   }
 
-  private async publish(rows: OutboxRow[]): Promise<void> {
-    const byTarget = new Map<ServiceName, OutboxRow[]>();
-    for (const row of rows) {
-      for (const target of this.routes.get(row.type) ?? []) {
-        const list = byTarget.get(target) ?? [];
-        list.push(row);
-        byTarget.set(target, list);
+  /**
+   * Checks the rows published at least `acknowledgeAfterMs` ago: a row whose jobs every target
+   * queue finished is acknowledged; a job a queue no longer holds is published again (the
+   * consumer's inbox absorbs it if it was in fact handled). Returns how many it re-published.
+   */
+  async acknowledgeDeliveries(): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const rows: OutboxRow[] = await em.query(
+        `SELECT ${OUTBOX_COLUMNS} FROM outbox
+          WHERE published_at IS NOT NULL AND acknowledged_at IS NULL AND published_at < now() - $2 * interval '1 millisecond'
+          ORDER BY published_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.config.relay.batchSize, this.config.relay.acknowledgeAfterMs],
+      );
+      if (rows.length === 0) return 0;
+      const deliveries = rows.flatMap((row) => this.targetsOf(row).map((target) => ({ row, target })));
+      this.jobStore ??= this.queues.redis();
+      const progress = await readJobProgress(
+        this.jobStore,
+        deliveries.map(({ row, target }) => ({ queue: this.queues.queue(eventQueueName(target)), jobId: row.event_id })),
+      );
+      const lost = deliveries.filter((_, i) => progress[i] === 'missing');
+      const unfinished = new Set(deliveries.filter((_, i) => progress[i] !== 'finished').map(({ row }) => row.id));
+      await this.publish(lost);
+      const delivered = rows.filter((r) => !unfinished.has(r.id)).map((r) => r.id);
+      if (delivered.length > 0) await em.query(`UPDATE outbox SET acknowledged_at = now() WHERE id = ANY($1::bigint[])`, [delivered]);
+      if (lost.length > 0) {
+        // Re-published rows get a fresh grace period before the next check.
+        await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [[...new Set(lost.map(({ row }) => row.id))]]);
+        this.metrics.outboxRepublished.inc({ service: this.config.service.name }, lost.length);
+        this.log.warn({ republished: lost.length }, 'queues had lost published events; published them again');
       }
+      return lost.length;
+    });
+  }
+
+  private targetsOf(row: OutboxRow): readonly ServiceName[] {
+    return this.routes.get(row.type) ?? [];
+  }
+
+  private async publish(deliveries: ReadonlyArray<{ row: OutboxRow; target: ServiceName }>): Promise<void> {
+    const byTarget = new Map<ServiceName, OutboxRow[]>();
+    for (const { row, target } of deliveries) {
+      const list = byTarget.get(target) ?? [];
+      list.push(row);
+      byTarget.set(target, list);
     }
-    const options = eventJobOptions(this.config);
-    const now = Date.now();
+    const opts = eventJobOptions(this.config);
     await Promise.all(
       [...byTarget].map(([target, targetRows]) =>
-        this.queues.queue(eventQueueName(target)).addBulk(
-          targetRows.map((row) => ({
-            name: row.type,
-            data: this.envelope(row),
-            opts: {
-              ...options,
-              jobId: row.event_id,
-              ...(row.deliver_at ? { delay: Math.max(0, row.deliver_at.getTime() - now) } : {}),
-            },
-          })),
-        ),
+        this.queues
+          .queue(eventQueueName(target))
+          .addBulk(targetRows.map((row) => ({ name: row.type, data: this.envelope(row), opts: { ...opts, jobId: row.event_id } }))),
       ),
     );
   }
@@ -134,15 +180,27 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       try {
         this.wakeRequested = false;
         const relayed = await this.relayBatch();
+        if (Date.now() >= this.nextAcknowledgeCheck) {
+          await this.acknowledgeDeliveries();
+          this.nextAcknowledgeCheck = Date.now() + this.config.relay.acknowledgeAfterMs;
+        }
         backoffMs = 200;
         if (relayed >= this.config.relay.batchSize) continue;
-        await this.sleep(this.config.relay.pollMs);
+        await this.sleep(await this.untilNextTimer());
       } catch (error) {
         this.log.warn({ err: error, retryInMs: backoffMs }, 'outbox relay could not publish; will retry');
         await this.sleep(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 10_000);
       }
     }
+  }
+
+  /** Sleeps no longer than until the next timer in the outbox is due. */
+  private async untilNextTimer(): Promise<number> {
+    const [{ wait_ms: waitMs }]: Array<{ wait_ms: number | null }> = await this.dataSource.query(
+      `SELECT ceil(extract(epoch FROM min(deliver_at) - now()) * 1000)::int AS wait_ms FROM outbox WHERE published_at IS NULL AND deliver_at IS NOT NULL`,
+    );
+    return Math.max(10, Math.min(this.config.relay.pollMs, waitMs ?? Infinity));
   }
 
   private requestWake(): void {
