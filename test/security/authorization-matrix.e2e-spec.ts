@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { Pool } from 'pg';
-import { GatewayClient, sendBuyerOrder, settledMember, uniqueCode, uniquePhone, type CallAs, type GraphQLResponse } from '@shopops/testing';
+import { GatewayClient, sendBuyerOrder, useOwnSuite, settledMember, uniqueCode, uniquePhone, type CallAs, type GraphQLResponse } from '@shopops/testing';
 import { probeOperation, type ProbeIds, type ProbeOperation } from './probe-operations';
 
 type Caller = 'anonymous' | 'member' | 'admin' | 'operator' | 'warehouse' | 'cs_agent' | 'analyst';
@@ -13,10 +13,17 @@ type RootField = { kind: 'query' | 'mutation'; key: string; field: GraphQLField<
 
 const ACCESS_CODES = ['FORBIDDEN', 'UNAUTHENTICATED'];
 
+// Allowed calls really run, as admin too: shop-wide settings they change must not reach other specs.
+useOwnSuite('authorization-matrix');
+
 /** Every root field of the composed API × anonymous, member and each staff role, against the table in authorization-matrix.json. */
 describe('authorization matrix', () => {
-  const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  let gateway: GatewayClient;
+  let db: Pool;
+  beforeAll(() => {
+    gateway = new GatewayClient();
+    db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  });
   afterAll(() => db.end());
   const schema: GraphQLSchema = buildSchema(readFileSync(join(__dirname, '../../generated/supergraph.graphql'), 'utf8'), { assumeValidSDL: true });
   const table: Record<string, readonly string[]> = matrix.fields;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { buildSchema, getNamedType, isCompositeType, type GraphQLField } from 'graphql';
 import { escapeIdentifier, Pool } from 'pg';
 import request from 'supertest';
-import { devWebhookSecret, eventually, graphqlRequest, gatewayUrlFromEnv, orderData, postWebhook, signDelivery, tokenFor, WebhookReceiver } from '@shopops/testing';
+import { devWebhookSecret, eventually, graphqlRequest, gatewayUrlFromEnv, orderData, postWebhook, signDelivery, tokenFor, useOwnSuite, WebhookReceiver } from '@shopops/testing';
 import { encodePathSegment, hostileEvent, hostileWebhook, validEvent, withDeepValues } from './hostile-deliveries';
 import { graphqlArguments, hostileId, impossibleDateTime, unstorableString } from './hostile-inputs';
 
@@ -30,9 +30,16 @@ function count(edge: string, refused: boolean): void {
   counts.set(edge, entry);
 }
 
+// Accepted mutations really run, with generated values: shop-wide settings they change must not reach other specs.
+useOwnSuite('hostile-input');
+
 describe('hostile input at every edge', () => {
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 2 });
-  const base = gatewayUrlFromEnv();
+  let db: Pool;
+  let base: string;
+  beforeAll(() => {
+    db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 2 });
+    base = gatewayUrlFromEnv();
+  });
   const stamp = Date.now();
 
   afterAll(async () => {

@@ -1,41 +1,12 @@
 import { SuiteStack } from './stack';
-import { devWebhookSecret, ROTATED_DOUYIN_SECRET } from './webhooks';
+import { SUITE_ENV } from './suite-env';
 
 /** Starts the shared suite once for every e2e spec file; its address reaches specs via env. */
 export default async function globalSetup(): Promise<void> {
   const stack = await SuiteStack.start({
     name: 'e2e-shared',
-    env: {
-      WEBHOOK_SECRET_DOUYIN: `${devWebhookSecret('douyin')} ${ROTATED_DOUYIN_SECRET}`,
-      // Outbound webhooks to a receiver on loopback, on a fast clock.
-      OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true',
-      OUTBOUND_RETRY_SCHEDULE_MS: '200,400,800,1600,3200',
-      OUTBOUND_TIMEOUT_MS: '1000',
-      OUTBOUND_CIRCUIT_FAILURES: '3',
-      OUTBOUND_CIRCUIT_COOLDOWN_MS: '1500',
-      OUTBOUND_DISABLE_AFTER_MS: '4000',
-      OUTBOUND_COALESCE_MS: '1500',
-      OUTBOUND_ROTATION_OVERLAP_MS: '3600000',
-      // Hourly and daily checks run every few seconds, so tests can watch them act.
-      SCHEDULE_INVENTORY_LATE_DELIVERIES: '*/2 * * * * *',
-      SCHEDULE_INVENTORY_STOCK_HEALTH_SCAN: '*/10 * * * * *',
-      MEMBERSHIP_RETURN_WINDOW_SECONDS: '1',
-      // Half the dormant members are the win-back hold-out, so tests see both arms.
-      MEMBERSHIP_WINBACK_HOLDOUT_PERCENT: '50',
-      SCHEDULE_MEMBERSHIP_POINTS_MATURITY: '*/2 * * * * *',
-      SCHEDULE_MEMBERSHIP_POINTS_EXPIRY: '*/3 * * * * *',
-      SCHEDULE_MEMBERSHIP_DORMANCY: '*/3 * * * * *',
-      SCHEDULE_MEMBERSHIP_RESCORE_CHANGED: '*/3 * * * * *',
-      SCHEDULE_CATALOG_PROMOTION_WINDOWS: '* * * * * *',
-      SCHEDULE_CATALOG_PRODUCT_IMPORTS: '*/2 * * * * *',
-      // Customer service is open around the clock in tests, and watches its SLAs every 2 seconds.
-      CS_BUSINESS_HOURS: 'mon-sun 00:00-24:00',
-      SCHEDULE_CUSTOMER_SERVICE_SLA_WATCH: '*/2 * * * * *',
-    },
+    env: SUITE_ENV,
   });
-  process.env.SHOPOPS_GATEWAY_URL = stack.gatewayUrl;
-  process.env.SHOPOPS_TEST_DATABASE_URL = stack.databaseUrl;
-  process.env.SHOPOPS_TEST_QUEUE_PREFIX = stack.queuePrefix;
-  process.env.SHOPOPS_SERVICE_PORTS = JSON.stringify(Object.fromEntries(stack.ports));
+  Object.assign(process.env, stack.specEnvironment());
   (globalThis as { __shopopsStack?: SuiteStack }).__shopopsStack = stack;
 }

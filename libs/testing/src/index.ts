@@ -12,3 +12,5 @@ export * from './shop-fixtures';
 export * from './member-fixtures';
 export * from './catalog-fixtures';
 export * from './queue-jobs';
+export * from './suite-env';
+export * from './own-suite';

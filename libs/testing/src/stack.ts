@@ -121,6 +121,16 @@ export class SuiteStack {
     await Promise.all([...this.processes.keys()].map((id) => this.stopProcess(id, 'SIGTERM')));
   }
 
+  /** What a spec needs to reach this stack: the variables GatewayClient, db helpers and queue helpers read. */
+  specEnvironment(): Record<string, string> {
+    return {
+      SHOPOPS_GATEWAY_URL: this.gatewayUrl,
+      SHOPOPS_TEST_DATABASE_URL: this.databaseUrl,
+      SHOPOPS_TEST_QUEUE_PREFIX: this.queuePrefix,
+      SHOPOPS_SERVICE_PORTS: JSON.stringify(Object.fromEntries(this.ports)),
+    };
+  }
+
   get gatewayUrl(): string {
     return `http://127.0.0.1:${this.port('gateway')}`;
   }

@@ -8,8 +8,11 @@ export interface ReceivedWebhook {
   readonly at: number;
 }
 
-/** What the receiver answers on a path: a status, optionally after a delay. */
-export type Behaviour = (attempt: number) => { status: number; delayMs?: number };
+/**
+ * What the receiver answers on a path: a status, optionally after a delay. `attempt` counts the
+ * requests on the path; `body` lets a behaviour single out one event among others fanned out there.
+ */
+export type Behaviour = (attempt: number, body: string) => { status: number; delayMs?: number };
 
 /** A subscriber on loopback whose answers a test scripts per path (fail, hang, 410, recover). */
 export class WebhookReceiver {
@@ -28,10 +31,11 @@ export class WebhookReceiver {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const path = request.url ?? '/';
-        this.received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+        const body = Buffer.concat(chunks).toString('utf8');
+        this.received.push({ path, headers: request.headers, body, at: Date.now() });
         const attempt = this.received.filter((r) => r.path === path).length;
         const behaviour: Behaviour = this.behaviours.get(path) ?? (() => ({ status: 200 }));
-        const { status, delayMs = 0 } = behaviour(attempt);
+        const { status, delayMs = 0 } = behaviour(attempt, body);
         setTimeout(() => {
           if (!response.destroyed) response.writeHead(status, { 'content-type': 'text/plain' }).end(`answer ${status}`);
         }, delayMs);

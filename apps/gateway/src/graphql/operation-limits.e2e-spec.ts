@@ -87,7 +87,7 @@ describe('gateway limits fail closed', () => {
 
     it('reaches the client as a clear error naming the service', async () => {
       const [code] = await createSkus(gateway);
-      const response = await beside.query('query($c: String!) { sku(code: $c) { code stock { onHand } } }', { c: code });
+      const response = await beside.query('query($c: String!) { sku(code: $c) { code stock { onHand } } }', { c: code }, { role: 'operator' });
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_REQUEST_TOO_LARGE', service: 'inventory' });
       expect(response.errors?.[0].message).toMatch(/inventory service refused its part of this query as too large/);
     });

@@ -1,0 +1,29 @@
+import { SuiteStack } from './stack';
+import { SUITE_ENV } from './suite-env';
+
+/**
+ * Runs this spec file against a suite of its own instead of the shared one, for specs that call
+ * every mutation (and so change shop-wide settings other specs rely on). Call it at the top of
+ * the file: for the file's duration the spec environment points at the private suite.
+ */
+export function useOwnSuite(name: string): () => SuiteStack {
+  let stack: SuiteStack | undefined;
+  let shared: Record<string, string | undefined> = {};
+  beforeAll(async () => {
+    stack = await SuiteStack.start({ name, env: SUITE_ENV });
+    const mine = stack.specEnvironment();
+    shared = Object.fromEntries(Object.keys(mine).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, mine);
+  }, 300_000);
+  afterAll(async () => {
+    for (const [key, value] of Object.entries(shared)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    await stack?.stop();
+  }, 120_000);
+  return () => {
+    if (!stack) throw new Error(`the suite of ${name} has not started`);
+    return stack;
+  };
+}
