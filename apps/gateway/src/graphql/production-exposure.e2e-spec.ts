@@ -15,6 +15,8 @@ const PRODUCTION: Record<string, string> = {
   WEBHOOK_SECRET_DOUYIN: whsec('douyin'),
   WEBHOOK_SECRET_MALL: whsec('mall'),
   WEBHOOK_SECRET_LOGISTICS: whsec('logistics'),
+  PII_KEYS: `prod1:${Buffer.from('production-pii-key-for-this-spec').toString('base64')}`,
+  PII_LOOKUP_KEY: 'production-lookup-key-for-this-spec',
 };
 
 const asRole = (role: 'operator' | 'member'): CallAs => ({

@@ -42,6 +42,9 @@ interface RegisteredSchedule {
   readonly invoke: ScheduledFn;
 }
 
+/** What a handled event's job keeps in Redis: its envelope without the payload. */
+type HandledEnvelope = Omit<EventEnvelope, 'payload'> & { readonly handled: true };
+
 const SCHEDULE_JOB_PREFIX = 'schedule:';
 /** Deferrals after lost deadlocks that cost no attempt; past this, a job that keeps losing counts them. */
 const MAX_FREE_CONFLICT_DEFERRALS = 50;
@@ -114,7 +117,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return logScope.run({ requestId }, async () => {
       try {
         if (job.name.startsWith(SCHEDULE_JOB_PREFIX)) await this.runSchedule(job, requestId);
-        else {
+        // A job whose payload was dropped was handled and committed; a crash before BullMQ marked it
+        // completed brings it back (stalled), and there is nothing left to do.
+        else if (!(job.data as HandledEnvelope).handled) {
           await this.handleEvent(job.data as EventEnvelope, requestId);
           await this.forgetPayload(job);
         }
@@ -153,7 +158,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
    */
   private async forgetPayload(job: Job): Promise<void> {
     const { id, type, producer, occurredAt, requestId } = job.data as EventEnvelope;
-    await job.updateData({ id, type, producer, occurredAt, ...(requestId ? { requestId } : {}) }).catch((error: unknown) => {
+    const handled: HandledEnvelope = { id, type, producer, occurredAt, ...(requestId ? { requestId } : {}), handled: true };
+    await job.updateData(handled).catch((error: unknown) => {
       this.log.warn({ err: error, jobId: job.id }, 'could not drop the payload of a completed job');
     });
   }

@@ -62,8 +62,8 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
   const count = async (table: 'probe_attempt' | 'probe_effect' | 'probe_change', key: string): Promise<number> =>
     (await db.query(`SELECT count(*)::int AS n FROM catalog.${table} WHERE key = $1`, [key])).rows[0].n;
 
-  async function withQueue<T>(name: string, work: (queue: Queue) => Promise<T>): Promise<T> {
-    const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
+  async function withQueue<T>(name: string, work: (queue: Queue) => Promise<T>, url = redisUrl): Promise<T> {
+    const connection = new IORedis(url, { maxRetriesPerRequest: null });
     const queue = new Queue(name, { connection, prefix });
     try {
       return await work(queue);
@@ -347,7 +347,7 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     }, 60_000);
 
     it('registers again the schedules Redis forgot, while running', async () => {
-      const schedules = () => withRedisQueue(port, eventQueueName('catalog'), async (queue) => (await queue.getJobSchedulers()).map((s) => s.key));
+      const schedules = () => withQueue(eventQueueName('catalog'), async (queue) => (await queue.getJobSchedulers()).map((s) => s.key), `redis://127.0.0.1:${port}`);
       expect(await schedules()).toContain('platform.messaging-retention');
       redis = await crashRedis(redis, port);
       const restored = await eventually(schedules, (keys) => keys.includes('platform.messaging-retention'), { timeoutMs: 15_000, what: 'the schedule restored' });
@@ -357,15 +357,4 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       await eventually(() => count('probe_effect', 'after-restart'), (n) => n === 1, { timeoutMs: 20_000, what: 'a job handled after the restart' });
     }, 30_000);
   });
-
-  async function withRedisQueue<T>(port: number, name: string, work: (queue: Queue) => Promise<T>): Promise<T> {
-    const connection = new IORedis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: null });
-    const queue = new Queue(name, { connection, prefix });
-    try {
-      return await work(queue);
-    } finally {
-      await queue.close();
-      connection.disconnect();
-    }
-  }
 });
