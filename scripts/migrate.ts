@@ -1,32 +1,9 @@
-/**
- * Creates each service's schema and applies its pending migrations, one service at a time.
- * Uses DATABASE_URL (or <SERVICE>_DATABASE_URL) like the services themselves.
- */
+/** `npm run migrate`: every service's schema and pending migrations (see migrateServices). */
 import 'reflect-metadata';
-import { SERVICE_NAMES } from '@shopops/contracts';
-import { createDataSource, DEFAULT_DATABASE_URL, migrate, serviceEnvName } from '@shopops/platform';
-import { SERVICES, SUITE_MIGRATIONS } from './suite';
+import { migrateServices } from '@shopops/platform';
+import { SUITE_MIGRATIONS } from '../apps/migrations';
 
-export async function migrateSuite(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => undefined): Promise<void> {
-  for (const service of SERVICE_NAMES) {
-    const url = env[serviceEnvName(service, 'DATABASE_URL')] || env.DATABASE_URL || DEFAULT_DATABASE_URL;
-    const schema = SERVICES[service].schema;
-    const dataSource = createDataSource({
-      url,
-      schema,
-      poolSize: 1,
-      entities: [],
-      migrations: SUITE_MIGRATIONS[service],
-      applicationName: `shopops-migrate-${service}`,
-    });
-    const applied = await migrate(dataSource, schema);
-    log(`${service}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
-  }
-}
-
-if (require.main === module) {
-  migrateSuite(process.env, (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {
-    process.stderr.write(`Migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
-}
+migrateServices(SUITE_MIGRATIONS, process.env, (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {
+  process.stderr.write(`Migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

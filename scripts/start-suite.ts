@@ -9,10 +9,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DOMAIN_SERVICE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@shopops/contracts';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, serviceEnvName } from '@shopops/platform';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, migrateServices, serviceEnvName } from '@shopops/platform';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { migrateSuite } from './migrate';
+import { SUITE_MIGRATIONS } from '../apps/migrations';
 import { seedDemoIfEmpty } from './seed-demo';
 
 const root = join(__dirname, '..', '..');
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
   await checkPortsFree();
   await checkPostgres();
   await checkRedis();
-  await migrateSuite({ ...process.env, DATABASE_URL: databaseUrl }, (line) => log(`migrate ${line}`));
+  await migrateServices(SUITE_MIGRATIONS, { ...process.env, DATABASE_URL: databaseUrl }, (line) => log(`migrate ${line}`));
   for (const service of DOMAIN_SERVICE_NAMES) startService(service);
   await Promise.all(DOMAIN_SERVICE_NAMES.map((service) => waitReady(service)));
   startService('gateway');

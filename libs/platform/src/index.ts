@@ -11,6 +11,7 @@ export * from './database/data-exception';
 export * from './database/data-source';
 export * from './database/query-counter.logger';
 export * from './database/database-unavailable';
+export * from './database/migrate-services';
 export * from './database/refusal';
 export * from './database/snake-naming.strategy';
 export * from './database/transaction-context';

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DOMAIN_SERVICE_NAMES, SERVICE_NAMES, type ServiceName } from '@shopops/contracts';
-import { serviceEnvName } from '@shopops/platform';
+import { migrateServices, serviceEnvName } from '@shopops/platform';
 import { Pool } from 'pg';
-import { migrateSuite } from '../../../scripts/migrate';
+import { SUITE_MIGRATIONS } from '../../../apps/migrations';
 import { createDatabase, databaseUrl, dropDatabase, uniqueName } from './databases';
 import { freePort } from './ports';
 
@@ -86,7 +86,7 @@ export class SuiteStack {
       options.env ?? {},
     );
     try {
-      await migrateSuite({ ...process.env, DATABASE_URL: url });
+      await migrateServices(SUITE_MIGRATIONS, { ...process.env, DATABASE_URL: url });
       const services = options.services ?? SERVICE_NAMES;
       for (const service of SERVICE_NAMES) stack.ports.set(service, await freePort());
       const domain = services.filter((s) => s !== 'gateway');
