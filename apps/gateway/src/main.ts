@@ -29,7 +29,7 @@ async function mountEdge(app: NestFastifyApplication, platform: PlatformConfig):
   await mountTrackedEvents(fastify, app.get(TrackedEventsService), config, rateLimitStore);
   await mountQueueBoard(fastify, app.get(QueueRegistry), config.jwtSecret);
   await mountWebhookEndpoints(fastify, app.get(EndpointsService), config.jwtSecret);
-  await mountReportPages(fastify, config, platform.identitySecret);
+  await mountReportPages(fastify);
 }
 
 void runService({
