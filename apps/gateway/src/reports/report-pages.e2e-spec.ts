@@ -10,7 +10,7 @@ const LIMIT_PER_MINUTE = 3;
 const DAY = '2025-02-17';
 
 /** A caller of its own, so no other request shares its rate-limit count. */
-function freshCaller(role: 'analyst' | 'operator' | 'cs_agent'): string {
+function freshCaller(role: 'admin' | 'analyst' | 'operator' | 'cs_agent'): string {
   return signBearerToken({ sub: `report-page-${role}-${randomUUID()}`, role }, DEV_JWT_SECRET, 600);
 }
 
@@ -49,6 +49,14 @@ describe('report pages', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.details[0].code).toBe('RATE_LIMITED');
     expect(limited.headers['retry-after']).toBeDefined();
+  });
+
+  it('read the browser sign-in cookie and ask as the signed-in admin', async () => {
+    const login = await request(limitedGateway).post('/admin/login').type('form').send({ token: freshCaller('admin') });
+    expect(login.status).toBe(303);
+    const page = await request(limitedGateway).get(`/admin/reports/${reportId}`).set('cookie', login.headers['set-cookie'][0].split(';')[0]);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`日报 ${DAY}`);
   });
 
   it('answer a caller the report query refuses with 403, naming the refusal', async () => {
