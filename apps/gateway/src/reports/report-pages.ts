@@ -49,7 +49,16 @@ async function askGateway(fastify: FastifyInstance, req: FastifyRequest, token: 
     payload: { query: REPORT_QUERY, variables: { id } },
   });
   const retryAfter = response.headers['retry-after'];
-  return { ...(response.json() as GraphQLAnswer), ...(retryAfter !== undefined ? { retryAfter: String(retryAfter) } : {}) };
+  return { ...parseAnswer(response.body), ...(retryAfter !== undefined ? { retryAfter: String(retryAfter) } : {}) };
+}
+
+/** A body that is not GraphQL's JSON shape is the gateway failing, not the caller: it becomes a 502. */
+function parseAnswer(body: string): GraphQLAnswer {
+  try {
+    return JSON.parse(body) as GraphQLAnswer;
+  } catch {
+    return { errors: [{ message: 'the gateway answered without JSON', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+  }
 }
 
 function sendRefusal(reply: FastifyReply, answer: GraphQLAnswer & { retryAfter?: string }): FastifyReply {
