@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { createProduct, GatewayClient, uniqueCode, type CallAs } from '@shopops/testing';
 
 /** Anonymous callers and members see only products on sale, without designer notes or portfolio roles; staff see the whole range. */
@@ -13,6 +14,8 @@ describe('product visibility', () => {
   const tag = `vis-${uniqueCode('T').toLowerCase()}`;
   const codes = { onSale: uniqueCode('VIS-SALE'), draft: uniqueCode('VIS-DRAFT'), archived: uniqueCode('VIS-ARCH'), exited: uniqueCode('VIS-EXIT') };
   const skuOf = (code: string) => `${code}-1`;
+  const archivedSkuOf = (code: string) => `${code}-OLD`;
+  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
   const collection = uniqueCode('VIS-COLL');
   const draftOnlyCollection = uniqueCode('VIS-HIDDEN');
 
@@ -33,6 +36,9 @@ describe('product visibility', () => {
     for (const code of Object.values(codes)) {
       await createProduct(gateway, { code, title: '可见性测试商品', tags: [tag], designerNotes: '内部：面料成本偏高', portfolioRole: 'CLEARANCE', skus: [{ code: skuOf(code), listPriceFen: 59900 }] });
     }
+    // No mutation archives a single SKU yet; a retired variant is marked in the catalog's own table.
+    await operate(`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { __typename } }`, { i: { code: codes.onSale, addSkus: [{ code: archivedSkuOf(codes.onSale), listPriceFen: 49900 }] } });
+    expect((await db.query(`UPDATE catalog.sku SET archived = true WHERE code = $1`, [archivedSkuOf(codes.onSale)])).rowCount).toBe(1);
     await publish(codes.onSale);
     await publish(codes.archived);
     await operate(`mutation($c: String!) { archiveProduct(code: $c, reason: "停产") { __typename } }`, { c: codes.archived });
@@ -44,6 +50,8 @@ describe('product visibility', () => {
     await upsertCollection(draftOnlyCollection);
     await addToCollection(draftOnlyCollection, codes.draft);
   });
+
+  afterAll(() => db.end());
 
   const productAs = async (as: CallAs, code: string) => (await gateway.data<{ product: { code: string } | null }>(`query($c: String!) { product(code: $c) { code } }`, { c: code }, as)).product;
   const listed = async (as: CallAs, field: 'searchProducts' | 'products') =>
@@ -70,6 +78,23 @@ describe('product visibility', () => {
     const visibleCollections = await collectionsAs(as);
     expect(visibleCollections).toContain(collection);
     expect(visibleCollections).not.toContain(draftOnlyCollection);
+  });
+
+  const skusOfProductAs = async (as: CallAs, code: string) =>
+    (await gateway.data<{ product: { skus: Array<{ code: string }> } | null }>(`query($c: String!) { product(code: $c) { skus { code } } }`, { c: code }, as)).product?.skus.map((s) => s.code).sort();
+
+  it.each([
+    ['anonymous', anonymous],
+    ['a member', member],
+  ])('hides the archived SKU of a product on sale from %s: Product.skus and sku', async (_who, as) => {
+    expect(await skusOfProductAs(as, codes.onSale)).toEqual([skuOf(codes.onSale)]);
+    expect(await skuAs(as, archivedSkuOf(codes.onSale))).toBeNull();
+    expect(await skuAs(as, skuOf(codes.onSale))).toEqual({ code: skuOf(codes.onSale), product: { code: codes.onSale } });
+  });
+
+  it.each(['operator', 'cs_agent'] as const)('shows %s the archived SKU of a product on sale', async (role) => {
+    expect(await skusOfProductAs({ role }, codes.onSale)).toEqual([archivedSkuOf(codes.onSale), skuOf(codes.onSale)].sort());
+    expect(await skuAs({ role }, archivedSkuOf(codes.onSale))).toEqual({ code: archivedSkuOf(codes.onSale), product: { code: codes.onSale } });
   });
 
   it('keeps designer notes and portfolio roles, and filters that reveal them, to staff', async () => {

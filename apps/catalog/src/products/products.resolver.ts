@@ -27,7 +27,7 @@ import { SearchService } from '../search/search.service';
 import { CreateProductInput, UpdateProductInput } from './dto/create-product.input';
 import { DuplicateCodeError, VersionConflictError } from './product-errors';
 import { PortfolioRole, Product } from './product.entity';
-import { CATALOG_STAFF, seesWholeRange, visibleTo } from './product-visibility';
+import { CATALOG_STAFF, seesWholeRange, skusVisibleTo, visibleTo } from './product-visibility';
 import { ProductsService, type CreateProductOutcome, type UpdateProductOutcome } from './products.service';
 import { Sku } from './sku.entity';
 import { SkusService } from './skus.service';
@@ -111,9 +111,10 @@ export class ProductsResolver {
   }
 
   @Public()
-  @ResolveField(() => [Sku])
-  skus(@Parent() product: Product, @Loaders() loaders: LoaderRegistry): Promise<Sku[]> {
-    return loaders.get<string, Sku[]>('skusByProductId', async (ids) => groupByKey(ids, await this.skusService.findByProductIds(ids), (s) => s.productId)).load(product.id);
+  @ResolveField(() => [Sku], { description: 'Without a staff role, archived SKUs are left out' })
+  async skus(@Ctx() ctx: RequestContext, @Parent() product: Product, @Loaders() loaders: LoaderRegistry): Promise<Sku[]> {
+    const skus = await loaders.get<string, Sku[]>('skusByProductId', async (ids) => groupByKey(ids, await this.skusService.findByProductIds(ids), (s) => s.productId)).load(product.id);
+    return skusVisibleTo(ctx, skus);
   }
 
   @Public()

@@ -3,7 +3,7 @@ import { alignByKey, Ctx, groupByKey, Loaders, Public, Roles, type GraphQLContex
 import { PricePoint, Promotion, TierPrice } from '../pricing/pricing.model';
 import { PricingService } from '../pricing/pricing.service';
 import { Product } from './product.entity';
-import { seesWholeRange, visibleTo } from './product-visibility';
+import { isSkuOnSale, seesWholeRange } from './product-visibility';
 import { ProductsService } from './products.service';
 import { Sku } from './sku.entity';
 import { SkusService } from './skus.service';
@@ -17,7 +17,7 @@ export class SkusResolver {
   ) {}
 
   @Public()
-  @Query(() => Sku, { nullable: true, description: 'A SKU by its code, or null if there is none (without a staff role, also when its product is not on sale).' })
+  @Query(() => Sku, { nullable: true, description: 'A SKU by its code, or null if there is none (without a staff role, also when it is archived or its product is not on sale).' })
   async sku(@Ctx() ctx: RequestContext, @Args('code') code: string, @Loaders() loaders: LoaderRegistry): Promise<Sku | undefined> {
     return this.visibleSku(ctx, loaders, await this.byCode(loaders).load(code));
   }
@@ -57,10 +57,10 @@ export class SkusResolver {
     return this.visibleSku(context.requestContext, loaders, sku);
   }
 
-  /** A SKU is visible where its product is. */
+  /** Without a staff role, a SKU is visible only while it is on sale (not archived, its product on sale). */
   private async visibleSku(ctx: RequestContext, loaders: LoaderRegistry, sku: Sku | undefined): Promise<Sku | undefined> {
     if (!sku || seesWholeRange(ctx)) return sku;
-    return visibleTo(ctx, await this.productById(loaders).load(sku.productId)) ? sku : undefined;
+    return isSkuOnSale(sku, await this.productById(loaders).load(sku.productId)) ? sku : undefined;
   }
 
   private productById(loaders: LoaderRegistry) {

@@ -1,5 +1,5 @@
 import { RequestContext } from '@shopops/platform';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { apolloSuggestionsForStaffOnly, hiveSuggestionsForStaffOnly, withoutSuggestion } from './schema-hints';
 
 const HINTED = 'Cannot query field "prodcts" on type "Query". Did you mean "products" or "product"?';
@@ -26,15 +26,18 @@ describe('schema hints', () => {
     expect(await messageFor('operator')).toBe(HINTED);
   });
 
-  it('strips hints from Hive validation results for members and anonymous callers, not for staff', () => {
+  it('strips hints from each Hive response for members and anonymous callers, not for staff, whatever the order', () => {
     const plugin = hiveSuggestionsForStaffOnly<ReturnType<typeof caller>>();
-    const messageFor = (role: 'operator' | 'member' | 'anonymous') => {
-      let result: readonly GraphQLError[] = [new GraphQLError(HINTED)];
-      const after = plugin.onValidate?.({ context: caller(role) } as never);
-      if (typeof after === 'function') after({ result, setResult: (errors: readonly GraphQLError[]) => (result = errors) } as never);
-      return result[0].message;
+    const validationFailed = { errors: [new GraphQLError(HINTED, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] };
+    const answerFor = (role: 'operator' | 'member' | 'anonymous') => {
+      let result: ExecutionResult = validationFailed;
+      plugin.onResultProcess?.({ serverContext: caller(role), result, setResult: (processed: ExecutionResult) => (result = processed) } as never);
+      return result.errors?.map((error) => [error.message, error.extensions.code]);
     };
-    expect(messageFor('anonymous')).toBe('Cannot query field "prodcts" on type "Query".');
-    expect(messageFor('operator')).toBe(HINTED);
+    const stripped = [['Cannot query field "prodcts" on type "Query".', 'GRAPHQL_VALIDATION_FAILED']];
+    expect(answerFor('anonymous')).toEqual(stripped);
+    expect(answerFor('operator')).toEqual([[HINTED, 'GRAPHQL_VALIDATION_FAILED']]);
+    expect(answerFor('member')).toEqual(stripped);
+    expect(validationFailed.errors[0].message).toBe(HINTED);
   });
 });

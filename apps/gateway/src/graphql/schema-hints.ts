@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { RequestContext } from '@shopops/platform';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
@@ -27,13 +27,27 @@ export function apolloSuggestionsForStaffOnly<T extends CallerContext>(): Apollo
   };
 }
 
+/**
+ * Strips each response, not the validation result: the Hive runtime caches validation results by
+ * document, so a result stripped for one caller would be served to staff asking the same query.
+ * Validation errors never arrive as a stream, so streamed results are left as they are.
+ */
 export function hiveSuggestionsForStaffOnly<T extends CallerContext>(): GatewayPlugin<T> {
   return {
-    onValidate: ({ context }) =>
-      context.caller?.isStaff
-        ? undefined
-        : ({ result, setResult }) => {
-            setResult(result.map((error) => new GraphQLError(withoutSuggestion(error.message), error)));
-          },
+    onResultProcess: ({ serverContext, result, setResult }) => {
+      // The runtime types its server context as its own config; the engine adds the caller to it.
+      const { caller } = serverContext as Partial<CallerContext>;
+      if (caller?.isStaff || isStream(result)) return;
+      setResult(Array.isArray(result) ? result.map(withoutSuggestions) : withoutSuggestions(result));
+    },
   };
+}
+
+function isStream(result: object): result is AsyncIterable<unknown> {
+  return Symbol.asyncIterator in result;
+}
+
+function withoutSuggestions<R extends ExecutionResult>(result: R): R {
+  if (!result.errors?.some((error) => SUGGESTION.test(error.message))) return result;
+  return { ...result, errors: result.errors.map((error) => (SUGGESTION.test(error.message) ? new GraphQLError(withoutSuggestion(error.message), error) : error)) };
 }

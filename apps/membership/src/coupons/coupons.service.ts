@@ -129,7 +129,8 @@ export class CouponsService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const [coupon] = (await tx.em.query(`SELECT * FROM coupon WHERE code = $1 FOR UPDATE`, [input.couponCode])) as CouponRow[];
       if (!coupon) refuse(NotFoundError.of('Coupon', input.couponCode));
-      if (coupon.member_id !== input.memberId) refuse(CouponNotOwnedError.of(input.couponCode));
+      // A member must not learn that someone else's code exists: only staff hear that it is owned by another.
+      if (coupon.member_id !== input.memberId) refuse(ctx.isStaff ? CouponNotOwnedError.of(input.couponCode) : NotFoundError.of('Coupon', input.couponCode));
       if (coupon.status === CouponStatus.REDEEMED && coupon.redeemed_channel === input.channel && coupon.redeemed_order_id === input.orderId) return toCoupon(coupon);
       if (coupon.status !== CouponStatus.ISSUED) refuse(CouponAlreadyUsedError.of(input.couponCode, coupon.status, coupon.redeemed_order_id));
       if (coupon.valid_until <= new Date()) refuse(CouponExpiredError.of(input.couponCode, coupon.valid_until));

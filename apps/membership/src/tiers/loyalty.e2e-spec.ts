@@ -61,6 +61,19 @@ describe('loyalty', () => {
         operator,
       );
     expect((await redeem(stranger.id, 'M-1', 50000)).redeemCoupon.__typename).toBe('CouponNotOwnedError');
+    // A member trying someone else's code hears exactly what an unknown code answers.
+    const redeemAsStranger = async (couponCode: string) =>
+      (
+        await gateway.data<{ redeemCoupon: Record<string, string> }>(
+          `mutation($i: RedeemCouponInput!) { redeemCoupon(input: $i) { __typename ... on ErrorResult { errorCode message } ... on NotFoundError { entity key } } }`,
+          { i: { couponCode, memberId: stranger.id, channel: 'mall', orderId: 'M-S', orderAmountFen: 50000 } },
+          { role: 'member', memberId: stranger.id },
+        )
+      ).redeemCoupon;
+    const unknownCode = `${coupon.code}-X`;
+    const unknown = await redeemAsStranger(unknownCode);
+    expect(unknown).toEqual({ __typename: 'NotFoundError', errorCode: 'NOT_FOUND', message: `Coupon ${unknownCode} does not exist`, entity: 'Coupon', key: unknownCode });
+    expect(await redeemAsStranger(coupon.code!)).toEqual({ ...unknown, message: `Coupon ${coupon.code} does not exist`, key: coupon.code });
     expect((await redeem(member.id, 'M-1', 29999)).redeemCoupon).toEqual({ __typename: 'CouponMinimumSpendError', minSpendFen: 30000 });
     expect((await redeem(member.id, 'M-1', 30000)).redeemCoupon).toEqual({ __typename: 'Coupon', status: 'REDEEMED' });
     // The same coupon on the same order answers as before; on another order it is refused.

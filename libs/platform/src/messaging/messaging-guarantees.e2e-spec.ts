@@ -25,6 +25,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { createRootLogger } from '../logging/logger';
 import type { DeadLetter } from './dead-letters';
 import { MessagingRetention } from './messaging-retention';
+import { OutboxRelay } from './outbox-relay';
 
 const TEST_TIMINGS = { JOB_ATTEMPTS: '4', JOB_BACKOFF_MS: '100', JOB_LOCK_MS: '2000', JOB_STALLED_CHECK_MS: '1000', OUTBOX_POLL_MS: '200' };
 
@@ -73,6 +74,15 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     }
   }
 
+  /** Waits until the catalog queue has finished the job of the probe event with this key, and says how it ended. */
+  async function probeJobSettled(key: string): Promise<string> {
+    const { rows } = await db.query<{ event_id: string }>(`SELECT event_id FROM catalog.outbox WHERE payload->>'key' = $1`, [key]);
+    expect(rows).toHaveLength(1);
+    return withQueue(eventQueueName('catalog'), (queue) =>
+      eventually(() => queue.getJobState(rows[0].event_id), (state) => state === 'completed' || state === 'failed', { timeoutMs: 30_000, what: `the job of ${key} to finish` }),
+    );
+  }
+
   const deadLetters = (): Promise<DeadLetter[]> =>
     withQueue(deadLetterQueueName(eventQueueName('catalog')), async (queue) => (await queue.getJobs(['waiting'])).map((job) => job.data as DeadLetter));
 
@@ -98,8 +108,7 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
 
     it('retries a handler that throws once; its effect happens exactly once', async () => {
       await emitProbe(app, { key: 'fail-once', behaviour: 'fail-once' });
-      await eventually(() => count('probe_effect', 'fail-once'), (n) => n === 1, { what: 'the effect after a retry' });
-      await new Promise((r) => setTimeout(r, 500));
+      expect(await probeJobSettled('fail-once')).toBe('completed');
       expect(await count('probe_attempt', 'fail-once')).toBe(2);
       expect(await count('probe_effect', 'fail-once')).toBe(1);
     });
@@ -252,8 +261,7 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       worker.kill('SIGKILL');
       expect(await count('probe_effect', 'crash')).toBe(0);
       worker = await spawnWorker();
-      await eventually(() => count('probe_effect', 'crash'), (n) => n === 1, { timeoutMs: 30_000, what: 'the effect after the crash' });
-      await new Promise((r) => setTimeout(r, 1500));
+      expect(await probeJobSettled('crash')).toBe('completed');
       expect(await count('probe_effect', 'crash')).toBe(1);
       expect(await count('probe_attempt', 'crash')).toBe(2);
     } finally {
@@ -284,7 +292,14 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     try {
       await stopRedis(redis);
       await emitProbe(app, { key: 'outage', behaviour: 'ok' });
-      await new Promise((r) => setTimeout(r, 1500));
+      // Awaits a relay pass of its own that claimed rows (not one the relay loop holds): with Redis away it is refused.
+      const relay = app.get(OutboxRelay);
+      const outcome = await eventually(
+        () => relay.relayBatch().then((relayed) => String(relayed), (error: Error) => `refused: ${error.message}`),
+        (result) => result !== '0',
+        { what: 'a relay pass over the new row' },
+      );
+      expect(outcome).toMatch(/^refused: /);
       const pending = await db.query(`SELECT published_at FROM catalog.outbox WHERE payload->>'key' = 'outage'`);
       expect(pending.rows).toEqual([{ published_at: null }]);
       expect(await count('probe_change', 'outage')).toBe(1);
