@@ -18,6 +18,14 @@ export class ErasureReceipt {
   @Field(() => [String], { description: 'Services asked to erase what they hold' }) notified!: string[];
 }
 
+@ObjectType({ description: 'Everything membership holds about a member (audited).' })
+export class MemberDataExport {
+  @Field(() => ID) memberId!: string;
+  @Field(() => Date) exportedAt!: Date;
+  @Field(() => String, { description: 'The member, accounts, orders, points, coupons, bookings, consents, tiers, RFM, segments and audit, as one JSON document' })
+  document!: string;
+}
+
 @InputType()
 export class MemberProfileInput {
   @Field(() => ID) @IsUUID() memberId!: string;

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { MemberRecord } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
-import { Consent, ErasureReceipt, type ConsentInput, type MemberProfileInput } from './privacy.model';
+import { Consent, ErasureReceipt, MemberDataExport, type ConsentInput, type MemberProfileInput } from './privacy.model';
 
 export type PiiField = 'phone' | 'address' | 'birthday';
 const MASKS: Record<PiiField, (value: string) => string> = { phone: maskPhone, address: maskAddress, birthday: maskBirthday };
@@ -96,7 +96,7 @@ export class PrivacyService {
   }
 
   /** Everything membership holds about a member, PII in clear, as one JSON document (audited). */
-  async exportData(ctx: RequestContext, memberId: string): Promise<string | NotFoundError> {
+  async exportData(ctx: RequestContext, memberId: string): Promise<MemberDataExport | NotFoundError> {
     const [member] = await this.dataSource.query(`SELECT * FROM member WHERE id = $1`, [memberId]);
     if (!member) return NotFoundError.of('Member', memberId);
     const q = (sql: string) => this.dataSource.query(sql, [memberId]);
@@ -115,8 +115,9 @@ export class PrivacyService {
       q(`SELECT action, detail, actor, at FROM member_audit WHERE member_id = $1 ORDER BY at`),
     ]);
     const clear = (sealed: string | null) => (sealed ? this.vault.open(sealed) : null);
+    const exportedAt = new Date();
     const document = {
-      exportedAt: new Date().toISOString(),
+      exportedAt: exportedAt.toISOString(),
       member: {
         id: member.id,
         status: member.status,
@@ -142,7 +143,7 @@ export class PrivacyService {
       audit,
     };
     await this.unitOfWork.run(ctx, (tx) => this.members.audit(tx, memberId, 'data.exported', { by: ctx.identity.subject }));
-    return JSON.stringify(document);
+    return Object.assign(new MemberDataExport(), { memberId, exportedAt, document: JSON.stringify(document) });
   }
 
   /**
