@@ -1,6 +1,6 @@
-import type { Role } from '@shopops/contracts';
+import { developmentWebhookSecret, webhookSignatureHeader, type Role } from '@shopops/contracts';
 import { DEV_JWT_SECRET, signBearerToken } from '@shopops/platform';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /** What a demo seed file gets: the gateway's API as a client would use it, and a seeded RNG. */
 export interface DemoContext {
@@ -25,11 +25,6 @@ export function seededRandom(seed: number): () => number {
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
-}
-
-/** The webhook secret a source uses when WEBHOOK_SECRET_<SOURCE> is unset (see README). */
-function devSecretKey(source: string): Buffer {
-  return Buffer.from(`shopops-dev-${source}-signing-key`);
 }
 
 export function createDemoContext(gatewayUrl: string, log: (message: string) => void): DemoContext {
@@ -60,10 +55,10 @@ export function createDemoContext(gatewayUrl: string, log: (message: string) => 
       const id = `msg_${randomUUID()}`;
       const timestamp = Math.floor(Date.now() / 1000);
       const body = JSON.stringify({ occurredAt: new Date().toISOString(), ...envelope });
-      const signature = createHmac('sha256', devSecretKey(source)).update(`${id}.${timestamp}.${body}`).digest('base64');
+      const signature = webhookSignatureHeader([developmentWebhookSecret(source)], id, timestamp, body);
       const response = await fetch(`${gatewayUrl}/webhooks/${source}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${signature}` },
+        headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature },
         body,
       });
       return response.status;

@@ -1,7 +1,8 @@
 import { ConfigError, DEV_JWT_SECRET } from '@shopops/platform';
-import { DEFAULT_WEBHOOK_SOURCES, developmentWebhookSecret, loadGatewayConfig } from './gateway.config';
+import { developmentWebhookSecret, webhookSecretOf } from '@shopops/contracts';
+import { DEFAULT_WEBHOOK_SOURCES, loadGatewayConfig } from './gateway.config';
 
-const ownSecret = (source: string) => `whsec_${Buffer.from(`production-key-of-${source}`).toString('base64')}`;
+const ownSecret = (source: string) => webhookSecretOf(Buffer.from(`production-key-of-${source}`));
 const PRODUCTION: NodeJS.ProcessEnv = {
   NODE_ENV: 'production',
   JWT_SECRET: 'a-production-jwt-secret',

@@ -1,16 +1,11 @@
 import { resolve } from 'node:path';
-import { DOMAIN_SERVICE_NAMES, SERVICES, type DomainServiceName } from '@shopops/contracts';
+import { developmentWebhookSecret, DOMAIN_SERVICE_NAMES, SERVICES, webhookSigningKey, type DomainServiceName } from '@shopops/contracts';
 import { DEV_JWT_SECRET, EnvReader, serviceEnvName } from '@shopops/platform';
 
 export const GATEWAY_ENGINES = ['apollo', 'hive'] as const;
 export type GatewayEngineName = (typeof GATEWAY_ENGINES)[number];
 
 export const DEFAULT_WEBHOOK_SOURCES = ['taobao', 'douyin', 'mall', 'logistics'] as const;
-
-/** Development signing secret of a webhook source; documented in the README, refused in production. */
-export function developmentWebhookSecret(source: string): string {
-  return `whsec_${Buffer.from(`shopops-dev-${source}-signing-key`).toString('base64')}`;
-}
 
 export interface WebhookSourceConfig {
   readonly name: string;
@@ -35,7 +30,6 @@ export interface GatewayConfig {
   readonly webhookBodyRetentionDays: number;
 }
 
-const SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
 const SOURCE = /^[a-z][a-z0-9-]{0,31}$/;
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -78,7 +72,8 @@ function readWebhookSources(read: EnvReader, env: NodeJS.ProcessEnv): Map<string
     const secrets = configured ? configured.split(/\s+/) : [developmentWebhookSecret(name)];
     const keys: Buffer[] = [];
     for (const secret of secrets) {
-      if (SECRET.test(secret)) keys.push(Buffer.from(secret.slice('whsec_'.length), 'base64'));
+      const key = webhookSigningKey(secret);
+      if (key) keys.push(key);
       else read.problems.push(`${variable} holds a value that is not whsec_<base64>`);
       if (configured && developmentSecrets.has(secret)) read.refuseDevelopmentSecret(variable);
     }

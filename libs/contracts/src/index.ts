@@ -7,6 +7,7 @@ export * from './events/define-event';
 export * from './events/envelope';
 export * from './webhooks/iso-timestamp';
 export * from './webhooks/webhook-payloads';
+export * from './webhooks/webhook-secret';
 export * from './channel/channel.events';
 export * from './catalog/catalog.events';
 export * from './inventory/inventory.events';

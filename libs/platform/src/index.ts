@@ -31,6 +31,7 @@ export * from './http/request-context.hook';
 export * from './http/run-service';
 export * from './messaging/dead-letters';
 export * from './messaging/event-consumer';
+export * from './messaging/member-accounts';
 export * from './messaging/messaging-retention';
 export * from './messaging/on-event.decorator';
 export * from './messaging/outbox-relay';

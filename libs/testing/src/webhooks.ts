@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { developmentWebhookSecret, webhookSecretOf } from '@shopops/contracts';
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 
@@ -6,12 +7,10 @@ import { Webhook } from 'standardwebhooks';
  * The shared e2e suite runs the douyin source with two secrets, as during a rotation: the old
  * (development default) and this new one. Either must be accepted.
  */
-export const ROTATED_DOUYIN_SECRET = `whsec_${Buffer.from('shopops-rotated-douyin-key-2026').toString('base64')}`;
+export const ROTATED_DOUYIN_SECRET = webhookSecretOf(Buffer.from('shopops-rotated-douyin-key-2026'));
 
 /** The development secret of a source, as the gateway defaults to (see README). */
-export function devWebhookSecret(source: string): string {
-  return `whsec_${Buffer.from(`shopops-dev-${source}-signing-key`).toString('base64')}`;
-}
+export const devWebhookSecret = developmentWebhookSecret;
 
 export interface SignedDelivery {
   readonly id: string;

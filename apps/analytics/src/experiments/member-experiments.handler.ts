@@ -9,8 +9,10 @@ import {
   type MemberDormantPayload,
   type MembersMergedPayload,
 } from '@shopops/contracts';
-import { OnEvent, type TransactionContext } from '@shopops/platform';
+import { MemberAccountProjection, OnEvent, type TransactionContext } from '@shopops/platform';
 import { ExperimentsService } from './experiments.service';
+
+const MEMBER_ACCOUNTS = new MemberAccountProjection({ table: 'member_account', platformColumn: 'channel' });
 
 /** Membership's accounts and its win-back experiment, for member-level experiments here. */
 @Injectable()
@@ -19,16 +21,12 @@ export class MemberExperimentsHandler {
 
   @OnEvent(MemberCreated, IdentityLinked)
   async account(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
-    const p = event.payload;
-    await tx.em.query(
-      `INSERT INTO member_account (channel, platform_user_id, member_id) VALUES ($1, $2, $3) ON CONFLICT (channel, platform_user_id) DO UPDATE SET member_id = EXCLUDED.member_id`,
-      [p.platform, p.platformUserId, p.memberId],
-    );
+    await MEMBER_ACCOUNTS.link(tx.em, event.payload);
   }
 
   @OnEvent(MembersMerged)
   async merged(tx: TransactionContext, event: EventEnvelope<MembersMergedPayload>): Promise<void> {
-    await tx.em.query(`UPDATE member_account SET member_id = $1 WHERE member_id = $2`, [event.payload.survivorMemberId, event.payload.mergedMemberId]);
+    await MEMBER_ACCOUNTS.merge(tx.em, event.payload);
   }
 
   @OnEvent(MemberDormant)

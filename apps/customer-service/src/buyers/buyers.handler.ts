@@ -17,7 +17,9 @@ import {
   type MembersMergedPayload,
   type TierChangedPayload,
 } from '@shopops/contracts';
-import { DeadLetters, OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, MemberAccountProjection, OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
+
+const BUYERS = new MemberAccountProjection({ table: 'buyer', platformColumn: 'platform' });
 
 /** The platform accounts of member $1, as (channel, platform user id). */
 const ACCOUNTS_OF_MEMBER = `(SELECT platform, platform_user_id FROM buyer WHERE member_id = $1)`;
@@ -33,10 +35,7 @@ export class BuyersHandler {
   @OnEvent(MemberCreated, IdentityLinked)
   async linkAccount(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
     const p = event.payload;
-    await tx.em.query(
-      `INSERT INTO buyer (platform, platform_user_id, member_id) VALUES ($1, $2, $3) ON CONFLICT (platform, platform_user_id) DO UPDATE SET member_id = EXCLUDED.member_id`,
-      [p.platform, p.platformUserId, p.memberId],
-    );
+    await BUYERS.link(tx.em, p);
     await tx.em.query(`UPDATE conversation SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2 AND member_id IS DISTINCT FROM $3`, [p.platform, p.platformUserId, p.memberId]);
     await tx.em.query(`UPDATE after_sales_case SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2`, [p.platform, p.platformUserId, p.memberId]);
   }
@@ -44,7 +43,7 @@ export class BuyersHandler {
   @OnEvent(MembersMerged)
   async merge(tx: TransactionContext, event: EventEnvelope<MembersMergedPayload>): Promise<void> {
     const { survivorMemberId, mergedMemberId } = event.payload;
-    await tx.em.query(`UPDATE buyer SET member_id = $1 WHERE member_id = $2`, [survivorMemberId, mergedMemberId]);
+    await BUYERS.merge(tx.em, event.payload);
     await tx.em.query(`UPDATE conversation SET member_id = $1 WHERE member_id = $2`, [survivorMemberId, mergedMemberId]);
     await tx.em.query(`UPDATE after_sales_case SET member_id = $1 WHERE member_id = $2`, [survivorMemberId, mergedMemberId]);
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OUTBOUND_EVENTS, OutboundDeliveryDue, publicEventType } from '@shopops/contracts';
+import { newWebhookSecret, OUTBOUND_EVENTS, OutboundDeliveryDue, publicEventType } from '@shopops/contracts';
 import { UnitOfWork, type RequestContext } from '@shopops/platform';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import { urlProblem } from './network-guard';
 import type { OutboundConfig } from './outbound.config';
 import { OutboundAttempt, OutboundMessage, WebhookEndpoint, type MessageStatus } from './outbound.entities';
 import { OUTBOUND_CONFIG } from './outbound.tokens';
-import { newWebhookSecret, sealSecret } from './secret-box';
+import { sealSecret } from './secret-box';
 
 /** Public event type (`inventory.channel-stock.changed`) → internal versioned type. */
 const INTERNAL_TYPES = new Map(OUTBOUND_EVENTS.map((d) => [publicEventType(d.type), d.type]));

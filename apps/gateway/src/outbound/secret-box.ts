@@ -15,8 +15,3 @@ export function openSecret(box: string, key: Buffer): string {
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64')), decipher.final()]).toString('utf8');
 }
-
-/** A fresh `whsec_` secret: 24 random bytes, base64. */
-export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(24).toString('base64')}`;
-}

@@ -1,3 +1,4 @@
+import { webhookSecretOf } from '@shopops/contracts';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Resolve } from './network-guard';
@@ -10,7 +11,7 @@ const delivery = (url: string): SendRequest => ({
   eventType: 'catalog.product.created',
   occurredAt: new Date('2026-11-11T00:00:00Z'),
   payload: { code: 'LX-DRESS-001' },
-  secrets: [`whsec_${Buffer.from('sender-test-secret').toString('base64')}`],
+  secrets: [webhookSecretOf(Buffer.from('sender-test-secret'))],
 });
 
 describe('WebhookSender connects only to a checked address', () => {

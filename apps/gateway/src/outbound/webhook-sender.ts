@@ -1,6 +1,5 @@
 import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
-import { publicEventType } from '@shopops/contracts';
-import { createHmac } from 'node:crypto';
+import { publicEventType, webhookSignatureHeader } from '@shopops/contracts';
 import { Agent, request } from 'undici';
 import { guardedConnector, type Resolve } from './network-guard';
 import type { OutboundConfig } from './outbound.config';
@@ -24,16 +23,6 @@ export interface SendOutcome {
 }
 
 const EXCERPT_BYTES = 1024;
-
-/** Signs per Standard Webhooks: one `v1,` signature per valid secret. */
-export function signatureHeader(secrets: readonly string[], webhookId: string, timestamp: number, body: string): string {
-  return secrets
-    .map((secret) => {
-      const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-      return `v1,${createHmac('sha256', key).update(`${webhookId}.${timestamp}.${body}`).digest('base64')}`;
-    })
-    .join(' ');
-}
 
 /** Name resolution for the sender; tests replace it to play DNS answers. */
 export const OUTBOUND_RESOLVE = Symbol('OUTBOUND_RESOLVE');
@@ -68,7 +57,7 @@ export class WebhookSender implements OnApplicationShutdown {
           'user-agent': 'ShopOps-Webhooks/1',
           'webhook-id': webhookId,
           'webhook-timestamp': String(timestamp),
-          'webhook-signature': signatureHeader(delivery.secrets, webhookId, timestamp, body),
+          'webhook-signature': webhookSignatureHeader(delivery.secrets, webhookId, timestamp, body),
         },
       });
       const text = await response.body.text();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { webhookSigningKey } from '@shopops/contracts';
 import { PiiVault, type UnitOfWork } from '@shopops/platform';
 import { devWebhookSecret, orderData, signDelivery } from '@shopops/testing';
 import type { GatewayConfig } from '../gateway.config';
@@ -18,7 +19,7 @@ function databaseFailingOn(poisonId: string, batches: string[][]): UnitOfWork {
 describe('WebhookIngestService group commit', () => {
   const secret = devWebhookSecret('taobao');
   const config = {
-    webhookSources: new Map([['taobao', { keys: [Buffer.from(secret.slice('whsec_'.length), 'base64')] }]]),
+    webhookSources: new Map([['taobao', { keys: [webhookSigningKey(secret)] }]]),
     webhookToleranceSeconds: 300,
   } as unknown as GatewayConfig;
 

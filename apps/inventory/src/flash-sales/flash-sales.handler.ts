@@ -12,7 +12,9 @@ import {
   type MembersMergedPayload,
   type PromotionPayload,
 } from '@shopops/contracts';
-import { DeadLetters, OnEvent, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, MemberAccountProjection, OnEvent, type TransactionContext } from '@shopops/platform';
+
+const BUYER_MEMBERS = new MemberAccountProjection({ table: 'buyer_member', platformColumn: 'channel' });
 
 /** Flash sales as the catalog starts and ends them, and which member each buyer account is. */
 @Injectable()
@@ -37,11 +39,7 @@ export class FlashSalesHandler {
 
   @OnEvent(MemberCreated, IdentityLinked)
   async account(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
-    const p = event.payload;
-    await tx.em.query(
-      `INSERT INTO buyer_member (channel, platform_user_id, member_id) VALUES ($1, $2, $3) ON CONFLICT (channel, platform_user_id) DO UPDATE SET member_id = EXCLUDED.member_id`,
-      [p.platform, p.platformUserId, p.memberId],
-    );
+    await BUYER_MEMBERS.link(tx.em, event.payload);
   }
 
   /** Reservations and flash-sale counts stay; the erased member's accounts become the request's pseudonym. */
@@ -62,6 +60,6 @@ export class FlashSalesHandler {
 
   @OnEvent(MembersMerged)
   async merged(tx: TransactionContext, event: EventEnvelope<MembersMergedPayload>): Promise<void> {
-    await tx.em.query(`UPDATE buyer_member SET member_id = $1 WHERE member_id = $2`, [event.payload.survivorMemberId, event.payload.mergedMemberId]);
+    await BUYER_MEMBERS.merge(tx.em, event.payload);
   }
 }

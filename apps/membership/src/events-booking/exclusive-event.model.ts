@@ -15,6 +15,15 @@ export class ExclusiveEvent {
   @Field(() => String, { nullable: true }) minTier!: string | null;
 }
 
+/** A booking joined with its event's code; `position` is a count, which PostgreSQL answers as text. */
+export interface EventBookingRow {
+  readonly event_id: string;
+  readonly code: string;
+  readonly member_id: string;
+  readonly status: string;
+  readonly position: string | null;
+}
+
 @ObjectType()
 export class EventBooking {
   @Field(() => ID) eventId!: string;
@@ -22,6 +31,16 @@ export class EventBooking {
   @Field(() => ID) memberId!: string;
   @Field(() => String, { description: 'BOOKED, WAITLISTED or CANCELLED' }) status!: string;
   @Field(() => Int, { nullable: true, description: 'Place in the waitlist, 1 = next' }) waitlistPosition!: number | null;
+
+  static fromRow(row: EventBookingRow): EventBooking {
+    return Object.assign(new EventBooking(), {
+      eventId: row.event_id,
+      eventCode: row.code,
+      memberId: row.member_id,
+      status: row.status,
+      waitlistPosition: row.position === null ? null : Number(row.position),
+    });
+  }
 }
 
 @ObjectType({ implements: () => [ErrorResult] })

@@ -3,7 +3,7 @@ import { NotFoundError, refuse, UnitOfWork, type RequestContext, type Transactio
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TiersService } from '../tiers/tiers.service';
-import { EventBooking, EventFullError, ExclusiveEvent, TierNotEligibleError, type BookEventInput, type ExclusiveEventInput } from './exclusive-event.model';
+import { EventBooking, EventFullError, ExclusiveEvent, TierNotEligibleError, type BookEventInput, type EventBookingRow, type ExclusiveEventInput } from './exclusive-event.model';
 
 interface EventRow {
   id: string;
@@ -91,13 +91,13 @@ export class ExclusiveEventsService {
   }
 
   async bookingsOf(memberIds: readonly string[]): Promise<EventBooking[]> {
-    const rows: Array<{ event_id: string; code: string; member_id: string; status: string; position: string | null }> = await this.dataSource.query(
+    const rows: EventBookingRow[] = await this.dataSource.query(
       `SELECT b.event_id, e.code, b.member_id, b.status,
               CASE WHEN b.status = 'WAITLISTED' THEN (SELECT count(*) FROM event_booking w WHERE w.event_id = b.event_id AND w.status = 'WAITLISTED' AND w.queued_at <= b.queued_at) END AS position
          FROM event_booking b JOIN exclusive_event e ON e.id = b.event_id WHERE b.member_id = ANY($1::uuid[]) ORDER BY e.starts_at`,
       [memberIds],
     );
-    return rows.map((r) => Object.assign(new EventBooking(), { eventId: r.event_id, eventCode: r.code, memberId: r.member_id, status: r.status, waitlistPosition: r.position === null ? null : Number(r.position) }));
+    return rows.map(EventBooking.fromRow);
   }
 
   private async bookingOf(tx: TransactionContext, event: EventRow, memberId: string): Promise<EventBooking> {
@@ -105,7 +105,7 @@ export class ExclusiveEventsService {
       `SELECT status, CASE WHEN status = 'WAITLISTED' THEN (SELECT count(*) FROM event_booking w WHERE w.event_id = b.event_id AND w.status = 'WAITLISTED' AND w.queued_at <= b.queued_at) END AS position
          FROM event_booking b WHERE event_id = $1 AND member_id = $2`,
       [event.id, memberId],
-    )) as Array<{ status: string; position: string | null }>;
-    return Object.assign(new EventBooking(), { eventId: event.id, eventCode: event.code, memberId, status: row.status, waitlistPosition: row.position === null ? null : Number(row.position) });
+    )) as Array<Pick<EventBookingRow, 'status' | 'position'>>;
+    return EventBooking.fromRow({ ...row, event_id: event.id, code: event.code, member_id: memberId });
   }
 }

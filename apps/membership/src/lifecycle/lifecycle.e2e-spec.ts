@@ -35,10 +35,13 @@ describe('member lifecycle and segments', () => {
 
   it('defines a segment by rule and fills it from RFM scores as orders change them', async () => {
     const code = `big-spenders-${randomUUID().slice(0, 6)}`;
-    const rule = JSON.stringify({ all: [{ field: 'monetaryFen', op: '>=', value: 1_000_000 }] });
-    const bad = await gateway.query(`mutation { defineSegment(code: "x-bad", name: "x", rule: "{\\"all\\":[{\\"field\\":\\"shoeSize\\",\\"op\\":\\">=\\",\\"value\\":1}]}") { code } }`, {}, operator);
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['rule'] });
-    await gateway.data(`mutation($c: String!, $r: String!) { defineSegment(code: $c, name: "年消费过万", rule: $r) { code } }`, { c: code, r: rule }, operator);
+    const define = (c: string, r: object) =>
+      gateway.query(`mutation($c: String!, $r: SegmentRuleInput!) { defineSegment(code: $c, name: "年消费过万", rule: $r) { code rule { all { field op number text numbers texts } } } }`, { c, r }, operator);
+    for (const badRule of [{ all: [{ field: 'shoeSize', op: '>=', number: 1 }] }, { all: [{ field: 'monetaryFen', op: '>=', number: 1, text: '1' }] }, { any: [] }]) {
+      expect((await define('x-bad', badRule)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['rule'] });
+    }
+    const defined = await define(code, { all: [{ field: 'monetaryFen', op: '>=', number: 1_000_000 }] });
+    expect(defined.data).toEqual({ defineSegment: { code, rule: { all: [{ field: 'monetaryFen', op: '>=', number: 1_000_000, text: null, numbers: null, texts: null }] } } });
 
     const [big, small] = [`tb_big_${randomUUID().slice(0, 8)}`, `tb_small_${randomUUID().slice(0, 8)}`];
     await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: big }, { totalFen: 1_200_000 });

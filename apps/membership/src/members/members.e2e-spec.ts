@@ -231,7 +231,25 @@ describe('members', () => {
       { i: { memberId: id, address: '上海市静安区南京西路 1266 号', birthday: '1994-05-20' } },
       { role: 'member', memberId: id },
     );
-    const exported = JSON.parse((await gateway.data<{ memberDataExport: string }>(`query($id: ID!) { memberDataExport(memberId: $id) }`, { id }, { role: 'member', memberId: id })).memberDataExport);
+    const consented = await gateway.data<{ setConsent: { __typename: string; channel?: string; granted?: boolean } }>(
+      `mutation($i: ConsentInput!) { setConsent(input: $i) { __typename ... on Consent { channel granted } } }`,
+      { i: { memberId: id, channel: 'sms', granted: true } },
+      { role: 'member', memberId: id },
+    );
+    expect(consented.setConsent).toEqual({ __typename: 'Consent', channel: 'sms', granted: true });
+    const consents = await gateway.data<{ member: { consents: Array<{ channel: string; granted: boolean }> } }>(`query($id: ID!) { member(id: $id) { consents { channel granted } } }`, { id }, { role: 'admin' });
+    expect(consents.member.consents).toEqual([{ channel: 'sms', granted: true }]);
+    const exportOf = async (memberId: string, caller: { role: 'admin' } | { role: 'member'; memberId: string }) =>
+      (await gateway.data<{ memberDataExport: { __typename: string; memberId?: string; document?: string; entity?: string } }>(
+        `query($id: ID!) { memberDataExport(memberId: $id) { __typename ... on MemberDataExport { memberId document } ... on NotFoundError { entity key } } }`,
+        { id: memberId },
+        caller,
+      )).memberDataExport;
+    const unknown = randomUUID();
+    expect(await exportOf(unknown, { role: 'admin' })).toEqual({ __typename: 'NotFoundError', entity: 'Member', key: unknown });
+    const found = await exportOf(id, { role: 'member', memberId: id });
+    expect(found).toMatchObject({ __typename: 'MemberDataExport', memberId: id });
+    const exported = JSON.parse(found.document ?? '');
     expect(JSON.stringify(exported)).toContain(phone);
     expect(JSON.stringify(exported)).toContain(user);
 

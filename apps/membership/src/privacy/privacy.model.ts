@@ -3,11 +3,24 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from '
 
 export const CONSENT_CHANNELS = ['sms', 'wechat', 'email', 'phone_call', 'app_push'] as const;
 
+export interface ConsentRow {
+  readonly member_id: string;
+  readonly channel: string;
+  readonly granted: boolean;
+  readonly updated_at: Date;
+}
+
 @ObjectType()
 export class Consent {
+  /** Not in the schema: lets a per-request loader sort consents by member. */
+  memberId!: string;
   @Field(() => String, { description: 'sms, wechat, email, phone_call or app_push' }) channel!: string;
   @Field(() => Boolean) granted!: boolean;
   @Field(() => Date) updatedAt!: Date;
+
+  static fromRow(row: ConsentRow): Consent {
+    return Object.assign(new Consent(), { memberId: row.member_id, channel: row.channel, granted: row.granted, updatedAt: row.updated_at });
+  }
 }
 
 @ObjectType()
@@ -16,6 +29,14 @@ export class ErasureReceipt {
   @Field(() => ID) requestId!: string;
   @Field(() => Date) erasedAt!: Date;
   @Field(() => [String], { description: 'Services asked to erase what they hold' }) notified!: string[];
+}
+
+@ObjectType({ description: 'Everything membership holds about a member (audited).' })
+export class MemberDataExport {
+  @Field(() => ID) memberId!: string;
+  @Field(() => Date) exportedAt!: Date;
+  @Field(() => String, { description: 'The member, accounts, orders, points, coupons, bookings, consents, tiers, RFM, segments and audit, as one JSON document' })
+  document!: string;
 }
 
 @InputType()

@@ -3,11 +3,12 @@ import { Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@s
 import { assertSelfOrStaff } from '../members/member-access';
 import { Member } from '../members/member.model';
 import { MembersService } from '../members/members.service';
-import { Consent, ConsentInput, ErasureReceipt, MemberProfileInput } from './privacy.model';
+import { Consent, ConsentInput, ErasureReceipt, MemberDataExport, MemberProfileInput } from './privacy.model';
 import { PrivacyService } from './privacy.service';
 
 export const ProfileResult = createUnionType({ name: 'UpdateProfileResult', types: () => [Member, NotFoundError] as const, resolveType: (v: object) => v.constructor });
 export const ConsentResult = createUnionType({ name: 'SetConsentResult', types: () => [Consent, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+export const DataExportResult = createUnionType({ name: 'MemberDataExportResult', types: () => [MemberDataExport, NotFoundError] as const, resolveType: (v: object) => v.constructor });
 export const ErasureResult = createUnionType({ name: 'EraseMemberResult', types: () => [ErasureReceipt, NotFoundError] as const, resolveType: (v: object) => v.constructor });
 
 @Resolver()
@@ -35,11 +36,10 @@ export class PrivacyResolver {
   }
 
   @Roles('admin', 'cs_agent', 'member')
-  @Query(() => String, { description: 'Everything membership holds about a member, as JSON (audited). Other services add theirs through the federated Member.' })
-  async memberDataExport(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string): Promise<string> {
+  @Query(() => DataExportResult, { description: 'Everything membership holds about a member (audited). Other services add theirs through the federated Member.' })
+  memberDataExport(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string) {
     assertSelfOrStaff(ctx, memberId);
-    const result = await this.privacyService.exportData(ctx, memberId);
-    return typeof result === 'string' ? result : JSON.stringify({ error: result.message });
+    return this.privacyService.exportData(ctx, memberId);
   }
 
   @Roles('admin')

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { MemberRecord } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
-import { Consent, ErasureReceipt, type ConsentInput, type MemberProfileInput } from './privacy.model';
+import { Consent, ErasureReceipt, MemberDataExport, type ConsentInput, type ConsentRow, type MemberProfileInput } from './privacy.model';
 
 export type PiiField = 'phone' | 'address' | 'birthday';
 const MASKS: Record<PiiField, (value: string) => string> = { phone: maskPhone, address: maskAddress, birthday: maskBirthday };
@@ -77,26 +77,26 @@ export class PrivacyService {
   setConsent(ctx: RequestContext, input: ConsentInput): Promise<Consent | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       await this.requireActive(tx, input.memberId);
-      const [row] = await tx.em.query(
+      const [row]: ConsentRow[] = await tx.em.query(
         `INSERT INTO consent (member_id, channel, granted) VALUES ($1, $2, $3)
          ON CONFLICT (member_id, channel) DO UPDATE SET granted = EXCLUDED.granted, updated_at = now() RETURNING *`,
         [input.memberId, input.channel, input.granted],
       );
       await this.members.audit(tx, input.memberId, 'consent.changed', { channel: input.channel, granted: input.granted });
-      return Object.assign(new Consent(), { channel: row.channel, granted: row.granted, updatedAt: row.updated_at });
+      return Consent.fromRow(row);
     });
   }
 
-  async consentsOf(memberIds: readonly string[]): Promise<Array<Consent & { memberId: string }>> {
-    const rows: Array<{ member_id: string; channel: string; granted: boolean; updated_at: Date }> = await this.dataSource.query(
+  async consentsOf(memberIds: readonly string[]): Promise<Consent[]> {
+    const rows: ConsentRow[] = await this.dataSource.query(
       `SELECT * FROM consent WHERE member_id = ANY($1::uuid[]) ORDER BY channel`,
       [memberIds],
     );
-    return rows.map((r) => Object.assign(new Consent(), { memberId: r.member_id, channel: r.channel, granted: r.granted, updatedAt: r.updated_at }));
+    return rows.map(Consent.fromRow);
   }
 
   /** Everything membership holds about a member, PII in clear, as one JSON document (audited). */
-  async exportData(ctx: RequestContext, memberId: string): Promise<string | NotFoundError> {
+  async exportData(ctx: RequestContext, memberId: string): Promise<MemberDataExport | NotFoundError> {
     const [member] = await this.dataSource.query(`SELECT * FROM member WHERE id = $1`, [memberId]);
     if (!member) return NotFoundError.of('Member', memberId);
     const q = (sql: string) => this.dataSource.query(sql, [memberId]);
@@ -115,8 +115,9 @@ export class PrivacyService {
       q(`SELECT action, detail, actor, at FROM member_audit WHERE member_id = $1 ORDER BY at`),
     ]);
     const clear = (sealed: string | null) => (sealed ? this.vault.open(sealed) : null);
+    const exportedAt = new Date();
     const document = {
-      exportedAt: new Date().toISOString(),
+      exportedAt: exportedAt.toISOString(),
       member: {
         id: member.id,
         status: member.status,
@@ -142,7 +143,7 @@ export class PrivacyService {
       audit,
     };
     await this.unitOfWork.run(ctx, (tx) => this.members.audit(tx, memberId, 'data.exported', { by: ctx.identity.subject }));
-    return JSON.stringify(document);
+    return Object.assign(new MemberDataExport(), { memberId, exportedAt, document: JSON.stringify(document) });
   }
 
   /**

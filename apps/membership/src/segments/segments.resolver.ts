@@ -1,15 +1,9 @@
-import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, Roles, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
+import type { SegmentRule } from './rfm';
+import { ruleDefinition, SegmentRuleDefinition, SegmentView } from './segment.model';
 import { SegmentsService } from './segments.service';
-
-@ObjectType()
-export class SegmentView {
-  @Field(() => String) code!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { description: 'JSON: {"all": [{"field": "r", "op": ">=", "value": 4}], "any": […]}' }) rule!: string;
-  @Field(() => Int) members!: number;
-}
 
 @Resolver()
 export class SegmentsResolver {
@@ -21,10 +15,10 @@ export class SegmentsResolver {
   @Roles('operator', 'analyst')
   @Query(() => [SegmentView])
   async segments(): Promise<SegmentView[]> {
-    const rows: Array<{ code: string; name: string; rule: object; members: number }> = await this.dataSource.query(
+    const rows: Array<{ code: string; name: string; rule: SegmentRule; members: number }> = await this.dataSource.query(
       `SELECT s.code, s.name, s.rule, (SELECT count(*)::int FROM segment_member m WHERE m.segment_code = s.code) AS members FROM segment s ORDER BY s.code`,
     );
-    return rows.map((r) => ({ ...r, rule: JSON.stringify(r.rule) }));
+    return rows.map((r) => ({ ...r, rule: ruleDefinition(r.rule) }));
   }
 
   @Roles('operator', 'analyst')
@@ -36,7 +30,7 @@ export class SegmentsResolver {
 
   @Roles('operator', 'analyst')
   @Mutation(() => SegmentView, { description: 'Defines a rule-based segment over RFM scores, tags, tier, community level.' })
-  defineSegment(@Ctx() ctx: RequestContext, @Args('code') code: string, @Args('name') name: string, @Args('rule') rule: string) {
+  defineSegment(@Ctx() ctx: RequestContext, @Args('code') code: string, @Args('name') name: string, @Args('rule', { type: () => SegmentRuleDefinition }) rule: SegmentRuleDefinition) {
     return this.segmentsService.defineSegment(ctx, code, name, rule);
   }
 

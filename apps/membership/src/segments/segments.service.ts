@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { invalidField, Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
+import { ruleDefinition, storedRule, type SegmentRuleDefinition, type SegmentView } from './segment.model';
 import { FIXED_CUTOFFS, matchesRule, ruleProblem, scoreMember, usableCutoffs, type RfmCutoffs, type SegmentRule } from './rfm';
 
 interface FactsRow {
@@ -152,13 +153,10 @@ export class SegmentsService {
     }
   }
 
-  async defineSegment(ctx: RequestContext, code: string, name: string, ruleJson: string): Promise<{ code: string; name: string; rule: string; members: number }> {
-    let rule: unknown;
-    try {
-      rule = JSON.parse(ruleJson);
-    } catch {
-      throw invalidField('rule', 'must be JSON');
-    }
+  async defineSegment(ctx: RequestContext, code: string, name: string, definition: SegmentRuleDefinition): Promise<SegmentView> {
+    const stored = storedRule(definition);
+    if ('problem' in stored) throw invalidField('rule', stored.problem);
+    const { rule } = stored;
     const problem = ruleProblem(rule);
     if (problem) throw invalidField('rule', problem);
     await this.unitOfWork.run(ctx, (tx) =>
@@ -168,7 +166,7 @@ export class SegmentsService {
     await this.dataSource.query(`INSERT INTO rfm_dirty (member_id) SELECT member_id FROM member_rfm ON CONFLICT DO NOTHING`);
     await this.rescoreChanged(ctx);
     const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM segment_member WHERE segment_code = $1`, [code])) as Array<{ n: number }>;
-    return { code, name, rule: JSON.stringify(rule), members: n };
+    return { code, name, rule: ruleDefinition(rule), members: n };
   }
 
   private async cutoffs(tx: TransactionContext): Promise<RfmCutoffs> {

@@ -17,6 +17,23 @@ describe('loyalty', () => {
   const tierOf = async (memberId: string) =>
     (await gateway.data<{ member: { tier: { code: string; lifetime: boolean } } }>(`query($id: ID!) { member(id: $id) { tier { code lifetime } } }`, { id: memberId }, operator)).member.tier;
 
+  it('reads and replaces the tier scheme as typed objects, refusing tiers that share a rank', async () => {
+    const schemeFields = `code name reviewMonths tiers { code name rank spendFen score lifetimeOnly benefits { birthdayGift earlyAccessHours freeShipping priorityShipping dedicatedAgent designerConsultation } }`;
+    type Scheme = { code: string; name: string; reviewMonths: number; tiers: Array<{ code: string; rank: number; lifetimeOnly: boolean | null }> };
+    const { tierScheme } = await gateway.data<{ tierScheme: Scheme }>(`query { tierScheme { ${schemeFields} } }`, {}, operator);
+    expect(tierScheme.tiers.map((t) => t.code)).toEqual(expect.arrayContaining(['silver', 'gold']));
+    const set = (definition: Scheme) => gateway.query(`mutation($d: TierSchemeInput!) { setTierScheme(definition: $d) { ${schemeFields} } }`, { d: definition }, { role: 'admin' });
+
+    const sameRanks = { ...tierScheme, tiers: tierScheme.tiers.map((t) => ({ ...t, rank: 1 })) };
+    expect((await set(sameRanks)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['definition'] });
+    const noMonths = { ...tierScheme, reviewMonths: 0 };
+    expect((await set(noMonths)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.stringMatching(/reviewMonths$/)] });
+
+    const replaced = await set(tierScheme);
+    expect(replaced.errors).toBeUndefined();
+    expect((replaced.data as { setTierScheme: Scheme }).setTierScheme).toEqual(tierScheme);
+  });
+
   it('upgrades at once when spend crosses the threshold, and a refund does not downgrade before the review date', async () => {
     const { user, order, member } = await newMember(350000);
     expect(await eventually(() => tierOf(member.id), (t) => t.code === 'silver', { what: 'silver tier' })).toEqual({ code: 'silver', lifetime: false });

@@ -1,34 +1,42 @@
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsBoolean, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 
+// Each class is both the stored definition, the GraphQL answer and (as …Input) the argument of setTierScheme.
+@ObjectType()
+@InputType('TierBenefitsInput')
 export class TierBenefits {
-  @IsString() birthdayGift!: string;
-  @IsInt() @Min(0) earlyAccessHours!: number;
-  @IsBoolean() freeShipping!: boolean;
-  @IsBoolean() priorityShipping!: boolean;
-  @IsBoolean() dedicatedAgent!: boolean;
-  @IsBoolean() designerConsultation!: boolean;
+  @Field(() => String) @IsString() birthdayGift!: string;
+  @Field(() => Int) @IsInt() @Min(0) earlyAccessHours!: number;
+  @Field(() => Boolean) @IsBoolean() freeShipping!: boolean;
+  @Field(() => Boolean) @IsBoolean() priorityShipping!: boolean;
+  @Field(() => Boolean) @IsBoolean() dedicatedAgent!: boolean;
+  @Field(() => Boolean) @IsBoolean() designerConsultation!: boolean;
 }
 
+@ObjectType()
+@InputType('TierDefinitionInput')
 export class TierDefinition {
-  @IsString() @Length(1, 32) code!: string;
-  @IsString() @Length(1, 64) name!: string;
-  @IsInt() @Min(0) rank!: number;
-  /** Qualifies on rolling 12-month spend of at least this (fen)… */
-  @IsInt() @Min(0) spendFen!: number;
-  /** …or on an interaction score of at least this (0 = spend only). */
-  @IsInt() @Min(0) score!: number;
-  /** A lifetime tier is never reached by rules, only granted (and then never lost). */
-  @IsOptional() @IsBoolean() lifetimeOnly?: boolean;
-  @ValidateNested() @Type(() => TierBenefits) benefits!: TierBenefits;
+  @Field(() => String) @IsString() @Length(1, 32) code!: string;
+  @Field(() => String) @IsString() @Length(1, 64) name!: string;
+  @Field(() => Int) @IsInt() @Min(0) rank!: number;
+  @Field(() => Int, { description: 'Qualifies on rolling 12-month spend of at least this (fen)…' }) @IsInt() @Min(0) spendFen!: number;
+  @Field(() => Int, { description: '…or on an interaction score of at least this (0 = spend only)' }) @IsInt() @Min(0) score!: number;
+  @Field(() => Boolean, { nullable: true, description: 'Never reached by rules, only granted (and then never lost)' })
+  @IsOptional()
+  @IsBoolean()
+  lifetimeOnly?: boolean;
+  @Field(() => TierBenefits) @ValidateNested() @Type(() => TierBenefits) benefits!: TierBenefits;
 }
 
 /** A tier scheme: 三阶, silver/gold/black-diamond, five tiers from explorer to collector… */
+@ObjectType()
+@InputType('TierSchemeInput')
 export class TierScheme {
-  @IsString() @Length(1, 32) code!: string;
-  @IsString() @Length(1, 100) name!: string;
-  @IsInt() @Min(1) reviewMonths!: number;
-  @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => TierDefinition) tiers!: TierDefinition[];
+  @Field(() => String) @IsString() @Length(1, 32) code!: string;
+  @Field(() => String) @IsString() @Length(1, 100) name!: string;
+  @Field(() => Int) @IsInt() @Min(1) reviewMonths!: number;
+  @Field(() => [TierDefinition]) @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => TierDefinition) tiers!: TierDefinition[];
 }
 
 export interface MemberStanding {

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, Roles, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
+import { TierScheme } from './tier-scheme';
 import { TiersService } from './tiers.service';
 
 @Resolver()
@@ -11,15 +12,15 @@ export class TiersResolver {
   ) {}
 
   @Roles('operator', 'cs_agent', 'analyst', 'member')
-  @Query(() => String, { description: 'The active tier scheme as JSON: tiers with thresholds and benefits' })
-  async tierScheme(): Promise<string> {
-    return JSON.stringify(await this.tiersService.activeScheme(this.dataSource.manager));
+  @Query(() => TierScheme, { description: 'The active tier scheme: tiers with thresholds and benefits' })
+  tierScheme(): Promise<TierScheme> {
+    return this.tiersService.activeScheme(this.dataSource.manager);
   }
 
   @Roles('admin')
-  @Mutation(() => String, { description: 'Replaces the tier scheme (JSON of TierScheme: code, name, reviewMonths, tiers[])' })
-  async setTierScheme(@Ctx() ctx: RequestContext, @Args('definition') definition: string): Promise<string> {
-    return JSON.stringify(await this.tiersService.setScheme(ctx, definition));
+  @Mutation(() => TierScheme, { description: 'Replaces the tier scheme; members are re-evaluated against it as they act and at review dates' })
+  setTierScheme(@Ctx() ctx: RequestContext, @Args('definition', { type: () => TierScheme }) definition: TierScheme): Promise<TierScheme> {
+    return this.tiersService.setScheme(ctx, definition);
   }
 
   @Roles('admin')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TierChanged, validatePlain, describeProblems } from '@shopops/contracts';
+import { TierChanged } from '@shopops/contracts';
 import { invalidField, Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import type { EntityManager } from 'typeorm';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
@@ -62,16 +62,7 @@ export class TiersService {
   }
 
   /** Replaces the active scheme; members are re-evaluated against it as they act and at review dates. */
-  async setScheme(ctx: RequestContext, definitionJson: string): Promise<TierScheme> {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(definitionJson);
-    } catch {
-      throw invalidField('definition', 'must be JSON');
-    }
-    const checked = validatePlain(TierScheme, parsed);
-    if (!checked.ok) throw invalidField('definition', `is not a tier scheme: ${describeProblems(checked.problems)}`);
-    const scheme = parsed as TierScheme;
+  async setScheme(ctx: RequestContext, scheme: TierScheme): Promise<TierScheme> {
     const ranks = scheme.tiers.map((t) => t.rank);
     if (new Set(ranks).size !== ranks.length) throw invalidField('definition', 'tiers must have distinct ranks');
     return this.unitOfWork.run(ctx, async (tx) => {

@@ -7,7 +7,7 @@ describe('GraphQL arguments a client got wrong', () => {
 
   const cases: Array<[string, string, Record<string, unknown>, RegExp]> = [
     ['a non-UUID member id', 'query($id: ID!) { member(id: $id) { id } }', { id: 'not-a-uuid' }, /^id$/],
-    ['a non-UUID id for an export', 'query($id: ID!) { memberDataExport(memberId: $id) }', { id: '42' }, /^memberId$/],
+    ['a non-UUID id for an export', 'query($id: ID!) { memberDataExport(memberId: $id) { __typename } }', { id: '42' }, /^memberId$/],
     ['a non-UUID id in a merge', 'mutation($a: ID!, $b: ID!) { mergeMembers(survivorId: $a, mergedId: $b, reason: "duplicate account") { id } }', { a: 'survivor', b: randomUUID() }, /^survivorId$/],
     ['a non-UUID id to erase', 'mutation($id: ID!) { eraseMember(memberId: $id, reason: "asked") { __typename } }', { id: 'x' }, /^memberId$/],
     ['NUL in a string argument', 'query($code: String!) { sku(code: $code) { code } }', { code: 'LX\u0000' }, /^code$/],
