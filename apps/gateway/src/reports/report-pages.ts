@@ -1,10 +1,11 @@
-import { IDENTITY_HEADER, InvalidTokenError, signForwardedIdentity, verifyBearerToken, type Identity } from '@shopops/platform';
+import type { Role } from '@shopops/contracts';
+import { bearerGuard, HttpRefusal, IDENTITY_HEADER, requestContextOf, signForwardedIdentity } from '@shopops/platform';
 import type { FastifyInstance } from 'fastify';
 import { request } from 'undici';
 import { pageToken } from '../auth/browser-session';
 import type { GatewayConfig } from '../gateway.config';
 
-const READERS = new Set(['admin', 'analyst', 'operator']);
+const READERS: readonly Role[] = ['admin', 'analyst', 'operator'];
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -12,17 +13,10 @@ const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * and /admin/reports/{id}.csv. Signed in by bearer token, or by the /admin/login cookie.
  */
 export async function mountReportPages(fastify: FastifyInstance, config: GatewayConfig, identitySecret: string): Promise<void> {
-  fastify.get<{ Params: { file: string } }>('/admin/reports/:file', async (req, reply) => {
-    let identity: Identity;
-    try {
-      const token = pageToken(req);
-      if (!token) return reply.code(401).send({ error: 'sign in at /admin/login, or send a bearer token', details: [] });
-      identity = verifyBearerToken(token, config.jwtSecret);
-    } catch (error) {
-      if (error instanceof InvalidTokenError) return reply.code(401).send({ error: error.message, details: [] });
-      throw error;
-    }
-    if (!READERS.has(identity.role)) return reply.code(403).send({ error: 'reports are for analysts, operators and admins', details: [] });
+  const signedIn = bearerGuard({ jwtSecret: config.jwtSecret, roles: READERS, signIn: 'sign in at /admin/login, or send a bearer token', forbidden: 'reports are for analysts, operators and admins', tokenOf: pageToken });
+  fastify.get<{ Params: { file: string } }>('/admin/reports/:file', { onRequest: signedIn }, async (req, reply) => {
+    const identity = requestContextOf(req)?.identity;
+    if (!identity) throw new HttpRefusal(401, 'not signed in');
     const [id, format = 'html'] = req.params.file.split('.');
     if (!ID.test(id) || (format !== 'html' && format !== 'csv')) return reply.code(404).send({ error: 'no such report page', details: [] });
     const answer = await request(config.subgraphUrls.analytics, {
