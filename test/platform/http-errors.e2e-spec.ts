@@ -108,3 +108,13 @@ describe('every HTTP route answers every malformed request as a 4xx in one shape
     if (request.allow) expect(answer.allow).toBe(request.allow);
   });
 });
+
+describe('GraphQL requests the gateway cannot read', () => {
+  it('answers a GET without query text with 400 and the field it needs, not a 500', async () => {
+    const answer = await send(gatewayUrlFromEnv(), { kind: 'no query', method: 'GET', path: '/graphql', status: 400 });
+    expect({ status: answer.status, body: answer.body }).toEqual({
+      status: 400,
+      body: { errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: ['query'] }) })] },
+    });
+  });
+});
