@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { devWebhookSecret, gatewayIdentityHeader, gatewayUrlFromEnv, serviceUrl, signDelivery, tokenFor } from '@shopops/testing';
 
 /** One malformed request, and the status every route of the kind must answer it with. */
@@ -83,16 +84,43 @@ function malformedRequests(route: Route): Malformed[] {
   return cases;
 }
 
-async function send(base: string, request: Malformed): Promise<{ status: number; allow: string | null; type: string; body: unknown }> {
-  const response = await fetch(`${base}${request.path}`, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
-  const text = await response.text();
-  let body: unknown = text;
+interface Answer {
+  readonly status: number;
+  readonly allow: string | null;
+  readonly type: string;
+  readonly body: unknown;
+}
+
+/**
+ * Sends one request. An oversize body is announced by its content-length and its bytes are held
+ * back: the server refuses it on the headers and closes, and bytes still being written would
+ * break the pipe before the answer is read.
+ */
+function send(base: string, request: Malformed): Promise<Answer> {
+  const body = request.body === undefined ? undefined : Buffer.from(request.body);
+  const holdBack = body !== undefined && body.length > MIB;
+  const headers = { ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
+  return new Promise((resolve, reject) => {
+    const call = httpRequest(`${base}${request.path}`, { method: request.method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        if (holdBack) call.destroy();
+        resolve({ status: response.statusCode ?? 0, allow: response.headers.allow ?? null, type: response.headers['content-type'] ?? '', body: parsed(Buffer.concat(chunks).toString()) });
+      });
+    });
+    call.on('error', reject);
+    if (holdBack) call.flushHeaders();
+    else call.end(body);
+  });
+}
+
+function parsed(text: string): unknown {
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    // Left as text, so the failed expectation shows what came back.
+    return text; // left as text, so a failed expectation shows what came back
   }
-  return { status: response.status, allow: response.headers.get('allow'), type: response.headers.get('content-type') ?? '', body };
 }
 
 describe('every HTTP route answers every malformed request as a 4xx in one shape', () => {
