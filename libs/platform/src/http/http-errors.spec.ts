@@ -13,7 +13,7 @@ describe('httpErrorAnswer', () => {
   it("answers the framework's client errors in our shape, naming their code", () => {
     const unsupported = Object.assign(new Error("Unsupported Media Type: application/xml"), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
     expect(httpErrorAnswer(unsupported)).toEqual({ status: 415, headers: {}, body: { error: unsupported.message, details: ['FST_ERR_CTP_INVALID_MEDIA_TYPE'] } });
-    expect(httpErrorAnswer(new BadRequestException(['id must be a UUID']))).toEqual({ status: 400, headers: {}, body: { error: 'Bad Request Exception', details: ['id must be a UUID'] } });
+    expect(httpErrorAnswer(new BadRequestException(['id must be a UUID']))).toEqual({ status: 400, headers: {}, body: { error: 'Bad Request', details: ['id must be a UUID'] } });
   });
 
   it('keeps a GraphQL-shaped refusal in GraphQL format', () => {

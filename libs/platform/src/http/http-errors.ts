@@ -41,7 +41,7 @@ interface FrameworkError {
 export function httpErrorAnswer(error: unknown): HttpErrorAnswer {
   if (error instanceof HttpRefusal) return answer(error.status, error.message, error.details, error.headers);
   if (isDatabaseUnavailable(error)) return { ...DATABASE_UNAVAILABLE_ANSWER, headers: { ...DATABASE_UNAVAILABLE_ANSWER.headers } };
-  if (error instanceof HttpException && error.getStatus() < 500) return answer(error.getStatus(), error.message, detailsOf(error.getResponse()));
+  if (error instanceof HttpException && error.getStatus() < 500) return answer(error.getStatus(), headlineOf(error), detailsOf(error.getResponse()));
   const framework = (typeof error === 'object' && error !== null ? error : {}) as FrameworkError;
   const status = Number(framework.statusCode ?? framework.status);
   if (status >= 400 && status < 500) {
@@ -50,6 +50,13 @@ export function httpErrorAnswer(error: unknown): HttpErrorAnswer {
     return answer(status, String(framework.message ?? 'bad request'), typeof framework.code === 'string' ? [framework.code] : []);
   }
   return answer(500, 'internal error');
+}
+
+/** The ValidationPipe puts its reasons in `message` and a headline in `error` ("Bad Request"). */
+function headlineOf(error: HttpException): string {
+  const response = error.getResponse();
+  const headline = typeof response === 'object' ? (response as { error?: unknown }).error : undefined;
+  return detailsOf(response).length > 0 && typeof headline === 'string' ? headline : error.message;
 }
 
 function detailsOf(response: string | object): string[] {
