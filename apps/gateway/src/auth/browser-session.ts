@@ -1,3 +1,4 @@
+import { bearerTokenOf } from '@shopops/platform';
 import type { FastifyRequest } from 'fastify';
 
 /** The cookie /admin/login sets for browsers (HttpOnly, SameSite=Strict, Path=/admin). */
@@ -13,6 +14,5 @@ function cookie(request: FastifyRequest, name: string): string | undefined {
 
 /** A bearer header, or the browser's sign-in cookie, so a token never travels in a URL. */
 export function pageToken(request: FastifyRequest): string | undefined {
-  const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-  return header?.[1] ?? cookie(request, ADMIN_COOKIE);
+  return bearerTokenOf(request) ?? cookie(request, ADMIN_COOKIE);
 }

@@ -29,7 +29,7 @@ export async function mountGraphQL(
   await fastify.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {
       try {
-        const identity = authenticate(request.headers.authorization, config.jwtSecret);
+        const identity = authenticate(request, config.jwtSecret);
         contextFor(request, identity);
       } catch (error) {
         if (error instanceof GraphQLError) return sendGraphQLError(reply, error, 401);

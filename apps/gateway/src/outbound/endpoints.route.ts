@@ -1,23 +1,15 @@
-import { validatePlain } from '@shopops/contracts';
-import { contextFor, DATABASE_UNAVAILABLE_ANSWER, isDatabaseUnavailable, requestContextOf, rootLogger, type RequestContext } from '@shopops/platform';
+import { validatePlain, type Role } from '@shopops/contracts';
+import { bearerGuard, HttpRefusal, requestContextOf, type RequestContext } from '@shopops/platform';
 import type { ClassConstructor } from 'class-transformer';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
-import { authenticate } from '../auth/authenticate';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CreateEndpointBody, EndpointParams, MessagesQuery, ReplayBody, UpdateEndpointBody } from './endpoint.dto';
-import { EndpointRefusal, PUBLIC_EVENT_TYPES, type EndpointsService } from './endpoints.service';
+import { PUBLIC_EVENT_TYPES, type EndpointsService } from './endpoints.service';
 
-const MANAGERS = new Set(['admin', 'operator']);
-
-class BadRequest extends Error {
-  constructor(readonly details: string[]) {
-    super('invalid request');
-  }
-}
+const MANAGERS: readonly Role[] = ['admin', 'operator'];
 
 function parse<T extends object>(cls: ClassConstructor<T>, value: unknown): T {
   const checked = validatePlain(cls, value ?? {});
-  if (!checked.ok) throw new BadRequest(checked.problems.map((p) => p.message));
+  if (!checked.ok) throw new HttpRefusal(400, 'invalid request', checked.problems.map((p) => p.message));
   return checked.value;
 }
 
@@ -34,27 +26,10 @@ function parse<T extends object>(cls: ClassConstructor<T>, value: unknown): T {
  */
 export async function mountWebhookEndpoints(fastify: FastifyInstance, endpoints: EndpointsService, jwtSecret: string): Promise<void> {
   await fastify.register(async (scope) => {
-    scope.addHook('onRequest', async (request, reply) => {
-      try {
-        const identity = authenticate(request.headers.authorization, jwtSecret);
-        if (identity.role === 'anonymous') return reply.code(401).send({ error: 'a bearer token is required', details: [] });
-        if (!MANAGERS.has(identity.role)) return reply.code(403).send({ error: `role ${identity.role} may not manage webhook endpoints`, details: [] });
-        contextFor(request, identity);
-      } catch (error) {
-        if (error instanceof GraphQLError) return reply.code(401).send({ error: error.message, details: [] });
-        throw error;
-      }
-    });
-    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply: FastifyReply) => {
-      if (error instanceof BadRequest) return reply.code(400).send({ error: error.message, details: error.details });
-      if (error instanceof EndpointRefusal) return reply.code(error.status).send({ error: error.message, details: error.details });
-      if (isDatabaseUnavailable(error)) {
-        return reply.code(DATABASE_UNAVAILABLE_ANSWER.status).headers(DATABASE_UNAVAILABLE_ANSWER.headers).send(DATABASE_UNAVAILABLE_ANSWER.body);
-      }
-      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) rootLogger().error({ err: error, requestId: request.id, url: request.url }, 'webhook endpoint request failed');
-      return reply.code(status).send({ error: status === 500 ? 'internal error' : error.message, details: [] });
-    });
+    scope.addHook(
+      'onRequest',
+      bearerGuard({ jwtSecret, roles: MANAGERS, signIn: 'a bearer token is required', forbidden: 'only admins and operators may manage webhook endpoints' }),
+    );
     const ctx = (request: FastifyRequest): RequestContext => requestContextOf(request) as RequestContext;
     type WithId = { Params: { id: string } };
     // A malformed id is the caller's mistake (400), never a failed uuid cast in the database.

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { newWebhookSecret, OUTBOUND_EVENTS, OutboundDeliveryDue, publicEventType } from '@shopops/contracts';
-import { UnitOfWork, type RequestContext } from '@shopops/platform';
+import { HttpRefusal, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Between, DataSource, In } from 'typeorm';
@@ -15,13 +15,9 @@ import { sealSecret } from './secret-box';
 const INTERNAL_TYPES = new Map(OUTBOUND_EVENTS.map((d) => [publicEventType(d.type), d.type]));
 export const PUBLIC_EVENT_TYPES = [...INTERNAL_TYPES.keys()].sort();
 
-export class EndpointRefusal extends Error {
-  constructor(
-    readonly status: 400 | 404,
-    message: string,
-    readonly details: string[] = [],
-  ) {
-    super(message);
+export class EndpointRefusal extends HttpRefusal {
+  constructor(status: 400 | 404, message: string, details: string[] = []) {
+    super(status, message, details);
   }
 }
 

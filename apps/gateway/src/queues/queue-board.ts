@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { deadLetterQueueName, eventQueueName, SERVICE_NAMES } from '@shopops/contracts';
-import { InvalidTokenError, verifyBearerToken, type QueueRegistry } from '@shopops/platform';
+import { bearerGuard, InvalidTokenError, verifyBearerToken, type QueueRegistry } from '@shopops/platform';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ADMIN_COOKIE, pageToken } from '../auth/browser-session';
 
@@ -56,11 +56,7 @@ export async function mountQueueBoard(fastify: FastifyInstance, queues: QueueReg
   });
 
   await fastify.register(async (scope) => {
-    scope.addHook('onRequest', async (request, reply) => {
-      if (!isAdmin(pageToken(request), jwtSecret)) {
-        return reply.code(pageToken(request) ? 403 : 401).send({ error: 'the queue dashboard is for admins', details: [] });
-      }
-    });
+    scope.addHook('onRequest', bearerGuard({ jwtSecret, roles: ['admin'], signIn: 'the queue dashboard is for admins: sign in at /admin/login', forbidden: 'the queue dashboard is for admins', tokenOf: pageToken }));
     await scope.register(serverAdapter.registerPlugin(), { prefix: BASE_PATH });
   });
 }

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { bearerTokenOf } from '../auth/bearer-guard';
 import type { HealthService } from './health';
 import type { Metrics } from './metrics';
 
@@ -36,7 +37,7 @@ export function registerOperationalRoutes(
 }
 
 function carriesToken(request: FastifyRequest, token: string): boolean {
-  const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+  const given = bearerTokenOf(request) ?? '';
   // Digests have equal lengths, so the comparison takes the same time whatever was sent.
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(token));

@@ -10,6 +10,7 @@ import { loadPlatformConfig, type PlatformConfig } from '../config/platform-conf
 import { createRootLogger, PinoNestLogger } from '../logging/logger';
 import { drainOnSignals } from './drain';
 import { HealthService } from './health';
+import { HttpErrorFilter, httpErrorAnswer, installPathSegmentLimit, sendHttpError } from './http-errors';
 import { Metrics } from './metrics';
 import { registerOperationalRoutes } from './operational-routes';
 import { installGatewayIdentityCheck, installRequestLogScope, requestIdFrom } from './request-context.hook';
@@ -39,11 +40,12 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
     forceCloseConnections: 'idle',
     // Requests that reach an open connection during the drain are answered, not refused.
     return503OnClosing: false,
-    // A path that does not decode (`%ED%A0%80`, a lone surrogate) is the caller's mistake, answered in our shape.
-    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => reply.code(400).send({ error: 'invalid url', details: [error.message] }),
+    // A path that does not decode (`%ED%A0%80`, 400) or a parameter too long to route (414) is the caller's mistake, answered in our shape.
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => sendHttpError(reply, httpErrorAnswer(error)),
   });
   const fastify = adapter.getInstance();
   installRequestLogScope(fastify);
+  installPathSegmentLimit(fastify);
   if (bootstrap.trustOnlyGateway ?? true) installGatewayIdentityCheck(fastify, config.identitySecret);
 
   const app = await NestFactory.create<NestFastifyApplication>(bootstrap.module(config), adapter, {
@@ -56,6 +58,9 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
     await app.close();
     return undefined;
   }
+  // Nest installs its error and not-found handlers at init; routes registered after it inherit them, so every route answers through one filter.
+  app.useGlobalFilters(new HttpErrorFilter(fastify));
+  await app.init();
   drainOnSignals(app, logger);
   registerOperationalRoutes(fastify, app.get(HealthService), app.get(Metrics), config.service.name, config.metricsToken);
   await bootstrap.configure?.(app, config);
