@@ -23,11 +23,11 @@ import {
   type EventBatchHandlerFn,
   type EventHandlerFn,
   type OnEventMetadata,
-  type ScheduledFn,
   type ScheduleMetadata,
 } from './on-event.decorator';
 import { QueueRegistry, workerConnectionOptions } from './queue-registry';
 import { EVENT_SUBSCRIPTIONS, type SubscriptionTable } from './routing';
+import { ServiceSchedules } from './service-schedules';
 
 interface RegisteredHandler {
   readonly consumer: string;
@@ -37,15 +37,9 @@ interface RegisteredHandler {
   readonly batcher?: MicroBatcher<EventEnvelope<unknown>, void>;
 }
 
-interface RegisteredSchedule {
-  readonly metadata: ScheduleMetadata;
-  readonly invoke: ScheduledFn;
-}
-
 /** What a handled event's job keeps in Redis: its envelope without the payload. */
 type HandledEnvelope = Omit<EventEnvelope, 'payload'> & { readonly handled: true };
 
-const SCHEDULE_JOB_PREFIX = 'schedule:';
 /** Deferrals after lost deadlocks that cost no attempt; past this, a job that keeps losing counts them. */
 const MAX_FREE_CONFLICT_DEFERRALS = 50;
 
@@ -59,9 +53,8 @@ const MAX_FREE_CONFLICT_DEFERRALS = 50;
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker?: Worker;
-  private scheduleCheck?: NodeJS.Timeout;
   private readonly handlers = new Map<string, RegisteredHandler[]>();
-  private readonly schedules = new Map<string, RegisteredSchedule>();
+  private readonly schedules: ServiceSchedules;
   private readonly queueName: string;
   private readonly log = rootLogger().child({ component: 'event-consumer' });
 
@@ -71,20 +64,20 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     private readonly reflector: Reflector,
     private readonly unitOfWork: UnitOfWork,
     private readonly deadLetters: DeadLetters,
-    private readonly queues: QueueRegistry,
+    queues: QueueRegistry,
     private readonly metrics: Metrics,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(EVENT_SUBSCRIPTIONS) private readonly subscriptions: SubscriptionTable,
   ) {
     this.queueName = eventQueueName(config.service.name);
+    this.schedules = new ServiceSchedules(queues, this.queueName, config.service.name, this.log);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.discoverHandlers();
     this.checkHandlersMatchSubscriptions();
     if (!isWorkerRole(this.config.role)) return;
-    await this.registerSchedules();
-    this.scheduleCheck = setInterval(() => void this.restoreMissingSchedules(), this.config.worker.scheduleCheckMs);
+    await this.schedules.start(this.config.worker.scheduleCheckMs);
     this.worker = new Worker(this.queueName, (job, token) => this.process(job, token), {
       connection: workerConnectionOptions(this.config.redisUrl),
       prefix: this.config.queuePrefix,
@@ -102,7 +95,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Stops taking jobs and waits for the ones in flight (SIGTERM drain). */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.scheduleCheck);
+    this.schedules.stop();
     await this.worker?.close();
   }
 
@@ -116,7 +109,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const labels = { service: this.config.service.name, job: job.name };
     return logScope.run({ requestId }, async () => {
       try {
-        if (job.name.startsWith(SCHEDULE_JOB_PREFIX)) await this.runSchedule(job, requestId);
+        if (this.schedules.isScheduleJob(job)) await this.schedules.run(job, requestId);
         // A job whose payload was dropped was handled and committed; a crash before BullMQ marked it
         // completed brings it back (stalled), and there is nothing left to do.
         else if (!(job.data as HandledEnvelope).handled) {
@@ -215,45 +208,6 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  private async runSchedule(job: Job, requestId: string): Promise<void> {
-    const name = job.name.slice(SCHEDULE_JOB_PREFIX.length);
-    const schedule = this.schedules.get(name);
-    if (!schedule) throw new UnrecoverableError(`${this.config.service.name} has no schedule ${name}`);
-    await schedule.invoke(RequestContext.system(requestId));
-  }
-
-  private async registerSchedules(): Promise<void> {
-    const queue = this.queues.queue(this.queueName);
-    // A schedule removed from the code must stop firing, not dead-letter every tick.
-    for (const scheduler of await queue.getJobSchedulers()) {
-      if (scheduler.key && !this.schedules.has(scheduler.key)) await queue.removeJobScheduler(scheduler.key);
-    }
-    for (const { metadata } of this.schedules.values()) await this.upsertSchedule(metadata);
-  }
-
-  /** A Redis restarted without its data has forgotten every schedule: put back the missing ones. */
-  async restoreMissingSchedules(): Promise<string[]> {
-    try {
-      const present = new Set((await this.queues.queue(this.queueName).getJobSchedulers()).map((s) => s.key));
-      const missing = [...this.schedules.values()].filter(({ metadata }) => !present.has(metadata.name));
-      for (const { metadata } of missing) await this.upsertSchedule(metadata);
-      if (missing.length > 0) this.log.warn({ schedules: missing.map((s) => s.metadata.name) }, 'restored schedules missing from Redis');
-      return missing.map((s) => s.metadata.name);
-    } catch (error) {
-      this.log.warn({ err: error }, 'could not check schedules; will retry');
-      return [];
-    }
-  }
-
-  private async upsertSchedule(metadata: ScheduleMetadata): Promise<void> {
-    const override = process.env[`SCHEDULE_${metadata.name.toUpperCase().replace(/[.-]/g, '_')}`];
-    await this.queues.queue(this.queueName).upsertJobScheduler(
-      metadata.name,
-      { pattern: override || metadata.cron, ...(metadata.timezone ? { tz: metadata.timezone } : {}) },
-      { name: `${SCHEDULE_JOB_PREFIX}${metadata.name}`, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } } },
-    );
-  }
-
   private discoverHandlers(): void {
     if (this.handlers.size > 0 || this.schedules.size > 0) return;
     for (const wrapper of this.discovery.getProviders()) {
@@ -289,8 +243,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private registerSchedule(instance: object, fn: (...args: unknown[]) => Promise<void>): void {
     const metadata = this.reflector.get<ScheduleMetadata | undefined>(SCHEDULED, fn);
     if (!metadata) return;
-    if (this.schedules.has(metadata.name)) throw new Error(`Schedule ${metadata.name} is declared twice`);
-    this.schedules.set(metadata.name, { metadata, invoke: (ctx) => fn.call(instance, ctx) });
+    this.schedules.add(metadata, (ctx) => fn.call(instance, ctx));
   }
 
   /** Routing and handlers must agree, or events would pile up unhandled or never arrive. */
