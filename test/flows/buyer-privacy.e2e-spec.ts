@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { deadLetterQueueName, eventQueueName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { Pool } from 'pg';
-import { eventually, GatewayClient, sendBuyerOrder, sendWebhook, settledMember, uniquePhone } from '@shopops/testing';
+import { eventually, GatewayClient, sendBuyerOrder, sendWebhook, settledMember, testPool, uniquePhone } from '@shopops/testing';
 
 /**
  * A buyer's phone and nickname, sent by an integrator, are kept nowhere in clear: not in any
@@ -12,7 +11,7 @@ import { eventually, GatewayClient, sendBuyerOrder, sendWebhook, settledMember, 
  */
 describe('buyer privacy across every store', () => {
   const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 2 });
+  const db = testPool({ max: 2 });
   const redis = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
   const prefix = process.env.SHOPOPS_TEST_QUEUE_PREFIX as string;
   afterAll(async () => {

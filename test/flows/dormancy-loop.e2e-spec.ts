@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
 import request from 'supertest';
-import { eventually, GatewayClient, sendBuyerOrder, settledMember, tokenFor } from '@shopops/testing';
+import { eventually, GatewayClient, sendBuyerOrder, settledMember, testPool, tokenFor } from '@shopops/testing';
 
 /**
  * The dormancy loop across membership and analytics: quiet members become dormant; the coupon
@@ -10,7 +9,7 @@ import { eventually, GatewayClient, sendBuyerOrder, settledMember, tokenFor } fr
  */
 describe('dormancy loop', () => {
   const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   it('splits dormant members into coupon and hold-out, and measures who comes back in each arm', async () => {

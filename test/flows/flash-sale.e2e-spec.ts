@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { createSkus, eventually, GatewayClient, orderData, receiveStock, reservationOf, sendWebhook } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, orderData, receiveStock, reservationOf, sendWebhook, testPool } from '@shopops/testing';
 
 /**
  * A flash sale across services: the catalog's promotion (cap 5, one per buyer) reaches inventory,
@@ -10,7 +9,7 @@ import { createSkus, eventually, GatewayClient, orderData, receiveStock, reserva
 describe('flash sale across services', () => {
   const gateway = new GatewayClient();
   const operator = { role: 'operator' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   it('never sells past the cap, holds each buyer to the limit across channels, and gives released units back', async () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { createSkus, eventually, GatewayClient, orderData, receiveStock, sendWebhook, stockOf } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, orderData, receiveStock, sendWebhook, stockOf, testPool } from '@shopops/testing';
 
 /**
  * The order lifecycle across inventory, membership and analytics, driven only by signed
@@ -9,7 +8,7 @@ import { createSkus, eventually, GatewayClient, orderData, receiveStock, sendWeb
  */
 describe('order lifecycle across services', () => {
   const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 2 });
+  const db = testPool({ max: 2 });
   afterAll(() => db.end());
 
   it('ends 200 shuffled, duplicated orders in the state of the clean sequence', async () => {

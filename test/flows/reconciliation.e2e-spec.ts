@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Pool } from 'pg';
-import { createSkus, eventually, GatewayClient, orderData, PROJECT_ROOT, receiveStock, sendWebhook } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, orderData, PROJECT_ROOT, receiveStock, sendWebhook, testPool } from '@shopops/testing';
 
 /**
  * Reconciliation: `npm run ops -- reconcile` finds a paid order a service lost (here, analytics'
@@ -11,7 +10,7 @@ import { createSkus, eventually, GatewayClient, orderData, PROJECT_ROOT, receive
  */
 describe('reconciliation', () => {
   const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
   const ops = async (...args: string[]) => {
     const env = {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { createSkus, eventually, GatewayClient, receiveStock, stockOf } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, receiveStock, stockOf, testPool } from '@shopops/testing';
 
 /**
  * The replenishment loop through the gateway — stock low → suggestion → purchase order →
@@ -10,7 +9,7 @@ import { createSkus, eventually, GatewayClient, receiveStock, stockOf } from '@s
 describe('replenishment loop', () => {
   const gateway = new GatewayClient();
   const operator = { role: 'operator' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   it('reorders low stock from the primary supplier and puts the receipt on the shelf', async () => {

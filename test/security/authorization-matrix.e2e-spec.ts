@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, type GraphQLField, type GraphQLSchema } from 'graphql';
-import { Pool } from 'pg';
-import { GatewayClient, sendBuyerOrder, useOwnSuite, settledMember, uniqueCode, uniquePhone, type CallAs, type GraphQLResponse } from '@shopops/testing';
+import type { Pool } from 'pg';
+import {
+  type CallAs,
+  GatewayClient,
+  type GraphQLResponse,
+  sendBuyerOrder,
+  settledMember,
+  testPool,
+  uniqueCode,
+  uniquePhone,
+  useOwnSuite,
+} from '@shopops/testing';
 import { probeOperation, type ProbeIds, type ProbeOperation } from './probe-operations';
 
 type Caller = 'anonymous' | 'member' | 'admin' | 'operator' | 'warehouse' | 'cs_agent' | 'analyst';
@@ -22,7 +32,7 @@ describe('authorization matrix', () => {
   let db: Pool;
   beforeAll(() => {
     gateway = new GatewayClient();
-    db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+    db = testPool();
   });
   afterAll(() => db.end());
   const schema: GraphQLSchema = buildSchema(readFileSync(join(__dirname, '../../generated/supergraph.graphql'), 'utf8'), { assumeValidSDL: true });

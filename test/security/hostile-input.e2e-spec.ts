@@ -4,7 +4,19 @@ import fc from 'fast-check';
 import { buildSchema, getNamedType, isCompositeType, type GraphQLField } from 'graphql';
 import { escapeIdentifier, Pool } from 'pg';
 import request from 'supertest';
-import { devWebhookSecret, eventually, graphqlRequest, gatewayUrlFromEnv, orderData, postWebhook, signDelivery, tokenFor, useOwnSuite, WebhookReceiver } from '@shopops/testing';
+import {
+  devWebhookSecret,
+  eventually,
+  gatewayUrlFromEnv,
+  graphqlRequest,
+  orderData,
+  postWebhook,
+  signDelivery,
+  testPool,
+  tokenFor,
+  useOwnSuite,
+  WebhookReceiver,
+} from '@shopops/testing';
 import { encodePathSegment, hostileEvent, hostileWebhook, validEvent, withDeepValues } from './hostile-deliveries';
 import { graphqlArguments, hostileId, impossibleDateTime, unstorableString } from './hostile-inputs';
 
@@ -37,7 +49,7 @@ describe('hostile input at every edge', () => {
   let db: Pool;
   let base: string;
   beforeAll(() => {
-    db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 2 });
+    db = testPool({ max: 2 });
     base = gatewayUrlFromEnv();
   });
   const stamp = Date.now();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 
 /** Server to create test databases on (its `postgres` database is used for admin statements). */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -12,6 +12,16 @@ export function databaseUrl(name: string): string {
 
 export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * A small pool for a test's own reads of the suite's database. A teardown drops databases
+ * WITH (FORCE), which can cut a connection the pool is still closing: that is not the test's error.
+ */
+export function testPool({ url = process.env.SHOPOPS_TEST_DATABASE_URL, max = 1 }: { url?: string; max?: number } = {}): Pool {
+  const pool = new Pool({ connectionString: url, max });
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {

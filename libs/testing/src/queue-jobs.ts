@@ -1,7 +1,7 @@
+import { testPool } from './databases';
 import { eventQueueName, type ServiceName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { Pool } from 'pg';
 import { eventually } from './eventually';
 
 /**
@@ -30,7 +30,7 @@ export async function eventHandled(service: ServiceName, eventId: string, timeou
 
 /** Waits until `service` has handled the event an accepted webhook delivery became. */
 export async function webhookHandled(service: ServiceName, webhookId: string, timeoutMs = 30_000): Promise<void> {
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   try {
     // Written with the delivery, before the gateway answered 202.
     const { rows } = await db.query<{ event_id: string }>(`SELECT event_id FROM gateway.outbox WHERE payload->>'deliveryId' = $1`, [webhookId]);

@@ -4,9 +4,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { DOMAIN_SERVICE_NAMES, SERVICE_NAMES, type ServiceName } from '@shopops/contracts';
 import { migrateServices, serviceEnvName } from '@shopops/platform';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { SUITE_MIGRATIONS } from '../../../apps/migrations';
-import { createDatabase, databaseUrl, dropDatabase, uniqueName } from './databases';
+import { createDatabase, databaseUrl, dropDatabase, testPool, uniqueName } from './databases';
 import { freePort } from './ports';
 
 /** The repository root: the nearest folder above with a package.json (from sources or dist/). */
@@ -200,9 +200,8 @@ export class SuiteStack {
   /** Direct read access to the stack's database, for assertions on every service's schema. */
   db(): Pool {
     if (!this.pool) {
-      this.pool = new Pool({ connectionString: this.databaseUrl, max: 4 });
+      this.pool = testPool({ url: this.databaseUrl, max: 4 });
       // An idle client can still be closing when stop() drops the database: that is no test failure.
-      this.pool.on('error', () => undefined);
     }
     return this.pool;
   }

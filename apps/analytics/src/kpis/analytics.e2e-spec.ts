@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
 import request from 'supertest';
-import { eventHandled, eventually, GatewayClient, orderData, sendWebhook, tokenFor, uniqueCode } from '@shopops/testing';
+import { eventHandled, eventually, GatewayClient, orderData, sendWebhook, testPool, tokenFor, uniqueCode } from '@shopops/testing';
 
 /**
  * Analytics on known data, every expected figure worked out by hand: behaviour events through
@@ -10,7 +9,7 @@ import { eventHandled, eventually, GatewayClient, orderData, sendWebhook, tokenF
 describe('analytics', () => {
   const gateway = new GatewayClient();
   const analyst = { role: 'analyst' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   const postEvents = (events: unknown[]) =>

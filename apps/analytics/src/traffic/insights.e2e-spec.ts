@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
 import request from 'supertest';
-import { createSkus, eventually, GatewayClient, orderData, receiveStock, sendWebhook, tokenFor } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, orderData, receiveStock, sendWebhook, testPool, tokenFor } from '@shopops/testing';
 
 /** Traffic and spend, anomaly alerts, cohorts, reports — known data, figures worked out by hand. */
 describe('analytics insights', () => {
   const gateway = new GatewayClient();
   const analyst = { role: 'analyst' as const };
   const operator = { role: 'operator' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   const post = async (events: Array<Record<string, unknown>>) => {

@@ -1,11 +1,10 @@
-import { Pool } from 'pg';
-import { createProduct, eventually, GatewayClient, orderData, sendWebhook, uniqueCode } from '@shopops/testing';
+import { createProduct, eventually, GatewayClient, orderData, sendWebhook, testPool, uniqueCode } from '@shopops/testing';
 
 /** Tier prices, promotions with their combination and honesty rules, quotes — through the gateway. */
 describe('pricing', () => {
   const gateway = new GatewayClient();
   const operator = { role: 'operator' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
   const hour = 3_600_000;
   const window = (fromHours: number, toHours: number) => ({ startsAt: new Date(Date.now() + fromHours * hour).toISOString(), endsAt: new Date(Date.now() + toHours * hour).toISOString() });

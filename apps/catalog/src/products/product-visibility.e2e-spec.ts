@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { createProduct, GatewayClient, uniqueCode, type CallAs } from '@shopops/testing';
+import { type CallAs, createProduct, GatewayClient, testPool, uniqueCode } from '@shopops/testing';
 
 /** Anonymous callers and members see only products on sale, without designer notes or portfolio roles; staff see the whole range. */
 describe('product visibility', () => {
@@ -15,7 +14,7 @@ describe('product visibility', () => {
   const codes = { onSale: uniqueCode('VIS-SALE'), draft: uniqueCode('VIS-DRAFT'), archived: uniqueCode('VIS-ARCH'), exited: uniqueCode('VIS-EXIT') };
   const skuOf = (code: string) => `${code}-1`;
   const archivedSkuOf = (code: string) => `${code}-OLD`;
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   const collection = uniqueCode('VIS-COLL');
   const draftOnlyCollection = uniqueCode('VIS-HIDDEN');
 

@@ -1,11 +1,10 @@
-import { Pool } from 'pg';
-import { createProduct, GatewayClient, gatewayIdentityHeader, serviceUrl, subgraphRequest, uniqueCode } from '@shopops/testing';
+import { createProduct, GatewayClient, gatewayIdentityHeader, serviceUrl, subgraphRequest, testPool, uniqueCode } from '@shopops/testing';
 
 /** Products and SKUs through the gateway: details, versions, events, refusals that change nothing. */
 describe('products', () => {
   const gateway = new GatewayClient();
   const operator = { role: 'operator' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
   const eventsOf = async (type: string, code: string) =>
     (await db.query(`SELECT payload FROM catalog.outbox WHERE type = $1 AND payload->>'code' = $2 ORDER BY id`, [type, code])).rows.map((r) => r.payload);

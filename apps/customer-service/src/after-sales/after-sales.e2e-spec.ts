@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { createProduct, eventually, GatewayClient, orderData, sendWebhook, settledMember, uniqueCode } from '@shopops/testing';
+import { createProduct, eventually, GatewayClient, orderData, sendWebhook, settledMember, testPool, uniqueCode } from '@shopops/testing';
 
 /** After-sales cases, disputes, review spikes and quality tracing — through the gateway and signed webhooks. */
 describe('after-sales, disputes and reviews', () => {
   const gateway = new GatewayClient();
   const agentRole = { role: 'cs_agent' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   const paidOrder = async (skuCode: string, totalFen: number, user = `tb_as_${randomUUID().slice(0, 8)}`, type = 'order.paid') => {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { eventually, GatewayClient, sendWebhook, uniqueCode } from '@shopops/testing';
+import { eventually, GatewayClient, sendWebhook, testPool, uniqueCode } from '@shopops/testing';
 
 /** Conversations, the bot, ownership and routing, SLAs — through the gateway and signed webhooks. */
 describe('service desk', () => {
   const gateway = new GatewayClient();
   const agentRole = { role: 'cs_agent' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   const CONVERSATION = `id status priority topic needsHuman botContext assignedAgentCode ownerAgentCode botAnswers firstRespondedAt firstResponseWallMinutes

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import request from 'supertest';
-import { eventHandled, eventually, GatewayClient, tokenFor, WebhookReceiver } from '@shopops/testing';
+import { eventHandled, eventually, GatewayClient, testPool, tokenFor, WebhookReceiver } from '@shopops/testing';
 
 /** Outbound webhooks against a local receiver; the suite runs with a fast retry clock. */
 describe('outbound webhooks', () => {
   const gateway = new GatewayClient();
   const receiver = new WebhookReceiver();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 2 });
+  const db = testPool({ max: 2 });
   let base: string;
 
   beforeAll(async () => (base = await receiver.start()));

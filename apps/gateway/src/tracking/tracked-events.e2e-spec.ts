@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { eventually, gatewayUrlFromEnv, tokenFor } from '@shopops/testing';
+import { eventually, gatewayUrlFromEnv, testPool, tokenFor } from '@shopops/testing';
 import request from 'supertest';
 
 const event = (overrides: Record<string, unknown> = {}) => ({
@@ -16,7 +15,7 @@ const event = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('POST /events', () => {
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
   const post = (body: unknown, token?: string) => {
     const call = request(gatewayUrlFromEnv()).post('/events').set('content-type', 'application/json');

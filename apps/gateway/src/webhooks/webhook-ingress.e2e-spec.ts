@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
-import { Pool } from 'pg';
 import {
   devWebhookSecret,
   eventually,
@@ -10,13 +9,14 @@ import {
   ROTATED_DOUYIN_SECRET,
   sendWebhook,
   signDelivery,
+  testPool,
   webhookHandled,
 } from '@shopops/testing';
 
 /** Every row of CONTRACT.md's webhook answers table, signed as integrators sign (standardwebhooks). */
 describe('webhook ingress (CONTRACT.md)', () => {
   const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 2 });
+  const db = testPool({ max: 2 });
   afterAll(() => db.end());
 
   const envelope = (orderId: string, extra: Record<string, unknown> = {}) =>

@@ -1,11 +1,10 @@
-import { Pool } from 'pg';
-import { createSkus, eventually, GatewayClient, receiveStock, stockOf } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, receiveStock, stockOf, testPool } from '@shopops/testing';
 
 const CHANGE = `__typename ... on StockLevel { onHand reserved available } ... on ErrorResult { errorCode message }`;
 
 describe('stock operations and channel stock', () => {
   const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
   const mutate = async (name: string, type: string, input: Record<string, unknown>, role: 'warehouse' | 'operator' = 'warehouse') =>
     (await gateway.data<Record<string, Record<string, unknown>>>(`mutation($i: ${type}!) { ${name}(input: $i) { ${CHANGE} } }`, { i: input }, { role }))[name];

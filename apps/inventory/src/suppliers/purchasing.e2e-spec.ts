@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { createSkus, eventually, GatewayClient, receiveStock, stockOf } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, receiveStock, stockOf, testPool } from '@shopops/testing';
 
 const PO = `__typename ... on PurchaseOrder { id number status progressPercent lines { skuCode quantityOrdered quantityReceived unitCostFen } } ... on ErrorResult { errorCode message }`;
 
 describe('suppliers, purchase orders and the replenishment loop', () => {
   const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
   const op = async (query: string, variables: Record<string, unknown>, role: 'operator' | 'warehouse' = 'operator') =>
     Object.values(await gateway.data<Record<string, Record<string, unknown>>>(query, variables, { role }))[0];

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { eventually, GatewayClient, scheduleRanSince, sendBuyerOrder, settledMember } from '@shopops/testing';
+import { eventually, GatewayClient, scheduleRanSince, sendBuyerOrder, settledMember, testPool } from '@shopops/testing';
 
 /** Dormancy with its win-back coupon, and rule-based segments over RFM scores (the suite runs these jobs every few seconds). */
 describe('member lifecycle and segments', () => {
   const gateway = new GatewayClient();
   const operator = { role: 'operator' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   const memberView = async (id: string) =>

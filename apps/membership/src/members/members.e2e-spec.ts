@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { GatewayClient, memberOf, sendBuyerOrder, settledMember, uniquePhone, type MemberView } from '@shopops/testing';
+import { GatewayClient, memberOf, type MemberView, sendBuyerOrder, settledMember, testPool, uniquePhone } from '@shopops/testing';
 
 /** Members through the gateway: one member per person across platforms, PII by role, privacy rights. */
 describe('members', () => {
   const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   const buy = (platform: 'taobao' | 'douyin', userId: string, phone: string | undefined, totalFen = 20000) =>

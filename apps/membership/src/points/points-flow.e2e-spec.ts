@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { eventually, GatewayClient, memberOf, orderData, sendWebhook, webhookHandled, type MemberView } from '@shopops/testing';
+import { eventually, GatewayClient, memberOf, type MemberView, orderData, sendWebhook, testPool, webhookHandled } from '@shopops/testing';
 
 /** Points from signed order webhooks, through the gateway, with the suite's fast clocks. */
 describe('points from orders', () => {
   const gateway = new GatewayClient();
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
 
   const buyerOrder = (userId: string, totalFen: number, at: Date) => {

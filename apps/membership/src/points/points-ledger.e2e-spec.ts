@@ -1,8 +1,8 @@
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createDataSource, createRootLogger, loadPlatformConfig, migrate, PlatformModule, RequestContext, UnitOfWork } from '@shopops/platform';
-import { createDatabase, databaseUrl, dropDatabase, uniqueName } from '@shopops/testing';
-import { Pool } from 'pg';
+import { createDatabase, databaseUrl, dropDatabase, testPool, uniqueName } from '@shopops/testing';
+import type { Pool } from 'pg';
 import { loadMembershipConfig, MEMBERSHIP_CONFIG } from '../membership.config';
 import { MEMBERSHIP_MIGRATIONS } from '../migrations';
 import { PointsLedger } from './points-ledger';
@@ -42,7 +42,7 @@ describe.each(['clamp-and-record-debt', 'allow-negative'])('points ledger under 
       createDataSource({ url: databaseUrl(database), schema: 'membership', poolSize: 1, entities: [], migrations: MEMBERSHIP_MIGRATIONS, applicationName: 'ledger-test' }),
       'membership',
     );
-    db = new Pool({ connectionString: databaseUrl(database), max: 2 });
+    db = testPool({ url: databaseUrl(database), max: 2 });
     app = await ledgerApp(database, policy);
   });
 

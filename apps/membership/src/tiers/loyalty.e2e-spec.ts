@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { eventually, GatewayClient, sendBuyerOrder, sendWebhook, settledMember } from '@shopops/testing';
+import { eventually, GatewayClient, sendBuyerOrder, sendWebhook, settledMember, testPool } from '@shopops/testing';
 
 /** Tiers, coupons, the points mall and exclusive events, through the gateway. */
 describe('loyalty', () => {
   const gateway = new GatewayClient();
   const operator = { role: 'operator' as const };
-  const db = new Pool({ connectionString: process.env.SHOPOPS_TEST_DATABASE_URL, max: 1 });
+  const db = testPool();
   afterAll(() => db.end());
   const newMember = async (totalFen = 20000) => {
     const user = `tb_loyal_${randomUUID().slice(0, 8)}`;

@@ -7,16 +7,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { deadLetterQueueName, eventQueueName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { Pool } from 'pg';
-import {
-  createDatabase,
-  databaseUrl,
-  dropDatabase,
-  eventually,
-  freePort,
-  PROJECT_ROOT,
-  uniqueName,
-} from '@shopops/testing';
+import type { Pool } from 'pg';
+import { createDatabase, databaseUrl, dropDatabase, eventually, freePort, PROJECT_ROOT, testPool, uniqueName } from '@shopops/testing';
 import { ProbeBatched, ProbeModule, ProbeRecorded, ProbeTables1700000000001, type ProbePayload } from '../../../testing/src/probe/probe.module';
 import { loadPlatformConfig } from '../config/platform-config';
 import { RequestContext } from '../context/request-context';
@@ -93,7 +85,7 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       createDataSource({ url: databaseUrl(database), schema: 'catalog', poolSize: 1, entities: [], migrations: [ProbeTables1700000000001], applicationName: 'probe-migrate' }),
       'catalog',
     );
-    db = new Pool({ connectionString: databaseUrl(database), max: 2 });
+    db = testPool({ url: databaseUrl(database), max: 2 });
   });
 
   afterAll(async () => {

@@ -225,15 +225,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async listen(): Promise<void> {
     while (this.running) {
       const client = new Client({ connectionString: this.config.databaseUrl });
+      // Listening before connecting: an 'error' with no listener would take the process down.
+      const lost = new Promise<void>((resolve) => {
+        client.on('error', () => resolve());
+        client.on('end', () => resolve());
+      });
       try {
         await client.connect();
         this.listener = client;
         client.on('notification', () => this.requestWake());
         await client.query(`LISTEN ${outboxChannel(this.config.service.schema)}`);
-        await new Promise<void>((resolve) => {
-          client.on('error', () => resolve());
-          client.on('end', () => resolve());
-        });
+        await lost;
       } catch (error) {
         this.log.debug({ err: error }, 'outbox listener connection failed');
       }
