@@ -15,6 +15,7 @@ export * from './database/database-unavailable';
 export * from './database/migrate-services';
 export * from './database/refusal';
 export * from './database/snake-naming.strategy';
+export * from './database/sql';
 export * from './database/transaction-context';
 export * from './database/unit-of-work';
 export * from './graphql/argument-safety.interceptor';

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { TEST_SERVER_URL } from '@shopops/testing';
-import { MemberAccountProjection, type QueryRunner } from './member-accounts';
+import type { Queryable } from '../database/sql';
+import { MemberAccountProjection } from './member-accounts';
 
 describe('MemberAccountProjection', () => {
   const client = new Client({ connectionString: TEST_SERVER_URL });
-  const em: QueryRunner = { query: async (sql, parameters) => (await client.query(sql, parameters)).rows };
+  const em: Queryable = { query: async (sql, parameters) => (await client.query(sql, parameters)).rows };
   const buyers = new MemberAccountProjection({ table: 'buyer', platformColumn: 'platform' });
   const [first, second, survivor] = [randomUUID(), randomUUID(), randomUUID()];
   const owners = async () => (await client.query(`SELECT platform, platform_user_id, member_id FROM buyer ORDER BY platform_user_id`)).rows;

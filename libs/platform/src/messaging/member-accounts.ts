@@ -1,9 +1,5 @@
 import type { IdentityLinkedPayload, MembersMergedPayload } from '@shopops/contracts';
-
-/** What the projection needs of a transaction: parameterised statements. */
-export interface QueryRunner {
-  query(sql: string, parameters: unknown[]): Promise<unknown>;
-}
+import type { Queryable } from '../database/sql';
 
 /** A service's own table of which member each platform account is; its key is (platform column, platform_user_id). */
 export interface MemberAccountTable {
@@ -30,11 +26,11 @@ export class MemberAccountProjection {
     this.reassign = `UPDATE ${table} SET member_id = $1 WHERE member_id = $2`;
   }
 
-  async link(em: QueryRunner, account: IdentityLinkedPayload): Promise<void> {
+  async link(em: Queryable, account: IdentityLinkedPayload): Promise<void> {
     await em.query(this.upsert, [account.platform, account.platformUserId, account.memberId]);
   }
 
-  async merge(em: QueryRunner, merge: MembersMergedPayload): Promise<void> {
+  async merge(em: Queryable, merge: MembersMergedPayload): Promise<void> {
     await em.query(this.reassign, [merge.survivorMemberId, merge.mergedMemberId]);
   }
 }
