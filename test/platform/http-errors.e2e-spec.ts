@@ -1,4 +1,5 @@
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
+import { OVERSIZED_BODY_DRAIN_BYTES } from '@shopops/platform';
 import { devWebhookSecret, gatewayIdentityHeader, gatewayUrlFromEnv, serviceUrl, signDelivery, tokenFor } from '@shopops/testing';
 
 /** One malformed request, and the status every route of the kind must answer it with. */
@@ -91,27 +92,26 @@ interface Answer {
   readonly body: unknown;
 }
 
-/**
- * Sends one request. An oversize body is announced by its content-length and its bytes are held
- * back: the server refuses it on the headers and closes, and bytes still being written would
- * break the pipe before the answer is read.
- */
-function send(base: string, request: Malformed): Promise<Answer> {
+/** Sends one request, its whole body included: a body a little over the limit is read and refused, not cut off. */
+function send(base: string, request: Malformed, agent?: Agent): Promise<Answer & { reusedSocket: boolean }> {
   const body = request.body === undefined ? undefined : Buffer.from(request.body);
-  const holdBack = body !== undefined && body.length > MIB;
   const headers = { ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
   return new Promise((resolve, reject) => {
-    const call = httpRequest(`${base}${request.path}`, { method: request.method, headers }, (response) => {
+    const call = httpRequest(`${base}${request.path}`, { method: request.method, headers, ...(agent ? { agent } : {}) }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        if (holdBack) call.destroy();
-        resolve({ status: response.statusCode ?? 0, allow: response.headers.allow ?? null, type: response.headers['content-type'] ?? '', body: parsed(Buffer.concat(chunks).toString()) });
-      });
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          allow: response.headers.allow ?? null,
+          type: response.headers['content-type'] ?? '',
+          body: parsed(Buffer.concat(chunks).toString()),
+          reusedSocket: call.reusedSocket,
+        }),
+      );
     });
     call.on('error', reject);
-    if (holdBack) call.flushHeaders();
-    else call.end(body);
+    call.end(body);
   });
 }
 
@@ -144,5 +144,38 @@ describe('GraphQL requests the gateway cannot read', () => {
       status: 400,
       body: { errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: ['query'] }) })] },
     });
+  });
+});
+
+describe('bodies over the limit', () => {
+  const oversize = (limit: number) => JSON.stringify({ query: 'x'.repeat(limit + 1) });
+
+  it.each(routes.filter((route) => route.takesBody).map((route) => [route.name, route] as const))('%s: answers 413 after reading the body and keeps the connection', async (_name, route) => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const body = oversize(route.bodyLimit ?? MIB);
+      const headers = route.path.startsWith('/webhooks/') ? signDelivery(body, { secret: devWebhookSecret('taobao') }).headers : { ...route.signedIn, ...JSON_TYPE };
+      const request: Malformed = { kind: 'oversize body', method: 'POST', path: route.path, headers, body, status: 413 };
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await send(route.base(), request, agent));
+      expect(answers.map((a) => ({ status: a.status, body: a.body }))).toEqual(Array(3).fill({ status: 413, body: { error: expect.any(String), details: expect.any(Array) } }));
+      // The same socket served all three: nothing was cut off mid-upload.
+      expect(answers.map((a) => a.reusedSocket)).toEqual([false, true, true]);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('refuses a declared length beyond what is worth reading on the headers alone', async () => {
+    const answer = await new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+      const call = httpRequest(`${gatewayUrlFromEnv()}/graphql`, { method: 'POST', headers: { ...JSON_TYPE, 'content-length': String(OVERSIZED_BODY_DRAIN_BYTES + 1) } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => (call.destroy(), resolve({ status: response.statusCode ?? 0, body: parsed(Buffer.concat(chunks).toString()) })));
+      });
+      call.on('error', reject);
+      call.flushHeaders(); // not one byte of the body is sent
+    });
+    expect(answer).toEqual({ status: 413, body: { error: expect.any(String), details: expect.any(Array) } });
   });
 });

@@ -76,6 +76,25 @@ export function installPathSegmentLimit(fastify: FastifyInstance): void {
   });
 }
 
+/** Bodies a little over a route's limit are read and dropped before the 413, up to this size. */
+export const OVERSIZED_BODY_DRAIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Fastify refuses a body over the limit before reading it and closes the connection, so a client
+ * still sending sees a reset (EPIPE) instead of its 413. A declared length up to
+ * OVERSIZED_BODY_DRAIN_BYTES is read and dropped first, so the client gets the answer; anything
+ * larger is still cut off unread.
+ */
+export function installOversizedBodyDrain(fastify: FastifyInstance): void {
+  fastify.addHook('preParsing', async (request, _reply, payload) => {
+    const declared = Number(request.headers['content-length']);
+    const limit = request.routeOptions.bodyLimit ?? fastify.initialConfig.bodyLimit ?? Infinity;
+    if (!(declared > limit) || declared > OVERSIZED_BODY_DRAIN_BYTES) return payload;
+    for await (const chunk of payload) void chunk;
+    throw new HttpRefusal(413, 'request body too large', [`the body is ${declared} bytes; this route takes at most ${limit}`]);
+  });
+}
+
 /** No route answered: 405 with `Allow` when the path exists for other methods, else 404. */
 export function unmatchedRouteAnswer(fastify: FastifyInstance, request: FastifyRequest): HttpErrorAnswer {
   const path = request.url.split('?')[0];

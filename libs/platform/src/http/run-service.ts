@@ -10,7 +10,7 @@ import { loadPlatformConfig, type PlatformConfig } from '../config/platform-conf
 import { createRootLogger, PinoNestLogger } from '../logging/logger';
 import { drainOnSignals } from './drain';
 import { HealthService } from './health';
-import { HttpErrorFilter, httpErrorAnswer, installPathSegmentLimit, sendHttpError } from './http-errors';
+import { HttpErrorFilter, httpErrorAnswer, installOversizedBodyDrain, installPathSegmentLimit, sendHttpError } from './http-errors';
 import { Metrics } from './metrics';
 import { registerOperationalRoutes } from './operational-routes';
 import { installGatewayIdentityCheck, installRequestLogScope, requestIdFrom } from './request-context.hook';
@@ -46,6 +46,7 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
   const fastify = adapter.getInstance();
   installRequestLogScope(fastify);
   installPathSegmentLimit(fastify);
+  installOversizedBodyDrain(fastify);
   if (bootstrap.trustOnlyGateway ?? true) installGatewayIdentityCheck(fastify, config.identitySecret);
 
   const app = await NestFactory.create<NestFastifyApplication>(bootstrap.module(config), adapter, {
