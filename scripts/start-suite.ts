@@ -56,7 +56,7 @@ async function checkPostgres(): Promise<void> {
     await client.connect();
   } catch (error) {
     throw new Error(
-      `PostgreSQL does not answer at ${target.host} (${error instanceof Error ? error.message : error}).\n` +
+      `PostgreSQL does not answer at ${target.host} (${error instanceof Error ? error.message : String(error)}).\n` +
         `  Start it, e.g.: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n` +
         `  or point DATABASE_URL at a running server.`,
     );
@@ -82,7 +82,7 @@ async function checkRedis(): Promise<void> {
     await redis.ping();
   } catch (error) {
     throw new Error(
-      `Redis does not answer at ${redisUrl} (${error instanceof Error ? error.message : error}).\n` +
+      `Redis does not answer at ${redisUrl} (${error instanceof Error ? error.message : String(error)}).\n` +
         `  Start it, e.g.: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no\n` +
         `  or point REDIS_URL at a running server.`,
     );

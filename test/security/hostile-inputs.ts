@@ -72,14 +72,14 @@ const hostileFloat = fc.oneof(fc.constantFrom(1e308, -1e308, 2 ** 31, 2 ** 53, 0
 
 /** A value of a GraphQL input type, hostile at its leaves; nullable positions are sometimes left out. */
 export function graphqlValue(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return graphqlValue(type.ofType as GraphQLInputType, depth);
+  if (isNonNullType(type)) return graphqlValue(type.ofType, depth);
   const inner = nonNullValue(type, depth);
   return fc.oneof({ weight: 4, arbitrary: inner }, { weight: 1, arbitrary: fc.constant(null) });
 }
 
 function nonNullValue(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) return graphqlValue(type, depth);
-  if (isListType(type)) return fc.array(graphqlValue(type.ofType as GraphQLInputType, depth + 1), { minLength: 1, maxLength: depth > 2 ? 1 : 3 });
+  if (isListType(type)) return fc.array(graphqlValue(type.ofType, depth + 1), { minLength: 1, maxLength: depth > 2 ? 1 : 3 });
   const named = getNamedType(type);
   if (isEnumType(named)) return fc.constantFrom(...named.getValues().map((v) => v.name));
   if (isInputObjectType(named)) {

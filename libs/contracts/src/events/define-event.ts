@@ -31,7 +31,7 @@ export function defineEvent<T extends object>(
     payloadClass,
     validate: (payload) => validatePlain(payloadClass, payload),
   };
-  registry.set(type, definition as unknown as EventDefinition);
+  registry.set(type, definition);
   return definition;
 }
 
