@@ -5,8 +5,10 @@ export interface DisputeFacts {
   readonly amountFen: number;
   readonly evidence: readonly string[];
   readonly complex: boolean;
-  /** The order as the channel reported it: CREATED, PAID, SHIPPED, COMPLETED, CANCELLED. */
+  /** The order as the channel reported it: CREATED, PAID, SHIPPED, COMPLETED, CANCELLED; null when unknown. */
   readonly orderStatus: string | null;
+  /** What tracking says: true once the carrier reported delivery, false while it has not, null without tracking. */
+  readonly delivered: boolean | null;
 }
 
 export interface DisputeRuling {
@@ -33,19 +35,43 @@ export class GradedDisputePolicy implements DisputePolicy {
 
   rule(f: DisputeFacts): DisputeRuling {
     if (f.complex || f.amountFen > this.limits.expertAboveFen || f.claim === 'OTHER') return { grade: 'EXPERT' };
+    const status = orderStatusKind(f.orderStatus);
+    // No rule decides for or against an order the shop cannot see, or one already cancelled.
+    if (status === 'unknown' || status === 'cancelled') return { grade: 'EXPERT' };
     const compensation = f.amountFen <= this.limits.advanceCompensationMaxFen ? f.amountFen : 0;
-    const shipped = f.orderStatus === 'SHIPPED' || f.orderStatus === 'COMPLETED';
     switch (f.claim) {
       case 'NOT_RECEIVED':
       case 'LOST_IN_TRANSIT':
-        return shipped ? { grade: 'ORDINARY', decision: 'BUYER', rule: 'shipped-not-delivered: compensate now, claim from the carrier', compensationFen: compensation } : { grade: 'ORDINARY', decision: 'BUYER', rule: 'never-shipped: full refund' };
+        if (status === 'unshipped') return { grade: 'ORDINARY', decision: 'BUYER', rule: 'never-shipped: full refund', compensationFen: 0 };
+        if (f.delivered !== true) return { grade: 'ORDINARY', decision: 'BUYER', rule: 'shipped-not-delivered: compensate now, claim from the carrier', compensationFen: compensation };
+        // The carrier says delivered: without the buyer's evidence the tracking stands; with it, a person looks.
+        return f.evidence.length ? { grade: 'EXPERT' } : { grade: 'ORDINARY', decision: 'SELLER', rule: 'delivered-per-tracking' };
       case 'DAMAGED_IN_TRANSIT':
-        return f.evidence.length ? { grade: 'ORDINARY', decision: 'BUYER', rule: 'damage-with-photos: compensate now, claim from the carrier', compensationFen: compensation } : { grade: 'ORDINARY', decision: 'SELLER', rule: 'damage-without-evidence' };
+        return f.evidence.length
+          ? { grade: 'ORDINARY', decision: 'BUYER', rule: 'damage-with-photos: compensate now, claim from the carrier', compensationFen: compensation }
+          : { grade: 'ORDINARY', decision: 'SELLER', rule: 'damage-without-evidence' };
       case 'QUALITY':
       case 'NOT_AS_DESCRIBED':
-        return f.evidence.length ? { grade: 'ORDINARY', decision: 'BUYER', rule: 'defect-with-evidence: refund', compensationFen: 0 } : { grade: 'ORDINARY', decision: 'SELLER', rule: 'defect-without-evidence' };
+        return f.evidence.length
+          ? { grade: 'ORDINARY', decision: 'BUYER', rule: 'defect-with-evidence: refund', compensationFen: 0 }
+          : { grade: 'ORDINARY', decision: 'SELLER', rule: 'defect-without-evidence' };
       default:
         return { grade: 'EXPERT' };
     }
+  }
+}
+
+function orderStatusKind(status: string | null): 'unknown' | 'cancelled' | 'unshipped' | 'shipped' {
+  switch (status) {
+    case 'CREATED':
+    case 'PAID':
+      return 'unshipped';
+    case 'SHIPPED':
+    case 'COMPLETED':
+      return 'shipped';
+    case 'CANCELLED':
+      return 'cancelled';
+    default:
+      return 'unknown';
   }
 }

@@ -46,7 +46,7 @@ export class DisputesService {
   open(ctx: RequestContext, input: OpenDisputeInput): Promise<Dispute> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const [order] = (await tx.em.query(`SELECT status FROM customer_order WHERE channel = $1 AND order_id = $2`, [input.channel, input.orderId])) as Array<{ status: string }>;
-      const ruling = this.policy.rule({ claim: input.claim as DisputeClaim, amountFen: input.amountFen, evidence: input.evidence ?? [], complex: input.complex ?? false, orderStatus: order?.status ?? null });
+      const ruling = this.policy.rule({ claim: input.claim as DisputeClaim, amountFen: input.amountFen, evidence: input.evidence ?? [], complex: input.complex ?? false, orderStatus: order?.status ?? null, delivered: null });
       const [row] = await tx.em.query(
         `INSERT INTO dispute (case_id, channel, order_id, claim, amount_fen, evidence, complex, grade, status, decision, rule_fired, compensation_fen, decided_by, decided_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $9 = 'DECIDED' THEN now() END) RETURNING *`,
