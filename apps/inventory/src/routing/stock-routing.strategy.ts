@@ -24,16 +24,15 @@ export interface StockRoutingStrategy {
 
 export const STOCK_ROUTING = Symbol('STOCK_ROUTING');
 
-/** Nearest first (a location serving the buyer's region), then by priority, central last. */
+/**
+ * Nearest first (a location serving the buyer's region), then central, then the other
+ * regions' front warehouses (a last resort before refusing); by priority within each.
+ * Without a known region nothing is nearest, so central comes first.
+ */
 export function preferenceOrder(region: string | undefined, stock: readonly LocationStock[]): LocationStock[] {
   const serves = (s: LocationStock): boolean => region !== undefined && s.regions.some((prefix) => region.startsWith(prefix));
-  return [...stock].sort(
-    (a, b) =>
-      Number(serves(b)) - Number(serves(a)) ||
-      Number(a.isCentral) - Number(b.isCentral) ||
-      a.priority - b.priority ||
-      a.locationCode.localeCompare(b.locationCode),
-  );
+  const rank = (s: LocationStock): number => (serves(s) ? 0 : s.isCentral ? 1 : 2);
+  return [...stock].sort((a, b) => rank(a) - rank(b) || a.priority - b.priority || a.locationCode.localeCompare(b.locationCode));
 }
 
 /** 分仓: the whole line from the most preferred location that can fill it. */
