@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
+import { selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { PortfolioRole } from '../products/product.entity';
@@ -35,14 +36,15 @@ export class PortfolioService {
 
   async mix(): Promise<PortfolioMix> {
     const [counts, [best]] = await Promise.all([
-      this.dataSource.query(`SELECT portfolio_role AS role, count(*)::int AS n FROM product WHERE status <> 'ARCHIVED' AND lifecycle_stage <> 'EXIT' GROUP BY portfolio_role`) as Promise<Array<{ role: PortfolioRole; n: number }>>,
-      this.dataSource.query(
+      selectRows<{ role: PortfolioRole; n: number }>(this.dataSource, `SELECT portfolio_role AS role, count(*)::int AS n FROM product WHERE status <> 'ARCHIVED' AND lifecycle_stage <> 'EXIT' GROUP BY portfolio_role`),
+      selectRows<{ n: number }>(
+        this.dataSource,
         `SELECT count(*)::int AS n FROM (
            SELECT s.product_id FROM sku_sale d JOIN sku s ON s.code = d.sku_code JOIN product p ON p.id = s.product_id
             WHERE d.day > current_date - 30 AND p.status <> 'ARCHIVED' AND p.lifecycle_stage <> 'EXIT'
             GROUP BY s.product_id HAVING sum(d.units) >= $1) b`,
         [this.config.bestsellerMinUnits30d],
-      ) as Promise<Array<{ n: number }>>,
+      ),
     ]);
     const total = counts.reduce((sum, c) => sum + c.n, 0);
     const share = (n: number) => (total ? round1((100 * n) / total) : 0);
