@@ -3,7 +3,7 @@ import { LifecycleChanged } from '@shopops/contracts';
 import { execute, NotFoundError, refuse, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { likePattern } from '../search/search-text';
-import { ExitReviewRequiredError, IllegalTransitionError } from '../products/product-errors';
+import { ExitReviewRequiredError, IllegalTransitionError } from './lifecycle-errors';
 import { LifecycleStageValue, type Product } from '../products/product.entity';
 import { ProductWriter } from '../products/product-writer';
 import { LIFECYCLE_TRANSITIONS, mayMove } from './lifecycle';

@@ -3,7 +3,7 @@ import { ProductUpdated } from '@shopops/contracts';
 import { execute, InvalidStateError, NotFoundError, refuse, selectRows, UnitOfWork, type Queryable, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
-import { MediaIncompleteError } from '../products/product-errors';
+import { MediaIncompleteError } from './media-errors';
 import { LifecycleStageValue, ProductStatus, type Product } from '../products/product.entity';
 import { changePayload, ProductWriter } from '../products/product-writer';
 import { MediaCompleteness, MediaKind, ProductMedia, type AddProductMediaInput } from './media.model';

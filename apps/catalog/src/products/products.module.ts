@@ -9,6 +9,6 @@ import { SkusService } from './skus.service';
 /** Products and SKUs; exports the product writer every other folder changes products through. */
 @Module({
   providers: [ProductWriter, ProductsService, SkusService, ProductLoaders, ProductsResolver, SkusResolver],
-  exports: [ProductWriter, ProductsService, SkusService, ProductLoaders],
+  exports: [ProductWriter, ProductsService],
 })
 export class ProductsModule {}

@@ -1,4 +1,3 @@
-import { Field, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { SlowMovingStockDetected, type EventEnvelope, type SlowMovingStockPayload } from '@shopops/contracts';
 import { execute, NotFoundError, OnEvent, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
@@ -6,17 +5,7 @@ import { DataSource } from 'typeorm';
 import { PortfolioRole, type Product } from '../products/product.entity';
 import { ProductWriter } from '../products/product-writer';
 import { ProductsService } from '../products/products.service';
-
-@ObjectType()
-export class RoleSuggestion {
-  @Field(() => String) productCode!: string;
-  @Field(() => PortfolioRole) currentRole!: PortfolioRole;
-  @Field(() => PortfolioRole) suggestedRole!: PortfolioRole;
-  @Field(() => String) reason!: string;
-  @Field(() => String) skuCode!: string;
-  @Field(() => String) status!: string;
-  @Field(() => Date) detectedAt!: Date;
-}
+import { RoleSuggestion } from './portfolio.model';
 
 interface RoleSuggestionRow {
   code: string;
