@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { invalidField, NotFoundError, refuse, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { invalidField, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
-import { ProductsService } from '../products/products.service';
+import { ProductWriter } from '../products/product-writer';
 import { Collection, CollectionKind, type CollectionInput } from './collections.model';
 
 interface CollectionRow {
@@ -23,20 +23,21 @@ export class CollectionsService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
-    private readonly products: ProductsService,
+    private readonly writer: ProductWriter,
   ) {}
 
   upsert(ctx: RequestContext, input: CollectionInput): Promise<Collection> {
     if (input.startsAt && input.endsAt && new Date(input.endsAt) <= new Date(input.startsAt)) throw invalidField('endsAt', 'must be after startsAt');
     if (input.kind === CollectionKind.REGIONAL && !input.regionCodes?.length) throw invalidField('regionCodes', 'are required for a regional edition');
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [row] = (await tx.em.query(
+      const [row] = await selectRows<CollectionRow>(
+        tx.em,
         `INSERT INTO collection (code, name, kind, partner, limited_run, region_codes, theme, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, partner = EXCLUDED.partner, limited_run = EXCLUDED.limited_run,
            region_codes = EXCLUDED.region_codes, theme = EXCLUDED.theme, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at
          RETURNING *`,
         [input.code, input.name, input.kind, input.partner ?? null, input.limitedRun ?? null, input.regionCodes ?? [], input.theme ?? null, input.startsAt ?? null, input.endsAt ?? null],
-      )) as CollectionRow[];
+      );
       return toCollection(row);
     });
   }
@@ -44,23 +45,25 @@ export class CollectionsService {
   /** Adds products to a collection (idempotent); each product gets a new version. */
   addProducts(ctx: RequestContext, collectionCode: string, productCodes: string[]): Promise<Collection | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [collection] = (await tx.em.query(`SELECT * FROM collection WHERE code = $1`, [collectionCode])) as CollectionRow[];
+      const collection = await selectRow<CollectionRow>(tx.em, `SELECT * FROM collection WHERE code = $1`, [collectionCode]);
       if (!collection) refuse(NotFoundError.of('Collection', collectionCode));
-      const products: Array<{ id: string; code: string }> = await tx.em.query(`SELECT id, code FROM product WHERE code = ANY($1)`, [productCodes]);
+      const products = await selectRows<{ id: string; code: string }>(tx.em, `SELECT id, code FROM product WHERE code = ANY($1)`, [productCodes]);
       const missing = productCodes.filter((c) => !products.some((p) => p.code === c));
       if (missing.length) refuse(NotFoundError.of('Product', missing.join(', ')));
-      const added: Array<{ product_id: string }> = await tx.em.query(
+      const added = await selectRows<{ product_id: string }>(
+        tx.em,
         `INSERT INTO collection_product (collection_id, product_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING product_id`,
         [collection.id, products.map((p) => p.id)],
       );
-      for (const { product_id } of added) await this.products.recordVersion(tx, product_id, `added to collection ${collectionCode}`);
+      for (const { product_id } of added) await this.writer.recordVersion(tx, product_id, `added to collection ${collectionCode}`);
       return toCollection(collection);
     });
   }
 
   /** `onSaleOnly` for callers without a staff role: a collection shows once one of its products is on sale. */
   async list(kind: CollectionKind | undefined, currentOnly: boolean, onSaleOnly: boolean): Promise<Collection[]> {
-    const rows: CollectionRow[] = await this.dataSource.query(
+    const rows = await selectRows<CollectionRow>(
+      this.dataSource,
       `SELECT * FROM collection c WHERE ($1::text IS NULL OR kind = $1)
           AND (NOT $2 OR ((starts_at IS NULL OR starts_at <= now()) AND (ends_at IS NULL OR ends_at > now())))
           AND (NOT $3::boolean OR EXISTS (SELECT 1 FROM collection_product cp JOIN product p ON p.id = cp.product_id
@@ -72,7 +75,8 @@ export class CollectionsService {
   }
 
   async ofProducts(productIds: readonly string[]): Promise<Array<Collection & { productId: string }>> {
-    const rows: Array<CollectionRow & { product_id: string }> = await this.dataSource.query(
+    const rows = await selectRows<CollectionRow & { product_id: string }>(
+      this.dataSource,
       `SELECT c.*, cp.product_id FROM collection_product cp JOIN collection c ON c.id = cp.collection_id WHERE cp.product_id = ANY($1::uuid[]) ORDER BY c.code`,
       [productIds],
     );

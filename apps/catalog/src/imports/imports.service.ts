@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { invalidField, Scheduled, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { execute, invalidField, Scheduled, selectRow, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { DuplicateCodeError } from '../products/product-errors';
 import { ProductsService } from '../products/products.service';
@@ -45,7 +45,7 @@ export class ImportsService {
     if (!content.trim()) throw invalidField('content', 'is empty');
     if (Buffer.byteLength(content) > MAX_FILE_BYTES) throw invalidField('content', 'is larger than 1 MiB: split the file into several imports');
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [row] = (await tx.em.query(`INSERT INTO import_job (format, content, actor, request_id) VALUES ($1, $2, $3, $4) RETURNING *`, [format, content, ctx.identity.subject, ctx.requestId])) as JobRow[];
+      const [row] = await selectRows<JobRow>(tx.em, `INSERT INTO import_job (format, content, actor, request_id) VALUES ($1, $2, $3, $4) RETURNING *`, [format, content, ctx.identity.subject, ctx.requestId]);
       // Started at once where the request landed; the scheduled worker picks up whatever is left.
       tx.afterCommit(() => void this.runQueued(ctx).catch((error: unknown) => this.logger.error(`import ${row.id} failed to start: ${String(error)}`)));
       return toJob(row);
@@ -53,7 +53,7 @@ export class ImportsService {
   }
 
   async job(id: string): Promise<ImportJob | null> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM import_job WHERE id = $1`, [id])) as JobRow[];
+    const row = await selectRow<JobRow>(this.dataSource, `SELECT * FROM import_job WHERE id = $1`, [id]);
     return row ? toJob(row) : null;
   }
 
@@ -63,7 +63,8 @@ export class ImportsService {
   }
 
   async export(format: ImportFormat): Promise<string> {
-    const products: ExportProduct[] = await this.dataSource.query(
+    const products = await selectRows<ExportProduct>(
+      this.dataSource,
       `SELECT p.code, p.title, p.subtitle, p.category_code, p.brand, p.keywords, p.tags, p.portfolio_role,
               coalesce((SELECT json_agg(json_build_object('code', s.code, 'list_price_fen', s.list_price_fen, 'options', s.options, 'barcode', s.barcode, 'weight_grams', s.weight_grams) ORDER BY s.code)
                           FROM sku s WHERE s.product_id = p.id AND NOT s.archived), '[]') AS skus
@@ -72,16 +73,16 @@ export class ImportsService {
     return format === ImportFormat.CSV ? productsToCsv(products) : productsToJson(products);
   }
 
-  private async claim(): Promise<JobRow | undefined> {
-    const [row] = (await this.dataSource.query(
+  private claim(): Promise<JobRow | undefined> {
+    return selectRow<JobRow>(
+      this.dataSource,
       `WITH next AS (
          SELECT id FROM import_job WHERE status = 'QUEUED' OR (status = 'RUNNING' AND claimed_at < now() - $1::interval)
           ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED),
        claimed AS (UPDATE import_job j SET status = 'RUNNING', claimed_at = now() FROM next WHERE j.id = next.id RETURNING j.*)
        SELECT * FROM claimed`,
       [STALE_CLAIM],
-    )) as JobRow[];
-    return row;
+    );
   }
 
   private async process(ctx: RequestContext, job: JobRow): Promise<void> {
@@ -89,7 +90,8 @@ export class ImportsService {
     const errors: ImportRowError[] = [...job.errors];
     let { processed, created, failed } = job;
     const save = (done: boolean) =>
-      this.dataSource.query(
+      execute(
+        this.dataSource,
         `UPDATE import_job SET total = $2, processed = $3, created = $4, failed = $5, errors = $6, claimed_at = now(),
                 status = CASE WHEN $7 THEN 'DONE' ELSE status END, finished_at = CASE WHEN $7 THEN now() END WHERE id = $1`,
         [job.id, parsed.length, processed, created, failed, JSON.stringify(errors), done],
@@ -116,7 +118,7 @@ export class ImportsService {
     }
     await save(true);
     // A large import changes what the planner should expect of the range.
-    if (created >= PROGRESS_EVERY) await this.dataSource.query(`ANALYZE product`);
+    if (created >= PROGRESS_EVERY) await execute(this.dataSource, `ANALYZE product`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Args, createUnionType, Mutation, Resolver } from '@nestjs/graphql';
 import { byResultClass, Ctx, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
-import { ExitReviewRequiredError, IllegalTransitionError } from '../products/product-errors';
+import { ExitReviewRequiredError, IllegalTransitionError } from './lifecycle-errors';
 import { Product } from '../products/product.entity';
 import { ChangeLifecycleInput } from './lifecycle.model';
 import { LifecycleService } from './lifecycle.service';

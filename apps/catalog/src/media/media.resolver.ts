@@ -1,6 +1,6 @@
 import { Args, createUnionType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { byResultClass, Ctx, invalidField, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
-import { MediaIncompleteError } from '../products/product-errors';
+import { MediaIncompleteError } from './media-errors';
 import { Product } from '../products/product.entity';
 import { AddProductMediaInput, MediaCompleteness } from './media.model';
 import { MediaService } from './media.service';

@@ -1,12 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProductUpdated } from '@shopops/contracts';
-import { InvalidStateError, NotFoundError, refuse, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { execute, InvalidStateError, NotFoundError, refuse, selectRows, UnitOfWork, type Queryable, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
-import { MediaIncompleteError } from '../products/product-errors';
+import { MediaIncompleteError } from './media-errors';
 import { LifecycleStageValue, ProductStatus, type Product } from '../products/product.entity';
-import { changePayload, ProductsService } from '../products/products.service';
-import { MediaCompleteness, ProductMedia, type AddProductMediaInput } from './media.model';
+import { changePayload, ProductWriter } from '../products/product-writer';
+import { MediaCompleteness, MediaKind, ProductMedia, type AddProductMediaInput } from './media.model';
+
+interface MediaRow {
+  product_id: string;
+  kind: MediaKind;
+  url: string;
+  width: number;
+  height: number;
+  duration_seconds: number | null;
+  position: number;
+}
 
 interface CountRow {
   product_id: string;
@@ -22,14 +32,15 @@ export class MediaService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
-    private readonly products: ProductsService,
+    private readonly writer: ProductWriter,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
   ) {}
 
   addMedia(ctx: RequestContext, input: AddProductMediaInput): Promise<Product | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const product = await this.products.lock(tx, input.productCode);
-      await tx.em.query(
+      const product = await this.writer.lock(tx, input.productCode);
+      await execute(
+        tx.em,
         `INSERT INTO product_media (product_id, kind, url, width, height, duration_seconds, position)
          SELECT $1, kind, url, width, height, duration, position FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[]) AS t(kind, url, width, height, duration, position)
          ON CONFLICT (product_id, url) DO UPDATE SET kind = EXCLUDED.kind, width = EXCLUDED.width, height = EXCLUDED.height, duration_seconds = EXCLUDED.duration_seconds, position = EXCLUDED.position`,
@@ -43,38 +54,39 @@ export class MediaService {
           input.media.map((m, i) => m.position ?? i),
         ],
       );
-      return this.products.recordVersion(tx, product.id, `media added: ${input.media.length}`);
+      return this.writer.recordVersion(tx, product.id, `media added: ${input.media.length}`);
     });
   }
 
   removeMedia(ctx: RequestContext, productCode: string, url: string): Promise<Product | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const product = await this.products.lock(tx, productCode);
-      const removed: unknown[] = await tx.em.query(`WITH gone AS (DELETE FROM product_media WHERE product_id = $1 AND url = $2 RETURNING id) SELECT id FROM gone`, [product.id, url]);
+      const product = await this.writer.lock(tx, productCode);
+      const removed = await selectRows<{ id: string }>(tx.em, `WITH gone AS (DELETE FROM product_media WHERE product_id = $1 AND url = $2 RETURNING id) SELECT id FROM gone`, [product.id, url]);
       if (!removed.length) refuse(NotFoundError.of('Media', url));
-      return this.products.recordVersion(tx, product.id, `media removed: ${url}`);
+      return this.writer.recordVersion(tx, product.id, `media removed: ${url}`);
     });
   }
 
   /** DRAFT → ON_SALE, only when the media standard is met and the product has not exited. */
   publish(ctx: RequestContext, code: string): Promise<Product | NotFoundError | MediaIncompleteError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const product = await this.products.lock(tx, code);
+      const product = await this.writer.lock(tx, code);
       if (product.status === ProductStatus.ON_SALE) return product;
       if (product.status === ProductStatus.ARCHIVED || product.lifecycleStage === LifecycleStageValue.EXIT) {
         refuse(InvalidStateError.of('Product', product.status === ProductStatus.ARCHIVED ? product.status : product.lifecycleStage, 'go on sale'));
       }
-      const [completeness] = this.assess(await this.counts(tx.em.query.bind(tx.em), [product.id]));
+      const [completeness] = this.assess(await this.counts(tx.em, [product.id]));
       if (!completeness.complete) refuse(MediaIncompleteError.of(completeness.missing));
-      await tx.em.query(`UPDATE product SET status = 'ON_SALE' WHERE id = $1`, [product.id]);
-      const published = await this.products.recordVersion(tx, product.id, 'published');
+      await execute(tx.em, `UPDATE product SET status = 'ON_SALE' WHERE id = $1`, [product.id]);
+      const published = await this.writer.recordVersion(tx, product.id, 'published');
       tx.emit(ProductUpdated, changePayload(published, ['status']));
       return published;
     });
   }
 
   async mediaOf(productIds: readonly string[]): Promise<Array<ProductMedia & { productId: string }>> {
-    const rows: Array<{ product_id: string; kind: string; url: string; width: number; height: number; duration_seconds: number | null; position: number }> = await this.dataSource.query(
+    const rows = await selectRows<MediaRow>(
+      this.dataSource,
       `SELECT product_id, kind, url, width, height, duration_seconds, position FROM product_media WHERE product_id = ANY($1::uuid[]) ORDER BY kind, position, url`,
       [productIds],
     );
@@ -82,18 +94,19 @@ export class MediaService {
   }
 
   async completenessOf(productIds: readonly string[]): Promise<Array<MediaCompleteness & { productId: string }>> {
-    return this.assess(await this.counts((q, p) => this.dataSource.query(q, p), productIds));
+    return this.assess(await this.counts(this.dataSource, productIds));
   }
 
   /** The whole range (not archived), incomplete first. */
   async report(onlyIncomplete: boolean, first: number): Promise<MediaCompleteness[]> {
-    const ids: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM product WHERE status <> 'ARCHIVED' ORDER BY code`);
+    const ids = await selectRows<{ id: string }>(this.dataSource, `SELECT id FROM product WHERE status <> 'ARCHIVED' ORDER BY code`);
     const all = await this.completenessOf(ids.map((r) => r.id));
     return all.filter((c) => !onlyIncomplete || !c.complete).sort((a, b) => Number(a.complete) - Number(b.complete) || a.productCode.localeCompare(b.productCode)).slice(0, first);
   }
 
-  private counts(query: (sql: string, params: unknown[]) => Promise<CountRow[]>, productIds: readonly string[]): Promise<CountRow[]> {
-    return query(
+  private counts(db: Queryable, productIds: readonly string[]): Promise<CountRow[]> {
+    return selectRows<CountRow>(
+      db,
       `SELECT p.id AS product_id, p.code,
               count(m.id) FILTER (WHERE m.kind = 'IMAGE')::int AS images,
               count(m.id) FILTER (WHERE m.kind = 'IMAGE' AND least(m.width, m.height) >= $2)::int AS qualifying,

@@ -2,8 +2,9 @@ import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphq
 import { byResultClass, Ctx, invalidField, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { PortfolioRole, Product } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
-import { PortfolioMix, PortfolioService } from './portfolio.service';
-import { RoleSuggestion, RoleSuggestionsService } from './role-suggestions';
+import { PortfolioMix, RoleSuggestion } from './portfolio.model';
+import { PortfolioService } from './portfolio.service';
+import { RoleSuggestionsService } from './role-suggestions.service';
 
 export const SetPortfolioRoleResult = createUnionType({ name: 'SetPortfolioRoleResult', types: () => [Product, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
 

@@ -1,27 +1,9 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
+import { selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { PortfolioRole } from '../products/product.entity';
-
-@ObjectType()
-export class PortfolioRoleShare {
-  @Field(() => PortfolioRole) role!: PortfolioRole;
-  @Field(() => Int) products!: number;
-  @Field(() => Float, { description: 'Percent of the live range' }) sharePercent!: number;
-  @Field(() => Float, { nullable: true, description: 'Target percent ("4321"); null for roles without one' }) targetPercent!: number | null;
-  @Field(() => Float, { nullable: true, description: 'share − target, in percentage points' }) gapPoints!: number | null;
-}
-
-@ObjectType({ description: 'The live range (not archived, not exited) by portfolio role, against the target' })
-export class PortfolioMix {
-  @Field(() => Int) products!: number;
-  @Field(() => [PortfolioRoleShare]) roles!: PortfolioRoleShare[];
-  @Field(() => Int, { description: 'Products that sold at least the bestseller threshold in 30 days' }) bestsellers!: number;
-  @Field(() => Float) bestsellerSharePercent!: number;
-  @Field(() => Float) bestsellerMaxPercent!: number;
-  @Field(() => Boolean) withinBestsellerLimit!: boolean;
-}
+import { PortfolioMix, PortfolioRoleShare } from './portfolio.model';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -35,14 +17,15 @@ export class PortfolioService {
 
   async mix(): Promise<PortfolioMix> {
     const [counts, [best]] = await Promise.all([
-      this.dataSource.query(`SELECT portfolio_role AS role, count(*)::int AS n FROM product WHERE status <> 'ARCHIVED' AND lifecycle_stage <> 'EXIT' GROUP BY portfolio_role`) as Promise<Array<{ role: PortfolioRole; n: number }>>,
-      this.dataSource.query(
+      selectRows<{ role: PortfolioRole; n: number }>(this.dataSource, `SELECT portfolio_role AS role, count(*)::int AS n FROM product WHERE status <> 'ARCHIVED' AND lifecycle_stage <> 'EXIT' GROUP BY portfolio_role`),
+      selectRows<{ n: number }>(
+        this.dataSource,
         `SELECT count(*)::int AS n FROM (
            SELECT s.product_id FROM sku_sale d JOIN sku s ON s.code = d.sku_code JOIN product p ON p.id = s.product_id
             WHERE d.day > current_date - 30 AND p.status <> 'ARCHIVED' AND p.lifecycle_stage <> 'EXIT'
             GROUP BY s.product_id HAVING sum(d.units) >= $1) b`,
         [this.config.bestsellerMinUnits30d],
-      ) as Promise<Array<{ n: number }>>,
+      ),
     ]);
     const total = counts.reduce((sum, c) => sum + c.n, 0);
     const share = (n: number) => (total ? round1((100 * n) / total) : 0);

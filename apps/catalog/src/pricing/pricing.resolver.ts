@@ -2,9 +2,9 @@ import { Args, createUnionType, Int, Mutation, Query, Resolver } from '@nestjs/g
 import { byResultClass, Ctx, invalidField, NotFoundError, Public, Roles, type RequestContext } from '@shopops/platform';
 import { Sku } from '../products/sku.entity';
 import { seesWholeRange } from '../products/product-visibility';
-import { ProductsService } from '../products/products.service';
 import { PriceHonestyError, PriceQuote, PriceQuoteInput, Promotion, PromotionConflictError, PromotionInput, PromotionStatus } from './pricing.model';
 import { PricingService } from './pricing.service';
+import { PromotionsService } from './promotions.service';
 
 export const CreatePromotionResult = createUnionType({ name: 'CreatePromotionResult', types: () => [Promotion, NotFoundError, PromotionConflictError, PriceHonestyError] as const, resolveType: byResultClass });
 export const CancelPromotionResult = createUnionType({ name: 'CancelPromotionResult', types: () => [Promotion, NotFoundError] as const, resolveType: byResultClass });
@@ -15,14 +15,14 @@ export const PriceQuoteResult = createUnionType({ name: 'PriceQuoteResult', type
 export class PricingResolver {
   constructor(
     private readonly pricingService: PricingService,
-    private readonly productsService: ProductsService,
+    private readonly promotionsService: PromotionsService,
   ) {}
 
   @Roles('operator')
   @Mutation(() => SetListPriceResult, { description: 'Sets a SKU’s list price (kept in its price history).' })
   setListPrice(@Ctx() ctx: RequestContext, @Args('skuCode') skuCode: string, @Args('listPriceFen', { type: () => Int }) listPriceFen: number) {
     if (!Number.isInteger(listPriceFen) || listPriceFen < 0 || listPriceFen > 100_000_000) throw invalidField('listPriceFen', 'must be 0 to 100000000 fen');
-    return this.productsService.setListPrice(ctx, skuCode, listPriceFen);
+    return this.pricingService.setListPrice(ctx, skuCode, listPriceFen);
   }
 
   @Roles('operator')
@@ -41,13 +41,13 @@ export class PricingResolver {
   @Roles('operator')
   @Mutation(() => CreatePromotionResult, { description: 'A flash sale, multi-buy or spend-and-save over SKUs in a time window.' })
   createPromotion(@Ctx() ctx: RequestContext, @Args('input') input: PromotionInput) {
-    return this.pricingService.createPromotion(ctx, input);
+    return this.promotionsService.createPromotion(ctx, input);
   }
 
   @Roles('operator')
   @Mutation(() => CancelPromotionResult)
   cancelPromotion(@Ctx() ctx: RequestContext, @Args('code') code: string) {
-    return this.pricingService.cancelPromotion(ctx, code);
+    return this.promotionsService.cancelPromotion(ctx, code);
   }
 
   @Roles('operator', 'analyst')
@@ -58,7 +58,7 @@ export class PricingResolver {
     @Args('skuCode', { type: () => String, nullable: true }) skuCode?: string,
   ): Promise<Promotion[]> {
     if (first < 1 || first > 200) throw invalidField('first', 'must be 1 to 200');
-    return this.pricingService.promotions(status, skuCode, first);
+    return this.promotionsService.promotions(status, skuCode, first);
   }
 
   @Public()

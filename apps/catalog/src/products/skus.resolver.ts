@@ -1,10 +1,8 @@
 import { Args, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { alignByKey, Ctx, groupByKey, Loaders, Public, Roles, type GraphQLContext, type LoaderRegistry, type RequestContext } from '@shopops/platform';
-import { PricePoint, Promotion, TierPrice } from '../pricing/pricing.model';
-import { PricingService } from '../pricing/pricing.service';
+import { alignByKey, Ctx, Loaders, Public, type GraphQLContext, type LoaderRegistry, type RequestContext } from '@shopops/platform';
+import { ProductLoaders } from './product-loaders';
 import { Product } from './product.entity';
 import { isSkuOnSale, seesWholeRange } from './product-visibility';
-import { ProductsService } from './products.service';
 import { Sku } from './sku.entity';
 import { SkusService } from './skus.service';
 
@@ -12,8 +10,7 @@ import { SkusService } from './skus.service';
 export class SkusResolver {
   constructor(
     private readonly skus: SkusService,
-    private readonly products: ProductsService,
-    private readonly pricing: PricingService,
+    private readonly productLoaders: ProductLoaders,
   ) {}
 
   @Public()
@@ -25,25 +22,7 @@ export class SkusResolver {
   @Public()
   @ResolveField(() => Product)
   product(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<Product | undefined> {
-    return this.productById(loaders).load(sku.productId);
-  }
-
-  @Public()
-  @ResolveField(() => [TierPrice], { description: 'Member-tier prices' })
-  tierPrices(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<TierPrice[]> {
-    return loaders.get<string, TierPrice[]>('tierPricesBySkuId', async (ids) => groupByKey(ids, await this.pricing.tierPricesOf(ids), (t) => t.skuId)).load(sku.id);
-  }
-
-  @Roles('operator', 'analyst')
-  @ResolveField(() => [PricePoint], { description: 'List price changes, newest first' })
-  priceHistory(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<PricePoint[]> {
-    return loaders.get<string, PricePoint[]>('priceHistoryBySkuId', async (ids) => groupByKey(ids, await this.pricing.priceHistoryOf(ids), (p) => p.skuId)).load(sku.id);
-  }
-
-  @Roles('operator', 'analyst')
-  @ResolveField(() => [Promotion], { description: 'Promotions on this SKU, newest first' })
-  promotions(@Parent() sku: Sku): Promise<Promotion[]> {
-    return this.pricing.promotions(undefined, sku.code, 50);
+    return this.productLoaders.byId(loaders).load(sku.productId);
   }
 
   /** Apollo passes (reference, context): parameter decorators do not apply here. */
@@ -60,11 +39,7 @@ export class SkusResolver {
   /** Without a staff role, a SKU is visible only while it is on sale (not archived, its product on sale). */
   private async visibleSku(ctx: RequestContext, loaders: LoaderRegistry, sku: Sku | undefined): Promise<Sku | undefined> {
     if (!sku || seesWholeRange(ctx)) return sku;
-    return isSkuOnSale(sku, await this.productById(loaders).load(sku.productId)) ? sku : undefined;
-  }
-
-  private productById(loaders: LoaderRegistry) {
-    return loaders.get<string, Product | undefined>('productById', async (ids) => alignByKey(ids, await this.products.findByIds(ids), (p) => p.id));
+    return isSkuOnSale(sku, await this.productLoaders.byId(loaders).load(sku.productId)) ? sku : undefined;
   }
 
   private byCode(loaders: LoaderRegistry) {

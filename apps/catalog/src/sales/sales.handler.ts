@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelOrderPaid, type ChannelOrderPayload, type EventEnvelope } from '@shopops/contracts';
-import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { execute, OnEventBatch, selectRows, type TransactionContext } from '@shopops/platform';
 
 /**
  * What buyers actually paid, per SKU and day, from paid orders on every channel: the lowest
@@ -12,7 +12,8 @@ export class SalesHandler {
   async recordSales(tx: TransactionContext, events: Array<EventEnvelope<ChannelOrderPayload>>): Promise<void> {
     // Keys in one order (and rows grouped in SQL in one order) so concurrent batches never deadlock.
     const keys = [...new Set(events.map((e) => `${e.payload.channel}\u0000${e.payload.orderId}`))].sort().map((k) => k.split('\u0000'));
-    const fresh: Array<{ channel: string; order_id: string }> = await tx.em.query(
+    const fresh = await selectRows<{ channel: string; order_id: string }>(
+      tx.em,
       `INSERT INTO counted_order (channel, order_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING channel, order_id`,
       [keys.map(([channel]) => channel), keys.map(([, orderId]) => orderId)],
     );
@@ -21,7 +22,8 @@ export class SalesHandler {
       .filter((e) => counted.delete(`${e.payload.channel}:${e.payload.orderId}`))
       .flatMap((e) => e.payload.lines.map((l) => ({ sku: l.skuCode, day: e.payload.occurredAt.slice(0, 10), units: l.quantity, price: l.unitPriceFen })));
     if (!lines.length) return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO sku_sale (sku_code, day, units, lowest_unit_price_fen)
        SELECT sku, day::date, sum(units)::int, min(price) FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) AS t(sku, day, units, price) GROUP BY sku, day ORDER BY sku, day
        ON CONFLICT (sku_code, day) DO UPDATE SET units = sku_sale.units + EXCLUDED.units, lowest_unit_price_fen = least(sku_sale.lowest_unit_price_fen, EXCLUDED.lowest_unit_price_fen)`,

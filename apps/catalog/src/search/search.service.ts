@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { alignByKey, decodeCursor, forbidden, invalidField, toPage, type Page } from '@shopops/platform';
+import { alignByKey, decodeCursor, forbidden, invalidField, selectRows, toPage, type Page } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import { Product, ProductStatus } from '../products/product.entity';
 import type { SearchProductsArgs } from './search.model';
@@ -22,7 +22,8 @@ export class SearchService {
     const terms = args.query ? searchTerms(args.query) : { grams: [], words: [] };
     if (args.query && !terms.grams.length && !terms.words.length) throw invalidField('query', 'has no searchable characters');
     const [afterRank, afterCode] = args.after ? decodeCursor(args.after, 2) : [null, null];
-    const rows: Array<{ id: string; rank: number; code: string }> = await this.dataSource.query(
+    const rows = await selectRows<{ id: string; rank: number; code: string }>(
+      this.dataSource,
       `SELECT id, code, rank FROM (
          SELECT p.id, p.code, CASE WHEN $1::text IS NOT NULL AND lower(p.title) LIKE $1 THEN 1 ELSE 0 END AS rank
            FROM product p
@@ -60,7 +61,7 @@ export class SearchService {
       ],
     );
     const products = await this.dataSource.getRepository(Product).findBy({ id: In(rows.map((r) => r.id)) });
-    const ordered = alignByKey(rows.map((r) => r.id), products, (p) => p.id) as Product[];
+    const ordered = alignByKey(rows.map((r) => r.id), products, (p) => p.id).filter((p): p is Product => p !== undefined);
     const ranks = new Map(rows.map((r) => [r.id, r.rank]));
     return toPage(ordered, args.first, (p) => [ranks.get(p.id), p.code]);
   }

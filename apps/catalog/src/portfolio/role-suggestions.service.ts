@@ -1,20 +1,20 @@
-import { Field, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { SlowMovingStockDetected, type EventEnvelope, type SlowMovingStockPayload } from '@shopops/contracts';
-import { NotFoundError, OnEvent, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, NotFoundError, OnEvent, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { PortfolioRole, type Product } from '../products/product.entity';
+import { ProductWriter } from '../products/product-writer';
 import { ProductsService } from '../products/products.service';
+import { RoleSuggestion } from './portfolio.model';
 
-@ObjectType()
-export class RoleSuggestion {
-  @Field(() => String) productCode!: string;
-  @Field(() => PortfolioRole) currentRole!: PortfolioRole;
-  @Field(() => PortfolioRole) suggestedRole!: PortfolioRole;
-  @Field(() => String) reason!: string;
-  @Field(() => String) skuCode!: string;
-  @Field(() => String) status!: string;
-  @Field(() => Date) detectedAt!: Date;
+interface RoleSuggestionRow {
+  code: string;
+  portfolio_role: PortfolioRole;
+  suggested_role: PortfolioRole;
+  reason: string;
+  sku_code: string;
+  status: string;
+  detected_at: Date;
 }
 
 /**
@@ -26,6 +26,7 @@ export class RoleSuggestionsService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
+    private readonly writer: ProductWriter,
     private readonly products: ProductsService,
   ) {}
 
@@ -33,7 +34,8 @@ export class RoleSuggestionsService {
   async suggestClearance(tx: TransactionContext, event: EventEnvelope<SlowMovingStockPayload>): Promise<void> {
     const p = event.payload;
     const reason = `slow-moving: ${p.onHand} on hand${p.daysSinceLastSale !== undefined ? `, ${p.daysSinceLastSale} days without a sale` : ''}${p.coverDays !== undefined ? `, ${Math.round(p.coverDays)} days of cover` : ''}`;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO role_suggestion (product_id, suggested_role, reason, sku_code)
        SELECT p.id, 'CLEARANCE', $2, $1 FROM sku s JOIN product p ON p.id = s.product_id
         WHERE s.code = $1 AND p.portfolio_role <> 'CLEARANCE' AND p.status <> 'ARCHIVED'
@@ -43,7 +45,8 @@ export class RoleSuggestionsService {
   }
 
   async list(status: string): Promise<RoleSuggestion[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows = await selectRows<RoleSuggestionRow>(
+      this.dataSource,
       `SELECT p.code, p.portfolio_role, r.suggested_role, r.reason, r.sku_code, r.status, r.detected_at FROM role_suggestion r JOIN product p ON p.id = r.product_id
         WHERE r.status = $1 ORDER BY r.detected_at DESC LIMIT 500`,
       [status],
@@ -53,11 +56,12 @@ export class RoleSuggestionsService {
 
   decide(ctx: RequestContext, productCode: string, accept: boolean): Promise<Product | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const product = await this.products.lock(tx, productCode);
-      const [open] = (await tx.em.query(
+      const product = await this.writer.lock(tx, productCode);
+      const open = await selectRow<{ suggested_role: PortfolioRole }>(
+        tx.em,
         `WITH d AS (UPDATE role_suggestion SET status = $2, decided_by = $3, decided_at = now() WHERE product_id = $1 AND status = 'OPEN' RETURNING suggested_role) SELECT suggested_role FROM d`,
         [product.id, accept ? 'ACCEPTED' : 'DISMISSED', ctx.identity.subject],
-      )) as Array<{ suggested_role: PortfolioRole }>;
+      );
       if (!open) refuse(NotFoundError.of('Role suggestion', productCode));
       if (!accept) return product;
       const updated = await this.products.updateProduct(tx, { code: productCode, portfolioRole: open.suggested_role });

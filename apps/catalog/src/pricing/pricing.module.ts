@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ProductsModule } from '../products/products.module';
+import { PricingResolver } from './pricing.resolver';
+import { PricingService } from './pricing.service';
+import { PromotionsService } from './promotions.service';
+import { SkuPricingFieldsResolver } from './sku-pricing-fields.resolver';
+
+@Module({
+  imports: [ProductsModule],
+  providers: [PromotionsService, PricingService, PricingResolver, SkuPricingFieldsResolver],
+})
+export class PricingModule {}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ProductLoaders } from './product-loaders';
+import { ProductWriter } from './product-writer';
+import { ProductsResolver } from './products.resolver';
+import { ProductsService } from './products.service';
+import { SkusResolver } from './skus.resolver';
+import { SkusService } from './skus.service';
+
+/** Products and SKUs; exports the product writer every other folder changes products through. */
+@Module({
+  providers: [ProductWriter, ProductsService, SkusService, ProductLoaders, ProductsResolver, SkusResolver],
+  exports: [ProductWriter, ProductsService],
+})
+export class ProductsModule {}

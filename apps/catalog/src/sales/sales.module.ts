@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { SalesHandler } from './sales.handler';
+
+@Module({
+  providers: [SalesHandler],
+})
+export class SalesModule {}
