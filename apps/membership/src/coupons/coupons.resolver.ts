@@ -1,5 +1,5 @@
 import { Args, createUnionType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, NotFoundError, Roles, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { Ctx, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { assertSelfOrStaff } from '../members/member-access';
 import {
   Coupon,
@@ -24,10 +24,7 @@ export const RedeemCouponResult = createUnionType({
 
 @Resolver(() => Coupon)
 export class CouponsResolver {
-  constructor(
-    private readonly couponsService: CouponsService,
-    private readonly unitOfWork: UnitOfWork,
-  ) {}
+  constructor(private readonly couponsService: CouponsService) {}
 
   @Roles('operator', 'analyst')
   @Query(() => [CouponTemplate])
@@ -49,14 +46,8 @@ export class CouponsResolver {
 
   @Roles('operator')
   @Mutation(() => Int, { description: 'Issues a campaign coupon to every member of a segment (within limits); returns how many were issued.' })
-  async issueCampaignCoupons(@Ctx() ctx: RequestContext, @Args('segmentCode') segmentCode: string, @Args('templateCode') templateCode: string, @Args('campaign') campaign: string): Promise<number> {
-    const members: Array<{ member_id: string }> = await this.unitOfWork.run(ctx, (tx) => tx.em.query(`SELECT member_id FROM segment_member WHERE segment_code = $1`, [segmentCode]));
-    let issued = 0;
-    for (const { member_id } of members) {
-      const result = await this.couponsService.issue(ctx, member_id, templateCode, 'CAMPAIGN', campaign);
-      if (result instanceof Coupon) issued += 1;
-    }
-    return issued;
+  issueCampaignCoupons(@Ctx() ctx: RequestContext, @Args('segmentCode') segmentCode: string, @Args('templateCode') templateCode: string, @Args('campaign') campaign: string): Promise<number> {
+    return this.couponsService.issueToSegment(ctx, segmentCode, templateCode, campaign);
   }
 
   @Roles('operator', 'member')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ChannelMessageReceived, ChannelReviewCreated, type ChannelMessagePayload, type ChannelReviewPayload, type EventEnvelope } from '@shopops/contracts';
-import { OnEvent, type TransactionContext } from '@shopops/platform';
+import { execute, OnEvent, selectRows, type TransactionContext } from '@shopops/platform';
 import { MembersService } from '../members/members.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { PointsLedger } from '../points/points-ledger';
@@ -32,14 +32,15 @@ export class InteractionsHandler {
     const review = event.payload;
     const memberId = await this.members.memberForBuyer(tx, review.channel, review.buyer);
     if (!(await this.countOnce(tx, 'review', review.channel, review.reviewId, memberId, review.createdAt))) return;
-    const [member] = (await tx.em.query(
+    const [member] = await selectRows<{ review_count: number; interaction_score: number }>(
+      tx.em,
       `WITH updated AS (
          UPDATE member SET review_count = review_count + 1, interaction_score = interaction_score + $2,
                 last_interaction_at = greatest(last_interaction_at, $3), dormant_since = NULL, updated_at = now()
           WHERE id = $1 RETURNING review_count, interaction_score)
        SELECT * FROM updated`,
       [memberId, this.config.interactionScore.review, new Date(review.createdAt)],
-    )) as Array<{ review_count: number; interaction_score: number }>;
+    );
     if (member.review_count > this.config.reviewBonusAfter && this.config.reviewBonusPoints > 0) {
       await this.ledger.grant(tx, {
         memberId,
@@ -56,17 +57,19 @@ export class InteractionsHandler {
   async recordChat(tx: TransactionContext, event: EventEnvelope<ChannelMessagePayload>): Promise<void> {
     const message = event.payload;
     const memberId = await this.members.memberForBuyer(tx, message.channel, message.buyer);
-    await tx.em.query(`UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [memberId, new Date(message.at)]);
+    await execute(tx.em, `UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [memberId, new Date(message.at)]);
     if (!(await this.countOnce(tx, 'chat', message.channel, message.conversationId, memberId, message.at))) return;
-    const [member] = (await tx.em.query(
+    const [member] = await selectRows<{ interaction_score: number }>(
+      tx.em,
       `WITH updated AS (UPDATE member SET interaction_score = interaction_score + $2, updated_at = now() WHERE id = $1 RETURNING interaction_score) SELECT * FROM updated`,
       [memberId, this.config.interactionScore.chat],
-    )) as Array<{ interaction_score: number }>;
+    );
     await this.afterInteraction(tx, memberId, member.interaction_score);
   }
 
   private async countOnce(tx: TransactionContext, kind: string, channel: string, externalId: string, memberId: string, at: string): Promise<boolean> {
-    const inserted: unknown[] = await tx.em.query(
+    const inserted = await selectRows<{ kind: string }>(
+      tx.em,
       `INSERT INTO member_interaction (kind, channel, external_id, member_id, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING kind`,
       [kind, channel, externalId, memberId, new Date(at)],
     );
@@ -74,8 +77,8 @@ export class InteractionsHandler {
   }
 
   private async afterInteraction(tx: TransactionContext, memberId: string, score: number): Promise<void> {
-    await tx.em.query(`UPDATE member SET community_level = $2 WHERE id = $1`, [memberId, communityLevel(score)]);
-    await tx.em.query(`INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [memberId]);
+    await execute(tx.em, `UPDATE member SET community_level = $2 WHERE id = $1`, [memberId, communityLevel(score)]);
+    await execute(tx.em, `INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [memberId]);
     await this.tiers.evaluate(tx, memberId, 'interaction score');
   }
 }

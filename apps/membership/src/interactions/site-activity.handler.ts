@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TrackedEventsReceived, type EventEnvelope, type TrackedEventsReceivedPayload } from '@shopops/contracts';
-import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { execute, OnEventBatch, type TransactionContext } from '@shopops/platform';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,7 +20,8 @@ export class SiteActivityHandler {
       }
     }
     if (!latest.size) return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE member m SET last_interaction_at = greatest(m.last_interaction_at, v.at), dormant_since = CASE WHEN v.at > m.dormant_since THEN NULL ELSE m.dormant_since END, updated_at = now()
          FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE m.id = v.id AND m.status = 'ACTIVE'`,
       [[...latest.keys()], [...latest.values()].map((t) => new Date(t).toISOString())],

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BirthdayGreeting, MemberDormant, PointsExpiring, RepurchaseReminder } from '@shopops/contracts';
-import { rootLogger, Scheduled, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { execute, rootLogger, Scheduled, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { CouponsService } from '../coupons/coupons.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { PointsLedger } from '../points/points-ledger';
@@ -32,7 +32,8 @@ export class LifecycleJobs {
   async expirePoints(ctx: RequestContext): Promise<void> {
     while ((await this.unitOfWork.run(ctx, (tx) => this.ledger.expireDue(tx, BATCH))) === BATCH);
     await this.unitOfWork.run(ctx, async (tx) => {
-      const soon: Array<{ member_id: string; points: number; expires_at: Date }> = await tx.em.query(
+      const soon = await selectRows<{ member_id: string; points: number; expires_at: Date }>(
+        tx.em,
         `WITH noticed AS (
            UPDATE points_lot SET expiry_noticed_at = now()
             WHERE status = 'ACTIVE' AND remaining > 0 AND expiry_noticed_at IS NULL AND expires_at <= now() + ($1::int * interval '1 day')
@@ -53,7 +54,8 @@ export class LifecycleJobs {
   async detectDormancy(ctx: RequestContext): Promise<void> {
     for (;;) {
       const found = await this.unitOfWork.run(ctx, async (tx) => {
-        const dormant: Array<{ id: string; last_interaction_at: Date; dormant_since: Date }> = await tx.em.query(
+        const dormant = await selectRows<{ id: string; last_interaction_at: Date; dormant_since: Date }>(
+          tx.em,
           `WITH found AS (
              SELECT id FROM member WHERE status = 'ACTIVE' AND dormant_since IS NULL AND last_interaction_at < now() - ($1::int * interval '1 day')
               LIMIT $2 FOR UPDATE SKIP LOCKED),
@@ -71,7 +73,7 @@ export class LifecycleJobs {
                   return undefined;
                 })
               : undefined;
-          await tx.em.query(`INSERT INTO care_plan (member_id, dormant_since, coupon_id, arm) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+          await execute(tx.em, `INSERT INTO care_plan (member_id, dormant_since, coupon_id, arm) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
             member.id,
             member.dormant_since,
             coupon && 'id' in coupon ? coupon.id : null,
@@ -88,7 +90,8 @@ export class LifecycleJobs {
   @Scheduled({ name: 'membership.birthday-greetings', cron: '0 9 * * *' })
   async greetBirthdays(ctx: RequestContext): Promise<void> {
     await this.unitOfWork.run(ctx, async (tx) => {
-      const greeted: Array<{ member_id: string }> = await tx.em.query(
+      const greeted = await selectRows<{ member_id: string }>(
+        tx.em,
         `WITH due AS (
            SELECT id FROM member WHERE status = 'ACTIVE' AND birthday_month = extract(month FROM now() AT TIME ZONE 'Asia/Shanghai')),
          sent AS (
@@ -104,7 +107,8 @@ export class LifecycleJobs {
   @Scheduled({ name: 'membership.repurchase-reminders', cron: '30 10 * * *' })
   async remindRepurchase(ctx: RequestContext): Promise<void> {
     await this.unitOfWork.run(ctx, async (tx) => {
-      const due: Array<{ member_id: string; last_paid: Date }> = await tx.em.query(
+      const due = await selectRows<{ member_id: string; last_paid: Date }>(
+        tx.em,
         `WITH last AS (
            SELECT member_id, max(paid_at) AS last_paid FROM member_order WHERE member_id IS NOT NULL AND paid_at IS NOT NULL AND NOT cancelled GROUP BY member_id),
          due AS (SELECT member_id, last_paid FROM last WHERE last_paid < now() - ($1::int * interval '1 day') AND last_paid > now() - ($1::int * interval '1 day') - interval '30 days'),

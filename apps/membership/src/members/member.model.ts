@@ -1,34 +1,18 @@
 import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Coupon } from '../coupons/coupon.model';
+import { EventBooking } from '../events-booking/exclusive-event.model';
+import { PointsEntryView, PointsSummary } from '../points/points.model';
+import { Consent } from '../privacy/privacy.model';
+import { RfmView } from '../segments/segment.model';
+import { MemberTier, TierBenefitsView } from '../tiers/member-tier.model';
+import { MemberIdentityView } from './identity-link.model';
 import type { MemberRecord } from './member.entity';
 
-@ObjectType()
-export class MemberTier {
-  @Field(() => String) code!: string;
-  @Field(() => String) name!: string;
-  @Field(() => Int) rank!: number;
-  @Field(() => Date) since!: Date;
-  @Field(() => Date, { description: 'Downgrades only happen at this date (plus the grace period)' }) reviewAt!: Date;
-  @Field(() => Boolean, { description: 'Locked for life: never downgraded' }) lifetime!: boolean;
-}
-
-@ObjectType()
-export class PointsSummary {
-  @Field(() => Int, { description: 'Spendable points; equals the sum of the points ledger' }) balance!: number;
-  @Field(() => Int, { description: 'Earned, waiting for the return window to pass' }) pending!: number;
-  @Field(() => Int, { description: 'Clawed back after being spent, owed from future points' }) debt!: number;
-}
-
-@ObjectType()
-export class TierBenefitsView {
-  @Field(() => String) birthdayGift!: string;
-  @Field(() => Int) earlyAccessHours!: number;
-  @Field(() => Boolean) freeShipping!: boolean;
-  @Field(() => Boolean) priorityShipping!: boolean;
-  @Field(() => Boolean) dedicatedAgent!: boolean;
-  @Field(() => Boolean) designerConsultation!: boolean;
-}
-
-/** One shopper across platforms. PII fields are masked unless the caller's role needs them. */
+/**
+ * One shopper across platforms. PII fields are masked unless the caller's role needs them.
+ * Every field is declared here, in the order the schema lists them; the ones below `createdAt`
+ * are resolved by their own concern's resolver (privacy, tiers, points, coupons, bookings, segments).
+ */
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Member {
@@ -41,6 +25,21 @@ export class Member {
   @Field(() => Date, { nullable: true }) lastInteractionAt!: Date | null;
   @Field(() => Date, { nullable: true }) dormantSince!: Date | null;
   @Field(() => Date) createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Sealed at rest, shown to every reader' }) nickname?: string | null;
+  @Field(() => String, { nullable: true, description: 'Masked (138****8000) unless the role needs it; clear reads are audited' }) phone?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) birthday?: string | null;
+  @Field(() => MemberTier) tier?: MemberTier;
+  @Field(() => TierBenefitsView, { description: 'What the member’s tier gives' }) benefits?: TierBenefitsView;
+  @Field(() => PointsSummary) points?: PointsSummary;
+  @Field(() => [PointsEntryView], { description: 'The points ledger, newest first' }) pointsHistory?: PointsEntryView[];
+  @Field(() => [MemberIdentityView]) identities?: MemberIdentityView[];
+  @Field(() => [Coupon]) coupons?: Coupon[];
+  @Field(() => [EventBooking]) bookings?: EventBooking[];
+  @Field(() => [Consent]) consents?: Consent[];
+  @Field(() => RfmView, { nullable: true }) rfm?: RfmView | null;
+  @Field(() => [String], { description: 'Codes of the segments the member is in' }) segments?: string[];
 
   /** The stored record, for field resolvers (not exposed). */
   record!: MemberRecord;

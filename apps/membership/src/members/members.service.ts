@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IdentityLinked, MemberCreated, MembersMerged, type ChannelBuyer } from '@shopops/contracts';
-import { PII_VAULT, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, PII_VAULT, selectRow, selectRows, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import { PointsLedger } from '../points/points-ledger';
 import { IdentityVerifications, type AccountClaim } from './identity-verifications';
@@ -38,16 +38,17 @@ export class MembersService {
     const existing = await tx.repo(MemberIdentity).findOneBy({ platform, platformUserId: buyer.platformUserId });
     if (existing) return this.survivorOf(tx, existing.memberId);
     const phoneHash = buyer.phoneHash ?? null;
-    const [byPhone] = phoneHash
-      ? ((await tx.em.query(`SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' AND NOT phone_declared ORDER BY created_at LIMIT 1`, [phoneHash])) as Array<{ id: string }>)
-      : [];
+    const byPhone = phoneHash
+      ? await selectRow<{ id: string }>(tx.em, `SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' AND NOT phone_declared ORDER BY created_at LIMIT 1`, [phoneHash])
+      : undefined;
     const memberId = byPhone?.id ?? (await this.createMember(tx, buyer, phoneHash));
-    const claimed: Array<{ member_id: string }> = await tx.em.query(
+    const claimed = await selectRows<{ member_id: string }>(
+      tx.em,
       `INSERT INTO member_identity (platform, platform_user_id, member_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING member_id`,
       [platform, buyer.platformUserId, memberId],
     );
     if (claimed.length === 0) {
-      if (!byPhone) await tx.em.query(`DELETE FROM member WHERE id = $1`, [memberId]);
+      if (!byPhone) await execute(tx.em, `DELETE FROM member WHERE id = $1`, [memberId]);
       const winner = await tx.repo(MemberIdentity).findOneByOrFail({ platform, platformUserId: buyer.platformUserId });
       return this.survivorOf(tx, winner.memberId);
     }
@@ -61,10 +62,11 @@ export class MembersService {
   }
 
   private async createMember(tx: TransactionContext, buyer: ChannelBuyer, phoneHash: string | null): Promise<string> {
-    const [row] = (await tx.em.query(
+    const [row] = await selectRows<{ id: string }>(
+      tx.em,
       `INSERT INTO member (nickname_sealed, phone_sealed, phone_hash) VALUES ($1, $2, $3) RETURNING id`,
       [this.underCurrentKey(buyer.nicknameSealed), this.underCurrentKey(buyer.phoneSealed), phoneHash],
-    )) as Array<{ id: string }>;
+    );
     return row.id;
   }
 
@@ -76,7 +78,7 @@ export class MembersService {
   async survivorOf(tx: TransactionContext, memberId: string): Promise<string> {
     let id = memberId;
     for (let hops = 0; hops < 10; hops++) {
-      const [row] = (await tx.em.query(`SELECT merged_into FROM member WHERE id = $1`, [id])) as Array<{ merged_into: string | null }>;
+      const row = await selectRow<{ merged_into: string | null }>(tx.em, `SELECT merged_into FROM member WHERE id = $1`, [id]);
       if (!row?.merged_into) return id;
       id = row.merged_into;
     }
@@ -121,29 +123,32 @@ export class MembersService {
    */
   async merge(tx: TransactionContext, survivorId: string, mergedId: string, reason: string): Promise<void> {
     const [a, b] = [survivorId, mergedId].sort();
-    await tx.em.query(`SELECT id FROM member WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`, [a, b]);
-    const [merged] = (await tx.em.query(`SELECT * FROM member WHERE id = $1`, [mergedId])) as Array<Record<string, unknown>>;
+    await execute(tx.em, `SELECT id FROM member WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`, [a, b]);
+    const merged = await selectRow<{ status: string }>(tx.em, `SELECT * FROM member WHERE id = $1`, [mergedId]);
     if (!merged || merged.status !== 'ACTIVE') return;
     await this.ledger.moveAll(tx, mergedId, survivorId, `merge:${mergedId}:${survivorId}`);
-    await tx.em.query(`UPDATE member_identity SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
-    await tx.em.query(`UPDATE coupon SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
-    await tx.em.query(`UPDATE member_order SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
-    await tx.em.query(`UPDATE reward_redemption SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    await execute(tx.em, `UPDATE member_identity SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    await execute(tx.em, `UPDATE coupon SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    await execute(tx.em, `UPDATE member_order SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    await execute(tx.em, `UPDATE reward_redemption SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
     // A booking both held keeps the survivor's; the other's seat is freed.
-    const doubled: Array<{ event_id: string; status: string }> = await tx.em.query(
+    const doubled = await selectRows<{ event_id: string; status: string }>(
+      tx.em,
       `SELECT m.event_id, m.status FROM event_booking m JOIN event_booking s ON s.event_id = m.event_id AND s.member_id = $1 WHERE m.member_id = $2`,
       [survivorId, mergedId],
     );
     for (const booking of doubled) {
-      if (booking.status === 'BOOKED') await tx.em.query(`UPDATE exclusive_event SET booked = booked - 1 WHERE id = $1`, [booking.event_id]);
-      await tx.em.query(`DELETE FROM event_booking WHERE event_id = $1 AND member_id = $2`, [booking.event_id, mergedId]);
+      if (booking.status === 'BOOKED') await execute(tx.em, `UPDATE exclusive_event SET booked = booked - 1 WHERE id = $1`, [booking.event_id]);
+      await execute(tx.em, `DELETE FROM event_booking WHERE event_id = $1 AND member_id = $2`, [booking.event_id, mergedId]);
     }
-    await tx.em.query(`UPDATE event_booking SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
-    await tx.em.query(
+    await execute(tx.em, `UPDATE event_booking SET member_id = $1 WHERE member_id = $2`, [survivorId, mergedId]);
+    await execute(
+      tx.em,
       `INSERT INTO consent (member_id, channel, granted, updated_at) SELECT $1, channel, granted, updated_at FROM consent WHERE member_id = $2 ON CONFLICT DO NOTHING`,
       [survivorId, mergedId],
     );
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE member s SET interaction_score = s.interaction_score + m.interaction_score, review_count = s.review_count + m.review_count,
               last_interaction_at = greatest(s.last_interaction_at, m.last_interaction_at),
               phone_sealed = coalesce(s.phone_sealed, m.phone_sealed), phone_hash = coalesce(s.phone_hash, m.phone_hash),
@@ -153,11 +158,12 @@ export class MembersService {
          FROM member m WHERE s.id = $1 AND m.id = $2`,
       [survivorId, mergedId],
     );
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE member SET status = 'MERGED', merged_into = $1, phone_sealed = NULL, phone_hash = NULL, address_sealed = NULL, birthday_sealed = NULL, updated_at = now() WHERE id = $2`,
       [survivorId, mergedId],
     );
-    await tx.em.query(`INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [survivorId]);
+    await execute(tx.em, `INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [survivorId]);
     tx.emit(MembersMerged, { survivorMemberId: survivorId, mergedMemberId: mergedId });
     await this.audit(tx, survivorId, 'member.merged', { mergedMemberId: mergedId, by: tx.identity.subject, reason });
     await this.audit(tx, mergedId, 'member.merged-into', { survivorMemberId: survivorId, by: tx.identity.subject, reason });
@@ -168,7 +174,12 @@ export class MembersService {
   }
 
   async audit(tx: TransactionContext, memberId: string, action: string, detail: object): Promise<void> {
-    await tx.em.query(`INSERT INTO member_audit (member_id, action, detail, actor) VALUES ($1, $2, $3, $4)`, [memberId, action, JSON.stringify(detail), tx.identity.subject]);
+    await execute(tx.em, `INSERT INTO member_audit (member_id, action, detail, actor) VALUES ($1, $2, $3, $4)`, [memberId, action, JSON.stringify(detail), tx.identity.subject]);
+  }
+
+  /** True when the member exists and was neither merged nor erased; any text is a safe question. */
+  async isActive(memberId: string): Promise<boolean> {
+    return (await selectRows(this.dataSource, `SELECT 1 FROM member WHERE id::text = $1 AND status = 'ACTIVE'`, [memberId])).length > 0;
   }
 
   async findByIdentity(platform: string, platformUserId: string): Promise<MemberRecord | null> {

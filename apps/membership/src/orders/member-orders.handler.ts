@@ -12,7 +12,7 @@ import {
   type EventEnvelope,
   type RefundIssuedPayload,
 } from '@shopops/contracts';
-import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { execute, OnEventBatch, selectRows, type TransactionContext } from '@shopops/platform';
 import { CouponsService } from '../coupons/coupons.service';
 import { MembersService } from '../members/members.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
@@ -63,7 +63,7 @@ export class MemberOrdersHandler {
   async applyOrderEvents(tx: TransactionContext, events: OrderEvent[]): Promise<void> {
     const memberOfEvent = await this.membersOf(tx, events);
     const memberIds = [...new Set([...memberOfEvent.values()].filter((id): id is string => id !== null))].sort(byCodePoint);
-    await tx.em.query(`SELECT id FROM member WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [memberIds]);
+    await execute(tx.em, `SELECT id FROM member WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [memberIds]);
     const lockKey = (event: OrderEvent) => memberOfEvent.get(event) ?? '\uffff';
     const ordered = [...events].sort(
       (a, b) => byCodePoint(lockKey(a), lockKey(b)) || byCodePoint(a.payload.channel, b.payload.channel) || byCodePoint(a.payload.orderId, b.payload.orderId),
@@ -82,8 +82,9 @@ export class MemberOrdersHandler {
       memberOfBuyer.set(key, await this.members.memberForBuyer(tx, order.channel, order.buyer));
     }
     const refunds = events.filter(isRefund).map((e) => e.payload);
-    const known: Array<{ channel: string; order_id: string; member_id: string | null }> = refunds.length
-      ? await tx.em.query(
+    const known = refunds.length
+      ? await selectRows<{ channel: string; order_id: string; member_id: string | null }>(
+          tx.em,
           `SELECT channel, order_id, member_id FROM member_order WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
           [refunds.map((p) => p.channel), refunds.map((p) => p.orderId)],
         )
@@ -104,7 +105,8 @@ export class MemberOrdersHandler {
     if (isRefund(event)) {
       const refundId = 'refundId' in p ? p.refundId : (p as RefundIssuedPayload).caseId;
       // The same refund re-sent (a new delivery of it) must not take points back twice.
-      const first: unknown[] = await tx.em.query(
+      const first = await selectRows<{ refund_id: string }>(
+        tx.em,
         `INSERT INTO member_refund (channel, refund_id, order_id, amount_fen) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING refund_id`,
         [p.channel, refundId, p.orderId, (p as ChannelRefundPayload).amountFen],
       );
@@ -115,7 +117,7 @@ export class MemberOrdersHandler {
     }
     const o = p as ChannelOrderPayload;
     const at = new Date(o.occurredAt);
-    await tx.em.query(`UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [memberId, at]);
+    await execute(tx.em, `UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [memberId, at]);
     const order = await this.upsertOrder(tx, o.channel, o.orderId, memberId, {
       totalFen: o.totalFen,
       ...(event.type === ChannelOrderPaid.type ? { paidAt: at } : {}),
@@ -135,7 +137,8 @@ export class MemberOrdersHandler {
     memberId: string | null,
     facts: { totalFen?: number; paidAt?: Date; completedAt?: Date; cancelled?: boolean; refundedFen?: number },
   ): Promise<OrderRow> {
-    const [row] = (await tx.em.query(
+    const [row] = await selectRows<OrderRow>(
+      tx.em,
       `INSERT INTO member_order (channel, order_id, member_id, total_fen, paid_at, completed_at, cancelled, refunded_fen)
        VALUES ($1, $2, $3, coalesce($4, 0), $5, $6, coalesce($7, false), coalesce($8, 0))
        ON CONFLICT (channel, order_id) DO UPDATE SET
@@ -147,15 +150,15 @@ export class MemberOrdersHandler {
          refunded_fen = member_order.refunded_fen + coalesce($8, 0)
        RETURNING *`,
       [channel, orderId, memberId, facts.totalFen ?? null, facts.paidAt ?? null, facts.completedAt ?? null, facts.cancelled ?? null, facts.refundedFen ?? null],
-    )) as OrderRow[];
-    if (row.member_id) await tx.em.query(`INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [row.member_id]);
+    );
+    if (row.member_id) await execute(tx.em, `INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [row.member_id]);
     return row;
   }
 
   /** Pending points for a paid order, once: rate by the member's tier, doubled in the birthday month. */
   private async earn(tx: TransactionContext, order: OrderRow): Promise<void> {
     const memberId = order.member_id as string;
-    const [member] = (await tx.em.query(`SELECT tier_code, birthday_month FROM member WHERE id = $1`, [memberId])) as Array<{ tier_code: string; birthday_month: number | null }>;
+    const [member] = await selectRows<{ tier_code: string; birthday_month: number | null }>(tx.em, `SELECT tier_code, birthday_month FROM member WHERE id = $1`, [memberId]);
     const rate = this.config.earnRates[member.tier_code] ?? this.config.baseEarnRate;
     const paidAt = order.paid_at as Date;
     const month = new Date(paidAt.getTime() + SHANGHAI_MS).getUTCMonth() + 1;
@@ -177,7 +180,8 @@ export class MemberOrdersHandler {
 
   /** Completion starts the return window; when it passes, the points mature. */
   private async startReturnWindow(tx: TransactionContext, order: OrderRow): Promise<void> {
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE points_lot SET matures_at = least(matures_at, $2::timestamptz + ($3::int * interval '1 second')) WHERE source_key = $1 AND status = 'PENDING'`,
       [earnKey(order.channel, order.order_id), order.completed_at, this.config.returnWindowSeconds],
     );

@@ -3,6 +3,8 @@ import { Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@s
 import { assertSelfOrStaff } from '../members/member-access';
 import { Member } from '../members/member.model';
 import { MembersService } from '../members/members.service';
+import { MemberDataExportService } from './member-data-export.service';
+import { MemberErasureService } from './member-erasure.service';
 import { Consent, ConsentInput, ErasureReceipt, MemberDataExport, MemberProfileInput } from './privacy.model';
 import { PrivacyService } from './privacy.service';
 
@@ -15,6 +17,8 @@ export const ErasureResult = createUnionType({ name: 'EraseMemberResult', types:
 export class PrivacyResolver {
   constructor(
     private readonly privacyService: PrivacyService,
+    private readonly dataExport: MemberDataExportService,
+    private readonly erasure: MemberErasureService,
     private readonly membersService: MembersService,
   ) {}
 
@@ -39,7 +43,7 @@ export class PrivacyResolver {
   @Query(() => DataExportResult, { description: 'Everything membership holds about a member (audited). Other services add theirs through the federated Member.' })
   memberDataExport(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string) {
     assertSelfOrStaff(ctx, memberId);
-    return this.privacyService.exportData(ctx, memberId);
+    return this.dataExport.exportData(ctx, memberId);
   }
 
   @Roles('admin')
@@ -47,6 +51,6 @@ export class PrivacyResolver {
   eraseMember(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string, @Args('reason') reason: string) {
     // The reason is kept in the audit trail: an erasure without one is refused.
     if (!reason.trim() || reason.length > 500) throw invalidField('reason', 'must be 1 to 500 characters');
-    return this.privacyService.erase(ctx, memberId, reason);
+    return this.erasure.erase(ctx, memberId, reason);
   }
 }

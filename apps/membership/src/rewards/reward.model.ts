@@ -24,15 +24,6 @@ export class RewardRedemption {
 }
 
 @ObjectType({ implements: () => [ErrorResult] })
-export class InsufficientPointsError extends ErrorResult {
-  @Field(() => Int) balance!: number;
-  @Field(() => Int) required!: number;
-  static of(balance: number, required: number): InsufficientPointsError {
-    return Object.assign(new InsufficientPointsError(), { errorCode: 'INSUFFICIENT_POINTS', message: `${required} points needed; the member has ${balance}`, balance, required });
-  }
-}
-
-@ObjectType({ implements: () => [ErrorResult] })
 export class RewardUnavailableError extends ErrorResult {
   @Field(() => String) rewardCode!: string;
   static of(rewardCode: string, why: 'out of stock' | 'limit reached' | 'inactive'): RewardUnavailableError {

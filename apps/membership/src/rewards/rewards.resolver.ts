@@ -2,7 +2,8 @@ import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphq
 import { Ctx, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { CouponLimitReachedError } from '../coupons/coupon.model';
 import { assertSelfOrStaff } from '../members/member-access';
-import { InsufficientPointsError, RedeemRewardInput, Reward, RewardInput, RewardRedemption, RewardUnavailableError } from './reward.model';
+import { InsufficientPointsError } from '../points/points.model';
+import { RedeemRewardInput, Reward, RewardInput, RewardRedemption, RewardUnavailableError } from './reward.model';
 import { RewardsService } from './rewards.service';
 
 export const UpsertRewardResult = createUnionType({ name: 'UpsertRewardResult', types: () => [Reward, NotFoundError] as const, resolveType: (v: object) => v.constructor });

@@ -46,6 +46,31 @@ export class SegmentView {
   @Field(() => Int) members!: number;
 }
 
+/** A segment as stored, with how many members it has. */
+export interface SegmentRow {
+  readonly code: string;
+  readonly name: string;
+  readonly rule: SegmentRule;
+  readonly members: number;
+}
+
+export function toSegmentView(row: SegmentRow): SegmentView {
+  return { code: row.code, name: row.name, rule: ruleDefinition(row.rule), members: row.members };
+}
+
+/** A member's RFM scores and behaviour tags as last computed. */
+@ObjectType()
+export class RfmView {
+  @Field(() => Int, { nullable: true }) recencyDays!: number | null;
+  @Field(() => Int) frequency!: number;
+  @Field(() => Int, { description: 'Net spend in the last 365 days (fen)' }) monetaryFen!: number;
+  @Field(() => Int) r!: number;
+  @Field(() => Int) f!: number;
+  @Field(() => Int) m!: number;
+  @Field(() => [String], { description: 'high-value, loyal, at-risk, new, price-sensitive, reviewer, dormant' }) tags!: string[];
+  @Field(() => Date) computedAt!: Date;
+}
+
 /** The stored condition's value, or the reason it has none or several. */
 function valueOf(condition: SegmentConditionDefinition): { value: SegmentCondition['value'] } | { problem: string } {
   const given = [condition.number, condition.text, condition.numbers, condition.texts].filter((v) => v !== undefined && v !== null);

@@ -1,31 +1,26 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, Roles, type RequestContext } from '@shopops/platform';
-import { DataSource } from 'typeorm';
-import type { SegmentRule } from './rfm';
-import { ruleDefinition, SegmentRuleDefinition, SegmentView } from './segment.model';
+import { SegmentRuleDefinition, SegmentView } from './segment.model';
+import { SegmentReadsService } from './segment-reads.service';
 import { SegmentsService } from './segments.service';
 
 @Resolver()
 export class SegmentsResolver {
   constructor(
     private readonly segmentsService: SegmentsService,
-    private readonly dataSource: DataSource,
+    private readonly segmentReads: SegmentReadsService,
   ) {}
 
   @Roles('operator', 'analyst')
   @Query(() => [SegmentView])
-  async segments(): Promise<SegmentView[]> {
-    const rows: Array<{ code: string; name: string; rule: SegmentRule; members: number }> = await this.dataSource.query(
-      `SELECT s.code, s.name, s.rule, (SELECT count(*)::int FROM segment_member m WHERE m.segment_code = s.code) AS members FROM segment s ORDER BY s.code`,
-    );
-    return rows.map((r) => ({ ...r, rule: ruleDefinition(r.rule) }));
+  segments(): Promise<SegmentView[]> {
+    return this.segmentReads.segments();
   }
 
   @Roles('operator', 'analyst')
   @Query(() => [String], { description: 'Member ids in a segment' })
-  async segmentMembers(@Args('code') code: string, @Args('first', { type: () => Int, defaultValue: 100 }) first: number): Promise<string[]> {
-    const rows: Array<{ member_id: string }> = await this.dataSource.query(`SELECT member_id FROM segment_member WHERE segment_code = $1 ORDER BY member_id LIMIT $2`, [code, Math.min(Math.max(first, 1), 10_000)]);
-    return rows.map((r) => r.member_id);
+  segmentMembers(@Args('code') code: string, @Args('first', { type: () => Int, defaultValue: 100 }) first: number): Promise<string[]> {
+    return this.segmentReads.memberIds(code, first);
   }
 
   @Roles('operator', 'analyst')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { invalidField, Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, invalidField, Scheduled, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
-import { ruleDefinition, storedRule, type SegmentRuleDefinition, type SegmentView } from './segment.model';
+import { storedRule, toSegmentView, type SegmentRuleDefinition, type SegmentView } from './segment.model';
 import { FIXED_CUTOFFS, matchesRule, ruleProblem, scoreMember, usableCutoffs, type RfmCutoffs, type SegmentRule } from './rfm';
 
 interface FactsRow {
@@ -34,7 +34,8 @@ export class SegmentsService {
 
   /** Quintiles over members who bought in the last year; degenerate metrics fall back to fixed cut-offs. */
   async recomputeCutoffs(tx: TransactionContext): Promise<RfmCutoffs> {
-    const [row] = (await tx.em.query(
+    const [row] = await selectRows<{ recency: number[] | null; frequency: number[] | null; monetary: number[] | null; members: number }>(
+      tx.em,
       `WITH facts AS (
          SELECT member_id, extract(day FROM now() - max(paid_at))::int AS recency, count(*) AS frequency, sum(total_fen - refunded_fen) AS monetary
            FROM member_order WHERE member_id IS NOT NULL AND paid_at > now() - interval '365 days' AND NOT cancelled GROUP BY member_id)
@@ -43,7 +44,7 @@ export class SegmentsService {
               percentile_cont(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY monetary) AS monetary,
               count(*)::int AS members
          FROM facts`,
-    )) as Array<{ recency: number[] | null; frequency: number[] | null; monetary: number[] | null; members: number }>;
+    );
     const enough = row.members >= 20;
     const cutoffs: RfmCutoffs = {
       recency: usableCutoffs(enough ? row.recency?.map(Number) : undefined, FIXED_CUTOFFS.recency),
@@ -51,7 +52,8 @@ export class SegmentsService {
       monetary: usableCutoffs(enough ? row.monetary?.map(Number) : undefined, FIXED_CUTOFFS.monetary),
     };
     for (const metric of ['recency', 'frequency', 'monetary'] as const) {
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO rfm_cutoffs (metric, cutoffs) VALUES ($1, $2::numeric[]) ON CONFLICT (metric) DO UPDATE SET cutoffs = EXCLUDED.cutoffs, computed_at = now()`,
         [metric, cutoffs[metric]],
       );
@@ -63,7 +65,8 @@ export class SegmentsService {
   async rescore(tx: TransactionContext, memberIds: readonly string[]): Promise<void> {
     if (memberIds.length === 0) return;
     const cutoffs = await this.cutoffs(tx);
-    const facts: FactsRow[] = await tx.em.query(
+    const facts = await selectRows<FactsRow>(
+      tx.em,
       `SELECT m.id AS member_id, extract(day FROM now() - max(o.paid_at))::int AS recency_days,
               count(o.paid_at) FILTER (WHERE NOT o.cancelled AND o.paid_at > now() - interval '365 days')::int AS frequency,
               coalesce(sum(o.total_fen - o.refunded_fen) FILTER (WHERE NOT o.cancelled AND o.paid_at > now() - interval '365 days'), 0) AS monetary_fen,
@@ -74,7 +77,7 @@ export class SegmentsService {
         WHERE m.id = ANY($1::uuid[]) AND m.status = 'ACTIVE' GROUP BY m.id`,
       [memberIds],
     );
-    const segments: Array<{ code: string; rule: SegmentRule }> = await tx.em.query(`SELECT code, rule FROM segment`);
+    const segments = await selectRows<{ code: string; rule: SegmentRule }>(tx.em, `SELECT code, rule FROM segment`);
     const scored = facts.map((f) => {
       const score = scoreMember(
         {
@@ -99,7 +102,8 @@ export class SegmentsService {
       };
       return { f, score, segments: segments.filter((s) => matchesRule(s.rule, subject)).map((s) => s.code) };
     });
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO member_rfm (member_id, recency_days, frequency, monetary_fen, r, f, m, tags)
        SELECT member_id, recency_days, frequency, monetary_fen, r, f, m, string_to_array(tags, ',')
          FROM unnest($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::text[])
@@ -117,12 +121,12 @@ export class SegmentsService {
         scored.map((s) => s.score.tags.join(',')),
       ],
     );
-    await tx.em.query(`DELETE FROM segment_member WHERE member_id = ANY($1::uuid[])`, [memberIds]);
+    await execute(tx.em, `DELETE FROM segment_member WHERE member_id = ANY($1::uuid[])`, [memberIds]);
     const rows = scored.flatMap((s) => s.segments.map((code) => [code, s.f.member_id]));
     if (rows.length) {
-      await tx.em.query(`INSERT INTO segment_member (segment_code, member_id) SELECT * FROM unnest($1::text[], $2::uuid[])`, [rows.map((r) => r[0]), rows.map((r) => r[1])]);
+      await execute(tx.em, `INSERT INTO segment_member (segment_code, member_id) SELECT * FROM unnest($1::text[], $2::uuid[])`, [rows.map((r) => r[0]), rows.map((r) => r[1])]);
     }
-    await tx.em.query(`DELETE FROM rfm_dirty WHERE member_id = ANY($1::uuid[])`, [memberIds]);
+    await execute(tx.em, `DELETE FROM rfm_dirty WHERE member_id = ANY($1::uuid[])`, [memberIds]);
   }
 
   /** Every few minutes: members whose orders or interactions changed since their last score. */
@@ -131,7 +135,7 @@ export class SegmentsService {
     let total = 0;
     for (;;) {
       const done = await this.unitOfWork.run(ctx, async (tx) => {
-        const dirty: Array<{ member_id: string }> = await tx.em.query(`SELECT member_id FROM rfm_dirty ORDER BY marked_at LIMIT $1 FOR UPDATE SKIP LOCKED`, [CHUNK]);
+        const dirty = await selectRows<{ member_id: string }>(tx.em, `SELECT member_id FROM rfm_dirty ORDER BY marked_at LIMIT $1 FOR UPDATE SKIP LOCKED`, [CHUNK]);
         await this.rescore(tx, dirty.map((d) => d.member_id));
         return dirty.length;
       });
@@ -146,7 +150,7 @@ export class SegmentsService {
     await this.unitOfWork.run(ctx, (tx) => this.recomputeCutoffs(tx));
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const ids: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM member WHERE status = 'ACTIVE' AND id > $1 ORDER BY id LIMIT $2`, [after, CHUNK]);
+      const ids = await selectRows<{ id: string }>(this.dataSource, `SELECT id FROM member WHERE status = 'ACTIVE' AND id > $1 ORDER BY id LIMIT $2`, [after, CHUNK]);
       if (ids.length === 0) return;
       await this.unitOfWork.run(ctx, (tx) => this.rescore(tx, ids.map((r) => r.id)));
       after = ids[ids.length - 1].id;
@@ -160,17 +164,17 @@ export class SegmentsService {
     const problem = ruleProblem(rule);
     if (problem) throw invalidField('rule', problem);
     await this.unitOfWork.run(ctx, (tx) =>
-      tx.em.query(`INSERT INTO segment (code, name, rule) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, rule = EXCLUDED.rule`, [code, name, JSON.stringify(rule)]),
+      execute(tx.em, `INSERT INTO segment (code, name, rule) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, rule = EXCLUDED.rule`, [code, name, JSON.stringify(rule)]),
     );
     // Membership of a new or changed segment: every scored member is checked against it.
-    await this.dataSource.query(`INSERT INTO rfm_dirty (member_id) SELECT member_id FROM member_rfm ON CONFLICT DO NOTHING`);
+    await execute(this.dataSource, `INSERT INTO rfm_dirty (member_id) SELECT member_id FROM member_rfm ON CONFLICT DO NOTHING`);
     await this.rescoreChanged(ctx);
-    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM segment_member WHERE segment_code = $1`, [code])) as Array<{ n: number }>;
-    return { code, name, rule: ruleDefinition(rule), members: n };
+    const [{ n }] = await selectRows<{ n: number }>(this.dataSource, `SELECT count(*)::int AS n FROM segment_member WHERE segment_code = $1`, [code]);
+    return toSegmentView({ code, name, rule, members: n });
   }
 
   private async cutoffs(tx: TransactionContext): Promise<RfmCutoffs> {
-    const rows: Array<{ metric: string; cutoffs: string[] }> = await tx.em.query(`SELECT metric, cutoffs FROM rfm_cutoffs`);
+    const rows = await selectRows<{ metric: string; cutoffs: string[] }>(tx.em, `SELECT metric, cutoffs FROM rfm_cutoffs`);
     const of = (metric: string, fallback: readonly number[]) => rows.find((r) => r.metric === metric)?.cutoffs.map(Number) ?? fallback;
     return { recency: of('recency', FIXED_CUTOFFS.recency), frequency: of('frequency', FIXED_CUTOFFS.frequency), monetary: of('monetary', FIXED_CUTOFFS.monetary) };
   }

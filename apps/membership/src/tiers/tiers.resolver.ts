@@ -1,20 +1,16 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, Roles, type RequestContext } from '@shopops/platform';
-import { DataSource } from 'typeorm';
 import { TierScheme } from './tier-scheme';
 import { TiersService } from './tiers.service';
 
 @Resolver()
 export class TiersResolver {
-  constructor(
-    private readonly tiersService: TiersService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly tiersService: TiersService) {}
 
   @Roles('operator', 'cs_agent', 'analyst', 'member')
   @Query(() => TierScheme, { description: 'The active tier scheme: tiers with thresholds and benefits' })
   tierScheme(): Promise<TierScheme> {
-    return this.tiersService.activeScheme(this.dataSource.manager);
+    return this.tiersService.activeScheme();
   }
 
   @Roles('admin')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TierChanged } from '@shopops/contracts';
-import { invalidField, Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
-import type { EntityManager } from 'typeorm';
+import { execute, invalidField, Scheduled, selectRow, selectRows, UnitOfWork, type Queryable, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { DataSource } from 'typeorm';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { decideTier, TierScheme, type MemberStanding, type TierDefinition } from './tier-scheme';
 
@@ -10,11 +10,13 @@ import { decideTier, TierScheme, type MemberStanding, type TierDefinition } from
 export class TiersService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
     @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
   ) {}
 
-  async activeScheme(em: EntityManager): Promise<TierScheme> {
-    const [row] = (await em.query(`SELECT definition FROM tier_scheme WHERE active`)) as Array<{ definition: TierScheme }>;
+  /** The scheme in force; inside a transaction, as that transaction sees it. */
+  async activeScheme(db: Queryable = this.dataSource): Promise<TierScheme> {
+    const [row] = await selectRows<{ definition: TierScheme }>(db, `SELECT definition FROM tier_scheme WHERE active`);
     return row.definition;
   }
 
@@ -23,28 +25,30 @@ export class TiersService {
   }
 
   /** Rolling 12-month spend net of refunds, and the interaction score. */
-  async standing(em: EntityManager, memberId: string): Promise<MemberStanding> {
-    const [row] = (await em.query(
+  async standing(db: Queryable, memberId: string): Promise<MemberStanding> {
+    const [row] = await selectRows<{ spend: number; score: number }>(
+      db,
       `SELECT coalesce(sum(greatest(o.total_fen - o.refunded_fen, 0)) FILTER (WHERE NOT o.cancelled AND o.paid_at > now() - interval '12 months'), 0)::int AS spend,
               (SELECT interaction_score FROM member WHERE id = $1) AS score
          FROM member_order o WHERE o.member_id = $1`,
       [memberId],
-    )) as Array<{ spend: number; score: number }>;
+    );
     return { spendFen: row.spend, score: row.score ?? 0 };
   }
 
   /** Re-evaluates one member after something changed (an order, a refund, an interaction, a review date). */
   async evaluate(tx: TransactionContext, memberId: string, reason: string): Promise<void> {
-    const [member] = (await tx.em.query(
+    const member = await selectRow<{ tier_code: string; lifetime_tier: boolean; tier_review_at: Date; status: string }>(
+      tx.em,
       `SELECT tier_code, lifetime_tier, tier_review_at, status FROM member WHERE id = $1 FOR UPDATE`,
       [memberId],
-    )) as Array<{ tier_code: string; lifetime_tier: boolean; tier_review_at: Date; status: string }>;
+    );
     if (!member || member.status !== 'ACTIVE') return;
     const scheme = await this.activeScheme(tx.em);
     const decision = decideTier(scheme, { code: member.tier_code, lifetime: member.lifetime_tier, reviewAt: member.tier_review_at }, await this.standing(tx.em, memberId), new Date(), this.config.downgradeGraceDays);
     if (decision.change === 'none') {
       if (!member.lifetime_tier && member.tier_review_at.getTime() + this.config.downgradeGraceDays * 86_400_000 <= Date.now()) {
-        await tx.em.query(`UPDATE member SET tier_review_at = now() + ($2::int * interval '1 month') WHERE id = $1`, [memberId, scheme.reviewMonths]);
+        await execute(tx.em, `UPDATE member SET tier_review_at = now() + ($2::int * interval '1 month') WHERE id = $1`, [memberId, scheme.reviewMonths]);
       }
       return;
     }
@@ -56,7 +60,7 @@ export class TiersService {
     await this.unitOfWork.run(ctx, async (tx) => {
       const scheme = await this.activeScheme(tx.em);
       if (!scheme.tiers.some((t) => t.code === tierCode)) throw invalidField('tierCode', `must be one of ${scheme.tiers.map((t) => t.code).join(', ')}`);
-      const [member] = (await tx.em.query(`SELECT tier_code FROM member WHERE id = $1 FOR UPDATE`, [memberId])) as Array<{ tier_code: string }>;
+      const [member] = await selectRows<{ tier_code: string }>(tx.em, `SELECT tier_code FROM member WHERE id = $1 FOR UPDATE`, [memberId]);
       await this.setTier(tx, memberId, member.tier_code, tierCode, `lifetime tier granted by ${ctx.identity.subject}`, scheme.reviewMonths, true);
     });
   }
@@ -66,8 +70,9 @@ export class TiersService {
     const ranks = scheme.tiers.map((t) => t.rank);
     if (new Set(ranks).size !== ranks.length) throw invalidField('definition', 'tiers must have distinct ranks');
     return this.unitOfWork.run(ctx, async (tx) => {
-      await tx.em.query(`UPDATE tier_scheme SET active = false WHERE active`);
-      await tx.em.query(
+      await execute(tx.em, `UPDATE tier_scheme SET active = false WHERE active`);
+      await execute(
+        tx.em,
         `INSERT INTO tier_scheme (code, active, definition) VALUES ($1, true, $2) ON CONFLICT (code) DO UPDATE SET active = true, definition = EXCLUDED.definition`,
         [scheme.code, JSON.stringify(scheme)],
       );
@@ -80,7 +85,8 @@ export class TiersService {
   async reviewDueTiers(ctx: RequestContext): Promise<void> {
     for (;;) {
       const due = await this.unitOfWork.run(ctx, async (tx) => {
-        const members: Array<{ id: string }> = await tx.em.query(
+        const members = await selectRows<{ id: string }>(
+          tx.em,
           `SELECT id FROM member WHERE status = 'ACTIVE' AND NOT lifetime_tier AND tier_review_at + ($1::int * interval '1 day') <= now() LIMIT 500 FOR UPDATE SKIP LOCKED`,
           [this.config.downgradeGraceDays],
         );
@@ -92,11 +98,12 @@ export class TiersService {
   }
 
   private async setTier(tx: TransactionContext, memberId: string, from: string, to: string, reason: string, reviewMonths: number, lifetime: boolean): Promise<void> {
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE member SET tier_code = $2, tier_since = now(), tier_review_at = now() + ($3::int * interval '1 month'), lifetime_tier = lifetime_tier OR $4, updated_at = now() WHERE id = $1`,
       [memberId, to, reviewMonths, lifetime],
     );
-    await tx.em.query(`INSERT INTO tier_history (member_id, from_tier, to_tier, reason) VALUES ($1, $2, $3, $4)`, [memberId, from, to, reason]);
+    await execute(tx.em, `INSERT INTO tier_history (member_id, from_tier, to_tier, reason) VALUES ($1, $2, $3, $4)`, [memberId, from, to, reason]);
     if (from !== to || lifetime) tx.emit(TierChanged, { memberId, fromTier: from, toTier: to, reason });
   }
 }

@@ -1,34 +1,29 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ErrorResult } from '@shopops/platform';
-
-@ObjectType()
-export class RfmView {
-  @Field(() => Int, { nullable: true }) recencyDays!: number | null;
-  @Field(() => Int) frequency!: number;
-  @Field(() => Int, { description: 'Net spend in the last 365 days (fen)' }) monetaryFen!: number;
-  @Field(() => Int) r!: number;
-  @Field(() => Int) f!: number;
-  @Field(() => Int) m!: number;
-  @Field(() => [String], { description: 'high-value, loyal, at-risk, new, price-sensitive, reviewer, dormant' }) tags!: string[];
-  @Field(() => Date) computedAt!: Date;
-}
-
-@ObjectType()
-export class PointsEntryView {
-  @Field(() => String) kind!: string;
-  @Field(() => Int) delta!: number;
-  @Field(() => Int) pendingDelta!: number;
-  @Field(() => Int) debtDelta!: number;
-  @Field(() => String) source!: string;
-  @Field(() => String) operationKey!: string;
-  @Field(() => Date) createdAt!: Date;
-}
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
 @ObjectType('MemberIdentity')
 export class MemberIdentityView {
   @Field(() => String) platform!: string;
   @Field(() => String) platformUserId!: string;
   @Field(() => Date) linkedAt!: Date;
+}
+
+@InputType()
+export class LinkIdentityInput {
+  @Field(() => ID) @IsString() @Length(36, 36) memberId!: string;
+  @Field(() => String, { description: 'taobao, douyin, mall, wechat (union id), …' }) @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'platform must be a lowercase platform name' }) platform!: string;
+  @Field(() => String) @IsString() @Length(1, 128) platformUserId!: string;
+  @Field(() => String, { nullable: true, description: 'Admin only: why the account’s member is the same person; merges that member into this one' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'mergeReason must say why' })
+  mergeReason?: string;
+  @Field(() => String, { nullable: true, description: 'The one-time code sent to the account when it belongs to another member' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'verificationCode must be the 6 digits sent to the account' })
+  verificationCode?: string;
 }
 
 @ObjectType()
