@@ -3,9 +3,11 @@ import { isUUID } from 'class-validator';
 import { isCalendarMonth } from '@shopops/contracts';
 import { Ctx, invalidField, Roles, type RequestContext } from '@shopops/platform';
 import { assertDateRange } from './date-range';
-import { AnomaliesService, AnomalyAlert } from './anomalies/anomalies.service';
+import { AnomaliesService } from './anomalies/anomalies.service';
+import { AnomalyAlert } from './anomalies/anomaly-alert';
 import { Cohort, CohortsService, LifetimeValue } from './cohorts/cohorts.service';
-import { Report, ReportsService } from './reports/reports.service';
+import { Report } from './reports/report';
+import { ReportsService } from './reports/reports.service';
 import { AdSpendInput, KolTier, PaidPerformance, TrafficMix, TrafficService } from './traffic/traffic.service';
 
 const READERS = ['analyst', 'operator'] as const;

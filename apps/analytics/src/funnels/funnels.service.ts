@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nes
 import { Injectable } from '@nestjs/common';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { IsCalendarDate, TRACKED_EVENT_TYPES } from '@shopops/contracts';
-import { invalidField } from '@shopops/platform';
+import { invalidField, selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 
 export enum FunnelBreakdown {
@@ -68,7 +68,8 @@ export class FunnelsService {
                  WHERE n.t IS NOT NULL)`,
     );
     const selects = steps.map((_, i) => `SELECT ${i} AS step, segment, count(*)::int AS visitors, percentile_cont(0.5) WITHIN GROUP (ORDER BY dt) AS median FROM s${i} GROUP BY segment`);
-    const rows: Array<{ step: number; segment: string | null; visitors: number; median: number | null }> = await this.dataSource.query(
+    const rows = await selectRows<{ step: number; segment: string | null; visitors: number; median: number | null }>(
+      this.dataSource,
       `WITH ${ctes.join(',\n')} ${selects.join(' UNION ALL ')}`,
       [input.from, input.to, input.windowMinutes, input.channel ?? null, ...steps],
     );
