@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ANALYTICS_CONFIG, type AnalyticsConfig } from '../analytics.config';
+import { round4 } from '../figures';
 import { SHOP_TIME_ZONE } from '../store/event-store';
 
 @ObjectType()
@@ -52,7 +53,7 @@ export class CohortsService {
     for (const r of rows) {
       const cohort = byMonth.get(r.month) ?? Object.assign(new Cohort(), { month: r.month, customers: r.customers, retention: [], observedValueFen: Math.round(r.value / r.customers) });
       while (cohort.retention.length < r.offset) cohort.retention.push(0);
-      cohort.retention[r.offset] = Math.round((r.active / r.customers) * 10_000) / 10_000;
+      cohort.retention[r.offset] = round4(r.active / r.customers);
       byMonth.set(r.month, cohort);
     }
     return [...byMonth.values()];

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsInt, IsOptional, IsString, 
 import { IsCalendarDate, TRACKED_EVENT_TYPES } from '@shopops/contracts';
 import { invalidField, selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
+import { ratio, round4 } from '../figures';
 
 export enum FunnelBreakdown {
   NONE = 'NONE',
@@ -79,11 +80,11 @@ export class FunnelsService {
       const funnelSteps = steps.map((step, i) => {
         const visitors = counts[i]?.visitors ?? 0;
         const previous = i === 0 ? visitors : (counts[i - 1]?.visitors ?? 0);
-        const conversion = previous ? Math.round((visitors / previous) * 10_000) / 10_000 : 0;
-        return Object.assign(new FunnelStep(), { step, visitors, conversionFromPrevious: i === 0 ? 1 : conversion, dropFromPrevious: i === 0 ? 0 : Math.round((1 - conversion) * 10_000) / 10_000, medianSecondsFromPrevious: i === 0 ? null : (counts[i]?.median ?? null) });
+        const conversion = ratio(visitors, previous) ?? 0;
+        return Object.assign(new FunnelStep(), { step, visitors, conversionFromPrevious: i === 0 ? 1 : conversion, dropFromPrevious: i === 0 ? 0 : round4(1 - conversion), medianSecondsFromPrevious: i === 0 ? null : (counts[i]?.median ?? null) });
       });
       const first = funnelSteps[0].visitors;
-      return Object.assign(new Funnel(), { segment: seg, steps: funnelSteps, overallConversion: first ? Math.round((funnelSteps[funnelSteps.length - 1].visitors / first) * 10_000) / 10_000 : 0 });
+      return Object.assign(new Funnel(), { segment: seg, steps: funnelSteps, overallConversion: ratio(funnelSteps[funnelSteps.length - 1].visitors, first) ?? 0 });
     });
   }
 }

@@ -6,7 +6,7 @@ import { IsCalendarDate, isCalendarDate } from '@shopops/contracts';
 import { execute, invalidField, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ANALYTICS_CONFIG, type AnalyticsConfig } from '../analytics.config';
-import { ratio } from '../figures';
+import { ratio, round4 } from '../figures';
 
 export const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol', 'live'] as const;
 
@@ -130,7 +130,7 @@ export class TrafficService {
         orders: Number(r.orders),
         gmvFen: Number(r.gmv),
         roas: ratio(Number(r.gmv), Number(r.spend)),
-        roi: r.spend ? Math.round(((Number(r.gmv) * margin - Number(r.spend)) / Number(r.spend)) * 10_000) / 10_000 : null,
+        roi: r.spend ? round4((Number(r.gmv) * margin - Number(r.spend)) / Number(r.spend)) : null,
       }),
     );
   }
