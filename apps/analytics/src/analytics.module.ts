@@ -1,56 +1,42 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PII_VAULT, PiiVault, PlatformModule, type PlatformConfig } from '@shopops/platform';
+import { PlatformModule, type PlatformConfig } from '@shopops/platform';
 import { AnalyticsConfigModule } from './analytics.config';
-import { AnalyticsResolver } from './analytics.resolver';
-import { AnomaliesService } from './anomalies/anomalies.service';
-import { CohortsService } from './cohorts/cohorts.service';
-import { InsightsResolver } from './insights.resolver';
-import { ReportsService } from './reports/reports.service';
-import { TrafficService } from './traffic/traffic.service';
-import { ChannelEventsHandler } from './events/channel-events.handler';
-import { OperationsHandler } from './events/operations.handler';
-import { ChannelEventsResolver } from './events/channel-events.resolver';
-import { ExperimentsService } from './experiments/experiments.service';
-import { MemberExperimentsHandler } from './experiments/member-experiments.handler';
-import { FunnelsService } from './funnels/funnels.service';
-import { FlashSaleSalesResolver } from './kpis/flash-sales';
-import { KpiRollups } from './kpis/kpi-rollups';
-import { KpisService } from './kpis/kpis.service';
+import { AnomaliesModule } from './anomalies/anomalies.module';
+import { CohortsModule } from './cohorts/cohorts.module';
+import { EventsModule } from './events/events.module';
+import { ExperimentsModule } from './experiments/experiments.module';
+import { FlashSalesModule } from './flash-sales/flash-sales.module';
+import { FunnelsModule } from './funnels/funnels.module';
+import { KpisModule } from './kpis/kpis.module';
 import { ANALYTICS_MIGRATIONS } from './migrations';
-import { RecommendationsService } from './recommendations/recommendations.service';
-import { EVENT_STORE } from './store/event-store';
-import { MemberErasureHandler } from './privacy/member-erasure.handler';
-import { PostgresEventStore } from './store/postgres-event-store';
-import { TrackingHandler } from './tracking/tracking.handler';
+import { PrivacyModule } from './privacy/privacy.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
+import { ReportsModule } from './reports/reports.module';
+import { EventStoreModule } from './store/store.module';
+import { TrackingModule } from './tracking/tracking.module';
+import { TrafficModule } from './traffic/traffic.module';
 
 @Module({})
 export class AnalyticsModule {
   static forRoot(config: PlatformConfig): DynamicModule {
     return {
       module: AnalyticsModule,
-      imports: [PlatformModule.forService(config, { entities: [], migrations: ANALYTICS_MIGRATIONS }), AnalyticsConfigModule],
-      providers: [
-        PostgresEventStore,
-        { provide: EVENT_STORE, useExisting: PostgresEventStore },
-        KpiRollups,
-        KpisService,
-        FunnelsService,
-        ExperimentsService,
-        RecommendationsService,
-        CohortsService,
-        TrafficService,
-        AnomaliesService,
-        ReportsService,
-        ChannelEventsHandler,
-        OperationsHandler,
-        MemberExperimentsHandler,
-        TrackingHandler,
-        MemberErasureHandler,
-        { provide: PII_VAULT, useFactory: () => PiiVault.fromEnv() },
-        ChannelEventsResolver,
-        AnalyticsResolver,
-        InsightsResolver,
-        FlashSaleSalesResolver,
+      imports: [
+        PlatformModule.forService(config, { entities: [], migrations: ANALYTICS_MIGRATIONS }),
+        AnalyticsConfigModule,
+        EventStoreModule,
+        EventsModule,
+        TrackingModule,
+        PrivacyModule,
+        KpisModule,
+        FunnelsModule,
+        ExperimentsModule,
+        RecommendationsModule,
+        CohortsModule,
+        TrafficModule,
+        AnomaliesModule,
+        ReportsModule,
+        FlashSalesModule,
       ],
     };
   }

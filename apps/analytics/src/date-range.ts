@@ -8,3 +8,8 @@ export function assertDateRange(from: string, to: string, maxDays?: number): voi
   if (to < from) throw invalidField('to', 'must not be before from');
   if (maxDays !== undefined && Date.parse(to) - Date.parse(from) > maxDays * 86_400_000) throw invalidField('to', 'must be at most two years after from');
 }
+
+/** Two years at most: the rollups are daily. */
+export function assertRangeWithinTwoYears(from: string, to: string): void {
+  assertDateRange(from, to, 731);
+}

@@ -1,25 +1,11 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import { AnomalyDetected, AnomalyResolved } from '@shopops/contracts';
-import { Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { Scheduled, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ANALYTICS_CONFIG, type AnalyticsConfig } from '../analytics.config';
+import { round4 } from '../figures';
 import { PAID_SOURCES } from '../traffic/traffic.service';
-
-@ObjectType()
-export class AnomalyAlert {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'traffic-surge, traffic-drop, payments-drop, conversion-drop, refund-spike, paid-share' }) metric!: string;
-  @Field(() => String, { description: 'The channel, or "shop"' }) dimension!: string;
-  @Field(() => String, { description: 'Who it goes to' }) team!: string;
-  @Field(() => String) severity!: string;
-  @Field(() => Float) observed!: number;
-  @Field(() => Float) expected!: number;
-  @Field(() => Date) hour!: Date;
-  @Field(() => String) status!: string;
-  @Field(() => Date) openedAt!: Date;
-  @Field(() => Date, { nullable: true }) resolvedAt!: Date | null;
-}
+import { toAlert, type AnomalyAlert, type AnomalyAlertRow } from './anomaly-alert';
 
 interface Finding {
   metric: string;
@@ -58,7 +44,7 @@ export class AnomaliesService {
     const start = new Date(Math.floor(hour.getTime() / 3_600_000) * 3_600_000);
     return this.unitOfWork.run(ctx, async (tx) => {
       const hours = [start, ...Array.from({ length: this.config.baselineWeeks }, (_, k) => new Date(start.getTime() - (k + 1) * WEEK_MS))];
-      const rows: Array<{ hour: Date; channel: string; metric: string; value: string }> = await tx.em.query(`SELECT hour, channel, metric, value FROM kpi_hourly WHERE hour = ANY ($1::timestamptz[])`, [hours]);
+      const rows = await selectRows<{ hour: Date; channel: string; metric: string; value: string }>(tx.em, `SELECT hour, channel, metric, value FROM kpi_hourly WHERE hour = ANY ($1::timestamptz[])`, [hours]);
       const series = (metric: string, channel: string) => hours.map((h) => Number(rows.find((r) => r.metric === metric && r.channel === channel && r.hour.getTime() === h.getTime())?.value ?? 0));
       const findings: Finding[] = [];
       for (const channel of new Set(rows.map((r) => r.channel))) {
@@ -79,13 +65,13 @@ export class AnomaliesService {
       }
       findings.push(await this.paidShare(tx, start));
       for (const f of findings) await this.apply(tx, f, start);
-      const open: Array<Record<string, unknown>> = await tx.em.query(`SELECT * FROM anomaly_alert WHERE status = 'OPEN' ORDER BY opened_at`);
+      const open = await selectRows<AnomalyAlertRow>(tx.em, `SELECT * FROM anomaly_alert WHERE status = 'OPEN' ORDER BY opened_at`);
       return open.map(toAlert);
     });
   }
 
   async alerts(status: string | undefined): Promise<AnomalyAlert[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(`SELECT * FROM anomaly_alert WHERE $1::text IS NULL OR status = $1 ORDER BY opened_at DESC LIMIT 200`, [status ?? null]);
+    const rows = await selectRows<AnomalyAlertRow>(this.dataSource, `SELECT * FROM anomaly_alert WHERE $1::text IS NULL OR status = $1 ORDER BY opened_at DESC LIMIT 200`, [status ?? null]);
     return rows.map(toAlert);
   }
 
@@ -97,55 +83,38 @@ export class AnomaliesService {
     // A perfectly flat baseline still has noise: at least 10% of its level, and one unit.
     const std = Math.max(Math.sqrt(variance), Math.abs(mean) * 0.1, mean > 1 ? 1 : 0.01);
     const volume = enoughVolume ?? Math.max(observed, mean) >= this.config.anomalyMinVolume;
-    return { observed: round(observed), expected: round(mean), anomalous: volume && Math.abs(observed - mean) > this.config.anomalySigmas * std };
+    return { observed: round4(observed), expected: round4(mean), anomalous: volume && Math.abs(observed - mean) > this.config.anomalySigmas * std };
   }
 
   private async paidShare(tx: TransactionContext, hour: Date): Promise<Finding> {
-    const [r] = (await tx.em.query(
+    const [r] = await selectRows<{ visitors: number; paid: number }>(
+      tx.em,
       `SELECT count(DISTINCT visitor_id)::int AS visitors, count(DISTINCT visitor_id) FILTER (WHERE source = ANY ($2))::int AS paid
          FROM daily_visitor WHERE day = ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
       [hour, PAID_SOURCES],
-    )) as Array<{ visitors: number; paid: number }>;
+    );
     const share = r.visitors ? r.paid / r.visitors : 0;
     const limit = this.config.paidShareLimitPercent / 100;
-    return { metric: 'paid-share', dimension: 'shop', team: 'marketing', observed: round(share), expected: limit, anomalous: r.visitors >= this.config.anomalyMinVolume && share > limit, severity: 'warning' };
+    return { metric: 'paid-share', dimension: 'shop', team: 'marketing', observed: round4(share), expected: limit, anomalous: r.visitors >= this.config.anomalyMinVolume && share > limit, severity: 'warning' };
   }
 
   private async apply(tx: TransactionContext, f: Finding, hour: Date): Promise<void> {
     const payload = { metric: f.metric, dimension: f.dimension, observed: f.observed, expected: f.expected, severity: f.severity, team: f.team };
     if (f.anomalous) {
-      const [opened] = (await tx.em.query(
+      const opened = await selectRow<{ id: string }>(
+        tx.em,
         `INSERT INTO anomaly_alert (metric, dimension, team, severity, observed, expected, hour) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (metric, dimension) WHERE status = 'OPEN' DO NOTHING RETURNING id`,
         [f.metric, f.dimension, f.team, f.severity, f.observed, f.expected, hour],
-      )) as Array<{ id: string }>;
+      );
       if (opened) tx.emit(AnomalyDetected, { alertId: opened.id, ...payload });
       return;
     }
-    const resolved: Array<{ id: string }> = await tx.em.query(
+    const resolved = await selectRows<{ id: string }>(
+      tx.em,
       `WITH r AS (UPDATE anomaly_alert SET status = 'RESOLVED', resolved_at = now() WHERE metric = $1 AND dimension = $2 AND status = 'OPEN' AND hour < $3 RETURNING id) SELECT id FROM r`,
       [f.metric, f.dimension, hour],
     );
     for (const r of resolved) tx.emit(AnomalyResolved, { alertId: r.id, ...payload });
   }
-}
-
-function round(n: number): number {
-  return Math.round(n * 10_000) / 10_000;
-}
-
-function toAlert(r: Record<string, unknown>): AnomalyAlert {
-  return Object.assign(new AnomalyAlert(), {
-    id: r.id,
-    metric: r.metric,
-    dimension: r.dimension,
-    team: r.team,
-    severity: r.severity,
-    observed: Number(r.observed),
-    expected: Number(r.expected),
-    hour: r.hour,
-    status: r.status,
-    openedAt: r.opened_at,
-    resolvedAt: r.resolved_at,
-  });
 }

@@ -1,7 +1,9 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
+import { selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ANALYTICS_CONFIG, type AnalyticsConfig } from '../analytics.config';
+import { round4 } from '../figures';
 import { SHOP_TIME_ZONE } from '../store/event-store';
 
 @ObjectType()
@@ -33,7 +35,8 @@ export class CohortsService {
   ) {}
 
   async cohorts(fromMonth: string, months: number): Promise<Cohort[]> {
-    const rows: Array<{ month: string; offset: number; customers: number; active: number; value: number }> = await this.dataSource.query(
+    const rows = await selectRows<{ month: string; offset: number; customers: number; active: number; value: number }>(
+      this.dataSource,
       `WITH orders AS (SELECT buyer_id, date_trunc('month', paid_at AT TIME ZONE '${SHOP_TIME_ZONE}') AS month, total_fen - refunded_fen AS net FROM order_fact),
             firsts AS (SELECT buyer_id, min(month) AS cohort FROM orders GROUP BY buyer_id),
             sized AS (SELECT cohort, count(*) AS customers FROM firsts GROUP BY cohort),
@@ -50,18 +53,19 @@ export class CohortsService {
     for (const r of rows) {
       const cohort = byMonth.get(r.month) ?? Object.assign(new Cohort(), { month: r.month, customers: r.customers, retention: [], observedValueFen: Math.round(r.value / r.customers) });
       while (cohort.retention.length < r.offset) cohort.retention.push(0);
-      cohort.retention[r.offset] = Math.round((r.active / r.customers) * 10_000) / 10_000;
+      cohort.retention[r.offset] = round4(r.active / r.customers);
       byMonth.set(r.month, cohort);
     }
     return [...byMonth.values()];
   }
 
   async lifetimeValue(): Promise<LifetimeValue> {
-    const [r] = (await this.dataSource.query(
+    const [r] = await selectRows<{ customers: number; orders: number; net: number; years: number }>(
+      this.dataSource,
       `SELECT count(DISTINCT buyer_id)::int AS customers, count(*)::int AS orders, coalesce(sum(total_fen - refunded_fen), 0)::float AS net,
               greatest(extract(epoch FROM max(paid_at) - min(paid_at)) / (365.25 * 86400), 1.0 / 12)::float AS years
          FROM order_fact`,
-    )) as Array<{ customers: number; orders: number; net: number; years: number }>;
+    );
     const aov = r.orders ? r.net / r.orders : 0;
     // Orders per customer per year over the span observed (at least a month, so a new shop is not extrapolated wildly).
     const ordersPerYear = r.customers ? r.orders / r.customers / r.years : 0;

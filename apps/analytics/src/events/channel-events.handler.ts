@@ -12,7 +12,7 @@ import {
   type ChannelReviewPayload,
   type EventEnvelope,
 } from '@shopops/contracts';
-import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { execute, OnEventBatch, type TransactionContext } from '@shopops/platform';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { KpiRollups } from '../kpis/kpi-rollups';
 
@@ -46,7 +46,8 @@ export class ChannelEventsHandler {
    */
   @OnEventBatch(...CHANNEL_ORDER_EVENTS, ...CHANNEL_REFUND_EVENTS, ChannelReviewCreated, ChannelLogisticsUpdated, ChannelMessageReceived)
   async recordChannelEvents(tx: TransactionContext, events: Array<EventEnvelope<ChannelPayload>>): Promise<void> {
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO channel_event (event_id, type, channel, subject, occurred_at, payload, delivery_id)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[], $7::text[]) ON CONFLICT DO NOTHING`,
       [

@@ -10,7 +10,7 @@ import {
   type EventEnvelope,
   type SkuCreatedPayload,
 } from '@shopops/contracts';
-import { OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { execute, OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
 import { KpiRollups } from '../kpis/kpi-rollups';
 
 /** Catalog, customer-service and stock events from the other services, for the rollups. */
@@ -22,7 +22,8 @@ export class OperationsHandler {
   @OnEvent(SkuCreated)
   async sku(tx: TransactionContext, event: EventEnvelope<SkuCreatedPayload>): Promise<void> {
     const p = event.payload;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO sku_catalog (sku_code, product_code, category_code) VALUES ($1, $2, $3) ON CONFLICT (sku_code) DO UPDATE SET product_code = EXCLUDED.product_code, category_code = EXCLUDED.category_code`,
       [p.code, p.productCode, p.categoryCode ?? null],
     );

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { TRACKED_EVENT_TYPES, type TrackedEvent } from '@shopops/contracts';
-import { invalidField, NotFoundError, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, invalidField, NotFoundError, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { visitorOf } from '../store/event-store';
@@ -52,6 +52,13 @@ export class ExperimentAnalysis {
   @Field(() => String) verdict!: string;
 }
 
+interface ExperimentRow {
+  key: string;
+  metric: string;
+  variants: Array<{ name: string; weight: number }>;
+  planned_units_per_variant: number;
+}
+
 interface VariantRow {
   variant: string;
   units: number;
@@ -75,7 +82,8 @@ export class ExperimentsService {
   define(ctx: RequestContext, input: ExperimentInput): Promise<ExperimentAnalysis> {
     if (new Set(input.variants.map((v) => v.name)).size !== input.variants.length) throw invalidField('variants', 'must have distinct names');
     return this.unitOfWork.run(ctx, async (tx) => {
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO experiment (key, name, variants, metric, planned_units_per_variant, baseline_rate, minimum_detectable_effect) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name`,
         [input.key, input.name, JSON.stringify(input.variants), input.metric, sampleSizePerVariant(input.baselineRate, input.minimumDetectableEffect), input.baselineRate, input.minimumDetectableEffect],
@@ -86,7 +94,7 @@ export class ExperimentsService {
 
   /** The variant a unit (visitor or member) sees: the same every time, by hash. */
   async assign(key: string, unitId: string): Promise<string | NotFoundError> {
-    const [experiment] = (await this.dataSource.query(`SELECT variants FROM experiment WHERE key = $1`, [key])) as Array<{ variants: Array<{ name: string; weight: number }> }>;
+    const experiment = await selectRow<Pick<ExperimentRow, 'variants'>>(this.dataSource, `SELECT variants FROM experiment WHERE key = $1`, [key]);
     if (!experiment) return NotFoundError.of('Experiment', key);
     return variantFor(key, unitId, experiment.variants);
   }
@@ -95,7 +103,8 @@ export class ExperimentsService {
   async record(tx: TransactionContext, events: readonly TrackedEvent[]): Promise<void> {
     const exposures = events.filter((e) => e.type === 'experiment_exposure' && e.experiment);
     if (exposures.length) {
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO experiment_unit (experiment_key, unit_id, variant, exposed_at)
          SELECT k, u, v, t FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS x(k, u, v, t) WHERE EXISTS (SELECT 1 FROM experiment WHERE key = x.k)
          ON CONFLICT DO NOTHING`,
@@ -104,7 +113,8 @@ export class ExperimentsService {
     }
     const others = events.filter((e) => e.type !== 'experiment_exposure');
     if (!others.length) return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE experiment_unit u SET converted_at = least(coalesce(u.converted_at, c.t), c.t), value_fen = u.value_fen + c.amount
          FROM (SELECT unit, type, min(t) AS t, sum(coalesce(amount, 0)) AS amount FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[]) AS x(unit, type, t, amount) GROUP BY unit, type) c,
               experiment e
@@ -114,10 +124,11 @@ export class ExperimentsService {
   }
 
   async analyse(key: string, tx?: TransactionContext): Promise<ExperimentAnalysis | NotFoundError> {
-    const query = tx ? tx.em.query.bind(tx.em) : this.dataSource.query.bind(this.dataSource);
-    const [experiment] = (await query(`SELECT * FROM experiment WHERE key = $1`, [key])) as Array<{ key: string; metric: string; variants: Array<{ name: string; weight: number }>; planned_units_per_variant: number }>;
+    const db = tx ? tx.em : this.dataSource;
+    const experiment = await selectRow<ExperimentRow>(db, `SELECT * FROM experiment WHERE key = $1`, [key]);
     if (!experiment) return NotFoundError.of('Experiment', key);
-    const rows: VariantRow[] = await query(
+    const rows = await selectRows<VariantRow>(
+      db,
       `SELECT variant, count(*)::int AS units, count(converted_at)::int AS conversions, avg(value_fen)::float AS revenue_mean, var_samp(value_fen)::float AS revenue_var
          FROM experiment_unit WHERE experiment_key = $1 GROUP BY variant`,
       [key],
@@ -154,17 +165,19 @@ export class ExperimentsService {
    * membership put them in (coupon or hold-out); a paid order afterwards is a conversion.
    */
   async recordWinBack(tx: TransactionContext, memberId: string, arm: string, holdoutPercent: number, at: string): Promise<void> {
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO experiment (key, name, variants, metric, planned_units_per_variant, baseline_rate, minimum_detectable_effect)
        VALUES ('win-back', '流失召回券 vs 对照', $1, 'order', $2, 0.05, 0.03) ON CONFLICT (key) DO NOTHING`,
       [JSON.stringify([{ name: 'holdout', weight: Math.max(1, holdoutPercent) }, { name: 'coupon', weight: Math.max(1, 100 - holdoutPercent) }]), sampleSizePerVariant(0.05, 0.03)],
     );
-    await tx.em.query(`INSERT INTO experiment_unit (experiment_key, unit_id, variant, exposed_at) VALUES ('win-back', $1, $2, $3) ON CONFLICT DO NOTHING`, [`m:${memberId}`, arm, at]);
+    await execute(tx.em, `INSERT INTO experiment_unit (experiment_key, unit_id, variant, exposed_at) VALUES ('win-back', $1, $2, $3) ON CONFLICT DO NOTHING`, [`m:${memberId}`, arm, at]);
   }
 
   /** A member's paid order converts their units of experiments whose metric is an order. */
   async recordMemberOrder(tx: TransactionContext, channel: string, platformUserId: string, at: string, amountFen: number): Promise<void> {
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE experiment_unit u SET converted_at = least(coalesce(u.converted_at, $3::timestamptz), $3::timestamptz), value_fen = u.value_fen + $4
          FROM member_account a, experiment e
         WHERE a.channel = $1 AND a.platform_user_id = $2 AND u.unit_id = 'm:' || a.member_id AND e.key = u.experiment_key AND e.metric = 'order' AND u.exposed_at <= $3::timestamptz`,

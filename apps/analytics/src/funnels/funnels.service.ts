@@ -2,8 +2,9 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nes
 import { Injectable } from '@nestjs/common';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { IsCalendarDate, TRACKED_EVENT_TYPES } from '@shopops/contracts';
-import { invalidField } from '@shopops/platform';
+import { invalidField, selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
+import { ratio, round4 } from '../figures';
 
 export enum FunnelBreakdown {
   NONE = 'NONE',
@@ -68,7 +69,8 @@ export class FunnelsService {
                  WHERE n.t IS NOT NULL)`,
     );
     const selects = steps.map((_, i) => `SELECT ${i} AS step, segment, count(*)::int AS visitors, percentile_cont(0.5) WITHIN GROUP (ORDER BY dt) AS median FROM s${i} GROUP BY segment`);
-    const rows: Array<{ step: number; segment: string | null; visitors: number; median: number | null }> = await this.dataSource.query(
+    const rows = await selectRows<{ step: number; segment: string | null; visitors: number; median: number | null }>(
+      this.dataSource,
       `WITH ${ctes.join(',\n')} ${selects.join(' UNION ALL ')}`,
       [input.from, input.to, input.windowMinutes, input.channel ?? null, ...steps],
     );
@@ -78,11 +80,11 @@ export class FunnelsService {
       const funnelSteps = steps.map((step, i) => {
         const visitors = counts[i]?.visitors ?? 0;
         const previous = i === 0 ? visitors : (counts[i - 1]?.visitors ?? 0);
-        const conversion = previous ? Math.round((visitors / previous) * 10_000) / 10_000 : 0;
-        return Object.assign(new FunnelStep(), { step, visitors, conversionFromPrevious: i === 0 ? 1 : conversion, dropFromPrevious: i === 0 ? 0 : Math.round((1 - conversion) * 10_000) / 10_000, medianSecondsFromPrevious: i === 0 ? null : (counts[i]?.median ?? null) });
+        const conversion = ratio(visitors, previous) ?? 0;
+        return Object.assign(new FunnelStep(), { step, visitors, conversionFromPrevious: i === 0 ? 1 : conversion, dropFromPrevious: i === 0 ? 0 : round4(1 - conversion), medianSecondsFromPrevious: i === 0 ? null : (counts[i]?.median ?? null) });
       });
       const first = funnelSteps[0].visitors;
-      return Object.assign(new Funnel(), { segment: seg, steps: funnelSteps, overallConversion: first ? Math.round((funnelSteps[funnelSteps.length - 1].visitors / first) * 10_000) / 10_000 : 0 });
+      return Object.assign(new Funnel(), { segment: seg, steps: funnelSteps, overallConversion: ratio(funnelSteps[funnelSteps.length - 1].visitors, first) ?? 0 });
     });
   }
 }

@@ -8,7 +8,7 @@ import type {
   ConversationResolvedPayload,
   TrackedEvent,
 } from '@shopops/contracts';
-import type { TransactionContext } from '@shopops/platform';
+import { execute, selectRows, type TransactionContext } from '@shopops/platform';
 import { SHOP_TIME_ZONE, visitorOf } from '../store/event-store';
 
 const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol', 'live'];
@@ -22,7 +22,8 @@ export class KpiRollups {
   /** Behaviour events: visitors (distinct per day), searches, views, carts, paid visits. */
   async addTracked(tx: TransactionContext, events: readonly TrackedEvent[]): Promise<void> {
     if (!events.length) return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `WITH e AS (
          SELECT (occurred_at AT TIME ZONE '${SHOP_TIME_ZONE}')::date AS day, channel, device, visitor_id, source, type
            FROM jsonb_to_recordset($1::jsonb) AS e(occurred_at timestamptz, channel text, device text, visitor_id text, source text, type text)),
@@ -44,7 +45,8 @@ export class KpiRollups {
     // Hourly traffic and payments, for anomaly detection.
     const hourly = events.filter((e) => e.type === 'product_view' || e.type === 'payment');
     if (hourly.length) {
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO kpi_hourly (hour, channel, metric, value)
          SELECT date_trunc('hour', t), channel, CASE WHEN type = 'payment' THEN 'payments' ELSE 'traffic' END, count(*) FROM unnest($1::timestamptz[], $2::text[], $3::text[]) AS x(t, channel, type) GROUP BY 1, 2, 3
          ON CONFLICT (metric, channel, hour) DO UPDATE SET value = kpi_hourly.value + EXCLUDED.value`,
@@ -54,7 +56,8 @@ export class KpiRollups {
     // Co-views: each SKU first seen in a session pairs with the session's other SKUs.
     const views = events.filter((e) => e.type === 'product_view' && e.sessionId && e.skuCode);
     if (views.length) {
-      await tx.em.query(
+      await execute(
+        tx.em,
         `WITH batch AS (SELECT DISTINCT s, k FROM unnest($1::text[], $2::text[]) AS x(s, k)),
               fresh AS (INSERT INTO session_view (session_id, sku_code) SELECT s, k FROM batch ON CONFLICT DO NOTHING RETURNING session_id, sku_code),
               pairs AS (
@@ -69,7 +72,8 @@ export class KpiRollups {
     // Sales as their visit's source brought them (ROAS, KOL tiers).
     const payments = events.filter((e) => e.type === 'payment' && e.amountFen);
     if (payments.length) {
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO attributed_sale (day, source, campaign, referrer, orders, gmv_fen)
          SELECT (t AT TIME ZONE '${SHOP_TIME_ZONE}')::date, source, campaign, referrer, count(*), sum(amount) FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS x(t, source, campaign, referrer, amount)
           GROUP BY 1, 2, 3, 4
@@ -81,7 +85,8 @@ export class KpiRollups {
 
   /** A paid order counts once: GMV, SKU sales, and the co-purchase counts behind recommendations. Answers whether it was new. */
   async addPaidOrder(tx: TransactionContext, p: ChannelOrderPayload): Promise<boolean> {
-    const inserted: unknown[] = await tx.em.query(
+    const inserted = await selectRows<{ order_id: string }>(
+      tx.em,
       `INSERT INTO order_fact (channel, order_id, buyer_id, day, total_fen, lines, paid_at) VALUES ($1, $2, $3, ($4::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $5, $6, $4)
        ON CONFLICT DO NOTHING RETURNING order_id`,
       [p.channel, p.orderId, `${p.channel}:${p.buyer.platformUserId}`, p.occurredAt, p.totalFen, JSON.stringify(p.lines)],
@@ -90,12 +95,14 @@ export class KpiRollups {
     // A refund may have arrived before its order's payment.
     await this.settleRefunds(tx, p.channel, p.orderId);
     const day = `(($1::timestamptz) AT TIME ZONE '${SHOP_TIME_ZONE}')::date`;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO kpi_daily (day, channel, device, orders, gmv_fen) VALUES (${day}, $2, 'all', 1, $3)
        ON CONFLICT (day, channel, device) DO UPDATE SET orders = kpi_daily.orders + 1, gmv_fen = kpi_daily.gmv_fen + EXCLUDED.gmv_fen`,
       [p.occurredAt, p.channel, p.totalFen],
     );
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO sku_daily (day, sku_code, channel, units, orders, gmv_fen)
        SELECT ${day}, sku, $2, sum(quantity), 1, sum(quantity * price) FROM unnest($3::text[], $4::int[], $5::int[]) AS l(sku, quantity, price) GROUP BY sku
        ON CONFLICT (sku_code, day, channel) DO UPDATE SET units = sku_daily.units + EXCLUDED.units, orders = sku_daily.orders + 1, gmv_fen = sku_daily.gmv_fen + EXCLUDED.gmv_fen`,
@@ -103,10 +110,11 @@ export class KpiRollups {
     );
     const skus = [...new Set(p.lines.map((l) => l.skuCode))].sort();
     const pairs = skus.flatMap((a, i) => skus.slice(i + 1).flatMap((b) => [[a, b], [b, a]]));
-    await tx.em.query(`UPDATE basket_total SET orders = orders + 1`);
-    await tx.em.query(`INSERT INTO item_orders (sku_code, orders) SELECT unnest($1::text[]), 1 ON CONFLICT (sku_code) DO UPDATE SET orders = item_orders.orders + 1`, [skus]);
+    await execute(tx.em, `UPDATE basket_total SET orders = orders + 1`);
+    await execute(tx.em, `INSERT INTO item_orders (sku_code, orders) SELECT unnest($1::text[]), 1 ON CONFLICT (sku_code) DO UPDATE SET orders = item_orders.orders + 1`, [skus]);
     if (pairs.length) {
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO item_pair (sku_a, sku_b, orders) SELECT a, b, 1 FROM unnest($1::text[], $2::text[]) AS t(a, b) ON CONFLICT (sku_a, sku_b) DO UPDATE SET orders = item_pair.orders + 1`,
         [pairs.map((x) => x[0]), pairs.map((x) => x[1])],
       );
@@ -118,12 +126,14 @@ export class KpiRollups {
   async addRefund(tx: TransactionContext, p: ChannelRefundPayload): Promise<void> {
     if (!(await this.firstTime(tx, 'refund', p.channel, p.refundId, p.orderId, p.amountFen))) return;
     await this.settleRefunds(tx, p.channel, p.orderId);
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO kpi_hourly (hour, channel, metric, value) VALUES (date_trunc('hour', $1::timestamptz), $2, 'refunds', 1)
        ON CONFLICT (metric, channel, hour) DO UPDATE SET value = kpi_hourly.value + 1`,
       [p.occurredAt, p.channel],
     );
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO kpi_daily (day, channel, device, refunds, refund_fen) VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 'all', 1, $3)
        ON CONFLICT (day, channel, device) DO UPDATE SET refunds = kpi_daily.refunds + 1, refund_fen = kpi_daily.refund_fen + EXCLUDED.refund_fen`,
       [p.occurredAt, p.channel, p.amountFen],
@@ -132,7 +142,8 @@ export class KpiRollups {
 
   async addReview(tx: TransactionContext, p: ChannelReviewPayload): Promise<void> {
     if (!(await this.firstTime(tx, 'review', p.channel, p.reviewId))) return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO kpi_daily (day, channel, device, reviews, negative_reviews) VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 'all', 1, $3)
        ON CONFLICT (day, channel, device) DO UPDATE SET reviews = kpi_daily.reviews + 1, negative_reviews = kpi_daily.negative_reviews + EXCLUDED.negative_reviews`,
       [p.createdAt, p.channel, p.rating <= 2 ? 1 : 0],
@@ -140,7 +151,7 @@ export class KpiRollups {
   }
 
   private async firstTime(tx: TransactionContext, kind: string, channel: string, ref: string, orderId?: string, amountFen?: number): Promise<boolean> {
-    const first: unknown[] = await tx.em.query(`INSERT INTO counted_fact (kind, channel, ref, order_id, amount_fen) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING ref`, [
+    const first = await selectRows<{ ref: string }>(tx.em, `INSERT INTO counted_fact (kind, channel, ref, order_id, amount_fen) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING ref`, [
       kind,
       channel,
       ref,
@@ -152,7 +163,8 @@ export class KpiRollups {
 
   /** An order's refunded amount is the sum of its counted refunds, whichever arrived first. */
   private async settleRefunds(tx: TransactionContext, channel: string, orderId: string): Promise<void> {
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE order_fact o SET refunded_fen = least(o.total_fen, coalesce((SELECT sum(amount_fen) FROM counted_fact f WHERE f.kind = 'refund' AND f.channel = $1 AND f.order_id = $2), 0))
         WHERE o.channel = $1 AND o.order_id = $2`,
       [channel, orderId],
@@ -161,7 +173,8 @@ export class KpiRollups {
 
   async addConversationOpened(tx: TransactionContext, p: ConversationOpenedPayload, at: string): Promise<void> {
     if (!(await this.firstConversationFact(tx, p.conversationId, 'opened'))) return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO cs_daily (day, channel, opened) VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 1)
        ON CONFLICT (day, channel) DO UPDATE SET opened = cs_daily.opened + 1`,
       [at, p.channel],
@@ -171,7 +184,8 @@ export class KpiRollups {
   async addConversationResolved(tx: TransactionContext, p: ConversationResolvedPayload): Promise<void> {
     if (!(await this.firstConversationFact(tx, p.conversationId, 'resolved'))) return;
     const answered = p.firstResponseWallMinutes !== undefined;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO cs_daily (day, channel, resolved, first_response_business_minutes, first_response_wall_minutes, first_responses, resolution_wall_minutes, bot_only)
        VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 1, $3, $4, $5, $6, $7)
        ON CONFLICT (day, channel) DO UPDATE SET resolved = cs_daily.resolved + 1,
@@ -185,7 +199,8 @@ export class KpiRollups {
 
   /** The latest channel quantity per SKU (events may arrive out of order: the newest wins). */
   async setStock(tx: TransactionContext, p: ChannelStockChangedPayload, at: string): Promise<void> {
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO sku_stock (sku_code, channel, quantity, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (sku_code, channel) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at WHERE sku_stock.updated_at <= EXCLUDED.updated_at`,
       [p.skuCode, p.channel, p.quantity, at],
@@ -193,7 +208,7 @@ export class KpiRollups {
   }
 
   private async firstConversationFact(tx: TransactionContext, conversationId: string, kind: string): Promise<boolean> {
-    const first: unknown[] = await tx.em.query(`INSERT INTO counted_conversation (conversation_id, kind) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING kind`, [conversationId, kind]);
+    const first = await selectRows<{ kind: string }>(tx.em, `INSERT INTO counted_conversation (conversation_id, kind) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING kind`, [conversationId, kind]);
     return first.length > 0;
   }
 }

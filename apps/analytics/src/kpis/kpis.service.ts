@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
+import { selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
+import { ratio } from '../figures';
 
 export enum KpiGrain {
   DAY = 'DAY',
@@ -69,8 +71,29 @@ export class StockHealth {
   @Field(() => Float, { nullable: true, description: 'Units sold in 30 days ÷ units available now' }) turnover30d!: number | null;
 }
 
-/** a ÷ b to four places, or null when there is nothing to divide by. */
-export const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : null);
+interface KpiPeriodRow {
+  period: string;
+  channel: string | null;
+  visitors: number;
+  paid: number;
+  views: number;
+  orders: number;
+  gmv: number;
+  refunds: number;
+  refund_fen: number;
+  reviews: number;
+  negative: number;
+}
+
+interface ServiceTotalsRow {
+  opened: number;
+  resolved: number;
+  answered: number;
+  fr_business: number;
+  fr_wall: number;
+  resolution: number;
+  bot_only: number;
+}
 
 /** KPIs from the rollups (never a scan of raw events); visitors are distinct per period. */
 @Injectable()
@@ -79,7 +102,8 @@ export class KpisService {
 
   async kpis(from: string, to: string, grain: KpiGrain, byChannel: boolean, channel: string | undefined, device: string | undefined): Promise<KpiRow[]> {
     const period = grain === KpiGrain.WEEK ? `date_trunc('week', day)::date` : `day`;
-    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+    const rows = await selectRows<KpiPeriodRow>(
+      this.dataSource,
       `WITH k AS (
          SELECT ${period} AS period, CASE WHEN $5 THEN channel END AS channel, sum(product_views)::int AS views, sum(orders)::int AS orders, sum(gmv_fen)::float AS gmv,
                 sum(refunds)::int AS refunds, sum(refund_fen)::float AS refund_fen, sum(reviews)::int AS reviews, sum(negative_reviews)::int AS negative
@@ -117,16 +141,18 @@ export class KpisService {
 
   /** Buyers with two or more paid orders in the range, among all buyers in it. */
   async repurchaseRate(from: string, to: string): Promise<number | null> {
-    const [r] = (await this.dataSource.query(
+    const [r] = await selectRows<{ repeat: number; buyers: number }>(
+      this.dataSource,
       `SELECT count(*) FILTER (WHERE n >= 2)::int AS repeat, count(*)::int AS buyers FROM (SELECT buyer_id, count(*) AS n FROM order_fact WHERE day BETWEEN $1 AND $2 GROUP BY buyer_id) b`,
       [from, to],
-    )) as Array<{ repeat: number; buyers: number }>;
+    );
     return ratio(r.repeat, r.buyers);
   }
 
   /** Daily units and GMV of a SKU (every day of the range, zeros included) — inventory's forecast reads this. */
   async demandSeries(skuCode: string, from: string, to: string): Promise<SkuSalesDay[]> {
-    const rows: Array<{ day: string; units: number; gmv: number }> = await this.dataSource.query(
+    const rows = await selectRows<{ day: string; units: number; gmv: number }>(
+      this.dataSource,
       `SELECT to_char(d, 'YYYY-MM-DD') AS day, coalesce(sum(s.units), 0)::int AS units, coalesce(sum(s.gmv_fen), 0)::float AS gmv
          FROM generate_series($2::date, $3::date, interval '1 day') AS d LEFT JOIN sku_daily s ON s.sku_code = $1 AND s.day = d::date
         GROUP BY d ORDER BY d`,
@@ -136,13 +162,14 @@ export class KpisService {
   }
 
   async serviceKpis(from: string, to: string, channel: string | undefined): Promise<ServiceKpis> {
-    const [r] = (await this.dataSource.query(
+    const [r] = await selectRows<ServiceTotalsRow>(
+      this.dataSource,
       `SELECT coalesce(sum(opened), 0)::int AS opened, coalesce(sum(resolved), 0)::int AS resolved, coalesce(sum(first_responses), 0)::int AS answered,
               coalesce(sum(first_response_business_minutes), 0)::float AS fr_business, coalesce(sum(first_response_wall_minutes), 0)::float AS fr_wall,
               coalesce(sum(resolution_wall_minutes), 0)::float AS resolution, coalesce(sum(bot_only), 0)::int AS bot_only
          FROM cs_daily WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR channel = $3)`,
       [from, to, channel ?? null],
-    )) as Array<{ opened: number; resolved: number; answered: number; fr_business: number; fr_wall: number; resolution: number; bot_only: number }>;
+    );
     const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : null);
     return Object.assign(new ServiceKpis(), {
       conversationsOpened: r.opened,
@@ -156,19 +183,21 @@ export class KpisService {
   }
 
   async stockHealth(channel: string | undefined): Promise<StockHealth> {
-    const [r] = (await this.dataSource.query(
+    const [r] = await selectRows<{ listings: number; out: number; available: number; sold: number }>(
+      this.dataSource,
       `SELECT count(*)::int AS listings, count(*) FILTER (WHERE quantity = 0)::int AS out, coalesce(sum(quantity), 0)::int AS available,
               (SELECT coalesce(sum(units), 0)::int FROM sku_daily WHERE day > current_date - 30 AND ($1::text IS NULL OR channel = $1)) AS sold
          FROM sku_stock WHERE $1::text IS NULL OR channel = $1`,
       [channel ?? null],
-    )) as Array<{ listings: number; out: number; available: number; sold: number }>;
+    );
     return Object.assign(new StockHealth(), { listings: r.listings, outOfStock: r.out, outOfStockRate: ratio(r.out, r.listings), unitsAvailable: r.available, unitsSold30d: r.sold, turnover30d: ratio(r.sold, r.available) });
   }
 
   /** Sales by SKU, product or category over a range, from the paid orders (an order counts once per group), best first. */
   async sales(from: string, to: string, grouping: SalesGrouping, channel: string | undefined, first: number): Promise<SalesRow[]> {
     const key = grouping === SalesGrouping.SKU ? `l->>'skuCode'` : grouping === SalesGrouping.PRODUCT ? `coalesce(c.product_code, 'unknown')` : `coalesce(c.category_code, 'unknown')`;
-    const rows: Array<{ key: string; units: number; orders: number; gmv: number; total: number }> = await this.dataSource.query(
+    const rows = await selectRows<{ key: string; units: number; orders: number; gmv: number; total: number }>(
+      this.dataSource,
       `SELECT ${key} AS key, sum((l->>'quantity')::int)::int AS units, count(DISTINCT o.channel || ':' || o.order_id)::int AS orders,
               sum((l->>'quantity')::bigint * (l->>'unitPriceFen')::bigint)::float AS gmv, sum(sum((l->>'quantity')::bigint * (l->>'unitPriceFen')::bigint)) OVER ()::float AS total
          FROM order_fact o CROSS JOIN LATERAL jsonb_array_elements(o.lines) l LEFT JOIN sku_catalog c ON c.sku_code = l->>'skuCode'

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemberErasureRequested, type EventEnvelope, type MemberErasureRequestedPayload } from '@shopops/contracts';
-import { DeadLetters, OnEvent, PII_VAULT, type PiiVault, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, execute, OnEvent, PII_VAULT, type PiiVault, type TransactionContext } from '@shopops/platform';
 
 /**
  * An erased member's accounts become one pseudonym in analytics: figures stay (a cohort still
@@ -20,7 +20,8 @@ export class MemberErasureHandler {
     const platforms = accounts.map((a) => a.platform);
     const ids = accounts.map((a) => this.vault.open(a.platformUserIdSealed));
     const pseudonym = `erased:${event.payload.requestId}`;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE channel_event e SET payload = e.payload || jsonb_build_object('buyer', jsonb_build_object('platformUserId', $3::text))
               || CASE WHEN e.payload ? 'text' THEN '{"text": "[erased]"}'::jsonb ELSE '{}'::jsonb END
               || CASE WHEN e.payload ? 'images' THEN '{"images": []}'::jsonb ELSE '{}'::jsonb END
@@ -28,8 +29,9 @@ export class MemberErasureHandler {
         WHERE e.payload ? 'buyer' AND e.channel = a.platform AND e.payload -> 'buyer' ->> 'platformUserId' = a.platform_user_id`,
       [platforms, ids, pseudonym],
     );
-    await tx.em.query(`UPDATE order_fact SET buyer_id = $2 WHERE buyer_id = ANY($1::text[])`, [accounts.map((a, i) => `${a.platform}:${ids[i]}`), pseudonym]);
-    await tx.em.query(
+    await execute(tx.em, `UPDATE order_fact SET buyer_id = $2 WHERE buyer_id = ANY($1::text[])`, [accounts.map((a, i) => `${a.platform}:${ids[i]}`), pseudonym]);
+    await execute(
+      tx.em,
       `DELETE FROM member_account m USING unnest($1::text[], $2::text[]) AS a(platform, platform_user_id)
         WHERE m.channel = a.platform AND m.platform_user_id = a.platform_user_id`,
       [platforms, ids],

@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
+import { selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
+import { round4 } from '../figures';
 
 @ObjectType()
 export class AssociationRule {
@@ -28,7 +30,8 @@ export class RecommendationsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async boughtTogether(skuCodes: readonly string[], minOrders: number, limit: number, exclude: readonly string[] = []): Promise<AssociationRule[]> {
-    const rows: Array<{ sku: string; orders: number; support: number; confidence: number; lift: number }> = await this.dataSource.query(
+    const rows = await selectRows<{ sku: string; orders: number; support: number; confidence: number; lift: number }>(
+      this.dataSource,
       `SELECT p.sku_b AS sku, max(p.orders)::int AS orders, max(p.orders::float / t.orders) AS support, max(p.orders::float / a.orders) AS confidence,
               max((p.orders::float / a.orders) / (b.orders::float / t.orders)) AS lift
          FROM item_pair p JOIN item_orders a ON a.sku_code = p.sku_a JOIN item_orders b ON b.sku_code = p.sku_b CROSS JOIN basket_total t
@@ -36,19 +39,20 @@ export class RecommendationsService {
         GROUP BY p.sku_b ORDER BY lift DESC, orders DESC, sku LIMIT $3`,
       [skuCodes, minOrders, limit, [...exclude, ...skuCodes]],
     );
-    return rows.map((r) => Object.assign(new AssociationRule(), { skuCode: r.sku, orders: r.orders, support: round(r.support), confidence: round(r.confidence), lift: round(r.lift) }));
+    return rows.map((r) => Object.assign(new AssociationRule(), { skuCode: r.sku, orders: r.orders, support: round4(r.support), confidence: round4(r.confidence), lift: round4(r.lift) }));
   }
 
   /** For a buyer (channel:platformUserId): rules from everything they bought, skipping what they have. */
   async picksFor(buyerId: string, limit: number): Promise<AssociationRule[]> {
-    const bought: Array<{ sku: string }> = await this.dataSource.query(`SELECT DISTINCT l->>'skuCode' AS sku FROM order_fact, jsonb_array_elements(lines) l WHERE buyer_id = $1`, [buyerId]);
+    const bought = await selectRows<{ sku: string }>(this.dataSource, `SELECT DISTINCT l->>'skuCode' AS sku FROM order_fact, jsonb_array_elements(lines) l WHERE buyer_id = $1`, [buyerId]);
     const skus = bought.map((b) => b.sku);
     return skus.length ? this.boughtTogether(skus, 1, limit, skus) : [];
   }
 
   /** Item-to-item "you may also like" from co-views and co-purchases, both kept as events arrive. */
   async similar(skuCode: string, limit: number): Promise<SimilarProduct[]> {
-    const rows: Array<{ sku: string; views: number; purchases: number }> = await this.dataSource.query(
+    const rows = await selectRows<{ sku: string; views: number; purchases: number }>(
+      this.dataSource,
       `SELECT sku, coalesce(max(views), 0)::int AS views, coalesce(max(purchases), 0)::int AS purchases FROM (
          SELECT sku_b AS sku, sessions AS views, NULL::int AS purchases FROM view_pair WHERE sku_a = $1
          UNION ALL SELECT sku_b, NULL, orders FROM item_pair WHERE sku_a = $1) x
@@ -57,8 +61,4 @@ export class RecommendationsService {
     );
     return rows.map((r) => Object.assign(new SimilarProduct(), { skuCode: r.sku, coViews: r.views, coPurchases: r.purchases, score: r.purchases * 3 + r.views }));
   }
-}
-
-function round(n: number): number {
-  return Math.round(n * 10_000) / 10_000;
 }

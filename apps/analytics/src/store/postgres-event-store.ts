@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { TrackedEvent } from '@shopops/contracts';
-import type { TransactionContext } from '@shopops/platform';
+import { execute, selectRows, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { SHOP_TIME_ZONE, visitorOf, type EventStore } from './event-store';
 
@@ -23,12 +23,13 @@ export class PostgresEventStore implements EventStore {
 
   async append(tx: TransactionContext, clientId: string, events: readonly TrackedEvent[]): Promise<TrackedEvent[]> {
     if (!events.length) return [];
-    const fresh: Array<{ event_id: string }> = await tx.em.query(`INSERT INTO seen_event (event_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING event_id`, [events.map((e) => e.eventId)]);
+    const fresh = await selectRows<{ event_id: string }>(tx.em, `INSERT INTO seen_event (event_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING event_id`, [events.map((e) => e.eventId)]);
     const freshIds = new Set(fresh.map((r) => r.event_id));
     const stored = events.filter((e) => freshIds.has(e.eventId));
     if (!stored.length) return [];
     await this.ensurePartitions(stored.map((e) => shopMonth(e.occurredAt)));
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO tracked_event (event_id, type, occurred_at, day, visitor_id, member_id, session_id, channel, device, source, campaign, referrer, sku_code, product_code,
                                   query, order_id, amount_fen, quantity, experiment_key, experiment_variant, properties, client_id)
        SELECT e.event_id, e.type, e.occurred_at, (e.occurred_at AT TIME ZONE '${SHOP_TIME_ZONE}')::date, e.visitor_id, e.member_id, e.session_id, e.channel, e.device, e.source,
@@ -76,7 +77,7 @@ export class PostgresEventStore implements EventStore {
       if (this.partitions.has(month)) continue;
       const p = partitionFor(month);
       try {
-        await this.dataSource.query(`CREATE TABLE IF NOT EXISTS ${p.name} PARTITION OF tracked_event FOR VALUES FROM ('${p.from}') TO ('${p.to}')`);
+        await execute(this.dataSource, `CREATE TABLE IF NOT EXISTS ${p.name} PARTITION OF tracked_event FOR VALUES FROM ('${p.from}') TO ('${p.to}')`);
         this.partitions.add(month);
       } catch (error) {
         this.logger.warn(`partition ${p.name} not created (its rows stay in the default partition): ${(error as Error).message}`);

@@ -3,10 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { IsCalendarDate, isCalendarDate } from '@shopops/contracts';
-import { invalidField, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { execute, invalidField, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ANALYTICS_CONFIG, type AnalyticsConfig } from '../analytics.config';
-import { ratio } from '../kpis/kpis.service';
+import { ratio, round4 } from '../figures';
 
 export const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol', 'live'] as const;
 
@@ -66,7 +66,8 @@ export class TrafficService {
     if (!rows.length || rows.length > 10_000) throw invalidField('rows', 'must hold 1 to 10000 rows');
     return this.unitOfWork.run(ctx, async (tx) => {
       // The same day, source and campaign imported again replaces the figure (a corrected export).
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO ad_spend (day, source, campaign, spend_fen, imported_by) SELECT d::date, s, c, f, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS x(d, s, c, f)
          ON CONFLICT (day, source, campaign) DO UPDATE SET spend_fen = EXCLUDED.spend_fen, imported_by = EXCLUDED.imported_by, imported_at = now()`,
         [rows.map((r) => r.day), rows.map((r) => r.source), rows.map((r) => r.campaign ?? ''), rows.map((r) => r.spendFen), ctx.identity.subject],
@@ -93,7 +94,8 @@ export class TrafficService {
   }
 
   async mix(from: string, to: string): Promise<TrafficMix> {
-    const rows: Array<{ source: string; visitors: number }> = await this.dataSource.query(
+    const rows = await selectRows<{ source: string; visitors: number }>(
+      this.dataSource,
       `SELECT source, count(DISTINCT visitor_id)::int AS visitors FROM daily_visitor WHERE day BETWEEN $1 AND $2 GROUP BY source ORDER BY visitors DESC, source`,
       [from, to],
     );
@@ -110,7 +112,8 @@ export class TrafficService {
   }
 
   async paidPerformance(from: string, to: string, byCampaign: boolean): Promise<PaidPerformance[]> {
-    const rows: Array<{ source: string; campaign: string; spend: number; orders: number; gmv: number }> = await this.dataSource.query(
+    const rows = await selectRows<{ source: string; campaign: string; spend: number; orders: number; gmv: number }>(
+      this.dataSource,
       `WITH spend AS (SELECT source, CASE WHEN $3 THEN campaign ELSE '' END AS campaign, sum(spend_fen)::float AS spend FROM ad_spend WHERE day BETWEEN $1 AND $2 GROUP BY 1, 2),
             sales AS (SELECT source, CASE WHEN $3 THEN campaign ELSE '' END AS campaign, sum(orders)::int AS orders, sum(gmv_fen)::float AS gmv FROM attributed_sale
                        WHERE day BETWEEN $1 AND $2 AND source = ANY ($4) GROUP BY 1, 2)
@@ -127,13 +130,14 @@ export class TrafficService {
         orders: Number(r.orders),
         gmvFen: Number(r.gmv),
         roas: ratio(Number(r.gmv), Number(r.spend)),
-        roi: r.spend ? Math.round(((Number(r.gmv) * margin - Number(r.spend)) / Number(r.spend)) * 10_000) / 10_000 : null,
+        roi: r.spend ? round4((Number(r.gmv) * margin - Number(r.spend)) / Number(r.spend)) : null,
       }),
     );
   }
 
   async kolTiers(from: string, to: string): Promise<KolTier[]> {
-    const rows: Array<{ referrer: string; orders: number; gmv: number }> = await this.dataSource.query(
+    const rows = await selectRows<{ referrer: string; orders: number; gmv: number }>(
+      this.dataSource,
       `SELECT referrer, sum(orders)::int AS orders, sum(gmv_fen)::float AS gmv FROM attributed_sale WHERE source = 'kol' AND referrer <> '' AND day BETWEEN $1 AND $2
         GROUP BY referrer ORDER BY gmv DESC, referrer`,
       [from, to],

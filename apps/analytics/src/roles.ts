@@ -1,0 +1,2 @@
+/** Who may read the shop's figures. */
+export const READERS = ['analyst', 'operator'] as const;
