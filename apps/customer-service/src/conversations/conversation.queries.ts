@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Priority } from '../customer-service.config';
-import { Conversation, ConversationMessage, ConversationPriority, ConversationStatus, ConversationTopic, OwnershipChange, SlaAlert } from './conversation.model';
+import { Conversation, ConversationMessage, ConversationPriority, ConversationStatus, ConversationTopic, OwnershipChange } from './conversation.model';
 
 export interface ConversationRow {
   id: string;
@@ -72,15 +72,6 @@ export class ConversationQueries {
     );
     return rows.map((r) => Object.assign(new OwnershipChange(), { conversationId: r.conversation_id, fromAgentCode: r.from_code, toAgentCode: r.to_code, kind: r.kind, reason: r.reason, actor: r.actor, at: r.at }));
   }
-
-  async slaAlertsOf(ids: readonly string[]): Promise<Array<SlaAlert & { conversationId: string }>> {
-    const rows: Array<{ conversation_id: string; target: string; kind: string; level: number; due_at: Date; at: Date }> = await this.dataSource.query(
-      `SELECT conversation_id, target, kind, level, due_at, at FROM sla_event WHERE conversation_id = ANY ($1::uuid[]) ORDER BY at, target`,
-      [ids],
-    );
-    return rows.map((r) => Object.assign(new SlaAlert(), { conversationId: r.conversation_id, target: r.target, kind: r.kind, level: r.level, dueAt: r.due_at, at: r.at }));
-  }
-
 }
 
 /** `where` is one of this module's fixed conditions; values are always parameters. */

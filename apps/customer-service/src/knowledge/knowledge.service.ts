@@ -1,38 +1,10 @@
-import { Field, ID, InputType, ObjectType, Float } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
-import { ArrayMaxSize, IsString, Length, Matches } from 'class-validator';
 import { UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
 import { decide, type AutoAnswerDecision } from './auto-answer.policy';
 import { KnowledgeIndex, type KnowledgeArticle } from './knowledge-index';
-
-@ObjectType()
-export class Article {
-  @Field(() => ID) id!: string;
-  @Field(() => String) intent!: string;
-  @Field(() => String) title!: string;
-  @Field(() => String) answer!: string;
-  @Field(() => [String]) questions!: string[];
-}
-
-@InputType()
-export class ArticleInput {
-  @Field(() => String) @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'intent must be lower-case words joined by dashes' }) intent!: string;
-  @Field(() => String) @IsString() @Length(1, 200) title!: string;
-  @Field(() => String) @IsString() @Length(1, 4000) answer!: string;
-  @Field(() => [String], { description: 'Ways buyers ask it' }) @ArrayMaxSize(100) @IsString({ each: true }) @Length(1, 300, { each: true }) questions!: string[];
-}
-
-@ObjectType()
-export class BotAnswer {
-  @Field(() => Boolean) answered!: boolean;
-  @Field(() => String, { nullable: true }) intent!: string | null;
-  @Field(() => String, { nullable: true }) answer!: string | null;
-  @Field(() => Float) confidence!: number;
-  @Field(() => String) sentiment!: string;
-  @Field(() => String, { nullable: true, description: 'low-confidence, negative-sentiment or handover-keyword' }) handoverReason!: string | null;
-}
+import { Article, BotAnswer, type ArticleInput } from './knowledge.model';
 
 /** The knowledge base and the index the bot answers from; the index is rebuilt when articles change. */
 @Injectable()

@@ -1,20 +1,9 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import { QualityIssueOpened } from '@shopops/contracts';
 import type { TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
-
-@ObjectType()
-export class QualityIssue {
-  @Field(() => ID) id!: string;
-  @Field(() => String) skuCode!: string;
-  @Field(() => String) reason!: string;
-  @Field(() => String) source!: string;
-  @Field(() => Int) occurrences!: number;
-  @Field(() => String) status!: string;
-  @Field(() => Date) openedAt!: Date;
-}
+import { QualityIssue } from './quality.model';
 
 /**
  * Quality tracing: each after-sales reason and negative review about a SKU is a signal; enough

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SlaBreached, SlaWarning } from '@shopops/contracts';
-import { Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { Scheduled, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { DataSource } from 'typeorm';
+import { BusinessCalendar } from '../calendar/business-calendar';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig, type Priority } from '../customer-service.config';
+import { SlaAlert } from './sla.model';
 
 export type SlaTarget = 'FIRST_RESPONSE' | 'NEXT_RESPONSE' | 'RESOLUTION';
 
@@ -31,6 +34,8 @@ const MAX_ESCALATION = 3;
 export class SlaService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
+    private readonly calendar: BusinessCalendar,
     @Inject(CUSTOMER_SERVICE_CONFIG) private readonly config: CustomerServiceConfig,
   ) {}
 
@@ -45,12 +50,12 @@ export class SlaService {
         : target === 'NEXT_RESPONSE'
           ? this.config.nextResponseMinutes
           : this.config.resolutionMinutes;
-    return this.config.calendar.addBusinessMinutes(from, minutes);
+    return this.calendar.addBusinessMinutes(from, minutes);
   }
 
   /** Business and wall-clock minutes between two moments. */
   elapsed(from: Date, to: Date): { business: number; wall: number } {
-    return { business: this.config.calendar.businessMinutesBetween(from, to), wall: Math.round(((to.getTime() - from.getTime()) / 60_000) * 100) / 100 };
+    return { business: this.calendar.businessMinutesBetween(from, to), wall: Math.round(((to.getTime() - from.getTime()) / 60_000) * 100) / 100 };
   }
 
   @Scheduled({ name: 'customer-service.sla-watch', cron: '*/30 * * * * *' })
@@ -103,5 +108,15 @@ export class SlaService {
       if (escalation !== c.escalation_level) await tx.em.query(`UPDATE conversation SET escalation_level = $2, updated_at = now() WHERE id = $1`, [c.id, escalation]);
     }
     return alerts;
+  }
+
+  /** The warnings and breaches of these conversations, in the order they were raised. */
+  async alertsOf(ids: readonly string[]): Promise<Array<SlaAlert & { conversationId: string }>> {
+    const rows = await selectRows<{ conversation_id: string; target: string; kind: string; level: number; due_at: Date; at: Date }>(
+      this.dataSource,
+      `SELECT conversation_id, target, kind, level, due_at, at FROM sla_event WHERE conversation_id = ANY ($1::uuid[]) ORDER BY at, target`,
+      [ids],
+    );
+    return rows.map((r) => Object.assign(new SlaAlert(), { conversationId: r.conversation_id, target: r.target, kind: r.kind, level: r.level, dueAt: r.due_at, at: r.at }));
   }
 }
