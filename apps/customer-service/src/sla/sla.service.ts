@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SlaBreached, SlaWarning } from '@shopops/contracts';
-import { Scheduled, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, Scheduled, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { BusinessCalendar } from '../calendar/business-calendar';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig, type Priority } from '../customer-service.config';
@@ -64,7 +64,8 @@ export class SlaService {
   }
 
   async check(tx: TransactionContext, now: Date): Promise<number> {
-    const open: Clocked[] = await tx.em.query(
+    const open = await selectRows<Clocked>(
+      tx.em,
       `SELECT c.id, c.topic, c.priority, c.tier_code, c.opened_at, c.awaiting_reply_since, c.first_response_due_at, c.next_response_due_at, c.resolution_due_at,
               c.escalation_level, a.code AS owner_code
          FROM conversation c LEFT JOIN agent a ON a.id = coalesce(c.owner_agent_id, c.assigned_agent_id)
@@ -89,7 +90,8 @@ export class SlaService {
           level = Math.min(MAX_ESCALATION, 1 + Math.floor((now.getTime() - due.getTime()) / length));
         } else if (now.getTime() >= started.getTime() + this.config.warnAtShare * length) kind = 'WARNING';
         if (!kind) continue;
-        const recorded: unknown[] = await tx.em.query(
+        const recorded = await selectRows<{ level: number }>(
+          tx.em,
           `INSERT INTO sla_event (conversation_id, target, kind, level, due_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING level`,
           [c.id, target, kind, level, due],
         );
@@ -105,7 +107,7 @@ export class SlaService {
           ...(c.owner_code ? { ownerAgent: c.owner_code } : {}),
         });
       }
-      if (escalation !== c.escalation_level) await tx.em.query(`UPDATE conversation SET escalation_level = $2, updated_at = now() WHERE id = $1`, [c.id, escalation]);
+      if (escalation !== c.escalation_level) await execute(tx.em, `UPDATE conversation SET escalation_level = $2, updated_at = now() WHERE id = $1`, [c.id, escalation]);
     }
     return alerts;
   }
