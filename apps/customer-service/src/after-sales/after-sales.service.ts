@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isIsoWithOffset, RefundIssued, ReturnReceived } from '@shopops/contracts';
-import { invalidField, NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, invalidField, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
 import { QualityService } from '../quality/quality.service';
@@ -57,22 +57,27 @@ export class AfterSalesService {
     if (input.kind === AfterSalesKind.EXCHANGE && input.amountFen !== 0) throw invalidField('amountFen', 'must be 0 for an exchange');
     if (input.kind !== AfterSalesKind.EXCHANGE && input.amountFen === 0) throw invalidField('amountFen', 'must be above 0 for a refund');
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [order] = (await tx.em.query(`SELECT platform_user_id, total_fen, lines FROM customer_order WHERE channel = $1 AND order_id = $2 FOR UPDATE`, [input.channel, input.orderId])) as Array<{
-        platform_user_id: string;
-        total_fen: number;
-        lines: Array<{ skuCode: string; quantity: number }>;
-      }>;
+      const order = await selectRow<{ platform_user_id: string; total_fen: number; lines: Array<{ skuCode: string; quantity: number }> }>(
+        tx.em,
+        `SELECT platform_user_id, total_fen, lines FROM customer_order WHERE channel = $1 AND order_id = $2 FOR UPDATE`,
+        [input.channel, input.orderId],
+      );
       if (!order) refuse(NotFoundError.of('Order', `${input.channel}:${input.orderId}`));
       if (!order.lines.some((l) => l.skuCode === input.skuCode && l.quantity >= input.quantity)) refuse(NotFoundError.of('Order line', `${input.orderId}/${input.skuCode} × ${input.quantity}`));
       const claimed = await this.claimedFen(tx, input.channel, input.orderId);
       if (claimed + input.amountFen > order.total_fen) refuse(RefundExceedsOrderError.of(order.total_fen, claimed, input.amountFen));
-      const [buyer] = (await tx.em.query(`SELECT b.member_id, t.tier_code FROM buyer b LEFT JOIN member_tier t ON t.member_id = b.member_id WHERE b.platform = $1 AND b.platform_user_id = $2`, [input.channel, order.platform_user_id])) as Array<{ member_id: string; tier_code: string | null }>;
+      const buyer = await selectRow<{ member_id: string | null; tier_code: string | null }>(
+        tx.em,
+        `SELECT b.member_id, t.tier_code FROM buyer b LEFT JOIN member_tier t ON t.member_id = b.member_id WHERE b.platform = $1 AND b.platform_user_id = $2`,
+        [input.channel, order.platform_user_id],
+      );
       const fastTrack = input.kind !== AfterSalesKind.EXCHANGE && !!buyer?.tier_code && this.config.fastTrack.tiers.includes(buyer.tier_code) && input.amountFen <= this.config.fastTrack.maxFen;
-      const [row] = (await tx.em.query(
+      const [row] = await selectRows<CaseRow>(
+        tx.em,
         `INSERT INTO after_sales_case (kind, status, channel, order_id, platform_user_id, member_id, sku_code, quantity, amount_fen, reason, reason_category, fast_tracked, due_at, conversation_id)
          VALUES ($1, 'REQUESTED', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + $12 * interval '1 hour', $13) RETURNING *`,
         [input.kind, input.channel, input.orderId, order.platform_user_id, buyer?.member_id ?? null, input.skuCode, input.quantity, input.amountFen, input.reason, input.reasonCategory, fastTrack, this.config.afterSalesHours, input.conversationId ?? null],
-      )) as CaseRow[];
+      );
       await this.record(tx, row.id, null, 'REQUESTED', input.reason);
       if (input.reasonCategory === AfterSalesReason.QUALITY || input.reasonCategory === AfterSalesReason.NOT_AS_DESCRIBED || input.reasonCategory === AfterSalesReason.SIZE) {
         await this.quality.signal(tx, { skuCode: input.skuCode, reason: input.reasonCategory.toLowerCase().replace(/_/g, '-'), source: 'after-sales', reference: row.id });
@@ -89,7 +94,7 @@ export class AfterSalesService {
 
   act(ctx: RequestContext, input: CaseActionInput): Promise<AfterSalesCase | NotFoundError | IllegalCaseActionError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [row] = (await tx.em.query(`SELECT * FROM after_sales_case WHERE id = $1 FOR UPDATE`, [input.caseId])) as CaseRow[];
+      const row = await selectRow<CaseRow>(tx.em, `SELECT * FROM after_sales_case WHERE id = $1 FOR UPDATE`, [input.caseId]);
       if (!row) refuse(NotFoundError.of('After-sales case', input.caseId));
       const rule = ACTIONS[input.action];
       if (!rule.from[row.kind]?.includes(row.status)) refuse(IllegalCaseActionError.of(row.kind, row.status, input.action));
@@ -97,7 +102,7 @@ export class AfterSalesService {
       if (input.action === 'book-pickup') {
         if (!isIsoWithOffset(input.pickupAt)) throw invalidField('pickupAt', 'is required to book a pick-up, as an existing ISO 8601 date-time with an offset');
         if (!input.pickupAddress) throw invalidField('pickupAddress', 'is required to book a pick-up');
-        await tx.em.query(`UPDATE after_sales_case SET pickup_at = $2, pickup_address = $3 WHERE id = $1`, [row.id, input.pickupAt, input.pickupAddress]);
+        await execute(tx.em, `UPDATE after_sales_case SET pickup_at = $2, pickup_address = $3 WHERE id = $1`, [row.id, input.pickupAt, input.pickupAddress]);
       }
       if (input.action === 'receive') {
         tx.emit(ReturnReceived, { caseId: row.id, channel: row.channel, orderId: row.order_id, skuCode: row.sku_code, quantity: row.quantity, ...(input.locationCode ? { locationCode: input.locationCode } : {}) });
@@ -111,7 +116,8 @@ export class AfterSalesService {
   }
 
   async cases(filter: { memberIds?: readonly string[]; status?: string; orderId?: string }, first: number): Promise<Array<AfterSalesCase & { memberId: string | null }>> {
-    const rows: CaseRow[] = await this.dataSource.query(
+    const rows = await selectRows<CaseRow>(
+      this.dataSource,
       `SELECT * FROM after_sales_case WHERE ($1::uuid[] IS NULL OR member_id = ANY ($1)) AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR order_id = $3)
         ORDER BY created_at DESC LIMIT $4`,
       [filter.memberIds ?? null, filter.status ?? null, filter.orderId ?? null, first],
@@ -120,7 +126,8 @@ export class AfterSalesService {
   }
 
   async historyOf(caseIds: readonly string[]): Promise<Array<CaseTransition & { caseId: string }>> {
-    const rows: Array<{ case_id: string; from_status: string | null; to_status: string; actor: string; note: string | null; at: Date }> = await this.dataSource.query(
+    const rows = await selectRows<{ case_id: string; from_status: string | null; to_status: string; actor: string; note: string | null; at: Date }>(
+      this.dataSource,
       `SELECT case_id, from_status, to_status, actor, note, at FROM case_transition WHERE case_id = ANY ($1::uuid[]) ORDER BY id`,
       [caseIds],
     );
@@ -129,30 +136,30 @@ export class AfterSalesService {
 
   /** Money already promised back on an order by cases that are not rejected or cancelled. */
   private async claimedFen(tx: TransactionContext, channel: string, orderId: string): Promise<number> {
-    const [{ fen }] = (await tx.em.query(`SELECT coalesce(sum(amount_fen), 0)::int AS fen FROM after_sales_case WHERE channel = $1 AND order_id = $2 AND status NOT IN ('REJECTED', 'CANCELLED')`, [channel, orderId])) as Array<{ fen: number }>;
+    const [{ fen }] = await selectRows<{ fen: number }>(tx.em, `SELECT coalesce(sum(amount_fen), 0)::int AS fen FROM after_sales_case WHERE channel = $1 AND order_id = $2 AND status NOT IN ('REJECTED', 'CANCELLED')`, [channel, orderId]);
     return fen;
   }
 
   private async refund(tx: TransactionContext, row: CaseRow, reason: string): Promise<void> {
     const amount = row.amount_fen - row.refunded_fen;
     if (amount <= 0) return;
-    await tx.em.query(`UPDATE after_sales_case SET refunded_fen = amount_fen WHERE id = $1`, [row.id]);
+    await execute(tx.em, `UPDATE after_sales_case SET refunded_fen = amount_fen WHERE id = $1`, [row.id]);
     row.refunded_fen = row.amount_fen;
     tx.emit(RefundIssued, { caseId: row.id, channel: row.channel, orderId: row.order_id, amountFen: amount, reason });
   }
 
   private async move(tx: TransactionContext, row: CaseRow, to: string, note: string): Promise<void> {
-    await tx.em.query(`UPDATE after_sales_case SET status = $2, updated_at = now(), completed_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [row.id, to, FINAL.has(to)]);
+    await execute(tx.em, `UPDATE after_sales_case SET status = $2, updated_at = now(), completed_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [row.id, to, FINAL.has(to)]);
     await this.record(tx, row.id, row.status, to, note);
     row.status = to;
   }
 
   private async record(tx: TransactionContext, caseId: string, from: string | null, to: string, note: string): Promise<void> {
-    await tx.em.query(`INSERT INTO case_transition (case_id, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5)`, [caseId, from, to, tx.identity.subject, note]);
+    await execute(tx.em, `INSERT INTO case_transition (case_id, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5)`, [caseId, from, to, tx.identity.subject, note]);
   }
 
   private async byIdIn(tx: TransactionContext, id: string): Promise<AfterSalesCase> {
-    const [row] = (await tx.em.query(`SELECT * FROM after_sales_case WHERE id = $1`, [id])) as CaseRow[];
+    const [row] = await selectRows<CaseRow>(tx.em, `SELECT * FROM after_sales_case WHERE id = $1`, [id]);
     return toCase(row);
   }
 }

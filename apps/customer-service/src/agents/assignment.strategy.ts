@@ -1,4 +1,4 @@
-import type { TransactionContext } from '@shopops/platform';
+import { selectRow, type TransactionContext } from '@shopops/platform';
 
 export interface AssignmentRequest {
   readonly conversationId: string;
@@ -22,7 +22,8 @@ export const ASSIGNMENT_STRATEGY = Symbol('ASSIGNMENT_STRATEGY');
  */
 export class RoundRobinWithinCapacity implements AssignmentStrategy {
   async assign(tx: TransactionContext, request: AssignmentRequest): Promise<string | null> {
-    const [picked] = (await tx.em.query(
+    const picked = await selectRow<{ id: string }>(
+      tx.em,
       `WITH candidate AS (
          SELECT id FROM agent
           WHERE active AND open_conversations < capacity
@@ -32,7 +33,7 @@ export class RoundRobinWithinCapacity implements AssignmentStrategy {
        taken AS (UPDATE agent a SET open_conversations = open_conversations + 1, last_assigned_at = clock_timestamp() FROM candidate WHERE a.id = candidate.id RETURNING a.id)
        SELECT id FROM taken`,
       [request.skill, request.dedicatedAgentId],
-    )) as Array<{ id: string }>;
+    );
     return picked?.id ?? null;
   }
 }

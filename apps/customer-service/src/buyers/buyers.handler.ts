@@ -17,7 +17,7 @@ import {
   type MembersMergedPayload,
   type TierChangedPayload,
 } from '@shopops/contracts';
-import { DeadLetters, MemberAccountProjection, OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, execute, MemberAccountProjection, OnEvent, OnEventBatch, selectRows, type TransactionContext } from '@shopops/platform';
 
 const BUYERS = new MemberAccountProjection({ table: 'buyer', platformColumn: 'platform' });
 
@@ -36,21 +36,21 @@ export class BuyersHandler {
   async linkAccount(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
     const p = event.payload;
     await BUYERS.link(tx.em, p);
-    await tx.em.query(`UPDATE conversation SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2 AND member_id IS DISTINCT FROM $3`, [p.platform, p.platformUserId, p.memberId]);
-    await tx.em.query(`UPDATE after_sales_case SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2`, [p.platform, p.platformUserId, p.memberId]);
+    await execute(tx.em, `UPDATE conversation SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2 AND member_id IS DISTINCT FROM $3`, [p.platform, p.platformUserId, p.memberId]);
+    await execute(tx.em, `UPDATE after_sales_case SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2`, [p.platform, p.platformUserId, p.memberId]);
   }
 
   @OnEvent(MembersMerged)
   async merge(tx: TransactionContext, event: EventEnvelope<MembersMergedPayload>): Promise<void> {
     const { survivorMemberId, mergedMemberId } = event.payload;
     await BUYERS.merge(tx.em, event.payload);
-    await tx.em.query(`UPDATE conversation SET member_id = $1 WHERE member_id = $2`, [survivorMemberId, mergedMemberId]);
-    await tx.em.query(`UPDATE after_sales_case SET member_id = $1 WHERE member_id = $2`, [survivorMemberId, mergedMemberId]);
+    await execute(tx.em, `UPDATE conversation SET member_id = $1 WHERE member_id = $2`, [survivorMemberId, mergedMemberId]);
+    await execute(tx.em, `UPDATE after_sales_case SET member_id = $1 WHERE member_id = $2`, [survivorMemberId, mergedMemberId]);
   }
 
   @OnEvent(TierChanged)
   async tier(tx: TransactionContext, event: EventEnvelope<TierChangedPayload>): Promise<void> {
-    await tx.em.query(`INSERT INTO member_tier (member_id, tier_code) VALUES ($1, $2) ON CONFLICT (member_id) DO UPDATE SET tier_code = EXCLUDED.tier_code`, [event.payload.memberId, event.payload.toTier]);
+    await execute(tx.em, `INSERT INTO member_tier (member_id, tier_code) VALUES ($1, $2) ON CONFLICT (member_id) DO UPDATE SET tier_code = EXCLUDED.tier_code`, [event.payload.memberId, event.payload.toTier]);
   }
 
   /** The member asked to be forgotten: their words and accounts go, the service records stay anonymous. */
@@ -59,26 +59,27 @@ export class BuyersHandler {
     const { memberId, requestId } = event.payload;
     await this.eraseWords(tx, memberId);
     await this.pseudonymiseAccounts(tx, memberId, `erased:${requestId}`);
-    const accounts: Array<{ platform_user_id: string }> = await tx.em.query(`SELECT platform_user_id FROM buyer WHERE member_id = $1`, [memberId]);
+    const accounts = await selectRows<{ platform_user_id: string }>(tx.em, `SELECT platform_user_id FROM buyer WHERE member_id = $1`, [memberId]);
     await this.deadLetters.pseudonymise(accounts.map((a) => a.platform_user_id), `erased:${requestId}`);
-    await tx.em.query(`DELETE FROM buyer WHERE member_id = $1`, [memberId]);
+    await execute(tx.em, `DELETE FROM buyer WHERE member_id = $1`, [memberId]);
   }
 
   /** A conversation is the member's by member id, or by account when it opened before the account was known here. */
   private async eraseWords(tx: TransactionContext, memberId: string): Promise<void> {
     const conversations = `(SELECT id FROM conversation WHERE member_id = $1 OR (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER})`;
-    await tx.em.query(`UPDATE message SET text = '[erased]' WHERE author = 'BUYER' AND conversation_id IN ${conversations}`, [memberId]);
-    await tx.em.query(`UPDATE conversation SET platform_user_id = NULL, subject = NULL WHERE id IN ${conversations}`, [memberId]);
-    await tx.em.query(`UPDATE review SET text = '[erased]', platform_user_id = NULL, images = '{}' WHERE platform_user_id IN (SELECT platform_user_id FROM buyer WHERE member_id = $1)`, [memberId]);
-    await tx.em.query(`UPDATE after_sales_case SET pickup_address = NULL, reason = '[erased]' WHERE member_id = $1`, [memberId]);
+    await execute(tx.em, `UPDATE message SET text = '[erased]' WHERE author = 'BUYER' AND conversation_id IN ${conversations}`, [memberId]);
+    await execute(tx.em, `UPDATE conversation SET platform_user_id = NULL, subject = NULL WHERE id IN ${conversations}`, [memberId]);
+    await execute(tx.em, `UPDATE review SET text = '[erased]', platform_user_id = NULL, images = '{}' WHERE platform_user_id IN (SELECT platform_user_id FROM buyer WHERE member_id = $1)`, [memberId]);
+    await execute(tx.em, `UPDATE after_sales_case SET pickup_address = NULL, reason = '[erased]' WHERE member_id = $1`, [memberId]);
   }
 
   /** Orders, cases and contact tasks stay for the figures; the account id becomes the request's pseudonym, in sent events too. */
   private async pseudonymiseAccounts(tx: TransactionContext, memberId: string, pseudonym: string): Promise<void> {
-    await tx.em.query(`UPDATE customer_order SET platform_user_id = $2 WHERE (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER}`, [memberId, pseudonym]);
-    await tx.em.query(`UPDATE after_sales_case SET platform_user_id = $2 WHERE (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER}`, [memberId, pseudonym]);
-    await tx.em.query(`UPDATE contact_task SET platform_user_id = NULL WHERE (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER}`, [memberId]);
-    await tx.em.query(
+    await execute(tx.em, `UPDATE customer_order SET platform_user_id = $2 WHERE (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER}`, [memberId, pseudonym]);
+    await execute(tx.em, `UPDATE after_sales_case SET platform_user_id = $2 WHERE (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER}`, [memberId, pseudonym]);
+    await execute(tx.em, `UPDATE contact_task SET platform_user_id = NULL WHERE (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER}`, [memberId]);
+    await execute(
+      tx.em,
       `UPDATE outbox SET payload = payload || jsonb_build_object('platformUserId', $2::text)
         WHERE payload ? 'platformUserId' AND (payload ->> 'channel', payload ->> 'platformUserId') IN ${ACCOUNTS_OF_MEMBER}`,
       [memberId, pseudonym],
@@ -93,7 +94,8 @@ export class BuyersHandler {
     for (const event of ordered) {
       const p = event.payload;
       const status = event.type.split('.')[2].toUpperCase();
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO customer_order (channel, order_id, platform_user_id, total_fen, lines, status) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (channel, order_id) DO UPDATE SET total_fen = EXCLUDED.total_fen, lines = EXCLUDED.lines, status = EXCLUDED.status, updated_at = now()`,
         [p.channel, p.orderId, p.buyer.platformUserId, p.totalFen, JSON.stringify(p.lines), status],

@@ -51,15 +51,6 @@ export class OwnershipChange {
 }
 
 @ObjectType()
-export class SlaAlert {
-  @Field(() => String) target!: string;
-  @Field(() => String, { description: 'WARNING or BREACH' }) kind!: string;
-  @Field(() => Int) level!: number;
-  @Field(() => Date) dueAt!: Date;
-  @Field(() => Date) at!: Date;
-}
-
-@ObjectType()
 export class Conversation {
   @Field(() => ID) id!: string;
   @Field(() => String) channel!: string;

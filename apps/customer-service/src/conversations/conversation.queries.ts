@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { selectRows, type Queryable } from '@shopops/platform';
 import { DataSource } from 'typeorm';
-import type { Priority } from '../customer-service.config';
-import { Conversation, ConversationMessage, ConversationPriority, ConversationStatus, ConversationTopic, OwnershipChange, SlaAlert } from './conversation.model';
+import { Conversation, ConversationMessage, OwnershipChange, type ConversationPriority, type ConversationStatus, type ConversationTopic, type MessageAuthor } from './conversation.model';
 
 export interface ConversationRow {
   id: string;
@@ -12,7 +12,7 @@ export interface ConversationRow {
   order_id: string | null;
   subject: string | null;
   status: ConversationStatus;
-  priority: Priority;
+  priority: ConversationPriority;
   topic: ConversationTopic;
   tier_code: string | null;
   assigned_agent_id: string | null;
@@ -38,24 +38,26 @@ export interface ConversationRow {
 export class ConversationQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async byId(id: string): Promise<Conversation | null> {
-    const [row] = await selectConversations(this.dataSource.manager.query.bind(this.dataSource.manager), `c.id = $1`, [id]);
+  /** `db` is a transaction's manager when the conversation was just written in it. */
+  async byId(id: string, db: Queryable = this.dataSource): Promise<Conversation | null> {
+    const [row] = await selectConversations(db, `c.id = $1`, [id]);
     return row ? toConversation(row) : null;
   }
 
   async list(filter: { status?: ConversationStatus; agentCode?: string; memberIds?: readonly string[]; needsHuman?: boolean }, first: number): Promise<Conversation[]> {
     const rows = await selectConversations(
-      this.dataSource.manager.query.bind(this.dataSource.manager),
+      this.dataSource,
       `($1::text IS NULL OR c.status = $1) AND ($2::text IS NULL OR o.code = $2 OR (c.owner_agent_id IS NULL AND a.code = $2))
          AND ($3::uuid[] IS NULL OR c.member_id = ANY ($3)) AND ($4::boolean IS NULL OR c.needs_human = $4)
        ORDER BY c.opened_at DESC LIMIT $5`,
       [filter.status ?? null, filter.agentCode ?? null, filter.memberIds ?? null, filter.needsHuman ?? null, first],
     );
-    return rows.map((r) => Object.assign(toConversation(r), { memberId: r.member_id }));
+    return rows.map(toConversation);
   }
 
   async messagesOf(ids: readonly string[]): Promise<Array<ConversationMessage & { conversationId: string }>> {
-    const rows: Array<{ conversation_id: string; author: string; text: string; code: string | null; article_intent: string | null; sent_at: Date }> = await this.dataSource.query(
+    const rows = await selectRows<{ conversation_id: string; author: MessageAuthor; text: string; code: string | null; article_intent: string | null; sent_at: Date }>(
+      this.dataSource,
       `SELECT m.conversation_id, m.author, m.text, a.code, m.article_intent, m.sent_at FROM message m LEFT JOIN agent a ON a.id = m.agent_id
         WHERE m.conversation_id = ANY ($1::uuid[]) ORDER BY m.sent_at, m.id`,
       [ids],
@@ -64,7 +66,8 @@ export class ConversationQueries {
   }
 
   async ownershipOf(ids: readonly string[]): Promise<Array<OwnershipChange & { conversationId: string }>> {
-    const rows: Array<{ conversation_id: string; from_code: string | null; to_code: string; kind: string; reason: string; actor: string; at: Date }> = await this.dataSource.query(
+    const rows = await selectRows<{ conversation_id: string; from_code: string | null; to_code: string; kind: string; reason: string; actor: string; at: Date }>(
+      this.dataSource,
       `SELECT o.conversation_id, f.code AS from_code, t.code AS to_code, o.kind, o.reason, o.actor, o.at
          FROM ownership_change o LEFT JOIN agent f ON f.id = o.from_agent_id JOIN agent t ON t.id = o.to_agent_id
         WHERE o.conversation_id = ANY ($1::uuid[]) ORDER BY o.id`,
@@ -72,20 +75,12 @@ export class ConversationQueries {
     );
     return rows.map((r) => Object.assign(new OwnershipChange(), { conversationId: r.conversation_id, fromAgentCode: r.from_code, toAgentCode: r.to_code, kind: r.kind, reason: r.reason, actor: r.actor, at: r.at }));
   }
-
-  async slaAlertsOf(ids: readonly string[]): Promise<Array<SlaAlert & { conversationId: string }>> {
-    const rows: Array<{ conversation_id: string; target: string; kind: string; level: number; due_at: Date; at: Date }> = await this.dataSource.query(
-      `SELECT conversation_id, target, kind, level, due_at, at FROM sla_event WHERE conversation_id = ANY ($1::uuid[]) ORDER BY at, target`,
-      [ids],
-    );
-    return rows.map((r) => Object.assign(new SlaAlert(), { conversationId: r.conversation_id, target: r.target, kind: r.kind, level: r.level, dueAt: r.due_at, at: r.at }));
-  }
-
 }
 
 /** `where` is one of this module's fixed conditions; values are always parameters. */
-export function selectConversations(query: (sql: string, params: unknown[]) => Promise<ConversationRow[]>, where: string, params: unknown[]): Promise<ConversationRow[]> {
-  return query(
+function selectConversations(db: Queryable, where: string, params: unknown[]): Promise<ConversationRow[]> {
+  return selectRows<ConversationRow>(
+    db,
     `SELECT c.*, a.code AS assigned_code, o.code AS owner_code FROM conversation c
        LEFT JOIN agent a ON a.id = c.assigned_agent_id LEFT JOIN agent o ON o.id = c.owner_agent_id
       WHERE ${where}`,
@@ -103,7 +98,7 @@ export function toConversation(r: ConversationRow): Conversation {
     orderId: r.order_id,
     subject: r.subject,
     status: r.status,
-    priority: r.priority as ConversationPriority,
+    priority: r.priority,
     topic: r.topic,
     assignedAgentCode: r.assigned_code ?? null,
     ownerAgentCode: r.owner_code ?? null,

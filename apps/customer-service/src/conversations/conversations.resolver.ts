@@ -1,8 +1,9 @@
-import { Args, createUnionType, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byResultClass, Ctx, groupByKey, invalidField, InvalidStateError, Loaders, NotFoundError, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
+import { Args, createUnionType, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { byResultClass, Ctx, invalidField, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { requireId } from '../ids';
+import { STAFF } from '../roles';
 import { AgentAtCapacityError, NotOwnerError } from '../agents/agents.model';
-import { Conversation, ConversationMessage, ConversationStatus, IllegalStatusChangeError, OpenConversationInput, OwnershipChange, ReplyInput, SlaAlert } from './conversation.model';
+import { Conversation, ConversationStatus, IllegalStatusChangeError, OpenConversationInput, ReplyInput } from './conversation.model';
 import { ConversationQueries } from './conversation.queries';
 import { ConversationsService } from './conversations.service';
 
@@ -10,8 +11,6 @@ export const ReplyResult = createUnionType({ name: 'ReplyResult', types: () => [
 export const ClaimResult = createUnionType({ name: 'ClaimResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError] as const, resolveType: byResultClass });
 export const HandoverResult = createUnionType({ name: 'HandoverResult', types: () => [Conversation, NotFoundError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byResultClass });
 export const StatusResult = createUnionType({ name: 'ConversationStatusResult', types: () => [Conversation, NotFoundError, IllegalStatusChangeError] as const, resolveType: byResultClass });
-
-const STAFF = ['cs_agent', 'operator'] as const;
 
 @Resolver(() => Conversation)
 export class ConversationsResolver {
@@ -77,23 +76,5 @@ export class ConversationsResolver {
   ): Promise<Conversation[]> {
     if (first < 1 || first > 200) throw invalidField('first', 'must be 1 to 200');
     return this.conversationQueries.list({ status, agentCode, needsHuman }, first);
-  }
-
-  @Roles(...STAFF)
-  @ResolveField(() => [ConversationMessage])
-  messages(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<ConversationMessage[]> {
-    return loaders.get<string, ConversationMessage[]>('messagesByConversation', async (ids) => groupByKey(ids, await this.conversationQueries.messagesOf(ids), (m) => m.conversationId)).load(c.id);
-  }
-
-  @Roles(...STAFF)
-  @ResolveField(() => [OwnershipChange])
-  ownershipHistory(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<OwnershipChange[]> {
-    return loaders.get<string, OwnershipChange[]>('ownershipByConversation', async (ids) => groupByKey(ids, await this.conversationQueries.ownershipOf(ids), (o) => o.conversationId)).load(c.id);
-  }
-
-  @Roles(...STAFF)
-  @ResolveField(() => [SlaAlert])
-  slaAlerts(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<SlaAlert[]> {
-    return loaders.get<string, SlaAlert[]>('slaByConversation', async (ids) => groupByKey(ids, await this.conversationQueries.slaAlertsOf(ids), (a) => a.conversationId)).load(c.id);
   }
 }

@@ -1,37 +1,22 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { InvalidStateError, NotFoundError, refuse, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { InvalidStateError, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { DISPUTE_POLICY, type DisputeClaim, type DisputePolicy } from './dispute.policy';
+import { Dispute, type OpenDisputeInput } from './disputes.model';
 
-const CLAIMS = ['NOT_RECEIVED', 'LOST_IN_TRANSIT', 'DAMAGED_IN_TRANSIT', 'QUALITY', 'NOT_AS_DESCRIBED', 'OTHER'];
-
-@ObjectType()
-export class Dispute {
-  @Field(() => ID) id!: string;
-  @Field(() => String) channel!: string;
-  @Field(() => String) orderId!: string;
-  @Field(() => String) claim!: string;
-  @Field(() => Int) amountFen!: number;
-  @Field(() => String, { description: 'ORDINARY (decided by rules) or EXPERT' }) grade!: string;
-  @Field(() => String, { description: 'DECIDED or EXPERT_QUEUE' }) status!: string;
-  @Field(() => String, { nullable: true, description: 'BUYER or SELLER' }) decision!: string | null;
-  @Field(() => String, { nullable: true, description: 'The rule that decided it, or the expert’s note' }) ruleFired!: string | null;
-  @Field(() => Int, { description: '先行赔付 paid to the buyer' }) compensationFen!: number;
-  @Field(() => String, { nullable: true }) decidedBy!: string | null;
-  @Field(() => Date) createdAt!: Date;
-}
-
-@InputType()
-export class OpenDisputeInput {
-  @Field(() => String) @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'channel must be a channel name' }) channel!: string;
-  @Field(() => String) @IsString() @Length(1, 64) orderId!: string;
-  @Field(() => String, { description: CLAIMS.join(', ') }) @IsIn(CLAIMS, { message: `claim must be one of ${CLAIMS.join(', ')}` }) claim!: string;
-  @Field(() => Int) @IsInt() @Min(0) @Max(100_000_000) amountFen!: number;
-  @Field(() => [String], { nullable: true, description: 'Photo or video URLs' }) @IsOptional() @ArrayMaxSize(20) @IsUrl({ require_protocol: true }, { each: true }) evidence?: string[];
-  @Field(() => Boolean, { nullable: true, description: 'Several issues, a third party involved, legal threats…' }) @IsOptional() @IsBoolean() complex?: boolean;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() caseId?: string;
+interface DisputeRow {
+  id: string;
+  channel: string;
+  order_id: string;
+  claim: string;
+  amount_fen: number;
+  grade: string;
+  status: string;
+  decision: string | null;
+  rule_fired: string | null;
+  compensation_fen: number;
+  decided_by: string | null;
+  created_at: Date;
 }
 
 /** Disputes graded by amount and complexity: ordinary ones decided by rules, the rest by experts. */
@@ -45,9 +30,10 @@ export class DisputesService {
 
   open(ctx: RequestContext, input: OpenDisputeInput): Promise<Dispute> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [order] = (await tx.em.query(`SELECT status FROM customer_order WHERE channel = $1 AND order_id = $2`, [input.channel, input.orderId])) as Array<{ status: string }>;
+      const order = await selectRow<{ status: string }>(tx.em, `SELECT status FROM customer_order WHERE channel = $1 AND order_id = $2`, [input.channel, input.orderId]);
       const ruling = this.policy.rule({ claim: input.claim as DisputeClaim, amountFen: input.amountFen, evidence: input.evidence ?? [], complex: input.complex ?? false, orderStatus: order?.status ?? null, delivered: null });
-      const [row] = await tx.em.query(
+      const [row] = await selectRows<DisputeRow>(
+        tx.em,
         `INSERT INTO dispute (case_id, channel, order_id, claim, amount_fen, evidence, complex, grade, status, decision, rule_fired, compensation_fen, decided_by, decided_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $9 = 'DECIDED' THEN now() END) RETURNING *`,
         [
@@ -73,10 +59,11 @@ export class DisputesService {
   /** An expert decides a queued dispute. */
   decide(ctx: RequestContext, id: string, decision: 'BUYER' | 'SELLER', note: string, compensationFen: number): Promise<Dispute | NotFoundError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [row] = (await tx.em.query(`SELECT * FROM dispute WHERE id = $1 FOR UPDATE`, [id])) as Array<Record<string, unknown>>;
+      const row = await selectRow<DisputeRow>(tx.em, `SELECT * FROM dispute WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) refuse(NotFoundError.of('Dispute', id));
-      if (row.status !== 'EXPERT_QUEUE') refuse(InvalidStateError.of('Dispute', String(row.status), 'be decided again'));
-      const [decided] = await tx.em.query(
+      if (row.status !== 'EXPERT_QUEUE') refuse(InvalidStateError.of('Dispute', row.status, 'be decided again'));
+      const [decided] = await selectRows<DisputeRow>(
+        tx.em,
         `WITH d AS (UPDATE dispute SET status = 'DECIDED', decision = $2, rule_fired = $3, compensation_fen = $4, decided_by = $5, decided_at = now() WHERE id = $1 RETURNING *) SELECT * FROM d`,
         [id, decision, `expert: ${note}`, compensationFen, ctx.identity.subject],
       );
@@ -85,12 +72,12 @@ export class DisputesService {
   }
 
   async list(status: string | undefined, first: number): Promise<Dispute[]> {
-    const rows = await this.dataSource.query(`SELECT * FROM dispute WHERE $1::text IS NULL OR status = $1 ORDER BY created_at DESC LIMIT $2`, [status ?? null, first]);
+    const rows = await selectRows<DisputeRow>(this.dataSource, `SELECT * FROM dispute WHERE $1::text IS NULL OR status = $1 ORDER BY created_at DESC LIMIT $2`, [status ?? null, first]);
     return rows.map(toDispute);
   }
 }
 
-function toDispute(r: Record<string, unknown>): Dispute {
+function toDispute(r: DisputeRow): Dispute {
   return Object.assign(new Dispute(), {
     id: r.id,
     channel: r.channel,

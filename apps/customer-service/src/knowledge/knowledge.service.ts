@@ -1,37 +1,17 @@
-import { Field, ID, InputType, ObjectType, Float } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
-import { ArrayMaxSize, IsString, Length, Matches } from 'class-validator';
-import { UnitOfWork, type RequestContext } from '@shopops/platform';
+import { selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
 import { decide, type AutoAnswerDecision } from './auto-answer.policy';
-import { KnowledgeIndex, type KnowledgeArticle } from './knowledge-index';
+import { KnowledgeIndex } from './knowledge-index';
+import { Article, BotAnswer, type ArticleInput } from './knowledge.model';
 
-@ObjectType()
-export class Article {
-  @Field(() => ID) id!: string;
-  @Field(() => String) intent!: string;
-  @Field(() => String) title!: string;
-  @Field(() => String) answer!: string;
-  @Field(() => [String]) questions!: string[];
-}
-
-@InputType()
-export class ArticleInput {
-  @Field(() => String) @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'intent must be lower-case words joined by dashes' }) intent!: string;
-  @Field(() => String) @IsString() @Length(1, 200) title!: string;
-  @Field(() => String) @IsString() @Length(1, 4000) answer!: string;
-  @Field(() => [String], { description: 'Ways buyers ask it' }) @ArrayMaxSize(100) @IsString({ each: true }) @Length(1, 300, { each: true }) questions!: string[];
-}
-
-@ObjectType()
-export class BotAnswer {
-  @Field(() => Boolean) answered!: boolean;
-  @Field(() => String, { nullable: true }) intent!: string | null;
-  @Field(() => String, { nullable: true }) answer!: string | null;
-  @Field(() => Float) confidence!: number;
-  @Field(() => String) sentiment!: string;
-  @Field(() => String, { nullable: true, description: 'low-confidence, negative-sentiment or handover-keyword' }) handoverReason!: string | null;
+interface ArticleRow {
+  id: string;
+  intent: string;
+  title: string;
+  answer: string;
+  questions: string[];
 }
 
 /** The knowledge base and the index the bot answers from; the index is rebuilt when articles change. */
@@ -46,19 +26,20 @@ export class KnowledgeService {
   ) {}
 
   async articles(): Promise<Article[]> {
-    const rows: Array<{ id: string; intent: string; title: string; answer: string; questions: string[] }> = await this.dataSource.query(`SELECT id, intent, title, answer, questions FROM kb_article WHERE active ORDER BY intent`);
-    return rows.map((r) => Object.assign(new Article(), r));
+    const rows = await selectRows<ArticleRow>(this.dataSource, `SELECT id, intent, title, answer, questions FROM kb_article WHERE active ORDER BY intent`);
+    return rows.map(toArticle);
   }
 
   upsert(ctx: RequestContext, input: ArticleInput): Promise<Article> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [row] = await tx.em.query(
+      const [row] = await selectRows<ArticleRow>(
+        tx.em,
         `INSERT INTO kb_article (intent, title, answer, questions) VALUES ($1, $2, $3, $4)
          ON CONFLICT (intent) DO UPDATE SET title = EXCLUDED.title, answer = EXCLUDED.answer, questions = EXCLUDED.questions, active = true, updated_at = clock_timestamp()
          RETURNING id, intent, title, answer, questions`,
         [input.intent, input.title, input.answer, input.questions],
       );
-      return Object.assign(new Article(), row);
+      return toArticle(row);
     });
   }
 
@@ -82,11 +63,14 @@ export class KnowledgeService {
 
   /** Rebuilt only when an article changed (any process may have changed it). */
   private async currentIndex(): Promise<KnowledgeIndex> {
-    const [{ version }] = (await this.dataSource.query(`SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS version FROM kb_article WHERE active`)) as Array<{ version: string }>;
+    const [{ version }] = await selectRows<{ version: string }>(this.dataSource, `SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS version FROM kb_article WHERE active`);
     if (this.index?.version !== version) {
-      const articles: KnowledgeArticle[] = await this.articles();
-      this.index = { version, index: new KnowledgeIndex(articles) };
+      this.index = { version, index: new KnowledgeIndex(await this.articles()) };
     }
     return this.index.index;
   }
+}
+
+function toArticle(r: ArticleRow): Article {
+  return Object.assign(new Article(), r);
 }

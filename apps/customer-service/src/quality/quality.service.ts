@@ -1,20 +1,9 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import { QualityIssueOpened } from '@shopops/contracts';
-import type { TransactionContext } from '@shopops/platform';
+import { execute, selectRows, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
-
-@ObjectType()
-export class QualityIssue {
-  @Field(() => ID) id!: string;
-  @Field(() => String) skuCode!: string;
-  @Field(() => String) reason!: string;
-  @Field(() => String) source!: string;
-  @Field(() => Int) occurrences!: number;
-  @Field(() => String) status!: string;
-  @Field(() => Date) openedAt!: Date;
-}
+import { QualityIssue } from './quality.model';
 
 /**
  * Quality tracing: each after-sales reason and negative review about a SKU is a signal; enough
@@ -28,22 +17,23 @@ export class QualityService {
   ) {}
 
   async signal(tx: TransactionContext, s: { skuCode: string; reason: string; source: 'after-sales' | 'review'; reference: string }): Promise<void> {
-    const added: unknown[] = await tx.em.query(`INSERT INTO quality_signal (sku_code, reason, source, reference) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`, [s.skuCode, s.reason, s.source, s.reference]);
+    const added = await selectRows<{ id: string }>(tx.em, `INSERT INTO quality_signal (sku_code, reason, source, reference) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`, [s.skuCode, s.reason, s.source, s.reference]);
     if (!added.length) return;
     // Signals about one SKU and reason are counted one transaction at a time.
-    await tx.em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`quality:${s.skuCode}:${s.reason}`]);
-    const [{ n }] = (await tx.em.query(`SELECT count(*)::int AS n FROM quality_signal WHERE sku_code = $1 AND reason = $2 AND at > now() - $3 * interval '1 day'`, [s.skuCode, s.reason, this.config.quality.windowDays])) as Array<{ n: number }>;
+    await execute(tx.em, `SELECT pg_advisory_xact_lock(hashtext($1))`, [`quality:${s.skuCode}:${s.reason}`]);
+    const [{ n }] = await selectRows<{ n: number }>(tx.em, `SELECT count(*)::int AS n FROM quality_signal WHERE sku_code = $1 AND reason = $2 AND at > now() - $3 * interval '1 day'`, [s.skuCode, s.reason, this.config.quality.windowDays]);
     if (n < this.config.quality.threshold) return;
-    const opened: Array<{ id: string }> = await tx.em.query(
+    const [issue] = await selectRows<{ id: string; inserted: boolean }>(
+      tx.em,
       `INSERT INTO quality_issue (sku_code, reason, source, occurrences) VALUES ($1, $2, $3, $4) ON CONFLICT (sku_code, reason) WHERE status = 'OPEN' DO UPDATE SET occurrences = greatest(quality_issue.occurrences, EXCLUDED.occurrences) RETURNING id, (xmax = 0) AS inserted`,
       [s.skuCode, s.reason, s.source, n],
     );
-    const [issue] = opened as Array<{ id: string; inserted?: boolean }>;
     if (issue.inserted) tx.emit(QualityIssueOpened, { issueId: issue.id, skuCode: s.skuCode, reason: s.reason, source: s.source, occurrences: n });
   }
 
   async issues(skuCode: string | undefined): Promise<QualityIssue[]> {
-    const rows: Array<{ id: string; sku_code: string; reason: string; source: string; occurrences: number; status: string; opened_at: Date }> = await this.dataSource.query(
+    const rows = await selectRows<{ id: string; sku_code: string; reason: string; source: string; occurrences: number; status: string; opened_at: Date }>(
+      this.dataSource,
       `SELECT * FROM quality_issue WHERE $1::text IS NULL OR sku_code = $1 ORDER BY opened_at DESC LIMIT 200`,
       [skuCode ?? null],
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelReviewCreated, SkuCreated, type ChannelReviewPayload, type EventEnvelope, type SkuCreatedPayload } from '@shopops/contracts';
-import { OnEvent, type TransactionContext } from '@shopops/platform';
+import { execute, OnEvent, type TransactionContext } from '@shopops/platform';
 import { ReviewsService } from './reviews.service';
 
 @Injectable()
@@ -15,6 +15,6 @@ export class ReviewsHandler {
   /** Which product a SKU belongs to, so spikes are counted per product. */
   @OnEvent(SkuCreated)
   async learnSku(tx: TransactionContext, event: EventEnvelope<SkuCreatedPayload>): Promise<void> {
-    await tx.em.query(`INSERT INTO sku_product (sku_code, product_code) VALUES ($1, $2) ON CONFLICT (sku_code) DO UPDATE SET product_code = EXCLUDED.product_code`, [event.payload.code, event.payload.productCode]);
+    await execute(tx.em, `INSERT INTO sku_product (sku_code, product_code) VALUES ($1, $2) ON CONFLICT (sku_code) DO UPDATE SET product_code = EXCLUDED.product_code`, [event.payload.code, event.payload.productCode]);
   }
 }

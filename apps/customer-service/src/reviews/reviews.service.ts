@@ -1,12 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReviewRecorded, ReviewSpikeDetected, type ChannelReviewPayload } from '@shopops/contracts';
-import { InvalidStateError, NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, InvalidStateError, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
 import { sentimentOf } from '../knowledge/auto-answer.policy';
 import { QualityService } from '../quality/quality.service';
 import { classifyNegativeReview, INCIDENT_CHECKLIST, reviewSentiment } from './review-classifier';
 import { ChecklistItem, ContactTask, Review, ReviewHealth, ReviewIncident } from './reviews.model';
+
+interface ReviewRow {
+  channel: string;
+  review_id: string;
+  order_id: string;
+  sku_code: string;
+  rating: number;
+  text: string;
+  images: string[];
+  sentiment: string;
+  category: string | null;
+  reviewed_at: Date;
+}
+
+/** A negative reviewer to contact. */
+interface ReviewerRow {
+  channel: string;
+  review_id: string;
+  platform_user_id: string | null;
+}
+
+interface ContactTaskRow {
+  id: string;
+  incident_id: string;
+  channel: string;
+  review_id: string;
+  due_at: Date;
+  done_at: Date | null;
+  outcome: string | null;
+  recovered: boolean | null;
+}
 
 /**
  * Reviews: negative ones classified; a spike (more than N negative in the sliding window, per
@@ -25,8 +56,9 @@ export class ReviewsService {
   async record(tx: TransactionContext, p: ChannelReviewPayload): Promise<void> {
     const sentiment = reviewSentiment(p.rating, sentimentOf(p.text) === 'negative');
     const category = sentiment === 'negative' ? classifyNegativeReview(p.text) : null;
-    const [product] = (await tx.em.query(`SELECT product_code FROM sku_product WHERE sku_code = $1`, [p.skuCode])) as Array<{ product_code: string }>;
-    const inserted: unknown[] = await tx.em.query(
+    const product = await selectRow<{ product_code: string }>(tx.em, `SELECT product_code FROM sku_product WHERE sku_code = $1`, [p.skuCode]);
+    const inserted = await selectRows<{ review_id: string }>(
+      tx.em,
       `INSERT INTO review (channel, review_id, order_id, sku_code, rating, text, images, sentiment, reviewed_at, category, platform_user_id, product_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING review_id`,
       [p.channel, p.reviewId, p.orderId, p.skuCode, p.rating, p.text, p.images, sentiment, new Date(p.createdAt), category, p.buyer.platformUserId, product?.product_code ?? null],
@@ -44,31 +76,33 @@ export class ReviewsService {
   private async watchSpike(tx: TransactionContext, scope: 'product' | 'shop', key: string, p: ChannelReviewPayload): Promise<void> {
     const { threshold, windowHours, contactWithinHours } = this.config.reviewSpike;
     // One spike check per scope at a time, so two reviews arriving together open one incident.
-    await tx.em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`review-spike:${scope}:${key}`]);
-    const [open] = (await tx.em.query(`SELECT id FROM review_incident WHERE scope = $1 AND scope_key = $2 AND status = 'OPEN'`, [scope, key])) as Array<{ id: string }>;
+    await execute(tx.em, `SELECT pg_advisory_xact_lock(hashtext($1))`, [`review-spike:${scope}:${key}`]);
+    const open = await selectRow<{ id: string }>(tx.em, `SELECT id FROM review_incident WHERE scope = $1 AND scope_key = $2 AND status = 'OPEN'`, [scope, key]);
     if (open) {
       await this.addTasks(tx, open.id, [{ channel: p.channel, review_id: p.reviewId, platform_user_id: p.buyer.platformUserId }], contactWithinHours);
-      await tx.em.query(`UPDATE review_incident SET negative_reviews = negative_reviews + 1 WHERE id = $1`, [open.id]);
+      await execute(tx.em, `UPDATE review_incident SET negative_reviews = negative_reviews + 1 WHERE id = $1`, [open.id]);
       return;
     }
-    const negatives: Array<{ channel: string; review_id: string; platform_user_id: string | null }> = await tx.em.query(
+    const negatives = await selectRows<ReviewerRow>(
+      tx.em,
       `SELECT channel, review_id, platform_user_id FROM review
         WHERE sentiment = 'negative' AND reviewed_at > $3::timestamptz - $4 * interval '1 hour' AND ($1 = 'shop' OR coalesce(product_code, sku_code) = $2)`,
       [scope, key, new Date(p.createdAt), windowHours],
     );
     if (negatives.length <= threshold) return;
-    const [incident] = (await tx.em.query(`INSERT INTO review_incident (scope, scope_key, negative_reviews, checklist) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    const [incident] = await selectRows<{ id: string }>(tx.em, `INSERT INTO review_incident (scope, scope_key, negative_reviews, checklist) VALUES ($1, $2, $3, $4) RETURNING id`, [
       scope,
       key,
       negatives.length,
       JSON.stringify(INCIDENT_CHECKLIST.map((step) => ({ step, done: false }))),
-    ])) as Array<{ id: string }>;
+    ]);
     await this.addTasks(tx, incident.id, negatives, contactWithinHours);
     tx.emit(ReviewSpikeDetected, { incidentId: incident.id, scope, ...(scope === 'product' ? { skuCode: p.skuCode, productCode: key } : {}), negativeReviews: negatives.length, windowHours });
   }
 
-  private async addTasks(tx: TransactionContext, incidentId: string, reviews: Array<{ channel: string; review_id: string; platform_user_id: string | null }>, hours: number): Promise<void> {
-    await tx.em.query(
+  private async addTasks(tx: TransactionContext, incidentId: string, reviews: ReviewerRow[], hours: number): Promise<void> {
+    await execute(
+      tx.em,
       `INSERT INTO contact_task (incident_id, channel, review_id, platform_user_id, due_at)
        SELECT $1, channel, review_id, user_id, now() + $5 * interval '1 hour' FROM unnest($2::text[], $3::text[], $4::text[]) AS t(channel, review_id, user_id)
        ON CONFLICT DO NOTHING`,
@@ -78,12 +112,13 @@ export class ReviewsService {
 
   completeTask(ctx: RequestContext, taskId: string, outcome: string, recovered: boolean): Promise<ContactTask | NotFoundError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [task] = (await tx.em.query(`SELECT * FROM contact_task WHERE id = $1 FOR UPDATE`, [taskId])) as Array<{ id: string; done_at: Date | null; incident_id: string }>;
+      const task = await selectRow<ContactTaskRow>(tx.em, `SELECT * FROM contact_task WHERE id = $1 FOR UPDATE`, [taskId]);
       if (!task) refuse(NotFoundError.of('Contact task', taskId));
       if (task.done_at) refuse(InvalidStateError.of('Contact task', 'DONE', 'be completed again'));
-      const [done] = await tx.em.query(`WITH d AS (UPDATE contact_task SET done_at = now(), outcome = $2, recovered = $3 WHERE id = $1 RETURNING *) SELECT * FROM d`, [taskId, outcome, recovered]);
+      const [done] = await selectRows<ContactTaskRow>(tx.em, `WITH d AS (UPDATE contact_task SET done_at = now(), outcome = $2, recovered = $3 WHERE id = $1 RETURNING *) SELECT * FROM d`, [taskId, outcome, recovered]);
       // The incident is over when every reviewer has been contacted.
-      await tx.em.query(
+      await execute(
+        tx.em,
         `UPDATE review_incident SET status = 'RESOLVED', resolved_at = now() WHERE id = $1 AND status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM contact_task WHERE incident_id = $1 AND done_at IS NULL)`,
         [task.incident_id],
       );
@@ -92,11 +127,12 @@ export class ReviewsService {
   }
 
   async incidents(status: string | undefined): Promise<ReviewIncident[]> {
-    const rows: Array<{ id: string; scope: string; scope_key: string; negative_reviews: number; status: string; checklist: ChecklistItem[]; opened_at: Date }> = await this.dataSource.query(
+    const rows = await selectRows<{ id: string; scope: string; scope_key: string; negative_reviews: number; status: string; checklist: ChecklistItem[]; opened_at: Date }>(
+      this.dataSource,
       `SELECT * FROM review_incident WHERE $1::text IS NULL OR status = $1 ORDER BY opened_at DESC LIMIT 100`,
       [status ?? null],
     );
-    const tasks: Array<Record<string, unknown>> = await this.dataSource.query(`SELECT * FROM contact_task WHERE incident_id = ANY ($1::uuid[]) ORDER BY due_at, id`, [rows.map((r) => r.id)]);
+    const tasks = await selectRows<ContactTaskRow>(this.dataSource, `SELECT * FROM contact_task WHERE incident_id = ANY ($1::uuid[]) ORDER BY due_at, id`, [rows.map((r) => r.id)]);
     return rows.map((r) => {
       const mine = tasks.filter((t) => t.incident_id === r.id).map(toTask);
       const done = mine.filter((t) => t.doneAt);
@@ -115,14 +151,15 @@ export class ReviewsService {
   }
 
   async reviewsOf(skuCode: string): Promise<Review[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(`SELECT * FROM review WHERE sku_code = $1 ORDER BY reviewed_at DESC LIMIT 100`, [skuCode]);
+    const rows = await selectRows<ReviewRow>(this.dataSource, `SELECT * FROM review WHERE sku_code = $1 ORDER BY reviewed_at DESC LIMIT 100`, [skuCode]);
     return rows.map((r) =>
       Object.assign(new Review(), { channel: r.channel, reviewId: r.review_id, orderId: r.order_id, skuCode: r.sku_code, rating: r.rating, text: r.text, images: r.images, sentiment: r.sentiment, category: r.category, reviewedAt: r.reviewed_at }),
     );
   }
 
   async healthOf(skuCodes: readonly string[]): Promise<Array<ReviewHealth & { skuCode: string }>> {
-    const rows: Array<{ sku_code: string; reviews: number; average: string | null; negative30d: number; top: string | null; incident: boolean }> = await this.dataSource.query(
+    const rows = await selectRows<{ sku_code: string; reviews: number; average: string | null; negative30d: number; top: string | null; incident: boolean }>(
+      this.dataSource,
       `SELECT s.code AS sku_code, count(r.review_id)::int AS reviews, round(avg(r.rating), 2) AS average,
               (count(r.review_id) FILTER (WHERE r.sentiment = 'negative' AND r.reviewed_at > now() - interval '30 days'))::int AS negative30d,
               mode() WITHIN GROUP (ORDER BY r.category) FILTER (WHERE r.category IS NOT NULL) AS top,
@@ -134,6 +171,6 @@ export class ReviewsService {
   }
 }
 
-function toTask(r: Record<string, unknown>): ContactTask {
+function toTask(r: ContactTaskRow): ContactTask {
   return Object.assign(new ContactTask(), { id: r.id, channel: r.channel, reviewId: r.review_id, dueAt: r.due_at, doneAt: r.done_at, outcome: r.outcome, recovered: r.recovered });
 }

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SlaBreached, SlaWarning } from '@shopops/contracts';
-import { Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, Scheduled, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { DataSource } from 'typeorm';
+import { BusinessCalendar } from '../calendar/business-calendar';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig, type Priority } from '../customer-service.config';
+import { SlaAlert } from './sla.model';
 
 export type SlaTarget = 'FIRST_RESPONSE' | 'NEXT_RESPONSE' | 'RESOLUTION';
 
@@ -31,6 +34,8 @@ const MAX_ESCALATION = 3;
 export class SlaService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
+    private readonly calendar: BusinessCalendar,
     @Inject(CUSTOMER_SERVICE_CONFIG) private readonly config: CustomerServiceConfig,
   ) {}
 
@@ -45,12 +50,12 @@ export class SlaService {
         : target === 'NEXT_RESPONSE'
           ? this.config.nextResponseMinutes
           : this.config.resolutionMinutes;
-    return this.config.calendar.addBusinessMinutes(from, minutes);
+    return this.calendar.addBusinessMinutes(from, minutes);
   }
 
   /** Business and wall-clock minutes between two moments. */
   elapsed(from: Date, to: Date): { business: number; wall: number } {
-    return { business: this.config.calendar.businessMinutesBetween(from, to), wall: Math.round(((to.getTime() - from.getTime()) / 60_000) * 100) / 100 };
+    return { business: this.calendar.businessMinutesBetween(from, to), wall: Math.round(((to.getTime() - from.getTime()) / 60_000) * 100) / 100 };
   }
 
   @Scheduled({ name: 'customer-service.sla-watch', cron: '*/30 * * * * *' })
@@ -59,7 +64,8 @@ export class SlaService {
   }
 
   async check(tx: TransactionContext, now: Date): Promise<number> {
-    const open: Clocked[] = await tx.em.query(
+    const open = await selectRows<Clocked>(
+      tx.em,
       `SELECT c.id, c.topic, c.priority, c.tier_code, c.opened_at, c.awaiting_reply_since, c.first_response_due_at, c.next_response_due_at, c.resolution_due_at,
               c.escalation_level, a.code AS owner_code
          FROM conversation c LEFT JOIN agent a ON a.id = coalesce(c.owner_agent_id, c.assigned_agent_id)
@@ -84,7 +90,8 @@ export class SlaService {
           level = Math.min(MAX_ESCALATION, 1 + Math.floor((now.getTime() - due.getTime()) / length));
         } else if (now.getTime() >= started.getTime() + this.config.warnAtShare * length) kind = 'WARNING';
         if (!kind) continue;
-        const recorded: unknown[] = await tx.em.query(
+        const recorded = await selectRows<{ level: number }>(
+          tx.em,
           `INSERT INTO sla_event (conversation_id, target, kind, level, due_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING level`,
           [c.id, target, kind, level, due],
         );
@@ -100,8 +107,18 @@ export class SlaService {
           ...(c.owner_code ? { ownerAgent: c.owner_code } : {}),
         });
       }
-      if (escalation !== c.escalation_level) await tx.em.query(`UPDATE conversation SET escalation_level = $2, updated_at = now() WHERE id = $1`, [c.id, escalation]);
+      if (escalation !== c.escalation_level) await execute(tx.em, `UPDATE conversation SET escalation_level = $2, updated_at = now() WHERE id = $1`, [c.id, escalation]);
     }
     return alerts;
+  }
+
+  /** The warnings and breaches of these conversations, in the order they were raised. */
+  async alertsOf(ids: readonly string[]): Promise<Array<SlaAlert & { conversationId: string }>> {
+    const rows = await selectRows<{ conversation_id: string; target: string; kind: string; level: number; due_at: Date; at: Date }>(
+      this.dataSource,
+      `SELECT conversation_id, target, kind, level, due_at, at FROM sla_event WHERE conversation_id = ANY ($1::uuid[]) ORDER BY at, target`,
+      [ids],
+    );
+    return rows.map((r) => Object.assign(new SlaAlert(), { conversationId: r.conversation_id, target: r.target, kind: r.kind, level: r.level, dueAt: r.due_at, at: r.at }));
   }
 }

@@ -1,36 +1,23 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
-import { InvalidStateError, NotFoundError, refuse, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { InvalidStateError, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
+import { ServiceFigures, ServiceMetrics, Survey } from './service-metrics.model';
 
-@ObjectType()
-export class ServiceFigures {
-  @Field(() => String, { description: 'An agent code, a channel, or "all"' }) key!: string;
-  @Field(() => Int) conversations!: number;
-  @Field(() => Float, { description: 'Conversations the bot alone answered' }) autoAnswerRate!: number;
-  @Field(() => Float) resolutionRate!: number;
-  @Field(() => Float, { nullable: true }) avgFirstResponseBusinessMinutes!: number | null;
-  @Field(() => Float, { nullable: true }) avgFirstResponseWallMinutes!: number | null;
-  @Field(() => Float, { nullable: true }) avgResolutionBusinessMinutes!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Average 1–5' }) csat!: number | null;
-  @Field(() => Float, { nullable: true, description: '% promoters (9–10) − % detractors (0–6)' }) nps!: number | null;
-  @Field(() => Int) slaBreaches!: number;
-}
-
-@ObjectType()
-export class ServiceMetrics {
-  @Field(() => ServiceFigures) overall!: ServiceFigures;
-  @Field(() => [ServiceFigures]) byAgent!: ServiceFigures[];
-  @Field(() => [ServiceFigures]) byChannel!: ServiceFigures[];
-}
-
-@ObjectType()
-export class Survey {
-  @Field(() => String) conversationId!: string;
-  @Field(() => Int, { nullable: true }) csat!: number | null;
-  @Field(() => Int, { nullable: true }) nps!: number | null;
-  @Field(() => String, { nullable: true }) comment!: string | null;
-  @Field(() => Date, { nullable: true }) answeredAt!: Date | null;
+/** One grouping set of the figures query: overall (ga = gc = 1), per agent (ga = 0) or per channel (gc = 0). */
+interface FiguresRow {
+  ga: number;
+  gc: number;
+  agent_code: string | null;
+  channel: string | null;
+  conversations: number;
+  auto_rate: number | null;
+  resolution_rate: number | null;
+  fr_business: number | null;
+  fr_wall: number | null;
+  res_business: number | null;
+  csat: number | null;
+  nps: number | null;
+  breaches: number | null;
 }
 
 /** CSAT/NPS surveys sent on resolution, and the service figures per agent and channel. */
@@ -44,20 +31,26 @@ export class ServiceMetricsService {
   /** A member answers only the survey of their own conversation; another's is as unknown to them as a missing one. */
   answer(ctx: RequestContext, conversationId: string, csat: number, nps: number | null, comment: string | null): Promise<Survey | NotFoundError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [survey] = (await tx.em.query(
+      const survey = await selectRow<{ answered_at: Date | null; member_id: string | null }>(
+        tx.em,
         `SELECT s.answered_at, c.member_id FROM survey s JOIN conversation c ON c.id = s.conversation_id WHERE s.conversation_id = $1 FOR UPDATE OF s`,
         [conversationId],
-      )) as Array<{ answered_at: Date | null; member_id: string | null }>;
+      );
       const foreign = ctx.identity.role === 'member' && survey?.member_id !== ctx.identity.memberId;
       if (!survey || foreign) refuse(NotFoundError.of('Survey', conversationId));
       if (survey.answered_at) refuse(InvalidStateError.of('Survey', 'ANSWERED', 'be answered again'));
-      const [row] = await tx.em.query(`WITH s AS (UPDATE survey SET csat = $2, nps = $3, comment = $4, answered_at = now() WHERE conversation_id = $1 RETURNING *) SELECT * FROM s`, [conversationId, csat, nps, comment]);
+      const [row] = await selectRows<{ csat: number | null; nps: number | null; comment: string | null; answered_at: Date | null }>(
+        tx.em,
+        `WITH s AS (UPDATE survey SET csat = $2, nps = $3, comment = $4, answered_at = now() WHERE conversation_id = $1 RETURNING *) SELECT * FROM s`,
+        [conversationId, csat, nps, comment],
+      );
       return Object.assign(new Survey(), { conversationId, csat: row.csat, nps: row.nps, comment: row.comment, answeredAt: row.answered_at });
     });
   }
 
   async metrics(days: number): Promise<ServiceMetrics> {
-    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+    const rows = await selectRows<FiguresRow>(
+      this.dataSource,
       `WITH c AS (
          SELECT c.*, coalesce(o.code, '(bot or unassigned)') AS agent_code FROM conversation c LEFT JOIN agent o ON o.id = c.owner_agent_id
           WHERE c.opened_at > now() - $1 * interval '1 day'),
@@ -75,7 +68,7 @@ export class ServiceMetricsService {
       [days],
     );
     const round = (n: unknown) => (n === null || n === undefined ? null : Math.round(Number(n) * 100) / 100);
-    const figures = (r: Record<string, string | number | null>, key: string) =>
+    const figures = (r: Partial<FiguresRow>, key: string) =>
       Object.assign(new ServiceFigures(), {
         key,
         conversations: Number(r.conversations),
