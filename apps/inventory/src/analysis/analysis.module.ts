@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { StockModule } from '../stock/stock.module';
+import { ReplenishmentModule } from '../replenishment/replenishment.module';
+import { ForecastModule } from '../forecast/forecast.module';
 import { InventoryHealthResolver } from './inventory-health.resolver';
 import { InventoryHealthService } from './inventory-health.service';
 
-@Module({ imports: [StockModule], providers: [InventoryHealthService, InventoryHealthResolver] })
+@Module({ imports: [ReplenishmentModule, ForecastModule], providers: [InventoryHealthService, InventoryHealthResolver] })
 export class AnalysisModule {}

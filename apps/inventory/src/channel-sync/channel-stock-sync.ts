@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ChannelStockChanged } from '@shopops/contracts';
 import type { TransactionContext } from '@shopops/platform';
+import { StockLedger, type StockChangeFollower } from '../stock/stock-ledger';
 
 export interface ChannelStockPolicy {
   readonly channel: string;
@@ -23,7 +24,13 @@ export function publishableQuantity(available: number, policy: ChannelStockPolic
  * should publish for the changed SKUs and emits the changes for outbound sync.
  */
 @Injectable()
-export class ChannelStockSync {
+export class ChannelStockSync implements StockChangeFollower, OnModuleInit {
+  constructor(private readonly ledger: StockLedger) {}
+
+  onModuleInit(): void {
+    this.ledger.follow(this);
+  }
+
   async afterChange(tx: TransactionContext, skuCodes: readonly string[]): Promise<void> {
     if (skuCodes.length === 0) return;
     const [policies, totals, published] = await Promise.all([

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { TransactionContext } from '@shopops/platform';
-import { ChannelStockSync } from '../channel-sync/channel-stock-sync';
 import { StockAlerts } from '../replenishment/stock-alerts';
 import type { MovementKind } from './stock-movement.entity';
 
@@ -26,6 +25,11 @@ export interface LockedLevel {
 
 export const levelKey = (skuCode: string, locationCode: string): string => `${skuCode}\u0000${locationCode}`;
 
+/** Follows every stock change inside its transaction, after the alerts (channel quantities do). */
+export interface StockChangeFollower {
+  afterChange(tx: TransactionContext, skuCodes: readonly string[]): Promise<void>;
+}
+
 interface LevelDelta {
   readonly skuCode: string;
   readonly locationCode: string;
@@ -39,10 +43,14 @@ interface LevelDelta {
  */
 @Injectable()
 export class StockLedger {
-  constructor(
-    private readonly channelSync: ChannelStockSync,
-    private readonly alerts: StockAlerts,
-  ) {}
+  private readonly followers: StockChangeFollower[] = [];
+
+  constructor(private readonly alerts: StockAlerts) {}
+
+  /** Registered once at start by a folder that follows stock, so stock depends on none of them. */
+  follow(follower: StockChangeFollower): void {
+    this.followers.push(follower);
+  }
 
   /** Locks every level of these SKUs (sorted, so concurrent lockers never deadlock). */
   async lockLevels(tx: TransactionContext, skuCodes: readonly string[]): Promise<Map<string, LockedLevel>> {
@@ -124,6 +132,7 @@ export class StockLedger {
     );
     const availableBefore = new Map(before.map((b) => [levelKey(b.sku_code, b.location_code), b.available]));
     await this.alerts.afterChange(tx, rows, availableBefore, effective);
-    await this.channelSync.afterChange(tx, [...new Set(rows.map((r) => r.skuCode))]);
+    const skuCodes = [...new Set(rows.map((r) => r.skuCode))];
+    for (const follower of this.followers) await follower.afterChange(tx, skuCodes);
   }
 }

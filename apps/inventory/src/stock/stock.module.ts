@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ChannelStockSync } from '../channel-sync/channel-stock-sync';
-import { ForecastService } from '../forecast/forecast.service';
-import { ReplenishmentService } from '../replenishment/replenishment.service';
-import { StockAlerts } from '../replenishment/stock-alerts';
+import { ReplenishmentModule } from '../replenishment/replenishment.module';
 import { SkuStockResolver } from './sku-stock.resolver';
 import { StockLedger } from './stock-ledger';
 import { StockResolver } from './stock.resolver';
 import { StockService } from './stock.service';
 
+/** Levels and their ledger; every change also raises stock alerts, and followers (channel sync) register with the ledger. */
 @Module({
-  providers: [StockService, StockLedger, ChannelStockSync, StockAlerts, ReplenishmentService, ForecastService, SkuStockResolver, StockResolver],
-  exports: [StockService, StockLedger, ChannelStockSync, StockAlerts, ReplenishmentService, ForecastService],
+  imports: [ReplenishmentModule],
+  providers: [StockService, StockLedger, SkuStockResolver, StockResolver],
+  exports: [StockService, StockLedger],
 })
 export class StockModule {}

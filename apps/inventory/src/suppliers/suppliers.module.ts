@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReplenishmentModule } from '../replenishment/replenishment.module';
 import { StockModule } from '../stock/stock.module';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { AfterSalesSignalsHandler } from './quality-issues.handler';
@@ -7,7 +8,7 @@ import { SuppliersResolver } from './suppliers.resolver';
 import { SuppliersService } from './suppliers.service';
 
 @Module({
-  imports: [StockModule],
+  imports: [StockModule, ReplenishmentModule],
   providers: [
     { provide: SUPPLIER_GRADING, useClass: WeightedSupplierGrading },
     SuppliersService,
@@ -15,6 +16,5 @@ import { SuppliersService } from './suppliers.service';
     SuppliersResolver,
     AfterSalesSignalsHandler,
   ],
-  exports: [SuppliersService],
 })
 export class SuppliersModule {}
