@@ -18,7 +18,7 @@ import { ReplenishmentModule } from './replenishment/replenishment.module';
 import { RoutingModule } from './routing/routing.module';
 import { KnownSku } from './skus/known-sku.entity';
 import { SkusModule } from './skus/skus.module';
-import { SkuReference } from './stock/sku-stock.resolver';
+import { SkuReference } from './stock/sku-stock-fields.resolver';
 import { StockLevel } from './stock/stock-level.entity';
 import { StockMovement } from './stock/stock-movement.entity';
 

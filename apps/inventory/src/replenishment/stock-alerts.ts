@@ -1,11 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StockLow } from '@shopops/contracts';
-import type { TransactionContext } from '@shopops/platform';
+import { selectRows, type Queryable, type TransactionContext } from '@shopops/platform';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import type { Movement } from '../stock/stock-ledger';
 import { ReplenishmentService } from './replenishment.service';
 
 type LevelKey = { skuCode: string; locationCode: string };
+
+/** One alert as readers see it; `detail` is the JSON of the figures behind it. */
+export interface StockAlert {
+  readonly id: string;
+  readonly kind: string;
+  readonly skuCode: string | null;
+  readonly locationCode: string | null;
+  readonly detail: string;
+  readonly raisedAt: Date;
+  readonly resolvedAt: Date | null;
+}
 
 /**
  * Alerts raised by stock changes as they happen: a level crossing under its safety stock
@@ -75,5 +86,15 @@ export class StockAlerts {
         WHERE kind = $1 AND coalesce(sku_code, '') = coalesce($2, '') AND coalesce(location_code, '') = coalesce($3, '') AND resolved_at IS NULL`,
       [kind, skuCode, locationCode],
     );
+  }
+
+  /** Newest first; with `openOnly`, those not resolved yet. */
+  async list(db: Queryable, openOnly: boolean): Promise<StockAlert[]> {
+    const rows = await selectRows<{ id: string; kind: string; sku_code: string | null; location_code: string | null; detail: object; raised_at: Date; resolved_at: Date | null }>(
+      db,
+      `SELECT * FROM inventory_alert WHERE ($1::bool = false OR resolved_at IS NULL) ORDER BY raised_at DESC LIMIT 500`,
+      [openOnly],
+    );
+    return rows.map((r) => ({ id: String(r.id), kind: r.kind, skuCode: r.sku_code, locationCode: r.location_code, detail: JSON.stringify(r.detail), raisedAt: r.raised_at, resolvedAt: r.resolved_at }));
   }
 }

@@ -17,15 +17,6 @@ export interface StockTotals {
   available: number;
 }
 
-export interface LedgerDifference {
-  skuCode: string;
-  locationCode: string;
-  onHand: number;
-  ledgerOnHand: number;
-  reserved: number;
-  ledgerReserved: number;
-}
-
 /** Receipts, adjustments, counts and stock policies: every change recorded in the ledger. */
 @Injectable()
 export class StockService {
@@ -84,45 +75,6 @@ export class StockService {
       await this.alerts.afterChange(tx, [{ skuCode: input.skuCode, locationCode: input.locationCode }], new Map(), []);
       return this.level(tx, input.skuCode, input.locationCode);
     });
-  }
-
-  /** Levels recomputed from the ledger, and where they differ from the stored ones. */
-  async ledgerDifferences(): Promise<LedgerDifference[]> {
-    const rows: Array<{ sku_code: string; location_code: string; on_hand: number; reserved: number; ledger_on_hand: number; ledger_reserved: number }> =
-      await this.dataSource.query(
-        `SELECT coalesce(l.sku_code, m.sku_code) AS sku_code, coalesce(l.location_code, m.location_code) AS location_code,
-                coalesce(l.on_hand, 0) AS on_hand, coalesce(l.reserved, 0) AS reserved,
-                coalesce(m.on_hand, 0)::int AS ledger_on_hand, coalesce(m.reserved, 0)::int AS ledger_reserved
-           FROM stock_level l
-           FULL JOIN (SELECT sku_code, location_code, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved
-                        FROM stock_movement GROUP BY sku_code, location_code) m
-             ON m.sku_code = l.sku_code AND m.location_code = l.location_code
-          WHERE coalesce(l.on_hand, 0) <> coalesce(m.on_hand, 0) OR coalesce(l.reserved, 0) <> coalesce(m.reserved, 0)
-          ORDER BY 1, 2`,
-      );
-    return rows.map((r) => ({
-      skuCode: r.sku_code,
-      locationCode: r.location_code,
-      onHand: r.on_hand,
-      reserved: r.reserved,
-      ledgerOnHand: r.ledger_on_hand,
-      ledgerReserved: r.ledger_reserved,
-    }));
-  }
-
-  /** Rebuilds levels from the ledger; with apply=false only reports what would change. */
-  async rebuildLevels(ctx: RequestContext, apply: boolean): Promise<LedgerDifference[]> {
-    const differences = await this.ledgerDifferences();
-    if (!apply || differences.length === 0) return differences;
-    await this.unitOfWork.run(ctx, async (tx) => {
-      await tx.em.query(
-        `INSERT INTO stock_level (sku_code, location_code, on_hand, reserved)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
-         ON CONFLICT (sku_code, location_code) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved, updated_at = now()`,
-        [differences.map((d) => d.skuCode), differences.map((d) => d.locationCode), differences.map((d) => d.ledgerOnHand), differences.map((d) => d.ledgerReserved)],
-      );
-    });
-    return differences;
   }
 
   /** On hand, reserved and available summed over every location, per SKU code. */

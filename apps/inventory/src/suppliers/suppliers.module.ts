@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReplenishmentModule } from '../replenishment/replenishment.module';
 import { StockModule } from '../stock/stock.module';
+import { PurchaseOrdersResolver } from './purchase-orders.resolver';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { AfterSalesSignalsHandler } from './quality-issues.handler';
 import { SUPPLIER_GRADING, WeightedSupplierGrading } from './supplier-grading.policy';
@@ -14,6 +15,7 @@ import { SuppliersService } from './suppliers.service';
     SuppliersService,
     PurchaseOrdersService,
     SuppliersResolver,
+    PurchaseOrdersResolver,
     AfterSalesSignalsHandler,
   ],
 })
