@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StockLow } from '@shopops/contracts';
-import { selectRows, type Queryable, type TransactionContext } from '@shopops/platform';
+import { execute, selectRows, type Queryable, type TransactionContext } from '@shopops/platform';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import type { Movement } from '../stock/stock-ledger';
 import { ReplenishmentService } from './replenishment.service';
@@ -36,7 +36,8 @@ export class StockAlerts {
   }
 
   private async lowStockCrossings(tx: TransactionContext, levels: readonly LevelKey[]): Promise<void> {
-    const crossed: Array<{ sku_code: string; location_code: string; available: number; safety_stock: number; low: boolean }> = await tx.em.query(
+    const crossed = await selectRows<{ sku_code: string; location_code: string; available: number; safety_stock: number; low: boolean }>(
+      tx.em,
       `WITH crossed AS (
          UPDATE stock_level SET low_since = CASE WHEN on_hand - reserved < safety_stock THEN now() END
           WHERE (sku_code, location_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))
@@ -73,7 +74,8 @@ export class StockAlerts {
   }
 
   async raise(tx: TransactionContext, kind: string, skuCode: string | null, locationCode: string | null, detail: object): Promise<boolean> {
-    const raised: unknown[] = await tx.em.query(
+    const raised = await selectRows<{ id: string }>(
+      tx.em,
       `INSERT INTO inventory_alert (kind, sku_code, location_code, detail) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
       [kind, skuCode, locationCode, JSON.stringify(detail)],
     );
@@ -81,7 +83,8 @@ export class StockAlerts {
   }
 
   async resolve(tx: TransactionContext, kind: string, skuCode: string | null, locationCode: string | null): Promise<void> {
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE inventory_alert SET resolved_at = now()
         WHERE kind = $1 AND coalesce(sku_code, '') = coalesce($2, '') AND coalesce(location_code, '') = coalesce($3, '') AND resolved_at IS NULL`,
       [kind, skuCode, locationCode],

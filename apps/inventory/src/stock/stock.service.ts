@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, NotFoundError, refuse, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import { Location } from '../locations/location.entity';
 import { StockAlerts } from '../replenishment/stock-alerts';
@@ -67,7 +67,8 @@ export class StockService {
   setStockPolicy(ctx: RequestContext, input: SetStockPolicyInput): Promise<StockLevel | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       await this.requireSkuAndLocation(tx, input.skuCode, input.locationCode);
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO stock_level (sku_code, location_code, safety_stock, reorder_point) VALUES ($1, $2, $3, $4)
          ON CONFLICT (sku_code, location_code) DO UPDATE SET safety_stock = EXCLUDED.safety_stock, reorder_point = EXCLUDED.reorder_point, updated_at = now()`,
         [input.skuCode, input.locationCode, input.safetyStock, input.reorderPoint],
@@ -79,7 +80,8 @@ export class StockService {
 
   /** On hand, reserved and available summed over every location, per SKU code. */
   async totalsFor(skuCodes: readonly string[]): Promise<StockTotals[]> {
-    const rows: Array<{ sku_code: string; on_hand: string; reserved: string }> = await this.dataSource.query(
+    const rows = await selectRows<{ sku_code: string; on_hand: string; reserved: string }>(
+      this.dataSource,
       `SELECT sku_code, sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock_level WHERE sku_code = ANY($1::text[]) GROUP BY sku_code`,
       [skuCodes],
     );
