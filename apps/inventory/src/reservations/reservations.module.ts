@@ -3,11 +3,12 @@ import { RoutingModule } from '../routing/routing.module';
 import { StockModule } from '../stock/stock.module';
 import { ChannelOrdersHandler } from './channel-orders.handler';
 import { ReservationEngine } from './reservation-engine';
+import { ReservationStore } from './reservation-store';
 import { ReservationsResolver } from './reservations.resolver';
 import { ReservationsService } from './reservations.service';
 
 @Module({
   imports: [StockModule, RoutingModule],
-  providers: [ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler],
+  providers: [ReservationStore, ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler],
 })
 export class ReservationsModule {}
