@@ -1,18 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { INVENTORY_CONFIG, loadInventoryConfig, type InventoryConfig } from './inventory.config';
-import { NearestLocationRouting, NearestWithSplitRouting, STOCK_ROUTING } from './routing/stock-routing.strategy';
+import { INVENTORY_CONFIG, loadInventoryConfig } from './inventory.config';
 
-/** Inventory's configuration and its swappable strategies, chosen once at start. */
+/** Inventory's configuration, read once at start and shared by every folder. */
 @Global()
 @Module({
-  providers: [
-    { provide: INVENTORY_CONFIG, useFactory: () => loadInventoryConfig() },
-    {
-      provide: STOCK_ROUTING,
-      inject: [INVENTORY_CONFIG],
-      useFactory: (config: InventoryConfig) => (config.routing === 'nearest-split' ? new NearestWithSplitRouting() : new NearestLocationRouting()),
-    },
-  ],
-  exports: [INVENTORY_CONFIG, STOCK_ROUTING],
+  providers: [{ provide: INVENTORY_CONFIG, useFactory: () => loadInventoryConfig() }],
+  exports: [INVENTORY_CONFIG],
 })
 export class InventoryPoliciesModule {}

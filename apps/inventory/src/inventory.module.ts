@@ -1,21 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@shopops/platform';
+// Import order is the order GraphQL types are declared in, and so the order of the printed schema.
 import { Location } from './locations/location.entity';
 import { LocationsModule } from './locations/locations.module';
-import { InventoryPoliciesModule } from './inventory-policies.module';
-import { INVENTORY_MIGRATIONS } from './migrations';
+import { FlashSalesModule } from './flash-sales/flash-sales.module';
+import { StockModule } from './stock/stock.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { AnalysisModule } from './analysis/analysis.module';
 import { ChannelSyncModule } from './channel-sync/channel-sync.module';
 import { ShipmentsModule } from './shipments/shipments.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { TransfersModule } from './transfers/transfers.module';
+import { ForecastModule } from './forecast/forecast.module';
+import { InventoryPoliciesModule } from './inventory-policies.module';
+import { INVENTORY_MIGRATIONS } from './migrations';
+import { ReplenishmentModule } from './replenishment/replenishment.module';
+import { RoutingModule } from './routing/routing.module';
 import { KnownSku } from './skus/known-sku.entity';
 import { SkusModule } from './skus/skus.module';
+import { SkuReference } from './stock/sku-stock-fields.resolver';
 import { StockLevel } from './stock/stock-level.entity';
 import { StockMovement } from './stock/stock-movement.entity';
-import { SkuReference } from './stock/sku-stock.resolver';
-import { StockModule } from './stock/stock.module';
 
 export const INVENTORY_ENTITIES = [Location, KnownSku, StockLevel, StockMovement];
 
@@ -30,11 +35,16 @@ export class InventoryModule {
           migrations: INVENTORY_MIGRATIONS,
           orphanedTypes: [SkuReference],
         }),
+        // Resolvers are read module by module in this order: it is the order of Query and Mutation fields.
         InventoryPoliciesModule,
         LocationsModule,
         SkusModule,
+        RoutingModule,
+        ForecastModule,
+        ReplenishmentModule,
         StockModule,
         ReservationsModule,
+        FlashSalesModule,
         TransfersModule,
         SuppliersModule,
         ShipmentsModule,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SlowMovingStockDetected } from '@shopops/contracts';
-import { EnvReader, Scheduled, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { EnvReader, Scheduled, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { StockAlerts } from '../replenishment/stock-alerts';
@@ -136,7 +136,8 @@ export class InventoryHealthService {
 
   /** Per level: category, cost (primary supplier's, else a share of list price), 30-day sales, days since a sale (or since stocked). */
   private facts(): Promise<LevelFacts[]> {
-    return this.dataSource.query(
+    return selectRows<LevelFacts>(
+      this.dataSource,
       `WITH sold AS (
          SELECT sku_code, location_code, sum(-on_hand_delta)::int AS units FROM stock_movement
           WHERE kind = 'SHIPMENT' AND created_at > now() - interval '30 days' GROUP BY 1, 2)

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ChannelStockChanged } from '@shopops/contracts';
-import type { TransactionContext } from '@shopops/platform';
+import { execute, selectRows, type TransactionContext } from '@shopops/platform';
+import { StockLedger, type StockChangeFollower } from '../stock/stock-ledger';
 
 export interface ChannelStockPolicy {
   readonly channel: string;
@@ -23,17 +24,27 @@ export function publishableQuantity(available: number, policy: ChannelStockPolic
  * should publish for the changed SKUs and emits the changes for outbound sync.
  */
 @Injectable()
-export class ChannelStockSync {
+export class ChannelStockSync implements StockChangeFollower, OnModuleInit {
+  constructor(private readonly ledger: StockLedger) {}
+
+  onModuleInit(): void {
+    this.ledger.follow(this);
+  }
+
   async afterChange(tx: TransactionContext, skuCodes: readonly string[]): Promise<void> {
     if (skuCodes.length === 0) return;
     const [policies, totals, published] = await Promise.all([
       this.policies(tx),
-      tx.em.query(`SELECT sku_code, sum(on_hand - reserved)::int AS available FROM stock_level WHERE sku_code = ANY($1::text[]) GROUP BY sku_code`, [skuCodes]) as Promise<
-        Array<{ sku_code: string; available: number }>
-      >,
-      tx.em.query(`SELECT channel, sku_code, quantity FROM channel_stock_published WHERE sku_code = ANY($1::text[])`, [skuCodes]) as Promise<
-        Array<{ channel: string; sku_code: string; quantity: number }>
-      >,
+      selectRows<{ sku_code: string; available: number }>(
+        tx.em,
+        `SELECT sku_code, sum(on_hand - reserved)::int AS available FROM stock_level WHERE sku_code = ANY($1::text[]) GROUP BY sku_code`,
+        [skuCodes],
+      ),
+      selectRows<{ channel: string; sku_code: string; quantity: number }>(
+        tx.em,
+        `SELECT channel, sku_code, quantity FROM channel_stock_published WHERE sku_code = ANY($1::text[])`,
+        [skuCodes],
+      ),
     ]);
     const available = new Map(totals.map((t) => [t.sku_code, t.available]));
     const shown = new Map(published.map((p) => [`${p.channel}\u0000${p.sku_code}`, p.quantity]));
@@ -49,7 +60,8 @@ export class ChannelStockSync {
 
   async publish(tx: TransactionContext, changes: ReadonlyArray<{ channel: string; skuCode: string; quantity: number }>): Promise<void> {
     if (changes.length === 0) return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO channel_stock_published (channel, sku_code, quantity)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
        ON CONFLICT (channel, sku_code) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = now()`,
@@ -59,7 +71,8 @@ export class ChannelStockSync {
   }
 
   async policies(tx: TransactionContext): Promise<ChannelStockPolicy[]> {
-    const rows: Array<{ channel: string; share_percent: number; floor: number; virtual_stock: number }> = await tx.em.query(
+    const rows = await selectRows<{ channel: string; share_percent: number; floor: number; virtual_stock: number }>(
+      tx.em,
       `SELECT channel, share_percent, floor, virtual_stock FROM channel_stock_policy ORDER BY channel`,
     );
     return rows.map((r) => ({ channel: r.channel, sharePercent: r.share_percent, floor: r.floor, virtualStock: r.virtual_stock }));

@@ -1,4 +1,4 @@
-import type { TransactionContext } from '@shopops/platform';
+import { execute, selectRows, type TransactionContext } from '@shopops/platform';
 import type { ReservationState } from '../reservations/reservation.types';
 
 
@@ -21,6 +21,24 @@ export interface FlashSaleRefusal {
   readonly available: number;
 }
 
+interface FlashSaleRow {
+  promotion_id: string;
+  code: string;
+  sku_codes: string[];
+  quantity_cap: number | null;
+  per_buyer_limit: number | null;
+  sold: number;
+}
+
+/** Units of one sale held by one order, and whose they are. */
+interface HeldRow {
+  promotion_id: string;
+  channel: string;
+  order_id: string;
+  buyer_key: string;
+  units: number;
+}
+
 const orderKey = (channel: string, orderId: string) => `${channel}\u0000${orderId}`;
 
 /**
@@ -36,7 +54,7 @@ export class FlashSaleGate {
   private constructor(
     private readonly sales: Sale[],
     private readonly buyerKeys: Map<string, string>,
-    held: Array<{ promotion_id: string; channel: string; order_id: string; buyer_key: string; units: number }>,
+    held: HeldRow[],
   ) {
     for (const h of held) {
       const sale = sales.find((s) => s.promotionId === h.promotion_id);
@@ -48,19 +66,21 @@ export class FlashSaleGate {
 
   /** `orders`: every order of the batch with its buyer (from the stored reservation or the update carrying the lines). */
   static async load(tx: TransactionContext, skuCodes: readonly string[], orders: ReadonlyArray<{ channel: string; orderId: string; buyerId: string | null }>): Promise<FlashSaleGate> {
-    const rows: Array<{ promotion_id: string; code: string; sku_codes: string[]; quantity_cap: number | null; per_buyer_limit: number | null; sold: number }> = skuCodes.length
-      ? await tx.em.query(
+    const rows = skuCodes.length
+      ? await selectRows<FlashSaleRow>(
+          tx.em,
           `SELECT promotion_id, code, sku_codes, quantity_cap, per_buyer_limit, sold FROM flash_sale
             WHERE sku_codes && $1::text[] AND NOT ended AND starts_at <= now() AND ends_at > now() ORDER BY promotion_id FOR UPDATE`,
           [skuCodes],
         )
       : [];
     const accounts = orders.filter((s) => s.buyerId);
-    const members: Array<{ channel: string; platform_user_id: string; member_id: string }> = accounts.length
-      ? await tx.em.query(`SELECT channel, platform_user_id, member_id FROM buyer_member WHERE (channel, platform_user_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
-          accounts.map((s) => s.channel),
-          accounts.map((s) => s.buyerId),
-        ])
+    const members = accounts.length
+      ? await selectRows<{ channel: string; platform_user_id: string; member_id: string }>(
+          tx.em,
+          `SELECT channel, platform_user_id, member_id FROM buyer_member WHERE (channel, platform_user_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+          [accounts.map((s) => s.channel), accounts.map((s) => s.buyerId)],
+        )
       : [];
     const buyerKeys = new Map<string, string>();
     for (const s of accounts) {
@@ -70,14 +90,16 @@ export class FlashSaleGate {
     const ids = rows.map((r) => r.promotion_id);
     const [buyers, held] = ids.length
       ? await Promise.all([
-          tx.em.query(`SELECT promotion_id, buyer_key, units FROM flash_sale_buyer WHERE promotion_id = ANY ($1::uuid[]) AND buyer_key = ANY ($2::text[])`, [ids, [...new Set(buyerKeys.values())]]) as Promise<
-            Array<{ promotion_id: string; buyer_key: string; units: number }>
-          >,
-          tx.em.query(`SELECT * FROM flash_sale_order WHERE promotion_id = ANY ($1::uuid[]) AND (channel, order_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`, [
-            ids,
-            orders.map((s) => s.channel),
-            orders.map((s) => s.orderId),
-          ]) as Promise<Array<{ promotion_id: string; channel: string; order_id: string; buyer_key: string; units: number }>>,
+          selectRows<{ promotion_id: string; buyer_key: string; units: number }>(
+            tx.em,
+            `SELECT promotion_id, buyer_key, units FROM flash_sale_buyer WHERE promotion_id = ANY ($1::uuid[]) AND buyer_key = ANY ($2::text[])`,
+            [ids, [...new Set(buyerKeys.values())]],
+          ),
+          selectRows<HeldRow>(
+            tx.em,
+            `SELECT * FROM flash_sale_order WHERE promotion_id = ANY ($1::uuid[]) AND (channel, order_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+            [ids, orders.map((s) => s.channel), orders.map((s) => s.orderId)],
+          ),
         ])
       : [[], []];
     const sales = rows.map((r) => ({
@@ -136,9 +158,10 @@ export class FlashSaleGate {
   async save(tx: TransactionContext): Promise<void> {
     if (!this.sales.length) return;
     for (const sale of this.sales) {
-      await tx.em.query(`UPDATE flash_sale SET sold = $2 WHERE promotion_id = $1`, [sale.promotionId, sale.sold]);
+      await execute(tx.em, `UPDATE flash_sale SET sold = $2 WHERE promotion_id = $1`, [sale.promotionId, sale.sold]);
       if (sale.buyers.size) {
-        await tx.em.query(
+        await execute(
+          tx.em,
           `INSERT INTO flash_sale_buyer (promotion_id, buyer_key, units) SELECT $1, k, u FROM unnest($2::text[], $3::int[]) AS t(k, u)
            ON CONFLICT (promotion_id, buyer_key) DO UPDATE SET units = EXCLUDED.units`,
           [sale.promotionId, [...sale.buyers.keys()], [...sale.buyers.values()]],
@@ -147,18 +170,19 @@ export class FlashSaleGate {
     }
     const added = [...this.admitted].flatMap((key) => (this.held.get(key) ?? []).map((t) => ({ key, ...t })));
     if (added.length) {
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO flash_sale_order (promotion_id, channel, order_id, buyer_key, units) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) ON CONFLICT DO NOTHING`,
         [added.map((a) => a.sale.promotionId), added.map((a) => a.key.split('\u0000')[0]), added.map((a) => a.key.split('\u0000')[1]), added.map((a) => a.buyer), added.map((a) => a.units)],
       );
     }
     if (this.released.size) {
       const gone = [...this.released].map((k) => k.split('\u0000'));
-      await tx.em.query(`DELETE FROM flash_sale_order WHERE promotion_id = ANY ($1::uuid[]) AND (channel, order_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`, [
-        this.sales.map((s) => s.promotionId),
-        gone.map((g) => g[0]),
-        gone.map((g) => g[1]),
-      ]);
+      await execute(
+        tx.em,
+        `DELETE FROM flash_sale_order WHERE promotion_id = ANY ($1::uuid[]) AND (channel, order_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+        [this.sales.map((s) => s.promotionId), gone.map((g) => g[0]), gone.map((g) => g[1])],
+      );
     }
   }
 }

@@ -12,7 +12,7 @@ import {
   type MembersMergedPayload,
   type PromotionPayload,
 } from '@shopops/contracts';
-import { DeadLetters, MemberAccountProjection, OnEvent, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, execute, MemberAccountProjection, OnEvent, selectRows, type TransactionContext } from '@shopops/platform';
 
 const BUYER_MEMBERS = new MemberAccountProjection({ table: 'buyer_member', platformColumn: 'channel' });
 
@@ -25,7 +25,8 @@ export class FlashSalesHandler {
   async started(tx: TransactionContext, event: EventEnvelope<PromotionPayload>): Promise<void> {
     const p = event.payload;
     if (p.kind !== 'FLASH_SALE') return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO flash_sale (promotion_id, code, sku_codes, starts_at, ends_at, quantity_cap, per_buyer_limit) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (promotion_id) DO NOTHING`,
       [p.promotionId, p.code, p.skuCodes, p.startsAt, p.endsAt, p.quantityCap ?? null, p.perBuyerLimit ?? null],
@@ -34,7 +35,7 @@ export class FlashSalesHandler {
 
   @OnEvent(PromotionEnded)
   async ended(tx: TransactionContext, event: EventEnvelope<PromotionPayload>): Promise<void> {
-    await tx.em.query(`UPDATE flash_sale SET ended = true WHERE promotion_id = $1`, [event.payload.promotionId]);
+    await execute(tx.em, `UPDATE flash_sale SET ended = true WHERE promotion_id = $1`, [event.payload.promotionId]);
   }
 
   @OnEvent(MemberCreated, IdentityLinked)
@@ -47,15 +48,15 @@ export class FlashSalesHandler {
   async erased(tx: TransactionContext, event: EventEnvelope<MemberErasureRequestedPayload>): Promise<void> {
     const { memberId, requestId } = event.payload;
     const accountsOf = `(SELECT channel, platform_user_id FROM buyer_member WHERE member_id = $1)`;
-    await tx.em.query(`UPDATE reservation SET buyer_id = $2 WHERE (channel, buyer_id) IN ${accountsOf}`, [memberId, `erased:${requestId}`]);
+    await execute(tx.em, `UPDATE reservation SET buyer_id = $2 WHERE (channel, buyer_id) IN ${accountsOf}`, [memberId, `erased:${requestId}`]);
     // One pseudonym per account: two accounts' counts under one sale must not collide on the key.
     const pseudonymOf = `'erased:' || $2 || ':' || md5(b.channel || ':' || b.platform_user_id)`;
     const ofTheMember = `b.member_id = $1 AND f.buyer_key = b.channel || ':' || b.platform_user_id`;
-    await tx.em.query(`UPDATE flash_sale_order f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
-    await tx.em.query(`UPDATE flash_sale_buyer f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
-    const accounts: Array<{ platform_user_id: string }> = await tx.em.query(`SELECT platform_user_id FROM buyer_member WHERE member_id = $1`, [memberId]);
+    await execute(tx.em, `UPDATE flash_sale_order f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
+    await execute(tx.em, `UPDATE flash_sale_buyer f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
+    const accounts = await selectRows<{ platform_user_id: string }>(tx.em, `SELECT platform_user_id FROM buyer_member WHERE member_id = $1`, [memberId]);
     await this.deadLetters.pseudonymise(accounts.map((a) => a.platform_user_id), `erased:${requestId}`);
-    await tx.em.query(`DELETE FROM buyer_member WHERE member_id = $1`, [memberId]);
+    await execute(tx.em, `DELETE FROM buyer_member WHERE member_id = $1`, [memberId]);
   }
 
   @OnEvent(MembersMerged)

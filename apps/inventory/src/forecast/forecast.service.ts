@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { selectRows } from '@shopops/platform';
 import type { EntityManager } from 'typeorm';
 import { backTest, forecastDemand, type BackTest, type Forecast } from './demand-forecast';
 
@@ -15,7 +16,8 @@ export interface SalesHistory {
 @Injectable()
 export class ForecastService {
   async history(em: EntityManager, skuCode: string, locationCode?: string, days = HISTORY_DAYS): Promise<SalesHistory> {
-    const rows: Array<{ units: number; isodow: number }> = await em.query(
+    const rows = await selectRows<{ units: number; isodow: number }>(
+      em,
       `WITH days AS (
          SELECT generate_series((now() AT TIME ZONE 'Asia/Shanghai')::date - $2::int,
                                 (now() AT TIME ZONE 'Asia/Shanghai')::date - 1, interval '1 day')::date AS day),

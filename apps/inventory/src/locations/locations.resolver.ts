@@ -1,37 +1,22 @@
-import { Args, Field, InputType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, Roles, UnitOfWork, type RequestContext } from '@shopops/platform';
-import { ArrayMaxSize, IsEnum, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { Location, LocationKind } from './location.entity';
-
-@InputType()
-export class UpsertLocationInput {
-  @Field(() => String) @IsString() @Length(1, 32) @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'code must be upper-case letters, digits and dashes' }) code!: string;
-  @Field(() => String) @IsString() @Length(1, 200) name!: string;
-  @Field(() => LocationKind) @IsEnum(LocationKind) kind!: LocationKind;
-  @Field(() => [String], { description: 'Region code prefixes served first, e.g. ["31", "32"]' })
-  @ArrayMaxSize(100)
-  @Matches(/^[0-9]{2,6}$/, { each: true, message: 'regions must be 2 to 6 digit region code prefixes' })
-  regions!: string[];
-  @Field(() => Int, { defaultValue: 100 }) @IsInt() @Min(0) @Max(10_000) priority = 100;
-}
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, Roles, type RequestContext } from '@shopops/platform';
+import { UpsertLocationInput } from './dto/upsert-location.input';
+import { Location } from './location.entity';
+import { LocationsService } from './locations.service';
 
 @Resolver(() => Location)
 export class LocationsResolver {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly unitOfWork: UnitOfWork,
-  ) {}
+  constructor(private readonly locationsService: LocationsService) {}
 
   @Roles('operator', 'warehouse', 'analyst')
   @Query(() => [Location], { description: 'Every stock location, preferred first.' })
   locations(): Promise<Location[]> {
-    return this.dataSource.getRepository(Location).find({ order: { priority: 'ASC', code: 'ASC' } });
+    return this.locationsService.list();
   }
 
   @Roles('admin')
   @Mutation(() => Location, { description: 'Adds a location (front warehouse, store, bonded…) or changes one.' })
   upsertLocation(@Ctx() ctx: RequestContext, @Args('input') input: UpsertLocationInput): Promise<Location> {
-    return this.unitOfWork.run(ctx, (tx) => tx.repo(Location).save(tx.repo(Location).create({ ...input })));
+    return this.locationsService.upsert(ctx, input);
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { selectRow, selectRows } from '@shopops/platform';
 import type { EntityManager } from 'typeorm';
 import { replenishmentQuantity } from '../forecast/demand-forecast';
 import { ForecastService } from '../forecast/forecast.service';
@@ -30,20 +31,23 @@ export class ReplenishmentService {
   ) {}
 
   async suggestionFor(em: EntityManager, skuCode: string, locationCode: string): Promise<ReplenishmentSuggestion> {
-    const [level] = (await em.query(
+    const level = await selectRow<{ available: number; safety_stock: number; reorder_point: number }>(
+      em,
       `SELECT on_hand - reserved AS available, safety_stock, reorder_point FROM stock_level WHERE sku_code = $1 AND location_code = $2`,
       [skuCode, locationCode],
-    )) as Array<{ available: number; safety_stock: number; reorder_point: number }>;
-    const [supplier] = (await em.query(
+    );
+    const supplier = await selectRow<{ supplier_code: string; lead_time_days: number; moq: number }>(
+      em,
       `SELECT supplier_code, lead_time_days, moq FROM sku_supplier WHERE sku_code = $1 ORDER BY backup_order LIMIT 1`,
       [skuCode],
-    )) as Array<{ supplier_code: string; lead_time_days: number; moq: number }>;
-    const [{ on_order }] = (await em.query(
+    );
+    const onOrder = await selectRow<{ on_order: number }>(
+      em,
       `SELECT coalesce(sum(l.quantity_ordered - l.quantity_received), 0)::int AS on_order
          FROM purchase_order_line l JOIN purchase_order p ON p.id = l.purchase_order_id
         WHERE l.sku_code = $1 AND p.location_code = $2 AND p.status IN ('SENT', 'CONFIRMED', 'PARTLY_RECEIVED')`,
       [skuCode, locationCode],
-    )) as Array<{ on_order: number }>;
+    );
     const forecast = await this.forecasts.forecast(em, skuCode, locationCode);
     const input = {
       dailyDemand: forecast.level,
@@ -51,7 +55,7 @@ export class ReplenishmentService {
       coverDays: this.config.replenishment.coverDays,
       safetyStock: level?.safety_stock ?? 0,
       available: level?.available ?? 0,
-      onOrder: on_order,
+      onOrder: onOrder?.on_order ?? 0,
       moq: supplier?.moq ?? 1,
     };
     return {
@@ -71,7 +75,8 @@ export class ReplenishmentService {
 
   /** Every level at or under its reorder point or safety stock, with what to order. */
   async openSuggestions(em: EntityManager): Promise<ReplenishmentSuggestion[]> {
-    const low: Array<{ sku_code: string; location_code: string }> = await em.query(
+    const low = await selectRows<{ sku_code: string; location_code: string }>(
+      em,
       `SELECT sku_code, location_code FROM stock_level
         WHERE (safety_stock > 0 AND on_hand - reserved < safety_stock) OR (reorder_point > 0 AND on_hand - reserved <= reorder_point)
         ORDER BY sku_code, location_code LIMIT 500`,

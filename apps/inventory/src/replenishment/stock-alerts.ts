@@ -1,11 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StockLow } from '@shopops/contracts';
-import type { TransactionContext } from '@shopops/platform';
+import { execute, selectRows, type Queryable, type TransactionContext } from '@shopops/platform';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import type { Movement } from '../stock/stock-ledger';
 import { ReplenishmentService } from './replenishment.service';
 
 type LevelKey = { skuCode: string; locationCode: string };
+
+/** One alert as readers see it; `detail` is the JSON of the figures behind it. */
+export interface StockAlert {
+  readonly id: string;
+  readonly kind: string;
+  readonly skuCode: string | null;
+  readonly locationCode: string | null;
+  readonly detail: string;
+  readonly raisedAt: Date;
+  readonly resolvedAt: Date | null;
+}
 
 /**
  * Alerts raised by stock changes as they happen: a level crossing under its safety stock
@@ -25,7 +36,8 @@ export class StockAlerts {
   }
 
   private async lowStockCrossings(tx: TransactionContext, levels: readonly LevelKey[]): Promise<void> {
-    const crossed: Array<{ sku_code: string; location_code: string; available: number; safety_stock: number; low: boolean }> = await tx.em.query(
+    const crossed = await selectRows<{ sku_code: string; location_code: string; available: number; safety_stock: number; low: boolean }>(
+      tx.em,
       `WITH crossed AS (
          UPDATE stock_level SET low_since = CASE WHEN on_hand - reserved < safety_stock THEN now() END
           WHERE (sku_code, location_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))
@@ -62,7 +74,8 @@ export class StockAlerts {
   }
 
   async raise(tx: TransactionContext, kind: string, skuCode: string | null, locationCode: string | null, detail: object): Promise<boolean> {
-    const raised: unknown[] = await tx.em.query(
+    const raised = await selectRows<{ id: string }>(
+      tx.em,
       `INSERT INTO inventory_alert (kind, sku_code, location_code, detail) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
       [kind, skuCode, locationCode, JSON.stringify(detail)],
     );
@@ -70,10 +83,21 @@ export class StockAlerts {
   }
 
   async resolve(tx: TransactionContext, kind: string, skuCode: string | null, locationCode: string | null): Promise<void> {
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE inventory_alert SET resolved_at = now()
         WHERE kind = $1 AND coalesce(sku_code, '') = coalesce($2, '') AND coalesce(location_code, '') = coalesce($3, '') AND resolved_at IS NULL`,
       [kind, skuCode, locationCode],
     );
+  }
+
+  /** Newest first; with `openOnly`, those not resolved yet. */
+  async list(db: Queryable, openOnly: boolean): Promise<StockAlert[]> {
+    const rows = await selectRows<{ id: string; kind: string; sku_code: string | null; location_code: string | null; detail: object; raised_at: Date; resolved_at: Date | null }>(
+      db,
+      `SELECT * FROM inventory_alert WHERE ($1::bool = false OR resolved_at IS NULL) ORDER BY raised_at DESC LIMIT 500`,
+      [openOnly],
+    );
+    return rows.map((r) => ({ id: String(r.id), kind: r.kind, skuCode: r.sku_code, locationCode: r.location_code, detail: JSON.stringify(r.detail), raisedAt: r.raised_at, resolvedAt: r.resolved_at }));
   }
 }

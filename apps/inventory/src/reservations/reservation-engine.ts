@@ -1,31 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PaymentWindowClosed, ReservationChanged, type ReservationStatus } from '@shopops/contracts';
-import type { TransactionContext } from '@shopops/platform';
+import { PaymentWindowClosed, ReservationChanged } from '@shopops/contracts';
+import { selectRows, type TransactionContext } from '@shopops/platform';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { FlashSaleGate, type FlashSaleRefusal } from '../flash-sales/flash-sale-gate';
 import { STOCK_ROUTING, type LocationStock, type StockRoutingStrategy } from '../routing/stock-routing.strategy';
 import { levelKey, StockLedger, type LockedLevel, type Movement } from '../stock/stock-ledger';
 import { stepTowards, targetStatus, type OrderFacts } from './order-lifecycle';
-
+import { ReservationStore } from './reservation-store';
 import { reservationKey, type AllocationRow, type OrderUpdate, type ReservationState } from './reservation.types';
-
-interface ReservationRow {
-  channel: string;
-  order_id: string;
-  status: ReservationStatus | null;
-  reason: string | null;
-  region: string | null;
-  buyer_id: string | null;
-  lines: Array<{ skuCode: string; quantity: number; unitPriceFen?: number }>;
-  paid: boolean;
-  shipped: boolean;
-  completed: boolean;
-  cancelled: boolean;
-  refunded_before_shipping: boolean;
-  payment_window_closed: boolean;
-  placed_at: Date | null;
-  created_at: Date;
-}
 
 interface LocationInfo {
   readonly code: string;
@@ -59,6 +41,7 @@ export type ReservationOutcome = Pick<ReservationState, 'channel' | 'orderId' | 
 @Injectable()
 export class ReservationEngine {
   constructor(
+    private readonly store: ReservationStore,
     private readonly ledger: StockLedger,
     @Inject(STOCK_ROUTING) private readonly routing: StockRoutingStrategy,
     @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
@@ -66,7 +49,7 @@ export class ReservationEngine {
 
   async apply(tx: TransactionContext, updates: readonly OrderUpdate[]): Promise<ReservationOutcome[]> {
     if (updates.length === 0) return [];
-    const states = await this.lockReservations(tx, updates);
+    const states = await this.store.lock(tx, updates);
     const skuCodes = new Set<string>();
     for (const u of updates) for (const l of u.lines ?? []) skuCodes.add(l.skuCode);
     for (const s of states.values()) for (const l of s.lines) skuCodes.add(l.skuCode);
@@ -103,62 +86,8 @@ export class ReservationEngine {
     });
     await this.ledger.record(tx, movements);
     await gate.save(tx);
-    await this.save(tx, [...states.values()]);
+    await this.store.save(tx, [...states.values()]);
     return outcomes;
-  }
-
-  private async lockReservations(tx: TransactionContext, updates: readonly OrderUpdate[]): Promise<Map<string, ReservationState>> {
-    const first = new Map<string, OrderUpdate>();
-    for (const u of updates) if (!first.has(reservationKey(u.channel, u.orderId))) first.set(reservationKey(u.channel, u.orderId), u);
-    // Code-point order, the same in every worker (localeCompare follows each process's locale): new rows are inserted in one order everywhere.
-    const keys = [...first.values()].sort((a, b) => byCodePoint(a.channel, b.channel) || byCodePoint(a.orderId, b.orderId));
-    const inserted: Array<{ channel: string; order_id: string }> = await tx.em.query(
-      `INSERT INTO reservation (channel, order_id) SELECT * FROM unnest($1::text[], $2::text[])
-       ON CONFLICT DO NOTHING RETURNING channel, order_id`,
-      [keys.map((k) => k.channel), keys.map((k) => k.orderId)],
-    );
-    const fresh = new Set(inserted.map((r) => reservationKey(r.channel, r.order_id)));
-    const rows: ReservationRow[] = await tx.em.query(
-      `SELECT * FROM reservation WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-        ORDER BY channel, order_id FOR UPDATE`,
-      [keys.map((k) => k.channel), keys.map((k) => k.orderId)],
-    );
-    const allocations: Array<{ channel: string; order_id: string; sku_code: string; location_code: string; quantity: number }> = await tx.em.query(
-      `SELECT channel, order_id, sku_code, location_code, quantity FROM reservation_allocation
-        WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [keys.map((k) => k.channel), keys.map((k) => k.orderId)],
-    );
-    return new Map(
-      rows.map((row) => {
-        const key = reservationKey(row.channel, row.order_id);
-        const state: ReservationState = {
-          channel: row.channel,
-          orderId: row.order_id,
-          status: row.status ?? undefined,
-          initialStatus: row.status ?? undefined,
-          reason: row.reason,
-          lines: row.lines,
-          region: row.region,
-          buyerId: row.buyer_id,
-          placedAt: row.placed_at?.toISOString() ?? null,
-          facts: {
-            paid: row.paid,
-            shipped: row.shipped,
-            completed: row.completed,
-            cancelled: row.cancelled,
-            refundedBeforeShipping: row.refunded_before_shipping,
-            paymentWindowClosed: row.payment_window_closed,
-          },
-          allocations: allocations
-            .filter((a) => reservationKey(a.channel, a.order_id) === key)
-            .map((a) => ({ skuCode: a.sku_code, locationCode: a.location_code, quantity: a.quantity })),
-          allocationsChanged: false,
-          createdNow: fresh.has(key),
-          createdAt: row.created_at,
-        };
-        return [key, state];
-      }),
-    );
   }
 
   /** Adds what this update says to what was known; the first update that carries lines sets them. */
@@ -279,58 +208,14 @@ export class ReservationEngine {
     return undefined;
   }
 
-  private async save(tx: TransactionContext, states: ReservationState[]): Promise<void> {
-    await tx.em.query(
-      `UPDATE reservation AS r SET status = d.status, reason = d.reason, lines = d.lines, region = d.region, buyer_id = d.buyer_id,
-              placed_at = d.placed_at, paid = d.paid, shipped = d.shipped, completed = d.completed, cancelled = d.cancelled,
-              refunded_before_shipping = d.refunded, payment_window_closed = d.window_closed, updated_at = now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::timestamptz[],
-                     $9::bool[], $10::bool[], $11::bool[], $12::bool[], $13::bool[], $14::bool[])
-           AS d(channel, order_id, status, reason, lines, region, buyer_id, placed_at, paid, shipped, completed, cancelled, refunded, window_closed)
-        WHERE r.channel = d.channel AND r.order_id = d.order_id`,
-      [
-        states.map((s) => s.channel),
-        states.map((s) => s.orderId),
-        states.map((s) => s.status ?? null),
-        states.map((s) => s.reason),
-        states.map((s) => JSON.stringify(s.lines)),
-        states.map((s) => s.region),
-        states.map((s) => s.buyerId),
-        states.map((s) => s.placedAt),
-        states.map((s) => s.facts.paid),
-        states.map((s) => s.facts.shipped),
-        states.map((s) => s.facts.completed),
-        states.map((s) => s.facts.cancelled),
-        states.map((s) => s.facts.refundedBeforeShipping),
-        states.map((s) => s.facts.paymentWindowClosed),
-      ],
-    );
-    const changed = states.filter((s) => s.allocationsChanged);
-    if (changed.length === 0) return;
-    await tx.em.query(
-      `DELETE FROM reservation_allocation WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [changed.map((s) => s.channel), changed.map((s) => s.orderId)],
-    );
-    const rows = changed.flatMap((s) => s.allocations.map((a) => ({ channel: s.channel, orderId: s.orderId, ...a })));
-    await tx.em.query(
-      `INSERT INTO reservation_allocation (channel, order_id, sku_code, location_code, quantity)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])`,
-      [rows.map((r) => r.channel), rows.map((r) => r.orderId), rows.map((r) => r.skuCode), rows.map((r) => r.locationCode), rows.map((r) => r.quantity)],
-    );
-  }
-
   private async knownSkus(tx: TransactionContext, skuCodes: string[]): Promise<Set<string>> {
-    const rows: Array<{ sku_code: string }> = await tx.em.query(`SELECT sku_code FROM known_sku WHERE sku_code = ANY($1::text[])`, [skuCodes]);
+    const rows = await selectRows<{ sku_code: string }>(tx.em, `SELECT sku_code FROM known_sku WHERE sku_code = ANY($1::text[])`, [skuCodes]);
     return new Set(rows.map((r) => r.sku_code));
   }
 
   private locations(tx: TransactionContext): Promise<LocationInfo[]> {
-    return tx.em.query(`SELECT code, regions, priority, kind FROM location ORDER BY code`);
+    return selectRows<LocationInfo>(tx.em, `SELECT code, regions, priority, kind FROM location ORDER BY code`);
   }
-}
-
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function adjust(levels: Map<string, LockedLevel>, a: AllocationRow, onHand: number, reserved: number): void {

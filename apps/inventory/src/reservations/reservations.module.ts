@@ -1,15 +1,14 @@
-import { FlashSalesHandler } from '../flash-sales/flash-sales.handler';
-import { FlashSalesResolver } from '../flash-sales/flash-sales.resolver';
 import { Module } from '@nestjs/common';
+import { RoutingModule } from '../routing/routing.module';
 import { StockModule } from '../stock/stock.module';
 import { ChannelOrdersHandler } from './channel-orders.handler';
 import { ReservationEngine } from './reservation-engine';
+import { ReservationStore } from './reservation-store';
 import { ReservationsResolver } from './reservations.resolver';
 import { ReservationsService } from './reservations.service';
 
 @Module({
-  imports: [StockModule],
-  providers: [ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler, FlashSalesHandler, FlashSalesResolver],
-  exports: [ReservationsService, ReservationEngine],
+  imports: [StockModule, RoutingModule],
+  providers: [ReservationStore, ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler],
 })
 export class ReservationsModule {}

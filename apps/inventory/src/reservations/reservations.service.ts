@@ -1,31 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidStateError, MicroBatcher, NotFoundError, RequestContext, UnitOfWork } from '@shopops/platform';
-import { DataSource } from 'typeorm';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { ReservationEngine, type ReservationOutcome } from './reservation-engine';
-import {
-  DuplicateOrderError,
-  InsufficientStockError,
-  Reservation,
-  ReservationStatusEnum,
-  UnknownSkuError,
-  type ReserveStockInput,
-} from './reservation.model';
+import { DuplicateOrderError, InsufficientStockError, Reservation, UnknownSkuError, type ReserveStockInput } from './reservation.model';
+import { ReservationStore } from './reservation-store';
 import type { OrderFact, OrderUpdate } from './reservation.types';
 
 export type ReserveStockOutcome = Reservation | InsufficientStockError | UnknownSkuError | DuplicateOrderError;
 
-interface ReservationRow {
-  channel: string;
-  order_id: string;
-  status: ReservationStatusEnum | null;
-  reason: string | null;
-  lines: Array<{ skuCode: string; quantity: number }>;
-  paid: boolean;
-  region: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+/** What the API shows of a reservation, whether just decided by the engine or read back. */
+type ReservationSnapshot = Omit<ReservationOutcome, 'rejection' | 'conflictingLines'> & { readonly updatedAt: Date };
 
 /**
  * Reservations as the API sees them. Own-mall calls go through a micro-batcher: concurrent
@@ -39,7 +23,7 @@ export class ReservationsService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly engine: ReservationEngine,
-    private readonly dataSource: DataSource,
+    private readonly store: ReservationStore,
     @Inject(INVENTORY_CONFIG) config: InventoryConfig,
   ) {
     this.batcher = new MicroBatcher({ maxBatch: config.reserveBatchMax, maxWaitMs: 0, run: (items) => this.applyBatch(items) });
@@ -67,47 +51,25 @@ export class ReservationsService {
         orderId: input.orderId,
       });
     }
-    return toResult(outcome) ?? toReservation(outcome);
+    return toResult(outcome) ?? toReservation({ ...outcome, updatedAt: new Date() });
   }
 
   /** Own-mall lifecycle: paid keeps the stock, shipped commits it, cancelled releases it. */
   async recordOrderFact(ctx: RequestContext, channel: string, orderId: string, fact: Extract<OrderFact, 'paid' | 'shipped' | 'cancelled'>): Promise<Reservation | NotFoundError | InvalidStateError> {
-    const existing = await this.row(channel, orderId);
+    const existing = await this.store.find(channel, orderId);
     if (!existing?.status) return NotFoundError.of('Reservation', `${channel}/${orderId}`);
-    if (existing.status === ReservationStatusEnum.REJECTED) return InvalidStateError.of('Reservation', existing.status, fact, `Order ${channel}/${orderId} was rejected: ${existing.reason}`);
-    if (fact === 'cancelled' && existing.status === ReservationStatusEnum.COMMITTED) {
+    if (existing.status === 'REJECTED') return InvalidStateError.of('Reservation', existing.status, fact, `Order ${channel}/${orderId} was rejected: ${existing.reason}`);
+    if (fact === 'cancelled' && existing.status === 'COMMITTED') {
       return InvalidStateError.of('Reservation', existing.status, 'cancel', `Order ${channel}/${orderId} has shipped; returns come back through after-sales`);
     }
     await this.batcher.submit({ ctx, update: { channel, orderId, fact } });
-    return (await this.find(channel, orderId)) as Reservation;
+    return (await this.find(channel, orderId)) ?? NotFoundError.of('Reservation', `${channel}/${orderId}`);
   }
 
   async find(channel: string, orderId: string): Promise<Reservation | null> {
-    const row = await this.row(channel, orderId);
-    if (!row?.status) return null;
-    const allocations: Array<{ sku_code: string; location_code: string; quantity: number }> = await this.dataSource.query(
-      `SELECT sku_code, location_code, quantity FROM reservation_allocation WHERE channel = $1 AND order_id = $2 ORDER BY sku_code, location_code`,
-      [channel, orderId],
-    );
-    const lines = allocations.length
-      ? allocations.map((a) => ({ skuCode: a.sku_code, locationCode: a.location_code, quantity: a.quantity }))
-      : row.lines.map((l) => ({ skuCode: l.skuCode, locationCode: null, quantity: l.quantity }));
-    return Object.assign(new Reservation(), {
-      channel: row.channel,
-      orderId: row.order_id,
-      status: row.status,
-      reason: row.reason,
-      lines,
-      paid: row.paid,
-      region: row.region,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    });
-  }
-
-  private async row(channel: string, orderId: string): Promise<ReservationRow | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM reservation WHERE channel = $1 AND order_id = $2`, [channel, orderId])) as ReservationRow[];
-    return row;
+    const stored = await this.store.find(channel, orderId);
+    if (!stored?.status) return null;
+    return toReservation({ ...stored, paid: stored.facts.paid });
   }
 
   private async applyBatch(items: Array<{ ctx: RequestContext; update: OrderUpdate }>): Promise<Array<ReservationOutcome | Error>> {
@@ -120,20 +82,21 @@ export class ReservationsService {
   }
 }
 
-function toReservation(outcome: ReservationOutcome): Reservation {
-  const lines = outcome.allocations.length
-    ? outcome.allocations.map((a) => ({ skuCode: a.skuCode, locationCode: a.locationCode, quantity: a.quantity }))
-    : outcome.lines.map((l) => ({ skuCode: l.skuCode, locationCode: null, quantity: l.quantity }));
+/** Lines are where the units are held; an order never allocated shows its ordered lines without a location. */
+function toReservation(r: ReservationSnapshot): Reservation {
+  const lines = r.allocations.length
+    ? r.allocations.map((a) => ({ skuCode: a.skuCode, locationCode: a.locationCode, quantity: a.quantity }))
+    : r.lines.map((l) => ({ skuCode: l.skuCode, locationCode: null, quantity: l.quantity }));
   return Object.assign(new Reservation(), {
-    channel: outcome.channel,
-    orderId: outcome.orderId,
-    status: outcome.status,
-    reason: outcome.reason,
+    channel: r.channel,
+    orderId: r.orderId,
+    status: r.status,
+    reason: r.reason,
     lines,
-    paid: outcome.paid,
-    region: outcome.region,
-    createdAt: outcome.createdAt,
-    updatedAt: new Date(),
+    paid: r.paid,
+    region: r.region,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   });
 }
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { StockModule } from '../stock/stock.module';
+import { ReplenishmentModule } from '../replenishment/replenishment.module';
 import { ShipmentsResolver } from './shipments.resolver';
 import { ShipmentsService } from './shipments.service';
 
-@Module({ imports: [StockModule], providers: [ShipmentsService, ShipmentsResolver] })
+@Module({ imports: [ReplenishmentModule], providers: [ShipmentsService, ShipmentsResolver] })
 export class ShipmentsModule {}

@@ -7,7 +7,7 @@ import {
   type ChannelOrderPayload,
   type EventEnvelope,
 } from '@shopops/contracts';
-import { OnEvent, Scheduled, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, OnEvent, Scheduled, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { StockAlerts } from '../replenishment/stock-alerts';
@@ -41,7 +41,8 @@ export class ShipmentsService {
     const { shipment, channel, orderId, occurredAt } = event.payload;
     if (!shipment) return;
     const shippedAt = new Date(occurredAt);
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO shipment (carrier, tracking_no, channel, order_id, location_code, shipped_at, promised_by)
        VALUES ($1, $2, $3, $4, $5, $6, $6::timestamptz + ($7::int * interval '1 day'))
        ON CONFLICT (carrier, tracking_no) DO NOTHING`,
@@ -53,14 +54,15 @@ export class ShipmentsService {
   @OnEvent(ChannelLogisticsUpdated)
   async recordTracking(tx: TransactionContext, event: EventEnvelope<ChannelLogisticsPayload>): Promise<void> {
     const update = event.payload;
-    await tx.em.query(`INSERT INTO shipment_event (carrier, tracking_no, status, at, detail) VALUES ($1, $2, $3, $4, $5)`, [
+    await execute(tx.em, `INSERT INTO shipment_event (carrier, tracking_no, status, at, detail) VALUES ($1, $2, $3, $4, $5)`, [
       update.carrier,
       update.trackingNo,
       update.status,
       new Date(update.at),
       update.detail ?? null,
     ]);
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE shipment s SET status = latest.status,
               delivered_at = CASE WHEN latest.status = 'delivered' THEN latest.at ELSE s.delivered_at END,
               late = s.late OR (latest.status = 'delivered' AND latest.at > s.promised_by)
@@ -74,7 +76,8 @@ export class ShipmentsService {
   @Scheduled({ name: 'inventory.late-deliveries', cron: '7 * * * *' })
   async flagLateDeliveries(ctx: RequestContext): Promise<void> {
     await this.unitOfWork.run(ctx, async (tx) => {
-      const late: ShipmentRow[] = await tx.em.query(
+      const late = await selectRows<ShipmentRow>(
+        tx.em,
         `WITH late AS (
            UPDATE shipment SET late = true, late_alerted_at = now()
             WHERE delivered_at IS NULL AND promised_by < now() AND late_alerted_at IS NULL RETURNING *)
@@ -88,16 +91,17 @@ export class ShipmentsService {
   }
 
   async forOrder(channel: string, orderId: string): Promise<Shipment[]> {
-    return this.withEvents(await this.dataSource.query(`SELECT * FROM shipment WHERE channel = $1 AND order_id = $2 ORDER BY shipped_at`, [channel, orderId]));
+    return this.withEvents(await selectRows<ShipmentRow>(this.dataSource, `SELECT * FROM shipment WHERE channel = $1 AND order_id = $2 ORDER BY shipped_at`, [channel, orderId]));
   }
 
   async late(): Promise<Shipment[]> {
-    return this.withEvents(await this.dataSource.query(`SELECT * FROM shipment WHERE late ORDER BY promised_by DESC LIMIT 200`));
+    return this.withEvents(await selectRows<ShipmentRow>(this.dataSource, `SELECT * FROM shipment WHERE late ORDER BY promised_by DESC LIMIT 200`));
   }
 
   private async withEvents(rows: ShipmentRow[]): Promise<Shipment[]> {
     if (rows.length === 0) return [];
-    const events: Array<{ carrier: string; tracking_no: string; status: string; at: Date; detail: string | null }> = await this.dataSource.query(
+    const events = await selectRows<{ carrier: string; tracking_no: string; status: string; at: Date; detail: string | null }>(
+      this.dataSource,
       `SELECT carrier, tracking_no, status, at, detail FROM shipment_event
         WHERE (carrier, tracking_no) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY at, id`,
       [rows.map((r) => r.carrier), rows.map((r) => r.tracking_no)],

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TransactionContext } from '@shopops/platform';
-import { ChannelStockSync } from '../channel-sync/channel-stock-sync';
+import { execute, selectRows, type TransactionContext } from '@shopops/platform';
 import { StockAlerts } from '../replenishment/stock-alerts';
 import type { MovementKind } from './stock-movement.entity';
 
@@ -26,6 +25,11 @@ export interface LockedLevel {
 
 export const levelKey = (skuCode: string, locationCode: string): string => `${skuCode}\u0000${locationCode}`;
 
+/** Follows every stock change inside its transaction, after the alerts (channel quantities do). */
+export interface StockChangeFollower {
+  afterChange(tx: TransactionContext, skuCodes: readonly string[]): Promise<void>;
+}
+
 interface LevelDelta {
   readonly skuCode: string;
   readonly locationCode: string;
@@ -39,14 +43,19 @@ interface LevelDelta {
  */
 @Injectable()
 export class StockLedger {
-  constructor(
-    private readonly channelSync: ChannelStockSync,
-    private readonly alerts: StockAlerts,
-  ) {}
+  private readonly followers: StockChangeFollower[] = [];
+
+  constructor(private readonly alerts: StockAlerts) {}
+
+  /** Registered once at start by a folder that follows stock, so stock depends on none of them. */
+  follow(follower: StockChangeFollower): void {
+    this.followers.push(follower);
+  }
 
   /** Locks every level of these SKUs (sorted, so concurrent lockers never deadlock). */
   async lockLevels(tx: TransactionContext, skuCodes: readonly string[]): Promise<Map<string, LockedLevel>> {
-    const rows: Array<{ sku_code: string; location_code: string; on_hand: number; reserved: number }> = await tx.em.query(
+    const rows = await selectRows<{ sku_code: string; location_code: string; on_hand: number; reserved: number }>(
+      tx.em,
       `SELECT sku_code, location_code, on_hand, reserved FROM stock_level
         WHERE sku_code = ANY($1::text[]) ORDER BY sku_code, location_code FOR UPDATE`,
       [[...new Set(skuCodes)].sort()],
@@ -59,7 +68,8 @@ export class StockLedger {
   /** Deltas on existing levels; a check constraint failure here means a caller skipped its lock. */
   private async applyDeltas(tx: TransactionContext, rows: LevelDelta[], sold: (r: LevelDelta) => boolean): Promise<void> {
     if (rows.length === 0) return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE stock_level AS s
           SET on_hand = s.on_hand + d.on_hand, reserved = s.reserved + d.reserved,
               last_sale_at = CASE WHEN d.sold THEN now() ELSE s.last_sale_at END, updated_at = now()
@@ -75,7 +85,8 @@ export class StockLedger {
    */
   private async insertLevels(tx: TransactionContext, rows: LevelDelta[], sold: (r: LevelDelta) => boolean): Promise<void> {
     if (rows.length === 0) return;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO stock_level (sku_code, location_code, on_hand, reserved, last_sale_at)
        SELECT d.sku_code, d.location_code, d.on_hand, d.reserved, CASE WHEN d.sold THEN now() END
          FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::bool[]) AS d(sku_code, location_code, on_hand, reserved, sold)
@@ -98,7 +109,8 @@ export class StockLedger {
       deltas.set(key, delta);
     }
     const rows = [...deltas.values()];
-    const before: Array<{ sku_code: string; location_code: string; available: number }> = await tx.em.query(
+    const before = await selectRows<{ sku_code: string; location_code: string; available: number }>(
+      tx.em,
       `SELECT sku_code, location_code, on_hand - reserved AS available FROM stock_level
         WHERE (sku_code, location_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
       [rows.map((r) => r.skuCode), rows.map((r) => r.locationCode)],
@@ -108,7 +120,8 @@ export class StockLedger {
       effective.some((m) => m.kind === 'SHIPMENT' && levelKey(m.skuCode, m.locationCode) === levelKey(r.skuCode, r.locationCode));
     await this.applyDeltas(tx, rows.filter((r) => existing.has(levelKey(r.skuCode, r.locationCode))), sold);
     await this.insertLevels(tx, rows.filter((r) => !existing.has(levelKey(r.skuCode, r.locationCode))), sold);
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO stock_movement (sku_code, location_code, kind, on_hand_delta, reserved_delta, reason, reference, actor)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[])`,
       [
@@ -124,6 +137,7 @@ export class StockLedger {
     );
     const availableBefore = new Map(before.map((b) => [levelKey(b.sku_code, b.location_code), b.available]));
     await this.alerts.afterChange(tx, rows, availableBefore, effective);
-    await this.channelSync.afterChange(tx, [...new Set(rows.map((r) => r.skuCode))]);
+    const skuCodes = [...new Set(rows.map((r) => r.skuCode))];
+    for (const follower of this.followers) await follower.afterChange(tx, skuCodes);
   }
 }

@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ChannelStockSync } from '../channel-sync/channel-stock-sync';
-import { ForecastService } from '../forecast/forecast.service';
-import { ReplenishmentService } from '../replenishment/replenishment.service';
-import { StockAlerts } from '../replenishment/stock-alerts';
-import { SkuStockResolver } from './sku-stock.resolver';
+import { ReplenishmentModule } from '../replenishment/replenishment.module';
+import { SkuStockFieldsResolver } from './sku-stock-fields.resolver';
 import { StockLedger } from './stock-ledger';
+import { StockMovementsService } from './stock-movements.service';
 import { StockResolver } from './stock.resolver';
 import { StockService } from './stock.service';
 
+/** Levels and their ledger; every change also raises stock alerts, and followers (channel sync) register with the ledger. */
 @Module({
-  providers: [StockService, StockLedger, ChannelStockSync, StockAlerts, ReplenishmentService, ForecastService, SkuStockResolver, StockResolver],
-  exports: [StockService, StockLedger, ChannelStockSync, StockAlerts, ReplenishmentService, ForecastService],
+  imports: [ReplenishmentModule],
+  providers: [StockService, StockMovementsService, StockLedger, SkuStockFieldsResolver, StockResolver],
+  exports: [StockLedger],
 })
 export class StockModule {}

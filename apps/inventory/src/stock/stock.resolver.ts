@@ -1,11 +1,18 @@
 import { Args, createUnionType, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
-import { DataSource } from 'typeorm';
+import { ReceiveStockInput } from './dto/receive-stock.input';
 import { AdjustStockInput, RecordStockCountInput, SetStockPolicyInput } from './dto/stock-ops.input';
 import { BelowReservedError } from './stock-errors';
 import { StockLevel } from './stock-level.entity';
 import { StockMovement } from './stock-movement.entity';
+import { StockMovementsService } from './stock-movements.service';
 import { StockService } from './stock.service';
+
+export const ReceiveStockResult = createUnionType({
+  name: 'ReceiveStockResult',
+  types: () => [StockLevel, NotFoundError] as const,
+  resolveType: (value: object) => (value instanceof NotFoundError ? NotFoundError : StockLevel),
+});
 
 export const StockChangeResult = createUnionType({
   name: 'StockChangeResult',
@@ -27,8 +34,14 @@ export class LedgerDifference {
 export class StockResolver {
   constructor(
     private readonly stock: StockService,
-    private readonly dataSource: DataSource,
+    private readonly movementsService: StockMovementsService,
   ) {}
+
+  @Roles('warehouse', 'operator')
+  @Mutation(() => ReceiveStockResult, { description: 'Adds received units of a SKU at a location.' })
+  receiveStock(@Ctx() ctx: RequestContext, @Args('input') input: ReceiveStockInput): Promise<StockLevel | NotFoundError> {
+    return this.stock.receiveStock(ctx, input);
+  }
 
   @Roles('warehouse', 'operator')
   @Mutation(() => StockChangeResult, { description: 'Adds or removes units with a reason (damage, found, correction…).' })
@@ -51,13 +64,13 @@ export class StockResolver {
   @Roles('admin')
   @Mutation(() => [LedgerDifference], { description: 'Rebuilds stock levels from the movement ledger; lists what differed. apply=false only reports.' })
   rebuildStockLevels(@Ctx() ctx: RequestContext, @Args('apply', { type: () => Boolean, defaultValue: false }) apply: boolean) {
-    return this.stock.rebuildLevels(ctx, apply);
+    return this.movementsService.rebuildLevels(ctx, apply);
   }
 
   @Roles('warehouse', 'operator', 'analyst')
   @Query(() => [LedgerDifference], { description: 'Stock levels that differ from the sum of their ledger movements (should be empty).' })
   ledgerDifferences() {
-    return this.stock.ledgerDifferences();
+    return this.movementsService.ledgerDifferences();
   }
 
   @Roles('warehouse', 'operator', 'analyst')
@@ -67,10 +80,6 @@ export class StockResolver {
     @Args('locationCode', { type: () => String, nullable: true }) locationCode: string | undefined,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
   ): Promise<StockMovement[]> {
-    return this.dataSource.getRepository(StockMovement).find({
-      where: { skuCode, ...(locationCode ? { locationCode } : {}) },
-      order: { id: 'DESC' },
-      take: Math.min(Math.max(first, 1), 500),
-    });
+    return this.movementsService.movements(skuCode, locationCode, first);
   }
 }

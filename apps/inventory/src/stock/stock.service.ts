@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, NotFoundError, refuse, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import { Location } from '../locations/location.entity';
 import { StockAlerts } from '../replenishment/stock-alerts';
@@ -15,15 +15,6 @@ export interface StockTotals {
   onHand: number;
   reserved: number;
   available: number;
-}
-
-export interface LedgerDifference {
-  skuCode: string;
-  locationCode: string;
-  onHand: number;
-  ledgerOnHand: number;
-  reserved: number;
-  ledgerReserved: number;
 }
 
 /** Receipts, adjustments, counts and stock policies: every change recorded in the ledger. */
@@ -76,7 +67,8 @@ export class StockService {
   setStockPolicy(ctx: RequestContext, input: SetStockPolicyInput): Promise<StockLevel | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       await this.requireSkuAndLocation(tx, input.skuCode, input.locationCode);
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO stock_level (sku_code, location_code, safety_stock, reorder_point) VALUES ($1, $2, $3, $4)
          ON CONFLICT (sku_code, location_code) DO UPDATE SET safety_stock = EXCLUDED.safety_stock, reorder_point = EXCLUDED.reorder_point, updated_at = now()`,
         [input.skuCode, input.locationCode, input.safetyStock, input.reorderPoint],
@@ -86,48 +78,10 @@ export class StockService {
     });
   }
 
-  /** Levels recomputed from the ledger, and where they differ from the stored ones. */
-  async ledgerDifferences(): Promise<LedgerDifference[]> {
-    const rows: Array<{ sku_code: string; location_code: string; on_hand: number; reserved: number; ledger_on_hand: number; ledger_reserved: number }> =
-      await this.dataSource.query(
-        `SELECT coalesce(l.sku_code, m.sku_code) AS sku_code, coalesce(l.location_code, m.location_code) AS location_code,
-                coalesce(l.on_hand, 0) AS on_hand, coalesce(l.reserved, 0) AS reserved,
-                coalesce(m.on_hand, 0)::int AS ledger_on_hand, coalesce(m.reserved, 0)::int AS ledger_reserved
-           FROM stock_level l
-           FULL JOIN (SELECT sku_code, location_code, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved
-                        FROM stock_movement GROUP BY sku_code, location_code) m
-             ON m.sku_code = l.sku_code AND m.location_code = l.location_code
-          WHERE coalesce(l.on_hand, 0) <> coalesce(m.on_hand, 0) OR coalesce(l.reserved, 0) <> coalesce(m.reserved, 0)
-          ORDER BY 1, 2`,
-      );
-    return rows.map((r) => ({
-      skuCode: r.sku_code,
-      locationCode: r.location_code,
-      onHand: r.on_hand,
-      reserved: r.reserved,
-      ledgerOnHand: r.ledger_on_hand,
-      ledgerReserved: r.ledger_reserved,
-    }));
-  }
-
-  /** Rebuilds levels from the ledger; with apply=false only reports what would change. */
-  async rebuildLevels(ctx: RequestContext, apply: boolean): Promise<LedgerDifference[]> {
-    const differences = await this.ledgerDifferences();
-    if (!apply || differences.length === 0) return differences;
-    await this.unitOfWork.run(ctx, async (tx) => {
-      await tx.em.query(
-        `INSERT INTO stock_level (sku_code, location_code, on_hand, reserved)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
-         ON CONFLICT (sku_code, location_code) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved, updated_at = now()`,
-        [differences.map((d) => d.skuCode), differences.map((d) => d.locationCode), differences.map((d) => d.ledgerOnHand), differences.map((d) => d.ledgerReserved)],
-      );
-    });
-    return differences;
-  }
-
   /** On hand, reserved and available summed over every location, per SKU code. */
   async totalsFor(skuCodes: readonly string[]): Promise<StockTotals[]> {
-    const rows: Array<{ sku_code: string; on_hand: string; reserved: string }> = await this.dataSource.query(
+    const rows = await selectRows<{ sku_code: string; on_hand: string; reserved: string }>(
+      this.dataSource,
       `SELECT sku_code, sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock_level WHERE sku_code = ANY($1::text[]) GROUP BY sku_code`,
       [skuCodes],
     );

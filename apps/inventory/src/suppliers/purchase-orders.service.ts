@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidStateError, NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, InvalidStateError, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type Queryable, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ReplenishmentService } from '../replenishment/replenishment.service';
@@ -25,6 +25,14 @@ interface PurchaseOrderRow {
   progress_percent: number;
   progress_note: string | null;
   created_at: Date;
+}
+
+interface PurchaseOrderLineRow {
+  purchase_order_id: string;
+  sku_code: string;
+  quantity_ordered: number;
+  quantity_received: number;
+  unit_cost_fen: number;
 }
 
 const OPEN_FOR_RECEIVING = [PurchaseOrderStatus.SENT, PurchaseOrderStatus.CONFIRMED, PurchaseOrderStatus.PARTLY_RECEIVED];
@@ -75,7 +83,8 @@ export class PurchaseOrdersService {
       const po = await this.lock(tx, id);
       const rule = TRANSITIONS[action];
       if (!rule.from.includes(po.status)) refuse(InvalidStateError.of('Purchase order', po.status, action));
-      await tx.em.query(
+      await execute(
+        tx.em,
         `UPDATE purchase_order SET status = $2, sent_at = CASE WHEN $2 = 'SENT' THEN now() ELSE sent_at END,
                 confirmed_at = CASE WHEN $2 = 'CONFIRMED' THEN now() ELSE confirmed_at END,
                 cancelled_at = CASE WHEN $2 = 'CANCELLED' THEN now() ELSE cancelled_at END WHERE id = $1`,
@@ -89,7 +98,7 @@ export class PurchaseOrdersService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const po = await this.lock(tx, input.purchaseOrderId);
       if (!OPEN_FOR_RECEIVING.includes(po.status)) refuse(InvalidStateError.of('Purchase order', po.status, 'report progress'));
-      await tx.em.query(`UPDATE purchase_order SET progress_percent = $2, progress_note = $3 WHERE id = $1`, [po.id, input.progressPercent, input.note ?? null]);
+      await execute(tx.em, `UPDATE purchase_order SET progress_percent = $2, progress_note = $3 WHERE id = $1`, [po.id, input.progressPercent, input.note ?? null]);
       return this.get(tx, po.id);
     });
   }
@@ -99,7 +108,8 @@ export class PurchaseOrdersService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const po = await this.lock(tx, input.purchaseOrderId);
       if (!OPEN_FOR_RECEIVING.includes(po.status)) refuse(InvalidStateError.of('Purchase order', po.status, 'receive'));
-      const lines: Array<{ sku_code: string; outstanding: number }> = await tx.em.query(
+      const lines = await selectRows<{ sku_code: string; outstanding: number }>(
+        tx.em,
         `SELECT sku_code, quantity_ordered - quantity_received AS outstanding FROM purchase_order_line WHERE purchase_order_id = $1`,
         [po.id],
       );
@@ -119,12 +129,14 @@ export class PurchaseOrdersService {
         }
       }
       const onTime = Date.now() <= po.expected_at.getTime();
-      await tx.em.query(
+      await execute(
+        tx.em,
         `UPDATE purchase_order_line l SET quantity_received = l.quantity_received + d.quantity
            FROM unnest($2::text[], $3::int[]) AS d(sku_code, quantity) WHERE l.purchase_order_id = $1 AND l.sku_code = d.sku_code`,
         [po.id, input.lines.map((l) => l.skuCode), input.lines.map((l) => l.quantity)],
       );
-      await tx.em.query(
+      await execute(
+        tx.em,
         `INSERT INTO purchase_order_receipt (purchase_order_id, sku_code, location_code, quantity, on_time)
          SELECT $1, d.sku_code, $2, d.quantity, $3 FROM unnest($4::text[], $5::int[]) AS d(sku_code, quantity)`,
         [po.id, po.location_code, onTime, input.lines.map((l) => l.skuCode), input.lines.map((l) => l.quantity)],
@@ -133,11 +145,13 @@ export class PurchaseOrdersService {
         tx,
         input.lines.map((l) => ({ skuCode: l.skuCode, locationCode: po.location_code, kind: 'RECEIPT' as const, onHandDelta: l.quantity, reservedDelta: 0, reference: `po:${po.number}` })),
       );
-      const [{ outstanding }] = (await tx.em.query(
+      // An aggregate without GROUP BY answers exactly one row.
+      const [{ outstanding }] = await selectRows<{ outstanding: number }>(
+        tx.em,
         `SELECT coalesce(sum(quantity_ordered - quantity_received), 0)::int AS outstanding FROM purchase_order_line WHERE purchase_order_id = $1`,
         [po.id],
-      )) as Array<{ outstanding: number }>;
-      await tx.em.query(`UPDATE purchase_order SET status = $2, received_at = CASE WHEN $2 = 'RECEIVED' THEN now() ELSE received_at END WHERE id = $1`, [
+      );
+      await execute(tx.em, `UPDATE purchase_order SET status = $2, received_at = CASE WHEN $2 = 'RECEIVED' THEN now() ELSE received_at END WHERE id = $1`, [
         po.id,
         outstanding === 0 ? PurchaseOrderStatus.RECEIVED : PurchaseOrderStatus.PARTLY_RECEIVED,
       ]);
@@ -147,17 +161,19 @@ export class PurchaseOrdersService {
   }
 
   async list(status?: PurchaseOrderStatus): Promise<PurchaseOrder[]> {
-    const ids: Array<{ id: string }> = await this.dataSource.query(
+    const ids = await selectRows<{ id: string }>(
+      this.dataSource,
       `SELECT id FROM purchase_order WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC LIMIT 200`,
       [status ?? null],
     );
-    return this.getMany(this.dataSource.manager, ids.map((r) => r.id));
+    return this.getMany(this.dataSource, ids.map((r) => r.id));
   }
 
   private async insert(tx: TransactionContext, input: CreatePurchaseOrderInput): Promise<PurchaseOrder | NotFoundError | BelowMinimumOrderError> {
-    if (!(await tx.em.query(`SELECT 1 FROM supplier WHERE code = $1`, [input.supplierCode])).length) refuse(NotFoundError.of('Supplier', input.supplierCode));
-    if (!(await tx.em.query(`SELECT 1 FROM location WHERE code = $1`, [input.locationCode])).length) refuse(NotFoundError.of('Location', input.locationCode));
-    const links: Array<{ sku_code: string; moq: number; unit_cost_fen: number }> = await tx.em.query(
+    if (!(await selectRows(tx.em, `SELECT 1 FROM supplier WHERE code = $1`, [input.supplierCode])).length) refuse(NotFoundError.of('Supplier', input.supplierCode));
+    if (!(await selectRows(tx.em, `SELECT 1 FROM location WHERE code = $1`, [input.locationCode])).length) refuse(NotFoundError.of('Location', input.locationCode));
+    const links = await selectRows<{ sku_code: string; moq: number; unit_cost_fen: number }>(
+      tx.em,
       `SELECT sku_code, moq, unit_cost_fen FROM sku_supplier WHERE supplier_code = $1 AND sku_code = ANY($2::text[])`,
       [input.supplierCode, input.lines.map((l) => l.skuCode)],
     );
@@ -177,13 +193,15 @@ export class PurchaseOrdersService {
       }
     }
     const id = randomUUID();
-    const [{ n }] = (await tx.em.query(`SELECT count(*)::int + 1 AS n FROM purchase_order`)) as Array<{ n: number }>;
+    const [{ n }] = await selectRows<{ n: number }>(tx.em, `SELECT count(*)::int + 1 AS n FROM purchase_order`);
     const number = `PO-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${String(n).padStart(5, '0')}-${id.slice(0, 4)}`;
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO purchase_order (id, number, supplier_code, status, location_code, expected_at, created_by) VALUES ($1, $2, $3, 'DRAFT', $4, $5, $6)`,
       [id, number, input.supplierCode, input.locationCode, input.expectedAt, tx.identity.subject],
     );
-    await tx.em.query(
+    await execute(
+      tx.em,
       `INSERT INTO purchase_order_line (purchase_order_id, sku_code, quantity_ordered, unit_cost_fen)
        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])`,
       [
@@ -197,7 +215,7 @@ export class PurchaseOrdersService {
   }
 
   private async lock(tx: TransactionContext, id: string): Promise<PurchaseOrderRow> {
-    const [po] = (await tx.em.query(`SELECT * FROM purchase_order WHERE id::text = $1 FOR UPDATE`, [id])) as PurchaseOrderRow[];
+    const po = await selectRow<PurchaseOrderRow>(tx.em, `SELECT * FROM purchase_order WHERE id::text = $1 FOR UPDATE`, [id]);
     if (!po) refuse(NotFoundError.of('Purchase order', id));
     return po;
   }
@@ -207,13 +225,10 @@ export class PurchaseOrdersService {
   }
 
   /** Purchase orders with their lines in two statements, whatever their number. */
-  private async getMany(em: DataSource['manager'], ids: string[]): Promise<PurchaseOrder[]> {
+  private async getMany(db: Queryable, ids: string[]): Promise<PurchaseOrder[]> {
     if (ids.length === 0) return [];
-    const orders = (await em.query(`SELECT * FROM purchase_order WHERE id = ANY($1::uuid[])`, [ids])) as PurchaseOrderRow[];
-    const lines: Array<{ purchase_order_id: string; sku_code: string; quantity_ordered: number; quantity_received: number; unit_cost_fen: number }> = await em.query(
-      `SELECT * FROM purchase_order_line WHERE purchase_order_id = ANY($1::uuid[]) ORDER BY sku_code`,
-      [ids],
-    );
+    const orders = await selectRows<PurchaseOrderRow>(db, `SELECT * FROM purchase_order WHERE id = ANY($1::uuid[])`, [ids]);
+    const lines = await selectRows<PurchaseOrderLineRow>(db, `SELECT * FROM purchase_order_line WHERE purchase_order_id = ANY($1::uuid[]) ORDER BY sku_code`, [ids]);
     const byId = new Map(orders.map((po) => [po.id, po]));
     return ids.map((id) => {
       const po = byId.get(id) as PurchaseOrderRow;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QualityIssueOpened, ReturnReceived, type EventEnvelope, type QualityIssueOpenedPayload, type ReturnReceivedPayload } from '@shopops/contracts';
-import { OnEvent, type TransactionContext } from '@shopops/platform';
+import { execute, OnEvent, selectRow, selectRows, type TransactionContext } from '@shopops/platform';
 import { StockLedger } from '../stock/stock-ledger';
 import { SuppliersService } from './suppliers.service';
 
@@ -16,10 +16,9 @@ export class AfterSalesSignalsHandler {
   @OnEvent(QualityIssueOpened)
   async recordQualityIssue(tx: TransactionContext, event: EventEnvelope<QualityIssueOpenedPayload>): Promise<void> {
     const issue = event.payload;
-    const [primary] = (await tx.em.query(`SELECT supplier_code FROM sku_supplier WHERE sku_code = $1 ORDER BY backup_order LIMIT 1`, [issue.skuCode])) as Array<{
-      supplier_code: string;
-    }>;
-    await tx.em.query(
+    const primary = await selectRow<{ supplier_code: string }>(tx.em, `SELECT supplier_code FROM sku_supplier WHERE sku_code = $1 ORDER BY backup_order LIMIT 1`, [issue.skuCode]);
+    await execute(
+      tx.em,
       `INSERT INTO quality_issue (issue_id, sku_code, supplier_code, reason, source, occurrences) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (issue_id) DO UPDATE SET occurrences = EXCLUDED.occurrences`,
       [issue.issueId, issue.skuCode, primary?.supplier_code ?? null, issue.reason, issue.source, issue.occurrences],
@@ -32,7 +31,7 @@ export class AfterSalesSignalsHandler {
   async putReturnBackInStock(tx: TransactionContext, event: EventEnvelope<ReturnReceivedPayload>): Promise<void> {
     const item = event.payload;
     const locationCode = item.locationCode ?? 'CENTRAL';
-    const known = (await tx.em.query(`SELECT 1 FROM known_sku WHERE sku_code = $1`, [item.skuCode])).length > 0;
+    const known = (await selectRows(tx.em, `SELECT 1 FROM known_sku WHERE sku_code = $1`, [item.skuCode])).length > 0;
     if (!known) return; // a return of something never stocked here: nothing to put back
     await this.ledger.lockLevels(tx, [item.skuCode]);
     await this.ledger.record(tx, [

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ReplenishmentModule } from '../replenishment/replenishment.module';
 import { StockModule } from '../stock/stock.module';
+import { PurchaseOrdersResolver } from './purchase-orders.resolver';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { AfterSalesSignalsHandler } from './quality-issues.handler';
 import { SUPPLIER_GRADING, WeightedSupplierGrading } from './supplier-grading.policy';
@@ -7,14 +9,14 @@ import { SuppliersResolver } from './suppliers.resolver';
 import { SuppliersService } from './suppliers.service';
 
 @Module({
-  imports: [StockModule],
+  imports: [StockModule, ReplenishmentModule],
   providers: [
     { provide: SUPPLIER_GRADING, useClass: WeightedSupplierGrading },
     SuppliersService,
     PurchaseOrdersService,
     SuppliersResolver,
+    PurchaseOrdersResolver,
     AfterSalesSignalsHandler,
   ],
-  exports: [SuppliersService],
 })
 export class SuppliersModule {}

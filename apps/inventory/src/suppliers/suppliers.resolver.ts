@@ -1,41 +1,15 @@
-import { Args, createUnionType, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, groupByKey, InvalidStateError, Loaders, NotFoundError, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
-import { PurchaseOrdersService } from './purchase-orders.service';
-import {
-  BelowMinimumOrderError,
-  CreatePurchaseOrderInput,
-  LinkSkuSupplierInput,
-  PurchaseOrder,
-  PurchaseOrderProgressInput,
-  PurchaseOrderStatus,
-  ReceiveExceedsOrderedError,
-  ReceivePurchaseOrderInput,
-  SkuSupplierLink,
-  Supplier,
-  UpsertSupplierInput,
-} from './supplier.model';
+import { Args, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, groupByKey, Loaders, NotFoundError, Roles, type LoaderRegistry, type RequestContext } from '@shopops/platform';
+import { LinkSkuSupplierInput, SkuSupplierLink, Supplier, UpsertSupplierInput } from './supplier.model';
 import { SuppliersService } from './suppliers.service';
 
 export const LinkSkuSupplierResult = createUnionType({ name: 'LinkSkuSupplierResult', types: () => [SkuSupplierLink, NotFoundError] as const, resolveType: (v: object) => v.constructor });
-export const CreatePurchaseOrderResult = createUnionType({
-  name: 'CreatePurchaseOrderResult',
-  types: () => [PurchaseOrder, NotFoundError, BelowMinimumOrderError] as const,
-  resolveType: (v: object) => v.constructor,
-});
-export const PurchaseOrderChangeResult = createUnionType({
-  name: 'PurchaseOrderChangeResult',
-  types: () => [PurchaseOrder, NotFoundError, InvalidStateError, ReceiveExceedsOrderedError] as const,
-  resolveType: (v: object) => v.constructor,
-});
 
 const BUYERS = ['operator', 'warehouse'] as const;
 
 @Resolver(() => Supplier)
 export class SuppliersResolver {
-  constructor(
-    private readonly supplierService: SuppliersService,
-    private readonly purchaseOrderService: PurchaseOrdersService,
-  ) {}
+  constructor(private readonly supplierService: SuppliersService) {}
 
   @Roles(...BUYERS, 'analyst')
   @Query(() => [Supplier], { description: 'Suppliers with their current grade.' })
@@ -61,53 +35,5 @@ export class SuppliersResolver {
   @Mutation(() => LinkSkuSupplierResult, { description: 'Who makes a SKU: lead time, MOQ, cost, and backup order (0 = primary).' })
   linkSkuSupplier(@Ctx() ctx: RequestContext, @Args('input') input: LinkSkuSupplierInput) {
     return this.supplierService.link(ctx, input);
-  }
-
-  @Roles(...BUYERS, 'analyst')
-  @Query(() => [PurchaseOrder], { description: 'Purchase orders, newest first.' })
-  purchaseOrders(@Args('status', { type: () => PurchaseOrderStatus, nullable: true }) status?: PurchaseOrderStatus) {
-    return this.purchaseOrderService.list(status);
-  }
-
-  @Roles('operator')
-  @Mutation(() => CreatePurchaseOrderResult, { description: 'A draft purchase order; quantities must meet the supplier MOQ.' })
-  createPurchaseOrder(@Ctx() ctx: RequestContext, @Args('input') input: CreatePurchaseOrderInput) {
-    return this.purchaseOrderService.create(ctx, input);
-  }
-
-  @Roles('operator')
-  @Mutation(() => [PurchaseOrder], { description: 'Drafts purchase orders from every open replenishment suggestion, per primary supplier.' })
-  draftPurchaseOrdersFromSuggestions(@Ctx() ctx: RequestContext) {
-    return this.purchaseOrderService.draftFromSuggestions(ctx);
-  }
-
-  @Roles('operator')
-  @Mutation(() => PurchaseOrderChangeResult)
-  sendPurchaseOrder(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
-    return this.purchaseOrderService.transition(ctx, id, 'send');
-  }
-
-  @Roles('operator')
-  @Mutation(() => PurchaseOrderChangeResult, { description: 'The supplier confirmed the order.' })
-  confirmPurchaseOrder(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
-    return this.purchaseOrderService.transition(ctx, id, 'confirm');
-  }
-
-  @Roles('operator')
-  @Mutation(() => PurchaseOrderChangeResult)
-  cancelPurchaseOrder(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
-    return this.purchaseOrderService.transition(ctx, id, 'cancel');
-  }
-
-  @Roles('operator')
-  @Mutation(() => PurchaseOrderChangeResult, { description: 'Production progress as the supplier reports it.' })
-  updatePurchaseOrderProgress(@Ctx() ctx: RequestContext, @Args('input') input: PurchaseOrderProgressInput) {
-    return this.purchaseOrderService.updateProgress(ctx, input);
-  }
-
-  @Roles('warehouse')
-  @Mutation(() => PurchaseOrderChangeResult, { description: 'Receives goods of a purchase order into stock; never more than outstanding.' })
-  receivePurchaseOrder(@Ctx() ctx: RequestContext, @Args('input') input: ReceivePurchaseOrderInput) {
-    return this.purchaseOrderService.receive(ctx, input);
   }
 }

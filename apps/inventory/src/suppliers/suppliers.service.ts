@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SupplierGraded } from '@shopops/contracts';
-import { NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { execute, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { SUPPLIER_GRADING, type SupplierGradingPolicy, type SupplierPerformance } from './supplier-grading.policy';
 import { SkuSupplierLink, Supplier, type LinkSkuSupplierInput, type UpsertSupplierInput } from './supplier.model';
@@ -43,11 +43,12 @@ export class SuppliersService {
 
   upsert(ctx: RequestContext, input: UpsertSupplierInput): Promise<Supplier> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [row] = (await tx.em.query(
+      const [row] = await selectRows<SupplierRow>(
+        tx.em,
         `INSERT INTO supplier (code, name, kind, contact) VALUES ($1, $2, $3, $4)
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, contact = EXCLUDED.contact RETURNING *`,
         [input.code, input.name, input.kind, input.contact ?? null],
-      )) as SupplierRow[];
+      );
       return toSupplier(row);
     });
   }
@@ -55,10 +56,11 @@ export class SuppliersService {
   link(ctx: RequestContext, input: LinkSkuSupplierInput): Promise<SkuSupplierLink | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       if (!(await this.supplierExists(tx, input.supplierCode))) refuse(NotFoundError.of('Supplier', input.supplierCode));
-      if (!(await tx.em.query(`SELECT 1 FROM known_sku WHERE sku_code = $1`, [input.skuCode])).length) refuse(NotFoundError.of('SKU', input.skuCode));
+      if (!(await selectRows(tx.em, `SELECT 1 FROM known_sku WHERE sku_code = $1`, [input.skuCode])).length) refuse(NotFoundError.of('SKU', input.skuCode));
       // Taking another supplier's backup slot moves that one out of the way.
-      await tx.em.query(`DELETE FROM sku_supplier WHERE sku_code = $1 AND backup_order = $2 AND supplier_code <> $3`, [input.skuCode, input.backupOrder, input.supplierCode]);
-      await tx.em.query(
+      await execute(tx.em, `DELETE FROM sku_supplier WHERE sku_code = $1 AND backup_order = $2 AND supplier_code <> $3`, [input.skuCode, input.backupOrder, input.supplierCode]);
+      await execute(
+        tx.em,
         `INSERT INTO sku_supplier (sku_code, supplier_code, lead_time_days, moq, unit_cost_fen, backup_order) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (sku_code, supplier_code) DO UPDATE SET lead_time_days = EXCLUDED.lead_time_days, moq = EXCLUDED.moq,
            unit_cost_fen = EXCLUDED.unit_cost_fen, backup_order = EXCLUDED.backup_order`,
@@ -69,17 +71,17 @@ export class SuppliersService {
   }
 
   async list(): Promise<Supplier[]> {
-    return ((await this.dataSource.query(`SELECT * FROM supplier ORDER BY code`)) as SupplierRow[]).map(toSupplier);
+    return (await selectRows<SupplierRow>(this.dataSource, `SELECT * FROM supplier ORDER BY code`)).map(toSupplier);
   }
 
   async linksOf(field: 'sku_code' | 'supplier_code', keys: readonly string[]): Promise<SkuSupplierLink[]> {
-    const rows: Array<{ sku_code: string; supplier_code: string; lead_time_days: number; moq: number; unit_cost_fen: number; backup_order: number }> =
-      await this.dataSource.query(
-        field === 'sku_code'
-          ? `SELECT * FROM sku_supplier WHERE sku_code = ANY($1::text[]) ORDER BY sku_code, backup_order`
-          : `SELECT * FROM sku_supplier WHERE supplier_code = ANY($1::text[]) ORDER BY supplier_code, sku_code`,
-        [keys],
-      );
+    const rows = await selectRows<{ sku_code: string; supplier_code: string; lead_time_days: number; moq: number; unit_cost_fen: number; backup_order: number }>(
+      this.dataSource,
+      field === 'sku_code'
+        ? `SELECT * FROM sku_supplier WHERE sku_code = ANY($1::text[]) ORDER BY sku_code, backup_order`
+        : `SELECT * FROM sku_supplier WHERE supplier_code = ANY($1::text[]) ORDER BY supplier_code, sku_code`,
+      [keys],
+    );
     return rows.map((r) =>
       Object.assign(new SkuSupplierLink(), {
         skuCode: r.sku_code,
@@ -96,8 +98,9 @@ export class SuppliersService {
   async regrade(tx: TransactionContext, supplierCode: string): Promise<void> {
     const performance = await this.performance(tx, supplierCode);
     const result = this.grading.grade(performance);
-    const [before] = (await tx.em.query(`SELECT grade FROM supplier WHERE code = $1 FOR UPDATE`, [supplierCode])) as Array<{ grade: string | null }>;
-    await tx.em.query(
+    const before = await selectRow<{ grade: string | null }>(tx.em, `SELECT grade FROM supplier WHERE code = $1 FOR UPDATE`, [supplierCode]);
+    await execute(
+      tx.em,
       `UPDATE supplier SET grade = $2, score = $3, on_time_rate = $4, quality_pass_rate = $5, graded_at = now() WHERE code = $1`,
       [supplierCode, result?.grade ?? null, result?.score ?? null, performance.onTimeRate, performance.qualityPassRate],
     );
@@ -113,23 +116,27 @@ export class SuppliersService {
   }
 
   private async performance(tx: TransactionContext, supplierCode: string): Promise<SupplierPerformance> {
-    const [receipts] = (await tx.em.query(
+    // Aggregates without GROUP BY: each answers exactly one row.
+    const [receipts] = await selectRows<{ receipts: number; on_time: number; units: number }>(
+      tx.em,
       `SELECT count(*)::int AS receipts, count(*) FILTER (WHERE r.on_time)::int AS on_time, coalesce(sum(r.quantity), 0)::int AS units
          FROM purchase_order_receipt r JOIN purchase_order p ON p.id = r.purchase_order_id
         WHERE p.supplier_code = $1 AND r.received_at > now() - ($2::int * interval '1 day')`,
       [supplierCode, GRADING_WINDOW_DAYS],
-    )) as Array<{ receipts: number; on_time: number; units: number }>;
-    const [issues] = (await tx.em.query(
+    );
+    const [issues] = await selectRows<{ occurrences: number }>(
+      tx.em,
       `SELECT coalesce(sum(occurrences), 0)::int AS occurrences FROM quality_issue WHERE supplier_code = $1 AND opened_at > now() - ($2::int * interval '1 day')`,
       [supplierCode, GRADING_WINDOW_DAYS],
-    )) as Array<{ occurrences: number }>;
-    const [cost] = (await tx.em.query(
+    );
+    const [cost] = await selectRows<{ cost_index: string | null }>(
+      tx.em,
       `SELECT avg(best.cheapest::numeric / nullif(mine.unit_cost_fen, 0)) AS cost_index
          FROM sku_supplier mine
          JOIN (SELECT sku_code, min(unit_cost_fen) AS cheapest FROM sku_supplier GROUP BY sku_code) best USING (sku_code)
         WHERE mine.supplier_code = $1`,
       [supplierCode],
-    )) as Array<{ cost_index: string | null }>;
+    );
     return {
       onTimeRate: receipts.receipts ? receipts.on_time / receipts.receipts : null,
       qualityPassRate: receipts.units ? Math.max(0, 1 - issues.occurrences / receipts.units) : null,
@@ -138,6 +145,6 @@ export class SuppliersService {
   }
 
   private async supplierExists(tx: TransactionContext, code: string): Promise<boolean> {
-    return (await tx.em.query(`SELECT 1 FROM supplier WHERE code = $1`, [code])).length > 0;
+    return (await selectRows(tx.em, `SELECT 1 FROM supplier WHERE code = $1`, [code])).length > 0;
   }
 }

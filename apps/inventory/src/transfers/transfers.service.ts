@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidStateError, NotFoundError, refuse, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { InvalidStateError, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { levelKey, StockLedger } from '../stock/stock-ledger';
@@ -46,7 +46,7 @@ export class TransfersService {
   request(ctx: RequestContext, input: RequestTransferInput): Promise<StockTransfer | NotFoundError | TransferExceedsAvailableError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       if (input.fromLocation === input.toLocation) refuse(InvalidStateError.of('Transfer', 'REQUESTED', 'request', 'A transfer needs two different locations'));
-      const locations: Array<{ code: string }> = await tx.em.query(`SELECT code FROM location WHERE code = ANY($1::text[])`, [[input.fromLocation, input.toLocation]]);
+      const locations = await selectRows<{ code: string }>(tx.em, `SELECT code FROM location WHERE code = ANY($1::text[])`, [[input.fromLocation, input.toLocation]]);
       for (const code of [input.fromLocation, input.toLocation]) if (!locations.some((l) => l.code === code)) refuse(NotFoundError.of('Location', code));
       const level = (await this.ledger.lockLevels(tx, [input.skuCode])).get(levelKey(input.skuCode, input.fromLocation));
       const available = level ? level.onHand - level.reserved : 0;
@@ -65,7 +65,8 @@ export class TransfersService {
       const id = randomUUID();
       const reference = `transfer:${id}`;
       await this.ledger.record(tx, [{ skuCode: input.skuCode, locationCode: input.fromLocation, kind: 'RESERVATION', onHandDelta: 0, reservedDelta: input.quantity, reference, reason: 'held for transfer' }]);
-      const [row] = await tx.em.query(
+      const [row] = await selectRows<TransferRow>(
+        tx.em,
         `INSERT INTO stock_transfer (id, sku_code, from_location, to_location, quantity, status, reason, requested_by)
          VALUES ($1, $2, $3, $4, $5, 'REQUESTED', $6, $7) RETURNING *`,
         [id, input.skuCode, input.fromLocation, input.toLocation, input.quantity, input.reason ?? null, ctx.identity.subject],
@@ -96,7 +97,8 @@ export class TransfersService {
   }
 
   async list(status?: TransferStatus): Promise<StockTransfer[]> {
-    const rows: TransferRow[] = await this.dataSource.query(
+    const rows = await selectRows<TransferRow>(
+      this.dataSource,
       `SELECT * FROM stock_transfer WHERE ($1::text IS NULL OR status = $1) ORDER BY requested_at DESC LIMIT 200`,
       [status ?? null],
     );
@@ -112,12 +114,13 @@ export class TransfersService {
     movements: (t: TransferRow) => Parameters<StockLedger['record']>[1],
   ): Promise<StockTransfer | NotFoundError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx: TransactionContext) => {
-      const [transfer] = (await tx.em.query(`SELECT * FROM stock_transfer WHERE id::text = $1 FOR UPDATE`, [id])) as TransferRow[];
+      const transfer = await selectRow<TransferRow>(tx.em, `SELECT * FROM stock_transfer WHERE id::text = $1 FOR UPDATE`, [id]);
       if (!transfer) refuse(NotFoundError.of('Transfer', id));
       if (transfer.status !== from) refuse(InvalidStateError.of('Transfer', transfer.status, action));
       await this.ledger.lockLevels(tx, [transfer.sku_code]);
       await this.ledger.record(tx, movements(transfer));
-      const [row] = (await tx.em.query(
+      const [row] = await selectRows<TransferRow>(
+        tx.em,
         `WITH moved AS (
            UPDATE stock_transfer SET status = $2,
                   dispatched_at = CASE WHEN $2 = 'IN_TRANSIT' THEN now() ELSE dispatched_at END,
@@ -125,7 +128,7 @@ export class TransfersService {
             WHERE id = $1 RETURNING *)
          SELECT * FROM moved`,
         [transfer.id, to],
-      )) as TransferRow[];
+      );
       return toTransfer(row);
     });
   }

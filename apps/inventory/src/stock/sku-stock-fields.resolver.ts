@@ -1,6 +1,5 @@
-import { Args, Directive, Field, Int, Mutation, ObjectType, Parent, ResolveField, Resolver, ResolveReference, createUnionType } from '@nestjs/graphql';
-import { Ctx, Loaders, NotFoundError, Public, Roles, alignByKey, groupByKey, type LoaderRegistry, type RequestContext } from '@shopops/platform';
-import { ReceiveStockInput } from './dto/receive-stock.input';
+import { Directive, Field, Int, ObjectType, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Loaders, Public, Roles, alignByKey, groupByKey, type LoaderRegistry } from '@shopops/platform';
 import { StockLevel } from './stock-level.entity';
 import { StockService, type StockTotals } from './stock.service';
 
@@ -18,16 +17,11 @@ export class StockSummary {
   @Field(() => Int) available!: number;
 }
 
-export const ReceiveStockResult = createUnionType({
-  name: 'ReceiveStockResult',
-  types: () => [StockLevel, NotFoundError] as const,
-  resolveType: (value: object) => (value instanceof NotFoundError ? NotFoundError : StockLevel),
-});
-
 const STOCK_READERS = ['operator', 'warehouse', 'cs_agent', 'analyst'] as const;
 
+/** Stock fields on the catalog's Sku, each batched per request. */
 @Resolver(() => SkuReference)
-export class SkuStockResolver {
+export class SkuStockFieldsResolver {
   constructor(private readonly stockService: StockService) {}
 
   @Roles(...STOCK_READERS)
@@ -56,11 +50,5 @@ export class SkuStockResolver {
   @ResolveReference()
   resolveReference(reference: { code: string }): SkuReference {
     return Object.assign(new SkuReference(), { code: reference.code });
-  }
-
-  @Roles('warehouse', 'operator')
-  @Mutation(() => ReceiveStockResult, { description: 'Adds received units of a SKU at a location.' })
-  receiveStock(@Ctx() ctx: RequestContext, @Args('input') input: ReceiveStockInput): Promise<StockLevel | NotFoundError> {
-    return this.stockService.receiveStock(ctx, input);
   }
 }
