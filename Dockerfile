@@ -3,11 +3,11 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json .swcrc ./
+COPY nest-cli.json tsconfig.json .swcrc ./
+# The specs beside the code and libs/testing are here only to be type-checked; dist/ gets none of them.
 COPY apps apps
 COPY libs libs
 COPY scripts scripts
-COPY bench bench
 RUN npm run build && npm run compose && npm prune --omit=dev
 
 FROM node:22-bookworm-slim

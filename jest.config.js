@@ -1,10 +1,10 @@
 /** Unit specs run on their own; e2e specs share one running suite started by the e2e project. */
-const swc = ['@swc/jest', { swcrc: true }];
-const moduleNameMapper = {
-  '^@shopops/(contracts|platform|testing)$': '<rootDir>/libs/$1/src',
-  '^@shopops/(contracts|platform|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
-};
-const common = { rootDir: __dirname, testEnvironment: 'node', transform: { '^.+\\.ts$': swc }, moduleNameMapper };
+const { paths } = require('./tsconfig.json').compilerOptions;
+
+// swc rewrites the aliases of tsconfig.json (their one source) at transform time, which also
+// reaches the global setup: Jest's moduleNameMapper does not apply there.
+const swc = ['@swc/jest', { swcrc: true, jsc: { baseUrl: __dirname, paths } }];
+const common = { rootDir: __dirname, testEnvironment: 'node', transform: { '^.+\\.ts$': swc } };
 
 module.exports = {
   reporters: ['default', '<rootDir>/libs/testing/summary-reporter.js'],

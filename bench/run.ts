@@ -9,14 +9,14 @@ import { formatReport, type Benchmark } from './lib/report';
 
 function available(): string[] {
   return readdirSync(__dirname)
-    .filter((f) => f.endsWith('.bench.js'))
-    .map((f) => f.replace(/\.bench\.js$/, ''))
+    .filter((f) => f.endsWith('.bench.ts'))
+    .map((f) => f.replace(/\.bench\.ts$/, ''))
     .sort();
 }
 
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
-  const file = name ? join(__dirname, `${name}.bench.js`) : '';
+  const file = name ? join(__dirname, `${name}.bench.ts`) : '';
   if (!name || !existsSync(file)) {
     process.stderr.write(`usage: npm run bench -- <name> [--seconds N]\navailable: ${available().join(', ')}\n`);
     process.exit(2);

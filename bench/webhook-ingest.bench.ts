@@ -67,7 +67,7 @@ async function measureShopOps(seconds: number): Promise<SideResult> {
 
 function startChild(args: string[]): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'lib', 'bare-enqueue.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, join(__dirname, 'lib', 'bare-enqueue.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`baseline ${args[0]} exited ${code}`)));
   });

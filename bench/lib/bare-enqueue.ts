@@ -1,7 +1,7 @@
 /**
  * The webhook-ingest baseline: a bare Fastify endpoint that only enqueues the body to BullMQ
  * (no signature check, no database), and a worker that only counts what it receives.
- * `node bare-enqueue.js server <port> <prefix>` or `node bare-enqueue.js worker <prefix>`.
+ * Arguments: `server <port> <prefix>` or `worker <prefix>` (run from sources like every bench file).
  */
 import { Queue, Worker } from 'bullmq';
 import Fastify from 'fastify';

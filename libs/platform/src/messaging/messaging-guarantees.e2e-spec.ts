@@ -219,7 +219,9 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
 
   async function spawnWorker(): Promise<ChildProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'libs', 'testing', 'src', 'probe', 'probe-main.js')], {
+    // Test code is not in the build: the probe runs from its sources.
+    const fromSource = ['-r', join(PROJECT_ROOT, 'libs', 'testing', 'swc-require-hook.js')];
+    const child = spawn(process.execPath, [...fromSource, join(PROJECT_ROOT, 'libs', 'testing', 'src', 'probe', 'probe-main.ts')], {
       env: environment({ ROLE: 'worker', PORT: String(port) }),
       stdio: 'ignore',
     });
