@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PII_VAULT, PiiVault, PlatformModule, type PlatformConfig } from '@shopops/platform';
-import { AnalyticsConfigModule } from './analytics.config';
+import { PlatformModule, type PlatformConfig } from '@shopops/platform';
 import { AnalyticsResolver } from './analytics.resolver';
 import { AnomaliesService } from './anomalies/anomalies.service';
 import { CohortsService } from './cohorts/cohorts.service';
@@ -28,7 +27,7 @@ export class AnalyticsModule {
   static forRoot(config: PlatformConfig): DynamicModule {
     return {
       module: AnalyticsModule,
-      imports: [PlatformModule.forService(config, { entities: [], migrations: ANALYTICS_MIGRATIONS }), AnalyticsConfigModule],
+      imports: [PlatformModule.forService(config, { entities: [], migrations: ANALYTICS_MIGRATIONS })],
       providers: [
         PostgresEventStore,
         { provide: EVENT_STORE, useExisting: PostgresEventStore },
@@ -46,7 +45,6 @@ export class AnalyticsModule {
         MemberExperimentsHandler,
         TrackingHandler,
         MemberErasureHandler,
-        { provide: PII_VAULT, useFactory: () => PiiVault.fromEnv() },
         ChannelEventsResolver,
         AnalyticsResolver,
         InsightsResolver,

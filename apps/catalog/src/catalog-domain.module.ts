@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CatalogConfigModule } from './catalog.config';
 import { CollectionsResolver } from './collections/collections.resolver';
 import { CollectionsService } from './collections/collections.service';
 import { ImportsResolver } from './imports/imports.resolver';
@@ -22,7 +21,6 @@ import { SearchService } from './search/search.service';
 
 /** The catalog's modules share the product writer (versions, search documents), so they live in one Nest module. */
 @Module({
-  imports: [CatalogConfigModule],
   providers: [
     ProductsService,
     SkusService,

@@ -8,7 +8,7 @@ import { ConversationsHandler } from './conversations/conversations.handler';
 import { ConversationsResolver } from './conversations/conversations.resolver';
 import { ConversationQueries } from './conversations/conversation.queries';
 import { ConversationsService } from './conversations/conversations.service';
-import { CUSTOMER_SERVICE_CONFIG, CustomerServiceConfigModule, type CustomerServiceConfig } from './customer-service.config';
+import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from './customer-service.config';
 import { DISPUTE_POLICY, GradedDisputePolicy } from './disputes/dispute.policy';
 import { DisputesService } from './disputes/disputes.service';
 import { KnowledgeService } from './knowledge/knowledge.service';
@@ -28,7 +28,6 @@ export class CustomerServiceModule {
       module: CustomerServiceModule,
       imports: [
         PlatformModule.forService(config, { entities: [], migrations: CUSTOMER_SERVICE_MIGRATIONS, orphanedTypes: [MemberService, SkuReviews] }),
-        CustomerServiceConfigModule,
       ],
       providers: [
         { provide: ASSIGNMENT_STRATEGY, useClass: RoundRobinWithinCapacity },

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PII_VAULT, PiiVault } from '@shopops/platform';
 import { CouponsResolver } from './coupons/coupons.resolver';
 import { CouponsService } from './coupons/coupons.service';
 import { ExclusiveEventsResolver } from './events-booking/exclusive-events.resolver';
@@ -10,10 +9,8 @@ import { LifecycleJobs } from './lifecycle/lifecycle.jobs';
 import { MembersResolver } from './members/members.resolver';
 import { IdentityVerifications } from './members/identity-verifications';
 import { MembersService } from './members/members.service';
-import { loadMembershipConfig, MEMBERSHIP_CONFIG } from './membership.config';
 import { MemberOrdersHandler } from './orders/member-orders.handler';
 import { PointsLedger } from './points/points-ledger';
-import { expiryPolicyFrom, POINTS_EXPIRY } from './points/points-expiry.policy';
 import { PointsResolver } from './points/points.resolver';
 import { PrivacyResolver } from './privacy/privacy.resolver';
 import { PrivacyService } from './privacy/privacy.service';
@@ -30,9 +27,6 @@ import { TiersService } from './tiers/tiers.service';
  */
 @Module({
   providers: [
-    { provide: MEMBERSHIP_CONFIG, useFactory: () => loadMembershipConfig() },
-    { provide: PII_VAULT, useFactory: () => PiiVault.fromEnv() },
-    { provide: POINTS_EXPIRY, useFactory: () => expiryPolicyFrom(process.env.MEMBERSHIP_POINTS_EXPIRY) },
     MembersService,
     MembersResolver,
     IdentityVerifications,

@@ -1,5 +1,5 @@
 import { DEV_JWT_SECRET } from '../auth/bearer-token';
-import { ConfigError, EnvReader } from './env';
+import { ConfigError, readEnvironment, SecretVariable } from './environment-schema';
 import { DEV_IDENTITY_SECRET, loadPlatformConfig } from './platform-config';
 
 const PRODUCTION = { NODE_ENV: 'production', GATEWAY_IDENTITY_SECRET: 'a-production-identity-secret', METRICS_TOKEN: 'a-production-metrics-token' };
@@ -38,8 +38,10 @@ describe('platform configuration in production', () => {
   });
 
   it('refuses any secret read with its development default', () => {
-    const read = new EnvReader({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET });
-    read.secret('JWT_SECRET', DEV_JWT_SECRET);
-    expect(read.problems).toEqual(['JWT_SECRET holds the documented development value; set a secret of your own in production']);
+    class SecretEnvironment {
+      @SecretVariable(DEV_JWT_SECRET) JWT_SECRET = DEV_JWT_SECRET;
+    }
+    const { problems } = readEnvironment(SecretEnvironment, { NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET });
+    expect(problems).toEqual(['JWT_SECRET holds the documented development value; set a secret of your own in production']);
   });
 });
