@@ -87,8 +87,9 @@ function setVariables(env: Environment): Record<string, string> {
  * returning every problem instead of stopping at the first.
  */
 export function readEnvironment<T extends object>(schema: new () => T, env: Environment): { values: T; problems: string[] } {
-  const values = plainToInstance(schema, setVariables(env), { excludeExtraneousValues: true, exposeUnsetFields: false });
-  Object.defineProperty(values, RAW, { value: env, enumerable: false });
+  const set = setVariables(env);
+  const values = plainToInstance(schema, set, { excludeExtraneousValues: true, exposeUnsetFields: false });
+  Object.defineProperty(values, RAW, { value: set, enumerable: false });
   const problems = validateSync(values).flatMap((error) => Object.values(error.constraints ?? {}));
   return { values, problems };
 }
