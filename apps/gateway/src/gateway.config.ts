@@ -45,8 +45,17 @@ export interface GatewayConfig {
 
 const SOURCE = /^[a-z][a-z0-9-]{0,31}$/;
 
-class GatewayEnvironment {
+/** The secret bearer tokens are signed with; tools that mint tokens (`npm run token`, ops) read it alone. */
+class JwtEnvironment {
   @SecretVariable(DEV_JWT_SECRET) JWT_SECRET: string = DEV_JWT_SECRET;
+}
+
+export function loadJwtSecret(env: Environment): string {
+  const { values, problems } = readEnvironment(JwtEnvironment, env);
+  return validConfig('bearer tokens', values.JWT_SECRET, problems);
+}
+
+class GatewayEnvironment extends JwtEnvironment {
   @OneOfVariable(GATEWAY_ENGINES) GATEWAY_ENGINE: GatewayEngineName = 'apollo';
   @TextVariable() SUPERGRAPH_PATH = 'generated/supergraph.graphql';
   @IntegerVariable(2, 100) GRAPHQL_MAX_DEPTH = 12;

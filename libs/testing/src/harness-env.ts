@@ -1,5 +1,5 @@
 import { loadPlatformConfig } from '@shopops/platform';
-import { loadGatewayConfig } from '../../../apps/gateway/src/gateway.config';
+import { loadJwtSecret } from '../../../apps/gateway/src/gateway.config';
 
 /**
  * The one place the test harness touches the process environment: its own switches, the
@@ -9,7 +9,7 @@ import { loadGatewayConfig } from '../../../apps/gateway/src/gateway.config';
 const env = process.env;
 let secrets: { jwt: string; identity: string } | undefined;
 /** Loaded once: the secrets a run's services sign and verify with do not change during it. */
-const suiteSecrets = () => (secrets ??= { jwt: loadGatewayConfig(env).jwtSecret, identity: loadPlatformConfig('gateway', env).identitySecret });
+const suiteSecrets = () => (secrets ??= { jwt: loadJwtSecret(env), identity: loadPlatformConfig('gateway', env).identitySecret });
 
 export const harnessEnv = {
   /** Server test databases are created on. */

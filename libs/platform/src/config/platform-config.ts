@@ -1,6 +1,6 @@
 import { SERVICES, type ServiceDescriptor, type ServiceName } from '@shopops/contracts';
 import { readEnvironment, validConfig, type Environment } from './environment-schema';
-import { databaseUrlOf, DatabaseEnvironment, PlatformEnvironment, readScheduleOverrides, SERVICE_ROLES, withServiceDatabase } from './platform-environment';
+import { ConnectionEnvironment, databaseUrlOf, DatabaseEnvironment, PlatformEnvironment, readScheduleOverrides, SERVICE_ROLES, withServiceDatabase } from './platform-environment';
 
 export { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, DEV_IDENTITY_SECRET, SERVICE_ROLES, scheduleVariableName, serviceEnvName } from './platform-environment';
 export type ServiceRole = (typeof SERVICE_ROLES)[number] | 'schema';
@@ -89,6 +89,19 @@ export function loadPlatformConfig(serviceName: ServiceName, env: Environment, a
     retention: { outboxDays: values.OUTBOX_RETENTION_DAYS, inboxDays: values.INBOX_RETENTION_DAYS },
   };
   return validConfig(`the ${serviceName} service`, config, [...problems, ...schedules.problems]);
+}
+
+export interface ConnectionConfig {
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+}
+
+/** The suite's shared database (DATABASE_URL), Redis and queue prefix, for tools beside the services (ops, `npm start`). */
+export function loadConnectionConfig(env: Environment): ConnectionConfig {
+  const { values, problems } = readEnvironment(ConnectionEnvironment, env);
+  const config = { databaseUrl: values.DATABASE_URL, redisUrl: values.REDIS_URL, queuePrefix: values.QUEUE_PREFIX };
+  return validConfig('the suite connections', config, problems);
 }
 
 /** The database URL of `serviceName` alone: what migrations need, without the service's other settings. */

@@ -30,13 +30,17 @@ export class DatabaseEnvironment {
   @IntegerVariable(1, 200) DB_POOL_SIZE = 10;
 }
 
-export class PlatformEnvironment extends DatabaseEnvironment {
+/** Where a service's data and queues are: what tools beside the services (migrations, ops) need too. */
+export class ConnectionEnvironment extends DatabaseEnvironment {
+  @TextVariable(/^rediss?:\/\//, 'expected redis://host:port') REDIS_URL: string = DEFAULT_REDIS_URL;
+  @TextVariable(/^[A-Za-z0-9_{}-]{1,64}$/, 'letters, digits, _ - { }') QUEUE_PREFIX = 'shopops';
+}
+
+export class PlatformEnvironment extends ConnectionEnvironment {
   @OneOfVariable(SERVICE_ROLES) ROLE: (typeof SERVICE_ROLES)[number] = 'all';
   @TextVariable() HOST = '0.0.0.0';
   /** Unset: the service's own default port (+100 for a worker). */
   @IntegerVariable(0, 65535) PORT?: number;
-  @TextVariable(/^rediss?:\/\//, 'expected redis://host:port') REDIS_URL: string = DEFAULT_REDIS_URL;
-  @TextVariable(/^[A-Za-z0-9_{}-]{1,64}$/, 'letters, digits, _ - { }') QUEUE_PREFIX = 'shopops';
   @OneOfVariable(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
   @SecretVariable(DEV_IDENTITY_SECRET) GATEWAY_IDENTITY_SECRET: string = DEV_IDENTITY_SECRET;
   @EnvironmentVariable((raw, env, name) => {
