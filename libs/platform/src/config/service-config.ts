@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import type { ServiceName } from '@shopops/contracts';
 import { ConfigError, type Environment } from './environment-schema';
 import { loadPlatformConfig, type PlatformConfig } from './platform-config';
@@ -48,23 +48,28 @@ class ServiceConfigModule {}
 
 /**
  * The service's configuration as a global Nest module: `@nestjs/config` reads the process
- * environment once and validates it with `loadServiceConfig`; each section is injected by its token.
+ * environment once and validates it with `loadServiceConfig` (ConfigService then holds every
+ * section under its key); each section is also injected by its own token.
  */
 export async function serviceConfigModule(
   service: ServiceName,
   sections: readonly ConfigSection[],
   argv: readonly string[],
 ): Promise<{ module: DynamicModule; config: ServiceConfig }> {
-  let validated: ServiceConfig | undefined;
+  const validated: ServiceConfig[] = [];
   const configModule = await ConfigModule.forRoot({
     isGlobal: true,
     ignoreEnvFile: true,
-    validate: (env) => (validated = loadServiceConfig(service, sections, env as Environment, argv)),
+    validate: (env) => {
+      validated.push(loadServiceConfig(service, sections, env as Environment, argv));
+      return validated[0];
+    },
   });
-  if (!validated) throw new Error('the configuration was not validated');
-  const providers = sections.map((section) => ({ provide: section.token, inject: [ConfigService], useFactory: (config: ConfigService) => config.get(section.key) }));
+  const [config] = validated;
+  // The validated values themselves, not ConfigService.get: that would depend on the order Nest instantiates modules in.
+  const providers = sections.map((section) => ({ provide: section.token, useValue: config[section.key] }));
   return {
-    config: validated,
+    config,
     module: { module: ServiceConfigModule, global: true, imports: [configModule], providers, exports: sections.map((section) => section.token) },
   };
 }
