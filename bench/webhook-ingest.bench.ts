@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
+import { loadConnectionConfig } from '@shopops/platform';
 import { devWebhookSecret, freePort, orderData, signDelivery, SuiteStack } from '@shopops/testing';
 import { httpPool, postJson } from './lib/http';
 import { closedLoop, round, type LoadResult } from './lib/load';
@@ -78,7 +79,7 @@ async function measureBaseline(seconds: number): Promise<SideResult> {
   const prefix = `bench${randomBytes(3).toString('hex')}`;
   const server = await startChild(['server', String(port), prefix]);
   const worker = await startChild(['worker', prefix]);
-  const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redis = new IORedis(loadConnectionConfig(process.env).redisUrl);
   try {
     progress(`driving the bare enqueue endpoint for ${seconds}s`);
     return await driveWebhooks(`http://127.0.0.1:${port}`, seconds, async () => Number((await redis.get(`${prefix}:bare-delivered`)) ?? 0));

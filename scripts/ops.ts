@@ -13,19 +13,21 @@
  * Add --json for machine-readable output.
  */
 import { deadLetterQueueName, eventQueueName, isServiceName, SERVICE_NAMES } from '@shopops/contracts';
-import { DEFAULT_REDIS_URL, redisOptions, type DeadLetter } from '@shopops/platform';
+import { loadConnectionConfig, redisOptions, type DeadLetter } from '@shopops/platform';
 import { Job, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
-import { DEFAULT_DATABASE_URL, DEV_JWT_SECRET, signBearerToken } from '@shopops/platform';
+import { signBearerToken } from '@shopops/platform';
+import { loadJwtSecret } from '../apps/gateway/src/gateway.config';
 import { findDifferences, resendOrderEvents } from './reconcile/reconciliation';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const positional = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] === '--limit') && !(args[i - 1] === '--hours'));
 const [command, target, jobId] = positional;
-const connection = new IORedis(redisOptions(process.env.REDIS_URL || DEFAULT_REDIS_URL, { maxRetriesPerRequest: null }));
-const prefix = process.env.QUEUE_PREFIX || 'shopops';
+const connections = loadConnectionConfig(process.env);
+const connection = new IORedis(redisOptions(connections.redisUrl, { maxRetriesPerRequest: null }));
+const prefix = connections.queuePrefix;
 const queues: Queue[] = [];
 
 function queue(name: string): Queue {
@@ -153,11 +155,11 @@ async function reconcile(): Promise<void> {
   const hours = hoursAt >= 0 ? Number(args[hoursAt + 1]) : 24;
   if (!Number.isFinite(hours) || hours <= 0) fail('--hours must be a positive number');
   const repair = args.includes('--repair');
-  const db = new Pool({ connectionString: process.env.DATABASE_URL || DEFAULT_DATABASE_URL, max: 2 });
+  const db = new Pool({ connectionString: connections.databaseUrl, max: 2 });
   try {
     const { orders, differences } = await findDifferences(db, hours, Number(process.env.RECONCILE_SETTLE_SECONDS ?? 60));
     const gateway = process.env.GATEWAY_URL || 'http://127.0.0.1:4000';
-    const token = signBearerToken({ sub: 'ops-reconcile', role: 'admin' }, process.env.JWT_SECRET || DEV_JWT_SECRET, 300);
+    const token = signBearerToken({ sub: 'ops-reconcile', role: 'admin' }, loadJwtSecret(process.env), 300);
     const graphql = async (query: string) => {
       const response = await fetch(`${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
       const body = (await response.json()) as { data?: Record<string, unknown[]>; errors?: Array<{ message: string }> };

@@ -9,15 +9,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DOMAIN_SERVICE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@shopops/contracts';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, migrateServices, serviceEnvName } from '@shopops/platform';
+import { loadConnectionConfig, migrateServices, serviceEnvName } from '@shopops/platform';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { SUITE_MIGRATIONS } from '../apps/migrations';
 import { seedDemoIfEmpty } from './seed-demo';
 
 const root = join(__dirname, '..', '..');
-const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
+const { databaseUrl, redisUrl } = loadConnectionConfig(process.env);
 const log = (message: string): void => void process.stdout.write(`[shopops] ${message}\n`);
 /** Shifts every port, to run a second suite beside one on the defaults (tests do). */
 const portOffset = Number(process.env.PORT_OFFSET ?? 0);

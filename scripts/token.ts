@@ -3,7 +3,8 @@
  * (`--member <id>` for a member token, `--sub <name>`, `--ttl <seconds>`).
  */
 import { isRole, ROLES } from '@shopops/contracts';
-import { DEV_JWT_SECRET, signBearerToken } from '@shopops/platform';
+import { signBearerToken } from '@shopops/platform';
+import { loadJwtSecret } from '../apps/gateway/src/gateway.config';
 
 function argument(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -23,5 +24,5 @@ if (role === 'member' && !memberId) fail('a member token needs --member <member 
 const ttl = Number(argument(args, 'ttl') ?? 12 * 3600);
 if (!Number.isInteger(ttl) || ttl <= 0) fail('--ttl must be a positive number of seconds');
 const sub = argument(args, 'sub') ?? (memberId ? `member:${memberId}` : `dev-${role}`);
-const secret = process.env.JWT_SECRET || DEV_JWT_SECRET;
+const secret = loadJwtSecret(process.env);
 process.stdout.write(`${signBearerToken({ sub, role, ...(memberId ? { memberId } : {}) }, secret, ttl)}\n`);

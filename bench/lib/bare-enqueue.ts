@@ -6,9 +6,10 @@
 import { Queue, Worker } from 'bullmq';
 import Fastify from 'fastify';
 import IORedis from 'ioredis';
+import { loadConnectionConfig } from '@shopops/platform';
 
 const [role, a, b] = process.argv.slice(2);
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const { redisUrl } = loadConnectionConfig(process.env);
 
 async function server(port: number, prefix: string): Promise<void> {
   const queue = new Queue('bare-webhooks', { connection: new IORedis(redisUrl, { maxRetriesPerRequest: null }), prefix });

@@ -1,5 +1,6 @@
 import { developmentWebhookSecret, webhookSignatureHeader, type Role } from '@shopops/contracts';
-import { DEV_JWT_SECRET, signBearerToken } from '@shopops/platform';
+import { signBearerToken } from '@shopops/platform';
+import { loadJwtSecret } from '../../apps/gateway/src/gateway.config';
 import { randomUUID } from 'node:crypto';
 
 /** What a demo seed file gets: the gateway's API as a client would use it, and a seeded RNG. */
@@ -32,7 +33,7 @@ export function createDemoContext(gatewayUrl: string, log: (message: string) => 
   const tokenFor = (role: Role): string => {
     let token = tokens.get(role);
     if (!token) {
-      token = signBearerToken({ sub: `demo-${role}`, role }, process.env.JWT_SECRET || DEV_JWT_SECRET, 3600);
+      token = signBearerToken({ sub: `demo-${role}`, role }, loadJwtSecret(process.env), 3600);
       tokens.set(role, token);
     }
     return token;

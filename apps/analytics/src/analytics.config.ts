@@ -1,5 +1,4 @@
-import { Global, Module } from '@nestjs/common';
-import { EnvReader } from '@shopops/platform';
+import { configSection, IntegerVariable, PII_VAULT_SECTION, readEnvironment, validConfig, type Environment } from '@shopops/platform';
 
 /** Analytics policies; every default is DOMAIN.md's, every one can be changed per shop. */
 export interface AnalyticsConfig {
@@ -19,20 +18,27 @@ export interface AnalyticsConfig {
 
 export const ANALYTICS_CONFIG = Symbol('ANALYTICS_CONFIG');
 
-export function loadAnalyticsConfig(env: NodeJS.ProcessEnv = process.env): AnalyticsConfig {
-  const read = new EnvReader(env);
-  const config: AnalyticsConfig = {
-    marginPercent: read.int('ANALYTICS_MARGIN_PERCENT', 40, 1, 100),
-    customerLifespanYears: read.int('ANALYTICS_CUSTOMER_LIFESPAN_YEARS', 3, 1, 30),
-    paidShareLimitPercent: read.int('ANALYTICS_PAID_SHARE_LIMIT_PERCENT', 30, 1, 100),
-    anomalySigmas: read.int('ANALYTICS_ANOMALY_SIGMAS', 3, 1, 10),
-    anomalyMinVolume: read.int('ANALYTICS_ANOMALY_MIN_VOLUME', 20, 0, 1_000_000),
-    baselineWeeks: read.int('ANALYTICS_BASELINE_WEEKS', 4, 1, 52),
-  };
-  read.assertValid('analytics');
-  return config;
+class AnalyticsEnvironment {
+  @IntegerVariable(1, 100) ANALYTICS_MARGIN_PERCENT = 40;
+  @IntegerVariable(1, 30) ANALYTICS_CUSTOMER_LIFESPAN_YEARS = 3;
+  @IntegerVariable(1, 100) ANALYTICS_PAID_SHARE_LIMIT_PERCENT = 30;
+  @IntegerVariable(1, 10) ANALYTICS_ANOMALY_SIGMAS = 3;
+  @IntegerVariable(0, 1_000_000) ANALYTICS_ANOMALY_MIN_VOLUME = 20;
+  @IntegerVariable(1, 52) ANALYTICS_BASELINE_WEEKS = 4;
 }
 
-@Global()
-@Module({ providers: [{ provide: ANALYTICS_CONFIG, useFactory: () => loadAnalyticsConfig() }], exports: [ANALYTICS_CONFIG] })
-export class AnalyticsConfigModule {}
+export function loadAnalyticsConfig(env: Environment): AnalyticsConfig {
+  const { values, problems } = readEnvironment(AnalyticsEnvironment, env);
+  const config: AnalyticsConfig = {
+    marginPercent: values.ANALYTICS_MARGIN_PERCENT,
+    customerLifespanYears: values.ANALYTICS_CUSTOMER_LIFESPAN_YEARS,
+    paidShareLimitPercent: values.ANALYTICS_PAID_SHARE_LIMIT_PERCENT,
+    anomalySigmas: values.ANALYTICS_ANOMALY_SIGMAS,
+    anomalyMinVolume: values.ANALYTICS_ANOMALY_MIN_VOLUME,
+    baselineWeeks: values.ANALYTICS_BASELINE_WEEKS,
+  };
+  return validConfig('analytics', config, problems);
+}
+
+/** Analytics erases members' sealed PII, so it holds the same vault as the gateway and membership. */
+export const ANALYTICS_CONFIG_SECTIONS = [configSection('analytics', ANALYTICS_CONFIG, loadAnalyticsConfig), PII_VAULT_SECTION];

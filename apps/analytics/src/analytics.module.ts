@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@shopops/platform';
-import { AnalyticsConfigModule } from './analytics.config';
 import { AnomaliesModule } from './anomalies/anomalies.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { EventsModule } from './events/events.module';
@@ -23,7 +22,6 @@ export class AnalyticsModule {
       module: AnalyticsModule,
       imports: [
         PlatformModule.forService(config, { entities: [], migrations: ANALYTICS_MIGRATIONS }),
-        AnalyticsConfigModule,
         EventStoreModule,
         EventsModule,
         TrackingModule,

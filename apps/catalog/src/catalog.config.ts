@@ -1,5 +1,4 @@
-import { Global, Module } from '@nestjs/common';
-import { EnvReader } from '@shopops/platform';
+import { configSection, EnvironmentVariable, IntegerVariable, readEnvironment, validConfig, type Environment } from '@shopops/platform';
 
 /** Catalog policies; every default is DOMAIN.md's, every one can be changed per shop. */
 export interface CatalogConfig {
@@ -17,25 +16,35 @@ export interface CatalogConfig {
 
 export const CATALOG_CONFIG = Symbol('CATALOG_CONFIG');
 
-export function loadCatalogConfig(env: NodeJS.ProcessEnv = process.env): CatalogConfig {
-  const read = new EnvReader(env);
-  const target = read.string('CATALOG_PORTFOLIO_TARGET', '40/30/20/10', /^\d{1,3}\/\d{1,3}\/\d{1,3}\/\d{1,3}$/, 'core/potential/test/clearance percentages').split('/').map(Number);
-  if (target.reduce((a, b) => a + b, 0) !== 100) read.problems.push('CATALOG_PORTFOLIO_TARGET must add up to 100');
-  const config: CatalogConfig = {
-    media: {
-      minImages: read.int('CATALOG_MEDIA_MIN_IMAGES', 5, 0, 50),
-      minImagePixels: read.int('CATALOG_MEDIA_MIN_IMAGE_PIXELS', 800, 1, 10_000),
-      minVideos: read.int('CATALOG_MEDIA_MIN_VIDEOS', 1, 0, 10),
-    },
-    portfolioTarget: { CORE: target[0], POTENTIAL: target[1], TEST: target[2], CLEARANCE: target[3] },
-    bestsellerMaxPercent: read.int('CATALOG_BESTSELLER_MAX_PERCENT', 30, 1, 100),
-    bestsellerMinUnits30d: read.int('CATALOG_BESTSELLER_MIN_UNITS_30D', 100, 1, 1_000_000),
-    priceHonestyDays: read.int('CATALOG_PRICE_HONESTY_DAYS', 7, 1, 90),
-  };
-  read.assertValid('catalog');
-  return config;
+const PORTFOLIO_TARGET = /^\d{1,3}\/\d{1,3}\/\d{1,3}\/\d{1,3}$/;
+const percentages = (text: string): number[] => text.split('/').map(Number);
+
+class CatalogEnvironment {
+  @EnvironmentVariable((raw, _env, name) => {
+    if (raw === undefined) return undefined;
+    if (!PORTFOLIO_TARGET.test(raw)) return `${name}=${JSON.stringify(raw)} is invalid: core/potential/test/clearance percentages`;
+    return percentages(raw).reduce((a, b) => a + b, 0) === 100 ? undefined : `${name} must add up to 100`;
+  }, percentages)
+  CATALOG_PORTFOLIO_TARGET: number[] = [40, 30, 20, 10];
+  @IntegerVariable(0, 50) CATALOG_MEDIA_MIN_IMAGES = 5;
+  @IntegerVariable(1, 10_000) CATALOG_MEDIA_MIN_IMAGE_PIXELS = 800;
+  @IntegerVariable(0, 10) CATALOG_MEDIA_MIN_VIDEOS = 1;
+  @IntegerVariable(1, 100) CATALOG_BESTSELLER_MAX_PERCENT = 30;
+  @IntegerVariable(1, 1_000_000) CATALOG_BESTSELLER_MIN_UNITS_30D = 100;
+  @IntegerVariable(1, 90) CATALOG_PRICE_HONESTY_DAYS = 7;
 }
 
-@Global()
-@Module({ providers: [{ provide: CATALOG_CONFIG, useFactory: () => loadCatalogConfig() }], exports: [CATALOG_CONFIG] })
-export class CatalogConfigModule {}
+export function loadCatalogConfig(env: Environment): CatalogConfig {
+  const { values, problems } = readEnvironment(CatalogEnvironment, env);
+  const target = values.CATALOG_PORTFOLIO_TARGET;
+  const config: CatalogConfig = {
+    media: { minImages: values.CATALOG_MEDIA_MIN_IMAGES, minImagePixels: values.CATALOG_MEDIA_MIN_IMAGE_PIXELS, minVideos: values.CATALOG_MEDIA_MIN_VIDEOS },
+    portfolioTarget: { CORE: target[0], POTENTIAL: target[1], TEST: target[2], CLEARANCE: target[3] },
+    bestsellerMaxPercent: values.CATALOG_BESTSELLER_MAX_PERCENT,
+    bestsellerMinUnits30d: values.CATALOG_BESTSELLER_MIN_UNITS_30D,
+    priceHonestyDays: values.CATALOG_PRICE_HONESTY_DAYS,
+  };
+  return validConfig('catalog', config, problems);
+}
+
+export const CATALOG_CONFIG_SECTIONS = [configSection('catalog', CATALOG_CONFIG, loadCatalogConfig)];

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@shopops/platform';
-import { CatalogConfigModule } from './catalog.config';
 import { CollectionsModule } from './collections/collections.module';
 import { ImportsModule } from './imports/imports.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
@@ -23,7 +22,6 @@ export class CatalogModule {
       module: CatalogModule,
       imports: [
         PlatformModule.forService(config, { entities: CATALOG_ENTITIES, migrations: CATALOG_MIGRATIONS }),
-        CatalogConfigModule,
         ProductsModule,
         SearchModule,
         LifecycleModule,

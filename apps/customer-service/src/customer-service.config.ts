@@ -1,5 +1,4 @@
-import { Global, Module } from '@nestjs/common';
-import { EnvReader } from '@shopops/platform';
+import { configSection, IntegerVariable, readEnvironment, TextVariable, validConfig, type Environment } from '@shopops/platform';
 import { parseCalendar, type BusinessCalendar } from './calendar/business-calendar';
 
 export type Priority = 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
@@ -29,50 +28,66 @@ export const CUSTOMER_SERVICE_CONFIG = Symbol('CUSTOMER_SERVICE_CONFIG');
 
 const list = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
 
-export function loadCustomerServiceConfig(env: NodeJS.ProcessEnv = process.env): CustomerServiceConfig {
-  const read = new EnvReader(env);
-  let calendar: BusinessCalendar | undefined;
-  try {
-    calendar = parseCalendar(
-      read.string('CS_BUSINESS_HOURS', 'mon-sun 09:00-12:00 13:00-23:00'),
-      read.string('CS_HOLIDAYS', ''),
-      read.string('CS_MAKEUP_WORKDAYS', ''),
-      read.string('CS_UTC_OFFSET', '+08:00'),
-    );
-  } catch (error) {
-    read.problems.push(`CS business calendar: ${(error as Error).message}`);
-  }
-  const config: CustomerServiceConfig = {
-    calendar: calendar!,
-    firstResponseMinutes: {
-      URGENT: read.int('CS_FIRST_RESPONSE_URGENT_MINUTES', 1, 1, 10_000),
-      HIGH: read.int('CS_FIRST_RESPONSE_HIGH_MINUTES', 2, 1, 10_000),
-      NORMAL: read.int('CS_FIRST_RESPONSE_MINUTES', 3, 1, 10_000),
-      LOW: read.int('CS_FIRST_RESPONSE_LOW_MINUTES', 10, 1, 10_000),
-    },
-    topTierFirstResponseMinutes: read.int('CS_TOP_TIER_FIRST_RESPONSE_MINUTES', 1, 1, 10_000),
-    nextResponseMinutes: read.int('CS_NEXT_RESPONSE_MINUTES', 5, 1, 10_000),
-    resolutionMinutes: read.int('CS_RESOLUTION_MINUTES', 24 * 60, 1, 100_000),
-    afterSalesHours: read.int('CS_AFTER_SALES_HOURS', 48, 1, 24 * 30),
-    warnAtShare: read.int('CS_SLA_WARN_PERCENT', 80, 1, 99) / 100,
-    topTiers: list(read.string('CS_TOP_TIERS', 'gold')),
-    fastTrack: { tiers: list(read.string('CS_FAST_TRACK_TIERS', 'silver,gold')), maxFen: read.int('CS_FAST_TRACK_MAX_FEN', 20_000, 0, 100_000_000) },
-    dispute: {
-      expertAboveFen: read.int('CS_DISPUTE_EXPERT_ABOVE_FEN', 100_000, 0, 100_000_000),
-      advanceCompensationMaxFen: read.int('CS_ADVANCE_COMPENSATION_MAX_FEN', 50_000, 0, 100_000_000),
-    },
-    reviewSpike: {
-      threshold: read.int('CS_REVIEW_SPIKE_THRESHOLD', 5, 1, 10_000),
-      windowHours: read.int('CS_REVIEW_SPIKE_WINDOW_HOURS', 24, 1, 24 * 30),
-      contactWithinHours: read.int('CS_REVIEW_CONTACT_HOURS', 24, 1, 24 * 30),
-    },
-    quality: { threshold: read.int('CS_QUALITY_ISSUE_THRESHOLD', 3, 1, 10_000), windowDays: read.int('CS_QUALITY_WINDOW_DAYS', 30, 1, 365) },
-    autoAnswer: { minScore: read.int('CS_AUTO_ANSWER_MIN_SCORE_PERCENT', 30, 1, 100) / 100, minMargin: read.int('CS_AUTO_ANSWER_MIN_MARGIN_PERCENT', 4, 0, 100) / 100 },
-  };
-  read.assertValid('customer-service');
-  return config;
+class CustomerServiceEnvironment {
+  @TextVariable() CS_BUSINESS_HOURS = 'mon-sun 09:00-12:00 13:00-23:00';
+  @TextVariable() CS_HOLIDAYS = '';
+  @TextVariable() CS_MAKEUP_WORKDAYS = '';
+  @TextVariable() CS_UTC_OFFSET = '+08:00';
+  @IntegerVariable(1, 10_000) CS_FIRST_RESPONSE_URGENT_MINUTES = 1;
+  @IntegerVariable(1, 10_000) CS_FIRST_RESPONSE_HIGH_MINUTES = 2;
+  @IntegerVariable(1, 10_000) CS_FIRST_RESPONSE_MINUTES = 3;
+  @IntegerVariable(1, 10_000) CS_FIRST_RESPONSE_LOW_MINUTES = 10;
+  @IntegerVariable(1, 10_000) CS_TOP_TIER_FIRST_RESPONSE_MINUTES = 1;
+  @IntegerVariable(1, 10_000) CS_NEXT_RESPONSE_MINUTES = 5;
+  @IntegerVariable(1, 100_000) CS_RESOLUTION_MINUTES = 24 * 60;
+  @IntegerVariable(1, 24 * 30) CS_AFTER_SALES_HOURS = 48;
+  @IntegerVariable(1, 99) CS_SLA_WARN_PERCENT = 80;
+  @TextVariable() CS_TOP_TIERS = 'gold';
+  @TextVariable() CS_FAST_TRACK_TIERS = 'silver,gold';
+  @IntegerVariable(0, 100_000_000) CS_FAST_TRACK_MAX_FEN = 20_000;
+  @IntegerVariable(0, 100_000_000) CS_DISPUTE_EXPERT_ABOVE_FEN = 100_000;
+  @IntegerVariable(0, 100_000_000) CS_ADVANCE_COMPENSATION_MAX_FEN = 50_000;
+  @IntegerVariable(1, 10_000) CS_REVIEW_SPIKE_THRESHOLD = 5;
+  @IntegerVariable(1, 24 * 30) CS_REVIEW_SPIKE_WINDOW_HOURS = 24;
+  @IntegerVariable(1, 24 * 30) CS_REVIEW_CONTACT_HOURS = 24;
+  @IntegerVariable(1, 10_000) CS_QUALITY_ISSUE_THRESHOLD = 3;
+  @IntegerVariable(1, 365) CS_QUALITY_WINDOW_DAYS = 30;
+  @IntegerVariable(1, 100) CS_AUTO_ANSWER_MIN_SCORE_PERCENT = 30;
+  @IntegerVariable(0, 100) CS_AUTO_ANSWER_MIN_MARGIN_PERCENT = 4;
 }
 
-@Global()
-@Module({ providers: [{ provide: CUSTOMER_SERVICE_CONFIG, useFactory: () => loadCustomerServiceConfig() }], exports: [CUSTOMER_SERVICE_CONFIG] })
-export class CustomerServiceConfigModule {}
+function calendarOf(values: CustomerServiceEnvironment, problems: string[]): BusinessCalendar | undefined {
+  try {
+    return parseCalendar(values.CS_BUSINESS_HOURS, values.CS_HOLIDAYS, values.CS_MAKEUP_WORKDAYS, values.CS_UTC_OFFSET);
+  } catch (error) {
+    problems.push(`CS business calendar: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+export function loadCustomerServiceConfig(env: Environment): CustomerServiceConfig {
+  const { values: v, problems } = readEnvironment(CustomerServiceEnvironment, env);
+  const config: CustomerServiceConfig = {
+    calendar: calendarOf(v, problems) as BusinessCalendar,
+    firstResponseMinutes: {
+      URGENT: v.CS_FIRST_RESPONSE_URGENT_MINUTES,
+      HIGH: v.CS_FIRST_RESPONSE_HIGH_MINUTES,
+      NORMAL: v.CS_FIRST_RESPONSE_MINUTES,
+      LOW: v.CS_FIRST_RESPONSE_LOW_MINUTES,
+    },
+    topTierFirstResponseMinutes: v.CS_TOP_TIER_FIRST_RESPONSE_MINUTES,
+    nextResponseMinutes: v.CS_NEXT_RESPONSE_MINUTES,
+    resolutionMinutes: v.CS_RESOLUTION_MINUTES,
+    afterSalesHours: v.CS_AFTER_SALES_HOURS,
+    warnAtShare: v.CS_SLA_WARN_PERCENT / 100,
+    topTiers: list(v.CS_TOP_TIERS),
+    fastTrack: { tiers: list(v.CS_FAST_TRACK_TIERS), maxFen: v.CS_FAST_TRACK_MAX_FEN },
+    dispute: { expertAboveFen: v.CS_DISPUTE_EXPERT_ABOVE_FEN, advanceCompensationMaxFen: v.CS_ADVANCE_COMPENSATION_MAX_FEN },
+    reviewSpike: { threshold: v.CS_REVIEW_SPIKE_THRESHOLD, windowHours: v.CS_REVIEW_SPIKE_WINDOW_HOURS, contactWithinHours: v.CS_REVIEW_CONTACT_HOURS },
+    quality: { threshold: v.CS_QUALITY_ISSUE_THRESHOLD, windowDays: v.CS_QUALITY_WINDOW_DAYS },
+    autoAnswer: { minScore: v.CS_AUTO_ANSWER_MIN_SCORE_PERCENT / 100, minMargin: v.CS_AUTO_ANSWER_MIN_MARGIN_PERCENT / 100 },
+  };
+  return validConfig('customer-service', config, problems);
+}
+
+export const CUSTOMER_SERVICE_CONFIG_SECTIONS = [configSection('customerService', CUSTOMER_SERVICE_CONFIG, loadCustomerServiceConfig)];

@@ -6,7 +6,6 @@ import { BuyersModule } from './buyers/buyers.module';
 import { MemberReference } from './buyers/member-reference';
 import { CalendarModule } from './calendar/calendar.module';
 import { ConversationsModule } from './conversations/conversations.module';
-import { CustomerServiceConfigModule } from './customer-service.config';
 import { DisputesModule } from './disputes/disputes.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -23,7 +22,6 @@ export class CustomerServiceModule {
       module: CustomerServiceModule,
       imports: [
         PlatformModule.forService(config, { entities: [], migrations: CUSTOMER_SERVICE_MIGRATIONS, orphanedTypes: [MemberReference, SkuReviews] }),
-        CustomerServiceConfigModule,
         // The subgraph prints fields in the order modules register (depth first): this order keeps the published schema's.
         ConversationsModule,
         AgentsModule,

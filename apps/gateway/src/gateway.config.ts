@@ -1,6 +1,19 @@
 import { resolve } from 'node:path';
 import { developmentWebhookSecret, DOMAIN_SERVICE_NAMES, SERVICES, webhookSigningKey, type DomainServiceName } from '@shopops/contracts';
-import { DEV_JWT_SECRET, EnvReader, serviceEnvName } from '@shopops/platform';
+import {
+  declareVariable,
+  DEV_JWT_SECRET,
+  developmentSecretRefusal,
+  IntegerVariable,
+  isProduction,
+  OneOfVariable,
+  readEnvironment,
+  SecretVariable,
+  serviceEnvName,
+  TextVariable,
+  validConfig,
+  type Environment,
+} from '@shopops/platform';
 
 export const GATEWAY_ENGINES = ['apollo', 'hive'] as const;
 export type GatewayEngineName = (typeof GATEWAY_ENGINES)[number];
@@ -32,50 +45,77 @@ export interface GatewayConfig {
 
 const SOURCE = /^[a-z][a-z0-9-]{0,31}$/;
 
-export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const read = new EnvReader(env);
-  const subgraphUrls = Object.fromEntries(
-    DOMAIN_SERVICE_NAMES.map((name) => [
-      name,
-      read.string(serviceEnvName(name, 'URL'), `http://127.0.0.1:${SERVICES[name].defaultPort}/graphql`, /^https?:\/\//),
-    ]),
-  ) as Record<DomainServiceName, string>;
-  const config: GatewayConfig = {
-    jwtSecret: read.secret('JWT_SECRET', DEV_JWT_SECRET),
-    engine: read.oneOf('GATEWAY_ENGINE', GATEWAY_ENGINES, 'apollo'),
-    supergraphPath: resolve(read.string('SUPERGRAPH_PATH', 'generated/supergraph.graphql')),
-    subgraphUrls,
-    maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
-    maxComplexity: read.int('GRAPHQL_MAX_COMPLEXITY', 10_000, 10, 10_000_000),
-    maxTokens: read.int('GRAPHQL_MAX_TOKENS', 10_000, 100, 1_000_000),
-    maxFields: read.int('GRAPHQL_MAX_FIELDS', 5_000, 10, 1_000_000),
-    maxAliases: read.int('GRAPHQL_MAX_ALIASES', 500, 0, 1_000_000),
-    rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
-    webhookSources: readWebhookSources(read, env),
-    webhookToleranceSeconds: read.int('WEBHOOK_TOLERANCE_SECONDS', 300, 1, 86_400),
-    webhookBodyRetentionDays: read.int('WEBHOOK_BODY_RETENTION_DAYS', 30, 1, 3650),
-  };
-  read.assertValid('the gateway');
-  return config;
+/** The secret bearer tokens are signed with; tools that mint tokens (`npm run token`, ops) read it alone. */
+class JwtEnvironment {
+  @SecretVariable(DEV_JWT_SECRET) JWT_SECRET: string = DEV_JWT_SECRET;
 }
 
-function readWebhookSources(read: EnvReader, env: NodeJS.ProcessEnv): Map<string, WebhookSourceConfig> {
-  const names = (env.WEBHOOK_SOURCES?.trim() ? env.WEBHOOK_SOURCES.trim().split(/\s+/) : [...DEFAULT_WEBHOOK_SOURCES]).filter(
-    (name) => SOURCE.test(name) || (read.problems.push(`WEBHOOK_SOURCES: "${name}" is not a valid source name`), false),
+export function loadJwtSecret(env: Environment): string {
+  const { values, problems } = readEnvironment(JwtEnvironment, env);
+  return validConfig('bearer tokens', values.JWT_SECRET, problems);
+}
+
+class GatewayEnvironment extends JwtEnvironment {
+  @OneOfVariable(GATEWAY_ENGINES) GATEWAY_ENGINE: GatewayEngineName = 'apollo';
+  @TextVariable() SUPERGRAPH_PATH = 'generated/supergraph.graphql';
+  @IntegerVariable(2, 100) GRAPHQL_MAX_DEPTH = 12;
+  @IntegerVariable(10, 10_000_000) GRAPHQL_MAX_COMPLEXITY = 10_000;
+  @IntegerVariable(100, 1_000_000) GRAPHQL_MAX_TOKENS = 10_000;
+  @IntegerVariable(10, 1_000_000) GRAPHQL_MAX_FIELDS = 5_000;
+  @IntegerVariable(0, 1_000_000) GRAPHQL_MAX_ALIASES = 500;
+  @IntegerVariable(1, 100_000_000) RATE_LIMIT_PER_MINUTE = 6000;
+  @TextVariable() WEBHOOK_SOURCES?: string;
+  @IntegerVariable(1, 86_400) WEBHOOK_TOLERANCE_SECONDS = 300;
+  @IntegerVariable(1, 3650) WEBHOOK_BODY_RETENTION_DAYS = 30;
+}
+// Each domain service's subgraph address: `CATALOG_URL`, `CUSTOMER_SERVICE_URL`, …
+for (const name of DOMAIN_SERVICE_NAMES) declareVariable(GatewayEnvironment, serviceEnvName(name, 'URL'), TextVariable(/^https?:\/\//));
+
+function subgraphUrlsOf(values: GatewayEnvironment): Record<DomainServiceName, string> {
+  const set = values as unknown as Readonly<Record<string, string | undefined>>;
+  return Object.fromEntries(
+    DOMAIN_SERVICE_NAMES.map((name) => [name, set[serviceEnvName(name, 'URL')] ?? `http://127.0.0.1:${SERVICES[name].defaultPort}/graphql`]),
+  ) as Record<DomainServiceName, string>;
+}
+
+export function loadGatewayConfig(env: Environment): GatewayConfig {
+  const { values, problems } = readEnvironment(GatewayEnvironment, env);
+  const config: GatewayConfig = {
+    jwtSecret: values.JWT_SECRET,
+    engine: values.GATEWAY_ENGINE,
+    supergraphPath: resolve(values.SUPERGRAPH_PATH),
+    subgraphUrls: subgraphUrlsOf(values),
+    maxDepth: values.GRAPHQL_MAX_DEPTH,
+    maxComplexity: values.GRAPHQL_MAX_COMPLEXITY,
+    maxTokens: values.GRAPHQL_MAX_TOKENS,
+    maxFields: values.GRAPHQL_MAX_FIELDS,
+    maxAliases: values.GRAPHQL_MAX_ALIASES,
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    webhookSources: readWebhookSources(values.WEBHOOK_SOURCES, env, problems),
+    webhookToleranceSeconds: values.WEBHOOK_TOLERANCE_SECONDS,
+    webhookBodyRetentionDays: values.WEBHOOK_BODY_RETENTION_DAYS,
+  };
+  return validConfig('the gateway', config, problems);
+}
+
+/** Sources are named in WEBHOOK_SOURCES, so each one's `WEBHOOK_SECRET_<SOURCE>` is read by name here. */
+function readWebhookSources(sourceList: string | undefined, env: Environment, problems: string[]): Map<string, WebhookSourceConfig> {
+  const names = (sourceList?.trim() ? sourceList.trim().split(/\s+/) : [...DEFAULT_WEBHOOK_SOURCES]).filter(
+    (name) => SOURCE.test(name) || (problems.push(`WEBHOOK_SOURCES: "${name}" is not a valid source name`), false),
   );
   const sources = new Map<string, WebhookSourceConfig>();
   const developmentSecrets = new Set([...DEFAULT_WEBHOOK_SOURCES, ...names].map(developmentWebhookSecret));
   for (const name of names) {
     const variable = `WEBHOOK_SECRET_${name.toUpperCase().replace(/-/g, '_')}`;
     const configured = env[variable]?.trim();
-    if (!configured && read.isProduction) read.problems.push(`${variable} must be set in production`);
+    if (!configured && isProduction(env)) problems.push(`${variable} must be set in production`);
     const secrets = configured ? configured.split(/\s+/) : [developmentWebhookSecret(name)];
     const keys: Buffer[] = [];
     for (const secret of secrets) {
       const key = webhookSigningKey(secret);
       if (key) keys.push(key);
-      else read.problems.push(`${variable} holds a value that is not whsec_<base64>`);
-      if (configured && developmentSecrets.has(secret)) read.refuseDevelopmentSecret(variable);
+      else problems.push(`${variable} holds a value that is not whsec_<base64>`);
+      if (configured && developmentSecrets.has(secret) && isProduction(env)) problems.push(developmentSecretRefusal(variable));
     }
     sources.set(name, { name, keys });
   }

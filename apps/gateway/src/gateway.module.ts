@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@shopops/platform';
-import { GatewayConfigModule } from './gateway-config.module';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { OutboundAttempt, OutboundMessage, WebhookEndpoint } from './outbound/outbound.entities';
 import { OutboundModule } from './outbound/outbound.module';
@@ -17,7 +16,6 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PlatformModule.forService(config, { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS, subgraph: false }),
-        GatewayConfigModule,
         WebhooksModule,
         OutboundModule,
       ],

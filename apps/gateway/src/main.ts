@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { isApiRole, QueueRegistry, runService, type PlatformConfig } from '@shopops/platform';
 import type { GatewayConfig } from './gateway.config';
-import { GATEWAY_CONFIG } from './gateway-config.module';
+import { GATEWAY_CONFIG, GATEWAY_CONFIG_SECTIONS } from './gateway-config.module';
 import { GatewayModule } from './gateway.module';
 import { createEngine } from './graphql/create-engine';
 import { mountGraphQL } from './graphql/graphql-route';
@@ -35,6 +35,7 @@ async function mountEdge(app: NestFastifyApplication, platform: PlatformConfig):
 void runService({
   service: 'gateway',
   trustOnlyGateway: false,
+  config: GATEWAY_CONFIG_SECTIONS,
   module: (config) => GatewayModule.forRoot(config),
   configure: mountEdge,
 });

@@ -1,4 +1,4 @@
-import { EnvReader } from '@shopops/platform';
+import { configSection, IntegerVariable, OneOfVariable, readEnvironment, validConfig, type Environment } from '@shopops/platform';
 
 /** Inventory policies; every default is DOMAIN.md's, every one can be changed per shop. */
 export interface InventoryConfig {
@@ -19,29 +19,49 @@ export interface InventoryConfig {
   readonly abc: { readonly aShare: number; readonly bShare: number };
   /** A stock level that falls by this share in one change is flagged as an anomaly. */
   readonly suddenDropShare: number;
+  /** Without a supplier cost, stock is valued at this share of list price (margin near 40%). */
+  readonly defaultCostShare: number;
 }
 
 export const INVENTORY_CONFIG = Symbol('INVENTORY_CONFIG');
 
-export function loadInventoryConfig(env: NodeJS.ProcessEnv = process.env): InventoryConfig {
-  const read = new EnvReader(env);
-  const aShare = read.int('INVENTORY_ABC_A_PERCENT', 60, 1, 98);
-  const bShare = read.int('INVENTORY_ABC_B_PERCENT', 20, 1, 98);
-  if (aShare + bShare >= 100) read.problems.push('INVENTORY_ABC_A_PERCENT + INVENTORY_ABC_B_PERCENT must stay under 100');
-  const config: InventoryConfig = {
-    paymentWindowMs: read.int('INVENTORY_PAYMENT_WINDOW_SECONDS', 30 * 60, 1, 7 * 24 * 3600) * 1000,
-    routing: read.oneOf('INVENTORY_ROUTING', ['nearest', 'nearest-split'] as const, 'nearest'),
-    reserveBatchMax: read.int('INVENTORY_RESERVE_BATCH_MAX', 256, 1, 10_000),
-    deliveryPromiseDays: read.int('INVENTORY_DELIVERY_PROMISE_DAYS', 3, 1, 60),
-    replenishment: {
-      coverDays: read.int('INVENTORY_REPLENISH_COVER_DAYS', 30, 1, 365),
-      overstockCoverDays: read.int('INVENTORY_OVERSTOCK_COVER_DAYS', 180, 1, 3650),
-      slowMovingNoSaleDays: read.int('INVENTORY_SLOW_NO_SALE_DAYS', 60, 1, 3650),
-      slowMovingCoverDays: read.int('INVENTORY_SLOW_COVER_DAYS', 90, 1, 3650),
-    },
-    abc: { aShare: aShare / 100, bShare: bShare / 100 },
-    suddenDropShare: read.int('INVENTORY_SUDDEN_DROP_PERCENT', 50, 1, 100) / 100,
-  };
-  read.assertValid('inventory');
-  return config;
+class InventoryEnvironment {
+  @IntegerVariable(1, 98) INVENTORY_ABC_A_PERCENT = 60;
+  @IntegerVariable(1, 98) INVENTORY_ABC_B_PERCENT = 20;
+  @IntegerVariable(1, 7 * 24 * 3600) INVENTORY_PAYMENT_WINDOW_SECONDS = 30 * 60;
+  @OneOfVariable(['nearest', 'nearest-split']) INVENTORY_ROUTING: 'nearest' | 'nearest-split' = 'nearest';
+  @IntegerVariable(1, 10_000) INVENTORY_RESERVE_BATCH_MAX = 256;
+  @IntegerVariable(1, 60) INVENTORY_DELIVERY_PROMISE_DAYS = 3;
+  @IntegerVariable(1, 365) INVENTORY_REPLENISH_COVER_DAYS = 30;
+  @IntegerVariable(1, 3650) INVENTORY_OVERSTOCK_COVER_DAYS = 180;
+  @IntegerVariable(1, 3650) INVENTORY_SLOW_NO_SALE_DAYS = 60;
+  @IntegerVariable(1, 3650) INVENTORY_SLOW_COVER_DAYS = 90;
+  @IntegerVariable(1, 100) INVENTORY_SUDDEN_DROP_PERCENT = 50;
+  @IntegerVariable(1, 100) INVENTORY_DEFAULT_COST_PERCENT = 60;
 }
+
+export function loadInventoryConfig(env: Environment): InventoryConfig {
+  const { values, problems } = readEnvironment(InventoryEnvironment, env);
+  const abcValid = !problems.some((problem) => problem.startsWith('INVENTORY_ABC_'));
+  if (abcValid && values.INVENTORY_ABC_A_PERCENT + values.INVENTORY_ABC_B_PERCENT >= 100) {
+    problems.push('INVENTORY_ABC_A_PERCENT + INVENTORY_ABC_B_PERCENT must stay under 100');
+  }
+  const config: InventoryConfig = {
+    paymentWindowMs: values.INVENTORY_PAYMENT_WINDOW_SECONDS * 1000,
+    routing: values.INVENTORY_ROUTING,
+    reserveBatchMax: values.INVENTORY_RESERVE_BATCH_MAX,
+    deliveryPromiseDays: values.INVENTORY_DELIVERY_PROMISE_DAYS,
+    replenishment: {
+      coverDays: values.INVENTORY_REPLENISH_COVER_DAYS,
+      overstockCoverDays: values.INVENTORY_OVERSTOCK_COVER_DAYS,
+      slowMovingNoSaleDays: values.INVENTORY_SLOW_NO_SALE_DAYS,
+      slowMovingCoverDays: values.INVENTORY_SLOW_COVER_DAYS,
+    },
+    abc: { aShare: values.INVENTORY_ABC_A_PERCENT / 100, bShare: values.INVENTORY_ABC_B_PERCENT / 100 },
+    suddenDropShare: values.INVENTORY_SUDDEN_DROP_PERCENT / 100,
+    defaultCostShare: values.INVENTORY_DEFAULT_COST_PERCENT / 100,
+  };
+  return validConfig('inventory', config, problems);
+}
+
+export const INVENTORY_CONFIG_SECTIONS = [configSection('inventory', INVENTORY_CONFIG, loadInventoryConfig)];

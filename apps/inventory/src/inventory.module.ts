@@ -12,7 +12,6 @@ import { ShipmentsModule } from './shipments/shipments.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { ForecastModule } from './forecast/forecast.module';
-import { InventoryPoliciesModule } from './inventory-policies.module';
 import { INVENTORY_MIGRATIONS } from './migrations';
 import { ReplenishmentModule } from './replenishment/replenishment.module';
 import { RoutingModule } from './routing/routing.module';
@@ -36,7 +35,6 @@ export class InventoryModule {
           orphanedTypes: [SkuReference],
         }),
         // Resolvers are read module by module in this order: it is the order of Query and Mutation fields.
-        InventoryPoliciesModule,
         LocationsModule,
         SkusModule,
         RoutingModule,

@@ -1,4 +1,15 @@
-import { EnvReader } from '@shopops/platform';
+import {
+  configSection,
+  EnvironmentVariable,
+  IntegerVariable,
+  OneOfVariable,
+  PII_VAULT_SECTION,
+  readEnvironment,
+  TextVariable,
+  validConfig,
+  type Environment,
+} from '@shopops/platform';
+import { expiryPolicyFrom, POINTS_EXPIRY, type PointsExpiryPolicy } from './points/points-expiry.policy';
 
 export type ClawbackPolicy = 'allow-negative' | 'clamp-and-record-debt';
 
@@ -32,37 +43,72 @@ export interface MembershipConfig {
 
 export const MEMBERSHIP_CONFIG = Symbol('MEMBERSHIP_CONFIG');
 
-function parseRates(text: string, read: EnvReader): Record<string, number> {
-  const rates: Record<string, number> = {};
-  for (const part of text.split(/[\s,]+/).filter(Boolean)) {
-    const [tier, rate] = part.split(':');
-    const value = Number(rate);
-    if (!tier || !Number.isFinite(value) || value < 0) read.problems.push(`MEMBERSHIP_EARN_RATES: "${part}" is not tier:rate`);
-    else rates[tier] = value;
-  }
-  return rates;
+const ratesOf = (text: string): string[][] => text.split(/[\s,]+/).filter(Boolean).map((part) => part.split(':'));
+const validRate = ([tier, rate]: string[]): boolean => Boolean(tier) && Number.isFinite(Number(rate)) && Number(rate) >= 0;
+
+/** `bronze:1 silver:1.2 gold:1.5` (spaces or commas between tiers). */
+function parseRates(text: string): Record<string, number> {
+  return Object.fromEntries(ratesOf(text).map(([tier, rate]) => [tier, Number(rate)]));
 }
 
-export function loadMembershipConfig(env: NodeJS.ProcessEnv = process.env): MembershipConfig {
-  const read = new EnvReader(env);
-  const config: MembershipConfig = {
-    earnRates: parseRates(read.string('MEMBERSHIP_EARN_RATES', 'bronze:1 silver:1.2 gold:1.5'), read),
-    baseEarnRate: 1,
-    birthdayMultiplier: read.int('MEMBERSHIP_BIRTHDAY_MULTIPLIER', 2, 1, 10),
-    returnWindowSeconds: read.int('MEMBERSHIP_RETURN_WINDOW_SECONDS', 7 * 86_400, 0, 90 * 86_400),
-    pendingFallbackDays: read.int('MEMBERSHIP_PENDING_FALLBACK_DAYS', 30, 1, 365),
-    clawbackPolicy: read.oneOf('MEMBERSHIP_CLAWBACK_POLICY', ['allow-negative', 'clamp-and-record-debt'] as const, 'clamp-and-record-debt'),
-    reviewBonusPoints: read.int('MEMBERSHIP_REVIEW_BONUS_POINTS', 200, 0, 1_000_000),
-    reviewBonusAfter: read.int('MEMBERSHIP_REVIEW_BONUS_AFTER', 5, 0, 1000),
-    interactionScore: { review: read.int('MEMBERSHIP_SCORE_PER_REVIEW', 20, 0, 10_000), chat: read.int('MEMBERSHIP_SCORE_PER_CHAT', 2, 0, 10_000) },
-    dormantAfterDays: read.int('MEMBERSHIP_DORMANT_AFTER_DAYS', 90, 1, 3650),
-    winBackCouponTemplate: read.string('MEMBERSHIP_WINBACK_TEMPLATE', 'WINBACK-50'),
-    winBackHoldoutPercent: read.int('MEMBERSHIP_WINBACK_HOLDOUT_PERCENT', 10, 0, 50),
-    repurchaseReminderDays: read.int('MEMBERSHIP_REPURCHASE_REMINDER_DAYS', 60, 1, 3650),
-    expiryNoticeDays: read.int('MEMBERSHIP_EXPIRY_NOTICE_DAYS', 30, 1, 365),
-    downgradeGraceDays: read.int('MEMBERSHIP_DOWNGRADE_GRACE_DAYS', 30, 0, 365),
-    piiRoles: read.string('MEMBERSHIP_PII_ROLES', 'admin,cs_agent').split(',').map((r) => r.trim()).filter(Boolean),
-  };
-  read.assertValid('membership');
-  return config;
+class MembershipEnvironment {
+  @EnvironmentVariable((raw, _env, name) => {
+    const wrong = ratesOf(raw ?? '').filter((rate) => !validRate(rate)).map((rate) => `"${rate.join(':')}"`);
+    return wrong.length === 0 ? undefined : `${name}: ${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not tier:rate`;
+  }, parseRates)
+  MEMBERSHIP_EARN_RATES: Record<string, number> = parseRates('bronze:1 silver:1.2 gold:1.5');
+  @IntegerVariable(1, 10) MEMBERSHIP_BIRTHDAY_MULTIPLIER = 2;
+  @IntegerVariable(0, 90 * 86_400) MEMBERSHIP_RETURN_WINDOW_SECONDS = 7 * 86_400;
+  @IntegerVariable(1, 365) MEMBERSHIP_PENDING_FALLBACK_DAYS = 30;
+  @OneOfVariable(['allow-negative', 'clamp-and-record-debt']) MEMBERSHIP_CLAWBACK_POLICY: ClawbackPolicy = 'clamp-and-record-debt';
+  @IntegerVariable(0, 1_000_000) MEMBERSHIP_REVIEW_BONUS_POINTS = 200;
+  @IntegerVariable(0, 1000) MEMBERSHIP_REVIEW_BONUS_AFTER = 5;
+  @IntegerVariable(0, 10_000) MEMBERSHIP_SCORE_PER_REVIEW = 20;
+  @IntegerVariable(0, 10_000) MEMBERSHIP_SCORE_PER_CHAT = 2;
+  @IntegerVariable(1, 3650) MEMBERSHIP_DORMANT_AFTER_DAYS = 90;
+  @TextVariable() MEMBERSHIP_WINBACK_TEMPLATE = 'WINBACK-50';
+  @IntegerVariable(0, 50) MEMBERSHIP_WINBACK_HOLDOUT_PERCENT = 10;
+  @IntegerVariable(1, 3650) MEMBERSHIP_REPURCHASE_REMINDER_DAYS = 60;
+  @IntegerVariable(1, 365) MEMBERSHIP_EXPIRY_NOTICE_DAYS = 30;
+  @IntegerVariable(0, 365) MEMBERSHIP_DOWNGRADE_GRACE_DAYS = 30;
+  @TextVariable() MEMBERSHIP_PII_ROLES = 'admin,cs_agent';
 }
+
+export function loadMembershipConfig(env: Environment): MembershipConfig {
+  const { values: v, problems } = readEnvironment(MembershipEnvironment, env);
+  const config: MembershipConfig = {
+    earnRates: v.MEMBERSHIP_EARN_RATES,
+    baseEarnRate: 1,
+    birthdayMultiplier: v.MEMBERSHIP_BIRTHDAY_MULTIPLIER,
+    returnWindowSeconds: v.MEMBERSHIP_RETURN_WINDOW_SECONDS,
+    pendingFallbackDays: v.MEMBERSHIP_PENDING_FALLBACK_DAYS,
+    clawbackPolicy: v.MEMBERSHIP_CLAWBACK_POLICY,
+    reviewBonusPoints: v.MEMBERSHIP_REVIEW_BONUS_POINTS,
+    reviewBonusAfter: v.MEMBERSHIP_REVIEW_BONUS_AFTER,
+    interactionScore: { review: v.MEMBERSHIP_SCORE_PER_REVIEW, chat: v.MEMBERSHIP_SCORE_PER_CHAT },
+    dormantAfterDays: v.MEMBERSHIP_DORMANT_AFTER_DAYS,
+    winBackCouponTemplate: v.MEMBERSHIP_WINBACK_TEMPLATE,
+    winBackHoldoutPercent: v.MEMBERSHIP_WINBACK_HOLDOUT_PERCENT,
+    repurchaseReminderDays: v.MEMBERSHIP_REPURCHASE_REMINDER_DAYS,
+    expiryNoticeDays: v.MEMBERSHIP_EXPIRY_NOTICE_DAYS,
+    downgradeGraceDays: v.MEMBERSHIP_DOWNGRADE_GRACE_DAYS,
+    piiRoles: v.MEMBERSHIP_PII_ROLES.split(',').map((r) => r.trim()).filter(Boolean),
+  };
+  return validConfig('membership', config, problems);
+}
+
+class PointsExpiryEnvironment {
+  @TextVariable(/^(end-of-next-year|months:\d{1,3})$/, 'end-of-next-year or months:<n>') MEMBERSHIP_POINTS_EXPIRY = 'end-of-next-year';
+}
+
+/** The points expiry strategy the shop chose (MEMBERSHIP_POINTS_EXPIRY). */
+export function loadPointsExpiry(env: Environment): PointsExpiryPolicy {
+  const { values, problems } = readEnvironment(PointsExpiryEnvironment, env);
+  return validConfig('membership', expiryPolicyFrom(problems.length > 0 ? undefined : values.MEMBERSHIP_POINTS_EXPIRY), problems);
+}
+
+export const MEMBERSHIP_CONFIG_SECTIONS = [
+  configSection('membership', MEMBERSHIP_CONFIG, loadMembershipConfig),
+  configSection('pointsExpiry', POINTS_EXPIRY, loadPointsExpiry),
+  PII_VAULT_SECTION,
+];

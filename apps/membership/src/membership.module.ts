@@ -7,7 +7,6 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MemberIdentity } from './members/member-identity.entity';
 import { MemberRecord } from './members/member.entity';
 import { MembersModule } from './members/members.module';
-import { MembershipPoliciesModule } from './membership-policies.module';
 import { MEMBERSHIP_MIGRATIONS } from './migrations';
 import { OrdersModule } from './orders/orders.module';
 import { PointsModule } from './points/points.module';
@@ -29,7 +28,6 @@ export class MembershipModule {
       module: MembershipModule,
       imports: [
         PlatformModule.forService(config, { entities: MEMBERSHIP_ENTITIES, migrations: MEMBERSHIP_MIGRATIONS }),
-        MembershipPoliciesModule,
         MembersModule,
         PointsModule,
         TiersModule,

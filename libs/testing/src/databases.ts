@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { harnessEnv, suiteEnv } from './harness-env';
 
 /** Server to create test databases on (its `postgres` database is used for admin statements). */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_SERVER_URL = harnessEnv.databaseServerUrl();
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_SERVER_URL);
@@ -18,7 +19,7 @@ export function uniqueName(prefix: string): string {
  * A small pool for a test's own reads of the suite's database. A teardown drops databases
  * WITH (FORCE), which can cut a connection the pool is still closing: that is not the test's error.
  */
-export function testPool({ url = process.env.SHOPOPS_TEST_DATABASE_URL, max = 1 }: { url?: string; max?: number } = {}): Pool {
+export function testPool({ url = suiteEnv.databaseUrl(), max = 1 }: { url?: string; max?: number } = {}): Pool {
   const pool = new Pool({ connectionString: url, max });
   pool.on('error', () => undefined);
   return pool;

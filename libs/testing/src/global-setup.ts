@@ -1,3 +1,4 @@
+import { suiteEnv } from './harness-env';
 import { SuiteStack } from './stack';
 import { SUITE_ENV } from './suite-env';
 
@@ -7,6 +8,6 @@ export default async function globalSetup(): Promise<void> {
     name: 'e2e-shared',
     env: SUITE_ENV,
   });
-  Object.assign(process.env, stack.specEnvironment());
+  suiteEnv.publish(stack.specEnvironment());
   (globalThis as { __shopopsStack?: SuiteStack }).__shopopsStack = stack;
 }

@@ -1,6 +1,7 @@
 import type { Role } from '@shopops/contracts';
 import request from 'supertest';
 import { tokenFor } from './tokens';
+import { suiteEnv } from './harness-env';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -50,7 +51,7 @@ export class GatewayClient {
 }
 
 export function gatewayUrlFromEnv(): string {
-  const url = process.env.SHOPOPS_GATEWAY_URL;
+  const url = suiteEnv.gatewayUrl();
   if (!url) throw new Error('SHOPOPS_GATEWAY_URL is not set: run e2e tests through jest (the e2e project starts the suite)');
   return url;
 }

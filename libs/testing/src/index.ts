@@ -14,3 +14,4 @@ export * from './catalog-fixtures';
 export * from './queue-jobs';
 export * from './suite-env';
 export * from './own-suite';
+export * from './config-problems';

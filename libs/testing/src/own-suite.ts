@@ -1,3 +1,4 @@
+import { suiteEnv } from './harness-env';
 import { SuiteStack } from './stack';
 import { SUITE_ENV } from './suite-env';
 
@@ -11,15 +12,10 @@ export function useOwnSuite(name: string): () => SuiteStack {
   let shared: Record<string, string | undefined> = {};
   beforeAll(async () => {
     stack = await SuiteStack.start({ name, env: SUITE_ENV });
-    const mine = stack.specEnvironment();
-    shared = Object.fromEntries(Object.keys(mine).map((key) => [key, process.env[key]]));
-    Object.assign(process.env, mine);
+    shared = suiteEnv.publish(stack.specEnvironment());
   }, 300_000);
   afterAll(async () => {
-    for (const [key, value] of Object.entries(shared)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    suiteEnv.restore(shared);
     await stack?.stop();
   }, 120_000);
   return () => {

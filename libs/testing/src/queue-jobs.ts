@@ -3,6 +3,7 @@ import { eventQueueName, type ServiceName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { eventually } from './eventually';
+import { harnessEnv, suiteEnv } from './harness-env';
 
 /**
  * Waiting for work to be done rather than for time to pass: a test that checks that something
@@ -10,8 +11,8 @@ import { eventually } from './eventually';
  */
 
 async function withSuiteQueue<T>(service: ServiceName, work: (queue: Queue) => Promise<T>): Promise<T> {
-  const connection = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-  const queue = new Queue(eventQueueName(service), { connection, prefix: process.env.SHOPOPS_TEST_QUEUE_PREFIX });
+  const connection = new IORedis(harnessEnv.redisUrl(), { maxRetriesPerRequest: null });
+  const queue = new Queue(eventQueueName(service), { connection, prefix: suiteEnv.queuePrefix() });
   try {
     return await work(queue);
   } finally {

@@ -7,6 +7,7 @@ import { migrateServices, serviceEnvName } from '@shopops/platform';
 import type { Pool } from 'pg';
 import { SUITE_MIGRATIONS } from '../../../apps/migrations';
 import { createDatabase, databaseUrl, dropDatabase, testPool, uniqueName } from './databases';
+import { harnessEnv, suiteEnv } from './harness-env';
 import { freePort } from './ports';
 
 /** The repository root: the nearest folder above with a package.json (from sources or dist/). */
@@ -80,13 +81,13 @@ export class SuiteStack {
       name,
       database,
       url,
-      options.redisUrl ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      options.redisUrl ?? harnessEnv.redisUrl(),
       `t${randomBytes(4).toString('hex')}`,
       logDir,
       options.env ?? {},
     );
     try {
-      await migrateServices(SUITE_MIGRATIONS, { ...process.env, DATABASE_URL: url });
+      await migrateServices(SUITE_MIGRATIONS, { ...harnessEnv.configEnvironment(), DATABASE_URL: url });
       const services = options.services ?? SERVICE_NAMES;
       for (const service of SERVICE_NAMES) stack.ports.set(service, await freePort());
       const domain = services.filter((s) => s !== 'gateway');
@@ -104,14 +105,14 @@ export class SuiteStack {
    * gateway, one in production mode). Stop those with stopProcesses(), never stop().
    */
   static shared(): SuiteStack {
-    const url = process.env.SHOPOPS_TEST_DATABASE_URL;
-    const prefix = process.env.SHOPOPS_TEST_QUEUE_PREFIX;
+    const url = suiteEnv.databaseUrl();
+    const prefix = suiteEnv.queuePrefix();
     if (!url || !prefix) throw new Error('no shared suite: run e2e specs through jest');
     const name = uniqueName('beside-shared');
     const logDir = join(PROJECT_ROOT, '.test-logs', name);
     mkdirSync(logDir, { recursive: true });
-    const stack = new SuiteStack(name, new URL(url).pathname.slice(1), url, process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', prefix, logDir, {});
-    const ports = JSON.parse(process.env.SHOPOPS_SERVICE_PORTS ?? '{}') as Record<ServiceName, number>;
+    const stack = new SuiteStack(name, new URL(url).pathname.slice(1), url, harnessEnv.redisUrl(), prefix, logDir, {});
+    const ports = suiteEnv.servicePorts() as Record<ServiceName, number>;
     for (const [service, port] of Object.entries(ports)) stack.ports.set(service as ServiceName, port);
     return stack;
   }
@@ -147,7 +148,7 @@ export class SuiteStack {
       DOMAIN_SERVICE_NAMES.map((s) => [serviceEnvName(s, 'URL'), `http://127.0.0.1:${this.port(s)}/graphql`]),
     );
     return {
-      PATH: process.env.PATH,
+      ...harnessEnv.inherited(),
       NODE_ENV: 'test',
       DATABASE_URL: this.databaseUrl,
       REDIS_URL: this.redisUrl,
@@ -156,8 +157,6 @@ export class SuiteStack {
       PORT: String(this.port(service)),
       SUPERGRAPH_PATH: join(PROJECT_ROOT, 'generated', 'supergraph.graphql'),
       ...FAST_TEST_TIMINGS,
-      // The engine under test can be switched for a whole run: GATEWAY_ENGINE=hive npm test.
-      ...(process.env.GATEWAY_ENGINE ? { GATEWAY_ENGINE: process.env.GATEWAY_ENGINE } : {}),
       ...subgraphUrls,
       ...this.extraEnv,
       ...overrides,
@@ -173,8 +172,7 @@ export class SuiteStack {
     const port = options.id && options.id !== service ? await freePort() : this.port(service);
     const logFile = join(this.logDir, `${id}.log`);
     const fd = openSync(logFile, 'a');
-    // SHOPOPS_NODE_ARGS (e.g. "--cpu-prof") reaches every process, for profiling a run.
-    const nodeArgs = (process.env.SHOPOPS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const nodeArgs = harnessEnv.nodeArgs();
     const child = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
       cwd: PROJECT_ROOT,
       env: this.environment(service, { ROLE: options.role ?? 'all', PORT: String(port), ...options.env }),
@@ -209,7 +207,7 @@ export class SuiteStack {
   async stop(): Promise<void> {
     await Promise.all([...this.processes.keys()].map((id) => this.stopProcess(id, 'SIGTERM')));
     await this.pool?.end();
-    if (!process.env.KEEP_TEST_DATABASE) await dropDatabase(this.database);
+    if (!harnessEnv.keepDatabase()) await dropDatabase(this.database);
   }
 
   private async waitReady(running: RunningProcess, timeoutMs = 120_000): Promise<void> {

@@ -1,11 +1,12 @@
 import type { ServiceName } from '@shopops/contracts';
-import { DEV_IDENTITY_SECRET, IDENTITY_HEADER, signForwardedIdentity, type Identity } from '@shopops/platform';
+import { IDENTITY_HEADER, signForwardedIdentity, type Identity } from '@shopops/platform';
 import type { Role } from '@shopops/contracts';
 import { graphqlRequest, type GraphQLResponse } from './graphql-client';
+import { harnessEnv, suiteEnv } from './harness-env';
 
 /** Port of a service in the shared e2e suite. */
 export function servicePort(service: ServiceName): number {
-  const ports = JSON.parse(process.env.SHOPOPS_SERVICE_PORTS ?? '{}') as Record<string, number>;
+  const ports = suiteEnv.servicePorts();
   const port = ports[service];
   if (!port) throw new Error(`no port for ${service}: run e2e specs through jest`);
   return port;
@@ -18,7 +19,7 @@ export function serviceUrl(service: ServiceName): string {
 /** The header the gateway would add for this caller; for calling a subgraph directly. */
 export function gatewayIdentityHeader(role: Role | 'anonymous', memberId?: string): Record<string, string> {
   const identity: Identity = { subject: `test-${role}`, role, ...(memberId ? { memberId } : {}) };
-  return { [IDENTITY_HEADER]: signForwardedIdentity(identity, process.env.GATEWAY_IDENTITY_SECRET || DEV_IDENTITY_SECRET) };
+  return { [IDENTITY_HEADER]: signForwardedIdentity(identity, harnessEnv.identitySecret()) };
 }
 
 /** Calls a subgraph straight, as the gateway would (signed identity), bypassing the gateway. */

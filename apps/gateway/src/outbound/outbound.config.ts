@@ -1,4 +1,4 @@
-import { EnvReader } from '@shopops/platform';
+import { IntegerVariable, OneOfVariable, readEnvironment, SecretVariable, TextVariable, validConfig, type Environment } from '@shopops/platform';
 
 export interface OutboundConfig {
   /** Delays before each retry; about three days in all by default. */
@@ -24,24 +24,35 @@ const HOUR = 60 * MINUTE;
 export const DEFAULT_RETRY_SCHEDULE = [10_000, MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 24 * HOUR];
 const DEV_SECRETS_KEY = Buffer.from('shopops-development-secrets-key!').toString('base64');
 
-export function loadOutboundConfig(env: NodeJS.ProcessEnv = process.env): OutboundConfig {
-  const read = new EnvReader(env);
-  const schedule = read.string('OUTBOUND_RETRY_SCHEDULE_MS', '', /^\d+(,\d+)*$/, 'comma-separated milliseconds');
-  const key = Buffer.from(read.secret('OUTBOUND_SECRETS_KEY', DEV_SECRETS_KEY), 'base64');
-  if (key.length !== 32) read.problems.push('OUTBOUND_SECRETS_KEY must be the base64 of 32 bytes');
+class OutboundEnvironment {
+  @TextVariable(/^\d+(,\d+)*$/, 'comma-separated milliseconds') OUTBOUND_RETRY_SCHEDULE_MS?: string;
+  @SecretVariable(DEV_SECRETS_KEY) OUTBOUND_SECRETS_KEY: string = DEV_SECRETS_KEY;
+  @IntegerVariable(100, 120_000) OUTBOUND_TIMEOUT_MS = 10_000;
+  @IntegerVariable(1, 1000) OUTBOUND_CIRCUIT_FAILURES = 5;
+  @IntegerVariable(100, 24 * HOUR) OUTBOUND_CIRCUIT_COOLDOWN_MS = 5 * MINUTE;
+  @IntegerVariable(1000, 30 * 24 * HOUR) OUTBOUND_DISABLE_AFTER_MS = 72 * HOUR;
+  @IntegerVariable(0, HOUR) OUTBOUND_COALESCE_MS = 2000;
+  @OneOfVariable(['true', 'false']) OUTBOUND_ALLOW_PRIVATE_NETWORKS = 'false';
+  @IntegerVariable(0, 30 * 24 * HOUR) OUTBOUND_ROTATION_OVERLAP_MS = 24 * HOUR;
+}
+
+export function loadOutboundConfig(env: Environment): OutboundConfig {
+  const { values, problems } = readEnvironment(OutboundEnvironment, env);
+  const key = Buffer.from(values.OUTBOUND_SECRETS_KEY, 'base64');
+  if (key.length !== 32) problems.push('OUTBOUND_SECRETS_KEY must be the base64 of 32 bytes');
+  const schedule = values.OUTBOUND_RETRY_SCHEDULE_MS;
   const config: OutboundConfig = {
     retryScheduleMs: schedule ? schedule.split(',').map(Number) : DEFAULT_RETRY_SCHEDULE,
-    timeoutMs: read.int('OUTBOUND_TIMEOUT_MS', 10_000, 100, 120_000),
-    circuitFailures: read.int('OUTBOUND_CIRCUIT_FAILURES', 5, 1, 1000),
-    circuitCooldownMs: read.int('OUTBOUND_CIRCUIT_COOLDOWN_MS', 5 * MINUTE, 100, 24 * HOUR),
-    disableAfterMs: read.int('OUTBOUND_DISABLE_AFTER_MS', 72 * HOUR, 1000, 30 * 24 * HOUR),
-    coalesceMs: read.int('OUTBOUND_COALESCE_MS', 2000, 0, HOUR),
-    allowPrivateNetworks: read.oneOf('OUTBOUND_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
+    timeoutMs: values.OUTBOUND_TIMEOUT_MS,
+    circuitFailures: values.OUTBOUND_CIRCUIT_FAILURES,
+    circuitCooldownMs: values.OUTBOUND_CIRCUIT_COOLDOWN_MS,
+    disableAfterMs: values.OUTBOUND_DISABLE_AFTER_MS,
+    coalesceMs: values.OUTBOUND_COALESCE_MS,
+    allowPrivateNetworks: values.OUTBOUND_ALLOW_PRIVATE_NETWORKS === 'true',
     secretsKey: key,
-    rotationOverlapMs: read.int('OUTBOUND_ROTATION_OVERLAP_MS', 24 * HOUR, 0, 30 * 24 * HOUR),
+    rotationOverlapMs: values.OUTBOUND_ROTATION_OVERLAP_MS,
   };
-  read.assertValid('outbound webhooks');
-  return config;
+  return validConfig('outbound webhooks', config, problems);
 }
 
 /** Full jitter around the scheduled delay (±20%), so endpoints that failed together retry apart. */

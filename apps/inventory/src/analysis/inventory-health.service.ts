@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SlowMovingStockDetected } from '@shopops/contracts';
-import { EnvReader, Scheduled, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { Scheduled, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { StockAlerts } from '../replenishment/stock-alerts';
@@ -16,9 +16,6 @@ interface LevelFacts {
   sold_30d: number;
   days_since_sale: number | null;
 }
-
-/** Without a supplier cost, value stock at this share of list price (margin near 40%). */
-const costRatio = new EnvReader().int('INVENTORY_DEFAULT_COST_PERCENT', 60, 1, 100) / 100;
 
 /** Stock value, ABC, turnover and slow-moving stock, computed from levels, costs and the ledger. */
 @Injectable()
@@ -149,7 +146,7 @@ export class InventoryHealthService {
                 (SELECT m.created_at FROM stock_movement m WHERE m.sku_code = l.sku_code AND m.location_code = l.location_code ORDER BY m.id LIMIT 1))) / 86400)::int AS days_since_sale
          FROM stock_level l JOIN known_sku k ON k.sku_code = l.sku_code
          LEFT JOIN sold ON sold.sku_code = l.sku_code AND sold.location_code = l.location_code`,
-      [costRatio],
+      [this.config.defaultCostShare],
     );
   }
 }

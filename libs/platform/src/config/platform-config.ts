@@ -1,13 +1,9 @@
 import { SERVICES, type ServiceDescriptor, type ServiceName } from '@shopops/contracts';
-import { EnvReader } from './env';
+import { readEnvironment, validConfig, type Environment } from './environment-schema';
+import { ConnectionEnvironment, databaseUrlOf, DatabaseEnvironment, PlatformEnvironment, readScheduleOverrides, SERVICE_ROLES, withServiceDatabase } from './platform-environment';
 
-/** `api` serves HTTP/GraphQL, `worker` runs queue consumers, relays and schedules, `all` does both. */
-export const SERVICE_ROLES = ['api', 'worker', 'all'] as const;
+export { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, DEV_IDENTITY_SECRET, SERVICE_ROLES, scheduleVariableName, serviceEnvName } from './platform-environment';
 export type ServiceRole = (typeof SERVICE_ROLES)[number] | 'schema';
-
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/shopops';
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
-export const DEV_IDENTITY_SECRET = 'development-only-gateway-identity-secret';
 
 export interface PlatformConfig {
   readonly service: ServiceDescriptor;
@@ -24,6 +20,8 @@ export interface PlatformConfig {
   readonly identitySecret: string;
   /** Bearer token /metrics asks of scrapers; required in production, open when unset elsewhere. */
   readonly metricsToken?: string;
+  /** A drain that takes longer than this exits 1. */
+  readonly shutdownTimeoutMs: number;
   readonly worker: {
     readonly concurrency: number;
     readonly attempts: number;
@@ -37,6 +35,8 @@ export interface PlatformConfig {
     readonly eventBatchMax: number;
     /** How often a worker checks that its schedules still exist in Redis (a Redis restart loses them). */
     readonly scheduleCheckMs: number;
+    /** Cron patterns that replace a schedule's own, by variable name (`SCHEDULE_MEMBERSHIP_DORMANCY`). */
+    readonly scheduleOverrides: ReadonlyMap<string, string>;
   };
   readonly relay: {
     readonly batchSize: number;
@@ -55,62 +55,57 @@ export function isWorkerRole(role: ServiceRole): boolean {
   return role === 'worker' || role === 'all';
 }
 
-/** `CUSTOMER_SERVICE_DATABASE_URL` style names: a service can move to its own database. */
-export function serviceEnvName(service: ServiceName, suffix: string): string {
-  return `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
-}
-
-function metricsToken(read: EnvReader): { metricsToken?: string } {
-  const token = read.string('METRICS_TOKEN', '', /^\S{16,}$/, 'at least 16 characters without spaces');
-  if (!token && read.isProduction) read.problems.push('METRICS_TOKEN must be set in production: /metrics answers only with it');
-  return token ? { metricsToken: token } : {};
-}
-
-export function loadPlatformConfig(
-  serviceName: ServiceName,
-  env: NodeJS.ProcessEnv = process.env,
-  argv: readonly string[] = process.argv,
-): PlatformConfig {
-  const read = new EnvReader(env);
+/** The PlatformConfig of `serviceName` from `env`; `--print-schema` in `argv` selects the schema role. */
+export function loadPlatformConfig(serviceName: ServiceName, env: Environment, argv: readonly string[] = []): PlatformConfig {
+  const { values, problems } = readEnvironment(withServiceDatabase(PlatformEnvironment, serviceName), env);
+  const schedules = readScheduleOverrides(env);
   const service = SERVICES[serviceName];
-  const printSchema = argv.includes('--print-schema');
-  const role: ServiceRole = printSchema ? 'schema' : read.oneOf('ROLE', SERVICE_ROLES, 'all');
-  const defaultPort = role === 'worker' ? service.defaultPort + 100 : service.defaultPort;
-  const databaseUrl =
-    read.string(serviceEnvName(serviceName, 'DATABASE_URL'), '', /^postgres(ql)?:\/\//) ||
-    read.string('DATABASE_URL', DEFAULT_DATABASE_URL, /^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database');
+  const role: ServiceRole = argv.includes('--print-schema') ? 'schema' : values.ROLE;
   const config: PlatformConfig = {
     service,
     role,
-    host: read.string('HOST', '0.0.0.0'),
-    port: read.int('PORT', defaultPort, 0, 65535),
-    databaseUrl,
-    databasePoolSize: read.int('DB_POOL_SIZE', 10, 1, 200),
-    redisUrl: read.string('REDIS_URL', DEFAULT_REDIS_URL, /^rediss?:\/\//, 'expected redis://host:port'),
-    queuePrefix: read.string('QUEUE_PREFIX', 'shopops', /^[A-Za-z0-9_{}-]{1,64}$/, 'letters, digits, _ - { }'),
-    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    identitySecret: read.secret('GATEWAY_IDENTITY_SECRET', DEV_IDENTITY_SECRET),
-    ...metricsToken(read),
+    host: values.HOST,
+    port: values.PORT ?? (role === 'worker' ? service.defaultPort + 100 : service.defaultPort),
+    databaseUrl: databaseUrlOf(values, serviceName),
+    databasePoolSize: values.DB_POOL_SIZE,
+    redisUrl: values.REDIS_URL,
+    queuePrefix: values.QUEUE_PREFIX,
+    logLevel: values.LOG_LEVEL,
+    identitySecret: values.GATEWAY_IDENTITY_SECRET,
+    ...(values.METRICS_TOKEN ? { metricsToken: values.METRICS_TOKEN } : {}),
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     worker: {
-      concurrency: read.int('WORKER_CONCURRENCY', 16, 1, 512),
-      attempts: read.int('JOB_ATTEMPTS', 8, 1, 100),
-      backoffMs: read.int('JOB_BACKOFF_MS', 1000, 1, 3_600_000),
-      lockMs: read.int('JOB_LOCK_MS', 30_000, 500, 600_000),
-      stalledCheckMs: read.int('JOB_STALLED_CHECK_MS', 30_000, 500, 600_000),
-      readyMaxBacklog: read.int('READY_MAX_BACKLOG', 50_000, 1, 10_000_000),
-      eventBatchMax: read.int('EVENT_BATCH_MAX', 100, 1, 1000),
-      scheduleCheckMs: read.int('SCHEDULE_CHECK_MS', 60_000, 100, 3_600_000),
+      concurrency: values.WORKER_CONCURRENCY,
+      attempts: values.JOB_ATTEMPTS,
+      backoffMs: values.JOB_BACKOFF_MS,
+      lockMs: values.JOB_LOCK_MS,
+      stalledCheckMs: values.JOB_STALLED_CHECK_MS,
+      readyMaxBacklog: values.READY_MAX_BACKLOG,
+      eventBatchMax: values.EVENT_BATCH_MAX,
+      scheduleCheckMs: values.SCHEDULE_CHECK_MS,
+      scheduleOverrides: schedules.overrides,
     },
-    relay: {
-      batchSize: read.int('OUTBOX_BATCH_SIZE', 500, 1, 10_000),
-      pollMs: read.int('OUTBOX_POLL_MS', 1000, 10, 60_000),
-      acknowledgeAfterMs: read.int('OUTBOX_ACK_CHECK_MS', 5000, 100, 3_600_000),
-    },
-    retention: {
-      outboxDays: read.int('OUTBOX_RETENTION_DAYS', 7, 1, 3650),
-      inboxDays: read.int('INBOX_RETENTION_DAYS', 30, 1, 3650),
-    },
+    relay: { batchSize: values.OUTBOX_BATCH_SIZE, pollMs: values.OUTBOX_POLL_MS, acknowledgeAfterMs: values.OUTBOX_ACK_CHECK_MS },
+    retention: { outboxDays: values.OUTBOX_RETENTION_DAYS, inboxDays: values.INBOX_RETENTION_DAYS },
   };
-  read.assertValid(`the ${serviceName} service`);
-  return config;
+  return validConfig(`the ${serviceName} service`, config, [...problems, ...schedules.problems]);
+}
+
+export interface ConnectionConfig {
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+}
+
+/** The suite's shared database (DATABASE_URL), Redis and queue prefix, for tools beside the services (ops, `npm start`). */
+export function loadConnectionConfig(env: Environment): ConnectionConfig {
+  const { values, problems } = readEnvironment(ConnectionEnvironment, env);
+  const config = { databaseUrl: values.DATABASE_URL, redisUrl: values.REDIS_URL, queuePrefix: values.QUEUE_PREFIX };
+  return validConfig('the suite connections', config, problems);
+}
+
+/** The database URL of `serviceName` alone: what migrations need, without the service's other settings. */
+export function loadDatabaseUrl(serviceName: ServiceName, env: Environment): string {
+  const { values, problems } = readEnvironment(withServiceDatabase(DatabaseEnvironment, serviceName), env);
+  return validConfig(`the ${serviceName} database`, databaseUrlOf(values, serviceName), problems);
 }

@@ -1,5 +1,6 @@
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '@shopops/contracts';
-import { DEFAULT_DATABASE_URL, serviceEnvName } from '../config/platform-config';
+import type { Environment } from '../config/environment-schema';
+import { loadDatabaseUrl } from '../config/platform-config';
 import { createDataSource, migrate, type MigrationList } from './data-source';
 
 /** Each service's own migrations, as its app lists them. */
@@ -11,13 +12,15 @@ export type ServiceMigrations = Readonly<Record<ServiceName, MigrationList>>;
  */
 export async function migrateServices(
   migrations: ServiceMigrations,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Environment,
   log: (line: string) => void = () => undefined,
 ): Promise<void> {
+  // Every URL is checked before the first migration runs.
+  const urls = new Map(SERVICE_NAMES.map((service) => [service, loadDatabaseUrl(service, env)]));
   for (const service of SERVICE_NAMES) {
     const schema = SERVICES[service].schema;
     const dataSource = createDataSource({
-      url: env[serviceEnvName(service, 'DATABASE_URL')] || env.DATABASE_URL || DEFAULT_DATABASE_URL,
+      url: urls.get(service) as string,
       schema,
       poolSize: 1,
       entities: [],

@@ -38,8 +38,7 @@ class SilentConnections {
  * then close the database and exit 0. Later signals do not interrupt the drain; a drain that
  * hangs is cut off after SHUTDOWN_TIMEOUT_MS with exit code 1.
  */
-export function drainOnSignals(app: NestFastifyApplication, logger: Logger): void {
-  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
+export function drainOnSignals(app: NestFastifyApplication, logger: Logger, timeoutMs: number): void {
   const fastify = app.getHttpAdapter().getInstance();
   const silent = new SilentConnections(fastify.server);
   let draining = false;

@@ -1,12 +1,13 @@
-import type { DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import type { ServiceName } from '@shopops/contracts';
 import { graphql } from 'graphql';
-import { ConfigError } from '../config/env';
-import { loadPlatformConfig, type PlatformConfig } from '../config/platform-config';
+import { ConfigError } from '../config/environment-schema';
+import type { PlatformConfig } from '../config/platform-config';
+import { serviceConfigModule, type ConfigSection } from '../config/service-config';
 import { createRootLogger, PinoNestLogger } from '../logging/logger';
 import { drainOnSignals } from './drain';
 import { HealthService } from './health';
@@ -19,6 +20,8 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 export interface ServiceBootstrap {
   readonly service: ServiceName;
+  /** The service's own configuration, validated with the platform's before anything starts. */
+  readonly config?: readonly ConfigSection[];
   readonly module: (config: PlatformConfig) => DynamicModule;
   /** Domain services accept only gateway-signed requests; the gateway authenticates clients itself. */
   readonly trustOnlyGateway?: boolean;
@@ -31,7 +34,7 @@ export interface ServiceBootstrap {
  * probes and metrics, and a SIGTERM drain. `--print-schema` prints the subgraph SDL and exits.
  */
 export async function runService(bootstrap: ServiceBootstrap): Promise<NestFastifyApplication | undefined> {
-  const config = loadConfigOrExit(bootstrap.service);
+  const { module: configModule, config } = await loadConfigOrExit(bootstrap);
   const logger = createRootLogger(config.service.name, config.role === 'schema' ? 'error' : config.logLevel);
   const adapter = new FastifyAdapter({
     logger: false,
@@ -49,7 +52,8 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
   installOversizedBodyDrain(fastify);
   if (bootstrap.trustOnlyGateway ?? true) installGatewayIdentityCheck(fastify, config.identitySecret);
 
-  const app = await NestFactory.create<NestFastifyApplication>(bootstrap.module(config), adapter, {
+  const root: DynamicModule = { module: ServiceApplicationModule, imports: [configModule, bootstrap.module(config)] };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
@@ -62,7 +66,7 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
   // Nest installs its error and not-found handlers at init; routes registered after it inherit them, so every route answers through one filter.
   app.useGlobalFilters(new HttpErrorFilter(fastify));
   await app.init();
-  drainOnSignals(app, logger);
+  drainOnSignals(app, logger, config.shutdownTimeoutMs);
   registerOperationalRoutes(fastify, app.get(HealthService), app.get(Metrics), config.service.name, config.metricsToken);
   await bootstrap.configure?.(app, config);
   await app.listen({ port: config.port, host: config.host });
@@ -70,9 +74,14 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
   return app;
 }
 
-function loadConfigOrExit(service: ServiceName): PlatformConfig {
+@Module({})
+class ServiceApplicationModule {}
+
+/** Every bad value of the service's environment, reported at once before anything starts; exit code 1. */
+async function loadConfigOrExit(bootstrap: ServiceBootstrap): Promise<{ module: DynamicModule; config: PlatformConfig }> {
   try {
-    return loadPlatformConfig(service);
+    const { module, config } = await serviceConfigModule(bootstrap.service, bootstrap.config ?? [], process.argv);
+    return { module, config: config.platform };
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -18,8 +18,9 @@ export function createRootLogger(service: string, level: string): Logger {
   return root;
 }
 
+/** The logger `createRootLogger` made; code running outside a service (a test module) gets one at info. */
 export function rootLogger(): Logger {
-  root ??= pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  root ??= pino({ level: 'info' });
   return root;
 }
 

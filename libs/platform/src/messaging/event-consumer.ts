@@ -70,7 +70,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(EVENT_SUBSCRIPTIONS) private readonly subscriptions: SubscriptionTable,
   ) {
     this.queueName = eventQueueName(config.service.name);
-    this.schedules = new ServiceSchedules(queues, this.queueName, config.service.name, this.log);
+    this.schedules = new ServiceSchedules(queues, this.queueName, config.service.name, this.log, config.worker.scheduleOverrides);
   }
 
   async onApplicationBootstrap(): Promise<void> {

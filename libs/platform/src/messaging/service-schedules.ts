@@ -1,5 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
+import { scheduleVariableName } from '../config/platform-config';
 import { RequestContext } from '../context/request-context';
 import type { ScheduledFn, ScheduleMetadata } from './on-event.decorator';
 import type { QueueRegistry } from './queue-registry';
@@ -24,6 +25,8 @@ export class ServiceSchedules {
     private readonly queueName: string,
     private readonly serviceName: string,
     private readonly log: Logger,
+    /** Cron patterns set in the environment, by `SCHEDULE_<NAME>` (validated with the platform config). */
+    private readonly overrides: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   get size(): number {
@@ -76,7 +79,7 @@ export class ServiceSchedules {
   }
 
   private async upsert(metadata: ScheduleMetadata): Promise<void> {
-    const override = process.env[`SCHEDULE_${metadata.name.toUpperCase().replace(/[.-]/g, '_')}`];
+    const override = this.overrides.get(scheduleVariableName(metadata.name));
     await this.queues.queue(this.queueName).upsertJobScheduler(
       metadata.name,
       { pattern: override || metadata.cron, ...(metadata.timezone ? { tz: metadata.timezone } : {}) },

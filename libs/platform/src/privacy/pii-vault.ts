@@ -1,5 +1,16 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { EnvReader } from '../config/env';
+import { configSection } from '../config/service-config';
+import { developmentSecretRefusal, isProduction, readEnvironment, SecretVariable, TextVariable, validConfig, type Environment } from '../config/environment-schema';
+
+const DEV_PII_KEY = `dev1:${Buffer.from('shopops-development-pii-key-0001').toString('base64')}`;
+const DEV_LOOKUP_KEY = 'development-only-membership-lookup-key';
+
+/** The PII keys; `MEMBERSHIP_*` are their older names, read when the new ones are unset. */
+class PiiEnvironment {
+  @TextVariable() PII_KEYS?: string;
+  @TextVariable() MEMBERSHIP_PII_KEYS?: string;
+  @SecretVariable(DEV_LOOKUP_KEY) PII_LOOKUP_KEY = DEV_LOOKUP_KEY;
+}
 
 /**
  * Encrypts PII at rest (AES-256-GCM) under the current key, decrypts under any configured key
@@ -16,22 +27,19 @@ export class PiiVault {
   ) {}
 
   /** `PII_KEYS` / `PII_LOOKUP_KEY`; the older `MEMBERSHIP_*` names are still read when unset. */
-  static fromEnv(env: NodeJS.ProcessEnv = process.env): PiiVault {
-    const read = new EnvReader({ ...env, PII_LOOKUP_KEY: env.PII_LOOKUP_KEY || env.MEMBERSHIP_LOOKUP_KEY });
-    const dev = `dev1:${Buffer.from('shopops-development-pii-key-0001').toString('base64')}`;
-    const spec = (env.PII_KEYS || env.MEMBERSHIP_PII_KEYS)?.trim() || (env.NODE_ENV === 'production' ? '' : dev);
-    if (!spec) read.problems.push('PII_KEYS must be set in production (id:base64key, newest first)');
-    if (spec.split(/\s+/).includes(dev)) read.refuseDevelopmentSecret(env.PII_KEYS ? 'PII_KEYS' : 'MEMBERSHIP_PII_KEYS');
+  static fromEnv(env: Environment): PiiVault {
+    const { values, problems } = readEnvironment(PiiEnvironment, { ...env, PII_LOOKUP_KEY: env.PII_LOOKUP_KEY || env.MEMBERSHIP_LOOKUP_KEY });
+    const spec = (values.PII_KEYS || values.MEMBERSHIP_PII_KEYS)?.trim() || (isProduction(env) ? '' : DEV_PII_KEY);
+    if (!spec) problems.push('PII_KEYS must be set in production (id:base64key, newest first)');
+    if (spec.split(/\s+/).includes(DEV_PII_KEY) && isProduction(env)) problems.push(developmentSecretRefusal(values.PII_KEYS ? 'PII_KEYS' : 'MEMBERSHIP_PII_KEYS'));
     const keys = new Map<string, Buffer>();
     for (const part of spec.split(/\s+/).filter(Boolean)) {
       const [id, b64] = part.split(':');
       const key = Buffer.from(b64 ?? '', 'base64');
-      if (!id || key.length !== 32) read.problems.push(`PII_KEYS: "${id ?? part}" must be id:base64 of 32 bytes`);
+      if (!id || key.length !== 32) problems.push(`PII_KEYS: "${id ?? part}" must be id:base64 of 32 bytes`);
       else keys.set(id, key);
     }
-    const lookup = read.secret('PII_LOOKUP_KEY', 'development-only-membership-lookup-key');
-    read.assertValid('PII keys');
-    return new PiiVault(keys, [...keys.keys()][0] ?? 'none', Buffer.from(lookup));
+    return validConfig('PII keys', new PiiVault(keys, [...keys.keys()][0] ?? 'none', Buffer.from(values.PII_LOOKUP_KEY)), problems);
   }
 
   get keyId(): string {
@@ -93,3 +101,6 @@ export function maskBirthday(birthday: string): string {
 }
 
 export const PII_VAULT = Symbol('PII_VAULT');
+
+/** The vault as a configuration section of the services that keep or pass on buyer PII. */
+export const PII_VAULT_SECTION = configSection('piiVault', PII_VAULT, (env) => PiiVault.fromEnv(env));

@@ -1,0 +1,22 @@
+import { configProblems } from '@shopops/testing';
+import { loadAnalyticsConfig } from './analytics.config';
+
+describe('analytics configuration', () => {
+  it("keeps DOMAIN.md's defaults", () => {
+    expect(loadAnalyticsConfig({})).toEqual({
+      marginPercent: 40,
+      customerLifespanYears: 3,
+      paidShareLimitPercent: 30,
+      anomalySigmas: 3,
+      anomalyMinVolume: 20,
+      baselineWeeks: 4,
+    });
+  });
+
+  it('names every bad value', () => {
+    expect(configProblems(() => loadAnalyticsConfig({ ANALYTICS_MARGIN_PERCENT: '140', ANALYTICS_BASELINE_WEEKS: 'four' }))).toEqual([
+      'ANALYTICS_MARGIN_PERCENT="140" must be an integer between 1 and 100',
+      'ANALYTICS_BASELINE_WEEKS="four" must be an integer between 1 and 52',
+    ]);
+  });
+});

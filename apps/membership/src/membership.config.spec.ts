@@ -1,0 +1,42 @@
+import { PiiVault } from '@shopops/platform';
+import { configProblems } from '@shopops/testing';
+import { MEMBERSHIP_CONFIG_SECTIONS, loadMembershipConfig, loadPointsExpiry } from './membership.config';
+import { EndOfFollowingYear, RollingMonths } from './points/points-expiry.policy';
+
+describe('membership configuration', () => {
+  it("keeps DOMAIN.md's defaults", () => {
+    expect(loadMembershipConfig({})).toMatchObject({
+      earnRates: { bronze: 1, silver: 1.2, gold: 1.5 },
+      baseEarnRate: 1,
+      returnWindowSeconds: 7 * 86_400,
+      clawbackPolicy: 'clamp-and-record-debt',
+      winBackCouponTemplate: 'WINBACK-50',
+      winBackHoldoutPercent: 10,
+      piiRoles: ['admin', 'cs_agent'],
+    });
+    expect(loadPointsExpiry({})).toBeInstanceOf(EndOfFollowingYear);
+  });
+
+  it('chooses the points expiry strategy from MEMBERSHIP_POINTS_EXPIRY', () => {
+    expect(loadPointsExpiry({ MEMBERSHIP_POINTS_EXPIRY: 'months:12' })).toBeInstanceOf(RollingMonths);
+    expect(configProblems(() => loadPointsExpiry({ MEMBERSHIP_POINTS_EXPIRY: 'weekly' }))).toEqual([
+      'MEMBERSHIP_POINTS_EXPIRY="weekly" is invalid: end-of-next-year or months:<n>',
+    ]);
+  });
+
+  it('names every bad value', () => {
+    expect(configProblems(() => loadMembershipConfig({ MEMBERSHIP_EARN_RATES: 'gold:x silver', MEMBERSHIP_CLAWBACK_POLICY: 'forgive' }))).toEqual([
+      'MEMBERSHIP_EARN_RATES: "gold:x", "silver" are not tier:rate',
+      'MEMBERSHIP_CLAWBACK_POLICY="forgive" must be one of allow-negative, clamp-and-record-debt',
+    ]);
+  });
+
+  it('holds the PII vault, which production refuses to open with the development keys', () => {
+    const vault = MEMBERSHIP_CONFIG_SECTIONS.find((section) => section.key === 'piiVault');
+    expect(vault?.load({})).toBeInstanceOf(PiiVault);
+    expect(configProblems(() => vault?.load({ NODE_ENV: 'production' }))).toEqual([
+      'PII_LOOKUP_KEY must be set in production',
+      'PII_KEYS must be set in production (id:base64key, newest first)',
+    ]);
+  });
+});
