@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { bearerTokenOf } from '../auth/bearer-guard';
+import { bearerTokenOf } from '../auth/bearer-auth.guard';
 import type { HealthService } from './health';
 import type { Metrics } from './metrics';
 
