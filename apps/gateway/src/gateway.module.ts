@@ -1,10 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformModule, type PlatformConfig } from '@shopops/platform';
+import { BEARER_TOKEN_SECRET, PlatformModule, type PlatformConfig } from '@shopops/platform';
+import type { GatewayConfig } from './gateway.config';
+import { GATEWAY_CONFIG } from './gateway-config.module';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { OutboundAttempt, OutboundMessage, WebhookEndpoint } from './outbound/outbound.entities';
 import { OutboundModule } from './outbound/outbound.module';
+import { QueuesModule } from './queues/queues.module';
+import { ReportsModule } from './reports/reports.module';
+import { TrackingModule } from './tracking/tracking.module';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
-import { TrackedEventsService } from './tracking/tracked-events.service';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export const GATEWAY_ENTITIES = [WebhookDelivery, WebhookEndpoint, OutboundMessage, OutboundAttempt];
@@ -16,10 +20,14 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PlatformModule.forService(config, { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS, subgraph: false }),
-        WebhooksModule,
-        OutboundModule,
+        WebhooksModule.forRole(config.role),
+        OutboundModule.forRole(config.role),
+        TrackingModule.forRole(config.role),
+        ReportsModule.forRole(config.role),
+        QueuesModule.forRole(config.role),
       ],
-      providers: [TrackedEventsService],
+      // The BearerAuthGuard checks client tokens against the gateway's JWT secret.
+      providers: [{ provide: BEARER_TOKEN_SECRET, inject: [GATEWAY_CONFIG], useFactory: (gateway: GatewayConfig) => gateway.jwtSecret }],
     };
   }
 }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { isApiRole, type PlatformConfig } from './config/platform-config';
 import { serviceDataSource, type EntityList, type MigrationList } from './database/data-source';
@@ -75,6 +76,8 @@ export class PlatformModule {
       Metrics,
       HealthService,
       ...(config.role === 'schema' ? [] : [OutboxRelay, EventConsumer, MessagingRetention]),
+      // Global guards run in this order: the caller is identified before their role is checked.
+      { provide: APP_GUARD, useClass: BearerAuthGuard },
       { provide: APP_GUARD, useClass: RolesGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: ArgumentSafetyInterceptor },

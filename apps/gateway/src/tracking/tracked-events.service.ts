@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TrackedEvent, TrackedEventsReceived, validatePlain } from '@shopops/contracts';
-import { UnitOfWork, type RequestContext } from '@shopops/platform';
+import { HttpRefusal, UnitOfWork, type RequestContext } from '@shopops/platform';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 
@@ -9,9 +9,12 @@ export interface RejectedEvent {
   readonly errors: string[];
 }
 
-export type TrackingAnswer =
-  | { readonly status: 202; readonly body: { accepted: number; duplicatesInBatch: number; rejected: RejectedEvent[] } }
-  | { readonly status: 400; readonly body: { error: string; details: string[] } };
+/** What a batch came to (answered 202); a body that is no batch at all is refused with HttpRefusal. */
+export interface TrackingAnswer {
+  readonly accepted: number;
+  readonly duplicatesInBatch: number;
+  readonly rejected: RejectedEvent[];
+}
 
 /**
  * Behaviour events from clients (storefront, mini-program, live room): each event is checked on
@@ -24,9 +27,9 @@ export class TrackedEventsService {
 
   async accept(ctx: RequestContext, body: unknown): Promise<TrackingAnswer> {
     const events = (body as { events?: unknown } | null)?.events;
-    if (!Array.isArray(events)) return { status: 400, body: { error: 'body must be {"events": [...]}', details: ['events must be an array'] } };
+    if (!Array.isArray(events)) throw new HttpRefusal(400, 'body must be {"events": [...]}', ['events must be an array']);
     if (events.length === 0 || events.length > MAX_EVENTS_PER_BATCH) {
-      return { status: 400, body: { error: 'invalid batch size', details: [`events must hold 1 to ${MAX_EVENTS_PER_BATCH} events; got ${events.length}`] } };
+      throw new HttpRefusal(400, 'invalid batch size', [`events must hold 1 to ${MAX_EVENTS_PER_BATCH} events; got ${events.length}`]);
     }
     const accepted: TrackedEvent[] = [];
     const rejected: RejectedEvent[] = [];
@@ -51,6 +54,6 @@ export class TrackedEventsService {
         );
       });
     }
-    return { status: 202, body: { accepted: accepted.length, duplicatesInBatch, rejected } };
+    return { accepted: accepted.length, duplicatesInBatch, rejected };
   }
 }

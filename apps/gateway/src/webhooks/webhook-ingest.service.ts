@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeProblems } from '@shopops/contracts';
-import { MicroBatcher, PII_VAULT, RequestContext, rootLogger, UnitOfWork, type PiiVault } from '@shopops/platform';
+import { HttpRefusal, MicroBatcher, PII_VAULT, RequestContext, rootLogger, UnitOfWork, type PiiVault } from '@shopops/platform';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-config.module';
 import { sealDelivery, type ParsedDelivery } from './buyer-sealing';
 import { mapWebhook, type MappedWebhook } from './webhook-adapters';
 import { verifyWebhookSignature, type SignatureHeaders } from './webhook-signature';
 
+/** A delivery taken: 202 when new, 200 `{duplicate: true}` when its id was seen before. Refusals are thrown as HttpRefusal. */
 export interface IngestAnswer {
-  readonly status: 200 | 202 | 400 | 401 | 404;
+  readonly status: 200 | 202;
   readonly body: Record<string, unknown>;
 }
 
@@ -21,14 +22,10 @@ interface AcceptedDelivery {
   readonly buyerRef: string | null;
 }
 
-function refusal(status: IngestAnswer['status'], error: string, details: string[] = []): IngestAnswer {
-  return { status, body: { error, details } };
-}
-
 /**
  * One webhook delivery: check the source and signature, validate the envelope, seal the buyer's
  * PII, then store the delivery and its internal event in one transaction before answering 202. A webhook id
- * seen before answers 200 `{duplicate: true}` and does nothing.
+ * seen before answers 200 `{duplicate: true}` and does nothing; a refused delivery throws HttpRefusal.
  *
  * Deliveries arriving together are stored together (group commit): one multi-row insert and
  * one commit for the batch, which is what lets a burst of marketplace orders through.
@@ -50,22 +47,22 @@ export class WebhookIngestService {
   async ingest(requestId: string, source: string, headers: SignatureHeaders, rawBody: Buffer): Promise<IngestAnswer> {
     const sourceConfig = this.config.webhookSources.get(source);
     if (!sourceConfig) {
-      return refusal(404, `unknown webhook source "${source}"`, [`configured sources: ${[...this.config.webhookSources.keys()].join(', ')}`]);
+      throw new HttpRefusal(404, `unknown webhook source "${source}"`, [`configured sources: ${[...this.config.webhookSources.keys()].join(', ')}`]);
     }
     const signature = verifyWebhookSignature(sourceConfig.keys, headers, rawBody, this.config.webhookToleranceSeconds);
-    if (!signature.ok) return refusal(401, signature.error, signature.details);
+    if (!signature.ok) throw new HttpRefusal(401, signature.error, signature.details);
 
     let parsed: unknown;
     try {
       parsed = JSON.parse(rawBody.toString('utf8'));
     } catch (error) {
-      return refusal(400, 'body is not JSON', [error instanceof Error ? error.message : String(error)]);
+      throw new HttpRefusal(400, 'body is not JSON', [error instanceof Error ? error.message : String(error)]);
     }
     const webhookId = headers.id as string;
     const mapping = mapWebhook(source, webhookId, parsed);
     if (!mapping.ok) {
       rootLogger().warn({ requestId, source, webhookId, problems: mapping.problems }, 'webhook delivery refused: invalid envelope');
-      return refusal(400, `invalid envelope: ${describeProblems(mapping.problems)}`, mapping.problems.map((p) => p.message));
+      throw new HttpRefusal(400, `invalid envelope: ${describeProblems(mapping.problems)}`, mapping.problems.map((p) => p.message));
     }
     const sealed = sealDelivery(this.vault, source, rawBody.toString('utf8'), parsed as ParsedDelivery, mapping.mapped);
     return this.store.submit({ requestId, source, webhookId, ...sealed });

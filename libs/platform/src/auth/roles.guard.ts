@@ -2,10 +2,11 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Role } from '@shopops/contracts';
+import type { FastifyRequest } from 'fastify';
 import { forbidden, unauthenticated } from '../graphql/errors';
 import { requestContextOf } from '../http/request-context.hook';
 import type { RequestContext } from '../context/request-context';
-import { PUBLIC_ACCESS, ROLES_KEY } from './roles';
+import { PUBLIC_ACCESS, roleMayUse, ROLES_KEY } from './roles';
 
 /**
  * Checks every resolver and controller against its declared roles. A resolver that declares
@@ -26,10 +27,8 @@ export class RolesGuard implements CanActivate {
     const requestContext = this.requestContext(context);
     const role = requestContext?.identity.role;
     if (!requestContext || role === 'anonymous') throw unauthenticated('Sign in: this field needs a bearer token');
-    if (role === 'system') return true;
-    if (role === 'admin') return true;
-    if ((declared as string[]).includes(role as string)) return true;
-    throw forbidden(`Role ${role} may not use ${context.getType<string>() === 'graphql' ? this.fieldName(context) : where}`);
+    if (roleMayUse(requestContext.identity.role, declared)) return true;
+    throw forbidden(`Role ${role} may not use ${context.getType<string>() === 'graphql' ? this.fieldName(context) : this.routeName(context)}`);
   }
 
   private requestContext(context: ExecutionContext): RequestContext | undefined {
@@ -38,6 +37,12 @@ export class RolesGuard implements CanActivate {
       return gql.requestContext;
     }
     return requestContextOf(context.switchToHttp().getRequest());
+  }
+
+  /** An HTTP caller knows the route it called, not the controller behind it. */
+  private routeName(context: ExecutionContext): string {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    return `${request.method} ${request.routeOptions.url ?? request.url}`;
   }
 
   private fieldName(context: ExecutionContext): string {

@@ -17,9 +17,13 @@ export function buildGraphQLContext(request: FastifyRequest): GraphQLContext {
   return { request, requestContext, loaders: new LoaderRegistry() };
 }
 
-/** The caller's RequestContext: the first argument every service method takes. */
+/** The caller's RequestContext, in a resolver or a controller: the first argument every service method takes. */
 export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
-  return GqlExecutionContext.create(context).getContext<GraphQLContext>().requestContext;
+  if (context.getType<string>() !== 'http') return GqlExecutionContext.create(context).getContext<GraphQLContext>().requestContext;
+  const requestContext = requestContextOf(context.switchToHttp().getRequest());
+  // Only routes behind @BearerAuth (or the gateway identity check) have one.
+  if (!requestContext) throw new Error('route reached without a request context');
+  return requestContext;
 });
 
 /** This request's DataLoaders. */

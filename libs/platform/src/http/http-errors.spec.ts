@@ -1,4 +1,6 @@
 import { BadRequestException, HttpException } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { badUserInput, forbidden } from '../graphql/errors';
 import { HttpRefusal, httpErrorAnswer } from './http-errors';
 
 describe('httpErrorAnswer', () => {
@@ -14,6 +16,17 @@ describe('httpErrorAnswer', () => {
     const unsupported = Object.assign(new Error("Unsupported Media Type: application/xml"), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
     expect(httpErrorAnswer(unsupported)).toEqual({ status: 415, headers: {}, body: { error: unsupported.message, details: ['FST_ERR_CTP_INVALID_MEDIA_TYPE'] } });
     expect(httpErrorAnswer(new BadRequestException(['id must be a UUID']))).toEqual({ status: 400, headers: {}, body: { error: 'Bad Request', details: ['id must be a UUID'] } });
+  });
+
+  it("answers the platform's validation and role refusals on a route as the same 4xx", () => {
+    const invalid = badUserInput([{ field: 'id', message: 'id must be a UUID' }]);
+    expect(httpErrorAnswer(invalid)).toEqual({ status: 400, headers: {}, body: { error: 'invalid request', details: ['id must be a UUID'] } });
+    expect(httpErrorAnswer(forbidden('Role analyst may not use GET /webhook-endpoints'))).toEqual({
+      status: 403,
+      headers: {},
+      body: { error: 'Role analyst may not use GET /webhook-endpoints', details: [] },
+    });
+    expect(httpErrorAnswer(new GraphQLError('boom', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })).status).toBe(500);
   });
 
   it('keeps a GraphQL-shaped refusal in GraphQL format', () => {

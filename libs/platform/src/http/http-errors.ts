@@ -1,14 +1,18 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { GraphQLError } from 'graphql';
 import { DATABASE_UNAVAILABLE_ANSWER, isDatabaseUnavailable } from '../database/database-unavailable';
 import { rootLogger } from '../logging/logger';
+
+/** One reason of a refusal: a sentence, or a code with its message where the client switches on codes. */
+export type HttpErrorDetail = string | { readonly code: string; readonly message: string };
 
 /** A refusal a route throws on purpose: its status, a message a person can act on, and the reasons. */
 export class HttpRefusal extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly details: string[] = [],
+    readonly details: readonly HttpErrorDetail[] = [],
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
@@ -25,7 +29,7 @@ export interface HttpErrorAnswer {
 export const MAX_PATH_SEGMENT_LENGTH = 100;
 const METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-function answer(status: number, error: string, details: string[] = [], headers: Record<string, string> = {}): HttpErrorAnswer {
+function answer(status: number, error: string, details: readonly HttpErrorDetail[] = [], headers: Record<string, string> = {}): HttpErrorAnswer {
   return { status, headers, body: { error, details } };
 }
 
@@ -42,6 +46,7 @@ export function httpErrorAnswer(error: unknown): HttpErrorAnswer {
   if (error instanceof HttpRefusal) return answer(error.status, error.message, error.details, error.headers);
   if (isDatabaseUnavailable(error)) return { ...DATABASE_UNAVAILABLE_ANSWER, headers: { ...DATABASE_UNAVAILABLE_ANSWER.headers } };
   if (error instanceof HttpException && error.getStatus() < 500) return answer(error.getStatus(), headlineOf(error), detailsOf(error.getResponse()));
+  if (error instanceof GraphQLError) return platformErrorAnswer(error);
   const framework = (typeof error === 'object' && error !== null ? error : {}) as FrameworkError;
   const status = Number(framework.statusCode ?? framework.status);
   if (status >= 400 && status < 500) {
@@ -50,6 +55,17 @@ export function httpErrorAnswer(error: unknown): HttpErrorAnswer {
     return answer(status, String(framework.message ?? 'bad request'), typeof framework.code === 'string' ? [framework.code] : []);
   }
   return answer(500, 'internal error');
+}
+
+/** The platform's guards and validation throw GraphQL-coded errors; on a route they are the same refusals. */
+const STATUS_BY_CODE: Readonly<Record<string, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+function platformErrorAnswer(error: GraphQLError): HttpErrorAnswer {
+  const status = STATUS_BY_CODE[String(error.extensions.code)];
+  if (status === undefined) return answer(500, 'internal error');
+  const problems = error.extensions.problems;
+  if (status === 400 && Array.isArray(problems)) return answer(400, 'invalid request', problems.map((p: { message?: unknown }) => String(p.message)));
+  return answer(status, error.message);
 }
 
 /** The ValidationPipe puts its reasons in `message` and a headline in `error` ("Bad Request"). */
@@ -110,8 +126,8 @@ export function sendHttpError(reply: FastifyReply, failure: HttpErrorAnswer): Fa
 }
 
 /**
- * The one place an HTTP request's failure becomes its answer, for Nest's routes, the raw Fastify
- * routes and the framework's own errors (bad JSON, wrong content type, body too large, no route):
+ * The one place an HTTP request's failure becomes its answer, for Nest's controllers, the Fastify
+ * routes left (GraphQL, probes) and the framework's own errors (bad JSON, wrong content type, body too large, no route):
  * a 4xx `{"error", "details"}` for the client's mistakes, a logged 500 for ours.
  * GraphQL resolvers' errors go on to GraphQL's own error format.
  */

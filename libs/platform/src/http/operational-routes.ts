@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { bearerTokenOf } from '../auth/bearer-guard';
+import { bearerTokenOf } from '../auth/bearer-auth.guard';
 import type { HealthService } from './health';
+import { HttpRefusal } from './http-errors';
 import type { Metrics } from './metrics';
 
 /**
@@ -22,7 +23,7 @@ export function registerOperationalRoutes(
   });
   fastify.get('/metrics', async (request, reply) => {
     if (metricsToken && !carriesToken(request, metricsToken)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'metrics need Authorization: Bearer <METRICS_TOKEN>', details: [] });
+      throw new HttpRefusal(401, 'metrics need Authorization: Bearer <METRICS_TOKEN>', [], { 'www-authenticate': 'Bearer' });
     }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IDENTITY_HEADER, verifyForwardedIdentity } from '../auth/forwarded-identity';
 import { logScope, RequestContext, type Identity } from '../context/request-context';
+import { HttpRefusal, httpErrorAnswer, sendHttpError } from './http-errors';
 
 const CONTEXT = Symbol('shopops.requestContext');
 type WithContext = { [CONTEXT]?: RequestContext };
@@ -64,10 +65,8 @@ export function installGatewayIdentityCheck(fastify: FastifyInstance, secret: st
 
 function refuseUnsigned(request: FastifyRequest, reply: FastifyReply): void {
   const message = 'This service accepts requests only through the gateway';
-  const body = request.url.startsWith('/graphql')
-    ? { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }
-    : { error: message, details: [] };
-  void reply.code(401).type('application/json').send(body);
+  if (!request.url.startsWith('/graphql')) return void sendHttpError(reply, httpErrorAnswer(new HttpRefusal(401, message)));
+  void reply.code(401).type('application/json').send({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 }
 
 export function contextFor(request: FastifyRequest, identity: Identity): RequestContext {

@@ -15,6 +15,7 @@ import { HttpErrorFilter, httpErrorAnswer, installOversizedBodyDrain, installPat
 import { Metrics } from './metrics';
 import { registerOperationalRoutes } from './operational-routes';
 import { installGatewayIdentityCheck, installRequestLogScope, requestIdFrom } from './request-context.hook';
+import { installRouteBodyOptions } from './route-body';
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -25,7 +26,7 @@ export interface ServiceBootstrap {
   readonly module: (config: PlatformConfig) => DynamicModule;
   /** Domain services accept only gateway-signed requests; the gateway authenticates clients itself. */
   readonly trustOnlyGateway?: boolean;
-  /** Extra routes and hooks (the gateway mounts GraphQL, webhooks and the queue board here). */
+  /** Extra routes and hooks that are not Nest controllers (the gateway mounts GraphQL and the queue board here). */
   readonly configure?: (app: NestFastifyApplication, config: PlatformConfig) => Promise<void> | void;
 }
 
@@ -50,6 +51,7 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
   installRequestLogScope(fastify);
   installPathSegmentLimit(fastify);
   installOversizedBodyDrain(fastify);
+  installRouteBodyOptions(fastify);
   if (bootstrap.trustOnlyGateway ?? true) installGatewayIdentityCheck(fastify, config.identitySecret);
 
   const root: DynamicModule = { module: ServiceApplicationModule, imports: [configModule, bootstrap.module(config)] };

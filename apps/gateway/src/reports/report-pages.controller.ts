@@ -1,3 +1,6 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { admittedToken, BearerAuth, HttpRefusal, Public } from '@shopops/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageToken } from '../auth/browser-session';
 
@@ -12,6 +15,7 @@ interface Report {
 interface GraphQLAnswer {
   readonly data?: { readonly report?: Report | null } | null;
   readonly errors?: ReadonlyArray<{ readonly message?: string; readonly extensions?: { readonly code?: unknown } }>;
+  readonly retryAfter?: string;
 }
 
 /** HTTP status of a page whose query was refused, by the GraphQL error code of the refusal. */
@@ -23,33 +27,38 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = { UNAUTHENTICATED: 401,
  * The page asks the gateway's own /graphql as the caller, so authentication, rate limit,
  * operation limits and the report's role check are exactly those of any GraphQL request.
  */
-export async function mountReportPages(fastify: FastifyInstance): Promise<void> {
-  fastify.get<{ Params: { file: string } }>('/admin/reports/:file', async (req, reply) => {
-    const token = pageToken(req);
-    if (!token) return reply.code(401).send({ error: 'sign in at /admin/login, or send a bearer token', details: [] });
-    const [id, format = 'html'] = req.params.file.split('.');
-    if (!ID.test(id) || (format !== 'html' && format !== 'csv')) return reply.code(404).send({ error: 'no such report page', details: [] });
-    const answer = await askGateway(fastify, req, token, id);
-    if (answer.errors?.length) return sendRefusal(reply, answer);
+@Controller('admin/reports')
+@BearerAuth({ signIn: 'sign in at /admin/login, or send a bearer token', tokenOf: pageToken, verifiedDownstream: true })
+@Public()
+export class ReportPagesController {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  @Get(':file')
+  async reportPage(@Param('file') file: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const [id, format = 'html'] = file.split('.');
+    if (!ID.test(id) || (format !== 'html' && format !== 'csv')) throw new HttpRefusal(404, 'no such report page');
+    const answer = await this.askGateway(request, admittedToken(request) as string, id);
+    if (answer.errors?.length) throw refusalOf(answer);
     const report = answer.data?.report;
-    if (!report) return reply.code(404).send({ error: 'no such report', details: [] });
+    if (!report) throw new HttpRefusal(404, 'no such report');
     return format === 'csv'
       ? reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="report-${id}.csv"`).send(report.csv)
       : reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(report.html);
-  });
-}
+  }
 
-async function askGateway(fastify: FastifyInstance, req: FastifyRequest, token: string, id: string): Promise<GraphQLAnswer & { retryAfter?: string }> {
-  const response = await fastify.inject({
-    method: 'POST',
-    url: '/graphql',
-    // The caller's own address and request id, so rate limits and logs see the page's caller.
-    remoteAddress: req.ip,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': req.id },
-    payload: { query: REPORT_QUERY, variables: { id } },
-  });
-  const retryAfter = response.headers['retry-after'];
-  return { ...parseAnswer(response.body), ...(retryAfter !== undefined ? { retryAfter: String(retryAfter) } : {}) };
+  private async askGateway(request: FastifyRequest, token: string, id: string): Promise<GraphQLAnswer> {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    const response = await fastify.inject({
+      method: 'POST',
+      url: '/graphql',
+      // The caller's own address and request id, so rate limits and logs see the page's caller.
+      remoteAddress: request.ip,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': request.id },
+      payload: { query: REPORT_QUERY, variables: { id } },
+    });
+    const retryAfter = response.headers['retry-after'];
+    return { ...parseAnswer(response.body), ...(retryAfter !== undefined ? { retryAfter: String(retryAfter) } : {}) };
+  }
 }
 
 /** A body that is not GraphQL's JSON shape is the gateway failing, not the caller: it becomes a 502. */
@@ -61,12 +70,13 @@ function parseAnswer(body: string): GraphQLAnswer {
   }
 }
 
-function sendRefusal(reply: FastifyReply, answer: GraphQLAnswer & { retryAfter?: string }): FastifyReply {
+/** The query's refusal as the page's, with the codes GraphQL gave it. */
+function refusalOf(answer: GraphQLAnswer): HttpRefusal {
   const errors = answer.errors ?? [];
   const codes = errors.map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR'));
   const status = codes.map((code) => STATUS_BY_CODE[code]).find((known) => known !== undefined);
   const details = errors.map((error, i) => ({ code: codes[i], message: error.message ?? '' }));
-  if (answer.retryAfter) reply.header('retry-after', answer.retryAfter);
-  if (status) return reply.code(status).send({ error: details[0].message, details });
-  return reply.code(502).send({ error: 'the report could not be read', details });
+  const headers: Record<string, string> = answer.retryAfter ? { 'retry-after': answer.retryAfter } : {};
+  if (status) return new HttpRefusal(status, details[0].message, details, headers);
+  return new HttpRefusal(502, 'the report could not be read', details, headers);
 }
