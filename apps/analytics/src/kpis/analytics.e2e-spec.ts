@@ -78,7 +78,7 @@ describe('analytics', () => {
     };
     const first = await order(30000);
     await order(50000);
-    const refund = { orderId: first.orderId, refundId: `R-${first.orderId}`, lines: first.lines, amountFen: 10000, reason: '质量问题' };
+    const refund = { orderId: first.orderId, refundId: `R-${String(first.orderId)}`, lines: first.lines, amountFen: 10000, reason: '质量问题' };
     expect((await sendWebhook(gateway.baseUrl, 'douyin', { type: 'refund.completed', occurredAt: at('15:00:00'), data: refund })).status).toBe(202);
     // The same refund re-sent counts once.
     expect((await sendWebhook(gateway.baseUrl, 'douyin', { type: 'refund.completed', occurredAt: at('15:00:00'), data: refund })).status).toBe(202);

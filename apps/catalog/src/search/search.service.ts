@@ -55,7 +55,7 @@ export class SearchService {
         f.stages?.length ? f.stages : null,
         f.tags ?? [],
         afterRank === null ? null : Number(afterRank),
-        afterCode === null ? null : String(afterCode),
+        typeof afterCode === 'string' ? afterCode : null,
         args.first + 1,
         onSaleOnly,
       ],

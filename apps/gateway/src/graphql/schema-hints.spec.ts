@@ -31,7 +31,7 @@ describe('schema hints', () => {
     const validationFailed = { errors: [new GraphQLError(HINTED, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] };
     const answerFor = (role: 'operator' | 'member' | 'anonymous') => {
       let result: ExecutionResult = validationFailed;
-      plugin.onResultProcess?.({ serverContext: caller(role), result, setResult: (processed: ExecutionResult) => (result = processed) } as never);
+      void plugin.onResultProcess?.({ serverContext: caller(role), result, setResult: (processed: ExecutionResult) => (result = processed) } as never);
       return result.errors?.map((error) => [error.message, error.extensions.code]);
     };
     const stripped = [['Cannot query field "prodcts" on type "Query".', 'GRAPHQL_VALIDATION_FAILED']];

@@ -34,11 +34,12 @@ export function apolloSuggestionsForStaffOnly<T extends CallerContext>(): Apollo
  */
 export function hiveSuggestionsForStaffOnly<T extends CallerContext>(): GatewayPlugin<T> {
   return {
-    onResultProcess: ({ serverContext, result, setResult }) => {
+    onResultProcess: (payload) => {
+      const { serverContext, result } = payload;
       // The runtime types its server context as its own config; the engine adds the caller to it.
       const { caller } = serverContext as Partial<CallerContext>;
       if (caller?.isStaff || isStream(result)) return;
-      setResult(Array.isArray(result) ? result.map(withoutSuggestions) : withoutSuggestions(result));
+      payload.setResult(Array.isArray(result) ? result.map(withoutSuggestions) : withoutSuggestions(result));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemberErasureRequested, type EventEnvelope, type MemberErasureRequestedPayload } from '@shopops/contracts';
-import { DeadLetters, OnEvent, PII_VAULT, rootLogger, Scheduled, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { DeadLetters, execute, OnEvent, PII_VAULT, rootLogger, Scheduled, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-config.module';
@@ -55,11 +55,12 @@ export class DeliveryPrivacyHandler {
   async reduceExpiredBodies(_ctx: RequestContext): Promise<void> {
     let reduced = 0;
     for (;;) {
-      const [, count] = (await this.dataSource.query(
+      const count = await execute(
+        this.dataSource,
         `UPDATE webhook_delivery SET body = ${REDACTED_BODY}, buyer_ref = NULL, body_redacted_at = now()
           WHERE id IN (SELECT id FROM webhook_delivery WHERE body_redacted_at IS NULL AND received_at < now() - ($1::int * interval '1 day') LIMIT ${CHUNK})`,
         [this.config.webhookBodyRetentionDays, 'retention'],
-      )) as [unknown, number];
+      );
       reduced += count;
       if (count < CHUNK) break;
     }

@@ -38,16 +38,16 @@ export function forecastDemand(history: readonly number[], lastWeekday: number, 
 
 /** Weekday means over the window divided by the overall mean; flat (all 1) with under two weeks. */
 export function seasonalIndex(window: readonly number[], lastWeekday: number): number[] {
-  if (window.length < 14) return Array(7).fill(1);
-  const sums = Array(7).fill(0);
-  const counts = Array(7).fill(0);
+  if (window.length < 14) return new Array<number>(7).fill(1);
+  const sums = new Array<number>(7).fill(0);
+  const counts = new Array<number>(7).fill(0);
   window.forEach((units, i) => {
     const weekday = (((lastWeekday - (window.length - 1 - i)) % 7) + 7) % 7;
     sums[weekday] += units;
     counts[weekday] += 1;
   });
   const mean = window.reduce((a, b) => a + b, 0) / window.length;
-  if (mean === 0) return Array(7).fill(1);
+  if (mean === 0) return new Array<number>(7).fill(1);
   return sums.map((sum, d) => (counts[d] ? sum / counts[d] / mean : 1));
 }
 

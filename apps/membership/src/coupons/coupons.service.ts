@@ -8,6 +8,7 @@ import {
   CouponAlreadyUsedError,
   CouponExpiredError,
   CouponLimitReachedError,
+  CouponKind,
   CouponMinimumSpendError,
   CouponNotOwnedError,
   CouponStatus,
@@ -66,8 +67,8 @@ export class CouponsService {
   ) {}
 
   upsertTemplate(ctx: RequestContext, input: CouponTemplateInput): Promise<CouponTemplate> {
-    if (input.kind === 'AMOUNT_OFF' && !input.amountOffFen) throw invalidField('amountOffFen', 'is required for an AMOUNT_OFF coupon');
-    if (input.kind === 'PERCENT_OFF' && !input.percentOff) throw invalidField('percentOff', 'is required for a PERCENT_OFF coupon');
+    if (input.kind === CouponKind.AMOUNT_OFF && !input.amountOffFen) throw invalidField('amountOffFen', 'is required for an AMOUNT_OFF coupon');
+    if (input.kind === CouponKind.PERCENT_OFF && !input.percentOff) throw invalidField('percentOff', 'is required for a PERCENT_OFF coupon');
     if (!input.validDays && !input.validUntil) throw invalidField('validDays', 'or validUntil is required');
     return this.unitOfWork.run(ctx, async (tx) => {
       const [row] = await selectRows<TemplateRow>(

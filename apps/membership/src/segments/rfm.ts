@@ -86,7 +86,7 @@ function holds(condition: SegmentCondition, subject: SegmentSubject): boolean {
     case '=':
       return actual === condition.value;
     case 'in':
-      return Array.isArray(condition.value) && (condition.value as Array<string | number>).includes(actual as string | number);
+      return Array.isArray(condition.value) && (condition.value).includes(actual as string | number);
     case 'contains':
       return Array.isArray(actual) && actual.includes(String(condition.value));
   }
@@ -104,11 +104,13 @@ const OPS = new Set(['>=', '<=', '=', 'in', 'contains']);
 /** Why a rule is not well formed, or undefined when it is. */
 export function ruleProblem(rule: unknown): string | undefined {
   if (!rule || typeof rule !== 'object') return 'rule must be an object with "all" and/or "any" lists';
-  const { all = [], any = [] } = rule as SegmentRule;
+  // Untrusted input: every part is unknown until checked.
+  const { all = [], any = [] } = rule as { all?: unknown; any?: unknown };
   if (!Array.isArray(all) || !Array.isArray(any) || all.length + any.length === 0) return 'rule needs at least one condition in "all" or "any"';
-  for (const c of [...all, ...any]) {
-    if (!FIELDS.has(c?.field)) return `unknown field "${c?.field}"; fields: ${[...FIELDS].join(', ')}`;
-    if (!OPS.has(c?.op)) return `unknown operator "${c?.op}"; operators: ${[...OPS].join(', ')}`;
+  for (const condition of [...(all as unknown[]), ...(any as unknown[])]) {
+    const { field, op } = (condition ?? {}) as { field?: unknown; op?: unknown };
+    if (typeof field !== 'string' || !FIELDS.has(field)) return `unknown field "${String(field)}"; fields: ${[...FIELDS].join(', ')}`;
+    if (typeof op !== 'string' || !OPS.has(op)) return `unknown operator "${String(op)}"; operators: ${[...OPS].join(', ')}`;
   }
   return undefined;
 }

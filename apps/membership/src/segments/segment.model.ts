@@ -96,7 +96,7 @@ export function ruleDefinition(rule: SegmentRule): SegmentRuleDefinition {
   const condition = ({ field, op, value }: SegmentCondition): SegmentConditionDefinition => {
     if (typeof value === 'number') return { field, op, number: value };
     if (typeof value === 'string') return { field, op, text: value };
-    return value.every((v) => typeof v === 'number') ? { field, op, numbers: value as number[] } : { field, op, texts: value.map(String) };
+    return value.every((v) => typeof v === 'number') ? { field, op, numbers: value } : { field, op, texts: value.map(String) };
   };
   return { all: (rule.all ?? []).map(condition), any: (rule.any ?? []).map(condition) };
 }

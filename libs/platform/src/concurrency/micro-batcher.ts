@@ -55,7 +55,7 @@ export class MicroBatcher<I, O> {
       batch.forEach((pending, i) => {
         const result = results[i];
         if (result instanceof Error) pending.reject(result);
-        else pending.resolve(result as O);
+        else pending.resolve(result);
       });
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));

@@ -17,6 +17,7 @@ function argumentLeaves(args: Record<string, unknown>): Leaf[] {
     if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
       for (const [key, child] of Object.entries(value)) pending.push([`${field}.${key}`, child]);
     } else if (value !== null && value !== undefined) {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects were expanded above: only scalars reach here
       leaves.push({ field, value: value instanceof Date ? value.toISOString() : String(value) });
     }
   }

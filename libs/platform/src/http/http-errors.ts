@@ -52,7 +52,7 @@ export function httpErrorAnswer(error: unknown): HttpErrorAnswer {
   if (status >= 400 && status < 500) {
     // A GraphQL-shaped refusal (the gateway's rate limit) keeps GraphQL's error format.
     if (Array.isArray(framework.errors)) return { status, headers: {}, body: { errors: framework.errors } };
-    return answer(status, String(framework.message ?? 'bad request'), typeof framework.code === 'string' ? [framework.code] : []);
+    return answer(status, typeof framework.message === 'string' ? framework.message : 'bad request', typeof framework.code === 'string' ? [framework.code] : []);
   }
   return answer(500, 'internal error');
 }

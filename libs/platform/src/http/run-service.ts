@@ -45,7 +45,7 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
     // Requests that reach an open connection during the drain are answered, not refused.
     return503OnClosing: false,
     // A path that does not decode (`%ED%A0%80`, 400) or a parameter too long to route (414) is the caller's mistake, answered in our shape.
-    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => sendHttpError(reply, httpErrorAnswer(error)),
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => void sendHttpError(reply, httpErrorAnswer(error)),
   });
   const fastify = adapter.getInstance();
   installRequestLogScope(fastify);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import type { RequestContext } from '../context/request-context';
+import { execute } from '../database/sql';
 import { rootLogger } from '../logging/logger';
 import { PLATFORM_CONFIG } from '../platform.tokens';
 import { Scheduled } from './on-event.decorator';
@@ -37,7 +38,7 @@ export class MessagingRetention {
   private async deleteInChunks(sql: string, days: number): Promise<number> {
     let total = 0;
     for (;;) {
-      const [, deleted] = (await this.dataSource.query(sql, [days])) as [unknown, number];
+      const deleted = await execute(this.dataSource, sql, [days]);
       total += deleted;
       if (deleted < CHUNK) return total;
     }

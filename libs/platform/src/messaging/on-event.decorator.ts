@@ -18,11 +18,11 @@ export interface OnEventMetadata {
 export type EventHandlerFn<T> = (tx: TransactionContext, event: EventEnvelope<T>) => Promise<void>;
 
 /** Marks a provider method as the handler of one or more event types delivered to this service. */
-export function OnEvent(...definitions: EventDefinition<any>[]): MethodDecorator {
+export function OnEvent(...definitions: EventDefinition[]): MethodDecorator {
   return SetMetadata<string, OnEventMetadata>(ON_EVENT, { definitions });
 }
 
-export function OnEventAs(consumer: string, ...definitions: EventDefinition<any>[]): MethodDecorator {
+export function OnEventAs(consumer: string, ...definitions: EventDefinition[]): MethodDecorator {
   return SetMetadata<string, OnEventMetadata>(ON_EVENT, { definitions, consumer });
 }
 
@@ -36,7 +36,7 @@ export type EventBatchHandlerFn<T> = (tx: TransactionContext, events: Array<Even
  * failing event is alone, so one bad event never fails its neighbours. Handlers lock rows in a
  * sorted order (not arrival order), so concurrent batches never wait on each other crosswise.
  */
-export function OnEventBatch(...definitions: EventDefinition<any>[]): MethodDecorator {
+export function OnEventBatch(...definitions: EventDefinition[]): MethodDecorator {
   return SetMetadata<string, OnEventMetadata>(ON_EVENT, { definitions, batched: true });
 }
 
