@@ -20,7 +20,13 @@ function knowledgeBase(): KnowledgeArticle[] {
   const extra = Array.from({ length: ARTICLES - base.length }, (_, i) => {
     const product = `${PRODUCT_WORDS[i % PRODUCT_WORDS.length]} 款号${1000 + i}`;
     const aspect = ASPECTS[Math.floor(i / PRODUCT_WORDS.length) % ASPECTS.length];
-    return { id: `p-${i}`, intent: `product-${i}`, title: `${product}${aspect}说明`, answer: `${product}的${aspect}详情见详情页。`, questions: [`${product}${aspect}怎么样`, `${product}的${aspect}问题`] };
+    return {
+      id: `p-${i}`,
+      intent: `product-${i}`,
+      title: `${product}${aspect}说明`,
+      answer: `${product}的${aspect}详情见详情页。`,
+      questions: [`${product}${aspect}怎么样`, `${product}的${aspect}问题`],
+    };
   });
   return [...base, ...extra];
 }

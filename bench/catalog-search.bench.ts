@@ -32,17 +32,24 @@ const bodies = SEARCHES.map((s) => JSON.stringify({ query: QUERY, variables: { q
 async function seed(stack: SuiteStack): Promise<void> {
   const pool = httpPool(stack.gatewayUrl, IMPORT_JOBS);
   const headers = { authorization: `Bearer ${tokenFor('operator')}` };
-  const call = async (query: string, variables: object) => JSON.parse((await postJson(pool, '/graphql', JSON.stringify({ query, variables }), headers)).body) as { data: Record<string, { id: string; status: string; processed: number; created: number }> };
+  const call = async (query: string, variables: object) =>
+    JSON.parse((await postJson(pool, '/graphql', JSON.stringify({ query, variables }), headers)).body) as {
+      data: Record<string, { id: string; status: string; processed: number; created: number }>;
+    };
   const products = demoProducts(seededRandom(20261111), PRODUCTS);
   const chunk = Math.ceil(PRODUCTS / IMPORT_JOBS);
   const jobs: string[] = [];
   for (let i = 0; i < IMPORT_JOBS; i++) {
-    const started = await call(`mutation($c: String!) { startProductImport(format: JSON, content: $c) { id status } }`, { c: JSON.stringify(products.slice(i * chunk, (i + 1) * chunk)) });
+    const started = await call(`mutation($c: String!) { startProductImport(format: JSON, content: $c) { id status } }`, {
+      c: JSON.stringify(products.slice(i * chunk, (i + 1) * chunk)),
+    });
     if (!started.data) throw new Error(`import refused: ${JSON.stringify(started)}`);
     jobs.push(started.data.startProductImport.id);
   }
   for (;;) {
-    const states = await Promise.all(jobs.map(async (id) => (await call(`query($id: ID!) { importJob(id: $id) { status processed created } }`, { id })).data.importJob));
+    const states = await Promise.all(
+      jobs.map(async (id) => (await call(`query($id: ID!) { importJob(id: $id) { status processed created } }`, { id })).data.importJob),
+    );
     const processed = states.reduce((n, s) => n + s.processed, 0);
     progress(`imported ${processed}/${PRODUCTS}`);
     if (states.every((s) => s.status === 'DONE')) {
@@ -82,7 +89,11 @@ export const run: Benchmark = async ({ seconds }) => {
     await seed(stack);
     const importSeconds = (Date.now() - started) / 1000;
     progress(`straight to the catalog subgraph for ${seconds}s`);
-    const direct = await drive(`http://127.0.0.1:${stack.port('catalog')}`, () => ({ [IDENTITY_HEADER]: signForwardedIdentity({ subject: 'bench', role: 'operator' }, DEV_IDENTITY_SECRET) }), seconds);
+    const direct = await drive(
+      `http://127.0.0.1:${stack.port('catalog')}`,
+      () => ({ [IDENTITY_HEADER]: signForwardedIdentity({ subject: 'bench', role: 'operator' }, DEV_IDENTITY_SECRET) }),
+      seconds,
+    );
     progress(`through the gateway for ${seconds}s`);
     const token = tokenFor('operator');
     const gateway = await drive(stack.gatewayUrl, () => ({ authorization: `Bearer ${token}` }), seconds);

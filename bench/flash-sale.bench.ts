@@ -22,7 +22,12 @@ function reserver(stack: SuiteStack, skuCode: string) {
   const reserveOne = async (): Promise<boolean> => {
     const orderId = `FS-${randomUUID()}`;
     const headers = { [IDENTITY_HEADER]: signForwardedIdentity({ subject: 'bench', role: 'operator' }, DEV_IDENTITY_SECRET) };
-    const response = await postJson(pool, '/graphql', JSON.stringify({ query: RESERVE, variables: { i: { orderId, lines: [{ skuCode, quantity: 1 }] } } }), headers);
+    const response = await postJson(
+      pool,
+      '/graphql',
+      JSON.stringify({ query: RESERVE, variables: { i: { orderId, lines: [{ skuCode, quantity: 1 }] } } }),
+      headers,
+    );
     if (response.body.includes('"Reservation"')) {
       confirmed.push(orderId);
       return true;
@@ -68,16 +73,21 @@ async function killDuringRun(stack: SuiteStack, skuCode: string): Promise<{ conf
   await run;
   await r.pool.close();
   await stack.startProcess('inventory');
-  const { rows } = await stack.db().query(
-    `SELECT count(*)::int AS found FROM inventory.reservation WHERE channel = 'mall' AND order_id = ANY($1::text[]) AND status = 'RESERVED'`,
-    [r.confirmed],
-  );
+  const { rows } = await stack
+    .db()
+    .query(`SELECT count(*)::int AS found FROM inventory.reservation WHERE channel = 'mall' AND order_id = ANY($1::text[]) AND status = 'RESERVED'`, [
+      r.confirmed,
+    ]);
   return { confirmed: r.confirmed.length, missing: r.confirmed.length - rows[0].found };
 }
 
 export const run: Benchmark = async ({ seconds }) => {
   progress('starting catalog, inventory and the gateway');
-  const stack = await SuiteStack.start({ name: 'bench-flash-sale', services: ['catalog', 'inventory', 'gateway'], env: { LOG_LEVEL: 'warn', DB_POOL_SIZE: '20' } });
+  const stack = await SuiteStack.start({
+    name: 'bench-flash-sale',
+    services: ['catalog', 'inventory', 'gateway'],
+    env: { LOG_LEVEL: 'warn', DB_POOL_SIZE: '20' },
+  });
   try {
     const gateway = new GatewayClient(stack.gatewayUrl);
     const [hot] = await createSkus(gateway, 1, 99900, 'FS-HOT');

@@ -20,9 +20,17 @@ async function seed(stack: SuiteStack): Promise<void> {
   const as = (role: 'operator' | 'warehouse') => ({ authorization: `Bearer ${tokenFor(role)}` });
   const call = async (query: string, variables: object, role: 'operator' | 'warehouse') =>
     JSON.parse((await postJson(pool, '/graphql', JSON.stringify({ query, variables }), as(role))).body) as { data?: Record<string, { __typename: string }> };
-  await call(`mutation($i: CreateProductInput!) { createProduct(input: $i) { __typename } }`, { i: { code: 'BENCH-GW-001', title: '真丝衬衫 基准', skus: [{ code: SKU, listPriceFen: 129900 }] } }, 'operator');
+  await call(
+    `mutation($i: CreateProductInput!) { createProduct(input: $i) { __typename } }`,
+    { i: { code: 'BENCH-GW-001', title: '真丝衬衫 基准', skus: [{ code: SKU, listPriceFen: 129900 }] } },
+    'operator',
+  );
   for (let attempt = 0; attempt < 100; attempt++) {
-    const received = await call(`mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { __typename } }`, { i: { skuCode: SKU, locationCode: 'CENTRAL', quantity: 500 } }, 'warehouse');
+    const received = await call(
+      `mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { __typename } }`,
+      { i: { skuCode: SKU, locationCode: 'CENTRAL', quantity: 500 } },
+      'warehouse',
+    );
     if (received.data?.receiveStock.__typename === 'StockLevel') break;
     await new Promise((r) => setTimeout(r, 100));
   }

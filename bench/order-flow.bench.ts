@@ -16,17 +16,27 @@ const SKUS = 20;
 
 export const run: Benchmark = async ({ seconds }) => {
   progress('starting the gateway, catalog, inventory, membership and analytics');
-  const stack = await SuiteStack.start({ name: 'bench-order-flow', services: ['gateway', 'catalog', 'inventory', 'membership', 'analytics'], env: { LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '50' } });
+  const stack = await SuiteStack.start({
+    name: 'bench-order-flow',
+    services: ['gateway', 'catalog', 'inventory', 'membership', 'analytics'],
+    env: { LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '50' },
+  });
   const db = stack.db();
   try {
     const api = httpPool(stack.gatewayUrl, CONCURRENCY);
     const call = async (role: 'operator' | 'warehouse', query: string, variables: object) =>
-      JSON.parse((await postJson(api, '/graphql', JSON.stringify({ query, variables }), { authorization: `Bearer ${tokenFor(role)}` })).body) as { data?: Record<string, { __typename: string }> };
+      JSON.parse((await postJson(api, '/graphql', JSON.stringify({ query, variables }), { authorization: `Bearer ${tokenFor(role)}` })).body) as {
+        data?: Record<string, { __typename: string }>;
+      };
     const skus = Array.from({ length: SKUS }, (_, i) => `OF-${String(i).padStart(2, '0')}-M`);
-    await call('operator', `mutation($i: CreateProductInput!) { createProduct(input: $i) { __typename } }`, { i: { code: 'OF', title: '基准商品', skus: skus.map((code) => ({ code, listPriceFen: 19900 })) } });
+    await call('operator', `mutation($i: CreateProductInput!) { createProduct(input: $i) { __typename } }`, {
+      i: { code: 'OF', title: '基准商品', skus: skus.map((code) => ({ code, listPriceFen: 19900 })) },
+    });
     for (const sku of skus) {
       for (let attempt = 0; attempt < 100; attempt++) {
-        const received = await call('warehouse', `mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { __typename } }`, { i: { skuCode: sku, locationCode: 'CENTRAL', quantity: 100_000 } });
+        const received = await call('warehouse', `mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { __typename } }`, {
+          i: { skuCode: sku, locationCode: 'CENTRAL', quantity: 100_000 },
+        });
         if (received.data?.receiveStock.__typename === 'StockLevel') break;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -45,7 +55,11 @@ export const run: Benchmark = async ({ seconds }) => {
       durationMs: seconds * 1000,
       task: async (caller, i) => {
         const orderId = `OF${run}${caller}x${i}`;
-        const data = orderData(orderId, { buyer: { platformUserId: `of_${run}_${(caller * 7919 + i) % 3000}` }, lines: [{ skuCode: skus[(caller + i) % SKUS], quantity: 1, unitPriceFen: 19900 }], totalFen: 19900 });
+        const data = orderData(orderId, {
+          buyer: { platformUserId: `of_${run}_${(caller * 7919 + i) % 3000}` },
+          lines: [{ skuCode: skus[(caller + i) % SKUS], quantity: 1, unitPriceFen: 19900 }],
+          totalFen: 19900,
+        });
         if (!(await send('order.created', data))) return false;
         const ok = await send('order.paid', data);
         if (ok) paidAt.set(orderId, performance.now());

@@ -19,7 +19,11 @@ async function measure(stack: SuiteStack, label: string): Promise<{ perSecond: n
   const run = randomUUID().slice(0, 6);
   const payloads = Array.from({ length: EVENTS }, (_, i) => {
     const orderId = `PE-${run}-${i}`;
-    const data = orderData(orderId, { buyer: { platformUserId: `pe_${run}_${i % BUYERS}` }, totalFen: 10000 + (i % 50) * 100, lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: 10000 + (i % 50) * 100 }] });
+    const data = orderData(orderId, {
+      buyer: { platformUserId: `pe_${run}_${i % BUYERS}` },
+      totalFen: 10000 + (i % 50) * 100,
+      lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: 10000 + (i % 50) * 100 }],
+    });
     return { ...data, channel: 'taobao', occurredAt: new Date().toISOString(), deliveryId: `bench-${run}-${i}` };
   });
   const before = Number((await db.query(`SELECT count(*) AS n FROM membership.points_lot`)).rows[0].n);

@@ -23,7 +23,11 @@ function importedPaths(file: string): string[] {
 function importsOutside(libraryDir: string, allowed: (target: string) => boolean, include: (file: string) => boolean = () => true): string[] {
   return sourceFiles(join(ROOT, libraryDir))
     .filter(include)
-    .flatMap((file) => importedPaths(file).filter((target) => !allowed(target)).map((target) => `${relative(ROOT, file)} -> ${target}`));
+    .flatMap((file) =>
+      importedPaths(file)
+        .filter((target) => !allowed(target))
+        .map((target) => `${relative(ROOT, file)} -> ${target}`),
+    );
 }
 
 describe('library layering', () => {

@@ -161,18 +161,44 @@ async function reconcile(): Promise<void> {
     const gateway = process.env.GATEWAY_URL || 'http://127.0.0.1:4000';
     const token = signBearerToken({ sub: 'ops-reconcile', role: 'admin' }, loadJwtSecret(process.env), 300);
     const graphql = async (query: string) => {
-      const response = await fetch(`${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+      const response = await fetch(`${gateway}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
       const body = (await response.json()) as { data?: Record<string, unknown[]>; errors?: Array<{ message: string }> };
       if (!body.data) throw new Error(`gateway: ${body.errors?.[0]?.message ?? response.status}`);
       return body.data;
     };
-    const stock = (await graphql(`{ ledgerDifferences { skuCode locationCode onHand ledgerOnHand reserved ledgerReserved } }`)).ledgerDifferences;
+    const stock = (
+      await graphql(`
+        {
+          ledgerDifferences {
+            skuCode
+            locationCode
+            onHand
+            ledgerOnHand
+            reserved
+            ledgerReserved
+          }
+        }
+      `)
+    ).ledgerDifferences;
     let resent = 0;
     let rebuilt = 0;
     if (repair) {
       const affected = [...new Map(differences.map((d) => [`${d.channel}:${d.orderId}`, { channel: d.channel, orderId: d.orderId }])).values()];
       resent = await resendOrderEvents(db, affected);
-      if (stock.length) rebuilt = (await graphql(`mutation { rebuildStockLevels(apply: true) { skuCode } }`)).rebuildStockLevels.length;
+      if (stock.length)
+        rebuilt = (
+          await graphql(`
+            mutation {
+              rebuildStockLevels(apply: true) {
+                skuCode
+              }
+            }
+          `)
+        ).rebuildStockLevels.length;
     }
     print(
       [

@@ -25,11 +25,7 @@ export async function closedLoop(options: {
 }
 
 /** Fires a fixed number of tasks with bounded concurrency; for "N orders" style benches. */
-export async function fixedCount(options: {
-  concurrency: number;
-  total: number;
-  task: (index: number) => Promise<boolean | void>;
-}): Promise<LoadResult> {
+export async function fixedCount(options: { concurrency: number; total: number; task: (index: number) => Promise<boolean | void> }): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
@@ -39,7 +35,10 @@ export async function fixedCount(options: {
       while (next < options.total) {
         const index = next++;
         const t0 = performance.now();
-        const ok = await options.task(index).then((r) => r !== false, () => false);
+        const ok = await options.task(index).then(
+          (r) => r !== false,
+          () => false,
+        );
         if (ok) latencies.push(performance.now() - t0);
         else failed += 1;
       }
@@ -60,7 +59,10 @@ async function runFor(
     Array.from({ length: concurrency }, async (_, caller) => {
       for (let i = 0; performance.now() < deadline; i++) {
         const t0 = performance.now();
-        const ok = await task(caller, i).then((r) => r !== false, () => false);
+        const ok = await task(caller, i).then(
+          (r) => r !== false,
+          () => false,
+        );
         if (ok) latencies.push(performance.now() - t0);
         else failed += 1;
       }

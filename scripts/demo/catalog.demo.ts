@@ -61,11 +61,7 @@ export function demoProducts(random: () => number, count = DEMO_PRODUCT_COUNT) {
 export async function seedCatalog(ctx: DemoContext): Promise<DemoSku[]> {
   const products = demoProducts(ctx.random);
   await inParallel(products, 8, async (input) => {
-    await ctx.graphql(
-      `mutation($input: CreateProductInput!) { createProduct(input: $input) { __typename } }`,
-      { input },
-      'operator',
-    );
+    await ctx.graphql(`mutation($input: CreateProductInput!) { createProduct(input: $input) { __typename } }`, { input }, 'operator');
   });
   ctx.log(`catalog: ${products.length} products, ${products.reduce((n, p) => n + p.skus.length, 0)} SKUs`);
   return products.flatMap((p) => p.skus.map((s) => ({ code: s.code, listPriceFen: s.listPriceFen })));

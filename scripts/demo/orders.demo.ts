@@ -25,7 +25,11 @@ export async function seedOrders(ctx: DemoContext, skus: readonly DemoSku[]): Pr
       fate: ctx.random(),
       data: {
         orderId: `${channel.toUpperCase().slice(0, 2)}DEMO${String(i + 1).padStart(5, '0')}`,
-        buyer: { platformUserId: `${channel}_buyer_${buyer}`, nickname: NICKNAMES[buyer % NICKNAMES.length], phone: `1380013${String(buyer).padStart(4, '0')}` },
+        buyer: {
+          platformUserId: `${channel}_buyer_${buyer}`,
+          nickname: NICKNAMES[buyer % NICKNAMES.length],
+          phone: `1380013${String(buyer).padStart(4, '0')}`,
+        },
         lines,
         totalFen: lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0),
         region: pick(ctx.random, REGIONS),

@@ -56,7 +56,10 @@ export async function findDifferences(db: Pool, hours: number, settleSeconds = 6
       `SELECT DISTINCT l.order_channel AS channel, l.order_id FROM membership.points_lot l JOIN unnest($1::text[], $2::text[]) AS k(c, o) ON l.order_channel = k.c AND l.order_id = k.o`,
       keys,
     ),
-    db.query<{ channel: string; order_id: string }>(`SELECT f.channel, f.order_id FROM analytics.order_fact f JOIN unnest($1::text[], $2::text[]) AS k(c, o) ON f.channel = k.c AND f.order_id = k.o`, keys),
+    db.query<{ channel: string; order_id: string }>(
+      `SELECT f.channel, f.order_id FROM analytics.order_fact f JOIN unnest($1::text[], $2::text[]) AS k(c, o) ON f.channel = k.c AND f.order_id = k.o`,
+      keys,
+    ),
   ]);
   const key = (c: string, o: string) => `${c}\u0000${o}`;
   const reservationOf = new Map(reservations.rows.map((r) => [key(r.channel, r.order_id), r]));
@@ -67,10 +70,21 @@ export async function findDifferences(db: Pool, hours: number, settleSeconds = 6
     const k = key(f.channel, f.orderId);
     const reservation = reservationOf.get(k);
     // Unpaid orders may have been released by the payment window; rejected ones found no stock.
-    const expected = f.shipped ? ['COMMITTED'] : f.cancelled || f.refunded || !f.paid ? ['RELEASED', 'REJECTED', ...(f.cancelled || f.refunded ? [] : ['RESERVED'])] : ['RESERVED', 'REJECTED'];
+    const expected = f.shipped
+      ? ['COMMITTED']
+      : f.cancelled || f.refunded || !f.paid
+        ? ['RELEASED', 'REJECTED', ...(f.cancelled || f.refunded ? [] : ['RESERVED'])]
+        : ['RESERVED', 'REJECTED'];
     if (!reservation) differences.push({ channel: f.channel, orderId: f.orderId, service: 'inventory', problem: 'no reservation' });
-    else if (!expected.includes(reservation.status)) differences.push({ channel: f.channel, orderId: f.orderId, service: 'inventory', problem: `reservation ${reservation.status}, expected ${expected.join(' or ')}` });
-    else if (f.paid && !f.cancelled && reservation.status === 'RESERVED' && !reservation.paid) differences.push({ channel: f.channel, orderId: f.orderId, service: 'inventory', problem: 'reservation not marked paid' });
+    else if (!expected.includes(reservation.status))
+      differences.push({
+        channel: f.channel,
+        orderId: f.orderId,
+        service: 'inventory',
+        problem: `reservation ${reservation.status}, expected ${expected.join(' or ')}`,
+      });
+    else if (f.paid && !f.cancelled && reservation.status === 'RESERVED' && !reservation.paid)
+      differences.push({ channel: f.channel, orderId: f.orderId, service: 'inventory', problem: 'reservation not marked paid' });
     if (f.paid && !withPoints.has(k)) differences.push({ channel: f.channel, orderId: f.orderId, service: 'membership', problem: 'paid order without points' });
     if (f.paid && !counted.has(k)) differences.push({ channel: f.channel, orderId: f.orderId, service: 'analytics', problem: 'paid order not counted' });
   }

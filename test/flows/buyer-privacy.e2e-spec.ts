@@ -40,12 +40,17 @@ describe('buyer privacy across every store', () => {
       for (const key of keys) {
         const type = await redis.type(key);
         const value =
-          type === 'hash' ? JSON.stringify(await redis.hgetall(key))
-          : type === 'string' ? await redis.get(key)
-          : type === 'list' ? JSON.stringify(await redis.lrange(key, 0, -1))
-          : type === 'zset' ? JSON.stringify(await redis.zrange(key, 0, -1))
-          : type === 'stream' ? JSON.stringify(await redis.xrange(key, '-', '+'))
-          : '';
+          type === 'hash'
+            ? JSON.stringify(await redis.hgetall(key))
+            : type === 'string'
+              ? await redis.get(key)
+              : type === 'list'
+                ? JSON.stringify(await redis.lrange(key, 0, -1))
+                : type === 'zset'
+                  ? JSON.stringify(await redis.zrange(key, 0, -1))
+                  : type === 'stream'
+                    ? JSON.stringify(await redis.xrange(key, '-', '+'))
+                    : '';
         if (value?.includes(needle)) hits.push(key);
       }
     }
@@ -55,7 +60,13 @@ describe('buyer privacy across every store', () => {
   /** Waits until the events a service emitted (its outbox rows matching `where`) were handled by every consumer. */
   async function handledEverywhere(schema: 'gateway' | 'membership', where: string, params: unknown[]): Promise<void> {
     const ids = await eventually(
-      async () => (await db.query<{ event_id: string; published: boolean }>(`SELECT event_id, published_at IS NOT NULL AS published FROM ${schema}.outbox WHERE ${where}`, params)).rows,
+      async () =>
+        (
+          await db.query<{ event_id: string; published: boolean }>(
+            `SELECT event_id, published_at IS NOT NULL AS published FROM ${schema}.outbox WHERE ${where}`,
+            params,
+          )
+        ).rows,
       (rows) => rows.length > 0 && rows.every((r) => r.published),
       { what: `${schema} events published`, timeoutMs: 30_000 },
     );
@@ -77,7 +88,11 @@ describe('buyer privacy across every store', () => {
     const queue = new Queue(eventQueueName(service), { connection, prefix });
     try {
       const job = await queue.add(`schedule:${name}`, {}, { jobId: `now-${name}-${randomUUID()}` });
-      await eventually(() => job.getState(), (state) => state === 'completed', { what: `the ${name} run` });
+      await eventually(
+        () => job.getState(),
+        (state) => state === 'completed',
+        { what: `the ${name} run` },
+      );
     } finally {
       await queue.close();
       connection.disconnect();
@@ -85,13 +100,34 @@ describe('buyer privacy across every store', () => {
   }
 
   /** A dead letter in a service's queue, as left by an event that failed for good; returns a reader of its data. */
-  async function deadLetterNaming(service: 'analytics' | 'membership' | 'inventory' | 'customer-service', platformUserId: string): Promise<() => Promise<string>> {
+  async function deadLetterNaming(
+    service: 'analytics' | 'membership' | 'inventory' | 'customer-service',
+    platformUserId: string,
+  ): Promise<() => Promise<string>> {
     const connection = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
     const queue = new Queue(deadLetterQueueName(eventQueueName(service)), { connection, prefix });
     const jobId = randomUUID();
-    const envelope = { id: jobId, type: 'channel.order.paid.v1', producer: 'gateway', occurredAt: new Date().toISOString(), payload: { channel: 'taobao', buyer: { platformUserId } } };
+    const envelope = {
+      id: jobId,
+      type: 'channel.order.paid.v1',
+      producer: 'gateway',
+      occurredAt: new Date().toISOString(),
+      payload: { channel: 'taobao', buyer: { platformUserId } },
+    };
     try {
-      await queue.add('channel.order.paid.v1', { queue: eventQueueName(service), jobId, jobName: 'channel.order.paid.v1', data: envelope, reason: 'test', attemptsMade: 8, failedAt: new Date().toISOString() }, { jobId });
+      await queue.add(
+        'channel.order.paid.v1',
+        {
+          queue: eventQueueName(service),
+          jobId,
+          jobName: 'channel.order.paid.v1',
+          data: envelope,
+          reason: 'test',
+          attemptsMade: 8,
+          failedAt: new Date().toISOString(),
+        },
+        { jobId },
+      );
     } finally {
       await queue.close();
       connection.disconnect();
@@ -112,7 +148,16 @@ describe('buyer privacy across every store', () => {
     expect(chat.status).toBe(202);
     const review = await sendWebhook(gateway.baseUrl, 'taobao', {
       type: 'review.created',
-      data: { reviewId: `rv-${randomUUID().slice(0, 8)}`, orderId, skuCode: 'LX-DRESS-001-BLK-M', buyer, rating: 5, text: '很合身', images: [], createdAt: new Date().toISOString() },
+      data: {
+        reviewId: `rv-${randomUUID().slice(0, 8)}`,
+        orderId,
+        skuCode: 'LX-DRESS-001-BLK-M',
+        buyer,
+        rating: 5,
+        text: '很合身',
+        images: [],
+        createdAt: new Date().toISOString(),
+      },
     });
     expect(review.status).toBe(202);
 
@@ -120,17 +165,26 @@ describe('buyer privacy across every store', () => {
     await handledEverywhere('gateway', `payload -> 'buyer' ->> 'platformUserId' = $1`, [platformUserId]);
     await handledEverywhere('membership', `payload ->> 'memberId' = $1`, [member.id]);
     // Sealed, not lost: membership opens what the gateway sealed.
-    const shown = await gateway.data<{ member: { nickname: string; phone: string } }>(`query($id: ID!) { member(id: $id) { nickname phone } }`, { id: member.id }, { role: 'cs_agent' });
+    const shown = await gateway.data<{ member: { nickname: string; phone: string } }>(
+      `query($id: ID!) { member(id: $id) { nickname phone } }`,
+      { id: member.id },
+      { role: 'cs_agent' },
+    );
     expect(shown.member).toEqual({ nickname, phone });
 
     for (const needle of [phone, nickname]) {
       expect({ needle, tables: await tablesContaining(needle), redis: await redisKeysContaining(needle) }).toEqual({ needle, tables: [], redis: [] });
     }
 
-    const deadLetters = await Promise.all((['analytics', 'membership', 'inventory', 'customer-service'] as const).map((service) => deadLetterNaming(service, platformUserId)));
+    const deadLetters = await Promise.all(
+      (['analytics', 'membership', 'inventory', 'customer-service'] as const).map((service) => deadLetterNaming(service, platformUserId)),
+    );
 
     // Analytics keeps of the buyer the account id only, not even the sealed values.
-    const stored = await db.query(`SELECT DISTINCT payload -> 'buyer' AS buyer FROM analytics.channel_event WHERE payload -> 'buyer' ->> 'platformUserId' = $1`, [platformUserId]);
+    const stored = await db.query(
+      `SELECT DISTINCT payload -> 'buyer' AS buyer FROM analytics.channel_event WHERE payload -> 'buyer' ->> 'platformUserId' = $1`,
+      [platformUserId],
+    );
     expect(stored.rows).toEqual([{ buyer: { platformUserId } }]);
 
     const erased = await gateway.data<{ eraseMember: { __typename: string; notified: string[] } }>(
@@ -150,7 +204,12 @@ describe('buyer privacy across every store', () => {
   });
 
   it('reduces stored webhook bodies past the retention period to type and order id, keeping the row for duplicates', async () => {
-    const body = (orderId: string) => JSON.stringify({ type: 'order.paid', occurredAt: '2026-10-01T10:00:00+08:00', data: { orderId, buyer: { platformUserId: `tb_old_${orderId}` }, text: 'x' } });
+    const body = (orderId: string) =>
+      JSON.stringify({
+        type: 'order.paid',
+        occurredAt: '2026-10-01T10:00:00+08:00',
+        data: { orderId, buyer: { platformUserId: `tb_old_${orderId}` }, text: 'x' },
+      });
     const [old, recent] = [`TB-RET-OLD-${randomUUID().slice(0, 8)}`, `TB-RET-NEW-${randomUUID().slice(0, 8)}`];
     await db.query(
       `INSERT INTO gateway.webhook_delivery (source, webhook_id, type, occurred_at, body, buyer_ref, received_at) VALUES
@@ -158,7 +217,10 @@ describe('buyer privacy across every store', () => {
       [old, body(old), recent, body(recent)],
     );
     await runScheduleNow('gateway', 'gateway.webhook-body-retention');
-    const { rows } = await db.query(`SELECT webhook_id, body, buyer_ref FROM gateway.webhook_delivery WHERE webhook_id = ANY($1::text[]) ORDER BY received_at`, [[old, recent]]);
+    const { rows } = await db.query(
+      `SELECT webhook_id, body, buyer_ref FROM gateway.webhook_delivery WHERE webhook_id = ANY($1::text[]) ORDER BY received_at`,
+      [[old, recent]],
+    );
     expect(rows.map((r) => ({ webhookId: r.webhook_id, body: JSON.parse(r.body), buyerRef: r.buyer_ref }))).toEqual([
       { webhookId: old, body: { type: 'order.paid', occurredAt: '2026-10-01T10:00:00+08:00', redacted: 'retention', data: { orderId: old } }, buyerRef: null },
       { webhookId: recent, body: JSON.parse(body(recent)), buyerRef: 'ref-new' },
@@ -172,11 +234,17 @@ describe('buyer privacy across every store', () => {
     const stored = await db.query(`SELECT nickname, nickname_sealed FROM membership.member WHERE id = $1`, [rows[0].id]);
     expect(stored.rows).toEqual([{ nickname: null, nickname_sealed: expect.stringMatching(/^dev1:/) }]);
     expect(await tablesContaining(nickname)).toEqual([]);
-    const nicknameOf = async () => (await gateway.data<{ member: { nickname: string } }>(`query($id: ID!) { member(id: $id) { nickname } }`, { id: rows[0].id }, { role: 'operator' })).member.nickname;
+    const nicknameOf = async () =>
+      (await gateway.data<{ member: { nickname: string } }>(`query($id: ID!) { member(id: $id) { nickname } }`, { id: rows[0].id }, { role: 'operator' }))
+        .member.nickname;
     expect(await nicknameOf()).toBe(nickname);
 
     const renamed = `新昵称${randomUUID().slice(0, 6)}`;
-    await gateway.data(`mutation($i: MemberProfileInput!) { updateMemberProfile(input: $i) { __typename } }`, { i: { memberId: rows[0].id, nickname: renamed } }, { role: 'cs_agent' });
+    await gateway.data(
+      `mutation($i: MemberProfileInput!) { updateMemberProfile(input: $i) { __typename } }`,
+      { i: { memberId: rows[0].id, nickname: renamed } },
+      { role: 'cs_agent' },
+    );
     expect(await nicknameOf()).toBe(renamed);
     expect(await tablesContaining(renamed)).toEqual([]);
   });

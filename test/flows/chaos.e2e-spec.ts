@@ -60,7 +60,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A Redis of the test's own, without persistence, so a kill -9 loses every job it held. */
 function startRedis(port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     redis.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve(redis));
     redis.once('error', reject);
   });
@@ -141,7 +143,9 @@ describe('chaos: crashed services and a Redis that loses everything, under a tho
     const schemas = ['catalog', 'inventory', 'membership', 'customer_service', 'analytics', 'gateway'];
     const counts = await Promise.all(
       schemas.map(async (schema) => {
-        const { rows } = await stack.db().query(`SELECT count(*)::int AS n FROM ${schema}.outbox WHERE acknowledged_at IS NULL AND (deliver_at IS NULL OR deliver_at <= now())`);
+        const { rows } = await stack
+          .db()
+          .query(`SELECT count(*)::int AS n FROM ${schema}.outbox WHERE acknowledged_at IS NULL AND (deliver_at IS NULL OR deliver_at <= now())`);
         return rows[0].n as number;
       }),
     );
@@ -199,7 +203,8 @@ describe('chaos: crashed services and a Redis that loses everything, under a tho
     // No manual repair: wait for every service to settle by itself.
     await eventually(
       async () => ({ backlog: await outboxBacklog(), reconcile: await ops() }),
-      ({ backlog, reconcile }) => backlog === 0 && reconcile.exitCode === 0 && reconcile.report.differences.length === 0 && reconcile.report.stockDifferences.length === 0,
+      ({ backlog, reconcile }) =>
+        backlog === 0 && reconcile.exitCode === 0 && reconcile.report.differences.length === 0 && reconcile.report.stockDifferences.length === 0,
       { timeoutMs: 300_000, intervalMs: 3000, what: 'every order consistent and every outbox empty' },
     );
 
@@ -214,7 +219,10 @@ describe('chaos: crashed services and a Redis that loses everything, under a tho
     expect(reservations.rows).toHaveLength(orders.length);
     expect(reservations.rows.filter((r) => r.copies !== 1)).toEqual([]);
 
-    const stock = await db.query(`SELECT sku_code, sum(on_hand)::int AS on_hand, sum(reserved)::int AS reserved FROM inventory.stock_level WHERE sku_code = ANY($1) GROUP BY 1`, [skus]);
+    const stock = await db.query(
+      `SELECT sku_code, sum(on_hand)::int AS on_hand, sum(reserved)::int AS reserved FROM inventory.stock_level WHERE sku_code = ANY($1) GROUP BY 1`,
+      [skus],
+    );
     const held = await db.query(
       `SELECT r.lines -> 0 ->> 'skuCode' AS sku_code, count(*)::int AS n FROM inventory.reservation r JOIN unnest($1::text[], $2::text[]) AS k(c, o) ON r.channel = k.c AND r.order_id = k.o
         WHERE r.status = 'RESERVED' GROUP BY 1`,
@@ -222,7 +230,11 @@ describe('chaos: crashed services and a Redis that loses everything, under a tho
     );
     const heldBySku = new Map(held.rows.map((r) => [r.sku_code as string, r.n as number]));
     for (const level of stock.rows) {
-      expect({ sku: level.sku_code, onHand: level.on_hand, reserved: level.reserved }).toEqual({ sku: level.sku_code, onHand: UNITS_PER_SKU, reserved: heldBySku.get(level.sku_code) ?? 0 });
+      expect({ sku: level.sku_code, onHand: level.on_hand, reserved: level.reserved }).toEqual({
+        sku: level.sku_code,
+        onHand: UNITS_PER_SKU,
+        reserved: heldBySku.get(level.sku_code) ?? 0,
+      });
     }
     expect(stock.rows).toHaveLength(SKU_COUNT);
     const oversold = stock.rows.filter((level) => level.reserved > level.on_hand);
@@ -247,8 +259,12 @@ describe('chaos: crashed services and a Redis that loses everything, under a tho
     const timed = new Set(timers.rows.map((r) => `${r.channel}:${r.order_id}`));
     expect(unpaidReserved.filter((key) => !timed.has(key))).toEqual([]);
 
-    expect(await eventually(schedules, (now) => JSON.stringify(now) === JSON.stringify(expectedSchedules), { timeoutMs: 30_000, what: 'every schedule registered' })).toEqual(expectedSchedules);
-    const deadLetters = await Promise.all(SERVICE_NAMES.map(async (s) => [s, await queue(deadLetterQueueName(eventQueueName(s))).getJobCountByTypes('waiting', 'completed', 'failed')] as const));
+    expect(
+      await eventually(schedules, (now) => JSON.stringify(now) === JSON.stringify(expectedSchedules), { timeoutMs: 30_000, what: 'every schedule registered' }),
+    ).toEqual(expectedSchedules);
+    const deadLetters = await Promise.all(
+      SERVICE_NAMES.map(async (s) => [s, await queue(deadLetterQueueName(eventQueueName(s))).getJobCountByTypes('waiting', 'completed', 'failed')] as const),
+    );
     expect(Object.fromEntries(deadLetters)).toEqual(Object.fromEntries(SERVICE_NAMES.map((s) => [s, 0])));
     expect(await outboxBacklog()).toBe(0);
   }, 900_000);

@@ -22,14 +22,24 @@ describe('dormancy loop', () => {
     await db.query(`UPDATE membership.member SET last_interaction_at = now() - interval '100 days' WHERE id = ANY ($1::uuid[])`, [ids]);
 
     const plans = await eventually(
-      async () => (await db.query(`SELECT member_id, arm, coupon_id FROM membership.care_plan WHERE member_id = ANY ($1::uuid[])`, [ids])).rows as Array<{ member_id: string; arm: string; coupon_id: string | null }>,
+      async () =>
+        (await db.query(`SELECT member_id, arm, coupon_id FROM membership.care_plan WHERE member_id = ANY ($1::uuid[])`, [ids])).rows as Array<{
+          member_id: string;
+          arm: string;
+          coupon_id: string | null;
+        }>,
       (rows) => rows.length === 8,
       { what: 'every member to turn dormant', timeoutMs: 30_000 },
     );
     // The coupon arm has its coupon; the hold-out has none.
     for (const p of plans) expect(p.coupon_id !== null).toBe(p.arm === 'coupon');
     const units = await eventually(
-      async () => (await db.query(`SELECT unit_id, variant FROM analytics.experiment_unit WHERE experiment_key = 'win-back' AND unit_id = ANY ($1::text[])`, [ids.map((id) => `m:${id}`)])).rows as Array<{ unit_id: string; variant: string }>,
+      async () =>
+        (
+          await db.query(`SELECT unit_id, variant FROM analytics.experiment_unit WHERE experiment_key = 'win-back' AND unit_id = ANY ($1::text[])`, [
+            ids.map((id) => `m:${id}`),
+          ])
+        ).rows as Array<{ unit_id: string; variant: string }>,
       (rows) => rows.length === 8,
       { what: 'analytics to enrol every dormant member' },
     );
@@ -40,19 +50,36 @@ describe('dormancy loop', () => {
     for (const p of comeback) await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: users[ids.indexOf(p.member_id)] });
     const analysis = await eventually(
       async () =>
-        (await gateway.data<{ experiment: { variants: Array<{ variant: string; units: number; conversions: number }> } }>(`{ experiment(key: "win-back") { ... on ExperimentAnalysis { variants { variant units conversions } } } }`, {}, { role: 'analyst' })).experiment,
+        (
+          await gateway.data<{ experiment: { variants: Array<{ variant: string; units: number; conversions: number }> } }>(
+            `{ experiment(key: "win-back") { ... on ExperimentAnalysis { variants { variant units conversions } } } }`,
+            {},
+            { role: 'analyst' },
+          )
+        ).experiment,
       () => true,
       { what: 'the experiment' },
     );
     expect(analysis.variants.map((v) => v.variant)).toEqual(['holdout', 'coupon']);
     const converted = await eventually(
-      async () => (await db.query(`SELECT unit_id, variant FROM analytics.experiment_unit WHERE experiment_key = 'win-back' AND unit_id = ANY ($1::text[]) AND converted_at IS NOT NULL`, [ids.map((id) => `m:${id}`)])).rows as Array<{ unit_id: string; variant: string }>,
+      async () =>
+        (
+          await db.query(
+            `SELECT unit_id, variant FROM analytics.experiment_unit WHERE experiment_key = 'win-back' AND unit_id = ANY ($1::text[]) AND converted_at IS NOT NULL`,
+            [ids.map((id) => `m:${id}`)],
+          )
+        ).rows as Array<{ unit_id: string; variant: string }>,
       (rows) => rows.length === comeback.length,
       { what: 'the comebacks to count' },
     );
     expect(converted.map((c) => c.unit_id).sort()).toEqual(comeback.map((p) => `m:${p.member_id}`).sort());
     // Their dormancy ended.
-    const stillDormant = async () => (await db.query(`SELECT count(*)::int AS n FROM membership.member WHERE id = ANY ($1::uuid[]) AND dormant_since IS NOT NULL`, [comeback.map((p) => p.member_id)])).rows[0].n as number;
+    const stillDormant = async () =>
+      (
+        await db.query(`SELECT count(*)::int AS n FROM membership.member WHERE id = ANY ($1::uuid[]) AND dormant_since IS NOT NULL`, [
+          comeback.map((p) => p.member_id),
+        ])
+      ).rows[0].n as number;
     expect(await eventually(stillDormant, (n) => n === 0, { what: 'membership to see them buy again' })).toBe(0);
   }, 120_000);
 
@@ -61,10 +88,29 @@ describe('dormancy loop', () => {
     await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: user });
     const member = await settledMember(gateway, 'taobao', user);
     await db.query(`UPDATE membership.member SET last_interaction_at = now() - interval '100 days' WHERE id = $1`, [member.id]);
-    await eventually(async () => (await db.query(`SELECT dormant_since FROM membership.member WHERE id = $1`, [member.id])).rows[0].dormant_since, (d) => d !== null, { what: 'dormancy', timeoutMs: 30_000 });
-    const visit = { eventId: `ev-${randomUUID()}`, type: 'product_view', occurredAt: new Date().toISOString(), memberId: member.id, channel: 'mall', device: 'mobile', source: 'private_domain' };
-    const response = await request(gateway.baseUrl).post('/events').set('authorization', `Bearer ${tokenFor('analyst')}`).send({ events: [visit] });
+    await eventually(
+      async () => (await db.query(`SELECT dormant_since FROM membership.member WHERE id = $1`, [member.id])).rows[0].dormant_since,
+      (d) => d !== null,
+      { what: 'dormancy', timeoutMs: 30_000 },
+    );
+    const visit = {
+      eventId: `ev-${randomUUID()}`,
+      type: 'product_view',
+      occurredAt: new Date().toISOString(),
+      memberId: member.id,
+      channel: 'mall',
+      device: 'mobile',
+      source: 'private_domain',
+    };
+    const response = await request(gateway.baseUrl)
+      .post('/events')
+      .set('authorization', `Bearer ${tokenFor('analyst')}`)
+      .send({ events: [visit] });
     expect(response.body.accepted).toBe(1);
-    await eventually(async () => (await db.query(`SELECT dormant_since FROM membership.member WHERE id = $1`, [member.id])).rows[0].dormant_since, (d) => d === null, { what: 'the visit to end the dormancy' });
+    await eventually(
+      async () => (await db.query(`SELECT dormant_since FROM membership.member WHERE id = $1`, [member.id])).rows[0].dormant_since,
+      (d) => d === null,
+      { what: 'the visit to end the dormancy' },
+    );
   });
 });

@@ -18,26 +18,68 @@ describe('flash sale across services', () => {
     await receiveStock(gateway, other, 'CENTRAL', 100);
     const run = randomUUID().slice(0, 6);
     const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const order = async (channel: 'taobao' | 'douyin', user: string, skuCode: string, type = 'order.created', orderId = `${channel === 'taobao' ? 'TB' : 'DY'}FS${run}${user}${skuCode === sku ? '' : 'x'}`) => {
-      const data = orderData(orderId, { buyer: { platformUserId: `${channel}_${run}_${user}`, ...(user === 'a' ? { phone } : {}) }, lines: [{ skuCode, quantity: 1, unitPriceFen: 49950 }], totalFen: 49950 });
+    const order = async (
+      channel: 'taobao' | 'douyin',
+      user: string,
+      skuCode: string,
+      type = 'order.created',
+      orderId = `${channel === 'taobao' ? 'TB' : 'DY'}FS${run}${user}${skuCode === sku ? '' : 'x'}`,
+    ) => {
+      const data = orderData(orderId, {
+        buyer: { platformUserId: `${channel}_${run}_${user}`, ...(user === 'a' ? { phone } : {}) },
+        lines: [{ skuCode, quantity: 1, unitPriceFen: 49950 }],
+        totalFen: 49950,
+      });
       expect((await sendWebhook(gateway.baseUrl, channel, { type, data })).status).toBe(202);
       return orderId;
     };
-    const statusOf = async (channel: string, orderId: string) => (await eventually(() => reservationOf(gateway, channel, orderId), (r) => r !== null && Boolean(r.status), { what: `reservation ${orderId}` }))!;
+    const statusOf = async (channel: string, orderId: string) =>
+      (await eventually(
+        () => reservationOf(gateway, channel, orderId),
+        (r) => r !== null && Boolean(r.status),
+        { what: `reservation ${orderId}` },
+      ))!;
 
     // Buyer A is one member on both platforms (same phone), known before the sale.
     await order('taobao', 'a', other);
     await order('douyin', 'a', other);
-    await eventually(async () => (await db.query(`SELECT count(DISTINCT member_id)::int AS members, count(*)::int AS accounts FROM inventory.buyer_member WHERE platform_user_id IN ($1, $2)`, [`taobao_${run}_a`, `douyin_${run}_a`])).rows[0], (r) => r.accounts === 2 && r.members === 1, { what: 'inventory to learn buyer A’s accounts' });
+    await eventually(
+      async () =>
+        (
+          await db.query(
+            `SELECT count(DISTINCT member_id)::int AS members, count(*)::int AS accounts FROM inventory.buyer_member WHERE platform_user_id IN ($1, $2)`,
+            [`taobao_${run}_a`, `douyin_${run}_a`],
+          )
+        ).rows[0],
+      (r) => r.accounts === 2 && r.members === 1,
+      { what: 'inventory to learn buyer A’s accounts' },
+    );
 
     const code = `FS-${run.toUpperCase()}`;
     const promotion = await gateway.data<{ createPromotion: { __typename: string } }>(
       `mutation($i: PromotionInput!) { createPromotion(input: $i) { __typename } }`,
-      { i: { code, name: '秒杀', kind: 'FLASH_SALE', skuCodes: [sku], percentOff: 50, perBuyerLimit: 1, quantityCap: 5, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString() } },
+      {
+        i: {
+          code,
+          name: '秒杀',
+          kind: 'FLASH_SALE',
+          skuCodes: [sku],
+          percentOff: 50,
+          perBuyerLimit: 1,
+          quantityCap: 5,
+          startsAt: new Date(Date.now() - 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+      },
       operator,
     );
     expect(promotion.createPromotion.__typename).toBe('Promotion');
-    await eventually(async () => (await gateway.data<{ flashSales: Array<{ code: string }> }>(`{ flashSales { code } }`, {}, operator)).flashSales.some((f) => f.code === code), Boolean, { what: 'inventory to know the sale' });
+    await eventually(
+      async () =>
+        (await gateway.data<{ flashSales: Array<{ code: string }> }>(`{ flashSales { code } }`, {}, operator)).flashSales.some((f) => f.code === code),
+      Boolean,
+      { what: 'inventory to know the sale' },
+    );
 
     const aTaobao = await order('taobao', 'a', sku);
     expect((await statusOf('taobao', aTaobao)).status).toBe('RESERVED');
@@ -50,7 +92,10 @@ describe('flash sale across services', () => {
     const outcomes = await Promise.all(others.map((id) => statusOf('taobao', id)));
     expect(outcomes.filter((r) => r.status === 'RESERVED')).toHaveLength(4);
     expect(outcomes.filter((r) => r.status === 'REJECTED')).toEqual([expect.objectContaining({ reason: expect.stringContaining('sold out') })]);
-    const sale = async () => (await gateway.data<{ flashSales: Array<{ code: string; sold: number; quantityCap: number }> }>(`{ flashSales { code sold quantityCap } }`, {}, operator)).flashSales.find((f) => f.code === code)!;
+    const sale = async () =>
+      (
+        await gateway.data<{ flashSales: Array<{ code: string; sold: number; quantityCap: number }> }>(`{ flashSales { code sold quantityCap } }`, {}, operator)
+      ).flashSales.find((f) => f.code === code)!;
     expect(await sale()).toMatchObject({ sold: 5, quantityCap: 5 });
 
     // A cancels: the unit goes back and the next buyer gets it.
@@ -64,7 +109,14 @@ describe('flash sale across services', () => {
     const reserved = [...others.filter((_, i) => outcomes[i].status === 'RESERVED'), late];
     for (const id of reserved) await order('taobao', id.replace(`TBFS${run}`, ''), sku, 'order.paid', id);
     const sold = await eventually(
-      async () => (await gateway.data<{ flashSaleSales: { unitsSold: number; orders: number; quantityCap: number } | null }>(`query($c: String!) { flashSaleSales(code: $c) { unitsSold orders quantityCap } }`, { c: code }, { role: 'analyst' })).flashSaleSales,
+      async () =>
+        (
+          await gateway.data<{ flashSaleSales: { unitsSold: number; orders: number; quantityCap: number } | null }>(
+            `query($c: String!) { flashSaleSales(code: $c) { unitsSold orders quantityCap } }`,
+            { c: code },
+            { role: 'analyst' },
+          )
+        ).flashSaleSales,
       (s) => s?.unitsSold === 5,
       { what: 'analytics to count the sale' },
     );

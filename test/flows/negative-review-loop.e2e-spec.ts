@@ -13,30 +13,72 @@ describe('negative-review loop', () => {
   it('turns a spike of quality complaints into an incident, a quality issue, a lower supplier grade and a visible SKU health', async () => {
     const [sku] = await createSkus(gateway, 1, 59900, 'NRL');
     const supplier = `SUP-${randomUUID().slice(0, 6)}`;
-    await gateway.data(`mutation($i: UpsertSupplierInput!) { upsertSupplier(input: $i) { code } }`, { i: { code: supplier, name: '桐乡毛衫厂', kind: 'CORE' } }, operator);
-    await gateway.data(`mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`, { i: { skuCode: sku, supplierCode: supplier, leadTimeDays: 10, moq: 10, unitCostFen: 20000 } }, operator);
+    await gateway.data(
+      `mutation($i: UpsertSupplierInput!) { upsertSupplier(input: $i) { code } }`,
+      { i: { code: supplier, name: '桐乡毛衫厂', kind: 'CORE' } },
+      operator,
+    );
+    await gateway.data(
+      `mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`,
+      { i: { skuCode: sku, supplierCode: supplier, leadTimeDays: 10, moq: 10, unitCostFen: 20000 } },
+      operator,
+    );
     // One on-time delivery of 100 units: the supplier starts with a clean record.
     const po = await gateway.data<{ createPurchaseOrder: { id: string } }>(
       `mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { ... on PurchaseOrder { id } } }`,
-      { i: { supplierCode: supplier, locationCode: 'CENTRAL', expectedAt: new Date(Date.now() + 86_400_000).toISOString(), lines: [{ skuCode: sku, quantity: 100 }] } },
+      {
+        i: {
+          supplierCode: supplier,
+          locationCode: 'CENTRAL',
+          expectedAt: new Date(Date.now() + 86_400_000).toISOString(),
+          lines: [{ skuCode: sku, quantity: 100 }],
+        },
+      },
       operator,
     );
     await gateway.data(`mutation($id: ID!) { sendPurchaseOrder(id: $id) { __typename } }`, { id: po.createPurchaseOrder.id }, operator);
-    await gateway.data(`mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { __typename } }`, { i: { purchaseOrderId: po.createPurchaseOrder.id, lines: [{ skuCode: sku, quantity: 100 }] } }, { role: 'warehouse' });
-    const gradeOf = async () => (await gateway.data<{ suppliers: Array<{ code: string; grade: string; qualityPassRate: number }> }>(`{ suppliers { code grade qualityPassRate } }`, {}, operator)).suppliers.find((s) => s.code === supplier)!;
+    await gateway.data(
+      `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { __typename } }`,
+      { i: { purchaseOrderId: po.createPurchaseOrder.id, lines: [{ skuCode: sku, quantity: 100 }] } },
+      { role: 'warehouse' },
+    );
+    const gradeOf = async () =>
+      (
+        await gateway.data<{ suppliers: Array<{ code: string; grade: string; qualityPassRate: number }> }>(
+          `{ suppliers { code grade qualityPassRate } }`,
+          {},
+          operator,
+        )
+      ).suppliers.find((s) => s.code === supplier)!;
     expect(await gradeOf()).toMatchObject({ grade: 'A', qualityPassRate: 1 });
 
     for (let i = 1; i <= 6; i++) {
       const response = await sendWebhook(gateway.baseUrl, 'douyin', {
         type: 'review.created',
-        data: { reviewId: `NRL-${sku}-${i}`, orderId: `DY-${sku}-${i}`, skuCode: sku, buyer: { platformUserId: `dy_nrl_${sku}_${i}` }, rating: 1, text: `质量太差，洗一次就起球缩水 (${i})`, images: [], createdAt: new Date().toISOString() },
+        data: {
+          reviewId: `NRL-${sku}-${i}`,
+          orderId: `DY-${sku}-${i}`,
+          skuCode: sku,
+          buyer: { platformUserId: `dy_nrl_${sku}_${i}` },
+          rating: 1,
+          text: `质量太差，洗一次就起球缩水 (${i})`,
+          images: [],
+          createdAt: new Date().toISOString(),
+        },
       });
       expect(response.status).toBe(202);
     }
 
     // Customer service: an incident with a contact task per reviewer.
     const incident = await eventually(
-      async () => (await gateway.data<{ reviewIncidents: Array<{ scopeKey: string; negativeReviews: number; contactTasks: unknown[] }> }>(`{ reviewIncidents(status: "OPEN") { scopeKey negativeReviews contactTasks { id } } }`, {}, { role: 'cs_agent' })).reviewIncidents.find((x) => sku.startsWith(x.scopeKey)),
+      async () =>
+        (
+          await gateway.data<{ reviewIncidents: Array<{ scopeKey: string; negativeReviews: number; contactTasks: unknown[] }> }>(
+            `{ reviewIncidents(status: "OPEN") { scopeKey negativeReviews contactTasks { id } } }`,
+            {},
+            { role: 'cs_agent' },
+          )
+        ).reviewIncidents.find((x) => sku.startsWith(x.scopeKey)),
       (x) => x !== undefined && x.negativeReviews === 6,
       { what: 'the incident' },
     );
@@ -45,11 +87,9 @@ describe('negative-review loop', () => {
     const graded = await eventually(gradeOf, (s) => s.qualityPassRate < 1, { what: 'the supplier to be regraded' });
     expect(graded.qualityPassRate).toBeLessThan(1);
     // The SKU, through the gateway: catalog's product, customer service's review health, inventory's stock.
-    const view = await gateway.data<{ sku: { product: { code: string }; reviewHealth: { negative30d: number; topComplaint: string; inIncident: boolean }; stock: { onHand: number } } }>(
-      `query($c: String!) { sku(code: $c) { product { code } reviewHealth { negative30d topComplaint inIncident } stock { onHand } } }`,
-      { c: sku },
-      operator,
-    );
+    const view = await gateway.data<{
+      sku: { product: { code: string }; reviewHealth: { negative30d: number; topComplaint: string; inIncident: boolean }; stock: { onHand: number } };
+    }>(`query($c: String!) { sku(code: $c) { product { code } reviewHealth { negative30d topComplaint inIncident } stock { onHand } } }`, { c: sku }, operator);
     expect(view.sku.reviewHealth).toEqual({ negative30d: 6, topComplaint: 'product-quality', inIncident: true });
     expect(view.sku.stock.onHand).toBe(100);
   }, 120_000);

@@ -20,11 +20,19 @@ describe('order lifecycle across services', () => {
     const orders = Array.from({ length: 200 }, (_, i) => {
       const orderId = `TBF${run}${String(i).padStart(3, '0')}`;
       const sku = skus[i % skus.length];
-      const data = orderData(orderId, { buyer: { platformUserId: `tb_flow_${run}_${i}`, nickname: '顾客' }, lines: [{ skuCode: sku, quantity: 1, unitPriceFen: 9900 }], totalFen: 9900 });
+      const data = orderData(orderId, {
+        buyer: { platformUserId: `tb_flow_${run}_${i}`, nickname: '顾客' },
+        lines: [{ skuCode: sku, quantity: 1, unitPriceFen: 9900 }],
+        totalFen: 9900,
+      });
       const refunded = i % 4 === 3;
       const refund = { orderId, refundId: `R${orderId}`, lines: data.lines, amountFen: 9900, reason: '不想要了' };
       const events: Array<{ type: string; data: Record<string, unknown> }> = refunded
-        ? [{ type: 'order.created', data }, { type: 'order.paid', data }, { type: 'refund.completed', data: refund }]
+        ? [
+            { type: 'order.created', data },
+            { type: 'order.paid', data },
+            { type: 'refund.completed', data: refund },
+          ]
         : [
             { type: 'order.created', data },
             { type: 'order.paid', data },
@@ -37,7 +45,9 @@ describe('order lifecycle across services', () => {
     // Every event twice, in random order, eight senders at a time. Each event keeps its own
     // occurredAt (the order of the clean sequence), as channels stamp them.
     const base = Date.now() - 60_000;
-    const deliveries = orders.flatMap((o) => o.events.flatMap((e, step) => [0, 1].map(() => ({ ...e, occurredAt: new Date(base + step * 1000).toISOString() }))));
+    const deliveries = orders.flatMap((o) =>
+      o.events.flatMap((e, step) => [0, 1].map(() => ({ ...e, occurredAt: new Date(base + step * 1000).toISOString() }))),
+    );
     for (let i = deliveries.length - 1; i > 0; i--) {
       const j = Math.floor(Math.random() * (i + 1));
       [deliveries[i], deliveries[j]] = [deliveries[j], deliveries[i]];
@@ -57,7 +67,11 @@ describe('order lifecycle across services', () => {
     const ids = orders.map((o) => o.orderId);
     // Inventory: shipped orders committed, refunded ones released; nothing left reserved.
     const reservations = await eventually(
-      async () => (await db.query(`SELECT order_id, status FROM inventory.reservation WHERE channel = 'taobao' AND order_id = ANY ($1)`, [ids])).rows as Array<{ order_id: string; status: string }>,
+      async () =>
+        (await db.query(`SELECT order_id, status FROM inventory.reservation WHERE channel = 'taobao' AND order_id = ANY ($1)`, [ids])).rows as Array<{
+          order_id: string;
+          status: string;
+        }>,
       (rows) => rows.length === 200 && rows.every((r) => r.status === (orders.find((o) => o.orderId === r.order_id)!.refunded ? 'RELEASED' : 'COMMITTED')),
       { what: 'every reservation to settle', timeoutMs: 120_000, intervalMs: 500 },
     );
@@ -70,12 +84,14 @@ describe('order lifecycle across services', () => {
     // Membership: 99 points per completed order once the return window passed; refunded orders none.
     const points = await eventually(
       async () =>
-        (await db.query(
-          `SELECT i.platform_user_id AS buyer, m.points_balance AS balance, m.points_pending AS pending
+        (
+          await db.query(
+            `SELECT i.platform_user_id AS buyer, m.points_balance AS balance, m.points_pending AS pending
              FROM membership.member_identity i JOIN membership.member m ON m.id = i.member_id
             WHERE i.platform = 'taobao' AND i.platform_user_id LIKE $1`,
-          [`tb_flow_${run}_%`],
-        )).rows as Array<{ buyer: string; balance: number; pending: number }>,
+            [`tb_flow_${run}_%`],
+          )
+        ).rows as Array<{ buyer: string; balance: number; pending: number }>,
       (rows) => rows.length === 200 && rows.every((r) => r.pending === 0 && r.balance === (orders[Number(r.buyer.split('_').pop())].refunded ? 0 : 99)),
       { what: 'points to settle', timeoutMs: 120_000, intervalMs: 500 },
     );
@@ -83,7 +99,13 @@ describe('order lifecycle across services', () => {
 
     // Analytics: every paid order counted once, every refund once.
     const sales = await eventually(
-      async () => (await db.query(`SELECT count(*)::int AS orders, sum(refunded_fen)::int AS refunded FROM analytics.order_fact WHERE channel = 'taobao' AND order_id = ANY ($1)`, [ids])).rows[0] as { orders: number; refunded: number },
+      async () =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS orders, sum(refunded_fen)::int AS refunded FROM analytics.order_fact WHERE channel = 'taobao' AND order_id = ANY ($1)`,
+            [ids],
+          )
+        ).rows[0] as { orders: number; refunded: number },
       (s) => s.orders === 200 && s.refunded === 50 * 9900,
       { what: 'sales to be counted', timeoutMs: 60_000 },
     );

@@ -21,7 +21,11 @@ describe('reconciliation', () => {
       RECONCILE_SETTLE_SECONDS: '0',
     };
     try {
-      const { stdout } = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'ops.js'), 'reconcile', '--json', '--hours', '1', ...args], { env });
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [join(PROJECT_ROOT, 'dist', 'scripts', 'ops.js'), 'reconcile', '--json', '--hours', '1', ...args],
+        { env },
+      );
       return { exitCode: 0, report: JSON.parse(stdout) };
     } catch (error) {
       const failed = error as { code: number; stdout: string };
@@ -34,10 +38,18 @@ describe('reconciliation', () => {
     const [sku] = await createSkus(gateway, 1, 19900, 'REC');
     await receiveStock(gateway, sku, 'CENTRAL', 10);
     const orderId = `TBREC${Date.now()}`;
-    const data = orderData(orderId, { buyer: { platformUserId: `tb_rec_${orderId}` }, lines: [{ skuCode: sku, quantity: 1, unitPriceFen: 19900 }], totalFen: 19900 });
+    const data = orderData(orderId, {
+      buyer: { platformUserId: `tb_rec_${orderId}` },
+      lines: [{ skuCode: sku, quantity: 1, unitPriceFen: 19900 }],
+      totalFen: 19900,
+    });
     for (const type of ['order.created', 'order.paid']) expect((await sendWebhook(gateway.baseUrl, 'taobao', { type, data })).status).toBe(202);
     const mine = (r: Report) => r.differences.filter((d) => d.orderId === orderId);
-    await eventually(async () => mine((await ops()).report as Report), (d) => d.length === 0, { what: 'the order to reach every service' });
+    await eventually(
+      async () => mine((await ops()).report as Report),
+      (d) => d.length === 0,
+      { what: 'the order to reach every service' },
+    );
 
     // Analytics loses the sale.
     await db.query(`DELETE FROM analytics.order_fact WHERE channel = 'taobao' AND order_id = $1`, [orderId]);
@@ -47,7 +59,11 @@ describe('reconciliation', () => {
 
     const repaired = await ops('--repair');
     expect(repaired.report.repaired.resentEvents).toBeGreaterThanOrEqual(2);
-    await eventually(async () => mine((await ops()).report as Report), (d) => d.length === 0, { what: 'the repair to land' });
+    await eventually(
+      async () => mine((await ops()).report as Report),
+      (d) => d.length === 0,
+      { what: 'the repair to land' },
+    );
     // Everyone else ignored the re-sent events: one reservation, one points lot.
     const lots = await db.query(`SELECT count(*)::int AS n FROM membership.points_lot WHERE order_channel = 'taobao' AND order_id = $1`, [orderId]);
     expect(lots.rows[0].n).toBe(1);
@@ -55,7 +71,13 @@ describe('reconciliation', () => {
     expect(reservation.rows[0]).toEqual({ status: 'RESERVED', paid: true });
     // Once every service has handled the re-sent events, analytics still holds one event per delivery.
     await eventually(
-      async () => (await db.query(`SELECT count(*)::int AS n FROM gateway.outbox WHERE request_id = 'reconcile' AND payload ->> 'orderId' = $1 AND acknowledged_at IS NULL`, [orderId])).rows[0].n,
+      async () =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM gateway.outbox WHERE request_id = 'reconcile' AND payload ->> 'orderId' = $1 AND acknowledged_at IS NULL`,
+            [orderId],
+          )
+        ).rows[0].n,
       (n) => n === 0,
       { what: 'the re-sent events handled everywhere' },
     );
@@ -71,7 +93,11 @@ describe('reconciliation', () => {
     const repairedAgain = await ops('--repair');
     expect(repairedAgain.report.repaired.resentEvents).toBeGreaterThanOrEqual(2);
     expect((await resentCopies()) - copiesBefore).toBe(2);
-    await eventually(async () => mine((await ops()).report as Report), (d) => d.length === 0, { what: 'the second repair to land' });
+    await eventually(
+      async () => mine((await ops()).report as Report),
+      (d) => d.length === 0,
+      { what: 'the second repair to land' },
+    );
     const storedAgain = await db.query(`SELECT count(*)::int AS n FROM analytics.channel_event WHERE channel = 'taobao' AND subject = $1`, [orderId]);
     expect(storedAgain.rows[0].n).toBe(2);
   }, 120_000);

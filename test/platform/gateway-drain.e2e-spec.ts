@@ -62,7 +62,9 @@ describe('the gateway drains on a signal', () => {
     expect(answers.slice(0, 50)).toEqual(Array(50).fill('HTTP/1.1 202 Accepted'));
     expect(answers.slice(50)).toEqual(Array(10).fill('HTTP/1.1 200 OK'));
     expect(exitCode).toBe(0);
-    const stored = await stack.db().query('SELECT count(*)::int AS n FROM gateway.webhook_delivery WHERE webhook_id = ANY($1)', [webhooks.map((w) => w.webhookId)]);
+    const stored = await stack
+      .db()
+      .query('SELECT count(*)::int AS n FROM gateway.webhook_delivery WHERE webhook_id = ANY($1)', [webhooks.map((w) => w.webhookId)]);
     expect(stored.rows[0].n).toBe(50);
   });
 });

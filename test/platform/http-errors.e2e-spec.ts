@@ -37,17 +37,82 @@ const gateway = (): string => gatewayUrlFromEnv();
 const catalog = (): string => serviceUrl('catalog');
 
 const routes: Route[] = [
-  { name: 'gateway /graphql', base: gateway, path: '/graphql', signedIn: bearer('admin'), takesBody: true, allow: 'GET, HEAD, POST, OPTIONS', wrongMethod: 'DELETE' },
+  {
+    name: 'gateway /graphql',
+    base: gateway,
+    path: '/graphql',
+    signedIn: bearer('admin'),
+    takesBody: true,
+    allow: 'GET, HEAD, POST, OPTIONS',
+    wrongMethod: 'DELETE',
+  },
   { name: 'gateway /webhooks/{source}', base: gateway, path: '/webhooks/taobao', signedIn: {}, takesBody: true, allow: 'POST', wrongMethod: 'GET' },
-  { name: 'gateway /events', base: gateway, path: '/events', signedIn: bearer('analyst'), takesBody: true, bodyLimit: 4 * MIB, allow: 'POST', wrongMethod: 'GET' },
-  { name: 'gateway /webhook-endpoints', base: gateway, path: '/webhook-endpoints', signedIn: bearer('operator'), takesBody: true, allow: 'GET, HEAD, POST', wrongMethod: 'PUT' },
-  { name: 'gateway /admin/reports/{id}', base: gateway, path: '/admin/reports/00000000-0000-4000-8000-000000000000', signedIn: bearer('analyst'), takesBody: false, allow: 'GET, HEAD', wrongMethod: 'POST' },
-  { name: 'gateway /admin/queues', base: gateway, path: '/admin/queues', signedIn: bearer('admin'), takesBody: false, allow: 'GET, HEAD', wrongMethod: 'DELETE' },
+  {
+    name: 'gateway /events',
+    base: gateway,
+    path: '/events',
+    signedIn: bearer('analyst'),
+    takesBody: true,
+    bodyLimit: 4 * MIB,
+    allow: 'POST',
+    wrongMethod: 'GET',
+  },
+  {
+    name: 'gateway /webhook-endpoints',
+    base: gateway,
+    path: '/webhook-endpoints',
+    signedIn: bearer('operator'),
+    takesBody: true,
+    allow: 'GET, HEAD, POST',
+    wrongMethod: 'PUT',
+  },
+  {
+    name: 'gateway /admin/reports/{id}',
+    base: gateway,
+    path: '/admin/reports/00000000-0000-4000-8000-000000000000',
+    signedIn: bearer('analyst'),
+    takesBody: false,
+    allow: 'GET, HEAD',
+    wrongMethod: 'POST',
+  },
+  {
+    name: 'gateway /admin/queues',
+    base: gateway,
+    path: '/admin/queues',
+    signedIn: bearer('admin'),
+    takesBody: false,
+    allow: 'GET, HEAD',
+    wrongMethod: 'DELETE',
+  },
   { name: 'gateway /health/ready', base: gateway, path: '/health/ready', signedIn: {}, takesBody: false, allow: 'GET, HEAD', wrongMethod: 'POST' },
   { name: 'gateway /metrics', base: gateway, path: '/metrics', signedIn: {}, takesBody: false, allow: 'GET, HEAD', wrongMethod: 'POST' },
-  { name: 'catalog /graphql', base: catalog, path: '/graphql', signedIn: gatewayIdentityHeader('admin'), takesBody: true, allow: 'GET, HEAD, POST, OPTIONS', wrongMethod: 'DELETE' },
-  { name: 'catalog /health/ready', base: catalog, path: '/health/ready', signedIn: gatewayIdentityHeader('admin'), takesBody: false, allow: 'GET, HEAD', wrongMethod: 'POST' },
-  { name: 'catalog /metrics', base: catalog, path: '/metrics', signedIn: gatewayIdentityHeader('admin'), takesBody: false, allow: 'GET, HEAD', wrongMethod: 'POST' },
+  {
+    name: 'catalog /graphql',
+    base: catalog,
+    path: '/graphql',
+    signedIn: gatewayIdentityHeader('admin'),
+    takesBody: true,
+    allow: 'GET, HEAD, POST, OPTIONS',
+    wrongMethod: 'DELETE',
+  },
+  {
+    name: 'catalog /health/ready',
+    base: catalog,
+    path: '/health/ready',
+    signedIn: gatewayIdentityHeader('admin'),
+    takesBody: false,
+    allow: 'GET, HEAD',
+    wrongMethod: 'POST',
+  },
+  {
+    name: 'catalog /metrics',
+    base: catalog,
+    path: '/metrics',
+    signedIn: gatewayIdentityHeader('admin'),
+    takesBody: false,
+    allow: 'GET, HEAD',
+    wrongMethod: 'POST',
+  },
 ];
 
 /** Webhook bodies are read only once their signature holds, so its malformed bodies are signed. */
@@ -71,7 +136,14 @@ function malformedRequests(route: Route): Malformed[] {
       { kind: 'oversize body', method: 'POST', path, headers: { ...signedIn, ...JSON_TYPE }, body: oversize, status: 413 },
     );
     if (!path.startsWith('/webhooks/')) {
-      cases.push({ kind: 'unsupported content type', method: 'POST', path, headers: { ...signedIn, 'content-type': 'application/xml' }, body: '<query/>', status: 415 });
+      cases.push({
+        kind: 'unsupported content type',
+        method: 'POST',
+        path,
+        headers: { ...signedIn, 'content-type': 'application/xml' },
+        body: '<query/>',
+        status: 415,
+      });
     }
   }
   const isProbe = path.startsWith('/health/') || path === '/metrics';
@@ -80,7 +152,15 @@ function malformedRequests(route: Route): Malformed[] {
     // The gateway's GraphQL serves anonymous callers, so its missing auth is a token that does not verify.
     const headers: Record<string, string> = route.base === gateway && graphqlShape ? { authorization: 'Bearer not-a-token' } : {};
     const body = route.takesBody ? '{}' : undefined;
-    cases.push({ kind: 'missing auth', method: route.takesBody ? 'POST' : 'GET', path, headers: { ...headers, ...JSON_TYPE }, body, status: 401, graphqlShape });
+    cases.push({
+      kind: 'missing auth',
+      method: route.takesBody ? 'POST' : 'GET',
+      path,
+      headers: { ...headers, ...JSON_TYPE },
+      body,
+      status: 401,
+      graphqlShape,
+    });
   }
   return cases;
 }
@@ -150,29 +230,40 @@ describe('GraphQL requests the gateway cannot read', () => {
 describe('bodies over the limit', () => {
   const oversize = (limit: number) => JSON.stringify({ query: 'x'.repeat(limit + 1) });
 
-  it.each(routes.filter((route) => route.takesBody).map((route) => [route.name, route] as const))('%s: answers 413 after reading the body and keeps the connection', async (_name, route) => {
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    try {
-      const body = oversize(route.bodyLimit ?? MIB);
-      const headers = route.path.startsWith('/webhooks/') ? signDelivery(body, { secret: devWebhookSecret('taobao') }).headers : { ...route.signedIn, ...JSON_TYPE };
-      const request: Malformed = { kind: 'oversize body', method: 'POST', path: route.path, headers, body, status: 413 };
-      const answers = [];
-      for (let i = 0; i < 3; i++) answers.push(await send(route.base(), request, agent));
-      expect(answers.map((a) => ({ status: a.status, body: a.body }))).toEqual(Array(3).fill({ status: 413, body: { error: expect.any(String), details: expect.any(Array) } }));
-      // The server kept each connection open: nothing was cut off mid-upload.
-      expect(answers.map((a) => a.connection)).toEqual(['keep-alive', 'keep-alive', 'keep-alive']);
-    } finally {
-      agent.destroy();
-    }
-  });
+  it.each(routes.filter((route) => route.takesBody).map((route) => [route.name, route] as const))(
+    '%s: answers 413 after reading the body and keeps the connection',
+    async (_name, route) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const body = oversize(route.bodyLimit ?? MIB);
+        const headers = route.path.startsWith('/webhooks/')
+          ? signDelivery(body, { secret: devWebhookSecret('taobao') }).headers
+          : { ...route.signedIn, ...JSON_TYPE };
+        const request: Malformed = { kind: 'oversize body', method: 'POST', path: route.path, headers, body, status: 413 };
+        const answers = [];
+        for (let i = 0; i < 3; i++) answers.push(await send(route.base(), request, agent));
+        expect(answers.map((a) => ({ status: a.status, body: a.body }))).toEqual(
+          Array(3).fill({ status: 413, body: { error: expect.any(String), details: expect.any(Array) } }),
+        );
+        // The server kept each connection open: nothing was cut off mid-upload.
+        expect(answers.map((a) => a.connection)).toEqual(['keep-alive', 'keep-alive', 'keep-alive']);
+      } finally {
+        agent.destroy();
+      }
+    },
+  );
 
   it('refuses a declared length beyond what is worth reading on the headers alone', async () => {
     const answer = await new Promise<{ status: number; body: unknown }>((resolve, reject) => {
-      const call = httpRequest(`${gatewayUrlFromEnv()}/graphql`, { method: 'POST', headers: { ...JSON_TYPE, 'content-length': String(OVERSIZED_BODY_DRAIN_BYTES + 1) } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => (call.destroy(), resolve({ status: response.statusCode ?? 0, body: parsed(Buffer.concat(chunks).toString()) })));
-      });
+      const call = httpRequest(
+        `${gatewayUrlFromEnv()}/graphql`,
+        { method: 'POST', headers: { ...JSON_TYPE, 'content-length': String(OVERSIZED_BODY_DRAIN_BYTES + 1) } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => (call.destroy(), resolve({ status: response.statusCode ?? 0, body: parsed(Buffer.concat(chunks).toString()) })));
+        },
+      );
       call.on('error', reject);
       call.flushHeaders(); // not one byte of the body is sent
     });

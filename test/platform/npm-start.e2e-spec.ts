@@ -31,7 +31,12 @@ describe('npm start', () => {
       expect(log).toContain('demo catalog: 200 products');
       const gateway = `http://127.0.0.1:${4000 + offset}`;
       // Demo products are drafts (not on sale): the whole range is for staff.
-      const products = await graphqlRequest<{ products: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(gateway, `{ products(first: 100) { nodes { code } pageInfo { hasNextPage } } }`, {}, { role: 'operator' });
+      const products = await graphqlRequest<{ products: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
+        gateway,
+        `{ products(first: 100) { nodes { code } pageInfo { hasNextPage } } }`,
+        {},
+        { role: 'operator' },
+      );
       expect(products.data?.products.nodes).toHaveLength(100);
       expect(products.data?.products.pageInfo.hasNextPage).toBe(true);
       const sku = await graphqlRequest<{ sku: { product: { code: string }; stock: { onHand: number } } }>(

@@ -13,7 +13,13 @@ describe('probes and metrics on every process', () => {
       checks: { database: { ok: true }, redis: { ok: true }, queueBacklog: { ok: true } },
     });
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    for (const name of ['http_request_duration_seconds', 'queue_jobs_total', 'outbox_events_published_total', 'db_queries_total', 'process_cpu_seconds_total']) {
+    for (const name of [
+      'http_request_duration_seconds',
+      'queue_jobs_total',
+      'outbox_events_published_total',
+      'db_queries_total',
+      'process_cpu_seconds_total',
+    ]) {
       expect(metrics).toContain(`# TYPE ${name}`);
     }
     expect(await metricValue(base, 'db_queries_total')).toBeGreaterThan(0);

@@ -12,11 +12,12 @@ describe('suite smoke', () => {
     );
     expect(created.createProduct.code).toBe(code);
     const read = await eventually(
-      () => gateway.data<{ sku: { code: string; product: { title: string }; stock: { onHand: number } } | null }>(
-        `query($code: String!) { sku(code: $code) { code product { title } stock { onHand } } }`,
-        { code: `${code}-M` },
-        { role: 'operator' },
-      ),
+      () =>
+        gateway.data<{ sku: { code: string; product: { title: string }; stock: { onHand: number } } | null }>(
+          `query($code: String!) { sku(code: $code) { code product { title } stock { onHand } } }`,
+          { code: `${code}-M` },
+          { role: 'operator' },
+        ),
       (d) => d.sku !== null,
     );
     expect(read.sku).toEqual({ code: `${code}-M`, product: { title: '真丝连衣裙' }, stock: { onHand: 0 } });
@@ -27,11 +28,12 @@ describe('suite smoke', () => {
     const response = await sendWebhook(gateway.baseUrl, 'taobao', { type: 'order.created', data: orderData(orderId) });
     expect(response.status).toBe(202);
     const counts = await eventually(
-      () => gateway.data<{ channelEventCounts: Array<{ type: string; count: number }> }>(
-        `query($s: String) { channelEventCounts(subject: $s) { type count } }`,
-        { s: orderId },
-        { role: 'analyst' },
-      ),
+      () =>
+        gateway.data<{ channelEventCounts: Array<{ type: string; count: number }> }>(
+          `query($s: String) { channelEventCounts(subject: $s) { type count } }`,
+          { s: orderId },
+          { role: 'analyst' },
+        ),
       (d) => d.channelEventCounts.length > 0,
     );
     expect(counts.channelEventCounts).toEqual([{ type: 'channel.order.created.v1', count: 1 }]);

@@ -66,13 +66,37 @@ describe('authorization matrix', () => {
 
   describe('with two members', () => {
     beforeAll(async () => {
-      await gateway.data(`mutation($i: RewardInput!) { upsertReward(input: $i) { __typename } }`, { i: { code: shared.rewardCode, name: '丝巾', pointsCost: 10, stock: 10, perMemberLimit: 5 } }, admin);
+      await gateway.data(
+        `mutation($i: RewardInput!) { upsertReward(input: $i) { __typename } }`,
+        { i: { code: shared.rewardCode, name: '丝巾', pointsCost: 10, stock: 10, perMemberLimit: 5 } },
+        admin,
+      );
       [caller, other] = await Promise.all([memberWithBelongings('taobao'), memberWithBelongings('douyin')]);
-      await gateway.data(`mutation($i: ExclusiveEventInput!) { createExclusiveEvent(input: $i) { code } }`, { i: { code: shared.eventCode, title: '会员私享会', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), seats: 10 } }, admin);
-      await gateway.data(`mutation($i: BookEventInput!) { bookExclusiveEvent(input: $i) { __typename } }`, { i: { eventCode: shared.eventCode, memberId: other.memberId } }, admin);
+      await gateway.data(
+        `mutation($i: ExclusiveEventInput!) { createExclusiveEvent(input: $i) { code } }`,
+        { i: { code: shared.eventCode, title: '会员私享会', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), seats: 10 } },
+        admin,
+      );
+      await gateway.data(
+        `mutation($i: BookEventInput!) { bookExclusiveEvent(input: $i) { __typename } }`,
+        { i: { eventCode: shared.eventCode, memberId: other.memberId } },
+        admin,
+      );
       await gateway.data(
         `mutation($i: ExperimentInput!) { defineExperiment(input: $i) { __typename } }`,
-        { i: { key: shared.key, name: '主图', variants: [{ name: 'control', weight: 1 }, { name: 'lifestyle', weight: 1 }], metric: 'payment', baselineRate: 0.1, minimumDetectableEffect: 0.05 } },
+        {
+          i: {
+            key: shared.key,
+            name: '主图',
+            variants: [
+              { name: 'control', weight: 1 },
+              { name: 'lifestyle', weight: 1 },
+            ],
+            metric: 'payment',
+            baselineRate: 0.1,
+            minimumDetectableEffect: 0.05,
+          },
+        },
         admin,
       );
     });
@@ -85,7 +109,8 @@ describe('authorization matrix', () => {
         const code = accessCode(response, field.name);
         const allowed = table[key]?.includes(role) ?? false;
         const expected = allowed ? undefined : role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-        if (code !== expected) wrong.push(`${key}: expected ${expected ?? 'access'}, got ${code ?? 'access'} ${JSON.stringify(response.errors?.[0]?.message ?? '')}`);
+        if (code !== expected)
+          wrong.push(`${key}: expected ${expected ?? 'access'}, got ${code ?? 'access'} ${JSON.stringify(response.errors?.[0]?.message ?? '')}`);
       });
       expect(wrong).toEqual([]);
     });
@@ -103,7 +128,8 @@ describe('authorization matrix', () => {
           const response = await call(op, asCaller('member'));
           if (accessCode(response, field.name) === 'FORBIDDEN') return;
           const answer = response.data?.[field.name];
-          const refused = answer === null || answer === undefined || (typeof answer === 'object' && /Error$/.test(String((answer as { __typename?: string }).__typename)));
+          const refused =
+            answer === null || answer === undefined || (typeof answer === 'object' && /Error$/.test(String((answer as { __typename?: string }).__typename)));
           if (!refused) leaks.push(`${key} with ${JSON.stringify(op.variables)} answered ${JSON.stringify(answer)}`);
         });
       }
@@ -117,23 +143,59 @@ describe('authorization matrix', () => {
     const platformUserId = `mx_${platform}_${randomUUID().slice(0, 8)}`;
     await sendBuyerOrder(gateway, platform, 'order.paid', { platformUserId, phone: uniquePhone() }, { totalFen: 20000 });
     const { id: memberId } = await settledMember(gateway, platform, platformUserId);
-    await gateway.data(`mutation($i: PointsChangeInput!) { grantPoints(input: $i) { __typename } }`, { i: { memberId, points: 500, reason: '测试', idempotencyKey: `mx-${memberId}` } }, admin);
+    await gateway.data(
+      `mutation($i: PointsChangeInput!) { grantPoints(input: $i) { __typename } }`,
+      { i: { memberId, points: 500, reason: '测试', idempotencyKey: `mx-${memberId}` } },
+      admin,
+    );
     const idempotencyKey = `mx-order-${randomUUID().slice(0, 8)}`;
     const asMember = { role: 'member' as const, memberId };
-    expect((await gateway.data<{ spendPoints: { __typename: string } }>(`mutation($i: PointsChangeInput!) { spendPoints(input: $i) { __typename } }`, { i: { memberId, points: 20, reason: '积分抵现', idempotencyKey } }, asMember)).spendPoints.__typename).toBe('PointsBalance');
-    expect((await gateway.data<{ redeemReward: { __typename: string } }>(`mutation($i: RedeemRewardInput!) { redeemReward(input: $i) { __typename } }`, { i: { memberId, rewardCode: shared.rewardCode, idempotencyKey } }, asMember)).redeemReward.__typename).toBe('RewardRedemption');
+    expect(
+      (
+        await gateway.data<{ spendPoints: { __typename: string } }>(
+          `mutation($i: PointsChangeInput!) { spendPoints(input: $i) { __typename } }`,
+          { i: { memberId, points: 20, reason: '积分抵现', idempotencyKey } },
+          asMember,
+        )
+      ).spendPoints.__typename,
+    ).toBe('PointsBalance');
+    expect(
+      (
+        await gateway.data<{ redeemReward: { __typename: string } }>(
+          `mutation($i: RedeemRewardInput!) { redeemReward(input: $i) { __typename } }`,
+          { i: { memberId, rewardCode: shared.rewardCode, idempotencyKey } },
+          asMember,
+        )
+      ).redeemReward.__typename,
+    ).toBe('RewardRedemption');
     const template = uniqueCode('MX-COUPON');
-    await gateway.data(`mutation($i: CouponTemplateInput!) { upsertCouponTemplate(input: $i) { code } }`, { i: { code: template, name: '无门槛 10 元', kind: 'AMOUNT_OFF', amountOffFen: 1000, validDays: 7 } }, admin);
-    const issued = await gateway.data<{ issueCoupon: { code: string } }>(`mutation($i: IssueCouponInput!) { issueCoupon(input: $i) { ... on Coupon { code } } }`, { i: { memberId, templateCode: template } }, admin);
+    await gateway.data(
+      `mutation($i: CouponTemplateInput!) { upsertCouponTemplate(input: $i) { code } }`,
+      { i: { code: template, name: '无门槛 10 元', kind: 'AMOUNT_OFF', amountOffFen: 1000, validDays: 7 } },
+      admin,
+    );
+    const issued = await gateway.data<{ issueCoupon: { code: string } }>(
+      `mutation($i: IssueCouponInput!) { issueCoupon(input: $i) { ... on Coupon { code } } }`,
+      { i: { memberId, templateCode: template } },
+      admin,
+    );
     const agent = uniqueCode('mx-agent').toLowerCase();
-    await gateway.data(`mutation($i: AgentInput!) { upsertAgent(input: $i) { code } }`, { i: { code: agent, name: '客服', skills: ['after-sales'], capacity: 5 } }, admin);
+    await gateway.data(
+      `mutation($i: AgentInput!) { upsertAgent(input: $i) { code } }`,
+      { i: { code: agent, name: '客服', skills: ['after-sales'], capacity: 5 } },
+      admin,
+    );
     const opened = await gateway.data<{ openConversation: { id: string } }>(
       `mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }`,
       { i: { channel: 'email', contact: `${platformUserId}@example.com`, text: '请问什么时候发货', memberId } },
       admin,
     );
     const conversationId = opened.openConversation.id;
-    await gateway.data(`mutation($c: ID!, $a: String!) { claimConversation(conversationId: $c, agentCode: $a) { __typename } }`, { c: conversationId, a: agent }, admin);
+    await gateway.data(
+      `mutation($c: ID!, $a: String!) { claimConversation(conversationId: $c, agentCode: $a) { __typename } }`,
+      { c: conversationId, a: agent },
+      admin,
+    );
     await gateway.data(`mutation($c: ID!) { setConversationStatus(conversationId: $c, status: RESOLVED) { __typename } }`, { c: conversationId }, admin);
     return { memberId, platform, platformUserId, conversationId, couponCode: issued.issueCoupon.code, unitId: memberId, idempotencyKey };
   }
@@ -142,13 +204,17 @@ describe('authorization matrix', () => {
   async function belongingsOf(memberId: string): Promise<Record<string, unknown>> {
     const rows = async (sql: string) => (await db.query(sql, [memberId])).rows;
     return {
-      member: await rows(`SELECT status, merged_into, nickname, phone_sealed, address_sealed, birthday_sealed, points_balance, points_pending, points_debt FROM membership.member WHERE id = $1`),
+      member: await rows(
+        `SELECT status, merged_into, nickname, phone_sealed, address_sealed, birthday_sealed, points_balance, points_pending, points_debt FROM membership.member WHERE id = $1`,
+      ),
       identities: await rows(`SELECT platform, platform_user_id FROM membership.member_identity WHERE member_id = $1 ORDER BY platform, platform_user_id`),
       coupons: await rows(`SELECT code, status FROM membership.coupon WHERE member_id = $1 ORDER BY code`),
       bookings: await rows(`SELECT event_id, status FROM membership.event_booking WHERE member_id = $1 ORDER BY event_id`),
       consents: await rows(`SELECT channel, granted FROM membership.consent WHERE member_id = $1 ORDER BY channel`),
       redemptions: await rows(`SELECT count(*)::int AS n FROM membership.reward_redemption WHERE member_id = $1`),
-      surveys: await rows(`SELECT s.csat, s.answered_at FROM customer_service.survey s JOIN customer_service.conversation c ON c.id = s.conversation_id WHERE c.member_id = $1`),
+      surveys: await rows(
+        `SELECT s.csat, s.answered_at FROM customer_service.survey s JOIN customer_service.conversation c ON c.id = s.conversation_id WHERE c.member_id = $1`,
+      ),
     };
   }
 });

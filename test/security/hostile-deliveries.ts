@@ -11,8 +11,23 @@ function baseEnvelope(type: (typeof TYPES)[number], id: string): { type: string;
   const buyer = { platformUserId: `tb_h_${id}`, nickname: '小雨' };
   const data: Record<string, Record<string, unknown>> = {
     'order.paid': orderData(`TB-H-${id}`),
-    'refund.requested': { orderId: `TB-H-${id}`, refundId: `R-${id}`, lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: 100 }], amountFen: 100, reason: '尺码' },
-    'review.created': { reviewId: `RV-${id}`, orderId: `TB-H-${id}`, skuCode: 'LX-DRESS-001-BLK-M', buyer, rating: 4, text: '好', images: [], createdAt: '2026-11-12T10:00:00+08:00' },
+    'refund.requested': {
+      orderId: `TB-H-${id}`,
+      refundId: `R-${id}`,
+      lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: 100 }],
+      amountFen: 100,
+      reason: '尺码',
+    },
+    'review.created': {
+      reviewId: `RV-${id}`,
+      orderId: `TB-H-${id}`,
+      skuCode: 'LX-DRESS-001-BLK-M',
+      buyer,
+      rating: 4,
+      text: '好',
+      images: [],
+      createdAt: '2026-11-12T10:00:00+08:00',
+    },
     'logistics.updated': { trackingNo: `SF-${id}`, carrier: 'SF', status: 'in_transit', at: '2026-11-12T10:00:00+08:00', detail: '上海' },
     'message.received': { conversationId: `C-${id}`, buyer, text: '有M码吗', at: '2026-11-12T10:00:00+08:00' },
   };
@@ -135,7 +150,8 @@ export const hostileEvent = fc
 
 const DEEP_MARK = '@deep:';
 /** Splices the marked deep values into the JSON text: JSON.stringify itself would overflow on them. */
-export const withDeepValues = (json: string) => json.replace(new RegExp(`"${DEEP_MARK}(\\d+)"`, 'g'), (_m, depth: string) => `${'['.repeat(Number(depth))}1${']'.repeat(Number(depth))}`);
+export const withDeepValues = (json: string) =>
+  json.replace(new RegExp(`"${DEEP_MARK}(\\d+)"`, 'g'), (_m, depth: string) => `${'['.repeat(Number(depth))}1${']'.repeat(Number(depth))}`);
 
 /** Percent-encodes a path segment; lone surrogates go out as their WTF-8 bytes, which no UTF-8 decoder accepts. */
 export function encodePathSegment(text: string): string {

@@ -57,23 +57,33 @@ describe('hostile input at every edge', () => {
   afterAll(async () => {
     await db.end();
     const total = [...counts.values()].reduce((sum, c) => sum + c.sent, 0);
-    const lines = [...counts.entries()].map(([edge, c]) => `  ${edge.padEnd(28)} sent ${String(c.sent).padStart(5)}  refused ${String(c.refused).padStart(5)}  accepted ${String(c.accepted).padStart(5)}`);
+    const lines = [...counts.entries()].map(
+      ([edge, c]) =>
+        `  ${edge.padEnd(28)} sent ${String(c.sent).padStart(5)}  refused ${String(c.refused).padStart(5)}  accepted ${String(c.accepted).padStart(5)}`,
+    );
     process.stdout.write(`\nhostile-input suite, seed ${SEED}: ${total} inputs\n${lines.join('\n')}\n`);
   });
 
   describe('webhooks', () => {
-
     it('refuses each hostile delivery with 400 naming the field, stores none, and accepts and processes every neighbour', async () => {
       const hostile = sample(hostileWebhook(stamp), 300, 1);
       const neighbours: string[] = [];
       for (let round = 0; round < hostile.length / 5; round += 1) {
         const bad = hostile.slice(round * 5, round * 5 + 5).map((h) => ({ ...h, delivery: signDelivery(h.body, { secret: devWebhookSecret('taobao') }) }));
         const orders = [0, 1, 2].map((i) => `DY-NB-${stamp}-${round}-${i}`);
-        const good = orders.map((orderId) => signDelivery(JSON.stringify({ type: 'order.paid', occurredAt: '2026-11-12T10:00:00+08:00', data: orderData(orderId) }), { secret: devWebhookSecret('douyin') }));
+        const good = orders.map((orderId) =>
+          signDelivery(JSON.stringify({ type: 'order.paid', occurredAt: '2026-11-12T10:00:00+08:00', data: orderData(orderId) }), {
+            secret: devWebhookSecret('douyin'),
+          }),
+        );
         // Hostile and valid deliveries arrive together, so they share group-commit batches.
         const answers = await Promise.all([...bad.map((b) => postWebhook(base, 'taobao', b.delivery)), ...good.map((g) => postWebhook(base, 'douyin', g))]);
         bad.forEach((b, i) => {
-          expect({ field: b.field, status: answers[i].status, body: answers[i].body }).toEqual({ field: b.field, status: 400, body: { error: expect.any(String), details: expect.any(Array) } });
+          expect({ field: b.field, status: answers[i].status, body: answers[i].body }).toEqual({
+            field: b.field,
+            status: 400,
+            body: { error: expect.any(String), details: expect.any(Array) },
+          });
           expect(answers[i].body.details.join(' ')).toContain(b.field);
           count('webhooks (hostile)', true);
         });
@@ -94,7 +104,12 @@ describe('hostile input at every edge', () => {
   });
 
   describe('POST /events', () => {
-    const post = (body: string) => request(base).post('/events').set('content-type', 'application/json').set('authorization', `Bearer ${tokenFor('analyst')}`).send(body);
+    const post = (body: string) =>
+      request(base)
+        .post('/events')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${tokenFor('analyst')}`)
+        .send(body);
 
     it('reports each hostile event by index, stores the valid ones of the same batch and none of the others', async () => {
       const flaws = sample(hostileEvent, 200, 2);
@@ -145,14 +160,28 @@ describe('hostile input at every edge', () => {
 
     it('answers 4xx with reasons to hostile ids, text and dates, and changes nothing', async () => {
       const url = `${await receiver.start()}/hostile`;
-      const created = await request(base).post('/webhook-endpoints').set(asOperator).send({ url, eventTypes: ['catalog.product.created'] });
+      const created = await request(base)
+        .post('/webhook-endpoints')
+        .set(asOperator)
+        .send({ url, eventTypes: ['catalog.product.created'] });
       expect(created.status).toBe(201);
       const id = created.body.id as string;
       const snapshot = async () =>
-        (await db.query(`SELECT url, description, status, event_types, secrets, updated_at FROM gateway.webhook_endpoint WHERE id = $1 OR description LIKE $2`, [id, `${marker}%`])).rows;
+        (
+          await db.query(
+            `SELECT url, description, status, event_types, secrets, updated_at FROM gateway.webhook_endpoint WHERE id = $1 OR description LIKE $2`,
+            [id, `${marker}%`],
+          )
+        ).rows;
       const before = await snapshot();
 
-      const badIds = sample(hostileId.filter((v) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) && v.trim() !== '' && v !== 'event-types' && !/^[./]+$/.test(v)), 70, 4);
+      const badIds = sample(
+        hostileId.filter(
+          (v) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) && v.trim() !== '' && v !== 'event-types' && !/^[./]+$/.test(v),
+        ),
+        70,
+        4,
+      );
       const routes = sample(fc.constantFrom('get', 'patch', 'delete', 'rotate', 'messages', 'replay'), 70, 5);
       const calls = badIds.map((badId, i) => {
         const path = `/webhook-endpoints/${encodePathSegment(badId)}`;
@@ -169,10 +198,30 @@ describe('hostile input at every edge', () => {
       });
       const bodies = sample(
         fc.oneof(
-          unstorableString.map((text) => () => request(base).patch(`/webhook-endpoints/${id}`).send({ description: `${marker}${text}` })),
-          unstorableString.map((text) => () => request(base).patch(`/webhook-endpoints/${id}`).send({ url: `${url}/${text}` })),
-          unstorableString.map((text) => () => request(base).post('/webhook-endpoints').send({ url, eventTypes: [text], description: marker })),
-          unstorableString.map((text) => () => request(base).post('/webhook-endpoints').send({ url, eventTypes: ['catalog.product.created'], description: `${marker}${text}` })),
+          unstorableString.map(
+            (text) => () =>
+              request(base)
+                .patch(`/webhook-endpoints/${id}`)
+                .send({ description: `${marker}${text}` }),
+          ),
+          unstorableString.map(
+            (text) => () =>
+              request(base)
+                .patch(`/webhook-endpoints/${id}`)
+                .send({ url: `${url}/${text}` }),
+          ),
+          unstorableString.map(
+            (text) => () =>
+              request(base)
+                .post('/webhook-endpoints')
+                .send({ url, eventTypes: [text], description: marker }),
+          ),
+          unstorableString.map(
+            (text) => () =>
+              request(base)
+                .post('/webhook-endpoints')
+                .send({ url, eventTypes: ['catalog.product.created'], description: `${marker}${text}` }),
+          ),
           impossibleDateTime.map((date) => () => request(base).post(`/webhook-endpoints/${id}/replay`).send({ from: date, to: '2026-12-01T00:00:00+08:00' })),
           impossibleDateTime.map((date) => () => request(base).post(`/webhook-endpoints/${id}/replay`).send({ from: '2026-11-01T00:00:00+08:00', to: date })),
           fc.constantFrom('1e400', '-1', 'abc', '99999999999').map((limit) => () => request(base).get(`/webhook-endpoints/${id}/messages`).query({ limit })),
@@ -198,7 +247,15 @@ describe('hostile input at every edge', () => {
     ].filter(({ field }) => !field.name.startsWith('_') && field.args.length > 0);
     const RUNS_PER_FIELD = 4;
     // Refusals a client can act on: bad arguments, missing rights, and the gateway's size and cost limits.
-    const REFUSALS = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN', 'QUERY_TOO_COMPLEX', 'QUERY_TOO_LARGE', 'QUERY_TOO_DEEP']);
+    const REFUSALS = new Set([
+      'BAD_USER_INPUT',
+      'GRAPHQL_VALIDATION_FAILED',
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'QUERY_TOO_COMPLEX',
+      'QUERY_TOO_LARGE',
+      'QUERY_TOO_DEEP',
+    ]);
 
     function operation(kind: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): string {
       const given = field.args.filter((a) => a.name in args);
@@ -212,7 +269,12 @@ describe('hostile input at every edge', () => {
       const refusedMutations: string[] = [];
       const failures: string[] = [];
       const calls = roots.flatMap(({ kind, field }, f) =>
-        sample(graphqlArguments(field.args), RUNS_PER_FIELD, 100 + f).map((args, run) => ({ kind, field, args, requestId: `hostile-${SEED}-${field.name}-${run}` })),
+        sample(graphqlArguments(field.args), RUNS_PER_FIELD, 100 + f).map((args, run) => ({
+          kind,
+          field,
+          args,
+          requestId: `hostile-${SEED}-${field.name}-${run}`,
+        })),
       );
       for (let start = 0; start < calls.length; start += 4) {
         await Promise.all(

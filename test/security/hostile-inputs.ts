@@ -1,13 +1,5 @@
 import fc from 'fast-check';
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  type GraphQLArgument,
-  type GraphQLInputType,
-} from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 
 /** Hostile values the suite sends to every edge; generated with fast-check from one seed. */
 
@@ -56,7 +48,17 @@ const hostileText = fc.oneof(
 
 /** Ids: mostly not UUIDs (`member(id: "x")`), some UUIDs of nothing. */
 export const hostileId = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('not-a-uuid', '------------------------------------', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', '1', '0', '00000000-0000-0000-0000-00000000000g') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'not-a-uuid',
+      '------------------------------------',
+      'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
+      '1',
+      '0',
+      '00000000-0000-0000-0000-00000000000g',
+    ),
+  },
   { weight: 2, arbitrary: unstorableString },
   { weight: 1, arbitrary: fc.uuid() },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40 }) },

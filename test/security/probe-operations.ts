@@ -55,7 +55,12 @@ export interface SharedValues {
 }
 
 /** A one-field operation for a root field, with only its required arguments, selecting `__typename` where it can. */
-export function probeOperation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, ids: ProbeIds | undefined, shared: SharedValues): ProbeOperation {
+export function probeOperation(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  ids: ProbeIds | undefined,
+  shared: SharedValues,
+): ProbeOperation {
   const usedIds = new Set<keyof ProbeIds>();
   const valueFor = (name: string, type: GraphQLInputType): unknown => {
     if (isNonNullType(type)) return valueFor(name, type.ofType);

@@ -26,7 +26,11 @@ export interface CustomerServiceConfig {
 
 export const CUSTOMER_SERVICE_CONFIG = Symbol('CUSTOMER_SERVICE_CONFIG');
 
-const list = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 class CustomerServiceEnvironment {
   @TextVariable() CS_BUSINESS_HOURS = 'mon-sun 09:00-12:00 13:00-23:00';

@@ -73,7 +73,12 @@ describe('gateway configuration', () => {
 
 describe('outbound webhook configuration', () => {
   it('keeps its defaults', () => {
-    expect(loadOutboundConfig({})).toMatchObject({ retryScheduleMs: DEFAULT_RETRY_SCHEDULE, timeoutMs: 10_000, circuitFailures: 5, allowPrivateNetworks: false });
+    expect(loadOutboundConfig({})).toMatchObject({
+      retryScheduleMs: DEFAULT_RETRY_SCHEDULE,
+      timeoutMs: 10_000,
+      circuitFailures: 5,
+      allowPrivateNetworks: false,
+    });
   });
 
   it('names every bad value', () => {

@@ -16,7 +16,10 @@ describe('inventory configuration', () => {
   });
 
   it('reads the default cost share with the rest of the policies', () => {
-    expect(loadInventoryConfig({ INVENTORY_DEFAULT_COST_PERCENT: '45', INVENTORY_ROUTING: 'nearest-split' })).toMatchObject({ defaultCostShare: 0.45, routing: 'nearest-split' });
+    expect(loadInventoryConfig({ INVENTORY_DEFAULT_COST_PERCENT: '45', INVENTORY_ROUTING: 'nearest-split' })).toMatchObject({
+      defaultCostShare: 0.45,
+      routing: 'nearest-split',
+    });
   });
 
   it('names every bad value', () => {

@@ -43,7 +43,11 @@ export interface MembershipConfig {
 
 export const MEMBERSHIP_CONFIG = Symbol('MEMBERSHIP_CONFIG');
 
-const ratesOf = (text: string): string[][] => text.split(/[\s,]+/).filter(Boolean).map((part) => part.split(':'));
+const ratesOf = (text: string): string[][] =>
+  text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((part) => part.split(':'));
 const validRate = ([tier, rate]: string[]): boolean => Boolean(tier) && Number.isFinite(Number(rate)) && Number(rate) >= 0;
 
 /** `bronze:1 silver:1.2 gold:1.5` (spaces or commas between tiers). */
@@ -53,7 +57,9 @@ function parseRates(text: string): Record<string, number> {
 
 class MembershipEnvironment {
   @EnvironmentVariable((raw, _env, name) => {
-    const wrong = ratesOf(raw ?? '').filter((rate) => !validRate(rate)).map((rate) => `"${rate.join(':')}"`);
+    const wrong = ratesOf(raw ?? '')
+      .filter((rate) => !validRate(rate))
+      .map((rate) => `"${rate.join(':')}"`);
     return wrong.length === 0 ? undefined : `${name}: ${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not tier:rate`;
   }, parseRates)
   MEMBERSHIP_EARN_RATES: Record<string, number> = parseRates('bronze:1 silver:1.2 gold:1.5');
@@ -92,7 +98,9 @@ export function loadMembershipConfig(env: Environment): MembershipConfig {
     repurchaseReminderDays: v.MEMBERSHIP_REPURCHASE_REMINDER_DAYS,
     expiryNoticeDays: v.MEMBERSHIP_EXPIRY_NOTICE_DAYS,
     downgradeGraceDays: v.MEMBERSHIP_DOWNGRADE_GRACE_DAYS,
-    piiRoles: v.MEMBERSHIP_PII_ROLES.split(',').map((r) => r.trim()).filter(Boolean),
+    piiRoles: v.MEMBERSHIP_PII_ROLES.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
   };
   return validConfig('membership', config, problems);
 }

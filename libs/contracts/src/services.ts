@@ -1,21 +1,12 @@
 /** Every deployable of the suite, with the PostgreSQL schema it owns and its default port. */
-export const SERVICE_NAMES = [
-  'gateway',
-  'catalog',
-  'inventory',
-  'membership',
-  'customer-service',
-  'analytics',
-] as const;
+export const SERVICE_NAMES = ['gateway', 'catalog', 'inventory', 'membership', 'customer-service', 'analytics'] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** The five domain services; the gateway is the edge and owns only webhooks and subscriptions. */
 export type DomainServiceName = Exclude<ServiceName, 'gateway'>;
 
-export const DOMAIN_SERVICE_NAMES = SERVICE_NAMES.filter(
-  (name): name is DomainServiceName => name !== 'gateway',
-);
+export const DOMAIN_SERVICE_NAMES = SERVICE_NAMES.filter((name): name is DomainServiceName => name !== 'gateway');
 
 export interface ServiceDescriptor {
   readonly name: ServiceName;

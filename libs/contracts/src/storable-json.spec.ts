@@ -27,7 +27,13 @@ describe('findUnstorableJson', () => {
   });
 
   it('is part of every plain validation, extra fields included', () => {
-    const order = { orderId: 'O1', buyer: { platformUserId: 'u' }, lines: [{ skuCode: 'S', quantity: 1, unitPriceFen: 1 }], totalFen: 1, placedAt: '2026-11-11T00:00:01+08:00' };
+    const order = {
+      orderId: 'O1',
+      buyer: { platformUserId: 'u' },
+      lines: [{ skuCode: 'S', quantity: 1, unitPriceFen: 1 }],
+      totalFen: 1,
+      placedAt: '2026-11-11T00:00:01+08:00',
+    };
     expect(validatePlain(OrderData, order).ok).toBe(true);
     expect(validatePlain(OrderData, { ...order, extra: nested(10_001) }).ok).toBe(false);
     expect(validatePlain(OrderData, { ...order, constructor: 'x' }).ok).toBe(false);
@@ -35,10 +41,18 @@ describe('findUnstorableJson', () => {
 });
 
 describe('dates that exist', () => {
-  it.each(['2026-02-30T00:00:00+08:00', '2026-13-01T00:00:00Z', '2026-04-31T00:00:00Z', '2025-02-29T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T00:60:00Z', '2026-01-01T00:00:60Z', '2026-01-01T00:00:00+15:00', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59-14:00'])(
-    'refuses %s',
-    (value) => expect(isIsoWithOffset(value)).toBe(false),
-  );
+  it.each([
+    '2026-02-30T00:00:00+08:00',
+    '2026-13-01T00:00:00Z',
+    '2026-04-31T00:00:00Z',
+    '2025-02-29T00:00:00Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T00:60:00Z',
+    '2026-01-01T00:00:60Z',
+    '2026-01-01T00:00:00+15:00',
+    '0000-01-01T00:00:00Z',
+    '9999-12-31T23:59:59-14:00',
+  ])('refuses %s', (value) => expect(isIsoWithOffset(value)).toBe(false));
 
   it.each(['2026-11-11T00:00:01+08:00', '2028-02-29T23:59:59.999Z', '2026-12-31T23:59:59-14:00', '2026-11-11T00:00+05:45'])('accepts %s', (value) => {
     expect(isIsoWithOffset(value)).toBe(true);
@@ -52,7 +66,13 @@ describe('dates that exist', () => {
 
 describe('amounts that fit', () => {
   it('refuses 2^31 fen and more where consumers store integer fen', () => {
-    const order = { orderId: 'O1', buyer: { platformUserId: 'u' }, lines: [{ skuCode: 'S', quantity: 1, unitPriceFen: 2 ** 31 - 1 }], totalFen: 2 ** 31, placedAt: '2026-11-11T00:00:01+08:00' };
+    const order = {
+      orderId: 'O1',
+      buyer: { platformUserId: 'u' },
+      lines: [{ skuCode: 'S', quantity: 1, unitPriceFen: 2 ** 31 - 1 }],
+      totalFen: 2 ** 31,
+      placedAt: '2026-11-11T00:00:01+08:00',
+    };
     const checked = validatePlain(OrderData, order);
     expect(checked.ok ? [] : checked.problems.map((p) => p.field)).toEqual(['totalFen']);
   });

@@ -50,8 +50,18 @@ export async function sendBuyerOrder(
 }
 
 /** Waits until the member behind an account exists and satisfies `accept`. */
-export function settledMember(gateway: GatewayClient, platform: string, platformUserId: string, accept: (m: MemberView) => boolean = () => true, what = 'member'): Promise<MemberView> {
-  return eventually(() => memberOf(gateway, platform, platformUserId), (m) => m !== null && accept(m), { what: `${what} (${platform}:${platformUserId})`, timeoutMs: 30_000 }) as Promise<MemberView>;
+export function settledMember(
+  gateway: GatewayClient,
+  platform: string,
+  platformUserId: string,
+  accept: (m: MemberView) => boolean = () => true,
+  what = 'member',
+): Promise<MemberView> {
+  return eventually(
+    () => memberOf(gateway, platform, platformUserId),
+    (m) => m !== null && accept(m),
+    { what: `${what} (${platform}:${platformUserId})`, timeoutMs: 30_000 },
+  ) as Promise<MemberView>;
 }
 
 /** A phone number no other test uses. */

@@ -24,7 +24,11 @@ async function withSuiteQueue<T>(service: ServiceName, work: (queue: Queue) => P
 /** Waits until every handler of `service` has handled the event (its job completed); a job that failed for good fails the wait. */
 export async function eventHandled(service: ServiceName, eventId: string, timeoutMs = 30_000): Promise<void> {
   await withSuiteQueue(service, async (queue) => {
-    const state = await eventually(() => queue.getJobState(eventId), (s) => s === 'completed' || s === 'failed', { what: `${service} to handle event ${eventId}`, timeoutMs });
+    const state = await eventually(
+      () => queue.getJobState(eventId),
+      (s) => s === 'completed' || s === 'failed',
+      { what: `${service} to handle event ${eventId}`, timeoutMs },
+    );
     if (state === 'failed') throw new Error(`${service} failed event ${eventId}: ${(await queue.getJob(eventId))?.failedReason}`);
   });
 }

@@ -38,7 +38,11 @@ export interface StockFigures {
 }
 
 export async function stockOf(gateway: GatewayClient, skuCode: string): Promise<StockFigures> {
-  const data = await gateway.data<{ sku: { stock: StockFigures } }>(`query($c: String!) { sku(code: $c) { stock { onHand reserved available } } }`, { c: skuCode }, { role: 'operator' });
+  const data = await gateway.data<{ sku: { stock: StockFigures } }>(
+    `query($c: String!) { sku(code: $c) { stock { onHand reserved available } } }`,
+    { c: skuCode },
+    { role: 'operator' },
+  );
   return data.sku.stock;
 }
 

@@ -144,9 +144,7 @@ export class SuiteStack {
 
   /** Environment a process of this stack runs with. */
   environment(service: ServiceName, overrides: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
-    const subgraphUrls = Object.fromEntries(
-      DOMAIN_SERVICE_NAMES.map((s) => [serviceEnvName(s, 'URL'), `http://127.0.0.1:${this.port(s)}/graphql`]),
-    );
+    const subgraphUrls = Object.fromEntries(DOMAIN_SERVICE_NAMES.map((s) => [serviceEnvName(s, 'URL'), `http://127.0.0.1:${this.port(s)}/graphql`]));
     return {
       ...harnessEnv.inherited(),
       NODE_ENV: 'test',

@@ -4,9 +4,5 @@ import { harnessEnv } from './harness-env';
 
 /** A bearer token as `npm run token` would mint it. */
 export function tokenFor(role: Role, memberId?: string): string {
-  return signBearerToken(
-    { sub: memberId ? `member:${memberId}` : `test-${role}`, role, ...(memberId ? { memberId } : {}) },
-    harnessEnv.jwtSecret(),
-    3600,
-  );
+  return signBearerToken({ sub: memberId ? `member:${memberId}` : `test-${role}`, role, ...(memberId ? { memberId } : {}) }, harnessEnv.jwtSecret(), 3600);
 }

@@ -44,24 +44,64 @@ export class AnomaliesService {
     const start = new Date(Math.floor(hour.getTime() / 3_600_000) * 3_600_000);
     return this.unitOfWork.run(ctx, async (tx) => {
       const hours = [start, ...Array.from({ length: this.config.baselineWeeks }, (_, k) => new Date(start.getTime() - (k + 1) * WEEK_MS))];
-      const rows = await selectRows<{ hour: Date; channel: string; metric: string; value: string }>(tx.em, `SELECT hour, channel, metric, value FROM kpi_hourly WHERE hour = ANY ($1::timestamptz[])`, [hours]);
-      const series = (metric: string, channel: string) => hours.map((h) => Number(rows.find((r) => r.metric === metric && r.channel === channel && r.hour.getTime() === h.getTime())?.value ?? 0));
+      const rows = await selectRows<{ hour: Date; channel: string; metric: string; value: string }>(
+        tx.em,
+        `SELECT hour, channel, metric, value FROM kpi_hourly WHERE hour = ANY ($1::timestamptz[])`,
+        [hours],
+      );
+      const series = (metric: string, channel: string) =>
+        hours.map((h) => Number(rows.find((r) => r.metric === metric && r.channel === channel && r.hour.getTime() === h.getTime())?.value ?? 0));
       const findings: Finding[] = [];
       for (const channel of new Set(rows.map((r) => r.channel))) {
         const traffic = series('traffic', channel);
         const payments = series('payments', channel);
         const refunds = series('refunds', channel);
         const t = this.deviation(traffic);
-        findings.push({ metric: 'traffic-surge', dimension: channel, team: 'marketing', ...t, anomalous: t.anomalous && t.observed > t.expected, severity: 'warning' });
-        findings.push({ metric: 'traffic-drop', dimension: channel, team: 'ecommerce', ...t, anomalous: t.anomalous && t.observed < t.expected, severity: 'critical' });
+        findings.push({
+          metric: 'traffic-surge',
+          dimension: channel,
+          team: 'marketing',
+          ...t,
+          anomalous: t.anomalous && t.observed > t.expected,
+          severity: 'warning',
+        });
+        findings.push({
+          metric: 'traffic-drop',
+          dimension: channel,
+          team: 'ecommerce',
+          ...t,
+          anomalous: t.anomalous && t.observed < t.expected,
+          severity: 'critical',
+        });
         const p = this.deviation(payments);
-        findings.push({ metric: 'payments-drop', dimension: channel, team: 'ecommerce', ...p, anomalous: p.anomalous && p.observed < p.expected, severity: 'critical' });
+        findings.push({
+          metric: 'payments-drop',
+          dimension: channel,
+          team: 'ecommerce',
+          ...p,
+          anomalous: p.anomalous && p.observed < p.expected,
+          severity: 'critical',
+        });
         const r = this.deviation(refunds);
-        findings.push({ metric: 'refund-spike', dimension: channel, team: 'customer-service', ...r, anomalous: r.anomalous && r.observed > r.expected, severity: 'warning' });
+        findings.push({
+          metric: 'refund-spike',
+          dimension: channel,
+          team: 'customer-service',
+          ...r,
+          anomalous: r.anomalous && r.observed > r.expected,
+          severity: 'warning',
+        });
         // Conversion per hour: payments over traffic, against the baseline hours' rates.
         const rates = traffic.map((v, i) => (v ? payments[i] / v : 0));
         const c = this.deviation(rates, traffic[0] >= this.config.anomalyMinVolume);
-        findings.push({ metric: 'conversion-drop', dimension: channel, team: 'ecommerce', ...c, anomalous: c.anomalous && c.observed < c.expected, severity: 'critical' });
+        findings.push({
+          metric: 'conversion-drop',
+          dimension: channel,
+          team: 'ecommerce',
+          ...c,
+          anomalous: c.anomalous && c.observed < c.expected,
+          severity: 'critical',
+        });
       }
       findings.push(await this.paidShare(tx, start));
       for (const f of findings) await this.apply(tx, f, start);
@@ -71,7 +111,11 @@ export class AnomaliesService {
   }
 
   async alerts(status: string | undefined): Promise<AnomalyAlert[]> {
-    const rows = await selectRows<AnomalyAlertRow>(this.dataSource, `SELECT * FROM anomaly_alert WHERE $1::text IS NULL OR status = $1 ORDER BY opened_at DESC LIMIT 200`, [status ?? null]);
+    const rows = await selectRows<AnomalyAlertRow>(
+      this.dataSource,
+      `SELECT * FROM anomaly_alert WHERE $1::text IS NULL OR status = $1 ORDER BY opened_at DESC LIMIT 200`,
+      [status ?? null],
+    );
     return rows.map(toAlert);
   }
 
@@ -95,7 +139,15 @@ export class AnomaliesService {
     );
     const share = r.visitors ? r.paid / r.visitors : 0;
     const limit = this.config.paidShareLimitPercent / 100;
-    return { metric: 'paid-share', dimension: 'shop', team: 'marketing', observed: round4(share), expected: limit, anomalous: r.visitors >= this.config.anomalyMinVolume && share > limit, severity: 'warning' };
+    return {
+      metric: 'paid-share',
+      dimension: 'shop',
+      team: 'marketing',
+      observed: round4(share),
+      expected: limit,
+      anomalous: r.visitors >= this.config.anomalyMinVolume && share > limit,
+      severity: 'warning',
+    };
   }
 
   private async apply(tx: TransactionContext, f: Finding, hour: Date): Promise<void> {

@@ -51,7 +51,9 @@ export class CohortsService {
     );
     const byMonth = new Map<string, Cohort>();
     for (const r of rows) {
-      const cohort = byMonth.get(r.month) ?? Object.assign(new Cohort(), { month: r.month, customers: r.customers, retention: [], observedValueFen: Math.round(r.value / r.customers) });
+      const cohort =
+        byMonth.get(r.month) ??
+        Object.assign(new Cohort(), { month: r.month, customers: r.customers, retention: [], observedValueFen: Math.round(r.value / r.customers) });
       while (cohort.retention.length < r.offset) cohort.retention.push(0);
       cohort.retention[r.offset] = round4(r.active / r.customers);
       byMonth.set(r.month, cohort);

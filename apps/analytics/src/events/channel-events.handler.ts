@@ -66,7 +66,8 @@ export class ChannelEventsHandler {
   private async countEvent(tx: TransactionContext, event: EventEnvelope<ChannelPayload>): Promise<void> {
     if (event.type === ChannelOrderPaid.type) {
       const order = event.payload as unknown as ChannelOrderPayload;
-      if (await this.rollups.addPaidOrder(tx, order)) await this.experiments.recordMemberOrder(tx, order.channel, order.buyer.platformUserId, order.occurredAt, order.totalFen);
+      if (await this.rollups.addPaidOrder(tx, order))
+        await this.experiments.recordMemberOrder(tx, order.channel, order.buyer.platformUserId, order.occurredAt, order.totalFen);
     } else if (event.type === ChannelRefundCompleted.type) await this.rollups.addRefund(tx, event.payload as unknown as ChannelRefundPayload);
     else if (event.type === ChannelReviewCreated.type) await this.rollups.addReview(tx, event.payload as unknown as ChannelReviewPayload);
   }

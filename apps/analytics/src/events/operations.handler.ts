@@ -30,7 +30,10 @@ export class OperationsHandler {
   }
 
   @OnEventBatch(ConversationOpened, ConversationResolved, ChannelStockChanged)
-  async record(tx: TransactionContext, events: Array<EventEnvelope<ConversationOpenedPayload | ConversationResolvedPayload | ChannelStockChangedPayload>>): Promise<void> {
+  async record(
+    tx: TransactionContext,
+    events: Array<EventEnvelope<ConversationOpenedPayload | ConversationResolvedPayload | ChannelStockChangedPayload>>,
+  ): Promise<void> {
     for (const event of events) {
       if (event.type === ConversationOpened.type) await this.rollups.addConversationOpened(tx, event.payload as ConversationOpenedPayload, event.occurredAt);
       else if (event.type === ConversationResolved.type) await this.rollups.addConversationResolved(tx, event.payload as ConversationResolvedPayload);

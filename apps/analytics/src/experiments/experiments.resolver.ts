@@ -3,7 +3,11 @@ import { byResultClass, Ctx, forbidden, NotFoundError, Roles, type RequestContex
 import { READERS } from '../roles';
 import { ExperimentAnalysis, ExperimentInput, ExperimentsService } from './experiments.service';
 
-export const ExperimentResult = createUnionType({ name: 'ExperimentResult', types: () => [ExperimentAnalysis, NotFoundError] as const, resolveType: byResultClass });
+export const ExperimentResult = createUnionType({
+  name: 'ExperimentResult',
+  types: () => [ExperimentAnalysis, NotFoundError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver()
 export class ExperimentsResolver {
@@ -18,7 +22,8 @@ export class ExperimentsResolver {
   @Roles(...READERS, 'member')
   @Query(() => String, { nullable: true, description: 'The variant a visitor or member sees (stable); null for an unknown experiment' })
   async experimentVariant(@Ctx() ctx: RequestContext, @Args('key') key: string, @Args('unitId') unitId: string): Promise<string | null> {
-    if (ctx.identity.role === 'member' && unitId !== ctx.identity.memberId) throw forbidden('A member may ask only for their own variant (unitId = their member id)');
+    if (ctx.identity.role === 'member' && unitId !== ctx.identity.memberId)
+      throw forbidden('A member may ask only for their own variant (unitId = their member id)');
     const variant = await this.experimentsService.assign(key, unitId);
     return typeof variant === 'string' ? variant : null;
   }

@@ -19,10 +19,19 @@ export class VariantInput {
 export class ExperimentInput {
   @Field(() => String) @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'key must be lower-case words joined by dashes' }) key!: string;
   @Field(() => String) @IsString() @Length(1, 200) name!: string;
-  @Field(() => [VariantInput], { description: 'The first is the control' }) @ArrayMinSize(2) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => VariantInput) variants!: VariantInput[];
+  @Field(() => [VariantInput], { description: 'The first is the control' })
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => VariantInput)
+  variants!: VariantInput[];
   @Field(() => String, { description: 'The event that counts as a conversion (default payment)' }) @IsIn(TRACKED_EVENT_TYPES) metric!: string;
   @Field(() => Float, { description: 'Expected control conversion rate, e.g. 0.03' }) @IsNumber() @Min(0.0001) @Max(0.9999) baselineRate!: number;
-  @Field(() => Float, { description: 'Smallest absolute lift worth detecting, e.g. 0.005' }) @IsNumber() @Min(0.0001) @Max(0.5) minimumDetectableEffect!: number;
+  @Field(() => Float, { description: 'Smallest absolute lift worth detecting, e.g. 0.005' })
+  @IsNumber()
+  @Min(0.0001)
+  @Max(0.5)
+  minimumDetectableEffect!: number;
 }
 
 @ObjectType()
@@ -86,7 +95,15 @@ export class ExperimentsService {
         tx.em,
         `INSERT INTO experiment (key, name, variants, metric, planned_units_per_variant, baseline_rate, minimum_detectable_effect) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name`,
-        [input.key, input.name, JSON.stringify(input.variants), input.metric, sampleSizePerVariant(input.baselineRate, input.minimumDetectableEffect), input.baselineRate, input.minimumDetectableEffect],
+        [
+          input.key,
+          input.name,
+          JSON.stringify(input.variants),
+          input.metric,
+          sampleSizePerVariant(input.baselineRate, input.minimumDetectableEffect),
+          input.baselineRate,
+          input.minimumDetectableEffect,
+        ],
       );
       return (await this.analyse(input.key, tx)) as ExperimentAnalysis;
     });
@@ -137,19 +154,51 @@ export class ExperimentsService {
     const stats = experiment.variants.map((v) => byName.get(v.name) ?? { variant: v.name, units: 0, conversions: 0, revenue_mean: 0, revenue_var: 0 });
     const control = stats[0];
     const variants = stats.map((s, i) => {
-      const base = { variant: s.variant, units: s.units, conversions: s.conversions, conversionRate: s.units ? s.conversions / s.units : 0, revenuePerUnitFen: s.revenue_mean ?? 0 };
-      if (i === 0 || !s.units || !control.units) return Object.assign(new VariantResult(), { ...base, difference: null, ciLow: null, ciHigh: null, pValue: null, revenuePValue: null, chanceToBeatControl: null });
+      const base = {
+        variant: s.variant,
+        units: s.units,
+        conversions: s.conversions,
+        conversionRate: s.units ? s.conversions / s.units : 0,
+        revenuePerUnitFen: s.revenue_mean ?? 0,
+      };
+      if (i === 0 || !s.units || !control.units)
+        return Object.assign(new VariantResult(), {
+          ...base,
+          difference: null,
+          ciLow: null,
+          ciHigh: null,
+          pValue: null,
+          revenuePValue: null,
+          chanceToBeatControl: null,
+        });
       const z = twoProportionZTest(control.conversions, control.units, s.conversions, s.units);
       const revenue =
         control.units > 1 && s.units > 1 && (control.revenue_var ?? 0) + (s.revenue_var ?? 0) > 0
-          ? welchTTest({ n: control.units, mean: control.revenue_mean, variance: control.revenue_var ?? 0 }, { n: s.units, mean: s.revenue_mean, variance: s.revenue_var ?? 0 }).pValue
+          ? welchTTest(
+              { n: control.units, mean: control.revenue_mean, variance: control.revenue_var ?? 0 },
+              { n: s.units, mean: s.revenue_mean, variance: s.revenue_var ?? 0 },
+            ).pValue
           : null;
-      return Object.assign(new VariantResult(), { ...base, difference: z.difference, ciLow: z.ciLow, ciHigh: z.ciHigh, pValue: z.pValue, revenuePValue: revenue, chanceToBeatControl: chanceToBeat(control.conversions, control.units, s.conversions, s.units) });
+      return Object.assign(new VariantResult(), {
+        ...base,
+        difference: z.difference,
+        ciLow: z.ciLow,
+        ciHigh: z.ciHigh,
+        pValue: z.pValue,
+        revenuePValue: revenue,
+        chanceToBeatControl: chanceToBeat(control.conversions, control.units, s.conversions, s.units),
+      });
     });
-    const srm = sampleRatioTest(stats.map((s) => s.units), experiment.variants.map((v) => v.weight));
+    const srm = sampleRatioTest(
+      stats.map((s) => s.units),
+      experiment.variants.map((v) => v.weight),
+    );
     const complete = stats.every((s) => s.units >= experiment.planned_units_per_variant);
     const mismatch = srm.pValue < 0.001 && stats.some((s) => s.units > 0);
-    const best = variants.slice(1).filter((v) => v.pValue !== null && v.pValue < 0.05).sort((a, b) => (b.difference ?? 0) - (a.difference ?? 0))[0];
+    const best = variants
+      .slice(1)
+      .filter((v) => v.pValue !== null && v.pValue < 0.05)
+      .sort((a, b) => (b.difference ?? 0) - (a.difference ?? 0))[0];
     const verdict = mismatch
       ? 'Sample ratio mismatch: fix the assignment before reading results'
       : !complete
@@ -157,7 +206,16 @@ export class ExperimentsService {
         : best
           ? `${best.variant} beats ${control.variant} (p = ${best.pValue!.toFixed(4)})`
           : 'No significant difference at the planned sample';
-    return Object.assign(new ExperimentAnalysis(), { key, metric: experiment.metric, plannedUnitsPerVariant: experiment.planned_units_per_variant, variants, sampleRatioPValue: srm.pValue, sampleRatioMismatch: mismatch, complete, verdict });
+    return Object.assign(new ExperimentAnalysis(), {
+      key,
+      metric: experiment.metric,
+      plannedUnitsPerVariant: experiment.planned_units_per_variant,
+      variants,
+      sampleRatioPValue: srm.pValue,
+      sampleRatioMismatch: mismatch,
+      complete,
+      verdict,
+    });
   }
 
   /**
@@ -169,9 +227,19 @@ export class ExperimentsService {
       tx.em,
       `INSERT INTO experiment (key, name, variants, metric, planned_units_per_variant, baseline_rate, minimum_detectable_effect)
        VALUES ('win-back', '流失召回券 vs 对照', $1, 'order', $2, 0.05, 0.03) ON CONFLICT (key) DO NOTHING`,
-      [JSON.stringify([{ name: 'holdout', weight: Math.max(1, holdoutPercent) }, { name: 'coupon', weight: Math.max(1, 100 - holdoutPercent) }]), sampleSizePerVariant(0.05, 0.03)],
+      [
+        JSON.stringify([
+          { name: 'holdout', weight: Math.max(1, holdoutPercent) },
+          { name: 'coupon', weight: Math.max(1, 100 - holdoutPercent) },
+        ]),
+        sampleSizePerVariant(0.05, 0.03),
+      ],
     );
-    await execute(tx.em, `INSERT INTO experiment_unit (experiment_key, unit_id, variant, exposed_at) VALUES ('win-back', $1, $2, $3) ON CONFLICT DO NOTHING`, [`m:${memberId}`, arm, at]);
+    await execute(tx.em, `INSERT INTO experiment_unit (experiment_key, unit_id, variant, exposed_at) VALUES ('win-back', $1, $2, $3) ON CONFLICT DO NOTHING`, [
+      `m:${memberId}`,
+      arm,
+      at,
+    ]);
   }
 
   /** A member's paid order converts their units of experiments whose metric is an order. */

@@ -17,7 +17,11 @@ export class FlashSalesService {
   constructor(private readonly dataSource: DataSource) {}
 
   async salesOf(code: string): Promise<FlashSaleSales | null> {
-    const window = await selectRow<{ code: string; quantity_cap: number | null }>(this.dataSource, `SELECT code, quantity_cap FROM flash_sale_window WHERE code = $1`, [code]);
+    const window = await selectRow<{ code: string; quantity_cap: number | null }>(
+      this.dataSource,
+      `SELECT code, quantity_cap FROM flash_sale_window WHERE code = $1`,
+      [code],
+    );
     if (!window) return null;
     const [sold] = await selectRows<{ units: number; orders: number }>(
       this.dataSource,

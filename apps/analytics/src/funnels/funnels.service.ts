@@ -25,7 +25,11 @@ export class FunnelInput {
   steps?: string[];
   @Field(() => String, { description: 'First day (Asia/Shanghai), YYYY-MM-DD' }) @IsCalendarDate() from!: string;
   @Field(() => String) @IsCalendarDate() to!: string;
-  @Field(() => Int, { defaultValue: 1440, description: 'Every step must follow the first within this many minutes' }) @IsInt() @Min(1) @Max(43_200) windowMinutes!: number;
+  @Field(() => Int, { defaultValue: 1440, description: 'Every step must follow the first within this many minutes' })
+  @IsInt()
+  @Min(1)
+  @Max(43_200)
+  windowMinutes!: number;
   @Field(() => FunnelBreakdown, { defaultValue: FunnelBreakdown.NONE }) @IsEnum(FunnelBreakdown) breakdown!: FunnelBreakdown;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() channel?: string;
 }
@@ -68,7 +72,10 @@ export class FunnelsService {
                    AND e.occurred_at >= p.t AND e.occurred_at <= p.start + $3 * interval '1 minute' AND e.day BETWEEN $1 AND ($2::date + 31)) n
                  WHERE n.t IS NOT NULL)`,
     );
-    const selects = steps.map((_, i) => `SELECT ${i} AS step, segment, count(*)::int AS visitors, percentile_cont(0.5) WITHIN GROUP (ORDER BY dt) AS median FROM s${i} GROUP BY segment`);
+    const selects = steps.map(
+      (_, i) =>
+        `SELECT ${i} AS step, segment, count(*)::int AS visitors, percentile_cont(0.5) WITHIN GROUP (ORDER BY dt) AS median FROM s${i} GROUP BY segment`,
+    );
     const rows = await selectRows<{ step: number; segment: string | null; visitors: number; median: number | null }>(
       this.dataSource,
       `WITH ${ctes.join(',\n')} ${selects.join(' UNION ALL ')}`,
@@ -81,10 +88,20 @@ export class FunnelsService {
         const visitors = counts[i]?.visitors ?? 0;
         const previous = i === 0 ? visitors : (counts[i - 1]?.visitors ?? 0);
         const conversion = ratio(visitors, previous) ?? 0;
-        return Object.assign(new FunnelStep(), { step, visitors, conversionFromPrevious: i === 0 ? 1 : conversion, dropFromPrevious: i === 0 ? 0 : round4(1 - conversion), medianSecondsFromPrevious: i === 0 ? null : (counts[i]?.median ?? null) });
+        return Object.assign(new FunnelStep(), {
+          step,
+          visitors,
+          conversionFromPrevious: i === 0 ? 1 : conversion,
+          dropFromPrevious: i === 0 ? 0 : round4(1 - conversion),
+          medianSecondsFromPrevious: i === 0 ? null : (counts[i]?.median ?? null),
+        });
       });
       const first = funnelSteps[0].visitors;
-      return Object.assign(new Funnel(), { segment: seg, steps: funnelSteps, overallConversion: ratio(funnelSteps[funnelSteps.length - 1].visitors, first) ?? 0 });
+      return Object.assign(new Funnel(), {
+        segment: seg,
+        steps: funnelSteps,
+        overallConversion: ratio(funnelSteps[funnelSteps.length - 1].visitors, first) ?? 0,
+      });
     });
   }
 }

@@ -40,7 +40,12 @@ export class KpiRollups {
          FROM counts c LEFT JOIN visitors v USING (day, channel, device)
        ON CONFLICT (day, channel, device) DO UPDATE SET visitors = kpi_daily.visitors + EXCLUDED.visitors, paid_visits = kpi_daily.paid_visits + EXCLUDED.paid_visits,
          searches = kpi_daily.searches + EXCLUDED.searches, product_views = kpi_daily.product_views + EXCLUDED.product_views, add_to_carts = kpi_daily.add_to_carts + EXCLUDED.add_to_carts`,
-      [JSON.stringify(events.map((e) => ({ occurred_at: e.occurredAt, channel: e.channel, device: e.device, visitor_id: visitorOf(e), source: e.source, type: e.type }))), PAID_SOURCES],
+      [
+        JSON.stringify(
+          events.map((e) => ({ occurred_at: e.occurredAt, channel: e.channel, device: e.device, visitor_id: visitorOf(e), source: e.source, type: e.type })),
+        ),
+        PAID_SOURCES,
+      ],
     );
     // Hourly traffic and payments, for anomaly detection.
     const hourly = events.filter((e) => e.type === 'product_view' || e.type === 'payment');
@@ -78,7 +83,13 @@ export class KpiRollups {
          SELECT (t AT TIME ZONE '${SHOP_TIME_ZONE}')::date, source, campaign, referrer, count(*), sum(amount) FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS x(t, source, campaign, referrer, amount)
           GROUP BY 1, 2, 3, 4
          ON CONFLICT (day, source, campaign, referrer) DO UPDATE SET orders = attributed_sale.orders + EXCLUDED.orders, gmv_fen = attributed_sale.gmv_fen + EXCLUDED.gmv_fen`,
-        [payments.map((e) => e.occurredAt), payments.map((e) => e.source), payments.map((e) => e.campaign ?? ''), payments.map((e) => e.referrer ?? ''), payments.map((e) => e.amountFen)],
+        [
+          payments.map((e) => e.occurredAt),
+          payments.map((e) => e.source),
+          payments.map((e) => e.campaign ?? ''),
+          payments.map((e) => e.referrer ?? ''),
+          payments.map((e) => e.amountFen),
+        ],
       );
     }
   }
@@ -109,9 +120,18 @@ export class KpiRollups {
       [p.occurredAt, p.channel, p.lines.map((l) => l.skuCode), p.lines.map((l) => l.quantity), p.lines.map((l) => l.unitPriceFen)],
     );
     const skus = [...new Set(p.lines.map((l) => l.skuCode))].sort();
-    const pairs = skus.flatMap((a, i) => skus.slice(i + 1).flatMap((b) => [[a, b], [b, a]]));
+    const pairs = skus.flatMap((a, i) =>
+      skus.slice(i + 1).flatMap((b) => [
+        [a, b],
+        [b, a],
+      ]),
+    );
     await execute(tx.em, `UPDATE basket_total SET orders = orders + 1`);
-    await execute(tx.em, `INSERT INTO item_orders (sku_code, orders) SELECT unnest($1::text[]), 1 ON CONFLICT (sku_code) DO UPDATE SET orders = item_orders.orders + 1`, [skus]);
+    await execute(
+      tx.em,
+      `INSERT INTO item_orders (sku_code, orders) SELECT unnest($1::text[]), 1 ON CONFLICT (sku_code) DO UPDATE SET orders = item_orders.orders + 1`,
+      [skus],
+    );
     if (pairs.length) {
       await execute(
         tx.em,
@@ -151,13 +171,11 @@ export class KpiRollups {
   }
 
   private async firstTime(tx: TransactionContext, kind: string, channel: string, ref: string, orderId?: string, amountFen?: number): Promise<boolean> {
-    const first = await selectRows<{ ref: string }>(tx.em, `INSERT INTO counted_fact (kind, channel, ref, order_id, amount_fen) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING ref`, [
-      kind,
-      channel,
-      ref,
-      orderId ?? null,
-      amountFen ?? null,
-    ]);
+    const first = await selectRows<{ ref: string }>(
+      tx.em,
+      `INSERT INTO counted_fact (kind, channel, ref, order_id, amount_fen) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING ref`,
+      [kind, channel, ref, orderId ?? null, amountFen ?? null],
+    );
     return first.length > 0;
   }
 
@@ -193,7 +211,15 @@ export class KpiRollups {
          first_response_wall_minutes = cs_daily.first_response_wall_minutes + EXCLUDED.first_response_wall_minutes,
          first_responses = cs_daily.first_responses + EXCLUDED.first_responses,
          resolution_wall_minutes = cs_daily.resolution_wall_minutes + EXCLUDED.resolution_wall_minutes, bot_only = cs_daily.bot_only + EXCLUDED.bot_only`,
-      [p.resolvedAt, p.channel, p.firstResponseBusinessMinutes ?? 0, p.firstResponseWallMinutes ?? 0, answered ? 1 : 0, p.resolutionWallMinutes, p.botAnswers > 0 && !p.agentAnswered ? 1 : 0],
+      [
+        p.resolvedAt,
+        p.channel,
+        p.firstResponseBusinessMinutes ?? 0,
+        p.firstResponseWallMinutes ?? 0,
+        answered ? 1 : 0,
+        p.resolutionWallMinutes,
+        p.botAnswers > 0 && !p.agentAnswered ? 1 : 0,
+      ],
     );
   }
 
@@ -208,7 +234,11 @@ export class KpiRollups {
   }
 
   private async firstConversationFact(tx: TransactionContext, conversationId: string, kind: string): Promise<boolean> {
-    const first = await selectRows<{ kind: string }>(tx.em, `INSERT INTO counted_conversation (conversation_id, kind) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING kind`, [conversationId, kind]);
+    const first = await selectRows<{ kind: string }>(
+      tx.em,
+      `INSERT INTO counted_conversation (conversation_id, kind) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING kind`,
+      [conversationId, kind],
+    );
     return first.length > 0;
   }
 }

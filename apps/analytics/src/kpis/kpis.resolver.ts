@@ -39,7 +39,11 @@ export class KpisResolver {
 
   @Roles(...READERS)
   @Query(() => ServiceKpis, { description: 'Customer-service response time, resolution rate and auto-answer rate, from its events' })
-  serviceKpis(@Args('from') from: string, @Args('to') to: string, @Args('channel', { type: () => String, nullable: true }) channel?: string): Promise<ServiceKpis> {
+  serviceKpis(
+    @Args('from') from: string,
+    @Args('to') to: string,
+    @Args('channel', { type: () => String, nullable: true }) channel?: string,
+  ): Promise<ServiceKpis> {
     assertRangeWithinTwoYears(from, to);
     return this.kpisService.serviceKpis(from, to, channel);
   }

@@ -190,12 +190,24 @@ export class KpisService {
          FROM sku_stock WHERE $1::text IS NULL OR channel = $1`,
       [channel ?? null],
     );
-    return Object.assign(new StockHealth(), { listings: r.listings, outOfStock: r.out, outOfStockRate: ratio(r.out, r.listings), unitsAvailable: r.available, unitsSold30d: r.sold, turnover30d: ratio(r.sold, r.available) });
+    return Object.assign(new StockHealth(), {
+      listings: r.listings,
+      outOfStock: r.out,
+      outOfStockRate: ratio(r.out, r.listings),
+      unitsAvailable: r.available,
+      unitsSold30d: r.sold,
+      turnover30d: ratio(r.sold, r.available),
+    });
   }
 
   /** Sales by SKU, product or category over a range, from the paid orders (an order counts once per group), best first. */
   async sales(from: string, to: string, grouping: SalesGrouping, channel: string | undefined, first: number): Promise<SalesRow[]> {
-    const key = grouping === SalesGrouping.SKU ? `l->>'skuCode'` : grouping === SalesGrouping.PRODUCT ? `coalesce(c.product_code, 'unknown')` : `coalesce(c.category_code, 'unknown')`;
+    const key =
+      grouping === SalesGrouping.SKU
+        ? `l->>'skuCode'`
+        : grouping === SalesGrouping.PRODUCT
+          ? `coalesce(c.product_code, 'unknown')`
+          : `coalesce(c.category_code, 'unknown')`;
     const rows = await selectRows<{ key: string; units: number; orders: number; gmv: number; total: number }>(
       this.dataSource,
       `SELECT ${key} AS key, sum((l->>'quantity')::int)::int AS units, count(DISTINCT o.channel || ':' || o.order_id)::int AS orders,
@@ -205,6 +217,8 @@ export class KpisService {
         GROUP BY 1 ORDER BY gmv DESC, key LIMIT $4`,
       [from, to, channel ?? null, first],
     );
-    return rows.map((r) => Object.assign(new SalesRow(), { key: r.key, units: r.units, orders: r.orders, gmvFen: r.gmv, gmvShare: ratio(r.gmv, r.total) ?? 0 }));
+    return rows.map((r) =>
+      Object.assign(new SalesRow(), { key: r.key, units: r.units, orders: r.orders, gmvFen: r.gmv, gmvShare: ratio(r.gmv, r.total) ?? 0 }),
+    );
   }
 }

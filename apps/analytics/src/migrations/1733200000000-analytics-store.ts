@@ -29,15 +29,21 @@ export class AnalyticsStore1733200000000 implements MigrationInterface {
       orders integer NOT NULL DEFAULT 0, gmv_fen bigint NOT NULL DEFAULT 0, refunds integer NOT NULL DEFAULT 0, refund_fen bigint NOT NULL DEFAULT 0,
       reviews integer NOT NULL DEFAULT 0, negative_reviews integer NOT NULL DEFAULT 0, paid_visits integer NOT NULL DEFAULT 0,
       PRIMARY KEY (day, channel, device))`);
-    await sql(`CREATE TABLE daily_visitor (day date NOT NULL, channel text NOT NULL, device text NOT NULL, visitor_id text NOT NULL, source text NOT NULL, PRIMARY KEY (day, channel, device, visitor_id))`);
+    await sql(
+      `CREATE TABLE daily_visitor (day date NOT NULL, channel text NOT NULL, device text NOT NULL, visitor_id text NOT NULL, source text NOT NULL, PRIMARY KEY (day, channel, device, visitor_id))`,
+    );
     await sql(`CREATE TABLE order_fact (
       channel text NOT NULL, order_id text NOT NULL, buyer_id text NOT NULL, day date NOT NULL, total_fen bigint NOT NULL, refunded_fen bigint NOT NULL DEFAULT 0,
       lines jsonb NOT NULL, paid_at timestamptz NOT NULL, PRIMARY KEY (channel, order_id))`);
     await sql(`CREATE INDEX order_fact_buyer ON order_fact (buyer_id, paid_at)`);
     // Refunds and reviews count once, however often a channel re-sends them.
-    await sql(`CREATE TABLE counted_fact (kind text NOT NULL, channel text NOT NULL, ref text NOT NULL, order_id text, amount_fen bigint, PRIMARY KEY (kind, channel, ref))`);
+    await sql(
+      `CREATE TABLE counted_fact (kind text NOT NULL, channel text NOT NULL, ref text NOT NULL, order_id text, amount_fen bigint, PRIMARY KEY (kind, channel, ref))`,
+    );
     await sql(`CREATE INDEX counted_fact_order ON counted_fact (channel, order_id) WHERE kind = 'refund'`);
-    await sql(`CREATE TABLE sku_daily (day date NOT NULL, sku_code text NOT NULL, channel text NOT NULL, units integer NOT NULL DEFAULT 0, orders integer NOT NULL DEFAULT 0, gmv_fen bigint NOT NULL DEFAULT 0, PRIMARY KEY (sku_code, day, channel))`);
+    await sql(
+      `CREATE TABLE sku_daily (day date NOT NULL, sku_code text NOT NULL, channel text NOT NULL, units integer NOT NULL DEFAULT 0, orders integer NOT NULL DEFAULT 0, gmv_fen bigint NOT NULL DEFAULT 0, PRIMARY KEY (sku_code, day, channel))`,
+    );
     await sql(`CREATE TABLE item_orders (sku_code text PRIMARY KEY, orders integer NOT NULL)`);
     await sql(`CREATE TABLE item_pair (sku_a text NOT NULL, sku_b text NOT NULL, orders integer NOT NULL, PRIMARY KEY (sku_a, sku_b))`);
     await sql(`CREATE TABLE basket_total (id boolean PRIMARY KEY DEFAULT true CHECK (id), orders integer NOT NULL)`);
@@ -52,7 +58,20 @@ export class AnalyticsStore1733200000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['experiment_unit', 'experiment', 'basket_total', 'item_pair', 'item_orders', 'sku_daily', 'counted_fact', 'order_fact', 'daily_visitor', 'kpi_daily', 'seen_event', 'tracked_event']) {
+    for (const table of [
+      'experiment_unit',
+      'experiment',
+      'basket_total',
+      'item_pair',
+      'item_orders',
+      'sku_daily',
+      'counted_fact',
+      'order_fact',
+      'daily_visitor',
+      'kpi_daily',
+      'seen_event',
+      'tracked_event',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table} CASCADE`);
     }
   }

@@ -29,7 +29,10 @@ export class MemberErasureHandler {
         WHERE e.payload ? 'buyer' AND e.channel = a.platform AND e.payload -> 'buyer' ->> 'platformUserId' = a.platform_user_id`,
       [platforms, ids, pseudonym],
     );
-    await execute(tx.em, `UPDATE order_fact SET buyer_id = $2 WHERE buyer_id = ANY($1::text[])`, [accounts.map((a, i) => `${a.platform}:${ids[i]}`), pseudonym]);
+    await execute(tx.em, `UPDATE order_fact SET buyer_id = $2 WHERE buyer_id = ANY($1::text[])`, [
+      accounts.map((a, i) => `${a.platform}:${ids[i]}`),
+      pseudonym,
+    ]);
     await execute(
       tx.em,
       `DELETE FROM member_account m USING unnest($1::text[], $2::text[]) AS a(platform, platform_user_id)

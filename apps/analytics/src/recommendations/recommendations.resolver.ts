@@ -9,7 +9,11 @@ export class RecommendationsResolver {
 
   @Roles(...READERS, 'member')
   @Query(() => [AssociationRule], { description: 'Frequently bought together with a SKU (support, confidence, lift)' })
-  boughtTogether(@Args('skuCode') skuCode: string, @Args('minOrders', { type: () => Int, defaultValue: 2 }) minOrders: number, @Args('first', { type: () => Int, defaultValue: 10 }) first: number) {
+  boughtTogether(
+    @Args('skuCode') skuCode: string,
+    @Args('minOrders', { type: () => Int, defaultValue: 2 }) minOrders: number,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ) {
     if (minOrders < 1) throw invalidField('minOrders', 'must be 1 or more');
     if (first < 1 || first > 100) throw invalidField('first', 'must be 1 to 100');
     return this.recommendationsService.boughtTogether([skuCode], minOrders, first);
@@ -17,7 +21,11 @@ export class RecommendationsResolver {
 
   @Roles(...READERS)
   @Query(() => [AssociationRule], { description: 'Picks for a buyer from what they bought, skipping what they have' })
-  picksForBuyer(@Args('channel') channel: string, @Args('platformUserId') platformUserId: string, @Args('first', { type: () => Int, defaultValue: 10 }) first: number) {
+  picksForBuyer(
+    @Args('channel') channel: string,
+    @Args('platformUserId') platformUserId: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ) {
     return this.recommendationsService.picksFor(`${channel}:${platformUserId}`, Math.min(Math.max(first, 1), 100));
   }
 

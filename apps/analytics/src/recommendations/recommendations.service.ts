@@ -39,12 +39,24 @@ export class RecommendationsService {
         GROUP BY p.sku_b ORDER BY lift DESC, orders DESC, sku LIMIT $3`,
       [skuCodes, minOrders, limit, [...exclude, ...skuCodes]],
     );
-    return rows.map((r) => Object.assign(new AssociationRule(), { skuCode: r.sku, orders: r.orders, support: round4(r.support), confidence: round4(r.confidence), lift: round4(r.lift) }));
+    return rows.map((r) =>
+      Object.assign(new AssociationRule(), {
+        skuCode: r.sku,
+        orders: r.orders,
+        support: round4(r.support),
+        confidence: round4(r.confidence),
+        lift: round4(r.lift),
+      }),
+    );
   }
 
   /** For a buyer (channel:platformUserId): rules from everything they bought, skipping what they have. */
   async picksFor(buyerId: string, limit: number): Promise<AssociationRule[]> {
-    const bought = await selectRows<{ sku: string }>(this.dataSource, `SELECT DISTINCT l->>'skuCode' AS sku FROM order_fact, jsonb_array_elements(lines) l WHERE buyer_id = $1`, [buyerId]);
+    const bought = await selectRows<{ sku: string }>(
+      this.dataSource,
+      `SELECT DISTINCT l->>'skuCode' AS sku FROM order_fact, jsonb_array_elements(lines) l WHERE buyer_id = $1`,
+      [buyerId],
+    );
     const skus = bought.map((b) => b.sku);
     return skus.length ? this.boughtTogether(skus, 1, limit, skus) : [];
   }
@@ -59,6 +71,8 @@ export class RecommendationsService {
         GROUP BY sku ORDER BY coalesce(max(purchases), 0) * 3 + coalesce(max(views), 0) DESC, sku LIMIT $2`,
       [skuCode, limit],
     );
-    return rows.map((r) => Object.assign(new SimilarProduct(), { skuCode: r.sku, coViews: r.views, coPurchases: r.purchases, score: r.purchases * 3 + r.views }));
+    return rows.map((r) =>
+      Object.assign(new SimilarProduct(), { skuCode: r.sku, coViews: r.views, coPurchases: r.purchases, score: r.purchases * 3 + r.views }),
+    );
   }
 }

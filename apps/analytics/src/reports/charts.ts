@@ -11,8 +11,12 @@ export function lineChart(title: string, points: ReadonlyArray<{ label: string; 
   const x = (i: number) => pad + (points.length > 1 ? (i * (width - 2 * pad)) / (points.length - 1) : (width - 2 * pad) / 2);
   const y = (v: number) => height - pad - (v / max) * (height - 2 * pad);
   const path = points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
-  const labels = points.map((p, i) => `<text x="${x(i).toFixed(1)}" y="${height - 12}" font-size="10" text-anchor="middle">${escape(p.label.slice(5))}</text>`).join('');
-  const dots = points.map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="3"><title>${escape(p.label)}: ${escape(format(p.value))}</title></circle>`).join('');
+  const labels = points
+    .map((p, i) => `<text x="${x(i).toFixed(1)}" y="${height - 12}" font-size="10" text-anchor="middle">${escape(p.label.slice(5))}</text>`)
+    .join('');
+  const dots = points
+    .map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="3"><title>${escape(p.label)}: ${escape(format(p.value))}</title></circle>`)
+    .join('');
   return `<figure><figcaption>${escape(title)}</figcaption><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escape(title)}">
 <line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#999"/><text x="${pad}" y="${pad - 10}" font-size="10">${escape(format(max))}</text>
 <polyline points="${path}" fill="none" stroke="#b0413e" stroke-width="2"/>${dots}${labels}</svg></figure>`;

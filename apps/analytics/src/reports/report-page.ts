@@ -15,9 +15,15 @@ export function toReport(r: ReportRow): Report {
 <body><h1>ShopOps ${escapeHtml(title)}</h1>
 <table><tr><th>访客 visitors</th><th>订单 orders</th><th>GMV</th><th>退款 refunds</th><th>转化率 conversion</th><th>客单价 AOV</th></tr>
 <tr><td>${t.visitors}</td><td>${t.orders}</td><td>${yuan(t.gmvFen)}</td><td>${yuan(t.refundFen)}</td><td>${t.conversionRate === null ? '—' : `${(100 * t.conversionRate).toFixed(2)}%`}</td><td>${yuan(t.aovFen)}</td></tr></table>
-${lineChart('Sales trend (GMV by day)', data.days.map((d) => ({ label: d.period, value: d.gmvFen })))}
+${lineChart(
+  'Sales trend (GMV by day)',
+  data.days.map((d) => ({ label: d.period, value: d.gmvFen })),
+)}
 ${funnelChart('Funnel', data.funnel)}
-${shareBars('Traffic mix', data.traffic.sources.map((s) => ({ label: s.source, share: s.share })))}
+${shareBars(
+  'Traffic mix',
+  data.traffic.sources.map((s) => ({ label: s.source, share: s.share })),
+)}
 </body></html>`;
   return Object.assign(new Report(), {
     id: r.id,
@@ -26,7 +32,10 @@ ${shareBars('Traffic mix', data.traffic.sources.map((s) => ({ label: s.source, s
     periodEnd: end,
     createdAt: r.created_at,
     json: JSON.stringify(data),
-    csv: stringify(data.days.map((d) => [d.period, d.visitors, d.orders, d.gmvFen, d.refundFen, d.conversionRate ?? '', d.aovFen ?? '']), { header: true, columns: ['day', 'visitors', 'orders', 'gmvFen', 'refundFen', 'conversionRate', 'aovFen'] }),
+    csv: stringify(
+      data.days.map((d) => [d.period, d.visitors, d.orders, d.gmvFen, d.refundFen, d.conversionRate ?? '', d.aovFen ?? '']),
+      { header: true, columns: ['day', 'visitors', 'orders', 'gmvFen', 'refundFen', 'conversionRate', 'aovFen'] },
+    ),
     html,
   });
 }

@@ -12,7 +12,10 @@ export class ReportsResolver {
 
   @Roles(...READERS)
   @Query(() => [Report], { description: 'Stored daily and weekly reports, newest first' })
-  reports(@Args('kind', { type: () => String, nullable: true }) kind?: string, @Args('first', { type: () => Int, defaultValue: 30 }) first = 30): Promise<Report[]> {
+  reports(
+    @Args('kind', { type: () => String, nullable: true }) kind?: string,
+    @Args('first', { type: () => Int, defaultValue: 30 }) first = 30,
+  ): Promise<Report[]> {
     return this.reportsService.list(kind, Math.min(Math.max(first, 1), 200));
   }
 

@@ -50,7 +50,14 @@ export class ReportsService {
     const orders = sum((r) => r.orders);
     const gmv = sum((r) => r.gmvFen);
     const data: ReportData = {
-      totals: { visitors, orders, gmvFen: gmv, refundFen: sum((r) => r.refundFen), conversionRate: ratio(orders, visitors), aovFen: orders ? Math.round(gmv / orders) : null },
+      totals: {
+        visitors,
+        orders,
+        gmvFen: gmv,
+        refundFen: sum((r) => r.refundFen),
+        conversionRate: ratio(orders, visitors),
+        aovFen: orders ? Math.round(gmv / orders) : null,
+      },
       days,
       funnel: funnel.steps.map((s) => ({ step: s.step, visitors: s.visitors })),
       traffic,
@@ -67,7 +74,10 @@ export class ReportsService {
   }
 
   async list(kind: string | undefined, first: number): Promise<Report[]> {
-    const rows = await selectRows<ReportRow>(this.dataSource, `SELECT * FROM report WHERE $1::text IS NULL OR kind = $1 ORDER BY period_start DESC LIMIT $2`, [kind ?? null, first]);
+    const rows = await selectRows<ReportRow>(this.dataSource, `SELECT * FROM report WHERE $1::text IS NULL OR kind = $1 ORDER BY period_start DESC LIMIT $2`, [
+      kind ?? null,
+      first,
+    ]);
     return rows.map(toReport);
   }
 

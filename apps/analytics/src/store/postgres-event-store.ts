@@ -23,7 +23,11 @@ export class PostgresEventStore implements EventStore {
 
   async append(tx: TransactionContext, clientId: string, events: readonly TrackedEvent[]): Promise<TrackedEvent[]> {
     if (!events.length) return [];
-    const fresh = await selectRows<{ event_id: string }>(tx.em, `INSERT INTO seen_event (event_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING event_id`, [events.map((e) => e.eventId)]);
+    const fresh = await selectRows<{ event_id: string }>(
+      tx.em,
+      `INSERT INTO seen_event (event_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [events.map((e) => e.eventId)],
+    );
     const freshIds = new Set(fresh.map((r) => r.event_id));
     const stored = events.filter((e) => freshIds.has(e.eventId));
     if (!stored.length) return [];

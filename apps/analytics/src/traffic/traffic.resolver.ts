@@ -30,7 +30,11 @@ export class TrafficResolver {
 
   @Roles(...READERS)
   @Query(() => [PaidPerformance], { description: 'Spend, attributed orders and GMV, ROAS and ROI per paid source (and campaign)' })
-  paidChannelPerformance(@Args('from') from: string, @Args('to') to: string, @Args('byCampaign', { type: () => Boolean, defaultValue: false }) byCampaign: boolean): Promise<PaidPerformance[]> {
+  paidChannelPerformance(
+    @Args('from') from: string,
+    @Args('to') to: string,
+    @Args('byCampaign', { type: () => Boolean, defaultValue: false }) byCampaign: boolean,
+  ): Promise<PaidPerformance[]> {
     assertDateRange(from, to);
     return this.trafficService.paidPerformance(from, to, byCampaign);
   }

@@ -13,7 +13,9 @@ export const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol
 @InputType()
 export class AdSpendInput {
   @Field(() => String) @IsCalendarDate() day!: string;
-  @Field(() => String, { description: PAID_SOURCES.join(', ') }) @IsIn(PAID_SOURCES, { message: `source must be one of ${PAID_SOURCES.join(', ')}` }) source!: string;
+  @Field(() => String, { description: PAID_SOURCES.join(', ') })
+  @IsIn(PAID_SOURCES, { message: `source must be one of ${PAID_SOURCES.join(', ')}` })
+  source!: string;
   @Field(() => String, { defaultValue: '' }) @IsString() @Length(0, 64) campaign!: string;
   @Field(() => Int) @IsInt() @Min(0) @Max(10_000_000_000) spendFen!: number;
 }
@@ -144,6 +146,8 @@ export class TrafficService {
     );
     const head = Math.max(1, Math.ceil(rows.length * 0.1));
     const mid = head + Math.ceil(rows.length * 0.3);
-    return rows.map((r, i) => Object.assign(new KolTier(), { referrer: r.referrer, tier: i < head ? 'HEAD' : i < mid ? 'MID' : 'TAIL', orders: r.orders, gmvFen: Number(r.gmv) }));
+    return rows.map((r, i) =>
+      Object.assign(new KolTier(), { referrer: r.referrer, tier: i < head ? 'HEAD' : i < mid ? 'MID' : 'TAIL', orders: r.orders, gmvFen: Number(r.gmv) }),
+    );
   }
 }

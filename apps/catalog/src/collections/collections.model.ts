@@ -26,12 +26,20 @@ export class Collection {
 
 @InputType()
 export class CollectionInput {
-  @Field(() => String) @IsString() @Length(1, 64) @Matches(/^[A-Z0-9][A-Z0-9_-]*$/, { message: 'code must be upper-case letters, digits, dash and underscore' }) code!: string;
+  @Field(() => String)
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[A-Z0-9][A-Z0-9_-]*$/, { message: 'code must be upper-case letters, digits, dash and underscore' })
+  code!: string;
   @Field(() => String) @IsString() @Length(1, 120) name!: string;
   @Field(() => CollectionKind) @IsEnum(CollectionKind) kind!: CollectionKind;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 120) partner?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10_000_000) limitedRun?: number;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(40) @Matches(/^\d{2,6}$/, { each: true, message: 'regionCodes must be 2 to 6 digit administrative codes' }) regionCodes?: string[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(40)
+  @Matches(/^\d{2,6}$/, { each: true, message: 'regionCodes must be 2 to 6 digit administrative codes' })
+  regionCodes?: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 120) theme?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsISO8601({ strict: true }) startsAt?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsISO8601({ strict: true }) endsAt?: string;

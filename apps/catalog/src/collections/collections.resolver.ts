@@ -4,7 +4,11 @@ import { seesWholeRange } from '../products/product-visibility';
 import { Collection, CollectionInput, CollectionKind } from './collections.model';
 import { CollectionsService } from './collections.service';
 
-export const AddToCollectionResult = createUnionType({ name: 'AddToCollectionResult', types: () => [Collection, NotFoundError] as const, resolveType: byResultClass });
+export const AddToCollectionResult = createUnionType({
+  name: 'AddToCollectionResult',
+  types: () => [Collection, NotFoundError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver()
 export class CollectionsResolver {
@@ -18,7 +22,11 @@ export class CollectionsResolver {
 
   @Roles('operator')
   @Mutation(() => AddToCollectionResult)
-  addProductsToCollection(@Ctx() ctx: RequestContext, @Args('collectionCode') collectionCode: string, @Args('productCodes', { type: () => [String] }) productCodes: string[]) {
+  addProductsToCollection(
+    @Ctx() ctx: RequestContext,
+    @Args('collectionCode') collectionCode: string,
+    @Args('productCodes', { type: () => [String] }) productCodes: string[],
+  ) {
     if (productCodes.length < 1 || productCodes.length > 500) throw invalidField('productCodes', 'must list 1 to 500 products');
     return this.collectionsService.addProducts(ctx, collectionCode, productCodes);
   }
@@ -33,4 +41,3 @@ export class CollectionsResolver {
     return this.collectionsService.list(kind, currentOnly, !seesWholeRange(ctx));
   }
 }
-

@@ -36,7 +36,17 @@ export class CollectionsService {
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, partner = EXCLUDED.partner, limited_run = EXCLUDED.limited_run,
            region_codes = EXCLUDED.region_codes, theme = EXCLUDED.theme, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at
          RETURNING *`,
-        [input.code, input.name, input.kind, input.partner ?? null, input.limitedRun ?? null, input.regionCodes ?? [], input.theme ?? null, input.startsAt ?? null, input.endsAt ?? null],
+        [
+          input.code,
+          input.name,
+          input.kind,
+          input.partner ?? null,
+          input.limitedRun ?? null,
+          input.regionCodes ?? [],
+          input.theme ?? null,
+          input.startsAt ?? null,
+          input.endsAt ?? null,
+        ],
       );
       return toCollection(row);
     });

@@ -12,6 +12,8 @@ export class ProductCollectionsFieldsResolver {
   @Public()
   @ResolveField(() => [Collection])
   collections(@Parent() product: Product, @Loaders() loaders: LoaderRegistry): Promise<Collection[]> {
-    return loaders.get<string, Collection[]>('collectionsByProductId', async (ids) => groupByKey(ids, await this.collectionsService.ofProducts(ids), (c) => c.productId)).load(product.id);
+    return loaders
+      .get<string, Collection[]>('collectionsByProductId', async (ids) => groupByKey(ids, await this.collectionsService.ofProducts(ids), (c) => c.productId))
+      .load(product.id);
   }
 }

@@ -10,7 +10,11 @@ export class ImportsResolver {
 
   @Roles('operator')
   @Mutation(() => ImportJob, { description: 'Queues a CSV or JSON product import; follow it with importJob(id).' })
-  startProductImport(@Ctx() ctx: RequestContext, @Args('format', { type: () => ImportFormat }) format: ImportFormat, @Args('content') content: string): Promise<ImportJob> {
+  startProductImport(
+    @Ctx() ctx: RequestContext,
+    @Args('format', { type: () => ImportFormat }) format: ImportFormat,
+    @Args('content') content: string,
+  ): Promise<ImportJob> {
     return this.importsService.start(ctx, format, content);
   }
 

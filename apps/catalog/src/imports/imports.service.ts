@@ -45,7 +45,12 @@ export class ImportsService {
     if (!content.trim()) throw invalidField('content', 'is empty');
     if (Buffer.byteLength(content) > MAX_FILE_BYTES) throw invalidField('content', 'is larger than 1 MiB: split the file into several imports');
     return this.unitOfWork.run(ctx, async (tx) => {
-      const [row] = await selectRows<JobRow>(tx.em, `INSERT INTO import_job (format, content, actor, request_id) VALUES ($1, $2, $3, $4) RETURNING *`, [format, content, ctx.identity.subject, ctx.requestId]);
+      const [row] = await selectRows<JobRow>(tx.em, `INSERT INTO import_job (format, content, actor, request_id) VALUES ($1, $2, $3, $4) RETURNING *`, [
+        format,
+        content,
+        ctx.identity.subject,
+        ctx.requestId,
+      ]);
       // Started at once where the request landed; the scheduled worker picks up whatever is left.
       tx.afterCommit(() => void this.runQueued(ctx).catch((error: unknown) => this.logger.error(`import ${row.id} failed to start: ${String(error)}`)));
       return toJob(row);

@@ -6,10 +6,31 @@ import { CreateProductInput } from '../products/dto/create-product.input';
 /** One product parsed from a file, or why its rows could not be read. */
 export type ParsedProduct = { rows: number[]; code: string; input: CreateProductInput } | { rows: number[]; code: string | null; error: string };
 
-export const CSV_COLUMNS = ['productCode', 'title', 'subtitle', 'categoryCode', 'brand', 'keywords', 'tags', 'portfolioRole', 'skuCode', 'listPriceFen', 'color', 'size', 'barcode', 'weightGrams'] as const;
+export const CSV_COLUMNS = [
+  'productCode',
+  'title',
+  'subtitle',
+  'categoryCode',
+  'brand',
+  'keywords',
+  'tags',
+  'portfolioRole',
+  'skuCode',
+  'listPriceFen',
+  'color',
+  'size',
+  'barcode',
+  'weightGrams',
+] as const;
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string>>;
 
-const list = (value: string | undefined) => (value ? value.split('|').map((v) => v.trim()).filter(Boolean) : undefined);
+const list = (value: string | undefined) =>
+  value
+    ? value
+        .split('|')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : undefined;
 const int = (value: string | undefined) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN);
 const text = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
@@ -100,7 +121,22 @@ export function productsToCsv(products: ExportProduct[]): string {
   const option = (s: ExportProduct['skus'][number], name: string) => s.options.find((o) => o.name === name)?.value ?? '';
   return stringify(
     products.flatMap((p) =>
-      p.skus.map((s) => [p.code, p.title, p.subtitle ?? '', p.category_code ?? '', p.brand ?? '', p.keywords.join('|'), p.tags.join('|'), p.portfolio_role, s.code, s.list_price_fen, option(s, 'colour'), option(s, 'size'), s.barcode ?? '', s.weight_grams ?? '']),
+      p.skus.map((s) => [
+        p.code,
+        p.title,
+        p.subtitle ?? '',
+        p.category_code ?? '',
+        p.brand ?? '',
+        p.keywords.join('|'),
+        p.tags.join('|'),
+        p.portfolio_role,
+        s.code,
+        s.list_price_fen,
+        option(s, 'colour'),
+        option(s, 'size'),
+        s.barcode ?? '',
+        s.weight_grams ?? '',
+      ]),
     ),
     { header: true, columns: [...CSV_COLUMNS] },
   );
@@ -118,7 +154,13 @@ export function productsToJson(products: ExportProduct[]): string {
         keywords: p.keywords,
         tags: p.tags,
         portfolioRole: p.portfolio_role,
-        skus: p.skus.map((s) => ({ code: s.code, listPriceFen: s.list_price_fen, options: s.options, barcode: s.barcode ?? undefined, weightGrams: s.weight_grams ?? undefined })),
+        skus: p.skus.map((s) => ({
+          code: s.code,
+          listPriceFen: s.list_price_fen,
+          options: s.options,
+          barcode: s.barcode ?? undefined,
+          weightGrams: s.weight_grams ?? undefined,
+        })),
       }),
     ),
   );

@@ -23,6 +23,9 @@ export class IllegalTransitionError extends ErrorResult {
 @ObjectType({ implements: () => [ErrorResult] })
 export class ExitReviewRequiredError extends ErrorResult {
   static of(): ExitReviewRequiredError {
-    return Object.assign(new ExitReviewRequiredError(), { errorCode: 'EXIT_REVIEW_REQUIRED', message: 'Moving to EXIT needs a review: why the product failed and what to learn' });
+    return Object.assign(new ExitReviewRequiredError(), {
+      errorCode: 'EXIT_REVIEW_REQUIRED',
+      message: 'Moving to EXIT needs a review: why the product failed and what to learn',
+    });
   }
 }

@@ -46,12 +46,23 @@ export class LifecycleService {
       if (!mayMove(from, input.to)) refuse(IllegalTransitionError.of(from, input.to, [...LIFECYCLE_TRANSITIONS[from]]));
       if (input.to === LifecycleStageValue.EXIT) {
         if (!input.review) refuse(ExitReviewRequiredError.of());
-        await execute(tx.em, `INSERT INTO exit_review (product_id, why_failed, lessons, actor) VALUES ($1, $2, $3, $4)`, [product.id, input.review.whyFailed, input.review.lessons ?? '', ctx.identity.subject]);
+        await execute(tx.em, `INSERT INTO exit_review (product_id, why_failed, lessons, actor) VALUES ($1, $2, $3, $4)`, [
+          product.id,
+          input.review.whyFailed,
+          input.review.lessons ?? '',
+          ctx.identity.subject,
+        ]);
         // An exited product is no longer sold.
         await execute(tx.em, `UPDATE product SET status = CASE WHEN status = 'ON_SALE' THEN 'DRAFT' ELSE status END WHERE id = $1`, [product.id]);
       }
       await execute(tx.em, `UPDATE product SET lifecycle_stage = $2 WHERE id = $1`, [product.id, input.to]);
-      await execute(tx.em, `INSERT INTO lifecycle_change (product_id, from_stage, to_stage, actor, reason) VALUES ($1, $2, $3, $4, $5)`, [product.id, from, input.to, ctx.identity.subject, input.reason]);
+      await execute(tx.em, `INSERT INTO lifecycle_change (product_id, from_stage, to_stage, actor, reason) VALUES ($1, $2, $3, $4, $5)`, [
+        product.id,
+        from,
+        input.to,
+        ctx.identity.subject,
+        input.reason,
+      ]);
       const changed = await this.writer.recordVersion(tx, product.id, `lifecycle ${from} → ${input.to}: ${input.reason}`);
       tx.emit(LifecycleChanged, { productId: product.id, code: product.code, from, to: input.to, reason: input.reason, actor: ctx.identity.subject });
       return changed;
@@ -64,7 +75,9 @@ export class LifecycleService {
       `SELECT product_id, from_stage, to_stage, actor, reason, at FROM lifecycle_change WHERE product_id = ANY($1::uuid[]) ORDER BY id`,
       [productIds],
     );
-    return rows.map((r) => Object.assign(new LifecycleChange(), { productId: r.product_id, from: r.from_stage, to: r.to_stage, actor: r.actor, reason: r.reason, at: r.at }));
+    return rows.map((r) =>
+      Object.assign(new LifecycleChange(), { productId: r.product_id, from: r.from_stage, to: r.to_stage, actor: r.actor, reason: r.reason, at: r.at }),
+    );
   }
 
   /** Exit reviews, optionally those mentioning a text (e.g. "面料", "sizing"). */
@@ -76,6 +89,8 @@ export class LifecycleService {
         ORDER BY r.at DESC LIMIT $2`,
       [search ? likePattern(search) : null, first],
     );
-    return rows.map((r) => Object.assign(new ExitReview(), { productCode: r.code, productTitle: r.title, whyFailed: r.why_failed, lessons: r.lessons, actor: r.actor, at: r.at }));
+    return rows.map((r) =>
+      Object.assign(new ExitReview(), { productCode: r.code, productTitle: r.title, whyFailed: r.why_failed, lessons: r.lessons, actor: r.actor, at: r.at }),
+    );
   }
 }

@@ -12,6 +12,8 @@ export class ProductLifecycleFieldsResolver {
   @Roles('operator', 'analyst')
   @ResolveField(() => [LifecycleChange])
   lifecycleHistory(@Parent() product: Product, @Loaders() loaders: LoaderRegistry): Promise<LifecycleChange[]> {
-    return loaders.get<string, LifecycleChange[]>('lifecycleByProductId', async (ids) => groupByKey(ids, await this.lifecycleService.historyOf(ids), (c) => c.productId)).load(product.id);
+    return loaders
+      .get<string, LifecycleChange[]>('lifecycleByProductId', async (ids) => groupByKey(ids, await this.lifecycleService.historyOf(ids), (c) => c.productId))
+      .load(product.id);
   }
 }

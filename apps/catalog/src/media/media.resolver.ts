@@ -6,7 +6,11 @@ import { AddProductMediaInput, MediaCompleteness } from './media.model';
 import { MediaService } from './media.service';
 
 export const ProductMediaResult = createUnionType({ name: 'ProductMediaResult', types: () => [Product, NotFoundError] as const, resolveType: byResultClass });
-export const PublishProductResult = createUnionType({ name: 'PublishProductResult', types: () => [Product, NotFoundError, MediaIncompleteError, InvalidStateError] as const, resolveType: byResultClass });
+export const PublishProductResult = createUnionType({
+  name: 'PublishProductResult',
+  types: () => [Product, NotFoundError, MediaIncompleteError, InvalidStateError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver()
 export class MediaResolver {
@@ -32,7 +36,10 @@ export class MediaResolver {
 
   @Roles('operator', 'analyst')
   @Query(() => [MediaCompleteness], { description: 'The range against the media standard, incomplete products first' })
-  mediaCompletenessReport(@Args('onlyIncomplete', { type: () => Boolean, defaultValue: false }) onlyIncomplete: boolean, @Args('first', { type: () => Int, defaultValue: 100 }) first: number) {
+  mediaCompletenessReport(
+    @Args('onlyIncomplete', { type: () => Boolean, defaultValue: false }) onlyIncomplete: boolean,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+  ) {
     if (first < 1 || first > 1000) throw invalidField('first', 'must be 1 to 1000');
     return this.mediaService.report(onlyIncomplete, first);
   }

@@ -61,7 +61,11 @@ export class MediaService {
   removeMedia(ctx: RequestContext, productCode: string, url: string): Promise<Product | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const product = await this.writer.lock(tx, productCode);
-      const removed = await selectRows<{ id: string }>(tx.em, `WITH gone AS (DELETE FROM product_media WHERE product_id = $1 AND url = $2 RETURNING id) SELECT id FROM gone`, [product.id, url]);
+      const removed = await selectRows<{ id: string }>(
+        tx.em,
+        `WITH gone AS (DELETE FROM product_media WHERE product_id = $1 AND url = $2 RETURNING id) SELECT id FROM gone`,
+        [product.id, url],
+      );
       if (!removed.length) refuse(NotFoundError.of('Media', url));
       return this.writer.recordVersion(tx, product.id, `media removed: ${url}`);
     });
@@ -90,7 +94,17 @@ export class MediaService {
       `SELECT product_id, kind, url, width, height, duration_seconds, position FROM product_media WHERE product_id = ANY($1::uuid[]) ORDER BY kind, position, url`,
       [productIds],
     );
-    return rows.map((r) => Object.assign(new ProductMedia(), { productId: r.product_id, kind: r.kind, url: r.url, width: r.width, height: r.height, durationSeconds: r.duration_seconds, position: r.position }));
+    return rows.map((r) =>
+      Object.assign(new ProductMedia(), {
+        productId: r.product_id,
+        kind: r.kind,
+        url: r.url,
+        width: r.width,
+        height: r.height,
+        durationSeconds: r.duration_seconds,
+        position: r.position,
+      }),
+    );
   }
 
   async completenessOf(productIds: readonly string[]): Promise<Array<MediaCompleteness & { productId: string }>> {
@@ -101,7 +115,10 @@ export class MediaService {
   async report(onlyIncomplete: boolean, first: number): Promise<MediaCompleteness[]> {
     const ids = await selectRows<{ id: string }>(this.dataSource, `SELECT id FROM product WHERE status <> 'ARCHIVED' ORDER BY code`);
     const all = await this.completenessOf(ids.map((r) => r.id));
-    return all.filter((c) => !onlyIncomplete || !c.complete).sort((a, b) => Number(a.complete) - Number(b.complete) || a.productCode.localeCompare(b.productCode)).slice(0, first);
+    return all
+      .filter((c) => !onlyIncomplete || !c.complete)
+      .sort((a, b) => Number(a.complete) - Number(b.complete) || a.productCode.localeCompare(b.productCode))
+      .slice(0, first);
   }
 
   private counts(db: Queryable, productIds: readonly string[]): Promise<CountRow[]> {
@@ -121,9 +138,18 @@ export class MediaService {
     const { minImages, minImagePixels, minVideos } = this.config.media;
     return rows.map((r) => {
       const missing: string[] = [];
-      if (r.qualifying < minImages) missing.push(`${minImages - r.qualifying} more image${minImages - r.qualifying > 1 ? 's' : ''} of at least ${minImagePixels} px`);
+      if (r.qualifying < minImages)
+        missing.push(`${minImages - r.qualifying} more image${minImages - r.qualifying > 1 ? 's' : ''} of at least ${minImagePixels} px`);
       if (r.videos < minVideos) missing.push(`${minVideos - r.videos} more video${minVideos - r.videos > 1 ? 's' : ''}`);
-      return Object.assign(new MediaCompleteness(), { productId: r.product_id, productCode: r.code, complete: missing.length === 0, qualifyingImages: r.qualifying, images: r.images, videos: r.videos, missing });
+      return Object.assign(new MediaCompleteness(), {
+        productId: r.product_id,
+        productCode: r.code,
+        complete: missing.length === 0,
+        qualifyingImages: r.qualifying,
+        images: r.images,
+        videos: r.videos,
+        missing,
+      });
     });
   }
 }

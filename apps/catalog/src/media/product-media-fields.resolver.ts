@@ -12,14 +12,18 @@ export class ProductMediaFieldsResolver {
   @Public()
   @ResolveField(() => [ProductMedia])
   media(@Parent() product: Product, @Loaders() loaders: LoaderRegistry): Promise<ProductMedia[]> {
-    return loaders.get<string, ProductMedia[]>('mediaByProductId', async (ids) => groupByKey(ids, await this.mediaService.mediaOf(ids), (m) => m.productId)).load(product.id);
+    return loaders
+      .get<string, ProductMedia[]>('mediaByProductId', async (ids) => groupByKey(ids, await this.mediaService.mediaOf(ids), (m) => m.productId))
+      .load(product.id);
   }
 
   @Roles('operator', 'analyst')
   @ResolveField(() => MediaCompleteness, { description: 'Against the media standard; what is missing before it may go on sale' })
   mediaCompleteness(@Parent() product: Product, @Loaders() loaders: LoaderRegistry): Promise<MediaCompleteness | undefined> {
     return loaders
-      .get<string, MediaCompleteness | undefined>('completenessByProductId', async (ids) => alignByKey(ids, await this.mediaService.completenessOf(ids), (c) => c.productId))
+      .get<string, MediaCompleteness | undefined>('completenessByProductId', async (ids) =>
+        alignByKey(ids, await this.mediaService.completenessOf(ids), (c) => c.productId),
+      )
       .load(product.id);
   }
 }

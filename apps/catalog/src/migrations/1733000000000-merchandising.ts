@@ -33,8 +33,12 @@ export class Merchandising1733000000000 implements MigrationInterface {
     await sql(`CREATE INDEX product_filters ON product (status, lifecycle_stage, portfolio_role)`);
     await sql(`CREATE INDEX product_category ON product (category_code)`);
     await sql(`CREATE INDEX product_tags ON product USING gin (tags) WITH (fastupdate = off)`);
-    await sql(`ALTER TABLE sku ADD COLUMN barcode text UNIQUE, ADD COLUMN weight_grams integer CHECK (weight_grams >= 0), ADD COLUMN archived boolean NOT NULL DEFAULT false`);
-    await sql(`CREATE TABLE product_version (product_id uuid NOT NULL REFERENCES product(id), version integer NOT NULL, actor text NOT NULL, change text NOT NULL, snapshot jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (product_id, version))`);
+    await sql(
+      `ALTER TABLE sku ADD COLUMN barcode text UNIQUE, ADD COLUMN weight_grams integer CHECK (weight_grams >= 0), ADD COLUMN archived boolean NOT NULL DEFAULT false`,
+    );
+    await sql(
+      `CREATE TABLE product_version (product_id uuid NOT NULL REFERENCES product(id), version integer NOT NULL, actor text NOT NULL, change text NOT NULL, snapshot jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (product_id, version))`,
+    );
 
     await sql(`
       CREATE TABLE collection (
@@ -42,7 +46,9 @@ export class Merchandising1733000000000 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN ('IP_COLLABORATION', 'CO_BRAND', 'REGIONAL', 'SEASONAL')),
         partner text, limited_run integer CHECK (limited_run > 0), region_codes text[] NOT NULL DEFAULT '{}', theme text,
         starts_at timestamptz, ends_at timestamptz, CHECK (ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at))`);
-    await sql(`CREATE TABLE collection_product (collection_id uuid NOT NULL REFERENCES collection(id), product_id uuid NOT NULL REFERENCES product(id), PRIMARY KEY (collection_id, product_id))`);
+    await sql(
+      `CREATE TABLE collection_product (collection_id uuid NOT NULL REFERENCES collection(id), product_id uuid NOT NULL REFERENCES product(id), PRIMARY KEY (collection_id, product_id))`,
+    );
     await sql(`CREATE INDEX collection_product_product ON collection_product (product_id)`);
 
     await sql(`
@@ -52,7 +58,9 @@ export class Merchandising1733000000000 implements MigrationInterface {
         width integer NOT NULL CHECK (width > 0), height integer NOT NULL CHECK (height > 0), duration_seconds integer CHECK (duration_seconds > 0),
         position integer NOT NULL DEFAULT 0, added_at timestamptz NOT NULL DEFAULT now(), UNIQUE (product_id, url))`);
 
-    await sql(`CREATE TABLE lifecycle_change (id bigserial PRIMARY KEY, product_id uuid NOT NULL REFERENCES product(id), from_stage text NOT NULL, to_stage text NOT NULL, actor text NOT NULL, reason text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+    await sql(
+      `CREATE TABLE lifecycle_change (id bigserial PRIMARY KEY, product_id uuid NOT NULL REFERENCES product(id), from_stage text NOT NULL, to_stage text NOT NULL, actor text NOT NULL, reason text NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+    );
     await sql(`CREATE INDEX lifecycle_change_product ON lifecycle_change (product_id, id)`);
     await sql(`
       CREATE TABLE exit_review (
@@ -60,12 +68,18 @@ export class Merchandising1733000000000 implements MigrationInterface {
         why_failed text NOT NULL, lessons text NOT NULL DEFAULT '', actor text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
     await sql(`CREATE INDEX exit_review_text ON exit_review USING gin ((why_failed || ' ' || lessons) public.gin_trgm_ops)`);
 
-    await sql(`CREATE TABLE tier_price (sku_id uuid NOT NULL REFERENCES sku(id), tier_code text NOT NULL, price_fen integer NOT NULL CHECK (price_fen >= 0), PRIMARY KEY (sku_id, tier_code))`);
-    await sql(`CREATE TABLE price_history (id bigserial PRIMARY KEY, sku_id uuid NOT NULL REFERENCES sku(id), list_price_fen integer NOT NULL, actor text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+    await sql(
+      `CREATE TABLE tier_price (sku_id uuid NOT NULL REFERENCES sku(id), tier_code text NOT NULL, price_fen integer NOT NULL CHECK (price_fen >= 0), PRIMARY KEY (sku_id, tier_code))`,
+    );
+    await sql(
+      `CREATE TABLE price_history (id bigserial PRIMARY KEY, sku_id uuid NOT NULL REFERENCES sku(id), list_price_fen integer NOT NULL, actor text NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+    );
     await sql(`CREATE INDEX price_history_sku ON price_history (sku_id, at)`);
     await sql(`INSERT INTO price_history (sku_id, list_price_fen, actor, at) SELECT id, list_price_fen, 'migration', created_at FROM sku`);
     // What buyers actually paid per SKU and day, from paid orders: the basis of price honesty and bestsellers.
-    await sql(`CREATE TABLE sku_sale (sku_code text NOT NULL, day date NOT NULL, units integer NOT NULL, lowest_unit_price_fen integer NOT NULL, PRIMARY KEY (sku_code, day))`);
+    await sql(
+      `CREATE TABLE sku_sale (sku_code text NOT NULL, day date NOT NULL, units integer NOT NULL, lowest_unit_price_fen integer NOT NULL, PRIMARY KEY (sku_code, day))`,
+    );
     await sql(`CREATE TABLE counted_order (channel text NOT NULL, order_id text NOT NULL, PRIMARY KEY (channel, order_id))`);
 
     await sql(`
@@ -80,7 +94,9 @@ export class Merchandising1733000000000 implements MigrationInterface {
         was_price_fen integer CHECK (was_price_fen >= 0),
         status text NOT NULL DEFAULT 'SCHEDULED' CHECK (status IN ('SCHEDULED', 'ACTIVE', 'ENDED', 'CANCELLED')),
         created_by text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
-    await sql(`CREATE TABLE promotion_sku (promotion_id uuid NOT NULL REFERENCES promotion(id), sku_id uuid NOT NULL REFERENCES sku(id), PRIMARY KEY (promotion_id, sku_id))`);
+    await sql(
+      `CREATE TABLE promotion_sku (promotion_id uuid NOT NULL REFERENCES promotion(id), sku_id uuid NOT NULL REFERENCES sku(id), PRIMARY KEY (promotion_id, sku_id))`,
+    );
     await sql(`CREATE INDEX promotion_sku_sku ON promotion_sku (sku_id)`);
     await sql(`CREATE INDEX promotion_window ON promotion (status, starts_at, ends_at)`);
 
@@ -100,11 +116,27 @@ export class Merchandising1733000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['import_job', 'promotion_sku', 'promotion', 'counted_order', 'sku_sale', 'price_history', 'tier_price', 'exit_review', 'lifecycle_change', 'product_media', 'collection_product', 'collection', 'product_version']) {
+    for (const table of [
+      'import_job',
+      'promotion_sku',
+      'promotion',
+      'counted_order',
+      'sku_sale',
+      'price_history',
+      'tier_price',
+      'exit_review',
+      'lifecycle_change',
+      'product_media',
+      'collection_product',
+      'collection',
+      'product_version',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
     await queryRunner.query(`ALTER TABLE sku DROP COLUMN barcode, DROP COLUMN weight_grams, DROP COLUMN archived`);
-    await queryRunner.query(`ALTER TABLE product DROP COLUMN subtitle, DROP COLUMN keywords, DROP COLUMN brand, DROP COLUMN brand_story, DROP COLUMN designer_notes, DROP COLUMN tags, DROP COLUMN materials, DROP COLUMN care, DROP COLUMN carbon_footprint_grams, DROP COLUMN status, DROP COLUMN lifecycle_stage, DROP COLUMN portfolio_role, DROP COLUMN min_price_fen, DROP COLUMN max_price_fen, DROP COLUMN search_text, DROP COLUMN search_grams, DROP COLUMN archived_at`);
+    await queryRunner.query(
+      `ALTER TABLE product DROP COLUMN subtitle, DROP COLUMN keywords, DROP COLUMN brand, DROP COLUMN brand_story, DROP COLUMN designer_notes, DROP COLUMN tags, DROP COLUMN materials, DROP COLUMN care, DROP COLUMN carbon_footprint_grams, DROP COLUMN status, DROP COLUMN lifecycle_stage, DROP COLUMN portfolio_role, DROP COLUMN min_price_fen, DROP COLUMN max_price_fen, DROP COLUMN search_text, DROP COLUMN search_grams, DROP COLUMN archived_at`,
+    );
     await queryRunner.query(`DROP TABLE category`);
   }
 }

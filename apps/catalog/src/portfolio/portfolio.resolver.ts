@@ -6,7 +6,11 @@ import { PortfolioMix, RoleSuggestion } from './portfolio.model';
 import { PortfolioService } from './portfolio.service';
 import { RoleSuggestionsService } from './role-suggestions.service';
 
-export const SetPortfolioRoleResult = createUnionType({ name: 'SetPortfolioRoleResult', types: () => [Product, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
+export const SetPortfolioRoleResult = createUnionType({
+  name: 'SetPortfolioRoleResult',
+  types: () => [Product, NotFoundError, InvalidStateError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver()
 export class PortfolioResolver {

@@ -17,7 +17,10 @@ export class PortfolioService {
 
   async mix(): Promise<PortfolioMix> {
     const [counts, [best]] = await Promise.all([
-      selectRows<{ role: PortfolioRole; n: number }>(this.dataSource, `SELECT portfolio_role AS role, count(*)::int AS n FROM product WHERE status <> 'ARCHIVED' AND lifecycle_stage <> 'EXIT' GROUP BY portfolio_role`),
+      selectRows<{ role: PortfolioRole; n: number }>(
+        this.dataSource,
+        `SELECT portfolio_role AS role, count(*)::int AS n FROM product WHERE status <> 'ARCHIVED' AND lifecycle_stage <> 'EXIT' GROUP BY portfolio_role`,
+      ),
       selectRows<{ n: number }>(
         this.dataSource,
         `SELECT count(*)::int AS n FROM (
@@ -33,7 +36,13 @@ export class PortfolioService {
     const roles = Object.values(PortfolioRole).map((role) => {
       const n = counts.find((c) => c.role === role)?.n ?? 0;
       const target = targets[role] ?? null;
-      return Object.assign(new PortfolioRoleShare(), { role, products: n, sharePercent: share(n), targetPercent: target, gapPoints: target === null ? null : round1(share(n) - target) });
+      return Object.assign(new PortfolioRoleShare(), {
+        role,
+        products: n,
+        sharePercent: share(n),
+        targetPercent: target,
+        gapPoints: target === null ? null : round1(share(n) - target),
+      });
     });
     const bestsellerSharePercent = share(best.n);
     return Object.assign(new PortfolioMix(), {

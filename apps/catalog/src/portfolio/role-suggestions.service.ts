@@ -51,7 +51,17 @@ export class RoleSuggestionsService {
         WHERE r.status = $1 ORDER BY r.detected_at DESC LIMIT 500`,
       [status],
     );
-    return rows.map((r) => Object.assign(new RoleSuggestion(), { productCode: r.code, currentRole: r.portfolio_role, suggestedRole: r.suggested_role, reason: r.reason, skuCode: r.sku_code, status: r.status, detectedAt: r.detected_at }));
+    return rows.map((r) =>
+      Object.assign(new RoleSuggestion(), {
+        productCode: r.code,
+        currentRole: r.portfolio_role,
+        suggestedRole: r.suggested_role,
+        reason: r.reason,
+        skuCode: r.sku_code,
+        status: r.status,
+        detectedAt: r.detected_at,
+      }),
+    );
   }
 
   decide(ctx: RequestContext, productCode: string, accept: boolean): Promise<Product | NotFoundError> {

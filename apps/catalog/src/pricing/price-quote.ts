@@ -86,7 +86,9 @@ export function quoteBasket(skus: readonly QuoteSku[], promotions: readonly Quot
         flashTotal = units * flashPrice;
         restUnits -= units;
         credit(flash, units * (base - flashPrice), `${flash.name}: ${flash.percentOff}% off, ${flash.perBuyerLimit ?? 'no'} per-buyer limit`);
-        explanations.push(`${flash.code}: ${units} at flash price ${yuan(flashPrice)}${restUnits ? `; ${restUnits} over the per-buyer limit of ${flash.perBuyerLimit} at ${yuan(base)}` : ''}`);
+        explanations.push(
+          `${flash.code}: ${units} at flash price ${yuan(flashPrice)}${restUnits ? `; ${restUnits} over the per-buyer limit of ${flash.perBuyerLimit} at ${yuan(base)}` : ''}`,
+        );
       }
     }
     return { sku, base, explanations, flashTotal, restUnits, restTotal: restUnits * base };
@@ -120,17 +122,31 @@ export function quoteBasket(skus: readonly QuoteSku[], promotions: readonly Quot
     const shares = best.lines.map((w) => (best.discount * w.restTotal) / best.subtotal);
     const floors = shares.map(Math.floor);
     let left = best.discount - floors.reduce((a, b) => a + b, 0);
-    shares.map((s, i) => [s - floors[i], i] as const).sort((a, b) => b[0] - a[0]).forEach(([, i]) => left-- > 0 && floors[i]++);
+    shares
+      .map((s, i) => [s - floors[i], i] as const)
+      .sort((a, b) => b[0] - a[0])
+      .forEach(([, i]) => left-- > 0 && floors[i]++);
     best.lines.forEach((w, i) => {
       w.restTotal -= floors[i];
       w.explanations.push(`${best.p.code}: share ${yuan(floors[i])} of ${yuan(best.discount)} off`);
     });
-    credit(best.p, best.discount, `${best.p.name}: ${yuan(best.p.offFen!)} off every ${yuan(best.p.thresholdFen!)}${best.p.repeatable ? ' (repeatable)' : ''} on ${yuan(best.subtotal)}`);
+    credit(
+      best.p,
+      best.discount,
+      `${best.p.name}: ${yuan(best.p.offFen!)} off every ${yuan(best.p.thresholdFen!)}${best.p.repeatable ? ' (repeatable)' : ''} on ${yuan(best.subtotal)}`,
+    );
   }
 
   const lines = work.map((w) => {
     const lineTotalFen = w.flashTotal + w.restTotal;
-    return { skuCode: w.sku.code, quantity: w.sku.quantity, listPriceFen: w.sku.listPriceFen, lineTotalFen, unitPriceFen: Math.round(lineTotalFen / w.sku.quantity), explanations: w.explanations };
+    return {
+      skuCode: w.sku.code,
+      quantity: w.sku.quantity,
+      listPriceFen: w.sku.listPriceFen,
+      lineTotalFen,
+      unitPriceFen: Math.round(lineTotalFen / w.sku.quantity),
+      explanations: w.explanations,
+    };
   });
   const listTotalFen = skus.reduce((n, s) => n + s.listPriceFen * s.quantity, 0);
   const totalFen = lines.reduce((n, l) => n + l.lineTotalFen, 0);

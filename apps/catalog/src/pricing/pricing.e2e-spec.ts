@@ -7,7 +7,10 @@ describe('pricing', () => {
   const db = testPool();
   afterAll(() => db.end());
   const hour = 3_600_000;
-  const window = (fromHours: number, toHours: number) => ({ startsAt: new Date(Date.now() + fromHours * hour).toISOString(), endsAt: new Date(Date.now() + toHours * hour).toISOString() });
+  const window = (fromHours: number, toHours: number) => ({
+    startsAt: new Date(Date.now() + fromHours * hour).toISOString(),
+    endsAt: new Date(Date.now() + toHours * hour).toISOString(),
+  });
   const newSkus = async (prices: number[]) => {
     const code = uniqueCode('PRICE');
     await createProduct(gateway, { code, title: '真丝连衣裙', skus: prices.map((p, i) => ({ code: `${code}-${i + 1}`, listPriceFen: p })) });
@@ -21,7 +24,15 @@ describe('pricing', () => {
       operator,
     );
   const quote = (lines: Array<{ skuCode: string; quantity: number }>, extra: Record<string, unknown> = {}) =>
-    gateway.data<{ priceQuote: { totalFen: number; discountFen: number; memberDiscountFen: number; lines: Array<{ unitPriceFen: number; lineTotalFen: number; explanations: string[] }>; applied: Array<{ code: string; discountFen: number }> } }>(
+    gateway.data<{
+      priceQuote: {
+        totalFen: number;
+        discountFen: number;
+        memberDiscountFen: number;
+        lines: Array<{ unitPriceFen: number; lineTotalFen: number; explanations: string[] }>;
+        applied: Array<{ code: string; discountFen: number }>;
+      };
+    }>(
       `query($i: PriceQuoteInput!) { priceQuote(input: $i) { ... on PriceQuote { totalFen discountFen memberDiscountFen lines { unitPriceFen lineTotalFen explanations } applied { code discountFen } } } }`,
       { i: { lines, ...extra } },
       operator,
@@ -32,21 +43,52 @@ describe('pricing', () => {
     const flash = uniqueCode('FS');
     const multi = uniqueCode('M3');
     const spend = uniqueCode('MJ');
-    expect((await promote({ code: flash, name: '秒杀', kind: 'FLASH_SALE', ...window(-1, 2), skuCodes: [a], percentOff: 50, perBuyerLimit: 1, quantityCap: 100 })).createPromotion).toEqual({ __typename: 'Promotion', status: 'ACTIVE' });
-    expect((await promote({ code: multi, name: '3件5折', kind: 'MULTI_BUY', ...window(-1, 2), skuCodes: [b, c], percentOff: 50, minQuantity: 3 })).createPromotion.__typename).toBe('Promotion');
-    expect((await promote({ code: spend, name: '每满300减30', kind: 'SPEND_AND_SAVE', ...window(-1, 2), skuCodes: [b, c], thresholdFen: 30000, offFen: 3000, repeatable: true })).createPromotion.__typename).toBe('Promotion');
+    expect(
+      (await promote({ code: flash, name: '秒杀', kind: 'FLASH_SALE', ...window(-1, 2), skuCodes: [a], percentOff: 50, perBuyerLimit: 1, quantityCap: 100 }))
+        .createPromotion,
+    ).toEqual({ __typename: 'Promotion', status: 'ACTIVE' });
+    expect(
+      (await promote({ code: multi, name: '3件5折', kind: 'MULTI_BUY', ...window(-1, 2), skuCodes: [b, c], percentOff: 50, minQuantity: 3 })).createPromotion
+        .__typename,
+    ).toBe('Promotion');
+    expect(
+      (
+        await promote({
+          code: spend,
+          name: '每满300减30',
+          kind: 'SPEND_AND_SAVE',
+          ...window(-1, 2),
+          skuCodes: [b, c],
+          thresholdFen: 30000,
+          offFen: 3000,
+          repeatable: true,
+        })
+      ).createPromotion.__typename,
+    ).toBe('Promotion');
 
-    const q = (await quote([{ skuCode: a, quantity: 2 }, { skuCode: b, quantity: 2 }, { skuCode: c, quantity: 1 }])).priceQuote;
+    const q = (
+      await quote([
+        { skuCode: a, quantity: 2 },
+        { skuCode: b, quantity: 2 },
+        { skuCode: c, quantity: 1 },
+      ])
+    ).priceQuote;
     // a: 1 × 5,000 + 1 × 10,000; b, c: 3 items → 50% off 70,000 = 35,000; 满减 every 30,000 → −3,000.
     expect(q.totalFen).toBe(15000 + 35000 - 3000);
-    expect(q.applied).toEqual([{ code: flash, discountFen: 5000 }, { code: multi, discountFen: 35000 }, { code: spend, discountFen: 3000 }]);
+    expect(q.applied).toEqual([
+      { code: flash, discountFen: 5000 },
+      { code: multi, discountFen: 35000 },
+      { code: spend, discountFen: 3000 },
+    ]);
     expect(q.lines[0]).toMatchObject({ lineTotalFen: 15000, unitPriceFen: 7500 });
     expect(q.lines[0].explanations[0]).toContain('over the per-buyer limit');
 
     await gateway.data(`mutation($s: String!) { setTierPrice(skuCode: $s, tierCode: "gold", priceFen: 17000) { __typename } }`, { s: b }, operator);
     const gold = (await quote([{ skuCode: b, quantity: 1 }], { memberTier: 'gold' })).priceQuote;
     expect(gold).toMatchObject({ totalFen: 17000, memberDiscountFen: 3000 });
-    expect((await quote([{ skuCode: b, quantity: 1 }], { memberTier: 'gold', at: new Date(Date.now() + 5 * hour).toISOString() })).priceQuote.totalFen).toBe(17000);
+    expect((await quote([{ skuCode: b, quantity: 1 }], { memberTier: 'gold', at: new Date(Date.now() + 5 * hour).toISOString() })).priceQuote.totalFen).toBe(
+      17000,
+    );
     expect((await quote([{ skuCode: a, quantity: 1 }], { at: new Date(Date.now() + 5 * hour).toISOString() })).priceQuote.totalFen).toBe(10000);
 
     const started = await eventually(
@@ -62,16 +104,34 @@ describe('pricing', () => {
     const first = uniqueCode('MB');
     await promote({ code: first, name: '2件9折', kind: 'MULTI_BUY', ...window(1, 5), skuCodes: [a, b], percentOff: 10, minQuantity: 2 });
     const overlapping = uniqueCode('MB');
-    expect((await promote({ code: overlapping, name: '3件8折', kind: 'MULTI_BUY', ...window(4, 8), skuCodes: [b], percentOff: 20, minQuantity: 3 })).createPromotion).toEqual({ __typename: 'PromotionConflictError', conflictingCodes: [first] });
-    expect((await promote({ code: uniqueCode('MB'), name: '之后', kind: 'MULTI_BUY', ...window(5, 8), skuCodes: [b], percentOff: 20, minQuantity: 3 })).createPromotion.__typename).toBe('Promotion');
-    expect((await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(2, 3), skuCodes: [a], percentOff: 30 })).createPromotion).toEqual({ __typename: 'PromotionConflictError', conflictingCodes: [first] });
-    expect((await promote({ code: uniqueCode('MJ'), name: '满减', kind: 'SPEND_AND_SAVE', ...window(2, 3), skuCodes: [a], thresholdFen: 20000, offFen: 2000 })).createPromotion.__typename).toBe('Promotion');
+    expect(
+      (await promote({ code: overlapping, name: '3件8折', kind: 'MULTI_BUY', ...window(4, 8), skuCodes: [b], percentOff: 20, minQuantity: 3 })).createPromotion,
+    ).toEqual({ __typename: 'PromotionConflictError', conflictingCodes: [first] });
+    expect(
+      (await promote({ code: uniqueCode('MB'), name: '之后', kind: 'MULTI_BUY', ...window(5, 8), skuCodes: [b], percentOff: 20, minQuantity: 3 }))
+        .createPromotion.__typename,
+    ).toBe('Promotion');
+    expect(
+      (await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(2, 3), skuCodes: [a], percentOff: 30 })).createPromotion,
+    ).toEqual({ __typename: 'PromotionConflictError', conflictingCodes: [first] });
+    expect(
+      (await promote({ code: uniqueCode('MJ'), name: '满减', kind: 'SPEND_AND_SAVE', ...window(2, 3), skuCodes: [a], thresholdFen: 20000, offFen: 2000 }))
+        .createPromotion.__typename,
+    ).toBe('Promotion');
     const count = await db.query(`SELECT count(*)::int AS n FROM catalog.promotion WHERE code = $1`, [overlapping]);
     expect(count.rows[0].n).toBe(0);
 
-    const invalid = await gateway.query(`mutation($i: PromotionInput!) { createPromotion(input: $i) { __typename } }`, { i: { code: uniqueCode('BAD'), name: 'x', kind: 'SPEND_AND_SAVE', ...window(1, 2), skuCodes: [a], thresholdFen: 1000, offFen: 1000 } }, operator);
+    const invalid = await gateway.query(
+      `mutation($i: PromotionInput!) { createPromotion(input: $i) { __typename } }`,
+      { i: { code: uniqueCode('BAD'), name: 'x', kind: 'SPEND_AND_SAVE', ...window(1, 2), skuCodes: [a], thresholdFen: 1000, offFen: 1000 } },
+      operator,
+    );
     expect(invalid.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['offFen'] });
-    const backwards = await gateway.query(`mutation($i: PromotionInput!) { createPromotion(input: $i) { __typename } }`, { i: { code: uniqueCode('BAD'), name: 'x', kind: 'FLASH_SALE', ...window(3, 2), skuCodes: [a], percentOff: 10 } }, operator);
+    const backwards = await gateway.query(
+      `mutation($i: PromotionInput!) { createPromotion(input: $i) { __typename } }`,
+      { i: { code: uniqueCode('BAD'), name: 'x', kind: 'FLASH_SALE', ...window(3, 2), skuCodes: [a], percentOff: 10 } },
+      operator,
+    );
     expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['endsAt'] });
   });
 
@@ -80,13 +140,24 @@ describe('pricing', () => {
     const orderId = `TB${uniqueCode('O')}`;
     const data = orderData(orderId, { lines: [{ skuCode: sold, quantity: 1, unitPriceFen: 69900 }], totalFen: 69900 });
     expect((await sendWebhook(gateway.baseUrl, 'taobao', { type: 'order.paid', occurredAt: new Date().toISOString(), data })).status).toBe(202);
-    await eventually(async () => (await db.query(`SELECT lowest_unit_price_fen FROM catalog.sku_sale WHERE sku_code = $1`, [sold])).rows, (rows) => rows.length === 1, { what: 'the sale to reach the catalog' });
+    await eventually(
+      async () => (await db.query(`SELECT lowest_unit_price_fen FROM catalog.sku_sale WHERE sku_code = $1`, [sold])).rows,
+      (rows) => rows.length === 1,
+      { what: 'the sale to reach the catalog' },
+    );
 
-    expect((await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(1, 2), skuCodes: [sold], percentOff: 40 })).createPromotion).toEqual({ __typename: 'PriceHonestyError', skuCode: sold, lowestPriceFen: 69900 });
-    expect((await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(1, 2), skuCodes: [sold], percentOff: 40, wasPriceFen: 69900 })).createPromotion.__typename).toBe('Promotion');
+    expect(
+      (await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(1, 2), skuCodes: [sold], percentOff: 40 })).createPromotion,
+    ).toEqual({ __typename: 'PriceHonestyError', skuCode: sold, lowestPriceFen: 69900 });
+    expect(
+      (await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(1, 2), skuCodes: [sold], percentOff: 40, wasPriceFen: 69900 }))
+        .createPromotion.__typename,
+    ).toBe('Promotion');
 
     // 先涨后降: raising the list price does not make the raised price an honest "was" price.
     await gateway.data(`mutation($s: String!) { setListPrice(skuCode: $s, listPriceFen: 80000) { __typename } }`, { s: raised }, operator);
-    expect((await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(1, 2), skuCodes: [raised], percentOff: 50 })).createPromotion).toEqual({ __typename: 'PriceHonestyError', skuCode: raised, lowestPriceFen: 50000 });
+    expect(
+      (await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(1, 2), skuCodes: [raised], percentOff: 50 })).createPromotion,
+    ).toEqual({ __typename: 'PriceHonestyError', skuCode: raised, lowestPriceFen: 50000 });
   });
 });

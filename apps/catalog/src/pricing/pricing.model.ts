@@ -1,6 +1,20 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ErrorResult } from '@shopops/platform';
 
 export enum PromotionKindValue {
@@ -39,20 +53,46 @@ export class Promotion {
 
 @InputType()
 export class PromotionInput {
-  @Field(() => String) @IsString() @Length(1, 64) @Matches(/^[A-Z0-9][A-Z0-9_-]*$/, { message: 'code must be upper-case letters, digits, dash and underscore' }) code!: string;
+  @Field(() => String)
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[A-Z0-9][A-Z0-9_-]*$/, { message: 'code must be upper-case letters, digits, dash and underscore' })
+  code!: string;
   @Field(() => String) @IsString() @Length(1, 120) name!: string;
   @Field(() => PromotionKindValue) @IsEnum(PromotionKindValue) kind!: PromotionKindValue;
   @Field(() => String, { description: 'ISO 8601 with offset' }) @IsISO8601({ strict: true }) startsAt!: string;
   @Field(() => String) @IsISO8601({ strict: true }) endsAt!: string;
   @Field(() => [String]) @ArrayMinSize(1) @ArrayMaxSize(500) @IsString({ each: true }) skuCodes!: string[];
   @Field(() => Int, { nullable: true, description: 'FLASH_SALE, MULTI_BUY: percent off' }) @IsOptional() @IsInt() @Min(1) @Max(99) percentOff?: number;
-  @Field(() => Int, { nullable: true, description: 'FLASH_SALE: units one buyer may buy at the flash price' }) @IsOptional() @IsInt() @Min(1) @Max(10_000) perBuyerLimit?: number;
-  @Field(() => Int, { nullable: true, description: 'FLASH_SALE: units in total at the flash price' }) @IsOptional() @IsInt() @Min(1) @Max(10_000_000) quantityCap?: number;
+  @Field(() => Int, { nullable: true, description: 'FLASH_SALE: units one buyer may buy at the flash price' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  perBuyerLimit?: number;
+  @Field(() => Int, { nullable: true, description: 'FLASH_SALE: units in total at the flash price' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  quantityCap?: number;
   @Field(() => Int, { nullable: true, description: 'MULTI_BUY: items needed' }) @IsOptional() @IsInt() @Min(2) @Max(100) minQuantity?: number;
-  @Field(() => Int, { nullable: true, description: 'SPEND_AND_SAVE: spend this (fen)…' }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) thresholdFen?: number;
+  @Field(() => Int, { nullable: true, description: 'SPEND_AND_SAVE: spend this (fen)…' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  thresholdFen?: number;
   @Field(() => Int, { nullable: true, description: '…get this off (fen)' }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) offFen?: number;
-  @Field(() => Boolean, { nullable: true, description: 'SPEND_AND_SAVE: once per threshold (每满) rather than once' }) @IsOptional() @IsBoolean() repeatable?: boolean;
-  @Field(() => Int, { nullable: true, description: 'The "was" price to show; checked against the lowest price of the last 7 days' }) @IsOptional() @IsInt() @Min(0) wasPriceFen?: number;
+  @Field(() => Boolean, { nullable: true, description: 'SPEND_AND_SAVE: once per threshold (每满) rather than once' })
+  @IsOptional()
+  @IsBoolean()
+  repeatable?: boolean;
+  @Field(() => Int, { nullable: true, description: 'The "was" price to show; checked against the lowest price of the last 7 days' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  wasPriceFen?: number;
 }
 
 @ObjectType()
@@ -77,7 +117,11 @@ export class QuoteLineInput {
 @InputType()
 export class PriceQuoteInput {
   @Field(() => [QuoteLineInput]) @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => QuoteLineInput) lines!: QuoteLineInput[];
-  @Field(() => String, { nullable: true, description: 'The buyer’s member tier, for tier prices' }) @IsOptional() @IsString() @Length(1, 32) memberTier?: string;
+  @Field(() => String, { nullable: true, description: 'The buyer’s member tier, for tier prices' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  memberTier?: string;
   @Field(() => String, { nullable: true, description: 'Quote as of this moment (default now)' }) @IsOptional() @IsISO8601({ strict: true }) at?: string;
 }
 

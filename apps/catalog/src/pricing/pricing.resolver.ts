@@ -6,8 +6,16 @@ import { PriceHonestyError, PriceQuote, PriceQuoteInput, Promotion, PromotionCon
 import { PricingService } from './pricing.service';
 import { PromotionsService } from './promotions.service';
 
-export const CreatePromotionResult = createUnionType({ name: 'CreatePromotionResult', types: () => [Promotion, NotFoundError, PromotionConflictError, PriceHonestyError] as const, resolveType: byResultClass });
-export const CancelPromotionResult = createUnionType({ name: 'CancelPromotionResult', types: () => [Promotion, NotFoundError] as const, resolveType: byResultClass });
+export const CreatePromotionResult = createUnionType({
+  name: 'CreatePromotionResult',
+  types: () => [Promotion, NotFoundError, PromotionConflictError, PriceHonestyError] as const,
+  resolveType: byResultClass,
+});
+export const CancelPromotionResult = createUnionType({
+  name: 'CancelPromotionResult',
+  types: () => [Promotion, NotFoundError] as const,
+  resolveType: byResultClass,
+});
 export const SetListPriceResult = createUnionType({ name: 'SkuPriceResult', types: () => [Sku, NotFoundError] as const, resolveType: byResultClass });
 export const PriceQuoteResult = createUnionType({ name: 'PriceQuoteResult', types: () => [PriceQuote, NotFoundError] as const, resolveType: byResultClass });
 
@@ -33,7 +41,8 @@ export class PricingResolver {
     @Args('tierCode') tierCode: string,
     @Args('priceFen', { type: () => Int, nullable: true }) priceFen: number | null,
   ) {
-    if (priceFen !== null && (!Number.isInteger(priceFen) || priceFen < 0 || priceFen > 100_000_000)) throw invalidField('priceFen', 'must be 0 to 100000000 fen');
+    if (priceFen !== null && (!Number.isInteger(priceFen) || priceFen < 0 || priceFen > 100_000_000))
+      throw invalidField('priceFen', 'must be 0 to 100000000 fen');
     if (!/^[a-z][a-z0-9-]{0,31}$/.test(tierCode)) throw invalidField('tierCode', 'must be a tier code such as gold');
     return this.pricingService.setTierPrice(ctx, skuCode, tierCode, priceFen);
   }

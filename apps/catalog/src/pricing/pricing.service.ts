@@ -21,7 +21,11 @@ export class PricingService {
   /** Sets a SKU's list price; the history feeds price honesty. */
   setListPrice(ctx: RequestContext, skuCode: string, listPriceFen: number): Promise<Sku | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const sku = await selectRow<{ id: string; product_id: string; list_price_fen: number }>(tx.em, `SELECT id, product_id, list_price_fen FROM sku WHERE code = $1 FOR UPDATE`, [skuCode]);
+      const sku = await selectRow<{ id: string; product_id: string; list_price_fen: number }>(
+        tx.em,
+        `SELECT id, product_id, list_price_fen FROM sku WHERE code = $1 FOR UPDATE`,
+        [skuCode],
+      );
       if (!sku) refuse(NotFoundError.of('Sku', skuCode));
       if (sku.list_price_fen !== listPriceFen) {
         await execute(tx.em, `UPDATE sku SET list_price_fen = $2 WHERE id = $1`, [sku.id, listPriceFen]);
@@ -37,10 +41,17 @@ export class PricingService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const sku = await selectRow<{ id: string }>(tx.em, `SELECT id FROM sku WHERE code = $1`, [skuCode]);
       if (!sku) refuse(NotFoundError.of('Sku', skuCode));
-      const previous = await selectRow<{ price_fen: number }>(tx.em, `SELECT price_fen FROM tier_price WHERE sku_id = $1 AND tier_code = $2 FOR UPDATE`, [sku.id, tierCode]);
+      const previous = await selectRow<{ price_fen: number }>(tx.em, `SELECT price_fen FROM tier_price WHERE sku_id = $1 AND tier_code = $2 FOR UPDATE`, [
+        sku.id,
+        tierCode,
+      ]);
       if (priceFen === null) await execute(tx.em, `DELETE FROM tier_price WHERE sku_id = $1 AND tier_code = $2`, [sku.id, tierCode]);
       else {
-        await execute(tx.em, `INSERT INTO tier_price (sku_id, tier_code, price_fen) VALUES ($1, $2, $3) ON CONFLICT (sku_id, tier_code) DO UPDATE SET price_fen = EXCLUDED.price_fen`, [sku.id, tierCode, priceFen]);
+        await execute(
+          tx.em,
+          `INSERT INTO tier_price (sku_id, tier_code, price_fen) VALUES ($1, $2, $3) ON CONFLICT (sku_id, tier_code) DO UPDATE SET price_fen = EXCLUDED.price_fen`,
+          [sku.id, tierCode, priceFen],
+        );
         tx.emit(PriceChanged, { skuId: sku.id, skuCode, kind: 'TIER', tierCode, priceFen, ...(previous ? { previousPriceFen: previous.price_fen } : {}) });
       }
       return tx.repo(Sku).findOneByOrFail({ id: sku.id });
@@ -78,7 +89,11 @@ export class PricingService {
   }
 
   async tierPricesOf(skuIds: readonly string[]): Promise<Array<TierPrice & { skuId: string }>> {
-    const rows = await selectRows<{ sku_id: string; tier_code: string; price_fen: number }>(this.dataSource, `SELECT sku_id, tier_code, price_fen FROM tier_price WHERE sku_id = ANY($1::uuid[]) ORDER BY tier_code`, [skuIds]);
+    const rows = await selectRows<{ sku_id: string; tier_code: string; price_fen: number }>(
+      this.dataSource,
+      `SELECT sku_id, tier_code, price_fen FROM tier_price WHERE sku_id = ANY($1::uuid[]) ORDER BY tier_code`,
+      [skuIds],
+    );
     return rows.map((r) => Object.assign(new TierPrice(), { skuId: r.sku_id, tierCode: r.tier_code, priceFen: r.price_fen }));
   }
 

@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PromotionEnded, PromotionStarted } from '@shopops/contracts';
-import { execute, invalidField, NotFoundError, refuse, Scheduled, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  execute,
+  invalidField,
+  NotFoundError,
+  refuse,
+  Scheduled,
+  selectRow,
+  selectRows,
+  UnitOfWork,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import type { QuotePromotion } from './price-quote';
@@ -25,17 +36,41 @@ export class PromotionsService {
   createPromotion(ctx: RequestContext, input: PromotionInput): Promise<Promotion | NotFoundError | PromotionConflictError | PriceHonestyError> {
     this.validateShape(input);
     return this.unitOfWork.run(ctx, async (tx) => {
-      const skus = await selectRows<PromotedSkuRow>(tx.em, `SELECT id, code, list_price_fen FROM sku WHERE code = ANY($1) AND NOT archived ORDER BY id FOR UPDATE`, [input.skuCodes]);
+      const skus = await selectRows<PromotedSkuRow>(
+        tx.em,
+        `SELECT id, code, list_price_fen FROM sku WHERE code = ANY($1) AND NOT archived ORDER BY id FOR UPDATE`,
+        [input.skuCodes],
+      );
       const missing = input.skuCodes.filter((c) => !skus.some((s) => s.code === c));
       if (missing.length) refuse(NotFoundError.of('Sku', missing.join(', ')));
-      if (await selectRow(tx.em, `SELECT 1 FROM promotion WHERE code = $1`, [input.code])) refuse(PromotionConflictError.of([input.code], [], `Promotion code ${input.code} is already in use`));
-      await this.refuseConflicts(tx, input, skus.map((s) => s.id));
+      if (await selectRow(tx.em, `SELECT 1 FROM promotion WHERE code = $1`, [input.code]))
+        refuse(PromotionConflictError.of([input.code], [], `Promotion code ${input.code} is already in use`));
+      await this.refuseConflicts(
+        tx,
+        input,
+        skus.map((s) => s.id),
+      );
       if (input.kind === PromotionKindValue.FLASH_SALE || input.wasPriceFen !== undefined) await this.refuseDishonestWasPrice(tx, input, skus);
       const [{ id }] = await selectRows<{ id: string }>(
         tx.em,
         `INSERT INTO promotion (code, name, kind, starts_at, ends_at, percent_off, per_buyer_limit, quantity_cap, min_quantity, threshold_fen, off_fen, repeatable, was_price_fen, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-        [input.code, input.name, input.kind, input.startsAt, input.endsAt, input.percentOff ?? null, input.perBuyerLimit ?? null, input.quantityCap ?? null, input.minQuantity ?? null, input.thresholdFen ?? null, input.offFen ?? null, input.repeatable ?? false, input.wasPriceFen ?? null, ctx.identity.subject],
+        [
+          input.code,
+          input.name,
+          input.kind,
+          input.startsAt,
+          input.endsAt,
+          input.percentOff ?? null,
+          input.perBuyerLimit ?? null,
+          input.quantityCap ?? null,
+          input.minQuantity ?? null,
+          input.thresholdFen ?? null,
+          input.offFen ?? null,
+          input.repeatable ?? false,
+          input.wasPriceFen ?? null,
+          ctx.identity.subject,
+        ],
       );
       await execute(tx.em, `INSERT INTO promotion_sku (promotion_id, sku_id) SELECT $1, unnest($2::uuid[])`, [id, skus.map((s) => s.id)]);
       await this.advanceWindows(tx);
@@ -170,4 +205,3 @@ export class PromotionsService {
     return toPromotion(row);
   }
 }
-

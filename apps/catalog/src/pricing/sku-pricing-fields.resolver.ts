@@ -16,13 +16,17 @@ export class SkuPricingFieldsResolver {
   @Public()
   @ResolveField(() => [TierPrice], { description: 'Member-tier prices' })
   tierPrices(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<TierPrice[]> {
-    return loaders.get<string, TierPrice[]>('tierPricesBySkuId', async (ids) => groupByKey(ids, await this.pricing.tierPricesOf(ids), (t) => t.skuId)).load(sku.id);
+    return loaders
+      .get<string, TierPrice[]>('tierPricesBySkuId', async (ids) => groupByKey(ids, await this.pricing.tierPricesOf(ids), (t) => t.skuId))
+      .load(sku.id);
   }
 
   @Roles('operator', 'analyst')
   @ResolveField(() => [PricePoint], { description: 'List price changes, newest first' })
   priceHistory(@Parent() sku: Sku, @Loaders() loaders: LoaderRegistry): Promise<PricePoint[]> {
-    return loaders.get<string, PricePoint[]>('priceHistoryBySkuId', async (ids) => groupByKey(ids, await this.pricing.priceHistoryOf(ids), (p) => p.skuId)).load(sku.id);
+    return loaders
+      .get<string, PricePoint[]>('priceHistoryBySkuId', async (ids) => groupByKey(ids, await this.pricing.priceHistoryOf(ids), (p) => p.skuId))
+      .load(sku.id);
   }
 
   @Roles('operator', 'analyst')

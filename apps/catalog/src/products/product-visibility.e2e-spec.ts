@@ -20,23 +20,44 @@ describe('product visibility', () => {
 
   const operate = (query: string, variables: Record<string, unknown>) => gateway.data<Record<string, { __typename: string }>>(query, variables, operator);
   const publish = async (code: string) => {
-    await operate(`mutation($i: AddProductMediaInput!) { addProductMedia(input: $i) { __typename } }`, { i: { productCode: code, media: [1, 2, 3, 4, 5, 6].map((i) => image(code, i)).concat(video(code)) } });
+    await operate(`mutation($i: AddProductMediaInput!) { addProductMedia(input: $i) { __typename } }`, {
+      i: { productCode: code, media: [1, 2, 3, 4, 5, 6].map((i) => image(code, i)).concat(video(code)) },
+    });
     expect((await operate(`mutation($c: String!) { publishProduct(code: $c) { __typename } }`, { c: code })).publishProduct.__typename).toBe('Product');
   };
   const move = async (code: string, to: string, review?: Record<string, string>) =>
     expect(
-      (await operate(`mutation($i: ChangeLifecycleInput!) { changeLifecycleStage(input: $i) { __typename } }`, { i: { productCode: code, to, reason: '季度复盘', ...(review ? { review } : {}) } })).changeLifecycleStage.__typename,
+      (
+        await operate(`mutation($i: ChangeLifecycleInput!) { changeLifecycleStage(input: $i) { __typename } }`, {
+          i: { productCode: code, to, reason: '季度复盘', ...(review ? { review } : {}) },
+        })
+      ).changeLifecycleStage.__typename,
     ).toBe('Product');
-  const upsertCollection = (code: string) => operate(`mutation($i: CollectionInput!) { upsertCollection(input: $i) { __typename } }`, { i: { code, name: '联名系列', kind: 'CO_BRAND', partner: '未公布的合作方' } });
+  const upsertCollection = (code: string) =>
+    operate(`mutation($i: CollectionInput!) { upsertCollection(input: $i) { __typename } }`, {
+      i: { code, name: '联名系列', kind: 'CO_BRAND', partner: '未公布的合作方' },
+    });
   const addToCollection = (collectionCode: string, productCode: string) =>
-    operate(`mutation($c: String!, $p: [String!]!) { addProductsToCollection(collectionCode: $c, productCodes: $p) { __typename } }`, { c: collectionCode, p: [productCode] });
+    operate(`mutation($c: String!, $p: [String!]!) { addProductsToCollection(collectionCode: $c, productCodes: $p) { __typename } }`, {
+      c: collectionCode,
+      p: [productCode],
+    });
 
   beforeAll(async () => {
     for (const code of Object.values(codes)) {
-      await createProduct(gateway, { code, title: '可见性测试商品', tags: [tag], designerNotes: '内部：面料成本偏高', portfolioRole: 'CLEARANCE', skus: [{ code: skuOf(code), listPriceFen: 59900 }] });
+      await createProduct(gateway, {
+        code,
+        title: '可见性测试商品',
+        tags: [tag],
+        designerNotes: '内部：面料成本偏高',
+        portfolioRole: 'CLEARANCE',
+        skus: [{ code: skuOf(code), listPriceFen: 59900 }],
+      });
     }
     // No mutation archives a single SKU yet; a retired variant is marked in the catalog's own table.
-    await operate(`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { __typename } }`, { i: { code: codes.onSale, addSkus: [{ code: archivedSkuOf(codes.onSale), listPriceFen: 49900 }] } });
+    await operate(`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { __typename } }`, {
+      i: { code: codes.onSale, addSkus: [{ code: archivedSkuOf(codes.onSale), listPriceFen: 49900 }] },
+    });
     expect((await db.query(`UPDATE catalog.sku SET archived = true WHERE code = $1`, [archivedSkuOf(codes.onSale)])).rowCount).toBe(1);
     await publish(codes.onSale);
     await publish(codes.archived);
@@ -52,13 +73,36 @@ describe('product visibility', () => {
 
   afterAll(() => db.end());
 
-  const productAs = async (as: CallAs, code: string) => (await gateway.data<{ product: { code: string } | null }>(`query($c: String!) { product(code: $c) { code } }`, { c: code }, as)).product;
+  const productAs = async (as: CallAs, code: string) =>
+    (await gateway.data<{ product: { code: string } | null }>(`query($c: String!) { product(code: $c) { code } }`, { c: code }, as)).product;
   const listed = async (as: CallAs, field: 'searchProducts' | 'products') =>
-    (await gateway.data<Record<string, { nodes: Array<{ code: string }> }>>(`query($t: String!) { ${field}(filter: { tags: [$t], statuses: [ON_SALE] }) { nodes { code } } }`, { t: tag }, as))[field].nodes.map((n) => n.code).sort();
-  const skuAs = async (as: CallAs, code: string) => (await gateway.data<{ sku: { code: string; product: { code: string } } | null }>(`query($c: String!) { sku(code: $c) { code product { code } } }`, { c: code }, as)).sku;
+    (
+      await gateway.data<Record<string, { nodes: Array<{ code: string }> }>>(
+        `query($t: String!) { ${field}(filter: { tags: [$t], statuses: [ON_SALE] }) { nodes { code } } }`,
+        { t: tag },
+        as,
+      )
+    )[field].nodes
+      .map((n) => n.code)
+      .sort();
+  const skuAs = async (as: CallAs, code: string) =>
+    (
+      await gateway.data<{ sku: { code: string; product: { code: string } } | null }>(
+        `query($c: String!) { sku(code: $c) { code product { code } } }`,
+        { c: code },
+        as,
+      )
+    ).sku;
   const quoteAs = async (as: CallAs, skuCode: string) =>
-    (await gateway.data<{ priceQuote: { __typename: string } }>(`query($s: String!) { priceQuote(input: { lines: [{ skuCode: $s, quantity: 1 }] }) { __typename } }`, { s: skuCode }, as)).priceQuote.__typename;
-  const collectionsAs = async (as: CallAs) => (await gateway.data<{ collections: Array<{ code: string }> }>(`{ collections { code } }`, {}, as)).collections.map((c) => c.code);
+    (
+      await gateway.data<{ priceQuote: { __typename: string } }>(
+        `query($s: String!) { priceQuote(input: { lines: [{ skuCode: $s, quantity: 1 }] }) { __typename } }`,
+        { s: skuCode },
+        as,
+      )
+    ).priceQuote.__typename;
+  const collectionsAs = async (as: CallAs) =>
+    (await gateway.data<{ collections: Array<{ code: string }> }>(`{ collections { code } }`, {}, as)).collections.map((c) => c.code);
 
   it.each([
     ['anonymous', anonymous],
@@ -80,7 +124,11 @@ describe('product visibility', () => {
   });
 
   const skusOfProductAs = async (as: CallAs, code: string) =>
-    (await gateway.data<{ product: { skus: Array<{ code: string }> } | null }>(`query($c: String!) { product(code: $c) { skus { code } } }`, { c: code }, as)).product?.skus.map((s) => s.code).sort();
+    (
+      await gateway.data<{ product: { skus: Array<{ code: string }> } | null }>(`query($c: String!) { product(code: $c) { skus { code } } }`, { c: code }, as)
+    ).product?.skus
+      .map((s) => s.code)
+      .sort();
 
   it.each([
     ['anonymous', anonymous],
@@ -97,8 +145,14 @@ describe('product visibility', () => {
   });
 
   it('keeps designer notes and portfolio roles, and filters that reveal them, to staff', async () => {
-    const notes = (as: CallAs) => gateway.query<{ product: { designerNotes: string | null } | null }>(`query($c: String!) { product(code: $c) { designerNotes } }`, { c: codes.onSale }, as);
-    const role = (as: CallAs) => gateway.query<{ product: { portfolioRole: string } | null }>(`query($c: String!) { product(code: $c) { portfolioRole } }`, { c: codes.onSale }, as);
+    const notes = (as: CallAs) =>
+      gateway.query<{ product: { designerNotes: string | null } | null }>(
+        `query($c: String!) { product(code: $c) { designerNotes } }`,
+        { c: codes.onSale },
+        as,
+      );
+    const role = (as: CallAs) =>
+      gateway.query<{ product: { portfolioRole: string } | null }>(`query($c: String!) { product(code: $c) { portfolioRole } }`, { c: codes.onSale }, as);
     expect((await notes(anonymous)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await notes(member)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await role(anonymous)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -106,7 +160,11 @@ describe('product visibility', () => {
     expect((await notes({ role: 'cs_agent' })).data?.product).toEqual({ designerNotes: '内部：面料成本偏高' });
     expect((await role({ role: 'warehouse' })).data?.product).toEqual({ portfolioRole: 'CLEARANCE' });
 
-    const byRole = await gateway.query(`query($t: String!) { searchProducts(filter: { tags: [$t], roles: [CLEARANCE] }) { nodes { code } } }`, { t: tag }, member);
+    const byRole = await gateway.query(
+      `query($t: String!) { searchProducts(filter: { tags: [$t], roles: [CLEARANCE] }) { nodes { code } } }`,
+      { t: tag },
+      member,
+    );
     expect(byRole.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const drafts = await gateway.query(`query($t: String!) { products(filter: { tags: [$t], statuses: [DRAFT] }) { nodes { code } } }`, { t: tag }, anonymous);
     expect(drafts.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -61,7 +61,16 @@ export class ProductWriter {
          UPDATE product SET version = version + 1, updated_at = now(), search_text = $2, search_grams = $3, min_price_fen = $4, max_price_fen = $5
           WHERE id = $1 RETURNING version)
        INSERT INTO product_version (product_id, version, actor, change, snapshot) SELECT $1, version, $6, $7, $8 FROM bumped`,
-      [productId, doc.text, doc.grams, prices.length ? Math.min(...prices) : null, prices.length ? Math.max(...prices) : null, tx.identity.subject, change.slice(0, 500), { ...snapshot, search_text: undefined, search_grams: undefined }],
+      [
+        productId,
+        doc.text,
+        doc.grams,
+        prices.length ? Math.min(...prices) : null,
+        prices.length ? Math.max(...prices) : null,
+        tx.identity.subject,
+        change.slice(0, 500),
+        { ...snapshot, search_text: undefined, search_grams: undefined },
+      ],
     );
     return tx.repo(Product).findOneByOrFail({ id: productId });
   }

@@ -21,13 +21,32 @@ describe('products', () => {
       brandStory: '源自杭州丝绸世家',
       designerNotes: '落肩设计，贝母扣',
       tags: ['new-in', 'silk'],
-      materials: [{ name: '桑蚕丝', sharePercent: 93, certification: 'OEKO-TEX' }, { name: '氨纶', sharePercent: 7 }],
+      materials: [
+        { name: '桑蚕丝', sharePercent: 93, certification: 'OEKO-TEX' },
+        { name: '氨纶', sharePercent: 7 },
+      ],
       care: '冷水手洗',
       carbonFootprintGrams: 4200,
       portfolioRole: 'CORE',
       skus: [
-        { code: `${code}-WHT-S`, listPriceFen: 129900, options: [{ name: 'colour', value: '白' }, { name: 'size', value: 'S' }], barcode: '6901234567892', weightGrams: 180 },
-        { code: `${code}-WHT-M`, listPriceFen: 129900, options: [{ name: 'colour', value: '白' }, { name: 'size', value: 'M' }] },
+        {
+          code: `${code}-WHT-S`,
+          listPriceFen: 129900,
+          options: [
+            { name: 'colour', value: '白' },
+            { name: 'size', value: 'S' },
+          ],
+          barcode: '6901234567892',
+          weightGrams: 180,
+        },
+        {
+          code: `${code}-WHT-M`,
+          listPriceFen: 129900,
+          options: [
+            { name: 'colour', value: '白' },
+            { name: 'size', value: 'M' },
+          ],
+        },
       ],
     });
     expect(product.version).toBe(1);
@@ -44,15 +63,36 @@ describe('products', () => {
       portfolioRole: 'CORE',
       minPriceFen: 129900,
       maxPriceFen: 129900,
-      materials: [{ name: '桑蚕丝', sharePercent: 93, certification: 'OEKO-TEX' }, { name: '氨纶', sharePercent: 7, certification: null }],
+      materials: [
+        { name: '桑蚕丝', sharePercent: 93, certification: 'OEKO-TEX' },
+        { name: '氨纶', sharePercent: 7, certification: null },
+      ],
       carbonFootprintGrams: 4200,
     });
     expect(read.product.skus).toEqual([
-      { code: `${code}-WHT-M`, barcode: null, weightGrams: null, options: [{ name: 'colour', value: '白' }, { name: 'size', value: 'M' }] },
-      { code: `${code}-WHT-S`, barcode: '6901234567892', weightGrams: 180, options: [{ name: 'colour', value: '白' }, { name: 'size', value: 'S' }] },
+      {
+        code: `${code}-WHT-M`,
+        barcode: null,
+        weightGrams: null,
+        options: [
+          { name: 'colour', value: '白' },
+          { name: 'size', value: 'M' },
+        ],
+      },
+      {
+        code: `${code}-WHT-S`,
+        barcode: '6901234567892',
+        weightGrams: 180,
+        options: [
+          { name: 'colour', value: '白' },
+          { name: 'size', value: 'S' },
+        ],
+      },
     ]);
     expect(await eventsOf('catalog.product.created.v1', code)).toHaveLength(1);
-    const skuEvents = await db.query(`SELECT count(*)::int AS n FROM catalog.outbox WHERE type = 'catalog.sku.created.v1' AND payload->>'productCode' = $1`, [code]);
+    const skuEvents = await db.query(`SELECT count(*)::int AS n FROM catalog.outbox WHERE type = 'catalog.sku.created.v1' AND payload->>'productCode' = $1`, [
+      code,
+    ]);
     expect(skuEvents.rows[0].n).toBe(2);
   });
 
@@ -66,10 +106,29 @@ describe('products', () => {
         operator,
       );
     const other = uniqueCode('DUP');
-    expect((await attempt({ code, title: 'x', skus: [{ code: `${other}-1`, listPriceFen: 1 }] })).data?.createProduct).toEqual({ __typename: 'DuplicateCodeError', codes: [code] });
-    expect((await attempt({ code: other, title: 'x', skus: [{ code: `${code}-1`, listPriceFen: 1 }] })).data?.createProduct).toEqual({ __typename: 'DuplicateCodeError', codes: [`${code}-1`] });
-    expect((await attempt({ code: other, title: 'x', skus: [{ code: `${other}-1`, listPriceFen: 1, barcode: '6900000000017' }] })).data?.createProduct).toEqual({ __typename: 'DuplicateCodeError', codes: ['6900000000017'] });
-    expect((await attempt({ code: other, title: 'x', skus: [{ code: `${other}-1`, listPriceFen: 1 }, { code: `${other}-1`, listPriceFen: 2 }] })).data?.createProduct).toEqual({ __typename: 'DuplicateCodeError', codes: [`${other}-1`] });
+    expect((await attempt({ code, title: 'x', skus: [{ code: `${other}-1`, listPriceFen: 1 }] })).data?.createProduct).toEqual({
+      __typename: 'DuplicateCodeError',
+      codes: [code],
+    });
+    expect((await attempt({ code: other, title: 'x', skus: [{ code: `${code}-1`, listPriceFen: 1 }] })).data?.createProduct).toEqual({
+      __typename: 'DuplicateCodeError',
+      codes: [`${code}-1`],
+    });
+    expect((await attempt({ code: other, title: 'x', skus: [{ code: `${other}-1`, listPriceFen: 1, barcode: '6900000000017' }] })).data?.createProduct).toEqual(
+      { __typename: 'DuplicateCodeError', codes: ['6900000000017'] },
+    );
+    expect(
+      (
+        await attempt({
+          code: other,
+          title: 'x',
+          skus: [
+            { code: `${other}-1`, listPriceFen: 1 },
+            { code: `${other}-1`, listPriceFen: 2 },
+          ],
+        })
+      ).data?.createProduct,
+    ).toEqual({ __typename: 'DuplicateCodeError', codes: [`${other}-1`] });
     const negative = await attempt({ code: other, title: 'x', skus: [{ code: `${other}-1`, listPriceFen: -100 }] });
     expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['skus.0.listPriceFen'] });
     expect((await db.query(`SELECT count(*)::int AS n FROM catalog.product WHERE code = $1`, [other])).rows[0].n).toBe(0);
@@ -84,13 +143,20 @@ describe('products', () => {
         { input },
         operator,
       );
-    expect((await update({ code, expectedVersion: 1, title: '双面羊绒大衣', tags: ['winter'], addSkus: [{ code: `${code}-2`, listPriceFen: 419900 }] })).updateProduct).toEqual({
+    expect(
+      (await update({ code, expectedVersion: 1, title: '双面羊绒大衣', tags: ['winter'], addSkus: [{ code: `${code}-2`, listPriceFen: 419900 }] }))
+        .updateProduct,
+    ).toEqual({
       __typename: 'Product',
       version: 2,
       skus: [{ code: `${code}-1` }, { code: `${code}-2` }],
     });
     expect((await update({ code, expectedVersion: 1, title: '过期的修改' })).updateProduct).toEqual({ __typename: 'VersionConflictError', currentVersion: 2 });
-    const archived = await gateway.data<{ archiveProduct: { status: string; version: number } }>(`mutation($c: String!) { archiveProduct(code: $c, reason: "停产") { ... on Product { status version } } }`, { c: code }, operator);
+    const archived = await gateway.data<{ archiveProduct: { status: string; version: number } }>(
+      `mutation($c: String!) { archiveProduct(code: $c, reason: "停产") { ... on Product { status version } } }`,
+      { c: code },
+      operator,
+    );
     expect(archived.archiveProduct).toEqual({ status: 'ARCHIVED', version: 3 });
     expect((await update({ code, title: '改不了' })).updateProduct.__typename).toBe('InvalidStateError');
 
@@ -126,7 +192,15 @@ describe('products', () => {
     const tag = `n1-${uniqueCode('T').toLowerCase()}`;
     for (let i = 0; i < 50; i++) {
       const code = uniqueCode('N1');
-      await createProduct(gateway, { code, title: `列表商品 ${i}`, tags: [tag], skus: [{ code: `${code}-S`, listPriceFen: 1000 + i }, { code: `${code}-M`, listPriceFen: 1000 + i }] });
+      await createProduct(gateway, {
+        code,
+        title: `列表商品 ${i}`,
+        tags: [tag],
+        skus: [
+          { code: `${code}-S`, listPriceFen: 1000 + i },
+          { code: `${code}-M`, listPriceFen: 1000 + i },
+        ],
+      });
     }
     const statementsFor = async (first: number) => {
       const response = await subgraphRequestWithHeaders(first, tag);
@@ -154,7 +228,10 @@ describe('products', () => {
   it('answers sku(code) with its product for the ops console, and null for an unknown code', async () => {
     const code = uniqueCode('SKU');
     await createProduct(gateway, { code, title: '小香风外套', skus: [{ code: `${code}-1`, listPriceFen: 159900 }] });
-    const found = await subgraphRequest<{ sku: { code: string; product: { code: string } } | null }>(serviceUrl('catalog'), `{ sku(code: "${code}-1") { code product { code } } }`);
+    const found = await subgraphRequest<{ sku: { code: string; product: { code: string } } | null }>(
+      serviceUrl('catalog'),
+      `{ sku(code: "${code}-1") { code product { code } } }`,
+    );
     expect(found.data?.sku).toEqual({ code: `${code}-1`, product: { code } });
     expect((await gateway.data<{ sku: null }>(`{ sku(code: "NO-SUCH-SKU") { code } }`)).sku).toBeNull();
   });

@@ -23,13 +23,21 @@ import { ProductsService, type CreateProductOutcome, type UpdateProductOutcome }
 import { Sku } from './sku.entity';
 import { SkusService } from './skus.service';
 
-export const CreateProductResult = createUnionType({ name: 'CreateProductResult', types: () => [Product, DuplicateCodeError] as const, resolveType: byResultClass });
+export const CreateProductResult = createUnionType({
+  name: 'CreateProductResult',
+  types: () => [Product, DuplicateCodeError] as const,
+  resolveType: byResultClass,
+});
 export const UpdateProductResult = createUnionType({
   name: 'UpdateProductResult',
   types: () => [Product, NotFoundError, VersionConflictError, DuplicateCodeError, InvalidStateError] as const,
   resolveType: byResultClass,
 });
-export const ArchiveProductResult = createUnionType({ name: 'ArchiveProductResult', types: () => [Product, NotFoundError] as const, resolveType: byResultClass });
+export const ArchiveProductResult = createUnionType({
+  name: 'ArchiveProductResult',
+  types: () => [Product, NotFoundError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver(() => Product)
 export class ProductsResolver {
@@ -79,7 +87,9 @@ export class ProductsResolver {
   @Public()
   @ResolveField(() => [Sku], { description: 'Without a staff role, archived SKUs are left out' })
   async skus(@Ctx() ctx: RequestContext, @Parent() product: Product, @Loaders() loaders: LoaderRegistry): Promise<Sku[]> {
-    const skus = await loaders.get<string, Sku[]>('skusByProductId', async (ids) => groupByKey(ids, await this.skusService.findByProductIds(ids), (s) => s.productId)).load(product.id);
+    const skus = await loaders
+      .get<string, Sku[]>('skusByProductId', async (ids) => groupByKey(ids, await this.skusService.findByProductIds(ids), (s) => s.productId))
+      .load(product.id);
     return skusVisibleTo(ctx, skus);
   }
 
@@ -95,7 +105,9 @@ export class ProductsResolver {
   @ResolveReference()
   async resolveReference(reference: { id?: string; code?: string }, context: GraphQLContext): Promise<Product | undefined> {
     const { loaders } = context;
-    const product = reference.id ? await this.productLoaders.byId(loaders).load(reference.id) : await this.productLoaders.byCode(loaders).load(String(reference.code));
+    const product = reference.id
+      ? await this.productLoaders.byId(loaders).load(reference.id)
+      : await this.productLoaders.byCode(loaders).load(String(reference.code));
     return visibleTo(context.requestContext, product);
   }
 }

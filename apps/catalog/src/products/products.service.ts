@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ProductArchived, ProductCreated, ProductUpdated, SkuCreated } from '@shopops/contracts';
-import { execute, InvalidStateError, isUniqueViolation, NotFoundError, refuse, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  execute,
+  InvalidStateError,
+  isUniqueViolation,
+  NotFoundError,
+  refuse,
+  selectRows,
+  UnitOfWork,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
 import type { CreateProductInput, CreateSkuInput, ProductDetailsInput, UpdateProductInput } from './dto/create-product.input';
 import { DuplicateCodeError, VersionConflictError } from './product-errors';
@@ -45,9 +55,7 @@ export class ProductsService {
   async createProduct(ctx: RequestContext, input: CreateProductInput): Promise<CreateProductOutcome> {
     const repeated = repeatedCodes(input.skus.flatMap((s) => [s.code, ...(s.barcode ? [s.barcode] : [])]));
     if (repeated.length > 0) return DuplicateCodeError.of(repeated);
-    return this.racingForCodes([input.code, ...input.skus.map((s) => s.code)], () =>
-      this.unitOfWork.run(ctx, (tx) => this.createIn(tx, input)),
-    );
+    return this.racingForCodes([input.code, ...input.skus.map((s) => s.code)], () => this.unitOfWork.run(ctx, (tx) => this.createIn(tx, input)));
   }
 
   /** Inside a caller's transaction (bulk import creates many). */
@@ -57,12 +65,11 @@ export class ProductsService {
     const details = this.detailValues(input);
     // Column names come from DETAIL_COLUMNS only; every value is a parameter.
     const columns = ['code', 'title', 'version', ...details.columns];
-    const [{ id }] = await selectRows<{ id: string }>(tx.em, `INSERT INTO product (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, [
-      input.code,
-      input.title,
-      0,
-      ...details.values,
-    ]);
+    const [{ id }] = await selectRows<{ id: string }>(
+      tx.em,
+      `INSERT INTO product (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      [input.code, input.title, 0, ...details.values],
+    );
     const skus = await this.skus.insertSkus(tx, id, input.skus, tx.identity.subject);
     const product = await this.writer.recordVersion(tx, id, 'created');
     const category = product.categoryCode ? { categoryCode: product.categoryCode } : {};
@@ -72,21 +79,28 @@ export class ProductsService {
   }
 
   async updateProduct(ctx: RequestContext, input: UpdateProductInput): Promise<UpdateProductOutcome> {
-    return this.racingForCodes((input.addSkus ?? []).map((s) => s.code), () =>
-      this.unitOfWork.run(ctx, async (tx) => {
-        const current = await this.writer.lock(tx, input.code);
-        if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) refuse(VersionConflictError.of(input.expectedVersion, current.version));
-        if (current.status === ProductStatus.ARCHIVED) refuse(InvalidStateError.of('Product', current.status, 'be changed'));
-        const details = this.detailValues(input);
-        const columns = [...(input.title !== undefined ? ['title'] : []), ...details.columns];
-        const values = [...(input.title !== undefined ? [input.title] : []), ...details.values];
-        if (columns.length) await execute(tx.em, `UPDATE product SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [current.id, ...values]);
-        const added = input.addSkus?.length ? await this.addSkus(tx, current, input.addSkus) : [];
-        const changed = [...Object.keys(input).filter((k) => k !== 'code' && k !== 'expectedVersion' && k !== 'addSkus'), ...(added.length ? ['skus'] : [])].sort();
-        const product = await this.writer.recordVersion(tx, current.id, `updated: ${changed.join(', ') || 'nothing'}`);
-        tx.emit(ProductUpdated, changePayload(product, changed));
-        return product;
-      }),
+    return this.racingForCodes(
+      (input.addSkus ?? []).map((s) => s.code),
+      () =>
+        this.unitOfWork.run(ctx, async (tx) => {
+          const current = await this.writer.lock(tx, input.code);
+          if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
+            refuse(VersionConflictError.of(input.expectedVersion, current.version));
+          if (current.status === ProductStatus.ARCHIVED) refuse(InvalidStateError.of('Product', current.status, 'be changed'));
+          const details = this.detailValues(input);
+          const columns = [...(input.title !== undefined ? ['title'] : []), ...details.columns];
+          const values = [...(input.title !== undefined ? [input.title] : []), ...details.values];
+          if (columns.length)
+            await execute(tx.em, `UPDATE product SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [current.id, ...values]);
+          const added = input.addSkus?.length ? await this.addSkus(tx, current, input.addSkus) : [];
+          const changed = [
+            ...Object.keys(input).filter((k) => k !== 'code' && k !== 'expectedVersion' && k !== 'addSkus'),
+            ...(added.length ? ['skus'] : []),
+          ].sort();
+          const product = await this.writer.recordVersion(tx, current.id, `updated: ${changed.join(', ') || 'nothing'}`);
+          tx.emit(ProductUpdated, changePayload(product, changed));
+          return product;
+        }),
     );
   }
 
@@ -110,7 +124,11 @@ export class ProductsService {
   }
 
   async versionsOf(productId: string, first: number): Promise<ProductVersion[]> {
-    const rows = await selectRows<ProductVersion>(this.dataSource, `SELECT version, actor, change, at FROM product_version WHERE product_id = $1 ORDER BY version DESC LIMIT $2`, [productId, first]);
+    const rows = await selectRows<ProductVersion>(
+      this.dataSource,
+      `SELECT version, actor, change, at FROM product_version WHERE product_id = $1 ORDER BY version DESC LIMIT $2`,
+      [productId, first],
+    );
     return rows.map((v) => Object.assign(new ProductVersion(), v));
   }
 

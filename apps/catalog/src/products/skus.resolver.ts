@@ -14,7 +14,10 @@ export class SkusResolver {
   ) {}
 
   @Public()
-  @Query(() => Sku, { nullable: true, description: 'A SKU by its code, or null if there is none (without a staff role, also when it is archived or its product is not on sale).' })
+  @Query(() => Sku, {
+    nullable: true,
+    description: 'A SKU by its code, or null if there is none (without a staff role, also when it is archived or its product is not on sale).',
+  })
   async sku(@Ctx() ctx: RequestContext, @Args('code') code: string, @Loaders() loaders: LoaderRegistry): Promise<Sku | undefined> {
     return this.visibleSku(ctx, loaders, await this.byCode(loaders).load(code));
   }

@@ -6,17 +6,25 @@ describe('search and bulk import', () => {
   const operator = { role: 'operator' as const };
   type Page = { nodes: Array<{ code: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
   const search = async (args: { query?: string; filter?: Record<string, unknown>; first?: number; after?: string }) =>
-    (await gateway.data<{ searchProducts: Page }>(
-      `query($q: String, $f: ProductFilter, $n: Int!, $a: String) { searchProducts(query: $q, filter: $f, first: $n, after: $a) { nodes { code } pageInfo { hasNextPage endCursor } } }`,
-      { q: args.query ?? null, f: args.filter ?? null, n: args.first ?? 20, a: args.after ?? null },
-      operator,
-    )).searchProducts;
+    (
+      await gateway.data<{ searchProducts: Page }>(
+        `query($q: String, $f: ProductFilter, $n: Int!, $a: String) { searchProducts(query: $q, filter: $f, first: $n, after: $a) { nodes { code } pageInfo { hasNextPage endCursor } } }`,
+        { q: args.query ?? null, f: args.filter ?? null, n: args.first ?? 20, a: args.after ?? null },
+        operator,
+      )
+    ).searchProducts;
 
   it('finds Chinese and English keywords over titles, keywords and SKU codes, with filters and cursor pages', async () => {
     const tag = `s-${uniqueCode('T').toLowerCase()}`;
-    const make = (suffix: string, input: Record<string, unknown>) => createProduct(gateway, { code: uniqueCode(suffix), tags: [tag], skus: [{ code: uniqueCode(`${suffix}-SKU`), listPriceFen: 59900 }], ...input });
+    const make = (suffix: string, input: Record<string, unknown>) =>
+      createProduct(gateway, { code: uniqueCode(suffix), tags: [tag], skus: [{ code: uniqueCode(`${suffix}-SKU`), listPriceFen: 59900 }], ...input });
     const dress = await make('DRESS', { title: '法式碎花连衣裙', categoryCode: 'DRESS', keywords: ['茶歇裙', 'floral dress'] });
-    const silk = await make('SHIRT', { title: '真丝衬衫 通勤百搭', categoryCode: 'SHIRT', portfolioRole: 'CORE', skus: [{ code: uniqueCode('SHIRT-SKU'), listPriceFen: 129900 }] });
+    const silk = await make('SHIRT', {
+      title: '真丝衬衫 通勤百搭',
+      categoryCode: 'SHIRT',
+      portfolioRole: 'CORE',
+      skus: [{ code: uniqueCode('SHIRT-SKU'), listPriceFen: 129900 }],
+    });
     const knit = await make('KNIT', { title: '羊毛针织开衫', categoryCode: 'KNIT', keywords: ['silk blend'] });
     const codes = (page: Page) => page.nodes.map((n) => n.code).sort();
 
@@ -55,14 +63,30 @@ describe('search and bulk import', () => {
       `${c},羊绒围巾,SCARF,,import,LONG_TAIL,${c}-1,89900,驼色,,,`,
       `,没有编码,WOMEN,,,,X-1,100,,,,`,
     ].join('\n');
-    const job = await gateway.data<{ startProductImport: { id: string; status: string } }>(`mutation($c: String!) { startProductImport(format: CSV, content: $c) { id status } }`, { c: csv }, operator);
+    const job = await gateway.data<{ startProductImport: { id: string; status: string } }>(
+      `mutation($c: String!) { startProductImport(format: CSV, content: $c) { id status } }`,
+      { c: csv },
+      operator,
+    );
     const done = await eventually(
       async () =>
-        (await gateway.data<{ importJob: { status: string; total: number; processed: number; created: number; failed: number; progressPercent: number; errors: Array<{ row: number; productCode: string | null; message: string }> } }>(
-          `query($id: ID!) { importJob(id: $id) { status total processed created failed progressPercent errors { row productCode message } } }`,
-          { id: job.startProductImport.id },
-          operator,
-        )).importJob,
+        (
+          await gateway.data<{
+            importJob: {
+              status: string;
+              total: number;
+              processed: number;
+              created: number;
+              failed: number;
+              progressPercent: number;
+              errors: Array<{ row: number; productCode: string | null; message: string }>;
+            };
+          }>(
+            `query($id: ID!) { importJob(id: $id) { status total processed created failed progressPercent errors { row productCode message } } }`,
+            { id: job.startProductImport.id },
+            operator,
+          )
+        ).importJob,
       (j) => j.status === 'DONE',
       { what: 'the import to finish' },
     );
@@ -71,11 +95,9 @@ describe('search and bulk import', () => {
       { row: 4, productCode: b, message: expect.stringContaining('listPriceFen') },
       { row: 6, productCode: null, message: 'productCode is required' },
     ]);
-    const imported = await gateway.data<{ product: { title: string; keywords: string[]; skus: Array<{ code: string; weightGrams: number; options: Array<{ value: string }> }> } }>(
-      `query($c: String!) { product(code: $c) { title keywords skus { code weightGrams options { value } } } }`,
-      { c: a },
-      operator,
-    );
+    const imported = await gateway.data<{
+      product: { title: string; keywords: string[]; skus: Array<{ code: string; weightGrams: number; options: Array<{ value: string }> }> };
+    }>(`query($c: String!) { product(code: $c) { title keywords skus { code weightGrams options { value } } } }`, { c: a }, operator);
     expect(imported.product).toEqual({
       title: '天丝阔腿裤',
       keywords: ['阔腿裤', '垂感'],
@@ -86,18 +108,33 @@ describe('search and bulk import', () => {
     });
 
     // Importing the same file again creates nothing new: every product is a duplicate now.
-    const again = await gateway.data<{ startProductImport: { id: string } }>(`mutation($c: String!) { startProductImport(format: JSON, content: $c) { id } }`, { c: JSON.stringify([{ code: a, title: 'x', skus: [{ code: `${a}-X`, listPriceFen: 1 }] }]) }, operator);
+    const again = await gateway.data<{ startProductImport: { id: string } }>(
+      `mutation($c: String!) { startProductImport(format: JSON, content: $c) { id } }`,
+      { c: JSON.stringify([{ code: a, title: 'x', skus: [{ code: `${a}-X`, listPriceFen: 1 }] }]) },
+      operator,
+    );
     const repeated = await eventually(
-      async () => (await gateway.data<{ importJob: { status: string; created: number; errors: Array<{ message: string }> } }>(`query($id: ID!) { importJob(id: $id) { status created errors { message } } }`, { id: again.startProductImport.id }, operator)).importJob,
+      async () =>
+        (
+          await gateway.data<{ importJob: { status: string; created: number; errors: Array<{ message: string }> } }>(
+            `query($id: ID!) { importJob(id: $id) { status created errors { message } } }`,
+            { id: again.startProductImport.id },
+            operator,
+          )
+        ).importJob,
       (j) => j.status === 'DONE',
       { what: 'the second import' },
     );
     expect(repeated).toMatchObject({ created: 0, errors: [{ message: expect.stringContaining(a) }] });
 
     const exported = (await gateway.data<{ exportProducts: string }>(`{ exportProducts(format: CSV) }`, {}, operator)).exportProducts;
-    expect(exported.split('\n')[0]).toBe('productCode,title,subtitle,categoryCode,brand,keywords,tags,portfolioRole,skuCode,listPriceFen,color,size,barcode,weightGrams');
+    expect(exported.split('\n')[0]).toBe(
+      'productCode,title,subtitle,categoryCode,brand,keywords,tags,portfolioRole,skuCode,listPriceFen,color,size,barcode,weightGrams',
+    );
     expect(exported).toContain(`${a},天丝阔腿裤,,WOMEN,,阔腿裤|垂感,import,CORE,${a}-BLK-M,39900,黑,M,,310`);
-    const json = JSON.parse((await gateway.data<{ exportProducts: string }>(`{ exportProducts(format: JSON) }`, {}, operator)).exportProducts) as Array<{ code: string }>;
+    const json = JSON.parse((await gateway.data<{ exportProducts: string }>(`{ exportProducts(format: JSON) }`, {}, operator)).exportProducts) as Array<{
+      code: string;
+    }>;
     expect(json.find((p) => p.code === c)).toMatchObject({ code: c, categoryCode: 'SCARF', portfolioRole: 'LONG_TAIL' });
   });
 });

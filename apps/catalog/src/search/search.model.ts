@@ -10,9 +10,21 @@ export class ProductFilter {
   @Field(() => Int, { nullable: true, description: 'Price band: some SKU at or above (fen)' }) @IsOptional() @IsInt() @Min(0) minPriceFen?: number;
   @Field(() => Int, { nullable: true, description: 'Price band: some SKU at or below (fen)' }) @IsOptional() @IsInt() @Min(0) maxPriceFen?: number;
   @Field(() => [PortfolioRole], { nullable: true }) @IsOptional() @ArrayMaxSize(6) @IsEnum(PortfolioRole, { each: true }) roles?: PortfolioRole[];
-  @Field(() => [LifecycleStageValue], { nullable: true }) @IsOptional() @ArrayMaxSize(5) @IsEnum(LifecycleStageValue, { each: true }) stages?: LifecycleStageValue[];
-  @Field(() => [String], { nullable: true, description: 'Products carrying all of these tags' }) @IsOptional() @ArrayMaxSize(10) @IsString({ each: true }) tags?: string[];
-  @Field(() => [ProductStatus], { nullable: true, description: 'Default: DRAFT and ON_SALE' }) @IsOptional() @ArrayMaxSize(3) @IsEnum(ProductStatus, { each: true }) statuses?: ProductStatus[];
+  @Field(() => [LifecycleStageValue], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @IsEnum(LifecycleStageValue, { each: true })
+  stages?: LifecycleStageValue[];
+  @Field(() => [String], { nullable: true, description: 'Products carrying all of these tags' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  tags?: string[];
+  @Field(() => [ProductStatus], { nullable: true, description: 'Default: DRAFT and ON_SALE' })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @IsEnum(ProductStatus, { each: true })
+  statuses?: ProductStatus[];
 }
 
 @ArgsType()
@@ -25,4 +37,3 @@ export class SearchProductsArgs extends PageArgs {
 
   @Field(() => ProductFilter, { nullable: true }) @IsOptional() filter?: ProductFilter;
 }
-

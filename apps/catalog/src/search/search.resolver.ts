@@ -12,7 +12,9 @@ export class ProductSearchResolver {
   constructor(private readonly searchService: SearchService) {}
 
   @Public()
-  @Query(() => ProductConnection, { description: 'Products by keyword (Chinese or English) and filters, best title matches first, then by code. Without a staff role, only products on sale.' })
+  @Query(() => ProductConnection, {
+    description: 'Products by keyword (Chinese or English) and filters, best title matches first, then by code. Without a staff role, only products on sale.',
+  })
   searchProducts(@Ctx() ctx: RequestContext, @Args() args: SearchProductsArgs): Promise<Page<Product>> {
     return this.searchService.search(args, !seesWholeRange(ctx));
   }

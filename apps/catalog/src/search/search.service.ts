@@ -61,7 +61,11 @@ export class SearchService {
       ],
     );
     const products = await this.dataSource.getRepository(Product).findBy({ id: In(rows.map((r) => r.id)) });
-    const ordered = alignByKey(rows.map((r) => r.id), products, (p) => p.id).filter((p): p is Product => p !== undefined);
+    const ordered = alignByKey(
+      rows.map((r) => r.id),
+      products,
+      (p) => p.id,
+    ).filter((p): p is Product => p !== undefined);
     const ranks = new Map(rows.map((r) => [r.id, r.rank]));
     return toPage(ordered, args.first, (p) => [ranks.get(p.id), p.code]);
   }

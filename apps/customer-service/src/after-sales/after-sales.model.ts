@@ -63,12 +63,18 @@ export class OpenCaseInput {
 export class CaseActionInput {
   @Field(() => ID) @IsUUID() caseId!: string;
   @Field(() => String, { description: 'approve, reject, book-pickup, receive, refund, reship, cancel' })
-  @IsIn(['approve', 'reject', 'book-pickup', 'receive', 'refund', 'reship', 'cancel'], { message: 'action must be approve, reject, book-pickup, receive, refund, reship or cancel' })
+  @IsIn(['approve', 'reject', 'book-pickup', 'receive', 'refund', 'reship', 'cancel'], {
+    message: 'action must be approve, reject, book-pickup, receive, refund, reship or cancel',
+  })
   action!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 500) note?: string;
   @Field(() => String, { nullable: true, description: 'book-pickup: when (ISO 8601)' }) @IsOptional() @IsString() pickupAt?: string;
   @Field(() => String, { nullable: true, description: 'book-pickup: where' }) @IsOptional() @IsString() @Length(1, 300) pickupAddress?: string;
-  @Field(() => String, { nullable: true, description: 'receive: the warehouse the goods came back to' }) @IsOptional() @IsString() @Length(1, 32) locationCode?: string;
+  @Field(() => String, { nullable: true, description: 'receive: the warehouse the goods came back to' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  locationCode?: string;
 }
 
 @ObjectType({ implements: () => [ErrorResult] })
@@ -77,7 +83,12 @@ export class IllegalCaseActionError extends ErrorResult {
   @Field(() => String) action!: string;
 
   static of(kind: string, status: string, action: string): IllegalCaseActionError {
-    return Object.assign(new IllegalCaseActionError(), { errorCode: 'ILLEGAL_CASE_ACTION', message: `A ${kind} case in ${status} cannot ${action}`, status, action });
+    return Object.assign(new IllegalCaseActionError(), {
+      errorCode: 'ILLEGAL_CASE_ACTION',
+      message: `A ${kind} case in ${status} cannot ${action}`,
+      status,
+      action,
+    });
   }
 }
 

@@ -4,8 +4,16 @@ import { STAFF } from '../roles';
 import { AfterSalesCase, CaseActionInput, IllegalCaseActionError, OpenCaseInput, RefundExceedsOrderError } from './after-sales.model';
 import { AfterSalesService } from './after-sales.service';
 
-export const OpenCaseResult = createUnionType({ name: 'OpenCaseResult', types: () => [AfterSalesCase, NotFoundError, RefundExceedsOrderError] as const, resolveType: byResultClass });
-export const CaseActionResult = createUnionType({ name: 'CaseActionResult', types: () => [AfterSalesCase, NotFoundError, IllegalCaseActionError] as const, resolveType: byResultClass });
+export const OpenCaseResult = createUnionType({
+  name: 'OpenCaseResult',
+  types: () => [AfterSalesCase, NotFoundError, RefundExceedsOrderError] as const,
+  resolveType: byResultClass,
+});
+export const CaseActionResult = createUnionType({
+  name: 'CaseActionResult',
+  types: () => [AfterSalesCase, NotFoundError, IllegalCaseActionError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver(() => AfterSalesCase)
 export class AfterSalesResolver {
@@ -25,7 +33,11 @@ export class AfterSalesResolver {
 
   @Roles(...STAFF, 'analyst')
   @Query(() => [AfterSalesCase])
-  afterSalesCases(@Args('first', { type: () => Int, defaultValue: 50 }) first: number, @Args('status', { type: () => String, nullable: true }) status?: string, @Args('orderId', { type: () => String, nullable: true }) orderId?: string) {
+  afterSalesCases(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('status', { type: () => String, nullable: true }) status?: string,
+    @Args('orderId', { type: () => String, nullable: true }) orderId?: string,
+  ) {
     if (first < 1 || first > 200) throw invalidField('first', 'must be 1 to 200');
     return this.afterSalesService.cases({ status, orderId }, first);
   }

@@ -1,10 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isIsoWithOffset, RefundIssued, ReturnReceived } from '@shopops/contracts';
-import { execute, invalidField, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  execute,
+  invalidField,
+  NotFoundError,
+  refuse,
+  selectRow,
+  selectRows,
+  UnitOfWork,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
 import { QualityService } from '../quality/quality.service';
-import { AfterSalesCase, AfterSalesKind, AfterSalesReason, CaseTransition, IllegalCaseActionError, RefundExceedsOrderError, type CaseActionInput, type OpenCaseInput } from './after-sales.model';
+import {
+  AfterSalesCase,
+  AfterSalesKind,
+  AfterSalesReason,
+  CaseTransition,
+  IllegalCaseActionError,
+  RefundExceedsOrderError,
+  type CaseActionInput,
+  type OpenCaseInput,
+} from './after-sales.model';
 
 interface CaseRow {
   id: string;
@@ -35,7 +54,10 @@ const ACTIONS: Record<string, { from: Partial<Record<AfterSalesKind, string[]>>;
   receive: { from: { RETURN: ['APPROVED', 'PICKUP_BOOKED'], EXCHANGE: ['APPROVED', 'PICKUP_BOOKED'] }, to: 'RECEIVED' },
   refund: { from: { RETURN: ['RECEIVED'], REFUND_ONLY: ['APPROVED'] }, to: 'REFUNDED' },
   reship: { from: { EXCHANGE: ['RECEIVED'] }, to: 'RESHIPPED' },
-  cancel: { from: { RETURN: ['REQUESTED', 'APPROVED', 'PICKUP_BOOKED'], REFUND_ONLY: ['REQUESTED', 'APPROVED'], EXCHANGE: ['REQUESTED', 'APPROVED', 'PICKUP_BOOKED'] }, to: 'CANCELLED' },
+  cancel: {
+    from: { RETURN: ['REQUESTED', 'APPROVED', 'PICKUP_BOOKED'], REFUND_ONLY: ['REQUESTED', 'APPROVED'], EXCHANGE: ['REQUESTED', 'APPROVED', 'PICKUP_BOOKED'] },
+    to: 'CANCELLED',
+  },
 };
 const FINAL = new Set(['REFUNDED', 'RESHIPPED', 'REJECTED', 'CANCELLED']);
 
@@ -63,7 +85,8 @@ export class AfterSalesService {
         [input.channel, input.orderId],
       );
       if (!order) refuse(NotFoundError.of('Order', `${input.channel}:${input.orderId}`));
-      if (!order.lines.some((l) => l.skuCode === input.skuCode && l.quantity >= input.quantity)) refuse(NotFoundError.of('Order line', `${input.orderId}/${input.skuCode} × ${input.quantity}`));
+      if (!order.lines.some((l) => l.skuCode === input.skuCode && l.quantity >= input.quantity))
+        refuse(NotFoundError.of('Order line', `${input.orderId}/${input.skuCode} × ${input.quantity}`));
       const claimed = await this.claimedFen(tx, input.channel, input.orderId);
       if (claimed + input.amountFen > order.total_fen) refuse(RefundExceedsOrderError.of(order.total_fen, claimed, input.amountFen));
       const buyer = await selectRow<{ member_id: string | null; tier_code: string | null }>(
@@ -71,16 +94,43 @@ export class AfterSalesService {
         `SELECT b.member_id, t.tier_code FROM buyer b LEFT JOIN member_tier t ON t.member_id = b.member_id WHERE b.platform = $1 AND b.platform_user_id = $2`,
         [input.channel, order.platform_user_id],
       );
-      const fastTrack = input.kind !== AfterSalesKind.EXCHANGE && !!buyer?.tier_code && this.config.fastTrack.tiers.includes(buyer.tier_code) && input.amountFen <= this.config.fastTrack.maxFen;
+      const fastTrack =
+        input.kind !== AfterSalesKind.EXCHANGE &&
+        !!buyer?.tier_code &&
+        this.config.fastTrack.tiers.includes(buyer.tier_code) &&
+        input.amountFen <= this.config.fastTrack.maxFen;
       const [row] = await selectRows<CaseRow>(
         tx.em,
         `INSERT INTO after_sales_case (kind, status, channel, order_id, platform_user_id, member_id, sku_code, quantity, amount_fen, reason, reason_category, fast_tracked, due_at, conversation_id)
          VALUES ($1, 'REQUESTED', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + $12 * interval '1 hour', $13) RETURNING *`,
-        [input.kind, input.channel, input.orderId, order.platform_user_id, buyer?.member_id ?? null, input.skuCode, input.quantity, input.amountFen, input.reason, input.reasonCategory, fastTrack, this.config.afterSalesHours, input.conversationId ?? null],
+        [
+          input.kind,
+          input.channel,
+          input.orderId,
+          order.platform_user_id,
+          buyer?.member_id ?? null,
+          input.skuCode,
+          input.quantity,
+          input.amountFen,
+          input.reason,
+          input.reasonCategory,
+          fastTrack,
+          this.config.afterSalesHours,
+          input.conversationId ?? null,
+        ],
       );
       await this.record(tx, row.id, null, 'REQUESTED', input.reason);
-      if (input.reasonCategory === AfterSalesReason.QUALITY || input.reasonCategory === AfterSalesReason.NOT_AS_DESCRIBED || input.reasonCategory === AfterSalesReason.SIZE) {
-        await this.quality.signal(tx, { skuCode: input.skuCode, reason: input.reasonCategory.toLowerCase().replace(/_/g, '-'), source: 'after-sales', reference: row.id });
+      if (
+        input.reasonCategory === AfterSalesReason.QUALITY ||
+        input.reasonCategory === AfterSalesReason.NOT_AS_DESCRIBED ||
+        input.reasonCategory === AfterSalesReason.SIZE
+      ) {
+        await this.quality.signal(tx, {
+          skuCode: input.skuCode,
+          reason: input.reasonCategory.toLowerCase().replace(/_/g, '-'),
+          source: 'after-sales',
+          reference: row.id,
+        });
       }
       if (fastTrack) {
         await this.move(tx, row, 'APPROVED', 'fast track: trusted member, small amount');
@@ -105,7 +155,14 @@ export class AfterSalesService {
         await execute(tx.em, `UPDATE after_sales_case SET pickup_at = $2, pickup_address = $3 WHERE id = $1`, [row.id, input.pickupAt, input.pickupAddress]);
       }
       if (input.action === 'receive') {
-        tx.emit(ReturnReceived, { caseId: row.id, channel: row.channel, orderId: row.order_id, skuCode: row.sku_code, quantity: row.quantity, ...(input.locationCode ? { locationCode: input.locationCode } : {}) });
+        tx.emit(ReturnReceived, {
+          caseId: row.id,
+          channel: row.channel,
+          orderId: row.order_id,
+          skuCode: row.sku_code,
+          quantity: row.quantity,
+          ...(input.locationCode ? { locationCode: input.locationCode } : {}),
+        });
         // A fast-tracked return was refunded already: receiving the goods completes it.
         if (row.kind === AfterSalesKind.RETURN && row.refunded_fen >= row.amount_fen) to = 'REFUNDED';
       }
@@ -115,7 +172,10 @@ export class AfterSalesService {
     });
   }
 
-  async cases(filter: { memberIds?: readonly string[]; status?: string; orderId?: string }, first: number): Promise<Array<AfterSalesCase & { memberId: string | null }>> {
+  async cases(
+    filter: { memberIds?: readonly string[]; status?: string; orderId?: string },
+    first: number,
+  ): Promise<Array<AfterSalesCase & { memberId: string | null }>> {
     const rows = await selectRows<CaseRow>(
       this.dataSource,
       `SELECT * FROM after_sales_case WHERE ($1::uuid[] IS NULL OR member_id = ANY ($1)) AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR order_id = $3)
@@ -131,12 +191,18 @@ export class AfterSalesService {
       `SELECT case_id, from_status, to_status, actor, note, at FROM case_transition WHERE case_id = ANY ($1::uuid[]) ORDER BY id`,
       [caseIds],
     );
-    return rows.map((r) => Object.assign(new CaseTransition(), { caseId: r.case_id, from: r.from_status, to: r.to_status, actor: r.actor, note: r.note, at: r.at }));
+    return rows.map((r) =>
+      Object.assign(new CaseTransition(), { caseId: r.case_id, from: r.from_status, to: r.to_status, actor: r.actor, note: r.note, at: r.at }),
+    );
   }
 
   /** Money already promised back on an order by cases that are not rejected or cancelled. */
   private async claimedFen(tx: TransactionContext, channel: string, orderId: string): Promise<number> {
-    const [{ fen }] = await selectRows<{ fen: number }>(tx.em, `SELECT coalesce(sum(amount_fen), 0)::int AS fen FROM after_sales_case WHERE channel = $1 AND order_id = $2 AND status NOT IN ('REJECTED', 'CANCELLED')`, [channel, orderId]);
+    const [{ fen }] = await selectRows<{ fen: number }>(
+      tx.em,
+      `SELECT coalesce(sum(amount_fen), 0)::int AS fen FROM after_sales_case WHERE channel = $1 AND order_id = $2 AND status NOT IN ('REJECTED', 'CANCELLED')`,
+      [channel, orderId],
+    );
     return fen;
   }
 
@@ -149,13 +215,23 @@ export class AfterSalesService {
   }
 
   private async move(tx: TransactionContext, row: CaseRow, to: string, note: string): Promise<void> {
-    await execute(tx.em, `UPDATE after_sales_case SET status = $2, updated_at = now(), completed_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [row.id, to, FINAL.has(to)]);
+    await execute(tx.em, `UPDATE after_sales_case SET status = $2, updated_at = now(), completed_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [
+      row.id,
+      to,
+      FINAL.has(to),
+    ]);
     await this.record(tx, row.id, row.status, to, note);
     row.status = to;
   }
 
   private async record(tx: TransactionContext, caseId: string, from: string | null, to: string, note: string): Promise<void> {
-    await execute(tx.em, `INSERT INTO case_transition (case_id, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5)`, [caseId, from, to, tx.identity.subject, note]);
+    await execute(tx.em, `INSERT INTO case_transition (case_id, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5)`, [
+      caseId,
+      from,
+      to,
+      tx.identity.subject,
+      note,
+    ]);
   }
 
   private async byIdIn(tx: TransactionContext, id: string): Promise<AfterSalesCase> {

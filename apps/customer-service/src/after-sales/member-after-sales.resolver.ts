@@ -13,6 +13,10 @@ export class MemberAfterSalesResolver {
   @Roles(...STAFF)
   @ResolveField(() => [AfterSalesCase])
   afterSalesCases(@Parent() m: MemberReference, @Loaders() loaders: LoaderRegistry): Promise<AfterSalesCase[]> {
-    return loaders.get<string, AfterSalesCase[]>('casesByMember', async (ids) => groupByKey(ids, await this.afterSalesService.cases({ memberIds: ids }, 500), (c) => c.memberId ?? '')).load(m.id);
+    return loaders
+      .get<string, AfterSalesCase[]>('casesByMember', async (ids) =>
+        groupByKey(ids, await this.afterSalesService.cases({ memberIds: ids }, 500), (c) => c.memberId ?? ''),
+      )
+      .load(m.id);
   }
 }

@@ -15,7 +15,11 @@ export class Agent {
 
 @InputType()
 export class AgentInput {
-  @Field(() => String) @IsString() @Length(1, 32) @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'code must be lower-case letters, digits, dot, dash, underscore' }) code!: string;
+  @Field(() => String)
+  @IsString()
+  @Length(1, 32)
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'code must be lower-case letters, digits, dot, dash, underscore' })
+  code!: string;
   @Field(() => String) @IsString() @Length(1, 64) name!: string;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) skills?: string[];
   @Field(() => Int) @IsInt() @Min(0) @Max(200) capacity!: number;
@@ -29,7 +33,12 @@ export class AgentAtCapacityError extends ErrorResult {
   @Field(() => Int) capacity!: number;
 
   static of(agentCode: string, capacity: number): AgentAtCapacityError {
-    return Object.assign(new AgentAtCapacityError(), { errorCode: 'AGENT_AT_CAPACITY', message: `${agentCode} already owns ${capacity} open conversations`, agentCode, capacity });
+    return Object.assign(new AgentAtCapacityError(), {
+      errorCode: 'AGENT_AT_CAPACITY',
+      message: `${agentCode} already owns ${capacity} open conversations`,
+      agentCode,
+      capacity,
+    });
   }
 }
 
@@ -39,6 +48,10 @@ export class NotOwnerError extends ErrorResult {
   @Field(() => String) ownerAgentCode!: string;
 
   static of(ownerAgentCode: string): NotOwnerError {
-    return Object.assign(new NotOwnerError(), { errorCode: 'NOT_OWNER', message: `The conversation is owned by ${ownerAgentCode}; ask for a handover`, ownerAgentCode });
+    return Object.assign(new NotOwnerError(), {
+      errorCode: 'NOT_OWNER',
+      message: `The conversation is owned by ${ownerAgentCode}; ask for a handover`,
+      ownerAgentCode,
+    });
   }
 }

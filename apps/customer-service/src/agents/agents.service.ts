@@ -37,7 +37,11 @@ export class AgentsService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const agent = await selectRow<AgentRow>(tx.em, `SELECT * FROM agent WHERE code = $1`, [agentCode]);
       if (!agent) refuse(NotFoundError.of('Agent', agentCode));
-      const updated = await selectRows<{ member_id: string }>(tx.em, `WITH u AS (UPDATE member_tier SET dedicated_agent_id = $2 WHERE member_id = $1 RETURNING member_id) SELECT * FROM u`, [memberId, agent.id]);
+      const updated = await selectRows<{ member_id: string }>(
+        tx.em,
+        `WITH u AS (UPDATE member_tier SET dedicated_agent_id = $2 WHERE member_id = $1 RETURNING member_id) SELECT * FROM u`,
+        [memberId, agent.id],
+      );
       if (!updated.length) refuse(NotFoundError.of('Member tier', memberId));
       return toAgent(agent);
     });
@@ -49,5 +53,13 @@ export class AgentsService {
 }
 
 function toAgent(r: AgentRow): Agent {
-  return Object.assign(new Agent(), { id: r.id, code: r.code, name: r.name, skills: r.skills, capacity: r.capacity, openConversations: r.open_conversations, active: r.active });
+  return Object.assign(new Agent(), {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    skills: r.skills,
+    capacity: r.capacity,
+    openConversations: r.open_conversations,
+    active: r.active,
+  });
 }

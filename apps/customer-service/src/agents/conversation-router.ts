@@ -22,12 +22,21 @@ export class ConversationRouter {
   async route(tx: TransactionContext, conversation: RoutedConversation): Promise<void> {
     if (conversation.assigned_agent_id) return;
     const dedicated = conversation.member_id
-      ? await selectRow<{ dedicated_agent_id: string | null }>(tx.em, `SELECT dedicated_agent_id FROM member_tier WHERE member_id = $1 AND tier_code = ANY ($2)`, [conversation.member_id, this.config.topTiers])
+      ? await selectRow<{ dedicated_agent_id: string | null }>(
+          tx.em,
+          `SELECT dedicated_agent_id FROM member_tier WHERE member_id = $1 AND tier_code = ANY ($2)`,
+          [conversation.member_id, this.config.topTiers],
+        )
       : undefined;
-    const skill = conversation.topic === ConversationTopic.PRE_SALES ? 'pre-sales' : conversation.topic === ConversationTopic.AFTER_SALES ? 'after-sales' : 'complaint';
+    const skill =
+      conversation.topic === ConversationTopic.PRE_SALES ? 'pre-sales' : conversation.topic === ConversationTopic.AFTER_SALES ? 'after-sales' : 'complaint';
     const agentId = await this.assignment.assign(tx, { conversationId: conversation.id, skill, dedicatedAgentId: dedicated?.dedicated_agent_id ?? null });
     if (!agentId) return; // Nobody free: it waits in the unassigned queue, its clocks running.
     await execute(tx.em, `UPDATE conversation SET assigned_agent_id = $2, updated_at = now() WHERE id = $1`, [conversation.id, agentId]);
-    await execute(tx.em, `INSERT INTO ownership_change (conversation_id, to_agent_id, kind, reason, actor) VALUES ($1, $2, 'ASSIGNED', $3, 'router')`, [conversation.id, agentId, `${skill}${dedicated?.dedicated_agent_id === agentId ? ' (dedicated agent)' : ''}`]);
+    await execute(tx.em, `INSERT INTO ownership_change (conversation_id, to_agent_id, kind, reason, actor) VALUES ($1, $2, 'ASSIGNED', $3, 'router')`, [
+      conversation.id,
+      agentId,
+      `${skill}${dedicated?.dedicated_agent_id === agentId ? ' (dedicated agent)' : ''}`,
+    ]);
   }
 }

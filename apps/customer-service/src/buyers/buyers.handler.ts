@@ -36,7 +36,11 @@ export class BuyersHandler {
   async linkAccount(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
     const p = event.payload;
     await BUYERS.link(tx.em, p);
-    await execute(tx.em, `UPDATE conversation SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2 AND member_id IS DISTINCT FROM $3`, [p.platform, p.platformUserId, p.memberId]);
+    await execute(tx.em, `UPDATE conversation SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2 AND member_id IS DISTINCT FROM $3`, [
+      p.platform,
+      p.platformUserId,
+      p.memberId,
+    ]);
     await execute(tx.em, `UPDATE after_sales_case SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2`, [p.platform, p.platformUserId, p.memberId]);
   }
 
@@ -50,7 +54,11 @@ export class BuyersHandler {
 
   @OnEvent(TierChanged)
   async tier(tx: TransactionContext, event: EventEnvelope<TierChangedPayload>): Promise<void> {
-    await execute(tx.em, `INSERT INTO member_tier (member_id, tier_code) VALUES ($1, $2) ON CONFLICT (member_id) DO UPDATE SET tier_code = EXCLUDED.tier_code`, [event.payload.memberId, event.payload.toTier]);
+    await execute(
+      tx.em,
+      `INSERT INTO member_tier (member_id, tier_code) VALUES ($1, $2) ON CONFLICT (member_id) DO UPDATE SET tier_code = EXCLUDED.tier_code`,
+      [event.payload.memberId, event.payload.toTier],
+    );
   }
 
   /** The member asked to be forgotten: their words and accounts go, the service records stay anonymous. */
@@ -60,7 +68,10 @@ export class BuyersHandler {
     await this.eraseWords(tx, memberId);
     await this.pseudonymiseAccounts(tx, memberId, `erased:${requestId}`);
     const accounts = await selectRows<{ platform_user_id: string }>(tx.em, `SELECT platform_user_id FROM buyer WHERE member_id = $1`, [memberId]);
-    await this.deadLetters.pseudonymise(accounts.map((a) => a.platform_user_id), `erased:${requestId}`);
+    await this.deadLetters.pseudonymise(
+      accounts.map((a) => a.platform_user_id),
+      `erased:${requestId}`,
+    );
     await execute(tx.em, `DELETE FROM buyer WHERE member_id = $1`, [memberId]);
   }
 
@@ -69,7 +80,11 @@ export class BuyersHandler {
     const conversations = `(SELECT id FROM conversation WHERE member_id = $1 OR (channel, platform_user_id) IN ${ACCOUNTS_OF_MEMBER})`;
     await execute(tx.em, `UPDATE message SET text = '[erased]' WHERE author = 'BUYER' AND conversation_id IN ${conversations}`, [memberId]);
     await execute(tx.em, `UPDATE conversation SET platform_user_id = NULL, subject = NULL WHERE id IN ${conversations}`, [memberId]);
-    await execute(tx.em, `UPDATE review SET text = '[erased]', platform_user_id = NULL, images = '{}' WHERE platform_user_id IN (SELECT platform_user_id FROM buyer WHERE member_id = $1)`, [memberId]);
+    await execute(
+      tx.em,
+      `UPDATE review SET text = '[erased]', platform_user_id = NULL, images = '{}' WHERE platform_user_id IN (SELECT platform_user_id FROM buyer WHERE member_id = $1)`,
+      [memberId],
+    );
     await execute(tx.em, `UPDATE after_sales_case SET pickup_address = NULL, reason = '[erased]' WHERE member_id = $1`, [memberId]);
   }
 

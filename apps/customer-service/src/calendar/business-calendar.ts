@@ -85,9 +85,15 @@ export class BusinessCalendar {
  */
 export function parseCalendar(hours: string, holidays: string, makeUpWorkdays: string, offset: string): BusinessCalendar {
   const week: Shift[][] = DAYS.map(() => []);
-  for (const part of hours.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of hours
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [days, ...ranges] = part.split(/\s+/);
-    const [from, to = from] = days.toLowerCase().split('-').map((d) => DAYS.indexOf(d));
+    const [from, to = from] = days
+      .toLowerCase()
+      .split('-')
+      .map((d) => DAYS.indexOf(d));
     if (from < 0 || to < 0) throw new Error(`business hours: "${days}" is not a day or day range (mon…sun)`);
     const shifts = ranges.map((range) => {
       const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(range);

@@ -12,12 +12,20 @@ export class ConversationFieldsResolver {
   @Roles(...STAFF)
   @ResolveField(() => [ConversationMessage])
   messages(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<ConversationMessage[]> {
-    return loaders.get<string, ConversationMessage[]>('messagesByConversation', async (ids) => groupByKey(ids, await this.conversationQueries.messagesOf(ids), (m) => m.conversationId)).load(c.id);
+    return loaders
+      .get<string, ConversationMessage[]>('messagesByConversation', async (ids) =>
+        groupByKey(ids, await this.conversationQueries.messagesOf(ids), (m) => m.conversationId),
+      )
+      .load(c.id);
   }
 
   @Roles(...STAFF)
   @ResolveField(() => [OwnershipChange])
   ownershipHistory(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<OwnershipChange[]> {
-    return loaders.get<string, OwnershipChange[]>('ownershipByConversation', async (ids) => groupByKey(ids, await this.conversationQueries.ownershipOf(ids), (o) => o.conversationId)).load(c.id);
+    return loaders
+      .get<string, OwnershipChange[]>('ownershipByConversation', async (ids) =>
+        groupByKey(ids, await this.conversationQueries.ownershipOf(ids), (o) => o.conversationId),
+      )
+      .load(c.id);
   }
 }

@@ -37,7 +37,10 @@ export class ConversationStatusMachine {
     if (to === ConversationStatus.OPEN && c.status === ConversationStatus.RESOLVED) {
       // Reopened: resolution starts over.
       const due = this.sla.deadline('RESOLUTION', new Date(), { topic: c.topic, priority: c.priority, tierCode: c.tier_code });
-      await execute(tx.em, `UPDATE conversation SET status = 'OPEN', resolved_at = NULL, resolution_due_at = $2, updated_at = now() WHERE id = $1`, [c.id, due]);
+      await execute(tx.em, `UPDATE conversation SET status = 'OPEN', resolved_at = NULL, resolution_due_at = $2, updated_at = now() WHERE id = $1`, [
+        c.id,
+        due,
+      ]);
       return;
     }
     await execute(
@@ -59,7 +62,11 @@ export class ConversationStatusMachine {
       [c.id, now, took.business, took.wall],
     );
     const owner = holder ? await selectRow<{ id: string }>(tx.em, `SELECT id FROM agent WHERE id = $1`, [holder]) : undefined;
-    await execute(tx.em, `INSERT INTO survey (conversation_id, agent_id, channel) VALUES ($1, $2, $3) ON CONFLICT (conversation_id) DO NOTHING`, [c.id, owner?.id ?? null, c.channel]);
+    await execute(tx.em, `INSERT INTO survey (conversation_id, agent_id, channel) VALUES ($1, $2, $3) ON CONFLICT (conversation_id) DO NOTHING`, [
+      c.id,
+      owner?.id ?? null,
+      c.channel,
+    ]);
     tx.emit(ConversationResolved, {
       conversationId: c.id,
       channel: c.channel,

@@ -26,7 +26,10 @@ export enum MessageAuthor {
   BOT = 'BOT',
   NOTE = 'NOTE',
 }
-registerEnumType(ConversationStatus, { name: 'ConversationStatus', description: 'OPEN (waiting on us), PENDING (waiting on the buyer), SNOOZED, RESOLVED, CLOSED' });
+registerEnumType(ConversationStatus, {
+  name: 'ConversationStatus',
+  description: 'OPEN (waiting on us), PENDING (waiting on the buyer), SNOOZED, RESOLVED, CLOSED',
+});
 registerEnumType(ConversationPriority, { name: 'ConversationPriority' });
 registerEnumType(ConversationTopic, { name: 'ConversationTopic' });
 registerEnumType(MessageAuthor, { name: 'MessageAuthor', description: 'NOTE is internal, never shown to the buyer' });
@@ -104,6 +107,11 @@ export class IllegalStatusChangeError extends ErrorResult {
   @Field(() => ConversationStatus) to!: ConversationStatus;
 
   static of(from: ConversationStatus, to: ConversationStatus): IllegalStatusChangeError {
-    return Object.assign(new IllegalStatusChangeError(), { errorCode: 'ILLEGAL_STATUS_CHANGE', message: `A ${from} conversation cannot become ${to}`, from, to });
+    return Object.assign(new IllegalStatusChangeError(), {
+      errorCode: 'ILLEGAL_STATUS_CHANGE',
+      message: `A ${from} conversation cannot become ${to}`,
+      from,
+      to,
+    });
   }
 }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { selectRows, type Queryable } from '@shopops/platform';
 import { DataSource } from 'typeorm';
-import { Conversation, ConversationMessage, OwnershipChange, type ConversationPriority, type ConversationStatus, type ConversationTopic, type MessageAuthor } from './conversation.model';
+import {
+  Conversation,
+  ConversationMessage,
+  OwnershipChange,
+  type ConversationPriority,
+  type ConversationStatus,
+  type ConversationTopic,
+  type MessageAuthor,
+} from './conversation.model';
 
 export interface ConversationRow {
   id: string;
@@ -44,7 +52,10 @@ export class ConversationQueries {
     return row ? toConversation(row) : null;
   }
 
-  async list(filter: { status?: ConversationStatus; agentCode?: string; memberIds?: readonly string[]; needsHuman?: boolean }, first: number): Promise<Conversation[]> {
+  async list(
+    filter: { status?: ConversationStatus; agentCode?: string; memberIds?: readonly string[]; needsHuman?: boolean },
+    first: number,
+  ): Promise<Conversation[]> {
     const rows = await selectConversations(
       this.dataSource,
       `($1::text IS NULL OR c.status = $1) AND ($2::text IS NULL OR o.code = $2 OR (c.owner_agent_id IS NULL AND a.code = $2))
@@ -56,24 +67,58 @@ export class ConversationQueries {
   }
 
   async messagesOf(ids: readonly string[]): Promise<Array<ConversationMessage & { conversationId: string }>> {
-    const rows = await selectRows<{ conversation_id: string; author: MessageAuthor; text: string; code: string | null; article_intent: string | null; sent_at: Date }>(
+    const rows = await selectRows<{
+      conversation_id: string;
+      author: MessageAuthor;
+      text: string;
+      code: string | null;
+      article_intent: string | null;
+      sent_at: Date;
+    }>(
       this.dataSource,
       `SELECT m.conversation_id, m.author, m.text, a.code, m.article_intent, m.sent_at FROM message m LEFT JOIN agent a ON a.id = m.agent_id
         WHERE m.conversation_id = ANY ($1::uuid[]) ORDER BY m.sent_at, m.id`,
       [ids],
     );
-    return rows.map((r) => Object.assign(new ConversationMessage(), { conversationId: r.conversation_id, author: r.author, text: r.text, agentCode: r.code, articleIntent: r.article_intent, sentAt: r.sent_at }));
+    return rows.map((r) =>
+      Object.assign(new ConversationMessage(), {
+        conversationId: r.conversation_id,
+        author: r.author,
+        text: r.text,
+        agentCode: r.code,
+        articleIntent: r.article_intent,
+        sentAt: r.sent_at,
+      }),
+    );
   }
 
   async ownershipOf(ids: readonly string[]): Promise<Array<OwnershipChange & { conversationId: string }>> {
-    const rows = await selectRows<{ conversation_id: string; from_code: string | null; to_code: string; kind: string; reason: string; actor: string; at: Date }>(
+    const rows = await selectRows<{
+      conversation_id: string;
+      from_code: string | null;
+      to_code: string;
+      kind: string;
+      reason: string;
+      actor: string;
+      at: Date;
+    }>(
       this.dataSource,
       `SELECT o.conversation_id, f.code AS from_code, t.code AS to_code, o.kind, o.reason, o.actor, o.at
          FROM ownership_change o LEFT JOIN agent f ON f.id = o.from_agent_id JOIN agent t ON t.id = o.to_agent_id
         WHERE o.conversation_id = ANY ($1::uuid[]) ORDER BY o.id`,
       [ids],
     );
-    return rows.map((r) => Object.assign(new OwnershipChange(), { conversationId: r.conversation_id, fromAgentCode: r.from_code, toAgentCode: r.to_code, kind: r.kind, reason: r.reason, actor: r.actor, at: r.at }));
+    return rows.map((r) =>
+      Object.assign(new OwnershipChange(), {
+        conversationId: r.conversation_id,
+        fromAgentCode: r.from_code,
+        toAgentCode: r.to_code,
+        kind: r.kind,
+        reason: r.reason,
+        actor: r.actor,
+        at: r.at,
+      }),
+    );
   }
 }
 

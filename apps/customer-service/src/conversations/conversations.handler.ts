@@ -11,6 +11,12 @@ export class ConversationsHandler {
   @OnEvent(ChannelMessageReceived)
   async recordBuyerMessage(tx: TransactionContext, event: EventEnvelope<ChannelMessagePayload>): Promise<void> {
     const p = event.payload;
-    await this.conversations.receive(tx, { channel: p.channel, externalId: p.conversationId, platformUserId: p.buyer.platformUserId, text: p.text, at: new Date(p.at) });
+    await this.conversations.receive(tx, {
+      channel: p.channel,
+      externalId: p.conversationId,
+      platformUserId: p.buyer.platformUserId,
+      text: p.text,
+      at: new Date(p.at),
+    });
   }
 }

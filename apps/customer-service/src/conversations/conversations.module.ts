@@ -12,6 +12,14 @@ import { MemberConversationsResolver } from './member-conversations.resolver';
 
 @Module({
   imports: [AgentsModule, KnowledgeModule, SlaModule],
-  providers: [ConversationsService, ConversationStatusMachine, ConversationQueries, ConversationsHandler, ConversationsResolver, ConversationFieldsResolver, MemberConversationsResolver],
+  providers: [
+    ConversationsService,
+    ConversationStatusMachine,
+    ConversationQueries,
+    ConversationsHandler,
+    ConversationsResolver,
+    ConversationFieldsResolver,
+    MemberConversationsResolver,
+  ],
 })
 export class ConversationsModule {}

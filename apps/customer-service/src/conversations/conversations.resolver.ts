@@ -7,10 +7,26 @@ import { Conversation, ConversationStatus, IllegalStatusChangeError, OpenConvers
 import { ConversationQueries } from './conversation.queries';
 import { ConversationsService } from './conversations.service';
 
-export const ReplyResult = createUnionType({ name: 'ReplyResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byResultClass });
-export const ClaimResult = createUnionType({ name: 'ClaimResult', types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError] as const, resolveType: byResultClass });
-export const HandoverResult = createUnionType({ name: 'HandoverResult', types: () => [Conversation, NotFoundError, AgentAtCapacityError, InvalidStateError] as const, resolveType: byResultClass });
-export const StatusResult = createUnionType({ name: 'ConversationStatusResult', types: () => [Conversation, NotFoundError, IllegalStatusChangeError] as const, resolveType: byResultClass });
+export const ReplyResult = createUnionType({
+  name: 'ReplyResult',
+  types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError, InvalidStateError] as const,
+  resolveType: byResultClass,
+});
+export const ClaimResult = createUnionType({
+  name: 'ClaimResult',
+  types: () => [Conversation, NotFoundError, NotOwnerError, AgentAtCapacityError] as const,
+  resolveType: byResultClass,
+});
+export const HandoverResult = createUnionType({
+  name: 'HandoverResult',
+  types: () => [Conversation, NotFoundError, AgentAtCapacityError, InvalidStateError] as const,
+  resolveType: byResultClass,
+});
+export const StatusResult = createUnionType({
+  name: 'ConversationStatusResult',
+  types: () => [Conversation, NotFoundError, IllegalStatusChangeError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver(() => Conversation)
 export class ConversationsResolver {
@@ -40,7 +56,12 @@ export class ConversationsResolver {
 
   @Roles(...STAFF)
   @Mutation(() => HandoverResult, { description: 'Hands an owned conversation to another agent, with a reason (kept in its history).' })
-  handOverConversation(@Ctx() ctx: RequestContext, @Args('conversationId', { type: () => ID }) conversationId: string, @Args('toAgentCode') toAgentCode: string, @Args('reason') reason: string) {
+  handOverConversation(
+    @Ctx() ctx: RequestContext,
+    @Args('conversationId', { type: () => ID }) conversationId: string,
+    @Args('toAgentCode') toAgentCode: string,
+    @Args('reason') reason: string,
+  ) {
     requireId('conversationId', conversationId);
     if (!reason.trim() || reason.length > 500) throw invalidField('reason', 'must be 1 to 500 characters');
     return this.conversationsService.handover(ctx, conversationId, toAgentCode, reason);
@@ -55,7 +76,8 @@ export class ConversationsResolver {
     @Args('snoozeMinutes', { type: () => Int, nullable: true }) snoozeMinutes?: number,
   ) {
     requireId('conversationId', conversationId);
-    if (snoozeMinutes !== undefined && snoozeMinutes !== null && (snoozeMinutes < 1 || snoozeMinutes > 7 * 24 * 60)) throw invalidField('snoozeMinutes', 'must be 1 to 10080');
+    if (snoozeMinutes !== undefined && snoozeMinutes !== null && (snoozeMinutes < 1 || snoozeMinutes > 7 * 24 * 60))
+      throw invalidField('snoozeMinutes', 'must be 1 to 10080');
     return this.conversationsService.setStatus(ctx, conversationId, status, snoozeMinutes ?? undefined);
   }
 

@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConversationOpened } from '@shopops/contracts';
-import { execute, InvalidStateError, NotFoundError, refuse, Scheduled, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  execute,
+  InvalidStateError,
+  NotFoundError,
+  refuse,
+  Scheduled,
+  selectRow,
+  selectRows,
+  UnitOfWork,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { AgentCapacity, type AgentRef } from '../agents/agent-capacity';
 import { AgentAtCapacityError, NotOwnerError } from '../agents/agents.model';
 import { ConversationRouter } from '../agents/conversation-router';
@@ -10,7 +21,14 @@ import { topicOf } from '../knowledge/conversation-topic';
 import { SlaClocks } from '../sla/sla-clocks';
 import { SlaService } from '../sla/sla.service';
 import { ConversationStatusMachine } from './conversation-status';
-import { Conversation, ConversationStatus, ConversationTopic, IllegalStatusChangeError, type OpenConversationInput, type ReplyInput } from './conversation.model';
+import {
+  Conversation,
+  ConversationStatus,
+  ConversationTopic,
+  IllegalStatusChangeError,
+  type OpenConversationInput,
+  type ReplyInput,
+} from './conversation.model';
 import { ConversationQueries, type ConversationRow } from './conversation.queries';
 
 export interface BuyerMessage {
@@ -91,14 +109,23 @@ export class ConversationsService {
       const conversation = await this.lock(tx, input.conversationId);
       const agent = await this.agents.activeAgent(tx, input.agentCode);
       if (input.internalNote) {
-        await execute(tx.em, `INSERT INTO message (conversation_id, author, text, agent_id, sent_at) VALUES ($1, 'NOTE', $2, $3, clock_timestamp())`, [conversation.id, input.text, agent.id]);
+        await execute(tx.em, `INSERT INTO message (conversation_id, author, text, agent_id, sent_at) VALUES ($1, 'NOTE', $2, $3, clock_timestamp())`, [
+          conversation.id,
+          input.text,
+          agent.id,
+        ]);
         return this.view(tx, conversation.id);
       }
       if (conversation.status === ConversationStatus.CLOSED) refuse(InvalidStateError.of('Conversation', conversation.status, 'be answered'));
       if (!conversation.owner_agent_id) await this.takeOwnership(tx, conversation, agent, 'FIRST_RESPONSE', 'answered first');
       else if (conversation.owner_agent_id !== agent.id) refuse(NotOwnerError.of(await this.agents.codeOf(tx, conversation.owner_agent_id)));
       const now = new Date();
-      await execute(tx.em, `INSERT INTO message (conversation_id, author, text, agent_id, sent_at) VALUES ($1, 'AGENT', $2, $3, $4)`, [conversation.id, input.text, agent.id, now]);
+      await execute(tx.em, `INSERT INTO message (conversation_id, author, text, agent_id, sent_at) VALUES ($1, 'AGENT', $2, $3, $4)`, [
+        conversation.id,
+        input.text,
+        agent.id,
+        now,
+      ]);
       const firstResponse = conversation.first_responded_at ? null : this.sla.elapsed(conversation.opened_at, now);
       await execute(
         tx.em,
@@ -126,7 +153,12 @@ export class ConversationsService {
   }
 
   /** The owner passes the case on explicitly; the receiver must have room. */
-  handover(ctx: RequestContext, conversationId: string, toAgentCode: string, reason: string): Promise<Conversation | NotFoundError | AgentAtCapacityError | InvalidStateError> {
+  handover(
+    ctx: RequestContext,
+    conversationId: string,
+    toAgentCode: string,
+    reason: string,
+  ): Promise<Conversation | NotFoundError | AgentAtCapacityError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const conversation = await this.lock(tx, conversationId);
       if (conversation.status === ConversationStatus.CLOSED) refuse(InvalidStateError.of('Conversation', conversation.status, 'be handed over'));
@@ -137,7 +169,12 @@ export class ConversationsService {
     });
   }
 
-  setStatus(ctx: RequestContext, conversationId: string, to: ConversationStatus, snoozeMinutes?: number): Promise<Conversation | NotFoundError | IllegalStatusChangeError> {
+  setStatus(
+    ctx: RequestContext,
+    conversationId: string,
+    to: ConversationStatus,
+    snoozeMinutes?: number,
+  ): Promise<Conversation | NotFoundError | IllegalStatusChangeError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const conversation = await this.lock(tx, conversationId);
       if (conversation.status === to) return this.view(tx, conversation.id);
@@ -150,7 +187,9 @@ export class ConversationsService {
   /** Snoozed conversations wake up when their time comes. */
   @Scheduled({ name: 'customer-service.snooze-wakeup', cron: '* * * * *' })
   async wakeSnoozed(ctx: RequestContext): Promise<void> {
-    await this.unitOfWork.run(ctx, (tx) => execute(tx.em, `UPDATE conversation SET status = 'OPEN', snoozed_until = NULL, updated_at = now() WHERE status = 'SNOOZED' AND snoozed_until <= now()`));
+    await this.unitOfWork.run(ctx, (tx) =>
+      execute(tx.em, `UPDATE conversation SET status = 'OPEN', snoozed_until = NULL, updated_at = now() WHERE status = 'SNOOZED' AND snoozed_until <= now()`),
+    );
   }
 
   private async create(tx: TransactionContext, m: BuyerMessage): Promise<ConversationRow> {
@@ -163,16 +202,35 @@ export class ConversationsService {
     const tier = memberId ? await selectRow<{ tier_code: string }>(tx.em, `SELECT tier_code FROM member_tier WHERE member_id = $1`, [memberId]) : undefined;
     const tierCode = tier?.tier_code ?? null;
     const topic = topicOf(m.text);
-    const priority: Priority = m.priority ?? (topic === ConversationTopic.COMPLAINT || (tierCode && this.config.topTiers.includes(tierCode)) ? 'HIGH' : 'NORMAL');
+    const priority: Priority =
+      m.priority ?? (topic === ConversationTopic.COMPLAINT || (tierCode && this.config.topTiers.includes(tierCode)) ? 'HIGH' : 'NORMAL');
     const due = this.clocks.deadlinesOnOpening(m.at, { topic, priority, tierCode });
     const [row] = await selectRows<ConversationRow>(
       tx.em,
       `INSERT INTO conversation (channel, external_id, platform_user_id, member_id, order_id, subject, topic, priority, tier_code, opened_at, first_response_due_at, resolution_due_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (channel, external_id) DO UPDATE SET updated_at = now() RETURNING *`,
-      [m.channel, m.externalId, m.platformUserId, memberId, m.orderId ?? null, m.subject ?? null, topic, priority, tierCode, m.at, due.firstResponseDueAt, due.resolutionDueAt],
+      [
+        m.channel,
+        m.externalId,
+        m.platformUserId,
+        memberId,
+        m.orderId ?? null,
+        m.subject ?? null,
+        topic,
+        priority,
+        tierCode,
+        m.at,
+        due.firstResponseDueAt,
+        due.resolutionDueAt,
+      ],
     );
-    tx.emit(ConversationOpened, { conversationId: row.id, channel: m.channel, externalId: m.externalId, ...(m.platformUserId ? { platformUserId: m.platformUserId } : {}) });
+    tx.emit(ConversationOpened, {
+      conversationId: row.id,
+      channel: m.channel,
+      externalId: m.externalId,
+      ...(m.platformUserId ? { platformUserId: m.platformUserId } : {}),
+    });
     return row;
   }
 
@@ -183,8 +241,18 @@ export class ConversationsService {
       await this.agents.book(tx, agent);
       if (holder) await this.agents.release(tx, holder);
     }
-    await execute(tx.em, `UPDATE conversation SET owner_agent_id = $2, assigned_agent_id = $2, needs_human = true, updated_at = now() WHERE id = $1`, [c.id, agent.id]);
-    await execute(tx.em, `INSERT INTO ownership_change (conversation_id, from_agent_id, to_agent_id, kind, reason, actor) VALUES ($1, $2, $3, $4, $5, $6)`, [c.id, c.owner_agent_id, agent.id, kind, reason, tx.identity.subject]);
+    await execute(tx.em, `UPDATE conversation SET owner_agent_id = $2, assigned_agent_id = $2, needs_human = true, updated_at = now() WHERE id = $1`, [
+      c.id,
+      agent.id,
+    ]);
+    await execute(tx.em, `INSERT INTO ownership_change (conversation_id, from_agent_id, to_agent_id, kind, reason, actor) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      c.id,
+      c.owner_agent_id,
+      agent.id,
+      kind,
+      reason,
+      tx.identity.subject,
+    ]);
   }
 
   private async lock(tx: TransactionContext, id: string): Promise<ConversationRow> {

@@ -13,6 +13,10 @@ export class MemberConversationsResolver {
   @Roles(...STAFF)
   @ResolveField(() => [Conversation])
   serviceConversations(@Parent() m: MemberReference, @Loaders() loaders: LoaderRegistry): Promise<Conversation[]> {
-    return loaders.get<string, Conversation[]>('conversationsByMember', async (ids) => groupByKey(ids, await this.conversationQueries.list({ memberIds: ids }, 500), (c) => c.memberId ?? '')).load(m.id);
+    return loaders
+      .get<string, Conversation[]>('conversationsByMember', async (ids) =>
+        groupByKey(ids, await this.conversationQueries.list({ memberIds: ids }, 500), (c) => c.memberId ?? ''),
+      )
+      .load(m.id);
   }
 }

@@ -26,18 +26,37 @@ describe('service desk', () => {
     slaAlerts: Array<{ target: string; kind: string; level: number }>;
   };
   const chat = async (externalId: string, text: string, user = `tb_${externalId}`) =>
-    expect((await sendWebhook(gateway.baseUrl, 'taobao', { type: 'message.received', data: { conversationId: externalId, buyer: { platformUserId: user }, text, at: new Date().toISOString() } })).status).toBe(202);
+    expect(
+      (
+        await sendWebhook(gateway.baseUrl, 'taobao', {
+          type: 'message.received',
+          data: { conversationId: externalId, buyer: { platformUserId: user }, text, at: new Date().toISOString() },
+        })
+      ).status,
+    ).toBe(202);
   const conversationOf = async (externalId: string, accept: (c: ConversationView) => boolean = () => true) => {
     const id = await eventually(
-      async () => (await db.query(`SELECT id FROM customer_service.conversation WHERE channel = 'taobao' AND external_id = $1`, [externalId])).rows[0]?.id as string | undefined,
+      async () =>
+        (await db.query(`SELECT id FROM customer_service.conversation WHERE channel = 'taobao' AND external_id = $1`, [externalId])).rows[0]?.id as
+          string | undefined,
       Boolean,
       { what: `conversation ${externalId}` },
     );
-    return eventually(async () => (await gateway.data<{ conversationById: ConversationView }>(`query($id: ID!) { conversationById(id: $id) { ${CONVERSATION} } }`, { id }, agentRole)).conversationById, accept, { what: `conversation ${externalId} to settle` });
+    return eventually(
+      async () =>
+        (await gateway.data<{ conversationById: ConversationView }>(`query($id: ID!) { conversationById(id: $id) { ${CONVERSATION} } }`, { id }, agentRole))
+          .conversationById,
+      accept,
+      { what: `conversation ${externalId} to settle` },
+    );
   };
   const agent = async (skills: string[], capacity = 5) => {
     const code = uniqueCode('agent').toLowerCase();
-    await gateway.data(`mutation($i: AgentInput!) { upsertAgent(input: $i) { code } }`, { i: { code, name: `客服 ${code}`, skills, capacity } }, { role: 'operator' });
+    await gateway.data(
+      `mutation($i: AgentInput!) { upsertAgent(input: $i) { code } }`,
+      { i: { code, name: `客服 ${code}`, skills, capacity } },
+      { role: 'operator' },
+    );
     return code;
   };
   const reply = (conversationId: string, agentCode: string, text = '您好，我来为您处理') =>
@@ -52,7 +71,10 @@ describe('service desk', () => {
     await chat(faq, '请问真丝衬衫可以用洗衣机洗吗？');
     const answered = await conversationOf(faq, (c) => c.botAnswers === 1);
     expect(answered).toMatchObject({ status: 'PENDING', needsHuman: false, ownerAgentCode: null });
-    expect(answered.messages.map((m) => [m.author, m.articleIntent])).toEqual([['BUYER', null], ['BOT', 'care-silk']]);
+    expect(answered.messages.map((m) => [m.author, m.articleIntent])).toEqual([
+      ['BUYER', null],
+      ['BOT', 'care-silk'],
+    ]);
 
     await agent(['complaint'], 50);
     const angry = `angry-${randomUUID()}`;
@@ -63,7 +85,11 @@ describe('service desk', () => {
     expect(handed.ownershipHistory[0]).toMatchObject({ kind: 'ASSIGNED', toAgentCode: handed.assignedAgentCode });
     expect(handed.assignedAgentCode).toBeTruthy();
 
-    const bot = await gateway.data<{ askBot: { answered: boolean; intent: string | null; handoverReason: string | null } }>(`{ askBot(question: "包裹显示签收但我没收到，快递在哪") { answered intent handoverReason } }`, {}, agentRole);
+    const bot = await gateway.data<{ askBot: { answered: boolean; intent: string | null; handoverReason: string | null } }>(
+      `{ askBot(question: "包裹显示签收但我没收到，快递在哪") { answered intent handoverReason } }`,
+      {},
+      agentRole,
+    );
     expect(bot.askBot).toMatchObject({ answered: true, intent: 'logistics-tracking' });
   });
 
@@ -112,7 +138,9 @@ describe('service desk', () => {
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => r.claimConversation.__typename === 'NotOwnerError')).toHaveLength(1);
     const owner = winners[0].claimConversation.ownerAgentCode;
-    const claims = await db.query(`SELECT count(*)::int AS n FROM customer_service.ownership_change WHERE conversation_id = $1 AND kind = 'CLAIMED'`, [openConversation.id]);
+    const claims = await db.query(`SELECT count(*)::int AS n FROM customer_service.ownership_change WHERE conversation_id = $1 AND kind = 'CLAIMED'`, [
+      openConversation.id,
+    ]);
     expect(claims.rows[0].n).toBe(1);
     expect([a, b]).toContain(owner);
   });
@@ -122,7 +150,11 @@ describe('service desk', () => {
     const external = `status-${randomUUID()}`;
     await chat(external, '我想退货，昨天收到的外套颜色不喜欢，能帮我看一下订单吗');
     const c = await conversationOf(external, (x) => x.needsHuman || x.botAnswers > 0);
-    await gateway.data(`mutation($c: ID!, $a: String!) { claimConversation(conversationId: $c, agentCode: $a) { __typename } }`, { c: c.id, a: handler }, agentRole);
+    await gateway.data(
+      `mutation($c: ID!, $a: String!) { claimConversation(conversationId: $c, agentCode: $a) { __typename } }`,
+      { c: c.id, a: handler },
+      agentRole,
+    );
     const setStatus = (status: string) =>
       gateway.data<{ setConversationStatus: { __typename: string; status?: string; from?: string } }>(
         `mutation($c: ID!, $s: ConversationStatus!) { setConversationStatus(conversationId: $c, status: $s) { __typename ... on Conversation { status } ... on IllegalStatusChangeError { from } } }`,
@@ -135,12 +167,21 @@ describe('service desk', () => {
     expect((await setStatus('OPEN')).setConversationStatus).toEqual({ __typename: 'IllegalStatusChangeError', from: 'CLOSED' });
 
     const survey = (csat: number) =>
-      gateway.query<{ answerSurvey: { __typename: string; csat?: number } }>(`mutation($c: ID!, $s: Int!) { answerSurvey(conversationId: $c, csat: $s, nps: 9) { __typename ... on Survey { csat } } }`, { c: c.id, s: csat }, agentRole);
+      gateway.query<{ answerSurvey: { __typename: string; csat?: number } }>(
+        `mutation($c: ID!, $s: Int!) { answerSurvey(conversationId: $c, csat: $s, nps: 9) { __typename ... on Survey { csat } } }`,
+        { c: c.id, s: csat },
+        agentRole,
+      );
     expect((await survey(7)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['csat'] });
     expect((await survey(5)).data?.answerSurvey).toEqual({ __typename: 'Survey', csat: 5 });
     expect((await survey(4)).data?.answerSurvey.__typename).toBe('InvalidStateError');
 
-    const metrics = await gateway.data<{ serviceMetrics: { overall: { conversations: number; resolutionRate: number; autoAnswerRate: number }; byAgent: Array<{ key: string; conversations: number; csat: number; nps: number }> } }>(
+    const metrics = await gateway.data<{
+      serviceMetrics: {
+        overall: { conversations: number; resolutionRate: number; autoAnswerRate: number };
+        byAgent: Array<{ key: string; conversations: number; csat: number; nps: number }>;
+      };
+    }>(
       `{ serviceMetrics(days: 1) { overall { conversations resolutionRate autoAnswerRate } byAgent { key conversations csat nps } } }`,
       {},
       { role: 'analyst' },
@@ -158,7 +199,11 @@ describe('service desk', () => {
       { i: { channel: 'email', contact: 'buyer@example.com', text: '我想退货，外套尺码不合适', memberId: buyer } },
       agentRole,
     );
-    await gateway.data(`mutation($c: ID!, $a: String!) { claimConversation(conversationId: $c, agentCode: $a) { __typename } }`, { c: openConversation.id, a: handler }, agentRole);
+    await gateway.data(
+      `mutation($c: ID!, $a: String!) { claimConversation(conversationId: $c, agentCode: $a) { __typename } }`,
+      { c: openConversation.id, a: handler },
+      agentRole,
+    );
     const resolved = await gateway.data<{ setConversationStatus: { __typename: string } }>(
       `mutation($c: ID!) { setConversationStatus(conversationId: $c, status: RESOLVED) { __typename } }`,
       { c: openConversation.id },
@@ -185,7 +230,14 @@ describe('service desk', () => {
     );
     // URGENT: one business minute to answer (the suite's calendar is open around the clock).
     const alerts = await eventually(
-      async () => (await gateway.data<{ conversationById: { escalationLevel: number; slaAlerts: Array<{ target: string; kind: string; level: number }> } }>(`query($id: ID!) { conversationById(id: $id) { escalationLevel slaAlerts { target kind level } } }`, { id: openConversation.id }, agentRole)).conversationById,
+      async () =>
+        (
+          await gateway.data<{ conversationById: { escalationLevel: number; slaAlerts: Array<{ target: string; kind: string; level: number }> } }>(
+            `query($id: ID!) { conversationById(id: $id) { escalationLevel slaAlerts { target kind level } } }`,
+            { id: openConversation.id },
+            agentRole,
+          )
+        ).conversationById,
       (c) => c.slaAlerts.some((a) => a.kind === 'BREACH'),
       { what: 'the first-response breach', timeoutMs: 90_000, intervalMs: 1000 },
     );
@@ -194,14 +246,25 @@ describe('service desk', () => {
       ['BREACH', 1],
     ]);
     expect(alerts.escalationLevel).toBe(1);
-    const events = await db.query(`SELECT type FROM customer_service.outbox WHERE payload->>'conversationId' = $1 AND type LIKE 'customer-service.sla.%' ORDER BY id`, [openConversation.id]);
+    const events = await db.query(
+      `SELECT type FROM customer_service.outbox WHERE payload->>'conversationId' = $1 AND type LIKE 'customer-service.sla.%' ORDER BY id`,
+      [openConversation.id],
+    );
     expect(events.rows.map((r) => r.type)).toEqual(['customer-service.sla.warning.v1', 'customer-service.sla.breached.v1']);
   }, 120_000);
 
   it('refuses bad input with the field named', async () => {
-    const bad = await gateway.query(`mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }`, { i: { channel: 'fax', contact: '', text: 'x' } }, agentRole);
+    const bad = await gateway.query(
+      `mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }`,
+      { i: { channel: 'fax', contact: '', text: 'x' } },
+      agentRole,
+    );
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['channel', 'contact'] });
-    const unknown = await gateway.data<{ claimConversation: { __typename: string } }>(`mutation { claimConversation(conversationId: "${randomUUID()}", agentCode: "nobody") { __typename } }`, {}, agentRole);
+    const unknown = await gateway.data<{ claimConversation: { __typename: string } }>(
+      `mutation { claimConversation(conversationId: "${randomUUID()}", agentCode: "nobody") { __typename } }`,
+      {},
+      agentRole,
+    );
     expect(unknown.claimConversation.__typename).toBe('NotFoundError');
     const forbidden = await gateway.query(`{ agents { code } }`, {}, { role: 'analyst' });
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -43,14 +43,21 @@ describe('graded dispute policy', () => {
       }
     });
 
-    it.each(['NOT_RECEIVED', 'LOST_IN_TRANSIT'] as DisputeClaim[])('%s on a shipped parcel not delivered is compensated now, up to the advance limit', (claim) => {
-      for (const orderStatus of ['SHIPPED', 'COMPLETED']) {
-        for (const delivered of [false, null]) {
-          expect(policy.rule(facts({ claim, orderStatus, delivered, amountFen: 20_000 }))).toEqual(buyer('shipped-not-delivered: compensate now, claim from the carrier', 20_000));
-          expect(policy.rule(facts({ claim, orderStatus, delivered, amountFen: 20_001 }))).toEqual(buyer('shipped-not-delivered: compensate now, claim from the carrier', 0));
+    it.each(['NOT_RECEIVED', 'LOST_IN_TRANSIT'] as DisputeClaim[])(
+      '%s on a shipped parcel not delivered is compensated now, up to the advance limit',
+      (claim) => {
+        for (const orderStatus of ['SHIPPED', 'COMPLETED']) {
+          for (const delivered of [false, null]) {
+            expect(policy.rule(facts({ claim, orderStatus, delivered, amountFen: 20_000 }))).toEqual(
+              buyer('shipped-not-delivered: compensate now, claim from the carrier', 20_000),
+            );
+            expect(policy.rule(facts({ claim, orderStatus, delivered, amountFen: 20_001 }))).toEqual(
+              buyer('shipped-not-delivered: compensate now, claim from the carrier', 0),
+            );
+          }
         }
-      }
-    });
+      },
+    );
 
     it('sides with tracking that shows delivery, unless the buyer brings evidence, which a person weighs', () => {
       expect(policy.rule(facts({ delivered: true }))).toEqual(seller('delivered-per-tracking'));
@@ -61,14 +68,21 @@ describe('graded dispute policy', () => {
 
   describe('damage and defects', () => {
     it('compensates transit damage shown in photos, up to the advance limit; without photos the seller is right', () => {
-      expect(policy.rule(facts({ claim: 'DAMAGED_IN_TRANSIT', evidence: PHOTO, amountFen: 20_000 }))).toEqual(buyer('damage-with-photos: compensate now, claim from the carrier', 20_000));
-      expect(policy.rule(facts({ claim: 'DAMAGED_IN_TRANSIT', evidence: PHOTO, amountFen: 20_001 }))).toEqual(buyer('damage-with-photos: compensate now, claim from the carrier', 0));
+      expect(policy.rule(facts({ claim: 'DAMAGED_IN_TRANSIT', evidence: PHOTO, amountFen: 20_000 }))).toEqual(
+        buyer('damage-with-photos: compensate now, claim from the carrier', 20_000),
+      );
+      expect(policy.rule(facts({ claim: 'DAMAGED_IN_TRANSIT', evidence: PHOTO, amountFen: 20_001 }))).toEqual(
+        buyer('damage-with-photos: compensate now, claim from the carrier', 0),
+      );
       expect(policy.rule(facts({ claim: 'DAMAGED_IN_TRANSIT' }))).toEqual(seller('damage-without-evidence'));
     });
 
-    it.each(['QUALITY', 'NOT_AS_DESCRIBED'] as DisputeClaim[])('%s with evidence is refunded (no advance compensation); without, the seller is right', (claim) => {
-      expect(policy.rule(facts({ claim, evidence: PHOTO }))).toEqual(buyer('defect-with-evidence: refund', 0));
-      expect(policy.rule(facts({ claim }))).toEqual(seller('defect-without-evidence'));
-    });
+    it.each(['QUALITY', 'NOT_AS_DESCRIBED'] as DisputeClaim[])(
+      '%s with evidence is refunded (no advance compensation); without, the seller is right',
+      (claim) => {
+        expect(policy.rule(facts({ claim, evidence: PHOTO }))).toEqual(buyer('defect-with-evidence: refund', 0));
+        expect(policy.rule(facts({ claim }))).toEqual(seller('defect-without-evidence'));
+      },
+    );
   });
 });

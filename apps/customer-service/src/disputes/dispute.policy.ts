@@ -43,7 +43,8 @@ export class GradedDisputePolicy implements DisputePolicy {
       case 'NOT_RECEIVED':
       case 'LOST_IN_TRANSIT':
         if (status === 'unshipped') return { grade: 'ORDINARY', decision: 'BUYER', rule: 'never-shipped: full refund', compensationFen: 0 };
-        if (f.delivered !== true) return { grade: 'ORDINARY', decision: 'BUYER', rule: 'shipped-not-delivered: compensate now, claim from the carrier', compensationFen: compensation };
+        if (f.delivered !== true)
+          return { grade: 'ORDINARY', decision: 'BUYER', rule: 'shipped-not-delivered: compensate now, claim from the carrier', compensationFen: compensation };
         // The carrier says delivered: without the buyer's evidence the tracking stands; with it, a person looks.
         return f.evidence.length ? { grade: 'EXPERT' } : { grade: 'ORDINARY', decision: 'SELLER', rule: 'delivered-per-tracking' };
       case 'DAMAGED_IN_TRANSIT':

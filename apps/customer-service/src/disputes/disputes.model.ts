@@ -25,7 +25,11 @@ export class OpenDisputeInput {
   @Field(() => String) @IsString() @Length(1, 64) orderId!: string;
   @Field(() => String, { description: CLAIMS.join(', ') }) @IsIn(CLAIMS, { message: `claim must be one of ${CLAIMS.join(', ')}` }) claim!: string;
   @Field(() => Int) @IsInt() @Min(0) @Max(100_000_000) amountFen!: number;
-  @Field(() => [String], { nullable: true, description: 'Photo or video URLs' }) @IsOptional() @ArrayMaxSize(20) @IsUrl({ require_protocol: true }, { each: true }) evidence?: string[];
+  @Field(() => [String], { nullable: true, description: 'Photo or video URLs' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true }, { each: true })
+  evidence?: string[];
   @Field(() => Boolean, { nullable: true, description: 'Several issues, a third party involved, legal threats…' }) @IsOptional() @IsBoolean() complex?: boolean;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() caseId?: string;
 }

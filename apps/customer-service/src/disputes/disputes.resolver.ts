@@ -5,7 +5,11 @@ import { STAFF } from '../roles';
 import { Dispute, OpenDisputeInput } from './disputes.model';
 import { DisputesService } from './disputes.service';
 
-export const DecideDisputeResult = createUnionType({ name: 'DecideDisputeResult', types: () => [Dispute, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
+export const DecideDisputeResult = createUnionType({
+  name: 'DecideDisputeResult',
+  types: () => [Dispute, NotFoundError, InvalidStateError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver(() => Dispute)
 export class DisputesResolver {

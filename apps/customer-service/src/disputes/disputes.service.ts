@@ -30,8 +30,18 @@ export class DisputesService {
 
   open(ctx: RequestContext, input: OpenDisputeInput): Promise<Dispute> {
     return this.unitOfWork.run(ctx, async (tx) => {
-      const order = await selectRow<{ status: string }>(tx.em, `SELECT status FROM customer_order WHERE channel = $1 AND order_id = $2`, [input.channel, input.orderId]);
-      const ruling = this.policy.rule({ claim: input.claim as DisputeClaim, amountFen: input.amountFen, evidence: input.evidence ?? [], complex: input.complex ?? false, orderStatus: order?.status ?? null, delivered: null });
+      const order = await selectRow<{ status: string }>(tx.em, `SELECT status FROM customer_order WHERE channel = $1 AND order_id = $2`, [
+        input.channel,
+        input.orderId,
+      ]);
+      const ruling = this.policy.rule({
+        claim: input.claim as DisputeClaim,
+        amountFen: input.amountFen,
+        evidence: input.evidence ?? [],
+        complex: input.complex ?? false,
+        orderStatus: order?.status ?? null,
+        delivered: null,
+      });
       const [row] = await selectRows<DisputeRow>(
         tx.em,
         `INSERT INTO dispute (case_id, channel, order_id, claim, amount_fen, evidence, complex, grade, status, decision, rule_fired, compensation_fen, decided_by, decided_at)
@@ -57,7 +67,13 @@ export class DisputesService {
   }
 
   /** An expert decides a queued dispute. */
-  decide(ctx: RequestContext, id: string, decision: 'BUYER' | 'SELLER', note: string, compensationFen: number): Promise<Dispute | NotFoundError | InvalidStateError> {
+  decide(
+    ctx: RequestContext,
+    id: string,
+    decision: 'BUYER' | 'SELLER',
+    note: string,
+    compensationFen: number,
+  ): Promise<Dispute | NotFoundError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const row = await selectRow<DisputeRow>(tx.em, `SELECT * FROM dispute WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) refuse(NotFoundError.of('Dispute', id));
@@ -72,7 +88,11 @@ export class DisputesService {
   }
 
   async list(status: string | undefined, first: number): Promise<Dispute[]> {
-    const rows = await selectRows<DisputeRow>(this.dataSource, `SELECT * FROM dispute WHERE $1::text IS NULL OR status = $1 ORDER BY created_at DESC LIMIT $2`, [status ?? null, first]);
+    const rows = await selectRows<DisputeRow>(
+      this.dataSource,
+      `SELECT * FROM dispute WHERE $1::text IS NULL OR status = $1 ORDER BY created_at DESC LIMIT $2`,
+      [status ?? null, first],
+    );
     return rows.map(toDispute);
   }
 }

@@ -28,7 +28,9 @@ describe('auto-answer on the labelled questions', () => {
   it('answers most common questions, and almost never wrongly', () => {
     const rate = answered.length / answerable.length;
     const wrongShare = wrong.length / Math.max(1, answered.length);
-    process.stdout.write(`auto-answer: ${answered.length}/${answerable.length} answerable questions answered (${(100 * rate).toFixed(1)}%), ${wrong.length} wrongly (${(100 * wrongShare).toFixed(1)}% of answers)\n`);
+    process.stdout.write(
+      `auto-answer: ${answered.length}/${answerable.length} answerable questions answered (${(100 * rate).toFixed(1)}%), ${wrong.length} wrongly (${(100 * wrongShare).toFixed(1)}% of answers)\n`,
+    );
     expect(rate).toBeGreaterThanOrEqual(0.85);
     expect(wrongShare).toBeLessThanOrEqual(0.05);
   });

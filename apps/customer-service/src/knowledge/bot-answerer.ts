@@ -24,7 +24,11 @@ export class BotAnswerer {
   async reply(tx: TransactionContext, conversation: BotConversation, question: string): Promise<BotOutcome> {
     const decision = await this.knowledge.ask(question);
     if (decision.answer) {
-      await execute(tx.em, `INSERT INTO message (conversation_id, author, text, article_intent, sent_at) VALUES ($1, 'BOT', $2, $3, clock_timestamp())`, [conversation.id, decision.answer.article.answer, decision.answer.article.intent]);
+      await execute(tx.em, `INSERT INTO message (conversation_id, author, text, article_intent, sent_at) VALUES ($1, 'BOT', $2, $3, clock_timestamp())`, [
+        conversation.id,
+        decision.answer.article.answer,
+        decision.answer.article.intent,
+      ]);
       // A bot answer is an answer: it stops the response clocks like an agent's would.
       const took = this.sla.elapsed(conversation.opened_at, new Date());
       await execute(
@@ -37,9 +41,19 @@ export class BotAnswerer {
       );
       return { answered: true };
     }
-    const context = { question, handoverReason: decision.handoverReason, sentiment: decision.sentiment, confidence: decision.confidence, closest: decision.answer ?? null };
+    const context = {
+      question,
+      handoverReason: decision.handoverReason,
+      sentiment: decision.sentiment,
+      confidence: decision.confidence,
+      closest: decision.answer ?? null,
+    };
     const topic = topicAtHandover(conversation.topic, decision.sentiment);
-    await execute(tx.em, `UPDATE conversation SET needs_human = true, bot_context = $2, topic = $3 WHERE id = $1`, [conversation.id, JSON.stringify(context), topic]);
+    await execute(tx.em, `UPDATE conversation SET needs_human = true, bot_context = $2, topic = $3 WHERE id = $1`, [
+      conversation.id,
+      JSON.stringify(context),
+      topic,
+    ]);
     return { answered: false, topic };
   }
 }

@@ -18,10 +18,95 @@ export interface ArticleMatch {
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-const LATIN_STOPWORDS = new Set(['a', 'an', 'the', 'i', 'my', 'is', 'it', 'to', 'do', 'you', 'can', 'for', 'of', 'on', 'in', 'this', 'be', 'me', 'will', 'what', 'how', 'does']);
+const LATIN_STOPWORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'i',
+  'my',
+  'is',
+  'it',
+  'to',
+  'do',
+  'you',
+  'can',
+  'for',
+  'of',
+  'on',
+  'in',
+  'this',
+  'be',
+  'me',
+  'will',
+  'what',
+  'how',
+  'does',
+]);
 /** Function characters that say little about what is asked. */
-const HAN_STOP_UNIGRAMS = new Set(['的', '了', '吗', '呢', '吧', '啊', '我', '你', '是', '么', '怎', '在', '要', '能', '可', '以', '不', '有', '个', '一', '这', '那', '还', '就', '会', '什', '们', '多', '该', '哪']);
-const HAN_STOP_BIGRAMS = new Set(['怎么', '什么', '可以', '能不', '不能', '要不', '不要', '一下', '这个', '这款', '这件', '我的', '你们', '我们', '还能', '能否', '请问', '么办', '怎样', '如何', '哪里', '在哪', '多久', '么时', '么样', '不会', '会不', '有没', '没有', '么用']);
+const HAN_STOP_UNIGRAMS = new Set([
+  '的',
+  '了',
+  '吗',
+  '呢',
+  '吧',
+  '啊',
+  '我',
+  '你',
+  '是',
+  '么',
+  '怎',
+  '在',
+  '要',
+  '能',
+  '可',
+  '以',
+  '不',
+  '有',
+  '个',
+  '一',
+  '这',
+  '那',
+  '还',
+  '就',
+  '会',
+  '什',
+  '们',
+  '多',
+  '该',
+  '哪',
+]);
+const HAN_STOP_BIGRAMS = new Set([
+  '怎么',
+  '什么',
+  '可以',
+  '能不',
+  '不能',
+  '要不',
+  '不要',
+  '一下',
+  '这个',
+  '这款',
+  '这件',
+  '我的',
+  '你们',
+  '我们',
+  '还能',
+  '能否',
+  '请问',
+  '么办',
+  '怎样',
+  '如何',
+  '哪里',
+  '在哪',
+  '多久',
+  '么时',
+  '么样',
+  '不会',
+  '会不',
+  '有没',
+  '没有',
+  '么用',
+]);
 
 export function tokenize(text: string): string[] {
   const out: string[] = [];
@@ -41,7 +126,8 @@ export function tokenize(text: string): string[] {
       run = segment;
       flushHan();
     } else {
-      for (const word of segment.match(/[a-z0-9]+/g) ?? []) if (!LATIN_STOPWORDS.has(word)) out.push(word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word);
+      for (const word of segment.match(/[a-z0-9]+/g) ?? [])
+        if (!LATIN_STOPWORDS.has(word)) out.push(word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word);
     }
   }
   return out;
@@ -79,7 +165,9 @@ export class KnowledgeIndex {
   private readonly idf = new Map<string, number>();
 
   constructor(readonly articles: readonly KnowledgeArticle[]) {
-    const documents = articles.flatMap((article, i) => [article.title, ...article.questions].map((text) => ({ article: i, tf: termFrequencies(tokenize(text)) })));
+    const documents = articles.flatMap((article, i) =>
+      [article.title, ...article.questions].map((text) => ({ article: i, tf: termFrequencies(tokenize(text)) })),
+    );
     const df = new Map<string, number>();
     for (const d of documents) for (const token of d.tf.keys()) df.set(token, (df.get(token) ?? 0) + 1);
     for (const [token, n] of df) this.idf.set(token, Math.log(1 + documents.length / n));

@@ -15,7 +15,11 @@ export class ArticleInput {
   @Field(() => String) @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'intent must be lower-case words joined by dashes' }) intent!: string;
   @Field(() => String) @IsString() @Length(1, 200) title!: string;
   @Field(() => String) @IsString() @Length(1, 4000) answer!: string;
-  @Field(() => [String], { description: 'Ways buyers ask it' }) @ArrayMaxSize(100) @IsString({ each: true }) @Length(1, 300, { each: true }) questions!: string[];
+  @Field(() => [String], { description: 'Ways buyers ask it' })
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 300, { each: true })
+  questions!: string[];
 }
 
 @ObjectType()

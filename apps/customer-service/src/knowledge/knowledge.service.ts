@@ -63,7 +63,10 @@ export class KnowledgeService {
 
   /** Rebuilt only when an article changed (any process may have changed it). */
   private async currentIndex(): Promise<KnowledgeIndex> {
-    const [{ version }] = await selectRows<{ version: string }>(this.dataSource, `SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS version FROM kb_article WHERE active`);
+    const [{ version }] = await selectRows<{ version: string }>(
+      this.dataSource,
+      `SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS version FROM kb_article WHERE active`,
+    );
     if (this.index?.version !== version) {
       this.index = { version, index: new KnowledgeIndex(await this.articles()) };
     }

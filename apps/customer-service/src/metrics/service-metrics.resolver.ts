@@ -5,7 +5,11 @@ import { STAFF } from '../roles';
 import { ServiceMetrics, Survey } from './service-metrics.model';
 import { ServiceMetricsService } from './service-metrics.service';
 
-export const SurveyResult = createUnionType({ name: 'SurveyResult', types: () => [Survey, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
+export const SurveyResult = createUnionType({
+  name: 'SurveyResult',
+  types: () => [Survey, NotFoundError, InvalidStateError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver(() => ServiceMetrics)
 export class ServiceMetricsResolver {
@@ -27,7 +31,9 @@ export class ServiceMetricsResolver {
   }
 
   @Roles('operator', 'analyst', 'cs_agent')
-  @Query(() => ServiceMetrics, { description: 'Response times, resolution rate, CSAT, NPS, auto-answer rate, SLA breaches — overall, per agent and per channel' })
+  @Query(() => ServiceMetrics, {
+    description: 'Response times, resolution rate, CSAT, NPS, auto-answer rate, SLA breaches — overall, per agent and per channel',
+  })
   serviceMetrics(@Args('days', { type: () => Int, defaultValue: 30 }) days: number) {
     if (days < 1 || days > 366) throw invalidField('days', 'must be 1 to 366');
     return this.metricsService.metrics(days);

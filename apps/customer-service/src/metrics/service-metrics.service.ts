@@ -29,7 +29,13 @@ export class ServiceMetricsService {
   ) {}
 
   /** A member answers only the survey of their own conversation; another's is as unknown to them as a missing one. */
-  answer(ctx: RequestContext, conversationId: string, csat: number, nps: number | null, comment: string | null): Promise<Survey | NotFoundError | InvalidStateError> {
+  answer(
+    ctx: RequestContext,
+    conversationId: string,
+    csat: number,
+    nps: number | null,
+    comment: string | null,
+  ): Promise<Survey | NotFoundError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const survey = await selectRow<{ answered_at: Date | null; member_id: string | null }>(
         tx.em,

@@ -33,22 +33,35 @@ export class ServiceDesk1733100000000 implements MigrationInterface {
       ADD COLUMN resolution_business_minutes numeric, ADD COLUMN resolution_wall_minutes numeric,
       ADD COLUMN escalation_level integer NOT NULL DEFAULT 0, ADD COLUMN bot_answers integer NOT NULL DEFAULT 0,
       ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
-    await sql(`CREATE INDEX conversation_open_deadlines ON conversation (first_response_due_at, next_response_due_at, resolution_due_at) WHERE status IN ('OPEN', 'PENDING')`);
+    await sql(
+      `CREATE INDEX conversation_open_deadlines ON conversation (first_response_due_at, next_response_due_at, resolution_due_at) WHERE status IN ('OPEN', 'PENDING')`,
+    );
     await sql(`CREATE INDEX conversation_member ON conversation (member_id)`);
     await sql(`CREATE INDEX conversation_owner ON conversation (owner_agent_id) WHERE status NOT IN ('RESOLVED', 'CLOSED')`);
     await sql(`ALTER TABLE message ADD COLUMN agent_id uuid REFERENCES agent(id), ADD COLUMN article_intent text`);
     await sql(`UPDATE message SET author = upper(author)`);
     await sql(`ALTER TABLE message ADD CONSTRAINT message_author CHECK (author IN ('BUYER', 'AGENT', 'BOT', 'NOTE'))`);
-    await sql(`CREATE TABLE ownership_change (id bigserial PRIMARY KEY, conversation_id uuid NOT NULL REFERENCES conversation(id), from_agent_id uuid, to_agent_id uuid NOT NULL, kind text NOT NULL, reason text NOT NULL, actor text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+    await sql(
+      `CREATE TABLE ownership_change (id bigserial PRIMARY KEY, conversation_id uuid NOT NULL REFERENCES conversation(id), from_agent_id uuid, to_agent_id uuid NOT NULL, kind text NOT NULL, reason text NOT NULL, actor text NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+    );
     await sql(`CREATE INDEX ownership_change_conversation ON ownership_change (conversation_id, id)`);
-    await sql(`CREATE TABLE sla_event (conversation_id uuid NOT NULL REFERENCES conversation(id), target text NOT NULL, kind text NOT NULL CHECK (kind IN ('WARNING', 'BREACH')), level integer NOT NULL, due_at timestamptz NOT NULL, at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (conversation_id, target, kind, level, due_at))`);
-    await sql(`CREATE TABLE survey (conversation_id uuid PRIMARY KEY REFERENCES conversation(id), agent_id uuid, channel text NOT NULL, csat integer CHECK (csat BETWEEN 1 AND 5), nps integer CHECK (nps BETWEEN 0 AND 10), comment text, sent_at timestamptz NOT NULL DEFAULT now(), answered_at timestamptz)`);
+    await sql(
+      `CREATE TABLE sla_event (conversation_id uuid NOT NULL REFERENCES conversation(id), target text NOT NULL, kind text NOT NULL CHECK (kind IN ('WARNING', 'BREACH')), level integer NOT NULL, due_at timestamptz NOT NULL, at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (conversation_id, target, kind, level, due_at))`,
+    );
+    await sql(
+      `CREATE TABLE survey (conversation_id uuid PRIMARY KEY REFERENCES conversation(id), agent_id uuid, channel text NOT NULL, csat integer CHECK (csat BETWEEN 1 AND 5), nps integer CHECK (nps BETWEEN 0 AND 10), comment text, sent_at timestamptz NOT NULL DEFAULT now(), answered_at timestamptz)`,
+    );
 
-    await sql(`CREATE TABLE kb_article (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), intent text NOT NULL UNIQUE, title text NOT NULL, answer text NOT NULL, questions text[] NOT NULL DEFAULT '{}', active boolean NOT NULL DEFAULT true, updated_at timestamptz NOT NULL DEFAULT now())`);
-    for (const a of KNOWLEDGE_SEED) await sql(`INSERT INTO kb_article (intent, title, answer, questions) VALUES ($1, $2, $3, $4)`, [a.intent, a.title, a.answer, a.questions]);
+    await sql(
+      `CREATE TABLE kb_article (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), intent text NOT NULL UNIQUE, title text NOT NULL, answer text NOT NULL, questions text[] NOT NULL DEFAULT '{}', active boolean NOT NULL DEFAULT true, updated_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    for (const a of KNOWLEDGE_SEED)
+      await sql(`INSERT INTO kb_article (intent, title, answer, questions) VALUES ($1, $2, $3, $4)`, [a.intent, a.title, a.answer, a.questions]);
 
     // Orders as the channels report them: what a refund may not exceed.
-    await sql(`CREATE TABLE customer_order (channel text NOT NULL, order_id text NOT NULL, platform_user_id text NOT NULL, total_fen integer NOT NULL, lines jsonb NOT NULL, status text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (channel, order_id))`);
+    await sql(
+      `CREATE TABLE customer_order (channel text NOT NULL, order_id text NOT NULL, platform_user_id text NOT NULL, total_fen integer NOT NULL, lines jsonb NOT NULL, status text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (channel, order_id))`,
+    );
     await sql(`CREATE TABLE after_sales_case (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(), kind text NOT NULL CHECK (kind IN ('RETURN', 'REFUND_ONLY', 'EXCHANGE')),
       status text NOT NULL, channel text NOT NULL, order_id text NOT NULL, platform_user_id text NOT NULL, member_id uuid,
@@ -58,7 +71,9 @@ export class ServiceDesk1733100000000 implements MigrationInterface {
       conversation_id uuid REFERENCES conversation(id), created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(), completed_at timestamptz)`);
     await sql(`CREATE INDEX after_sales_order ON after_sales_case (channel, order_id)`);
     await sql(`CREATE INDEX after_sales_member ON after_sales_case (member_id)`);
-    await sql(`CREATE TABLE case_transition (id bigserial PRIMARY KEY, case_id uuid NOT NULL REFERENCES after_sales_case(id), from_status text, to_status text NOT NULL, actor text NOT NULL, note text, at timestamptz NOT NULL DEFAULT now())`);
+    await sql(
+      `CREATE TABLE case_transition (id bigserial PRIMARY KEY, case_id uuid NOT NULL REFERENCES after_sales_case(id), from_status text, to_status text NOT NULL, actor text NOT NULL, note text, at timestamptz NOT NULL DEFAULT now())`,
+    );
     await sql(`CREATE TABLE dispute (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(), case_id uuid REFERENCES after_sales_case(id), channel text NOT NULL, order_id text NOT NULL,
       claim text NOT NULL, amount_fen integer NOT NULL CHECK (amount_fen >= 0), evidence text[] NOT NULL DEFAULT '{}', complex boolean NOT NULL DEFAULT false,
@@ -75,14 +90,35 @@ export class ServiceDesk1733100000000 implements MigrationInterface {
     await sql(`CREATE TABLE contact_task (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(), incident_id uuid NOT NULL REFERENCES review_incident(id), channel text NOT NULL, review_id text NOT NULL,
       platform_user_id text, due_at timestamptz NOT NULL, done_at timestamptz, outcome text, recovered boolean, UNIQUE (incident_id, channel, review_id))`);
-    await sql(`CREATE TABLE quality_signal (id bigserial PRIMARY KEY, sku_code text NOT NULL, reason text NOT NULL, source text NOT NULL, reference text NOT NULL, at timestamptz NOT NULL DEFAULT now(), UNIQUE (source, reference))`);
+    await sql(
+      `CREATE TABLE quality_signal (id bigserial PRIMARY KEY, sku_code text NOT NULL, reason text NOT NULL, source text NOT NULL, reference text NOT NULL, at timestamptz NOT NULL DEFAULT now(), UNIQUE (source, reference))`,
+    );
     await sql(`CREATE INDEX quality_signal_sku ON quality_signal (sku_code, reason, at)`);
-    await sql(`CREATE TABLE quality_issue (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sku_code text NOT NULL, reason text NOT NULL, source text NOT NULL, occurrences integer NOT NULL, status text NOT NULL DEFAULT 'OPEN', opened_at timestamptz NOT NULL DEFAULT now())`);
+    await sql(
+      `CREATE TABLE quality_issue (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), sku_code text NOT NULL, reason text NOT NULL, source text NOT NULL, occurrences integer NOT NULL, status text NOT NULL DEFAULT 'OPEN', opened_at timestamptz NOT NULL DEFAULT now())`,
+    );
     await sql(`CREATE UNIQUE INDEX quality_issue_open ON quality_issue (sku_code, reason) WHERE status = 'OPEN'`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['sku_product', 'quality_issue', 'quality_signal', 'contact_task', 'review_incident', 'dispute', 'case_transition', 'after_sales_case', 'customer_order', 'kb_article', 'survey', 'sla_event', 'ownership_change', 'member_tier', 'buyer', 'agent']) {
+    for (const table of [
+      'sku_product',
+      'quality_issue',
+      'quality_signal',
+      'contact_task',
+      'review_incident',
+      'dispute',
+      'case_transition',
+      'after_sales_case',
+      'customer_order',
+      'kb_article',
+      'survey',
+      'sla_event',
+      'ownership_change',
+      'member_tier',
+      'buyer',
+      'agent',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table} CASCADE`);
     }
   }

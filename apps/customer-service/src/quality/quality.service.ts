@@ -17,11 +17,19 @@ export class QualityService {
   ) {}
 
   async signal(tx: TransactionContext, s: { skuCode: string; reason: string; source: 'after-sales' | 'review'; reference: string }): Promise<void> {
-    const added = await selectRows<{ id: string }>(tx.em, `INSERT INTO quality_signal (sku_code, reason, source, reference) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`, [s.skuCode, s.reason, s.source, s.reference]);
+    const added = await selectRows<{ id: string }>(
+      tx.em,
+      `INSERT INTO quality_signal (sku_code, reason, source, reference) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+      [s.skuCode, s.reason, s.source, s.reference],
+    );
     if (!added.length) return;
     // Signals about one SKU and reason are counted one transaction at a time.
     await execute(tx.em, `SELECT pg_advisory_xact_lock(hashtext($1))`, [`quality:${s.skuCode}:${s.reason}`]);
-    const [{ n }] = await selectRows<{ n: number }>(tx.em, `SELECT count(*)::int AS n FROM quality_signal WHERE sku_code = $1 AND reason = $2 AND at > now() - $3 * interval '1 day'`, [s.skuCode, s.reason, this.config.quality.windowDays]);
+    const [{ n }] = await selectRows<{ n: number }>(
+      tx.em,
+      `SELECT count(*)::int AS n FROM quality_signal WHERE sku_code = $1 AND reason = $2 AND at > now() - $3 * interval '1 day'`,
+      [s.skuCode, s.reason, this.config.quality.windowDays],
+    );
     if (n < this.config.quality.threshold) return;
     const [issue] = await selectRows<{ id: string; inserted: boolean }>(
       tx.em,
@@ -37,6 +45,16 @@ export class QualityService {
       `SELECT * FROM quality_issue WHERE $1::text IS NULL OR sku_code = $1 ORDER BY opened_at DESC LIMIT 200`,
       [skuCode ?? null],
     );
-    return rows.map((r) => Object.assign(new QualityIssue(), { id: r.id, skuCode: r.sku_code, reason: r.reason, source: r.source, occurrences: r.occurrences, status: r.status, openedAt: r.opened_at }));
+    return rows.map((r) =>
+      Object.assign(new QualityIssue(), {
+        id: r.id,
+        skuCode: r.sku_code,
+        reason: r.reason,
+        source: r.source,
+        occurrences: r.occurrences,
+        status: r.status,
+        openedAt: r.opened_at,
+      }),
+    );
   }
 }

@@ -15,6 +15,10 @@ export class ReviewsHandler {
   /** Which product a SKU belongs to, so spikes are counted per product. */
   @OnEvent(SkuCreated)
   async learnSku(tx: TransactionContext, event: EventEnvelope<SkuCreatedPayload>): Promise<void> {
-    await execute(tx.em, `INSERT INTO sku_product (sku_code, product_code) VALUES ($1, $2) ON CONFLICT (sku_code) DO UPDATE SET product_code = EXCLUDED.product_code`, [event.payload.code, event.payload.productCode]);
+    await execute(
+      tx.em,
+      `INSERT INTO sku_product (sku_code, product_code) VALUES ($1, $2) ON CONFLICT (sku_code) DO UPDATE SET product_code = EXCLUDED.product_code`,
+      [event.payload.code, event.payload.productCode],
+    );
   }
 }

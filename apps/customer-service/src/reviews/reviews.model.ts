@@ -10,7 +10,8 @@ export class Review {
   @Field(() => String) text!: string;
   @Field(() => [String], { description: '买家秀 photos' }) images!: string[];
   @Field(() => String) sentiment!: string;
-  @Field(() => String, { nullable: true, description: 'Negative reviews: product-quality, logistics, service-attitude, size-fit, not-as-described, other' }) category!: string | null;
+  @Field(() => String, { nullable: true, description: 'Negative reviews: product-quality, logistics, service-attitude, size-fit, not-as-described, other' })
+  category!: string | null;
   @Field(() => Date) reviewedAt!: Date;
 }
 

@@ -5,7 +5,11 @@ import { STAFF } from '../roles';
 import { ContactTask, Review, ReviewIncident } from './reviews.model';
 import { ReviewsService } from './reviews.service';
 
-export const ContactTaskResult = createUnionType({ name: 'ContactTaskResult', types: () => [ContactTask, NotFoundError, InvalidStateError] as const, resolveType: byResultClass });
+export const ContactTaskResult = createUnionType({
+  name: 'ContactTaskResult',
+  types: () => [ContactTask, NotFoundError, InvalidStateError] as const,
+  resolveType: byResultClass,
+});
 
 @Resolver(() => Review)
 export class ReviewsResolver {
@@ -25,7 +29,12 @@ export class ReviewsResolver {
 
   @Roles(...STAFF)
   @Mutation(() => ContactTaskResult, { description: 'Records the contact with a negative reviewer and whether they were won back.' })
-  completeContactTask(@Ctx() ctx: RequestContext, @Args('taskId', { type: () => ID }) taskId: string, @Args('outcome') outcome: string, @Args('recovered') recovered: boolean) {
+  completeContactTask(
+    @Ctx() ctx: RequestContext,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @Args('outcome') outcome: string,
+    @Args('recovered') recovered: boolean,
+  ) {
     requireId('taskId', taskId);
     if (!outcome.trim() || outcome.length > 1000) throw invalidField('outcome', 'must be 1 to 1000 characters');
     return this.reviewsService.completeTask(ctx, taskId, outcome, recovered);

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReviewRecorded, ReviewSpikeDetected, type ChannelReviewPayload } from '@shopops/contracts';
-import { execute, InvalidStateError, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  execute,
+  InvalidStateError,
+  NotFoundError,
+  refuse,
+  selectRow,
+  selectRows,
+  UnitOfWork,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
 import { sentimentOf } from '../knowledge/auto-answer.policy';
@@ -61,7 +71,20 @@ export class ReviewsService {
       tx.em,
       `INSERT INTO review (channel, review_id, order_id, sku_code, rating, text, images, sentiment, reviewed_at, category, platform_user_id, product_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING review_id`,
-      [p.channel, p.reviewId, p.orderId, p.skuCode, p.rating, p.text, p.images, sentiment, new Date(p.createdAt), category, p.buyer.platformUserId, product?.product_code ?? null],
+      [
+        p.channel,
+        p.reviewId,
+        p.orderId,
+        p.skuCode,
+        p.rating,
+        p.text,
+        p.images,
+        sentiment,
+        new Date(p.createdAt),
+        category,
+        p.buyer.platformUserId,
+        product?.product_code ?? null,
+      ],
     );
     if (!inserted.length) return;
     tx.emit(ReviewRecorded, { reviewId: p.reviewId, skuCode: p.skuCode, sentiment, ...(category ? { category } : {}) });
@@ -90,14 +113,19 @@ export class ReviewsService {
       [scope, key, new Date(p.createdAt), windowHours],
     );
     if (negatives.length <= threshold) return;
-    const [incident] = await selectRows<{ id: string }>(tx.em, `INSERT INTO review_incident (scope, scope_key, negative_reviews, checklist) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      scope,
-      key,
-      negatives.length,
-      JSON.stringify(INCIDENT_CHECKLIST.map((step) => ({ step, done: false }))),
-    ]);
+    const [incident] = await selectRows<{ id: string }>(
+      tx.em,
+      `INSERT INTO review_incident (scope, scope_key, negative_reviews, checklist) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [scope, key, negatives.length, JSON.stringify(INCIDENT_CHECKLIST.map((step) => ({ step, done: false })))],
+    );
     await this.addTasks(tx, incident.id, negatives, contactWithinHours);
-    tx.emit(ReviewSpikeDetected, { incidentId: incident.id, scope, ...(scope === 'product' ? { skuCode: p.skuCode, productCode: key } : {}), negativeReviews: negatives.length, windowHours });
+    tx.emit(ReviewSpikeDetected, {
+      incidentId: incident.id,
+      scope,
+      ...(scope === 'product' ? { skuCode: p.skuCode, productCode: key } : {}),
+      negativeReviews: negatives.length,
+      windowHours,
+    });
   }
 
   private async addTasks(tx: TransactionContext, incidentId: string, reviews: ReviewerRow[], hours: number): Promise<void> {
@@ -115,7 +143,11 @@ export class ReviewsService {
       const task = await selectRow<ContactTaskRow>(tx.em, `SELECT * FROM contact_task WHERE id = $1 FOR UPDATE`, [taskId]);
       if (!task) refuse(NotFoundError.of('Contact task', taskId));
       if (task.done_at) refuse(InvalidStateError.of('Contact task', 'DONE', 'be completed again'));
-      const [done] = await selectRows<ContactTaskRow>(tx.em, `WITH d AS (UPDATE contact_task SET done_at = now(), outcome = $2, recovered = $3 WHERE id = $1 RETURNING *) SELECT * FROM d`, [taskId, outcome, recovered]);
+      const [done] = await selectRows<ContactTaskRow>(
+        tx.em,
+        `WITH d AS (UPDATE contact_task SET done_at = now(), outcome = $2, recovered = $3 WHERE id = $1 RETURNING *) SELECT * FROM d`,
+        [taskId, outcome, recovered],
+      );
       // The incident is over when every reviewer has been contacted.
       await execute(
         tx.em,
@@ -127,12 +159,18 @@ export class ReviewsService {
   }
 
   async incidents(status: string | undefined): Promise<ReviewIncident[]> {
-    const rows = await selectRows<{ id: string; scope: string; scope_key: string; negative_reviews: number; status: string; checklist: ChecklistItem[]; opened_at: Date }>(
-      this.dataSource,
-      `SELECT * FROM review_incident WHERE $1::text IS NULL OR status = $1 ORDER BY opened_at DESC LIMIT 100`,
-      [status ?? null],
-    );
-    const tasks = await selectRows<ContactTaskRow>(this.dataSource, `SELECT * FROM contact_task WHERE incident_id = ANY ($1::uuid[]) ORDER BY due_at, id`, [rows.map((r) => r.id)]);
+    const rows = await selectRows<{
+      id: string;
+      scope: string;
+      scope_key: string;
+      negative_reviews: number;
+      status: string;
+      checklist: ChecklistItem[];
+      opened_at: Date;
+    }>(this.dataSource, `SELECT * FROM review_incident WHERE $1::text IS NULL OR status = $1 ORDER BY opened_at DESC LIMIT 100`, [status ?? null]);
+    const tasks = await selectRows<ContactTaskRow>(this.dataSource, `SELECT * FROM contact_task WHERE incident_id = ANY ($1::uuid[]) ORDER BY due_at, id`, [
+      rows.map((r) => r.id),
+    ]);
     return rows.map((r) => {
       const mine = tasks.filter((t) => t.incident_id === r.id).map(toTask);
       const done = mine.filter((t) => t.doneAt);
@@ -153,7 +191,18 @@ export class ReviewsService {
   async reviewsOf(skuCode: string): Promise<Review[]> {
     const rows = await selectRows<ReviewRow>(this.dataSource, `SELECT * FROM review WHERE sku_code = $1 ORDER BY reviewed_at DESC LIMIT 100`, [skuCode]);
     return rows.map((r) =>
-      Object.assign(new Review(), { channel: r.channel, reviewId: r.review_id, orderId: r.order_id, skuCode: r.sku_code, rating: r.rating, text: r.text, images: r.images, sentiment: r.sentiment, category: r.category, reviewedAt: r.reviewed_at }),
+      Object.assign(new Review(), {
+        channel: r.channel,
+        reviewId: r.review_id,
+        orderId: r.order_id,
+        skuCode: r.sku_code,
+        rating: r.rating,
+        text: r.text,
+        images: r.images,
+        sentiment: r.sentiment,
+        category: r.category,
+        reviewedAt: r.reviewed_at,
+      }),
     );
   }
 
@@ -167,10 +216,27 @@ export class ReviewsService {
          FROM unnest($1::text[]) AS s(code) LEFT JOIN review r ON r.sku_code = s.code GROUP BY s.code`,
       [skuCodes],
     );
-    return rows.map((r) => Object.assign(new ReviewHealth(), { skuCode: r.sku_code, reviews: r.reviews, averageRating: r.average === null ? null : Number(r.average), negative30d: r.negative30d, topComplaint: r.top, inIncident: r.incident }));
+    return rows.map((r) =>
+      Object.assign(new ReviewHealth(), {
+        skuCode: r.sku_code,
+        reviews: r.reviews,
+        averageRating: r.average === null ? null : Number(r.average),
+        negative30d: r.negative30d,
+        topComplaint: r.top,
+        inIncident: r.incident,
+      }),
+    );
   }
 }
 
 function toTask(r: ContactTaskRow): ContactTask {
-  return Object.assign(new ContactTask(), { id: r.id, channel: r.channel, reviewId: r.review_id, dueAt: r.due_at, doneAt: r.done_at, outcome: r.outcome, recovered: r.recovered });
+  return Object.assign(new ContactTask(), {
+    id: r.id,
+    channel: r.channel,
+    reviewId: r.review_id,
+    dueAt: r.due_at,
+    doneAt: r.done_at,
+    outcome: r.outcome,
+    recovered: r.recovered,
+  });
 }

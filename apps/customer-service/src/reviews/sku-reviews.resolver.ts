@@ -12,7 +12,11 @@ export class SkuReviewsResolver {
   @Roles(...STAFF, 'analyst', 'operator')
   @ResolveField(() => ReviewHealth, { description: 'Ratings, negative reviews in 30 days, the top complaint, whether an incident is open' })
   reviewHealth(@Parent() sku: SkuReviews, @Loaders() loaders: LoaderRegistry): Promise<ReviewHealth | undefined> {
-    return loaders.get<string, ReviewHealth | undefined>('reviewHealthBySku', async (codes) => alignByKey(codes, await this.reviewsService.healthOf(codes), (h) => h.skuCode)).load(sku.code);
+    return loaders
+      .get<string, ReviewHealth | undefined>('reviewHealthBySku', async (codes) =>
+        alignByKey(codes, await this.reviewsService.healthOf(codes), (h) => h.skuCode),
+      )
+      .load(sku.code);
   }
 
   @Public()

@@ -13,6 +13,8 @@ export class ConversationSlaResolver {
   @Roles(...STAFF)
   @ResolveField(() => [SlaAlert])
   slaAlerts(@Parent() c: Conversation, @Loaders() loaders: LoaderRegistry): Promise<SlaAlert[]> {
-    return loaders.get<string, SlaAlert[]>('slaByConversation', async (ids) => groupByKey(ids, await this.slaService.alertsOf(ids), (a) => a.conversationId)).load(c.id);
+    return loaders
+      .get<string, SlaAlert[]>('slaByConversation', async (ids) => groupByKey(ids, await this.slaService.alertsOf(ids), (a) => a.conversationId))
+      .load(c.id);
   }
 }

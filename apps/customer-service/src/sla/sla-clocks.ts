@@ -22,6 +22,10 @@ export class SlaClocks {
   /** The buyer is waiting again: the next-response clock starts, unless it is already running. */
   async startNextResponse(tx: TransactionContext, conversation: ClockedConversation, at: Date): Promise<void> {
     const due = this.sla.deadline('NEXT_RESPONSE', at, { topic: conversation.topic, priority: conversation.priority, tierCode: conversation.tier_code });
-    await execute(tx.em, `UPDATE conversation SET awaiting_reply_since = coalesce(awaiting_reply_since, $2), next_response_due_at = coalesce(next_response_due_at, $3), updated_at = now() WHERE id = $1`, [conversation.id, at, due]);
+    await execute(
+      tx.em,
+      `UPDATE conversation SET awaiting_reply_since = coalesce(awaiting_reply_since, $2), next_response_due_at = coalesce(next_response_due_at, $3), updated_at = now() WHERE id = $1`,
+      [conversation.id, at, due],
+    );
   }
 }

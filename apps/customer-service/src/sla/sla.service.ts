@@ -107,7 +107,8 @@ export class SlaService {
           ...(c.owner_code ? { ownerAgent: c.owner_code } : {}),
         });
       }
-      if (escalation !== c.escalation_level) await execute(tx.em, `UPDATE conversation SET escalation_level = $2, updated_at = now() WHERE id = $1`, [c.id, escalation]);
+      if (escalation !== c.escalation_level)
+        await execute(tx.em, `UPDATE conversation SET escalation_level = $2, updated_at = now() WHERE id = $1`, [c.id, escalation]);
     }
     return alerts;
   }
@@ -119,6 +120,8 @@ export class SlaService {
       `SELECT conversation_id, target, kind, level, due_at, at FROM sla_event WHERE conversation_id = ANY ($1::uuid[]) ORDER BY at, target`,
       [ids],
     );
-    return rows.map((r) => Object.assign(new SlaAlert(), { conversationId: r.conversation_id, target: r.target, kind: r.kind, level: r.level, dueAt: r.due_at, at: r.at }));
+    return rows.map((r) =>
+      Object.assign(new SlaAlert(), { conversationId: r.conversation_id, target: r.target, kind: r.kind, level: r.level, dueAt: r.due_at, at: r.at }),
+    );
   }
 }

@@ -26,7 +26,7 @@ function endOfComment(source: string, start: number): number {
 /** Index of the closing quote of the string that opens at `start` (the last index when it never closes). */
 function endOfString(source: string, start: number): number {
   if (source.startsWith('"""', start)) {
-    for (let from = start + 3; ; ) {
+    for (let from = start + 3; ;) {
       const end = source.indexOf('"""', from);
       if (end < 0) return source.length;
       if (source[end - 1] !== '\\') return end + 2;

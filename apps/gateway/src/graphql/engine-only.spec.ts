@@ -3,7 +3,13 @@ import { join, relative } from 'node:path';
 
 const GATEWAY_SRC = join(__dirname, '..');
 /** The engine's own files: the only gateway code that may know where subgraphs listen. */
-const ENGINE_FILES = new Set(['graphql/create-engine.ts', 'graphql/gateway-engine.ts', 'graphql/apollo-engine.ts', 'graphql/hive-engine.ts', 'graphql/subgraph-refusals.ts']);
+const ENGINE_FILES = new Set([
+  'graphql/create-engine.ts',
+  'graphql/gateway-engine.ts',
+  'graphql/apollo-engine.ts',
+  'graphql/hive-engine.ts',
+  'graphql/subgraph-refusals.ts',
+]);
 
 function productionFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -42,7 +42,9 @@ describe('gateway access, limits and errors', () => {
   it('returns a business refusal as a typed error result, not an exception', async () => {
     const code = `DUP-${Date.now()}`;
     await gateway.data(CREATE, product(code), { role: 'operator' });
-    const again = await gateway.data<{ createProduct: { __typename: string; errorCode: string; codes: string[] } }>(CREATE, product(code), { role: 'operator' });
+    const again = await gateway.data<{ createProduct: { __typename: string; errorCode: string; codes: string[] } }>(CREATE, product(code), {
+      role: 'operator',
+    });
     expect(again.createProduct).toMatchObject({ __typename: 'DuplicateCodeError', errorCode: 'DUPLICATE_CODE', codes: [code, `${code}-F`] });
   });
 
@@ -82,7 +84,12 @@ describe('gateway access, limits and errors', () => {
       const forged = signForwardedIdentity({ subject: 'mallory', role: 'admin' }, 'a-secret-the-gateway-does-not-have');
       const stale = signForwardedIdentity({ subject: 'replayer', role: 'admin' }, DEV_IDENTITY_SECRET, Date.now() - 120_000);
       for (const header of [forged, stale]) {
-        const response = await graphqlRequest(serviceUrl('inventory'), query.replace('products(first: 1) { nodes { code } }', 'locations { code }'), {}, { headers: { [IDENTITY_HEADER]: header } });
+        const response = await graphqlRequest(
+          serviceUrl('inventory'),
+          query.replace('products(first: 1) { nodes { code } }', 'locations { code }'),
+          {},
+          { headers: { [IDENTITY_HEADER]: header } },
+        );
         expect(response.status).toBe(401);
       }
     });

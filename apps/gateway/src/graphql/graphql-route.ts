@@ -46,7 +46,8 @@ export async function mountGraphQL(
         const identity = requestContextOf(request)?.identity;
         return identity && identity.role !== 'anonymous' ? `sub:${identity.subject}` : `ip:${request.ip}`;
       },
-      errorResponseBuilder: (_request, context) => graphQLErrorBody('RATE_LIMITED', `Rate limit of ${context.max} requests a minute exceeded; retry after ${context.after}`, 429),
+      errorResponseBuilder: (_request, context) =>
+        graphQLErrorBody('RATE_LIMITED', `Rate limit of ${context.max} requests a minute exceeded; retry after ${context.after}`, 429),
     });
     scope.addHook('preHandler', async (request, reply) => {
       if (request.method === 'OPTIONS') return;

@@ -25,10 +25,7 @@ describe('gateway limits fail closed', () => {
 
   it('refuses doubling fragments before any work, while health probes keep answering', async () => {
     const started = Date.now();
-    const [response, probe] = await Promise.all([
-      gateway.query(doublingFragments(21)),
-      request(gateway.baseUrl).get('/health/live'),
-    ]);
+    const [response, probe] = await Promise.all([gateway.query(doublingFragments(21)), request(gateway.baseUrl).get('/health/live')]);
     expect(response.status).toBe(400);
     expect(response.errors?.[0].extensions?.code).toBe('QUERY_TOO_LARGE');
     expect(probe.status).toBe(200);
@@ -68,7 +65,9 @@ describe('gateway limits fail closed', () => {
     let beside: GatewayClient;
 
     beforeAll(async () => {
-      refusingInventory = createServer((_req, res) => res.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request body is too large"}'));
+      refusingInventory = createServer((_req, res) =>
+        res.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request body is too large"}'),
+      );
       await new Promise<void>((done) => refusingInventory.listen(0, '127.0.0.1', done));
       const port = (refusingInventory.address() as AddressInfo).port;
       const gatewayProcess = await stack.startProcess('gateway', {

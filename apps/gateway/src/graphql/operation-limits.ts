@@ -155,7 +155,8 @@ export class OperationLimiter {
     } catch (error) {
       if (error instanceof RangeError) return tooNested();
       if (!(error instanceof GraphQLError)) throw error;
-      if (/more th\w+ \d+ tokens/.test(error.message)) { // graphql-js words it "more that N tokens"
+      if (/more th\w+ \d+ tokens/.test(error.message)) {
+        // graphql-js words it "more that N tokens"
         return limitError(`Query has more than ${this.limits.maxTokens} tokens`, 'QUERY_TOO_LARGE', { maxTokens: this.limits.maxTokens });
       }
       return new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });

@@ -39,10 +39,19 @@ describe('in production', () => {
   }, 3 * START_PATIENCE_MS);
   afterAll(() => stack.stopProcesses());
 
-  it('refuses to start with a documented development secret, even one set explicitly', async () => {
-    const start = stack.startProcess('gateway', { id: 'gateway-dev-secret', role: 'api', env: { ...PRODUCTION, JWT_SECRET: DEV_JWT_SECRET }, readyTimeoutMs: START_PATIENCE_MS });
-    await expect(start).rejects.toThrow(/exited 1[\s\S]*JWT_SECRET holds the documented development value/);
-  }, 2 * START_PATIENCE_MS);
+  it(
+    'refuses to start with a documented development secret, even one set explicitly',
+    async () => {
+      const start = stack.startProcess('gateway', {
+        id: 'gateway-dev-secret',
+        role: 'api',
+        env: { ...PRODUCTION, JWT_SECRET: DEV_JWT_SECRET },
+        readyTimeoutMs: START_PATIENCE_MS,
+      });
+      await expect(start).rejects.toThrow(/exited 1[\s\S]*JWT_SECRET holds the documented development value/);
+    },
+    2 * START_PATIENCE_MS,
+  );
 
   it('opens introspection to staff only', async () => {
     const query = '{ __schema { queryType { name } } }';

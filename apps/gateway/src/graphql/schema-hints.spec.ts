@@ -8,9 +8,11 @@ const caller = (role: 'operator' | 'member' | 'anonymous') => ({ caller: new Req
 describe('schema hints', () => {
   it('drops the "did you mean" sentence and keeps the rest', () => {
     expect(withoutSuggestion(HINTED)).toBe('Cannot query field "prodcts" on type "Query".');
-    expect(withoutSuggestion('Variable "$g" got invalid value "PRODUC"; Value "PRODUC" does not exist in "SalesGrouping" enum. Did you mean the enum value "PRODUCT"?')).toBe(
-      'Variable "$g" got invalid value "PRODUC"; Value "PRODUC" does not exist in "SalesGrouping" enum.',
-    );
+    expect(
+      withoutSuggestion(
+        'Variable "$g" got invalid value "PRODUC"; Value "PRODUC" does not exist in "SalesGrouping" enum. Did you mean the enum value "PRODUCT"?',
+      ),
+    ).toBe('Variable "$g" got invalid value "PRODUC"; Value "PRODUC" does not exist in "SalesGrouping" enum.');
   });
 
   it('strips hints from Apollo errors for members and anonymous callers, not for staff', async () => {

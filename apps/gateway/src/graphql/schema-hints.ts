@@ -50,5 +50,8 @@ function isStream(result: object): result is AsyncIterable<unknown> {
 
 function withoutSuggestions<R extends ExecutionResult>(result: R): R {
   if (!result.errors?.some((error) => SUGGESTION.test(error.message))) return result;
-  return { ...result, errors: result.errors.map((error) => (SUGGESTION.test(error.message) ? new GraphQLError(withoutSuggestion(error.message), error) : error)) };
+  return {
+    ...result,
+    errors: result.errors.map((error) => (SUGGESTION.test(error.message) ? new GraphQLError(withoutSuggestion(error.message), error) : error)),
+  };
 }

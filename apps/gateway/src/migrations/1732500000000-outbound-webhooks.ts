@@ -39,7 +39,9 @@ export class OutboundWebhooks1732500000000 implements MigrationInterface {
         UNIQUE (endpoint_id, event_id)
       )`);
     await queryRunner.query(`CREATE INDEX outbound_message_endpoint_created ON outbound_message (endpoint_id, created_at)`);
-    await queryRunner.query(`CREATE UNIQUE INDEX outbound_message_pending_key ON outbound_message (endpoint_id, coalesce_key) WHERE status = 'pending' AND coalesce_key IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX outbound_message_pending_key ON outbound_message (endpoint_id, coalesce_key) WHERE status = 'pending' AND coalesce_key IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX outbound_message_sending ON outbound_message (last_attempt_at) WHERE status = 'sending'`);
     await queryRunner.query(`
       CREATE TABLE outbound_attempt (

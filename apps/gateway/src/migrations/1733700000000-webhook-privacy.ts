@@ -22,7 +22,9 @@ export class WebhookPrivacy1733700000000 implements MigrationInterface {
       `UPDATE webhook_delivery SET body = (body::jsonb #- '{data,buyer,phone}' #- '{data,buyer,nickname}')::text
         WHERE CASE WHEN ${unparseable} THEN false ELSE body::jsonb -> 'data' -> 'buyer' ?| array['phone', 'nickname'] END`,
     );
-    await queryRunner.query(`UPDATE outbox SET payload = payload #- '{buyer,phone}' #- '{buyer,nickname}' WHERE payload -> 'buyer' ?| array['phone', 'nickname']`);
+    await queryRunner.query(
+      `UPDATE outbox SET payload = payload #- '{buyer,phone}' #- '{buyer,nickname}' WHERE payload -> 'buyer' ?| array['phone', 'nickname']`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

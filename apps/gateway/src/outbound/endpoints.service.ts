@@ -150,13 +150,21 @@ export class EndpointsService {
       payload: m.payload,
       log: attempts
         .filter((a) => a.messageId === m.id)
-        .map((a) => ({ attempt: a.attempt, at: a.startedAt.toISOString(), statusCode: a.statusCode, durationMs: a.durationMs, error: a.error, response: a.responseExcerpt })),
+        .map((a) => ({
+          attempt: a.attempt,
+          at: a.startedAt.toISOString(),
+          statusCode: a.statusCode,
+          durationMs: a.durationMs,
+          error: a.error,
+          response: a.responseExcerpt,
+        })),
     }));
   }
 
   /** Sends again one message, or every message of the endpoint created in a time range. */
   async replay(ctx: RequestContext, id: string, body: ReplayBody): Promise<{ replayed: number }> {
-    if (!body.messageId && !(body.from && body.to)) throw new EndpointRefusal(400, 'name a messageId, or a time range from … to', ['messageId or from and to are required']);
+    if (!body.messageId && !(body.from && body.to))
+      throw new EndpointRefusal(400, 'name a messageId, or a time range from … to', ['messageId or from and to are required']);
     return this.unitOfWork.run(ctx, async (tx) => {
       await this.find(id, tx.repo(WebhookEndpoint));
       const where = body.messageId
@@ -180,7 +188,12 @@ export class EndpointsService {
 
   private internalTypes(publicTypes: string[]): string[] {
     const unknown = publicTypes.filter((t) => !INTERNAL_TYPES.has(t));
-    if (unknown.length) throw new EndpointRefusal(400, 'unknown event types', unknown.map((t) => `${t} is not an outbound event type; known: ${PUBLIC_EVENT_TYPES.join(', ')}`));
+    if (unknown.length)
+      throw new EndpointRefusal(
+        400,
+        'unknown event types',
+        unknown.map((t) => `${t} is not an outbound event type; known: ${PUBLIC_EVENT_TYPES.join(', ')}`),
+      );
     return [...new Set(publicTypes.map((t) => INTERNAL_TYPES.get(t) as string))];
   }
 

@@ -59,16 +59,30 @@ describe('outbound network guard: addresses', () => {
 });
 
 /** Loopback, private, link-local, shared, documentation, benchmarking, multicast and reserved IPv4. */
-const NON_PUBLIC_IPV4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24', '192.88.99.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4'];
+const NON_PUBLIC_IPV4 = [
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.0.0.0/24',
+  '192.0.2.0/24',
+  '192.88.99.0/24',
+  '192.168.0.0/16',
+  '198.18.0.0/15',
+  '198.51.100.0/24',
+  '203.0.113.0/24',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+];
 /** IPv4 addresses drawn from those ranges. */
-const nonPublicIPv4 = fc
-  .constantFrom(...NON_PUBLIC_IPV4.map((cidr) => ipaddr.IPv4.parseCIDR(cidr)))
-  .chain(([base, bits]) =>
-    fc.integer({ min: 0, max: 2 ** (32 - bits) - 1 }).map((offset) => {
-      const value = (base.toByteArray().reduce((n, byte) => n * 256 + byte, 0) + offset) >>> 0;
-      return new ipaddr.IPv4([value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff]);
-    }),
-  );
+const nonPublicIPv4 = fc.constantFrom(...NON_PUBLIC_IPV4.map((cidr) => ipaddr.IPv4.parseCIDR(cidr))).chain(([base, bits]) =>
+  fc.integer({ min: 0, max: 2 ** (32 - bits) - 1 }).map((offset) => {
+    const value = (base.toByteArray().reduce((n, byte) => n * 256 + byte, 0) + offset) >>> 0;
+    return new ipaddr.IPv4([value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff]);
+  }),
+);
 const publicIPv4 = fc
   .tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255))
   .map((bytes) => new ipaddr.IPv4(bytes))
@@ -97,7 +111,13 @@ describe('outbound network guard: generated addresses', () => {
       fc.property(nonPublicIPv4, (address) => {
         expect(addressRefusal(address.toString())).toBeDefined();
         const value = address.toByteArray().reduce((n, byte) => n * 256 + byte, 0);
-        for (const host of [address.toString(), `${address.toString()}.`, String(value), `0x${value.toString(16)}`, address.octets.map((o) => `0${o.toString(8)}`).join('.')]) {
+        for (const host of [
+          address.toString(),
+          `${address.toString()}.`,
+          String(value),
+          `0x${value.toString(16)}`,
+          address.octets.map((o) => `0${o.toString(8)}`).join('.'),
+        ]) {
           expect(refusedAtRegistration(`https://${host}/hook`)).toBeDefined();
         }
       }),
@@ -119,7 +139,16 @@ describe('outbound network guard: generated addresses', () => {
   });
 
   it('refuses any casing and trailing dots of local and metadata names', () => {
-    const names = fc.constantFrom('localhost', 'api.localhost', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'printer.local', 'db.internal', 'router.home.arpa');
+    const names = fc.constantFrom(
+      'localhost',
+      'api.localhost',
+      'metadata.google.internal',
+      'metadata.goog',
+      'instance-data',
+      'printer.local',
+      'db.internal',
+      'router.home.arpa',
+    );
     const casing = fc.array(fc.boolean(), { minLength: 40, maxLength: 40 });
     fc.assert(
       fc.property(names, casing, fc.nat(2), (name, upper, dots) => {
@@ -168,7 +197,10 @@ describe('outbound network guard: connect time', () => {
   });
 
   it('answers every resolved address when all are public, and anything when private networks are allowed', async () => {
-    await expect(checkedAddresses('hooks.example.com', false, answering('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'))).resolves.toEqual(['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c']);
+    await expect(checkedAddresses('hooks.example.com', false, answering('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'))).resolves.toEqual([
+      '93.184.215.14',
+      '2606:2800:21f:cb07:6820:80da:af6b:8b2c',
+    ]);
     await expect(checkedAddresses('localhost', true, answering('127.0.0.1'))).resolves.toEqual(['127.0.0.1']);
   });
 });

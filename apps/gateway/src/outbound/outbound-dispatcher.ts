@@ -39,10 +39,9 @@ export class OutboundDispatcher {
       tx.emit(OutboundDeliveryDue, { messageId: message.id }, { delayMs: waitMs });
       return;
     }
-    const claimed = await tx.repo(OutboundMessage).update(
-      { id: message.id, status: 'pending' },
-      { status: 'sending', attempts: message.attempts + 1, lastAttemptAt: new Date() },
-    );
+    const claimed = await tx
+      .repo(OutboundMessage)
+      .update({ id: message.id, status: 'pending' }, { status: 'sending', attempts: message.attempts + 1, lastAttemptAt: new Date() });
     if (!claimed.affected) return;
     const attempt = message.attempts + 1;
     tx.afterCommit(() => this.sendAndRecord(message, endpoint, attempt));
@@ -57,9 +56,7 @@ export class OutboundDispatcher {
 
   private async sendAndRecord(message: OutboundMessage, endpoint: WebhookEndpoint, attempt: number): Promise<void> {
     const now = Date.now();
-    const secrets = endpoint.secrets
-      .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now)
-      .map((s) => openSecret(s.box, this.config.secretsKey));
+    const secrets = endpoint.secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now).map((s) => openSecret(s.box, this.config.secretsKey));
     const startedAt = new Date();
     const outcome = await this.sender.send({
       url: endpoint.url,
@@ -72,7 +69,14 @@ export class OutboundDispatcher {
     await this.unitOfWork.run(RequestContext.system(), (tx) => this.record(tx, message, endpoint.id, attempt, startedAt, outcome));
   }
 
-  private async record(tx: TransactionContext, message: OutboundMessage, endpointId: string, attempt: number, startedAt: Date, outcome: SendOutcome): Promise<void> {
+  private async record(
+    tx: TransactionContext,
+    message: OutboundMessage,
+    endpointId: string,
+    attempt: number,
+    startedAt: Date,
+    outcome: SendOutcome,
+  ): Promise<void> {
     await tx.repo(OutboundAttempt).insert({ messageId: message.id, attempt, startedAt, ...outcome });
     const endpoint = await tx.em.getRepository(WebhookEndpoint).findOneOrFail({ where: { id: endpointId }, lock: { mode: 'pessimistic_write' } });
     const status = outcome.statusCode;

@@ -8,12 +8,7 @@ import { WebhookSender } from './webhook-sender';
 
 /** Outbound webhooks: subscribers, fan-out from the outbox, signed deliveries with retries. */
 @Module({
-  providers: [
-    EndpointsService,
-    OutboundFanoutHandler,
-    OutboundDispatcher,
-    WebhookSender,
-  ],
+  providers: [EndpointsService, OutboundFanoutHandler, OutboundDispatcher, WebhookSender],
   exports: [EndpointsService],
 })
 export class OutboundModule {

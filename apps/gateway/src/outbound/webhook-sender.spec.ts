@@ -39,7 +39,8 @@ describe('WebhookSender connects only to a checked address', () => {
     senders.push(sender);
     return sender;
   };
-  const answering = (...addresses: string[]) => jest.fn<ReturnType<Resolve>, Parameters<Resolve>>(async () => addresses.map((address) => ({ address, family: 4 })));
+  const answering = (...addresses: string[]) =>
+    jest.fn<ReturnType<Resolve>, Parameters<Resolve>>(async () => addresses.map((address) => ({ address, family: 4 })));
 
   it('refuses an IPv4-compatible loopback literal ([::7f00:1]) before connecting', async () => {
     const outcome = await senderWith(false, answering('8.8.8.8')).send(delivery(`http://[::7f00:1]:${port}/in`));

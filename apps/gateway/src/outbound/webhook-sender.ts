@@ -32,7 +32,10 @@ export const OUTBOUND_RESOLVE = Symbol('OUTBOUND_RESOLVE');
 export class WebhookSender implements OnApplicationShutdown {
   private readonly agent: Agent;
 
-  constructor(@Inject(OUTBOUND_CONFIG) private readonly config: OutboundConfig, @Optional() @Inject(OUTBOUND_RESOLVE) resolve?: Resolve) {
+  constructor(
+    @Inject(OUTBOUND_CONFIG) private readonly config: OutboundConfig,
+    @Optional() @Inject(OUTBOUND_RESOLVE) resolve?: Resolve,
+  ) {
     this.agent = new Agent({
       connect: guardedConnector({ allowPrivateNetworks: config.allowPrivateNetworks, timeoutMs: config.timeoutMs, resolve }),
       headersTimeout: config.timeoutMs,

@@ -52,7 +52,10 @@ describe('report pages', () => {
   });
 
   it('read the browser sign-in cookie and ask as the signed-in admin', async () => {
-    const login = await request(limitedGateway).post('/admin/login').type('form').send({ token: freshCaller('admin') });
+    const login = await request(limitedGateway)
+      .post('/admin/login')
+      .type('form')
+      .send({ token: freshCaller('admin') });
     expect(login.status).toBe(303);
     const page = await request(limitedGateway).get(`/admin/reports/${reportId}`).set('cookie', login.headers['set-cookie'][0].split(';')[0]);
     expect(page.status).toBe(200);
@@ -60,7 +63,9 @@ describe('report pages', () => {
   });
 
   it('answer a caller the report query refuses with 403, naming the refusal', async () => {
-    const refused = await request(limitedGateway).get(`/admin/reports/${reportId}`).set('authorization', `Bearer ${freshCaller('cs_agent')}`);
+    const refused = await request(limitedGateway)
+      .get(`/admin/reports/${reportId}`)
+      .set('authorization', `Bearer ${freshCaller('cs_agent')}`);
     expect(refused.status).toBe(403);
     expect(refused.body.details[0].code).toBe('FORBIDDEN');
   });

@@ -35,7 +35,12 @@ describe('POST /events', () => {
       ],
     });
     const stored = await eventually(
-      async () => (await db.query(`SELECT payload FROM gateway.outbox WHERE type = 'gateway.tracked-events.received.v1' AND payload->'events'->0->>'eventId' = $1`, [good.eventId])).rows,
+      async () =>
+        (
+          await db.query(`SELECT payload FROM gateway.outbox WHERE type = 'gateway.tracked-events.received.v1' AND payload->'events'->0->>'eventId' = $1`, [
+            good.eventId,
+          ])
+        ).rows,
       (rows) => rows.length === 1,
     );
     expect(stored[0].payload).toMatchObject({ clientId: 'test-analyst', events: [{ eventId: good.eventId, type: 'product_view', source: 'kol' }] });

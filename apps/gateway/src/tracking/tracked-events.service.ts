@@ -47,11 +47,7 @@ export class TrackedEventsService {
     });
     if (accepted.length > 0) {
       await this.unitOfWork.run(ctx, async (tx) => {
-        tx.emit(
-          TrackedEventsReceived,
-          { clientId: ctx.identity.subject, receivedAt: new Date().toISOString(), events: accepted },
-          { validated: true },
-        );
+        tx.emit(TrackedEventsReceived, { clientId: ctx.identity.subject, receivedAt: new Date().toISOString(), events: accepted }, { validated: true });
       });
     }
     return { accepted: accepted.length, duplicatesInBatch, rejected };

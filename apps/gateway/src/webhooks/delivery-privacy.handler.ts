@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemberErasureRequested, type EventEnvelope, type MemberErasureRequestedPayload } from '@shopops/contracts';
-import { DeadLetters, execute, OnEvent, PII_VAULT, rootLogger, Scheduled, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  DeadLetters,
+  execute,
+  OnEvent,
+  PII_VAULT,
+  rootLogger,
+  Scheduled,
+  type PiiVault,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-config.module';
@@ -34,10 +44,10 @@ export class DeliveryPrivacyHandler {
   async eraseBuyer(tx: TransactionContext, event: EventEnvelope<MemberErasureRequestedPayload>): Promise<void> {
     const accounts = event.payload.accounts.map((a) => ({ platform: a.platform, platformUserId: this.vault.open(a.platformUserIdSealed) }));
     if (accounts.length === 0) return;
-    await tx.em.query(
-      `UPDATE webhook_delivery SET body = ${REDACTED_BODY}, buyer_ref = NULL, body_redacted_at = now() WHERE buyer_ref = ANY($1::text[])`,
-      [accounts.map((a) => accountRef(this.vault, a.platform, a.platformUserId)), 'erasure'],
-    );
+    await tx.em.query(`UPDATE webhook_delivery SET body = ${REDACTED_BODY}, buyer_ref = NULL, body_redacted_at = now() WHERE buyer_ref = ANY($1::text[])`, [
+      accounts.map((a) => accountRef(this.vault, a.platform, a.platformUserId)),
+      'erasure',
+    ]);
     // The channel events already sent keep their order facts; the buyer becomes a pseudonym.
     await tx.em.query(
       `UPDATE outbox o SET payload = o.payload || jsonb_build_object('buyer', jsonb_build_object('platformUserId', $3::text))
@@ -47,7 +57,10 @@ export class DeliveryPrivacyHandler {
         WHERE o.payload ->> 'channel' = a.platform AND o.payload -> 'buyer' ->> 'platformUserId' = a.platform_user_id`,
       [accounts.map((a) => a.platform), accounts.map((a) => a.platformUserId), `erased:${event.payload.requestId}`],
     );
-    await this.deadLetters.pseudonymise(accounts.map((a) => a.platformUserId), `erased:${event.payload.requestId}`);
+    await this.deadLetters.pseudonymise(
+      accounts.map((a) => a.platformUserId),
+      `erased:${event.payload.requestId}`,
+    );
   }
 
   /** Daily: bodies older than the retention period are reduced (the row stays, so a late retry is still a duplicate). */

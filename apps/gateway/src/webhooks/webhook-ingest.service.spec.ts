@@ -31,7 +31,12 @@ describe('WebhookIngestService group commit', () => {
     const ingest = new WebhookIngestService(databaseFailingOn(deliveries[2].id, batches), config, PiiVault.fromEnv({}));
     const answers = await Promise.allSettled(
       deliveries.map((d) =>
-        ingest.ingest('req', 'taobao', { id: d.headers['webhook-id'], timestamp: d.headers['webhook-timestamp'], signature: d.headers['webhook-signature'] }, Buffer.from(d.body)),
+        ingest.ingest(
+          'req',
+          'taobao',
+          { id: d.headers['webhook-id'], timestamp: d.headers['webhook-timestamp'], signature: d.headers['webhook-signature'] },
+          Buffer.from(d.body),
+        ),
       ),
     );
     expect(batches[0]).toEqual(deliveries.map((d) => d.id));

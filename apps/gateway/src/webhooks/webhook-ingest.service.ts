@@ -62,7 +62,11 @@ export class WebhookIngestService {
     const mapping = mapWebhook(source, webhookId, parsed);
     if (!mapping.ok) {
       rootLogger().warn({ requestId, source, webhookId, problems: mapping.problems }, 'webhook delivery refused: invalid envelope');
-      throw new HttpRefusal(400, `invalid envelope: ${describeProblems(mapping.problems)}`, mapping.problems.map((p) => p.message));
+      throw new HttpRefusal(
+        400,
+        `invalid envelope: ${describeProblems(mapping.problems)}`,
+        mapping.problems.map((p) => p.message),
+      );
     }
     const sealed = sealDelivery(this.vault, source, rawBody.toString('utf8'), parsed as ParsedDelivery, mapping.mapped);
     return this.store.submit({ requestId, source, webhookId, ...sealed });
@@ -79,7 +83,13 @@ export class WebhookIngestService {
       if (deliveries.length === 1) throw error;
       rootLogger().error({ err: error, deliveries: deliveries.length }, 'webhook batch failed; storing its deliveries one by one');
       const answers: Array<IngestAnswer | Error> = [];
-      for (const delivery of deliveries) answers.push(await this.storeBatch([delivery]).then(([answer]) => answer, (failure: Error) => failure));
+      for (const delivery of deliveries)
+        answers.push(
+          await this.storeBatch([delivery]).then(
+            ([answer]) => answer,
+            (failure: Error) => failure,
+          ),
+        );
       return answers;
     }
   }

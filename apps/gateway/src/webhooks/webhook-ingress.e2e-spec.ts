@@ -51,9 +51,20 @@ describe('webhook ingress (CONTRACT.md)', () => {
     const { rows } = await db.query('SELECT type, body FROM gateway.webhook_delivery WHERE webhook_id = $1', [delivery.id]);
     // Kept as sent (extra fields too), the buyer's phone and nickname sealed.
     const sent = JSON.parse(delivery.body);
-    const sealedBuyer = { platformUserId: sent.data.buyer.platformUserId, nicknameSealed: expect.any(String), phoneSealed: expect.any(String), phoneHash: expect.any(String) };
-    expect(rows.map((r) => ({ type: r.type, body: JSON.parse(r.body) }))).toEqual([{ type: 'order.created', body: { ...sent, data: { ...sent.data, buyer: sealedBuyer } } }]);
-    await eventually(() => channelEvents(orderId), (n) => n === 1, { what: 'the channel event in analytics' });
+    const sealedBuyer = {
+      platformUserId: sent.data.buyer.platformUserId,
+      nicknameSealed: expect.any(String),
+      phoneSealed: expect.any(String),
+      phoneHash: expect.any(String),
+    };
+    expect(rows.map((r) => ({ type: r.type, body: JSON.parse(r.body) }))).toEqual([
+      { type: 'order.created', body: { ...sent, data: { ...sent.data, buyer: sealedBuyer } } },
+    ]);
+    await eventually(
+      () => channelEvents(orderId),
+      (n) => n === 1,
+      { what: 'the channel event in analytics' },
+    );
   });
 
   it('200 {"duplicate":true}: a replayed webhook-id is acknowledged and has no second effect', async () => {
@@ -85,16 +96,16 @@ describe('webhook ingress (CONTRACT.md)', () => {
     const requestId = `req-${randomUUID()}`;
     const orderId = `TB-RID-${Date.now()}`;
     const delivery = signDelivery(envelope(orderId), { secret: devWebhookSecret('taobao') });
-    expect((await postWebhook(gateway.baseUrl, 'taobao', { body: delivery.body, headers: { ...delivery.headers, 'x-request-id': requestId } })).status).toBe(202);
+    expect((await postWebhook(gateway.baseUrl, 'taobao', { body: delivery.body, headers: { ...delivery.headers, 'x-request-id': requestId } })).status).toBe(
+      202,
+    );
     const { rows } = await db.query(`SELECT event_id, request_id FROM gateway.outbox WHERE payload->>'orderId' = $1`, [orderId]);
     expect(rows).toEqual([{ event_id: expect.any(String), request_id: requestId }]);
     const redis = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
     try {
-      const job = await eventually(
-        () => redis.hget(`${process.env.SHOPOPS_TEST_QUEUE_PREFIX}:analytics-events:${rows[0].event_id}`, 'data'),
-        Boolean,
-        { what: 'the job on the analytics queue' },
-      );
+      const job = await eventually(() => redis.hget(`${process.env.SHOPOPS_TEST_QUEUE_PREFIX}:analytics-events:${rows[0].event_id}`, 'data'), Boolean, {
+        what: 'the job on the analytics queue',
+      });
       expect(JSON.parse(job as string)).toMatchObject({ id: rows[0].event_id, requestId, producer: 'gateway' });
     } finally {
       redis.disconnect();
@@ -116,14 +127,21 @@ describe('webhook ingress (CONTRACT.md)', () => {
 
   it('401: missing signature headers', async () => {
     const id = `msg_${randomUUID()}`;
-    const response = await postWebhook(gateway.baseUrl, 'taobao', { body: envelope('TB-NOSIG'), headers: { 'content-type': 'application/json', 'webhook-id': id } });
+    const response = await postWebhook(gateway.baseUrl, 'taobao', {
+      body: envelope('TB-NOSIG'),
+      headers: { 'content-type': 'application/json', 'webhook-id': id },
+    });
     await expectRefusal(response, 401, id);
     expect(response.body.details).toEqual(['webhook-timestamp header is required', 'webhook-signature header is required']);
   });
 
   it('401: a wrong signature, or a body changed after signing', async () => {
     const delivery = signDelivery(envelope(`TB-WRONG-${Date.now()}`), { secret: devWebhookSecret('taobao') });
-    await expectRefusal(await postWebhook(gateway.baseUrl, 'taobao', { body: delivery.body.replace('99900', '1'), headers: delivery.headers }), 401, delivery.id);
+    await expectRefusal(
+      await postWebhook(gateway.baseUrl, 'taobao', { body: delivery.body.replace('99900', '1'), headers: delivery.headers }),
+      401,
+      delivery.id,
+    );
     const forged = { ...delivery.headers, 'webhook-signature': 'v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' };
     await expectRefusal(await postWebhook(gateway.baseUrl, 'taobao', { body: delivery.body, headers: forged }), 401, delivery.id);
   });
@@ -153,7 +171,11 @@ describe('webhook ingress (CONTRACT.md)', () => {
     expect(missing.body.details.join(' ')).toMatch(/type must be one of/);
 
     const badData = signDelivery(
-      JSON.stringify({ type: 'order.paid', occurredAt: '2026-11-11T00:00:03+08:00', data: orderData('TB-BAD', { lines: [{ skuCode: 'X', quantity: 0, unitPriceFen: -5 }], placedAt: 'yesterday' }) }),
+      JSON.stringify({
+        type: 'order.paid',
+        occurredAt: '2026-11-11T00:00:03+08:00',
+        data: orderData('TB-BAD', { lines: [{ skuCode: 'X', quantity: 0, unitPriceFen: -5 }], placedAt: 'yesterday' }),
+      }),
       { secret: devWebhookSecret('taobao') },
     );
     const invalid = await postWebhook(gateway.baseUrl, 'taobao', badData);
@@ -182,12 +204,22 @@ describe('webhook ingress (CONTRACT.md)', () => {
       [order('price', { lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: 2 ** 31 }] }), 'data.lines.0.unitPriceFen'],
       [order('linetotal', { lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 3, unitPriceFen: 2 ** 30 }] }), 'data.lines.0.unitPriceFen'],
       [order('total', { totalFen: 2 ** 31 }), 'data.totalFen'],
-      [JSON.stringify({ type: 'refund.requested', occurredAt: '2026-11-11T00:00:03+08:00', data: { orderId: 'X', refundId: 'R', lines: [], amountFen: 2 ** 31, reason: 'r' } }), 'data.amountFen'],
+      [
+        JSON.stringify({
+          type: 'refund.requested',
+          occurredAt: '2026-11-11T00:00:03+08:00',
+          data: { orderId: 'X', refundId: 'R', lines: [], amountFen: 2 ** 31, reason: 'r' },
+        }),
+        'data.amountFen',
+      ],
       [JSON.stringify({ type: 'order.paid', occurredAt: '2026-02-30T00:00:00+08:00', data: orderData(`TB-HOSTILE-occ-${stamp}`) }), 'occurredAt'],
     ];
     const bad = hostile.map(([body]) => signDelivery(body, { secret: devWebhookSecret('taobao') }));
     const good = Array.from({ length: 10 }, (_, i) => signDelivery(envelope(`DY-NEIGHBOUR-${i}-${stamp}`), { secret: devWebhookSecret('douyin') }));
-    const answers = await Promise.all([...bad.map((d) => postWebhook(gateway.baseUrl, 'taobao', d)), ...good.map((d) => postWebhook(gateway.baseUrl, 'douyin', d))]);
+    const answers = await Promise.all([
+      ...bad.map((d) => postWebhook(gateway.baseUrl, 'taobao', d)),
+      ...good.map((d) => postWebhook(gateway.baseUrl, 'douyin', d)),
+    ]);
 
     for (const [i, [, field]] of hostile.entries()) {
       await expectRefusal(answers[i], 400, bad[i].id);
@@ -196,7 +228,11 @@ describe('webhook ingress (CONTRACT.md)', () => {
     expect(answers.slice(hostile.length).map((a) => a.status)).toEqual(good.map(() => 202));
     for (const [i, delivery] of good.entries()) {
       expect(await storedDeliveries(delivery.id)).toBe(1);
-      await eventually(() => channelEvents(`DY-NEIGHBOUR-${i}-${stamp}`), (n) => n === 1, { what: `neighbour ${i} in analytics` });
+      await eventually(
+        () => channelEvents(`DY-NEIGHBOUR-${i}-${stamp}`),
+        (n) => n === 1,
+        { what: `neighbour ${i} in analytics` },
+      );
     }
   });
 
@@ -216,15 +252,35 @@ describe('webhook ingress (CONTRACT.md)', () => {
     const buyer = { platformUserId: `tb_family_${stamp}` };
     const deliveries = [
       { type: 'refund.requested', data: { orderId: `TB-F-${stamp}`, refundId: `R-${stamp}`, lines: [], amountFen: 100, reason: '尺码不合适' } },
-      { type: 'review.created', data: { reviewId: `RV-${stamp}`, orderId: `TB-F-${stamp}`, skuCode: 'LX-DRESS-001-BLK-M', buyer, rating: 5, text: '面料很好', images: [], createdAt: '2026-11-12T10:00:00+08:00' } },
+      {
+        type: 'review.created',
+        data: {
+          reviewId: `RV-${stamp}`,
+          orderId: `TB-F-${stamp}`,
+          skuCode: 'LX-DRESS-001-BLK-M',
+          buyer,
+          rating: 5,
+          text: '面料很好',
+          images: [],
+          createdAt: '2026-11-12T10:00:00+08:00',
+        },
+      },
       { type: 'logistics.updated', data: { trackingNo: `SF-${stamp}`, carrier: 'SF', status: 'in_transit', at: '2026-11-12T10:00:00+08:00' } },
       { type: 'message.received', data: { conversationId: `C-${stamp}`, buyer, text: '这件有M码吗？', at: '2026-11-12T10:00:00+08:00' } },
     ];
     for (const envelope_ of deliveries) expect((await sendWebhook(gateway.baseUrl, 'taobao', envelope_)).status).toBe(202);
     // The refund and the review are both about the order; the others have subjects of their own.
-    await eventually(() => channelEvents(`TB-F-${stamp}`), (n) => n === 2, { what: 'the refund and review events' });
+    await eventually(
+      () => channelEvents(`TB-F-${stamp}`),
+      (n) => n === 2,
+      { what: 'the refund and review events' },
+    );
     for (const subject of [`SF-${stamp}`, `C-${stamp}`]) {
-      await eventually(() => channelEvents(subject), (n) => n === 1, { what: `an event about ${subject}` });
+      await eventually(
+        () => channelEvents(subject),
+        (n) => n === 1,
+        { what: `an event about ${subject}` },
+      );
     }
   });
 });

@@ -9,19 +9,29 @@ describe('inventory health reports', () => {
     await receiveStock(gateway, cheap, 'CENTRAL', 10);
     await receiveStock(gateway, dear, 'GZ-FRONT', 10);
     const supplier = `SUP-${randomUUID().slice(0, 6)}`;
-    await gateway.data(`mutation($i: UpsertSupplierInput!) { upsertSupplier(input: $i) { code } }`, { i: { code: supplier, name: 'Flex', kind: 'FLEXIBLE' } }, { role: 'operator' });
-    await gateway.data(`mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`, { i: { skuCode: dear, supplierCode: supplier, leadTimeDays: 7, moq: 1, unitCostFen: 80000 } }, { role: 'operator' });
-    const abc = await gateway.data<{ abcClassification: Array<{ skuCode: string; stockValueFen: number; abcClass: string }> }>(`{ abcClassification { skuCode stockValueFen abcClass } }`, {}, { role: 'analyst' });
+    await gateway.data(
+      `mutation($i: UpsertSupplierInput!) { upsertSupplier(input: $i) { code } }`,
+      { i: { code: supplier, name: 'Flex', kind: 'FLEXIBLE' } },
+      { role: 'operator' },
+    );
+    await gateway.data(
+      `mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`,
+      { i: { skuCode: dear, supplierCode: supplier, leadTimeDays: 7, moq: 1, unitCostFen: 80000 } },
+      { role: 'operator' },
+    );
+    const abc = await gateway.data<{ abcClassification: Array<{ skuCode: string; stockValueFen: number; abcClass: string }> }>(
+      `{ abcClassification { skuCode stockValueFen abcClass } }`,
+      {},
+      { role: 'analyst' },
+    );
     const row = (sku: string) => abc.abcClassification.find((r) => r.skuCode === sku);
     // Without a supplier cost, 60% of list price; with one, the supplier's cost.
     expect(row(cheap)?.stockValueFen).toBe(10 * 60000);
     expect(row(dear)?.stockValueFen).toBe(10 * 80000);
     expect(['A', 'B', 'C']).toContain(row(dear)?.abcClass);
-    const byLocation = await gateway.data<{ inventoryHealth: Array<{ group: string; stockValueFen: number; slowMovingShare: number; turnoverDays: number | null }> }>(
-      `{ inventoryHealth(groupBy: LOCATION) { group stockValueFen slowMovingShare turnoverDays } }`,
-      {},
-      { role: 'analyst' },
-    );
+    const byLocation = await gateway.data<{
+      inventoryHealth: Array<{ group: string; stockValueFen: number; slowMovingShare: number; turnoverDays: number | null }>;
+    }>(`{ inventoryHealth(groupBy: LOCATION) { group stockValueFen slowMovingShare turnoverDays } }`, {}, { role: 'analyst' });
     expect(byLocation.inventoryHealth.map((r) => r.group)).toEqual(expect.arrayContaining(['CENTRAL', 'GZ-FRONT']));
     const forecast = await gateway.data<{ demandForecast: { daily: number[]; total: number; weekdayIndex: number[] } }>(
       `query($s: String!) { demandForecast(skuCode: $s) { daily total weekdayIndex mape } }`,

@@ -11,7 +11,8 @@ export class InventoryHealthRow {
   @Field(() => String, { description: 'Category code or location code' }) group!: string;
   @Field(() => Int) units!: number;
   @Field(() => Float, { description: 'On hand × unit cost, in fen' }) stockValueFen!: number;
-  @Field(() => Float, { nullable: true, description: 'Stock value ÷ cost of goods shipped per day (last 30 days); null when nothing shipped' }) turnoverDays!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Stock value ÷ cost of goods shipped per day (last 30 days); null when nothing shipped' }) turnoverDays!:
+    number | null;
   @Field(() => Float, { description: 'Share of stock value that is slow-moving' }) slowMovingShare!: number;
 }
 

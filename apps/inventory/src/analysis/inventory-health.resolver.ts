@@ -47,7 +47,10 @@ export class InventoryHealthResolver {
 
   @Roles(...ANALYSTS)
   @Query(() => DemandForecastView, { description: '30-day demand forecast with weekly seasonality, and its back-test error.' })
-  demandForecast(@Args('skuCode') skuCode: string, @Args('locationCode', { type: () => String, nullable: true }) locationCode?: string): Promise<DemandForecastView> {
+  demandForecast(
+    @Args('skuCode') skuCode: string,
+    @Args('locationCode', { type: () => String, nullable: true }) locationCode?: string,
+  ): Promise<DemandForecastView> {
     return this.planningService.demandForecast(skuCode, locationCode ?? undefined);
   }
 

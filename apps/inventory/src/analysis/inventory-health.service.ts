@@ -90,7 +90,15 @@ export class InventoryHealthService {
     const extra = cClass.flatMap((r) =>
       facts
         .filter((f) => f.sku_code === r.skuCode && f.on_hand > 0)
-        .map((f) => ({ skuCode: f.sku_code, locationCode: f.location_code, onHand: f.on_hand, stockValueFen: f.on_hand * f.unit_cost, daysSinceLastSale: f.days_since_sale, coverDays: coverDays(f), abcClass: 'C' })),
+        .map((f) => ({
+          skuCode: f.sku_code,
+          locationCode: f.location_code,
+          onHand: f.on_hand,
+          stockValueFen: f.on_hand * f.unit_cost,
+          daysSinceLastSale: f.days_since_sale,
+          coverDays: coverDays(f),
+          abcClass: 'C',
+        })),
     );
     return [...slow, ...extra];
   }
@@ -103,7 +111,11 @@ export class InventoryHealthService {
       for (const f of facts) {
         const cover = coverDays(f);
         if (this.isSlow(f)) {
-          const raised = await this.alerts.raise(tx, 'SLOW_MOVING', f.sku_code, f.location_code, { onHand: f.on_hand, daysSinceLastSale: f.days_since_sale, coverDays: cover });
+          const raised = await this.alerts.raise(tx, 'SLOW_MOVING', f.sku_code, f.location_code, {
+            onHand: f.on_hand,
+            daysSinceLastSale: f.days_since_sale,
+            coverDays: cover,
+          });
           if (raised) {
             tx.emit(SlowMovingStockDetected, {
               skuCode: f.sku_code,

@@ -36,7 +36,11 @@ export class ChannelStockService {
         [input.channel, input.sharePercent, input.floor, input.virtualStock],
       );
       const skus = await selectRows<{ sku_code: string }>(tx.em, `SELECT DISTINCT sku_code FROM stock_level`);
-      for (let i = 0; i < skus.length; i += 1000) await this.sync.afterChange(tx, skus.slice(i, i + 1000).map((s) => s.sku_code));
+      for (let i = 0; i < skus.length; i += 1000)
+        await this.sync.afterChange(
+          tx,
+          skus.slice(i, i + 1000).map((s) => s.sku_code),
+        );
       return { ...input };
     });
   }

@@ -1,7 +1,6 @@
 import { execute, selectRows, type TransactionContext } from '@shopops/platform';
 import type { ReservationState } from '../reservations/reservation.types';
 
-
 interface Sale {
   readonly promotionId: string;
   readonly code: string;
@@ -65,7 +64,11 @@ export class FlashSaleGate {
   }
 
   /** `orders`: every order of the batch with its buyer (from the stored reservation or the update carrying the lines). */
-  static async load(tx: TransactionContext, skuCodes: readonly string[], orders: ReadonlyArray<{ channel: string; orderId: string; buyerId: string | null }>): Promise<FlashSaleGate> {
+  static async load(
+    tx: TransactionContext,
+    skuCodes: readonly string[],
+    orders: ReadonlyArray<{ channel: string; orderId: string; buyerId: string | null }>,
+  ): Promise<FlashSaleGate> {
     const rows = skuCodes.length
       ? await selectRows<FlashSaleRow>(
           tx.em,
@@ -127,10 +130,22 @@ export class FlashSaleGate {
       const sku = state.lines.find((l) => sale.skuCodes.has(l.skuCode))!.skuCode;
       const bought = sale.buyers.get(buyer) ?? 0;
       if (sale.perBuyer !== null && bought + units > sale.perBuyer) {
-        return { kind: 'flash-sale-limit', message: `flash sale ${sale.code}: at most ${sale.perBuyer} per buyer (already ${bought})`, skuCode: sku, requested: units, available: Math.max(0, sale.perBuyer - bought) };
+        return {
+          kind: 'flash-sale-limit',
+          message: `flash sale ${sale.code}: at most ${sale.perBuyer} per buyer (already ${bought})`,
+          skuCode: sku,
+          requested: units,
+          available: Math.max(0, sale.perBuyer - bought),
+        };
       }
       if (sale.cap !== null && sale.sold + units > sale.cap) {
-        return { kind: 'flash-sale-limit', message: `flash sale ${sale.code} sold out: ${sale.cap - sale.sold} of ${sale.cap} left`, skuCode: sku, requested: units, available: Math.max(0, sale.cap - sale.sold) };
+        return {
+          kind: 'flash-sale-limit',
+          message: `flash sale ${sale.code} sold out: ${sale.cap - sale.sold} of ${sale.cap} left`,
+          skuCode: sku,
+          requested: units,
+          available: Math.max(0, sale.cap - sale.sold),
+        };
       }
       takes.push({ sale, buyer, units });
     }
@@ -173,7 +188,13 @@ export class FlashSaleGate {
       await execute(
         tx.em,
         `INSERT INTO flash_sale_order (promotion_id, channel, order_id, buyer_key, units) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) ON CONFLICT DO NOTHING`,
-        [added.map((a) => a.sale.promotionId), added.map((a) => a.key.split('\u0000')[0]), added.map((a) => a.key.split('\u0000')[1]), added.map((a) => a.buyer), added.map((a) => a.units)],
+        [
+          added.map((a) => a.sale.promotionId),
+          added.map((a) => a.key.split('\u0000')[0]),
+          added.map((a) => a.key.split('\u0000')[1]),
+          added.map((a) => a.buyer),
+          added.map((a) => a.units),
+        ],
       );
     }
     if (this.released.size) {

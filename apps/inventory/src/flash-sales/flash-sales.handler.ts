@@ -55,7 +55,10 @@ export class FlashSalesHandler {
     await execute(tx.em, `UPDATE flash_sale_order f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
     await execute(tx.em, `UPDATE flash_sale_buyer f SET buyer_key = ${pseudonymOf} FROM buyer_member b WHERE ${ofTheMember}`, [memberId, requestId]);
     const accounts = await selectRows<{ platform_user_id: string }>(tx.em, `SELECT platform_user_id FROM buyer_member WHERE member_id = $1`, [memberId]);
-    await this.deadLetters.pseudonymise(accounts.map((a) => a.platform_user_id), `erased:${requestId}`);
+    await this.deadLetters.pseudonymise(
+      accounts.map((a) => a.platform_user_id),
+      `erased:${requestId}`,
+    );
     await execute(tx.em, `DELETE FROM buyer_member WHERE member_id = $1`, [memberId]);
   }
 

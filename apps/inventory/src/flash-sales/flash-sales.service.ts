@@ -22,7 +22,16 @@ export class FlashSalesService {
   async recent(): Promise<FlashSaleStatus[]> {
     const rows = await selectRows<FlashSaleRow>(this.dataSource, `SELECT * FROM flash_sale ORDER BY starts_at DESC LIMIT 100`);
     return rows.map((r) =>
-      Object.assign(new FlashSaleStatus(), { code: r.code, skuCodes: r.sku_codes, sold: r.sold, quantityCap: r.quantity_cap, perBuyerLimit: r.per_buyer_limit, startsAt: r.starts_at, endsAt: r.ends_at, ended: r.ended }),
+      Object.assign(new FlashSaleStatus(), {
+        code: r.code,
+        skuCodes: r.sku_codes,
+        sold: r.sold,
+        quantityCap: r.quantity_cap,
+        perBuyerLimit: r.per_buyer_limit,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        ended: r.ended,
+      }),
     );
   }
 }

@@ -178,7 +178,9 @@ export class ReservationsAndOperations1732500000000 implements MigrationInterfac
         raised_at timestamptz NOT NULL DEFAULT now(),
         resolved_at timestamptz
       )`);
-    await sql(`CREATE UNIQUE INDEX inventory_alert_open ON inventory_alert (kind, coalesce(sku_code, ''), coalesce(location_code, '')) WHERE resolved_at IS NULL`);
+    await sql(
+      `CREATE UNIQUE INDEX inventory_alert_open ON inventory_alert (kind, coalesce(sku_code, ''), coalesce(location_code, '')) WHERE resolved_at IS NULL`,
+    );
     await sql(`CREATE INDEX stock_movement_kind_time ON stock_movement (kind, created_at)`);
   }
 

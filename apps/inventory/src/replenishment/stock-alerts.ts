@@ -30,7 +30,12 @@ export class StockAlerts {
     @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
   ) {}
 
-  async afterChange(tx: TransactionContext, levels: readonly LevelKey[], availableBefore: ReadonlyMap<string, number>, movements: readonly Movement[]): Promise<void> {
+  async afterChange(
+    tx: TransactionContext,
+    levels: readonly LevelKey[],
+    availableBefore: ReadonlyMap<string, number>,
+    movements: readonly Movement[],
+  ): Promise<void> {
     await this.lowStockCrossings(tx, levels);
     await this.suddenDrops(tx, availableBefore, movements);
   }
@@ -93,11 +98,23 @@ export class StockAlerts {
 
   /** Newest first; with `openOnly`, those not resolved yet. */
   async list(db: Queryable, openOnly: boolean): Promise<StockAlert[]> {
-    const rows = await selectRows<{ id: string; kind: string; sku_code: string | null; location_code: string | null; detail: object; raised_at: Date; resolved_at: Date | null }>(
-      db,
-      `SELECT * FROM inventory_alert WHERE ($1::bool = false OR resolved_at IS NULL) ORDER BY raised_at DESC LIMIT 500`,
-      [openOnly],
-    );
-    return rows.map((r) => ({ id: String(r.id), kind: r.kind, skuCode: r.sku_code, locationCode: r.location_code, detail: JSON.stringify(r.detail), raisedAt: r.raised_at, resolvedAt: r.resolved_at }));
+    const rows = await selectRows<{
+      id: string;
+      kind: string;
+      sku_code: string | null;
+      location_code: string | null;
+      detail: object;
+      raised_at: Date;
+      resolved_at: Date | null;
+    }>(db, `SELECT * FROM inventory_alert WHERE ($1::bool = false OR resolved_at IS NULL) ORDER BY raised_at DESC LIMIT 500`, [openOnly]);
+    return rows.map((r) => ({
+      id: String(r.id),
+      kind: r.kind,
+      skuCode: r.sku_code,
+      locationCode: r.location_code,
+      detail: JSON.stringify(r.detail),
+      raisedAt: r.raised_at,
+      resolvedAt: r.resolved_at,
+    }));
   }
 }

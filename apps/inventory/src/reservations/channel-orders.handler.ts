@@ -37,7 +37,15 @@ type OrderEventPayload = ChannelOrderPayload | ChannelRefundPayload | PaymentWin
 export class ChannelOrdersHandler {
   constructor(private readonly engine: ReservationEngine) {}
 
-  @OnEventBatch(ChannelOrderCreated, ChannelOrderPaid, ChannelOrderShipped, ChannelOrderCompleted, ChannelOrderCancelled, ChannelRefundCompleted, PaymentWindowClosed)
+  @OnEventBatch(
+    ChannelOrderCreated,
+    ChannelOrderPaid,
+    ChannelOrderShipped,
+    ChannelOrderCompleted,
+    ChannelOrderCancelled,
+    ChannelRefundCompleted,
+    PaymentWindowClosed,
+  )
   async applyOrderEvents(tx: TransactionContext, events: Array<EventEnvelope<OrderEventPayload>>): Promise<void> {
     await this.engine.apply(tx, events.map(toUpdate));
   }

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createSkus, eventually, GatewayClient, orderData, receiveStock, reservationOf, sendWebhook, stockOf, webhookHandled, type ReservationView } from '@shopops/testing';
+import {
+  createSkus,
+  eventually,
+  GatewayClient,
+  orderData,
+  receiveStock,
+  reservationOf,
+  sendWebhook,
+  stockOf,
+  webhookHandled,
+  type ReservationView,
+} from '@shopops/testing';
 
 /** Channel orders from signed webhooks reserving from one stock pool. */
 describe('reservations from channel orders', () => {
@@ -15,7 +26,11 @@ describe('reservations from channel orders', () => {
     return response.body.webhookId as string;
   };
   const settled = async (channel: string, orderId: string, status: string): Promise<ReservationView> =>
-    (await eventually(() => reservationOf(gateway, channel, orderId), (r) => r?.status === status, { what: `${orderId} to be ${status}` })) as ReservationView;
+    (await eventually(
+      () => reservationOf(gateway, channel, orderId),
+      (r) => r?.status === status,
+      { what: `${orderId} to be ${status}` },
+    )) as ReservationView;
 
   it('reserves on order.created from the front warehouse serving the buyer, and shows it on the Sku', async () => {
     const [sku] = await createSkus(gateway);
@@ -34,7 +49,10 @@ describe('reservations from channel orders', () => {
     const { orderId, data } = order(sku, 2);
     await send('order.created', data);
     await send('order.paid', data);
-    const paid = await eventually(() => reservationOf(gateway, 'taobao', orderId), (r) => r?.paid === true);
+    const paid = await eventually(
+      () => reservationOf(gateway, 'taobao', orderId),
+      (r) => r?.paid === true,
+    );
     expect(paid?.status).toBe('RESERVED');
     await send('order.shipped', { ...data, shipment: { carrier: 'SF', trackingNo: `SF${orderId}`, locationCode: 'CENTRAL' } });
     await settled('taobao', orderId, 'COMMITTED');
@@ -53,7 +71,11 @@ describe('reservations from channel orders', () => {
     await send('order.created', refunded.data, 'douyin');
     await settled('douyin', refunded.orderId, 'RESERVED');
     await send('order.cancelled', cancelled.data);
-    await send('refund.completed', { orderId: refunded.orderId, refundId: `R${refunded.orderId}`, lines: refunded.data.lines, amountFen: 199800, reason: '不想要了' }, 'douyin');
+    await send(
+      'refund.completed',
+      { orderId: refunded.orderId, refundId: `R${refunded.orderId}`, lines: refunded.data.lines, amountFen: 199800, reason: '不想要了' },
+      'douyin',
+    );
     expect((await settled('taobao', cancelled.orderId, 'RELEASED')).reason).toBe('order cancelled');
     expect((await settled('douyin', refunded.orderId, 'RELEASED')).reason).toBe('refunded before shipping');
     expect(await stockOf(gateway, sku)).toEqual({ onHand: 4, reserved: 0, available: 4 });
@@ -64,13 +86,16 @@ describe('reservations from channel orders', () => {
     await receiveStock(gateway, plenty, 'CENTRAL', 10);
     await receiveStock(gateway, scarce, 'CENTRAL', 1);
     const orderId = `TB${randomUUID().slice(0, 12)}`;
-    await send('order.created', orderData(orderId, {
-      lines: [
-        { skuCode: plenty, quantity: 3, unitPriceFen: 100 },
-        { skuCode: scarce, quantity: 2, unitPriceFen: 100 },
-      ],
-      totalFen: 500,
-    }));
+    await send(
+      'order.created',
+      orderData(orderId, {
+        lines: [
+          { skuCode: plenty, quantity: 3, unitPriceFen: 100 },
+          { skuCode: scarce, quantity: 2, unitPriceFen: 100 },
+        ],
+        totalFen: 500,
+      }),
+    );
     const rejected = await settled('taobao', orderId, 'REJECTED');
     expect(rejected.reason).toBe(`insufficient stock for ${scarce}: 2 wanted, 1 available`);
     expect(await stockOf(gateway, plenty)).toEqual({ onHand: 10, reserved: 0, available: 10 });
@@ -109,8 +134,16 @@ describe('reservations from channel orders', () => {
     await Promise.all(messyEvents.map(([type, data]) => send(type, data)));
     const finalStatuses = async (orders: typeof cleanOrders) =>
       Promise.all(orders.map(async (o) => (await reservationOf(gateway, 'taobao', o.orderId))?.status));
-    const expected = await eventually(() => finalStatuses(cleanOrders), (s) => s.every(Boolean), { what: 'the clean stream to settle' });
-    await eventually(() => finalStatuses(messyOrders), (s) => JSON.stringify(s) === JSON.stringify(expected), { timeoutMs: 30_000, what: 'the shuffled stream to converge' });
+    const expected = await eventually(
+      () => finalStatuses(cleanOrders),
+      (s) => s.every(Boolean),
+      { what: 'the clean stream to settle' },
+    );
+    await eventually(
+      () => finalStatuses(messyOrders),
+      (s) => JSON.stringify(s) === JSON.stringify(expected),
+      { timeoutMs: 30_000, what: 'the shuffled stream to converge' },
+    );
     expect(await stockOf(gateway, messy)).toEqual(await stockOf(gateway, clean));
   });
 });

@@ -36,7 +36,11 @@ describe('own-mall reservations through GraphQL', () => {
   it('answers bad input with BAD_USER_INPUT naming the field, and reserves nothing', async () => {
     const [sku] = await createSkus(gateway);
     await receiveStock(gateway, sku, 'CENTRAL', 5);
-    const response = await gateway.query(RESERVE, { input: { orderId: 'MALL-BAD', lines: [{ skuCode: sku, quantity: 0 }], region: 'shanghai' } }, { role: 'operator' });
+    const response = await gateway.query(
+      RESERVE,
+      { input: { orderId: 'MALL-BAD', lines: [{ skuCode: sku, quantity: 0 }], region: 'shanghai' } },
+      { role: 'operator' },
+    );
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['lines.0.quantity', 'region'] });
     expect(await stockOf(gateway, sku)).toEqual({ onHand: 5, reserved: 0, available: 5 });
   });

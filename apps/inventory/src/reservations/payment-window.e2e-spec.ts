@@ -21,8 +21,15 @@ describe('unpaid orders give their stock back when the payment window closes', (
       await sendWebhook(gateway.baseUrl, 'taobao', { type: 'order.created', data });
       if (orderId === paid) await sendWebhook(gateway.baseUrl, 'taobao', { type: 'order.paid', data });
     }
-    await eventually(() => reservationOf(gateway, 'taobao', paid), (r) => r?.paid === true);
-    const released = await eventually(() => reservationOf(gateway, 'taobao', unpaid), (r) => r?.status === 'RELEASED', { timeoutMs: 20_000 });
+    await eventually(
+      () => reservationOf(gateway, 'taobao', paid),
+      (r) => r?.paid === true,
+    );
+    const released = await eventually(
+      () => reservationOf(gateway, 'taobao', unpaid),
+      (r) => r?.status === 'RELEASED',
+      { timeoutMs: 20_000 },
+    );
     expect(released?.reason).toBe('unpaid when the payment window closed');
     expect((await reservationOf(gateway, 'taobao', paid))?.status).toBe('RESERVED');
     expect(await stockOf(gateway, sku)).toEqual({ onHand: 5, reserved: 2, available: 3 });

@@ -53,12 +53,10 @@ export class ReservationEngine {
     const skuCodes = new Set<string>();
     for (const u of updates) for (const l of u.lines ?? []) skuCodes.add(l.skuCode);
     for (const s of states.values()) for (const l of s.lines) skuCodes.add(l.skuCode);
-    const [levels, known, locations] = await Promise.all([
-      this.ledger.lockLevels(tx, [...skuCodes]),
-      this.knownSkus(tx, [...skuCodes]),
-      this.locations(tx),
-    ]);
-    const buyers = new Map([...states.values()].map((s) => [reservationKey(s.channel, s.orderId), { channel: s.channel, orderId: s.orderId, buyerId: s.buyerId }]));
+    const [levels, known, locations] = await Promise.all([this.ledger.lockLevels(tx, [...skuCodes]), this.knownSkus(tx, [...skuCodes]), this.locations(tx)]);
+    const buyers = new Map(
+      [...states.values()].map((s) => [reservationKey(s.channel, s.orderId), { channel: s.channel, orderId: s.orderId, buyerId: s.buyerId }]),
+    );
     for (const u of updates) {
       const known = buyers.get(reservationKey(u.channel, u.orderId));
       if (known && !known.buyerId && u.buyerId) known.buyerId = u.buyerId;
@@ -93,20 +91,30 @@ export class ReservationEngine {
   /** Adds what this update says to what was known; the first update that carries lines sets them. */
   private learn(state: ReservationState, update: OrderUpdate): void {
     if (state.lines.length === 0 && update.lines?.length) {
-      state.lines = update.lines.map((l) => ({ skuCode: l.skuCode, quantity: l.quantity, ...(l.unitPriceFen !== undefined ? { unitPriceFen: l.unitPriceFen } : {}) }));
+      state.lines = update.lines.map((l) => ({
+        skuCode: l.skuCode,
+        quantity: l.quantity,
+        ...(l.unitPriceFen !== undefined ? { unitPriceFen: l.unitPriceFen } : {}),
+      }));
       state.region = update.region ?? null;
       state.buyerId = update.buyerId ?? null;
       state.placedAt = update.placedAt ?? null;
     }
     const f = state.facts;
     const learned: Partial<OrderFacts> =
-      update.fact === 'paid' ? { paid: true }
-      : update.fact === 'shipped' ? { shipped: true }
-      : update.fact === 'completed' ? { completed: true }
-      : update.fact === 'cancelled' ? { cancelled: true }
-      : update.fact === 'paymentWindowClosed' ? { paymentWindowClosed: true }
-      : update.fact === 'refunded' && !f.shipped && !f.completed ? { refundedBeforeShipping: true }
-      : {};
+      update.fact === 'paid'
+        ? { paid: true }
+        : update.fact === 'shipped'
+          ? { shipped: true }
+          : update.fact === 'completed'
+            ? { completed: true }
+            : update.fact === 'cancelled'
+              ? { cancelled: true }
+              : update.fact === 'paymentWindowClosed'
+                ? { paymentWindowClosed: true }
+                : update.fact === 'refunded' && !f.shipped && !f.completed
+                  ? { refundedBeforeShipping: true }
+                  : {};
     state.facts = { ...f, ...learned };
   }
 
@@ -138,7 +146,8 @@ export class ReservationEngine {
         movements.push(...state.allocations.map((a) => ({ ...a, kind: 'RESERVATION' as const, onHandDelta: 0, reservedDelta: a.quantity, reference })));
         state.status = 'RESERVED';
         state.reason = null;
-        if (!state.facts.paid && !state.facts.shipped) tx.emit(PaymentWindowClosed, { channel: state.channel, orderId: state.orderId }, { delayMs: this.config.paymentWindowMs });
+        if (!state.facts.paid && !state.facts.shipped)
+          tx.emit(PaymentWindowClosed, { channel: state.channel, orderId: state.orderId }, { delayMs: this.config.paymentWindowMs });
       }
     }
     if ((step === 'commit' || step === 'reserve-and-commit') && state.status === 'RESERVED') {
@@ -149,7 +158,16 @@ export class ReservationEngine {
     if (step === 'release') {
       gate.giveBack(state);
       for (const a of state.allocations) adjust(levels, a, 0, -a.quantity);
-      movements.push(...state.allocations.map((a) => ({ ...a, kind: 'RELEASE' as const, onHandDelta: 0, reservedDelta: -a.quantity, reference, reason: releaseReason(state.facts) })));
+      movements.push(
+        ...state.allocations.map((a) => ({
+          ...a,
+          kind: 'RELEASE' as const,
+          onHandDelta: 0,
+          reservedDelta: -a.quantity,
+          reference,
+          reason: releaseReason(state.facts),
+        })),
+      );
       state.status = 'RELEASED';
       state.reason = releaseReason(state.facts);
     }

@@ -108,11 +108,10 @@ export class ReservationStore {
     );
     const changed = states.filter((s) => s.allocationsChanged);
     if (changed.length === 0) return;
-    await execute(
-      tx.em,
-      `DELETE FROM reservation_allocation WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [changed.map((s) => s.channel), changed.map((s) => s.orderId)],
-    );
+    await execute(tx.em, `DELETE FROM reservation_allocation WHERE (channel, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
+      changed.map((s) => s.channel),
+      changed.map((s) => s.orderId),
+    ]);
     const rows = changed.flatMap((s) => s.allocations.map((a) => ({ channel: s.channel, orderId: s.orderId, ...a })));
     await execute(
       tx.em,

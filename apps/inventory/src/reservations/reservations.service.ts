@@ -55,10 +55,16 @@ export class ReservationsService {
   }
 
   /** Own-mall lifecycle: paid keeps the stock, shipped commits it, cancelled releases it. */
-  async recordOrderFact(ctx: RequestContext, channel: string, orderId: string, fact: Extract<OrderFact, 'paid' | 'shipped' | 'cancelled'>): Promise<Reservation | NotFoundError | InvalidStateError> {
+  async recordOrderFact(
+    ctx: RequestContext,
+    channel: string,
+    orderId: string,
+    fact: Extract<OrderFact, 'paid' | 'shipped' | 'cancelled'>,
+  ): Promise<Reservation | NotFoundError | InvalidStateError> {
     const existing = await this.store.find(channel, orderId);
     if (!existing?.status) return NotFoundError.of('Reservation', `${channel}/${orderId}`);
-    if (existing.status === 'REJECTED') return InvalidStateError.of('Reservation', existing.status, fact, `Order ${channel}/${orderId} was rejected: ${existing.reason}`);
+    if (existing.status === 'REJECTED')
+      return InvalidStateError.of('Reservation', existing.status, fact, `Order ${channel}/${orderId} was rejected: ${existing.reason}`);
     if (fact === 'cancelled' && existing.status === 'COMMITTED') {
       return InvalidStateError.of('Reservation', existing.status, 'cancel', `Order ${channel}/${orderId} has shipped; returns come back through after-sales`);
     }
@@ -74,7 +80,12 @@ export class ReservationsService {
 
   private async applyBatch(items: Array<{ ctx: RequestContext; update: OrderUpdate }>): Promise<Array<ReservationOutcome | Error>> {
     try {
-      return await this.unitOfWork.run(items[0].ctx, (tx) => this.engine.apply(tx, items.map((i) => i.update)));
+      return await this.unitOfWork.run(items[0].ctx, (tx) =>
+        this.engine.apply(
+          tx,
+          items.map((i) => i.update),
+        ),
+      );
     } catch (error) {
       if (items.length === 1) return [error instanceof Error ? error : new Error(String(error))];
       return Promise.all(items.map(async (item) => (await this.applyBatch([item]))[0]));

@@ -7,11 +7,7 @@ const location = (locationCode: string, available: number, regions: string[], pr
   priority,
   isCentral,
 });
-const stock: LocationStock[] = [
-  location('CENTRAL', 10, [], 100, true),
-  location('SH-FRONT', 2, ['31', '32'], 10),
-  location('GZ-FRONT', 5, ['44'], 10),
-];
+const stock: LocationStock[] = [location('CENTRAL', 10, [], 100, true), location('SH-FRONT', 2, ['31', '32'], 10), location('GZ-FRONT', 5, ['44'], 10)];
 
 describe('stock routing', () => {
   const nearest = new NearestLocationRouting();

@@ -84,14 +84,22 @@ export class ShipmentsService {
          SELECT * FROM late`,
       );
       for (const s of late) {
-        tx.emit(ShipmentLate, { carrier: s.carrier, trackingNo: s.tracking_no, channel: s.channel, orderId: s.order_id, promisedBy: s.promised_by.toISOString() });
+        tx.emit(ShipmentLate, {
+          carrier: s.carrier,
+          trackingNo: s.tracking_no,
+          channel: s.channel,
+          orderId: s.order_id,
+          promisedBy: s.promised_by.toISOString(),
+        });
         await this.alerts.raise(tx, 'LATE_DELIVERY', null, s.location_code, { carrier: s.carrier, trackingNo: s.tracking_no, orderId: s.order_id });
       }
     });
   }
 
   async forOrder(channel: string, orderId: string): Promise<Shipment[]> {
-    return this.withEvents(await selectRows<ShipmentRow>(this.dataSource, `SELECT * FROM shipment WHERE channel = $1 AND order_id = $2 ORDER BY shipped_at`, [channel, orderId]));
+    return this.withEvents(
+      await selectRows<ShipmentRow>(this.dataSource, `SELECT * FROM shipment WHERE channel = $1 AND order_id = $2 ORDER BY shipped_at`, [channel, orderId]),
+    );
   }
 
   async late(): Promise<Shipment[]> {

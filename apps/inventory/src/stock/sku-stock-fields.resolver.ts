@@ -40,9 +40,7 @@ export class SkuStockFieldsResolver {
   @ResolveField(() => [StockLevel], { description: 'Stock per location' })
   stockLevels(@Parent() sku: SkuReference, @Loaders() loaders: LoaderRegistry): Promise<StockLevel[]> {
     return loaders
-      .get<string, StockLevel[]>('stockLevelsBySku', async (codes) =>
-        groupByKey(codes, await this.stockService.levelsFor(codes), (l) => l.skuCode),
-      )
+      .get<string, StockLevel[]>('stockLevelsBySku', async (codes) => groupByKey(codes, await this.stockService.levelsFor(codes), (l) => l.skuCode))
       .load(sku.code);
   }
 

@@ -118,8 +118,16 @@ export class StockLedger {
     const existing = new Set(before.map((b) => levelKey(b.sku_code, b.location_code)));
     const sold = (r: { skuCode: string; locationCode: string }) =>
       effective.some((m) => m.kind === 'SHIPMENT' && levelKey(m.skuCode, m.locationCode) === levelKey(r.skuCode, r.locationCode));
-    await this.applyDeltas(tx, rows.filter((r) => existing.has(levelKey(r.skuCode, r.locationCode))), sold);
-    await this.insertLevels(tx, rows.filter((r) => !existing.has(levelKey(r.skuCode, r.locationCode))), sold);
+    await this.applyDeltas(
+      tx,
+      rows.filter((r) => existing.has(levelKey(r.skuCode, r.locationCode))),
+      sold,
+    );
+    await this.insertLevels(
+      tx,
+      rows.filter((r) => !existing.has(levelKey(r.skuCode, r.locationCode))),
+      sold,
+    );
     await execute(
       tx.em,
       `INSERT INTO stock_movement (sku_code, location_code, kind, on_hand_delta, reserved_delta, reason, reference, actor)

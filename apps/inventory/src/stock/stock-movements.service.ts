@@ -31,7 +31,14 @@ export class StockMovementsService {
 
   /** Levels recomputed from the ledger, and where they differ from the stored ones. */
   async ledgerDifferences(): Promise<LedgerDifference[]> {
-    const rows = await selectRows<{ sku_code: string; location_code: string; on_hand: number; reserved: number; ledger_on_hand: number; ledger_reserved: number }>(
+    const rows = await selectRows<{
+      sku_code: string;
+      location_code: string;
+      on_hand: number;
+      reserved: number;
+      ledger_on_hand: number;
+      ledger_reserved: number;
+    }>(
       this.dataSource,
       `SELECT coalesce(l.sku_code, m.sku_code) AS sku_code, coalesce(l.location_code, m.location_code) AS location_code,
               coalesce(l.on_hand, 0) AS on_hand, coalesce(l.reserved, 0) AS reserved,
@@ -63,7 +70,12 @@ export class StockMovementsService {
         `INSERT INTO stock_level (sku_code, location_code, on_hand, reserved)
          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
          ON CONFLICT (sku_code, location_code) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved, updated_at = now()`,
-        [differences.map((d) => d.skuCode), differences.map((d) => d.locationCode), differences.map((d) => d.ledgerOnHand), differences.map((d) => d.ledgerReserved)],
+        [
+          differences.map((d) => d.skuCode),
+          differences.map((d) => d.locationCode),
+          differences.map((d) => d.ledgerOnHand),
+          differences.map((d) => d.ledgerReserved),
+        ],
       );
     });
     return differences;

@@ -13,12 +13,29 @@ describe('stock operations and channel stock', () => {
     const [sku] = await createSkus(gateway);
     await receiveStock(gateway, sku, 'CENTRAL', 20);
     expect(await mutate('adjustStock', 'AdjustStockInput', { skuCode: sku, locationCode: 'CENTRAL', delta: -2, reason: '破损' })).toMatchObject({ onHand: 18 });
-    expect(await mutate('recordStockCount', 'RecordStockCountInput', { skuCode: sku, locationCode: 'CENTRAL', counted: 17, reason: '月度盘点' })).toMatchObject({ onHand: 17 });
-    await gateway.data(`mutation($i: ReserveStockInput!) { reserveStock(input: $i) { __typename } }`, { i: { orderId: `ADJ-${sku}`, lines: [{ skuCode: sku, quantity: 15 }] } }, { role: 'operator' });
-    expect(await mutate('adjustStock', 'AdjustStockInput', { skuCode: sku, locationCode: 'CENTRAL', delta: -3, reason: '丢失' })).toMatchObject({ __typename: 'BelowReservedError', errorCode: 'BELOW_RESERVED' });
-    expect(await mutate('recordStockCount', 'RecordStockCountInput', { skuCode: sku, locationCode: 'CENTRAL', counted: 14 })).toMatchObject({ __typename: 'BelowReservedError' });
-    expect(await mutate('adjustStock', 'AdjustStockInput', { skuCode: 'NOPE', locationCode: 'CENTRAL', delta: 1, reason: 'x' })).toMatchObject({ __typename: 'NotFoundError' });
-    const zero = await gateway.query(`mutation($i: AdjustStockInput!) { adjustStock(input: $i) { __typename } }`, { i: { skuCode: sku, locationCode: 'CENTRAL', delta: 0, reason: 'x' } }, { role: 'warehouse' });
+    expect(await mutate('recordStockCount', 'RecordStockCountInput', { skuCode: sku, locationCode: 'CENTRAL', counted: 17, reason: '月度盘点' })).toMatchObject(
+      { onHand: 17 },
+    );
+    await gateway.data(
+      `mutation($i: ReserveStockInput!) { reserveStock(input: $i) { __typename } }`,
+      { i: { orderId: `ADJ-${sku}`, lines: [{ skuCode: sku, quantity: 15 }] } },
+      { role: 'operator' },
+    );
+    expect(await mutate('adjustStock', 'AdjustStockInput', { skuCode: sku, locationCode: 'CENTRAL', delta: -3, reason: '丢失' })).toMatchObject({
+      __typename: 'BelowReservedError',
+      errorCode: 'BELOW_RESERVED',
+    });
+    expect(await mutate('recordStockCount', 'RecordStockCountInput', { skuCode: sku, locationCode: 'CENTRAL', counted: 14 })).toMatchObject({
+      __typename: 'BelowReservedError',
+    });
+    expect(await mutate('adjustStock', 'AdjustStockInput', { skuCode: 'NOPE', locationCode: 'CENTRAL', delta: 1, reason: 'x' })).toMatchObject({
+      __typename: 'NotFoundError',
+    });
+    const zero = await gateway.query(
+      `mutation($i: AdjustStockInput!) { adjustStock(input: $i) { __typename } }`,
+      { i: { skuCode: sku, locationCode: 'CENTRAL', delta: 0, reason: 'x' } },
+      { role: 'warehouse' },
+    );
     expect(zero.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['delta'] });
     expect(await stockOf(gateway, sku)).toEqual({ onHand: 17, reserved: 15, available: 2 });
     const ledger = await gateway.data<{ stockMovements: Array<{ kind: string; onHandDelta: number; reservedDelta: number; reason: string | null }> }>(
@@ -32,7 +49,9 @@ describe('stock operations and channel stock', () => {
       ['ADJUSTMENT', -2, 0],
       ['RECEIPT', 20, 0],
     ]);
-    expect((await gateway.data<{ ledgerDifferences: unknown[] }>(`{ ledgerDifferences { skuCode } }`, {}, { role: 'warehouse' })).ledgerDifferences).toEqual([]);
+    expect((await gateway.data<{ ledgerDifferences: unknown[] }>(`{ ledgerDifferences { skuCode } }`, {}, { role: 'warehouse' })).ledgerDifferences).toEqual(
+      [],
+    );
   });
 
   it('raises a low-stock event with a replenishment suggestion when available crosses under safety stock', async () => {
@@ -60,7 +79,11 @@ describe('stock operations and channel stock', () => {
     const [sku] = await createSkus(gateway);
     await receiveStock(gateway, sku, 'CENTRAL', 40);
     await mutate('adjustStock', 'AdjustStockInput', { skuCode: sku, locationCode: 'CENTRAL', delta: -30, reason: '盘亏' });
-    const alerts = await gateway.data<{ inventoryAlerts: Array<{ kind: string; skuCode: string }> }>(`{ inventoryAlerts { kind skuCode } }`, {}, { role: 'analyst' });
+    const alerts = await gateway.data<{ inventoryAlerts: Array<{ kind: string; skuCode: string }> }>(
+      `{ inventoryAlerts { kind skuCode } }`,
+      {},
+      { role: 'analyst' },
+    );
     expect(alerts.inventoryAlerts).toContainEqual({ kind: 'SUDDEN_DROP', skuCode: sku });
   });
 
@@ -79,7 +102,13 @@ describe('stock operations and channel stock', () => {
       await policy('mall', 100, 0, 3);
       const shown = async () =>
         Object.fromEntries(
-          (await gateway.data<{ channelStock: Array<{ channel: string; quantity: number }> }>(`query($s: String!) { channelStock(skuCode: $s) { channel quantity } }`, { s: sku }, { role: 'operator' })).channelStock.map((c) => [c.channel, c.quantity]),
+          (
+            await gateway.data<{ channelStock: Array<{ channel: string; quantity: number }> }>(
+              `query($s: String!) { channelStock(skuCode: $s) { channel quantity } }`,
+              { s: sku },
+              { role: 'operator' },
+            )
+          ).channelStock.map((c) => [c.channel, c.quantity]),
         );
       // douyin: 50% of 9 = 4, under its floor of 5 → 0; mall: 9 + 3 virtual; taobao: 9.
       expect(await shown()).toEqual({ douyin: 0, mall: 12, taobao: 9 });

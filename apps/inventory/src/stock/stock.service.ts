@@ -31,7 +31,14 @@ export class StockService {
     return this.unitOfWork.run(ctx, async (tx) => {
       await this.requireSkuAndLocation(tx, input.skuCode, input.locationCode);
       await this.ledger.record(tx, [
-        { skuCode: input.skuCode, locationCode: input.locationCode, kind: 'RECEIPT', onHandDelta: input.quantity, reservedDelta: 0, reason: input.reason ?? null },
+        {
+          skuCode: input.skuCode,
+          locationCode: input.locationCode,
+          kind: 'RECEIPT',
+          onHandDelta: input.quantity,
+          reservedDelta: 0,
+          reason: input.reason ?? null,
+        },
       ]);
       return this.level(tx, input.skuCode, input.locationCode);
     });
@@ -44,7 +51,9 @@ export class StockService {
       const onHand = level?.onHand ?? 0;
       const reserved = level?.reserved ?? 0;
       if (onHand + input.delta < reserved) refuse(BelowReservedError.of(input.skuCode, input.locationCode, onHand, reserved, `Adjusting by ${input.delta}`));
-      await this.ledger.record(tx, [{ skuCode: input.skuCode, locationCode: input.locationCode, kind: 'ADJUSTMENT', onHandDelta: input.delta, reservedDelta: 0, reason: input.reason }]);
+      await this.ledger.record(tx, [
+        { skuCode: input.skuCode, locationCode: input.locationCode, kind: 'ADJUSTMENT', onHandDelta: input.delta, reservedDelta: 0, reason: input.reason },
+      ]);
       return this.level(tx, input.skuCode, input.locationCode);
     });
   }
@@ -58,7 +67,14 @@ export class StockService {
       const reserved = level?.reserved ?? 0;
       if (input.counted < reserved) refuse(BelowReservedError.of(input.skuCode, input.locationCode, onHand, reserved, `A count of ${input.counted}`));
       await this.ledger.record(tx, [
-        { skuCode: input.skuCode, locationCode: input.locationCode, kind: 'COUNT', onHandDelta: input.counted - onHand, reservedDelta: 0, reason: input.reason ?? 'stock count' },
+        {
+          skuCode: input.skuCode,
+          locationCode: input.locationCode,
+          kind: 'COUNT',
+          onHandDelta: input.counted - onHand,
+          reservedDelta: 0,
+          reason: input.reason ?? 'stock count',
+        },
       ]);
       return this.level(tx, input.skuCode, input.locationCode);
     });
@@ -85,7 +101,12 @@ export class StockService {
       `SELECT sku_code, sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock_level WHERE sku_code = ANY($1::text[]) GROUP BY sku_code`,
       [skuCodes],
     );
-    return rows.map((r) => ({ skuCode: r.sku_code, onHand: Number(r.on_hand), reserved: Number(r.reserved), available: Number(r.on_hand) - Number(r.reserved) }));
+    return rows.map((r) => ({
+      skuCode: r.sku_code,
+      onHand: Number(r.on_hand),
+      reserved: Number(r.reserved),
+      available: Number(r.on_hand) - Number(r.reserved),
+    }));
   }
 
   levelsFor(skuCodes: readonly string[]): Promise<StockLevel[]> {

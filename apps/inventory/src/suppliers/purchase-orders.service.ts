@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { execute, InvalidStateError, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type Queryable, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  execute,
+  InvalidStateError,
+  NotFoundError,
+  refuse,
+  selectRow,
+  selectRows,
+  UnitOfWork,
+  type Queryable,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ReplenishmentService } from '../replenishment/replenishment.service';
@@ -62,7 +73,8 @@ export class PurchaseOrdersService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const suggestions = (await this.replenishment.openSuggestions(tx.em)).filter((s) => s.suggestedQuantity > 0 && s.supplierCode);
       const groups = new Map<string, typeof suggestions>();
-      for (const s of suggestions) groups.set(`${s.supplierCode}\u0000${s.locationCode}`, [...(groups.get(`${s.supplierCode}\u0000${s.locationCode}`) ?? []), s]);
+      for (const s of suggestions)
+        groups.set(`${s.supplierCode}\u0000${s.locationCode}`, [...(groups.get(`${s.supplierCode}\u0000${s.locationCode}`) ?? []), s]);
       const drafts: PurchaseOrder[] = [];
       for (const group of groups.values()) {
         const leadTime = Math.max(...group.map((s) => s.leadTimeDays));
@@ -98,7 +110,11 @@ export class PurchaseOrdersService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const po = await this.lock(tx, input.purchaseOrderId);
       if (!OPEN_FOR_RECEIVING.includes(po.status)) refuse(InvalidStateError.of('Purchase order', po.status, 'report progress'));
-      await execute(tx.em, `UPDATE purchase_order SET progress_percent = $2, progress_note = $3 WHERE id = $1`, [po.id, input.progressPercent, input.note ?? null]);
+      await execute(tx.em, `UPDATE purchase_order SET progress_percent = $2, progress_note = $3 WHERE id = $1`, [
+        po.id,
+        input.progressPercent,
+        input.note ?? null,
+      ]);
       return this.get(tx, po.id);
     });
   }
@@ -143,7 +159,14 @@ export class PurchaseOrdersService {
       );
       await this.ledger.record(
         tx,
-        input.lines.map((l) => ({ skuCode: l.skuCode, locationCode: po.location_code, kind: 'RECEIPT' as const, onHandDelta: l.quantity, reservedDelta: 0, reference: `po:${po.number}` })),
+        input.lines.map((l) => ({
+          skuCode: l.skuCode,
+          locationCode: po.location_code,
+          kind: 'RECEIPT' as const,
+          onHandDelta: l.quantity,
+          reservedDelta: 0,
+          reference: `po:${po.number}`,
+        })),
       );
       // An aggregate without GROUP BY answers exactly one row.
       const [{ outstanding }] = await selectRows<{ outstanding: number }>(
@@ -166,12 +189,17 @@ export class PurchaseOrdersService {
       `SELECT id FROM purchase_order WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC LIMIT 200`,
       [status ?? null],
     );
-    return this.getMany(this.dataSource, ids.map((r) => r.id));
+    return this.getMany(
+      this.dataSource,
+      ids.map((r) => r.id),
+    );
   }
 
   private async insert(tx: TransactionContext, input: CreatePurchaseOrderInput): Promise<PurchaseOrder | NotFoundError | BelowMinimumOrderError> {
-    if (!(await selectRows(tx.em, `SELECT 1 FROM supplier WHERE code = $1`, [input.supplierCode])).length) refuse(NotFoundError.of('Supplier', input.supplierCode));
-    if (!(await selectRows(tx.em, `SELECT 1 FROM location WHERE code = $1`, [input.locationCode])).length) refuse(NotFoundError.of('Location', input.locationCode));
+    if (!(await selectRows(tx.em, `SELECT 1 FROM supplier WHERE code = $1`, [input.supplierCode])).length)
+      refuse(NotFoundError.of('Supplier', input.supplierCode));
+    if (!(await selectRows(tx.em, `SELECT 1 FROM location WHERE code = $1`, [input.locationCode])).length)
+      refuse(NotFoundError.of('Location', input.locationCode));
     const links = await selectRows<{ sku_code: string; moq: number; unit_cost_fen: number }>(
       tx.em,
       `SELECT sku_code, moq, unit_cost_fen FROM sku_supplier WHERE supplier_code = $1 AND sku_code = ANY($2::text[])`,
@@ -228,7 +256,9 @@ export class PurchaseOrdersService {
   private async getMany(db: Queryable, ids: string[]): Promise<PurchaseOrder[]> {
     if (ids.length === 0) return [];
     const orders = await selectRows<PurchaseOrderRow>(db, `SELECT * FROM purchase_order WHERE id = ANY($1::uuid[])`, [ids]);
-    const lines = await selectRows<PurchaseOrderLineRow>(db, `SELECT * FROM purchase_order_line WHERE purchase_order_id = ANY($1::uuid[]) ORDER BY sku_code`, [ids]);
+    const lines = await selectRows<PurchaseOrderLineRow>(db, `SELECT * FROM purchase_order_line WHERE purchase_order_id = ANY($1::uuid[]) ORDER BY sku_code`, [
+      ids,
+    ]);
     const byId = new Map(orders.map((po) => [po.id, po]));
     return ids.map((id) => {
       const po = byId.get(id) as PurchaseOrderRow;

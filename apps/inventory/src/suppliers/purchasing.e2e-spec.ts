@@ -15,12 +15,20 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
     return code;
   };
   const link = (skuCode: string, supplierCode: string, moq = 50, unitCostFen = 30000) =>
-    op(`mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`, { i: { skuCode, supplierCode, leadTimeDays: 10, moq, unitCostFen } });
+    op(`mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`, {
+      i: { skuCode, supplierCode, leadTimeDays: 10, moq, unitCostFen },
+    });
   const createPo = (supplierCode: string, skuCode: string, quantity: number, expectedAt = new Date(Date.now() + 86_400_000).toISOString()) =>
-    op(`mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { ${PO} } }`, { i: { supplierCode, locationCode: 'CENTRAL', expectedAt, lines: [{ skuCode, quantity }] } });
+    op(`mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { ${PO} } }`, {
+      i: { supplierCode, locationCode: 'CENTRAL', expectedAt, lines: [{ skuCode, quantity }] },
+    });
   const act = (name: string, id: string) => op(`mutation($id: ID!) { ${name}(id: $id) { ${PO} } }`, { id });
   const receive = (purchaseOrderId: string, skuCode: string, quantity: number) =>
-    op(`mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { ${PO} } }`, { i: { purchaseOrderId, lines: [{ skuCode, quantity }] } }, 'warehouse');
+    op(
+      `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { ${PO} } }`,
+      { i: { purchaseOrderId, lines: [{ skuCode, quantity }] } },
+      'warehouse',
+    );
 
   it('runs a purchase order from draft to received, refusing MOQ breaches, early receipts and over-receipts', async () => {
     const [sku] = await createSkus(gateway);
@@ -29,19 +37,31 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
     await link(sku, code);
     expect(await createPo(code, sku, 20)).toMatchObject({ __typename: 'BelowMinimumOrderError', errorCode: 'BELOW_MINIMUM_ORDER' });
     const draft = await createPo(code, sku, 100);
-    expect(draft).toMatchObject({ __typename: 'PurchaseOrder', status: 'DRAFT', lines: [{ skuCode: sku, quantityOrdered: 100, quantityReceived: 0, unitCostFen: 30000 }] });
+    expect(draft).toMatchObject({
+      __typename: 'PurchaseOrder',
+      status: 'DRAFT',
+      lines: [{ skuCode: sku, quantityOrdered: 100, quantityReceived: 0, unitCostFen: 30000 }],
+    });
     const id = String(draft.id);
     expect(await receive(id, sku, 10)).toMatchObject({ __typename: 'InvalidStateError' });
     expect(await act('sendPurchaseOrder', id)).toMatchObject({ status: 'SENT' });
     expect(await act('confirmPurchaseOrder', id)).toMatchObject({ status: 'CONFIRMED' });
-    expect(await op(`mutation($i: PurchaseOrderProgressInput!) { updatePurchaseOrderProgress(input: $i) { ${PO} } }`, { i: { purchaseOrderId: id, progressPercent: 60, note: '面料到厂，裁剪中' } })).toMatchObject({ progressPercent: 60 });
+    expect(
+      await op(`mutation($i: PurchaseOrderProgressInput!) { updatePurchaseOrderProgress(input: $i) { ${PO} } }`, {
+        i: { purchaseOrderId: id, progressPercent: 60, note: '面料到厂，裁剪中' },
+      }),
+    ).toMatchObject({ progressPercent: 60 });
     expect(await receive(id, sku, 60)).toMatchObject({ status: 'PARTLY_RECEIVED' });
     expect(await receive(id, sku, 41)).toMatchObject({ __typename: 'ReceiveExceedsOrderedError', errorCode: 'RECEIVE_EXCEEDS_ORDERED' });
     expect(await stockOf(gateway, sku)).toMatchObject({ onHand: 61 });
     expect(await receive(id, sku, 40)).toMatchObject({ status: 'RECEIVED' });
     expect(await stockOf(gateway, sku)).toMatchObject({ onHand: 101 });
     expect(await act('cancelPurchaseOrder', id)).toMatchObject({ __typename: 'InvalidStateError' });
-    const graded = await gateway.data<{ suppliers: Array<{ code: string; grade: string; onTimeRate: number; qualityPassRate: number }> }>(`{ suppliers { code grade onTimeRate qualityPassRate } }`, {}, { role: 'operator' });
+    const graded = await gateway.data<{ suppliers: Array<{ code: string; grade: string; onTimeRate: number; qualityPassRate: number }> }>(
+      `{ suppliers { code grade onTimeRate qualityPassRate } }`,
+      {},
+      { role: 'operator' },
+    );
     expect(graded.suppliers.find((s) => s.code === code)).toEqual({ code, grade: 'A', onTimeRate: 1, qualityPassRate: 1 });
   });
 
@@ -57,7 +77,14 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
       JSON.stringify({ issueId: randomUUID(), skuCode: sku, reason: '起球', source: 'after-sales', occurrences: 20 }),
     ]);
     const graded = await eventually(
-      async () => (await gateway.data<{ suppliers: Array<{ code: string; grade: string; onTimeRate: number; qualityPassRate: number }> }>(`{ suppliers { code grade onTimeRate qualityPassRate } }`, {}, { role: 'operator' })).suppliers.find((s) => s.code === code),
+      async () =>
+        (
+          await gateway.data<{ suppliers: Array<{ code: string; grade: string; onTimeRate: number; qualityPassRate: number }> }>(
+            `{ suppliers { code grade onTimeRate qualityPassRate } }`,
+            {},
+            { role: 'operator' },
+          )
+        ).suppliers.find((s) => s.code === code),
       (s) => s?.qualityPassRate === 0.8,
       { what: 'the quality issue to regrade the supplier', timeoutMs: 45_000 },
     );
@@ -70,12 +97,14 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
     await receiveStock(gateway, sku, 'SH-FRONT', 3);
     const code = await supplier();
     await link(sku, code, 50);
-    await op(`mutation($i: SetStockPolicyInput!) { setStockPolicy(input: $i) { __typename } }`, { i: { skuCode: sku, locationCode: 'SH-FRONT', safetyStock: 10, reorderPoint: 15 } });
-    const drafts = (await gateway.data<{ draftPurchaseOrdersFromSuggestions: Array<{ id: string; supplierCode: string; lines: Array<{ skuCode: string; quantityOrdered: number }> }> }>(
-      `mutation { draftPurchaseOrdersFromSuggestions { id supplierCode lines { skuCode quantityOrdered } } }`,
-      {},
-      { role: 'operator' },
-    )).draftPurchaseOrdersFromSuggestions;
+    await op(`mutation($i: SetStockPolicyInput!) { setStockPolicy(input: $i) { __typename } }`, {
+      i: { skuCode: sku, locationCode: 'SH-FRONT', safetyStock: 10, reorderPoint: 15 },
+    });
+    const drafts = (
+      await gateway.data<{
+        draftPurchaseOrdersFromSuggestions: Array<{ id: string; supplierCode: string; lines: Array<{ skuCode: string; quantityOrdered: number }> }>;
+      }>(`mutation { draftPurchaseOrdersFromSuggestions { id supplierCode lines { skuCode quantityOrdered } } }`, {}, { role: 'operator' })
+    ).draftPurchaseOrdersFromSuggestions;
     const mine = drafts.find((d) => d.supplierCode === code);
     expect(mine?.lines).toEqual([{ skuCode: sku, quantityOrdered: 50 }]);
     await act('sendPurchaseOrder', String(mine?.id));

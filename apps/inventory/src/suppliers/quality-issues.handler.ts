@@ -16,7 +16,11 @@ export class AfterSalesSignalsHandler {
   @OnEvent(QualityIssueOpened)
   async recordQualityIssue(tx: TransactionContext, event: EventEnvelope<QualityIssueOpenedPayload>): Promise<void> {
     const issue = event.payload;
-    const primary = await selectRow<{ supplier_code: string }>(tx.em, `SELECT supplier_code FROM sku_supplier WHERE sku_code = $1 ORDER BY backup_order LIMIT 1`, [issue.skuCode]);
+    const primary = await selectRow<{ supplier_code: string }>(
+      tx.em,
+      `SELECT supplier_code FROM sku_supplier WHERE sku_code = $1 ORDER BY backup_order LIMIT 1`,
+      [issue.skuCode],
+    );
     await execute(
       tx.em,
       `INSERT INTO quality_issue (issue_id, sku_code, supplier_code, reason, source, occurrences) VALUES ($1, $2, $3, $4, $5, $6)
@@ -35,7 +39,14 @@ export class AfterSalesSignalsHandler {
     if (!known) return; // a return of something never stocked here: nothing to put back
     await this.ledger.lockLevels(tx, [item.skuCode]);
     await this.ledger.record(tx, [
-      { skuCode: item.skuCode, locationCode, kind: 'RETURN', onHandDelta: item.quantity, reservedDelta: 0, reference: `return:${item.channel}:${item.orderId}:${item.caseId}` },
+      {
+        skuCode: item.skuCode,
+        locationCode,
+        kind: 'RETURN',
+        onHandDelta: item.quantity,
+        reservedDelta: 0,
+        reference: `return:${item.channel}:${item.orderId}:${item.caseId}`,
+      },
     ]);
   }
 }

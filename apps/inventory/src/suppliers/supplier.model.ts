@@ -110,7 +110,12 @@ export class CreatePurchaseOrderInput {
   @Field(() => String) @IsString() @Length(1, 32) supplierCode!: string;
   @Field(() => String, { description: 'Where the goods will be received' }) @IsString() @Length(1, 32) locationCode!: string;
   @Field(() => String, { description: 'Promised delivery, ISO 8601 with offset' }) @IsIsoWithOffset() expectedAt!: string;
-  @Field(() => [PurchaseLineInput]) @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PurchaseLineInput) lines!: PurchaseLineInput[];
+  @Field(() => [PurchaseLineInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PurchaseLineInput)
+  lines!: PurchaseLineInput[];
 }
 
 @InputType()

@@ -3,7 +3,11 @@ import { Ctx, groupByKey, Loaders, NotFoundError, Roles, type LoaderRegistry, ty
 import { LinkSkuSupplierInput, SkuSupplierLink, Supplier, UpsertSupplierInput } from './supplier.model';
 import { SuppliersService } from './suppliers.service';
 
-export const LinkSkuSupplierResult = createUnionType({ name: 'LinkSkuSupplierResult', types: () => [SkuSupplierLink, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+export const LinkSkuSupplierResult = createUnionType({
+  name: 'LinkSkuSupplierResult',
+  types: () => [SkuSupplierLink, NotFoundError] as const,
+  resolveType: (v: object) => v.constructor,
+});
 
 const BUYERS = ['operator', 'warehouse'] as const;
 
@@ -21,7 +25,9 @@ export class SuppliersResolver {
   @ResolveField(() => [SkuSupplierLink])
   skus(@Parent() supplier: Supplier, @Loaders() loaders: LoaderRegistry) {
     return loaders
-      .get<string, SkuSupplierLink[]>('linksBySupplier', async (codes) => groupByKey(codes, await this.supplierService.linksOf('supplier_code', codes), (l) => l.supplierCode))
+      .get<string, SkuSupplierLink[]>('linksBySupplier', async (codes) =>
+        groupByKey(codes, await this.supplierService.linksOf('supplier_code', codes), (l) => l.supplierCode),
+      )
       .load(supplier.code);
   }
 

@@ -58,7 +58,11 @@ export class SuppliersService {
       if (!(await this.supplierExists(tx, input.supplierCode))) refuse(NotFoundError.of('Supplier', input.supplierCode));
       if (!(await selectRows(tx.em, `SELECT 1 FROM known_sku WHERE sku_code = $1`, [input.skuCode])).length) refuse(NotFoundError.of('SKU', input.skuCode));
       // Taking another supplier's backup slot moves that one out of the way.
-      await execute(tx.em, `DELETE FROM sku_supplier WHERE sku_code = $1 AND backup_order = $2 AND supplier_code <> $3`, [input.skuCode, input.backupOrder, input.supplierCode]);
+      await execute(tx.em, `DELETE FROM sku_supplier WHERE sku_code = $1 AND backup_order = $2 AND supplier_code <> $3`, [
+        input.skuCode,
+        input.backupOrder,
+        input.supplierCode,
+      ]);
       await execute(
         tx.em,
         `INSERT INTO sku_supplier (sku_code, supplier_code, lead_time_days, moq, unit_cost_fen, backup_order) VALUES ($1, $2, $3, $4, $5, $6)
@@ -75,7 +79,14 @@ export class SuppliersService {
   }
 
   async linksOf(field: 'sku_code' | 'supplier_code', keys: readonly string[]): Promise<SkuSupplierLink[]> {
-    const rows = await selectRows<{ sku_code: string; supplier_code: string; lead_time_days: number; moq: number; unit_cost_fen: number; backup_order: number }>(
+    const rows = await selectRows<{
+      sku_code: string;
+      supplier_code: string;
+      lead_time_days: number;
+      moq: number;
+      unit_cost_fen: number;
+      backup_order: number;
+    }>(
       this.dataSource,
       field === 'sku_code'
         ? `SELECT * FROM sku_supplier WHERE sku_code = ANY($1::text[]) ORDER BY sku_code, backup_order`
@@ -99,11 +110,13 @@ export class SuppliersService {
     const performance = await this.performance(tx, supplierCode);
     const result = this.grading.grade(performance);
     const before = await selectRow<{ grade: string | null }>(tx.em, `SELECT grade FROM supplier WHERE code = $1 FOR UPDATE`, [supplierCode]);
-    await execute(
-      tx.em,
-      `UPDATE supplier SET grade = $2, score = $3, on_time_rate = $4, quality_pass_rate = $5, graded_at = now() WHERE code = $1`,
-      [supplierCode, result?.grade ?? null, result?.score ?? null, performance.onTimeRate, performance.qualityPassRate],
-    );
+    await execute(tx.em, `UPDATE supplier SET grade = $2, score = $3, on_time_rate = $4, quality_pass_rate = $5, graded_at = now() WHERE code = $1`, [
+      supplierCode,
+      result?.grade ?? null,
+      result?.score ?? null,
+      performance.onTimeRate,
+      performance.qualityPassRate,
+    ]);
     if (result && before?.grade !== result.grade) {
       tx.emit(SupplierGraded, {
         supplierCode,

@@ -46,7 +46,9 @@ export class TransfersService {
   request(ctx: RequestContext, input: RequestTransferInput): Promise<StockTransfer | NotFoundError | TransferExceedsAvailableError | InvalidStateError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       if (input.fromLocation === input.toLocation) refuse(InvalidStateError.of('Transfer', 'REQUESTED', 'request', 'A transfer needs two different locations'));
-      const locations = await selectRows<{ code: string }>(tx.em, `SELECT code FROM location WHERE code = ANY($1::text[])`, [[input.fromLocation, input.toLocation]]);
+      const locations = await selectRows<{ code: string }>(tx.em, `SELECT code FROM location WHERE code = ANY($1::text[])`, [
+        [input.fromLocation, input.toLocation],
+      ]);
       for (const code of [input.fromLocation, input.toLocation]) if (!locations.some((l) => l.code === code)) refuse(NotFoundError.of('Location', code));
       const level = (await this.ledger.lockLevels(tx, [input.skuCode])).get(levelKey(input.skuCode, input.fromLocation));
       const available = level ? level.onHand - level.reserved : 0;
@@ -64,7 +66,17 @@ export class TransfersService {
       }
       const id = randomUUID();
       const reference = `transfer:${id}`;
-      await this.ledger.record(tx, [{ skuCode: input.skuCode, locationCode: input.fromLocation, kind: 'RESERVATION', onHandDelta: 0, reservedDelta: input.quantity, reference, reason: 'held for transfer' }]);
+      await this.ledger.record(tx, [
+        {
+          skuCode: input.skuCode,
+          locationCode: input.fromLocation,
+          kind: 'RESERVATION',
+          onHandDelta: 0,
+          reservedDelta: input.quantity,
+          reference,
+          reason: 'held for transfer',
+        },
+      ]);
       const [row] = await selectRows<TransferRow>(
         tx.em,
         `INSERT INTO stock_transfer (id, sku_code, from_location, to_location, quantity, status, reason, requested_by)
@@ -78,7 +90,14 @@ export class TransfersService {
   /** The goods left the source: held units leave its on hand. */
   dispatch(ctx: RequestContext, id: string): Promise<StockTransfer | NotFoundError | InvalidStateError> {
     return this.move(ctx, id, TransferStatus.REQUESTED, TransferStatus.IN_TRANSIT, 'dispatch', (t) => [
-      { skuCode: t.sku_code, locationCode: t.from_location, kind: 'TRANSFER_OUT', onHandDelta: -t.quantity, reservedDelta: -t.quantity, reference: `transfer:${t.id}` },
+      {
+        skuCode: t.sku_code,
+        locationCode: t.from_location,
+        kind: 'TRANSFER_OUT',
+        onHandDelta: -t.quantity,
+        reservedDelta: -t.quantity,
+        reference: `transfer:${t.id}`,
+      },
     ]);
   }
 
@@ -92,7 +111,15 @@ export class TransfersService {
   /** Only before dispatch: the held units are free again. */
   cancel(ctx: RequestContext, id: string): Promise<StockTransfer | NotFoundError | InvalidStateError> {
     return this.move(ctx, id, TransferStatus.REQUESTED, TransferStatus.CANCELLED, 'cancel', (t) => [
-      { skuCode: t.sku_code, locationCode: t.from_location, kind: 'RELEASE', onHandDelta: 0, reservedDelta: -t.quantity, reference: `transfer:${t.id}`, reason: 'transfer cancelled' },
+      {
+        skuCode: t.sku_code,
+        locationCode: t.from_location,
+        kind: 'RELEASE',
+        onHandDelta: 0,
+        reservedDelta: -t.quantity,
+        reference: `transfer:${t.id}`,
+        reason: 'transfer cancelled',
+      },
     ]);
   }
 

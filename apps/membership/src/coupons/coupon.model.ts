@@ -52,7 +52,8 @@ export class Coupon {
   @Field(() => Date) issuedAt!: Date;
 }
 
-const refusal = <T extends ErrorResult>(error: T, errorCode: string, message: string, facts: Partial<T>): T => Object.assign(error, { errorCode, message, ...facts });
+const refusal = <T extends ErrorResult>(error: T, errorCode: string, message: string, facts: Partial<T>): T =>
+  Object.assign(error, { errorCode, message, ...facts });
 
 @ObjectType({ implements: () => [ErrorResult] })
 export class CouponExpiredError extends ErrorResult {
@@ -73,7 +74,9 @@ export class CouponNotOwnedError extends ErrorResult {
 export class CouponAlreadyUsedError extends ErrorResult {
   @Field(() => String, { nullable: true }) orderId!: string | null;
   static of(code: string, status: string, orderId: string | null) {
-    return refusal(new CouponAlreadyUsedError(), 'COUPON_ALREADY_USED', `Coupon ${code} is ${status.toLowerCase()}${orderId ? ` (order ${orderId})` : ''}`, { orderId });
+    return refusal(new CouponAlreadyUsedError(), 'COUPON_ALREADY_USED', `Coupon ${code} is ${status.toLowerCase()}${orderId ? ` (order ${orderId})` : ''}`, {
+      orderId,
+    });
   }
 }
 
@@ -82,7 +85,12 @@ export class CouponMinimumSpendError extends ErrorResult {
   @Field(() => Int) minSpendFen!: number;
   @Field(() => Int) orderAmountFen!: number;
   static of(code: string, minSpendFen: number, orderAmountFen: number) {
-    return refusal(new CouponMinimumSpendError(), 'COUPON_MINIMUM_SPEND', `Coupon ${code} needs a spend of ${minSpendFen} fen; the order is ${orderAmountFen}`, { minSpendFen, orderAmountFen });
+    return refusal(
+      new CouponMinimumSpendError(),
+      'COUPON_MINIMUM_SPEND',
+      `Coupon ${code} needs a spend of ${minSpendFen} fen; the order is ${orderAmountFen}`,
+      { minSpendFen, orderAmountFen },
+    );
   }
 }
 
@@ -90,13 +98,22 @@ export class CouponMinimumSpendError extends ErrorResult {
 export class CouponLimitReachedError extends ErrorResult {
   @Field(() => Int) limit!: number;
   static of(templateCode: string, limit: number, scope: 'member' | 'total') {
-    return refusal(new CouponLimitReachedError(), 'COUPON_LIMIT_REACHED', `Coupon ${templateCode} reached its ${scope === 'member' ? 'per-member' : 'total'} limit of ${limit}`, { limit });
+    return refusal(
+      new CouponLimitReachedError(),
+      'COUPON_LIMIT_REACHED',
+      `Coupon ${templateCode} reached its ${scope === 'member' ? 'per-member' : 'total'} limit of ${limit}`,
+      { limit },
+    );
   }
 }
 
 @InputType()
 export class CouponTemplateInput {
-  @Field(() => String) @IsString() @Length(1, 32) @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'code must be upper-case letters, digits and dashes' }) code!: string;
+  @Field(() => String)
+  @IsString()
+  @Length(1, 32)
+  @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'code must be upper-case letters, digits and dashes' })
+  code!: string;
   @Field(() => String) @IsString() @Length(1, 100) name!: string;
   @Field(() => CouponKind) @IsIn(Object.values(CouponKind)) kind!: CouponKind;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) amountOffFen?: number;

@@ -15,7 +15,11 @@ import {
 } from './coupon.model';
 import { CouponsService } from './coupons.service';
 
-export const IssueCouponResult = createUnionType({ name: 'IssueCouponResult', types: () => [Coupon, NotFoundError, CouponLimitReachedError] as const, resolveType: (v: object) => v.constructor });
+export const IssueCouponResult = createUnionType({
+  name: 'IssueCouponResult',
+  types: () => [Coupon, NotFoundError, CouponLimitReachedError] as const,
+  resolveType: (v: object) => v.constructor,
+});
 export const RedeemCouponResult = createUnionType({
   name: 'RedeemCouponResult',
   types: () => [Coupon, NotFoundError, CouponExpiredError, CouponNotOwnedError, CouponAlreadyUsedError, CouponMinimumSpendError] as const,
@@ -46,7 +50,12 @@ export class CouponsResolver {
 
   @Roles('operator')
   @Mutation(() => Int, { description: 'Issues a campaign coupon to every member of a segment (within limits); returns how many were issued.' })
-  issueCampaignCoupons(@Ctx() ctx: RequestContext, @Args('segmentCode') segmentCode: string, @Args('templateCode') templateCode: string, @Args('campaign') campaign: string): Promise<number> {
+  issueCampaignCoupons(
+    @Ctx() ctx: RequestContext,
+    @Args('segmentCode') segmentCode: string,
+    @Args('templateCode') templateCode: string,
+    @Args('campaign') campaign: string,
+  ): Promise<number> {
     return this.couponsService.issueToSegment(ctx, segmentCode, templateCode, campaign);
   }
 

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { CouponIssued, CouponRedeemed } from '@shopops/contracts';
-import { execute, invalidField, NotFoundError, refuse, Scheduled, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  execute,
+  invalidField,
+  NotFoundError,
+  refuse,
+  Scheduled,
+  selectRow,
+  selectRows,
+  UnitOfWork,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -102,18 +113,35 @@ export class CouponsService {
     return (await selectRows<TemplateRow>(this.dataSource, `SELECT * FROM coupon_template ORDER BY code`)).map(toTemplate);
   }
 
-  issue(ctx: RequestContext, memberId: string, templateCode: string, via: IssuedVia, campaign?: string): Promise<Coupon | NotFoundError | CouponLimitReachedError> {
+  issue(
+    ctx: RequestContext,
+    memberId: string,
+    templateCode: string,
+    via: IssuedVia,
+    campaign?: string,
+  ): Promise<Coupon | NotFoundError | CouponLimitReachedError> {
     return this.unitOfWork.run(ctx, (tx) => this.issueIn(tx, memberId, templateCode, via, campaign));
   }
 
   /** Issues within the template's per-member and total limits (the template row is the lock). */
-  async issueIn(tx: TransactionContext, memberId: string, templateCode: string, via: IssuedVia, campaign?: string): Promise<Coupon | NotFoundError | CouponLimitReachedError> {
+  async issueIn(
+    tx: TransactionContext,
+    memberId: string,
+    templateCode: string,
+    via: IssuedVia,
+    campaign?: string,
+  ): Promise<Coupon | NotFoundError | CouponLimitReachedError> {
     const template = await selectRow<TemplateRow>(tx.em, `SELECT * FROM coupon_template WHERE code = $1 AND active FOR UPDATE`, [templateCode]);
     if (!template) refuse(NotFoundError.of('Coupon template', templateCode));
     if (!(await selectRows(tx.em, `SELECT 1 FROM member WHERE id = $1 AND status = 'ACTIVE'`, [memberId])).length) refuse(NotFoundError.of('Member', memberId));
-    const [{ held }] = await selectRows<{ held: number }>(tx.em, `SELECT count(*)::int AS held FROM coupon WHERE member_id = $1 AND template_code = $2 AND status <> 'VOID'`, [memberId, templateCode]);
+    const [{ held }] = await selectRows<{ held: number }>(
+      tx.em,
+      `SELECT count(*)::int AS held FROM coupon WHERE member_id = $1 AND template_code = $2 AND status <> 'VOID'`,
+      [memberId, templateCode],
+    );
     if (held >= template.per_member_limit) refuse(CouponLimitReachedError.of(templateCode, template.per_member_limit, 'member'));
-    if (template.total_limit !== null && template.issued_count >= template.total_limit) refuse(CouponLimitReachedError.of(templateCode, template.total_limit, 'total'));
+    if (template.total_limit !== null && template.issued_count >= template.total_limit)
+      refuse(CouponLimitReachedError.of(templateCode, template.total_limit, 'total'));
     const validFrom = template.valid_from && template.valid_from > new Date() ? template.valid_from : new Date();
     const validUntil = template.valid_days ? new Date(validFrom.getTime() + template.valid_days * 86_400_000) : (template.valid_until as Date);
     const id = randomUUID();
@@ -129,7 +157,9 @@ export class CouponsService {
 
   /** A campaign coupon for every member of a segment, each within the template's limits; answers how many were issued. */
   async issueToSegment(ctx: RequestContext, segmentCode: string, templateCode: string, campaign: string): Promise<number> {
-    const members = await this.unitOfWork.run(ctx, (tx) => selectRows<{ member_id: string }>(tx.em, `SELECT member_id FROM segment_member WHERE segment_code = $1`, [segmentCode]));
+    const members = await this.unitOfWork.run(ctx, (tx) =>
+      selectRows<{ member_id: string }>(tx.em, `SELECT member_id FROM segment_member WHERE segment_code = $1`, [segmentCode]),
+    );
     let issued = 0;
     for (const { member_id } of members) {
       // Each member in a transaction of their own: one refused (limit reached, member gone) does not undo the others.
@@ -140,23 +170,35 @@ export class CouponsService {
   }
 
   /** Binds a coupon to one order; the same coupon on the same order again answers as before. */
-  redeem(ctx: RequestContext, input: RedeemCouponInput): Promise<Coupon | NotFoundError | CouponExpiredError | CouponNotOwnedError | CouponAlreadyUsedError | CouponMinimumSpendError> {
+  redeem(
+    ctx: RequestContext,
+    input: RedeemCouponInput,
+  ): Promise<Coupon | NotFoundError | CouponExpiredError | CouponNotOwnedError | CouponAlreadyUsedError | CouponMinimumSpendError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       const coupon = await selectRow<CouponRow>(tx.em, `SELECT * FROM coupon WHERE code = $1 FOR UPDATE`, [input.couponCode]);
       if (!coupon) refuse(NotFoundError.of('Coupon', input.couponCode));
       // A member must not learn that someone else's code exists: only staff hear that it is owned by another.
       if (coupon.member_id !== input.memberId) refuse(ctx.isStaff ? CouponNotOwnedError.of(input.couponCode) : NotFoundError.of('Coupon', input.couponCode));
-      if (coupon.status === CouponStatus.REDEEMED && coupon.redeemed_channel === input.channel && coupon.redeemed_order_id === input.orderId) return toCoupon(coupon);
+      if (coupon.status === CouponStatus.REDEEMED && coupon.redeemed_channel === input.channel && coupon.redeemed_order_id === input.orderId)
+        return toCoupon(coupon);
       if (coupon.status !== CouponStatus.ISSUED) refuse(CouponAlreadyUsedError.of(input.couponCode, coupon.status, coupon.redeemed_order_id));
       if (coupon.valid_until <= new Date()) refuse(CouponExpiredError.of(input.couponCode, coupon.valid_until));
-      const [template] = await selectRows<{ min_spend_fen: number }>(tx.em, `SELECT min_spend_fen FROM coupon_template WHERE code = $1`, [coupon.template_code]);
+      const [template] = await selectRows<{ min_spend_fen: number }>(tx.em, `SELECT min_spend_fen FROM coupon_template WHERE code = $1`, [
+        coupon.template_code,
+      ]);
       if (input.orderAmountFen < template.min_spend_fen) refuse(CouponMinimumSpendError.of(input.couponCode, template.min_spend_fen, input.orderAmountFen));
       const [row] = await selectRows<CouponRow>(
         tx.em,
         `WITH redeemed AS (UPDATE coupon SET status = 'REDEEMED', redeemed_channel = $2, redeemed_order_id = $3, redeemed_at = now() WHERE id = $1 RETURNING *) SELECT * FROM redeemed`,
         [coupon.id, input.channel, input.orderId],
       );
-      tx.emit(CouponRedeemed, { couponId: coupon.id, memberId: coupon.member_id, templateCode: coupon.template_code, channel: input.channel, orderId: input.orderId });
+      tx.emit(CouponRedeemed, {
+        couponId: coupon.id,
+        memberId: coupon.member_id,
+        templateCode: coupon.template_code,
+        channel: input.channel,
+        orderId: input.orderId,
+      });
       return toCoupon(row);
     });
   }

@@ -12,8 +12,14 @@ export class MemberCouponsFieldsResolver {
 
   @ResolveField()
   @Roles(...MEMBER_READERS)
-  async coupons(@Parent() m: Member, @Loaders() loaders: LoaderRegistry, @Args('status', { type: () => CouponStatus, nullable: true }) status?: CouponStatus): Promise<Coupon[]> {
-    const all = await loaders.get<string, Coupon[]>('couponsByMember', async (ids) => groupByKey(ids, await this.couponsService.couponsOf(ids), (c) => c.memberId)).load(m.id);
+  async coupons(
+    @Parent() m: Member,
+    @Loaders() loaders: LoaderRegistry,
+    @Args('status', { type: () => CouponStatus, nullable: true }) status?: CouponStatus,
+  ): Promise<Coupon[]> {
+    const all = await loaders
+      .get<string, Coupon[]>('couponsByMember', async (ids) => groupByKey(ids, await this.couponsService.couponsOf(ids), (c) => c.memberId))
+      .load(m.id);
     return status ? all.filter((c) => c.status === status) : all;
   }
 }

@@ -47,7 +47,11 @@ export class EventBooking {
 export class EventFullError extends ErrorResult {
   @Field(() => Int) seats!: number;
   static of(code: string, seats: number): EventFullError {
-    return Object.assign(new EventFullError(), { errorCode: 'EVENT_FULL', message: `All ${seats} seats of ${code} are taken; book with joinWaitlist to queue`, seats });
+    return Object.assign(new EventFullError(), {
+      errorCode: 'EVENT_FULL',
+      message: `All ${seats} seats of ${code} are taken; book with joinWaitlist to queue`,
+      seats,
+    });
   }
 }
 
@@ -55,13 +59,21 @@ export class EventFullError extends ErrorResult {
 export class TierNotEligibleError extends ErrorResult {
   @Field(() => String) requiredTier!: string;
   static of(code: string, requiredTier: string): TierNotEligibleError {
-    return Object.assign(new TierNotEligibleError(), { errorCode: 'TIER_NOT_ELIGIBLE', message: `${code} is for ${requiredTier} members and above`, requiredTier });
+    return Object.assign(new TierNotEligibleError(), {
+      errorCode: 'TIER_NOT_ELIGIBLE',
+      message: `${code} is for ${requiredTier} members and above`,
+      requiredTier,
+    });
   }
 }
 
 @InputType()
 export class ExclusiveEventInput {
-  @Field(() => String) @IsString() @Length(1, 32) @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'code must be upper-case letters, digits and dashes' }) code!: string;
+  @Field(() => String)
+  @IsString()
+  @Length(1, 32)
+  @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'code must be upper-case letters, digits and dashes' })
+  code!: string;
   @Field(() => String) @IsString() @Length(1, 200) title!: string;
   @Field(() => String) @IsIsoWithOffset() startsAt!: string;
   @Field(() => Int) @IsInt() @Min(1) @Max(100_000) seats!: number;

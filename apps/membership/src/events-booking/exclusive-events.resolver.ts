@@ -9,7 +9,11 @@ export const BookEventResult = createUnionType({
   types: () => [EventBooking, NotFoundError, EventFullError, TierNotEligibleError] as const,
   resolveType: (v: object) => v.constructor,
 });
-export const CancelBookingResult = createUnionType({ name: 'CancelBookingResult', types: () => [EventBooking, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+export const CancelBookingResult = createUnionType({
+  name: 'CancelBookingResult',
+  types: () => [EventBooking, NotFoundError] as const,
+  resolveType: (v: object) => v.constructor,
+});
 
 @Resolver(() => ExclusiveEvent)
 export class ExclusiveEventsResolver {

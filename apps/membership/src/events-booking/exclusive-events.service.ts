@@ -3,7 +3,15 @@ import { execute, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TiersService } from '../tiers/tiers.service';
-import { EventBooking, EventFullError, ExclusiveEvent, TierNotEligibleError, type BookEventInput, type EventBookingRow, type ExclusiveEventInput } from './exclusive-event.model';
+import {
+  EventBooking,
+  EventFullError,
+  ExclusiveEvent,
+  TierNotEligibleError,
+  type BookEventInput,
+  type EventBookingRow,
+  type ExclusiveEventInput,
+} from './exclusive-event.model';
 
 interface EventRow {
   id: string;
@@ -44,7 +52,9 @@ export class ExclusiveEventsService {
   }
 
   async list(): Promise<ExclusiveEvent[]> {
-    return (await selectRows<EventRow>(this.dataSource, `SELECT * FROM exclusive_event WHERE starts_at > now() - interval '1 day' ORDER BY starts_at`)).map(toEvent);
+    return (await selectRows<EventRow>(this.dataSource, `SELECT * FROM exclusive_event WHERE starts_at > now() - interval '1 day' ORDER BY starts_at`)).map(
+      toEvent,
+    );
   }
 
   book(ctx: RequestContext, input: BookEventInput): Promise<EventBooking | NotFoundError | EventFullError | TierNotEligibleError> {
@@ -55,11 +65,19 @@ export class ExclusiveEventsService {
       if (!member) refuse(NotFoundError.of('Member', input.memberId));
       if (event.min_tier) {
         const scheme = await this.tiers.activeScheme(tx.em);
-        if (this.tiers.tierOf(scheme, member.tier_code).rank < this.tiers.tierOf(scheme, event.min_tier).rank) refuse(TierNotEligibleError.of(event.code, event.min_tier));
+        if (this.tiers.tierOf(scheme, member.tier_code).rank < this.tiers.tierOf(scheme, event.min_tier).rank)
+          refuse(TierNotEligibleError.of(event.code, event.min_tier));
       }
-      const existing = await selectRow<{ status: string }>(tx.em, `SELECT status FROM event_booking WHERE event_id = $1 AND member_id = $2 FOR UPDATE`, [event.id, input.memberId]);
+      const existing = await selectRow<{ status: string }>(tx.em, `SELECT status FROM event_booking WHERE event_id = $1 AND member_id = $2 FOR UPDATE`, [
+        event.id,
+        input.memberId,
+      ]);
       if (existing && existing.status !== 'CANCELLED') return this.bookingOf(tx, event, input.memberId);
-      const seated = await selectRows<{ id: string }>(tx.em, `WITH taken AS (UPDATE exclusive_event SET booked = booked + 1 WHERE id = $1 AND booked < seats RETURNING id) SELECT id FROM taken`, [event.id]);
+      const seated = await selectRows<{ id: string }>(
+        tx.em,
+        `WITH taken AS (UPDATE exclusive_event SET booked = booked + 1 WHERE id = $1 AND booked < seats RETURNING id) SELECT id FROM taken`,
+        [event.id],
+      );
       const status = seated.length ? 'BOOKED' : 'WAITLISTED';
       if (status === 'WAITLISTED' && !input.joinWaitlist) refuse(EventFullError.of(event.code, event.seats));
       await execute(
@@ -76,7 +94,10 @@ export class ExclusiveEventsService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const event = await selectRow<EventRow>(tx.em, `SELECT * FROM exclusive_event WHERE code = $1 FOR UPDATE`, [eventCode]);
       if (!event) refuse(NotFoundError.of('Event', eventCode));
-      const booking = await selectRow<{ status: string }>(tx.em, `SELECT status FROM event_booking WHERE event_id = $1 AND member_id = $2 FOR UPDATE`, [event.id, memberId]);
+      const booking = await selectRow<{ status: string }>(tx.em, `SELECT status FROM event_booking WHERE event_id = $1 AND member_id = $2 FOR UPDATE`, [
+        event.id,
+        memberId,
+      ]);
       if (!booking || booking.status === 'CANCELLED') refuse(NotFoundError.of('Booking', `${eventCode}/${memberId}`));
       await execute(tx.em, `UPDATE event_booking SET status = 'CANCELLED', updated_at = now() WHERE event_id = $1 AND member_id = $2`, [event.id, memberId]);
       if (booking.status === 'BOOKED') {

@@ -13,6 +13,8 @@ export class MemberBookingsFieldsResolver {
   @ResolveField()
   @Roles(...MEMBER_READERS)
   bookings(@Parent() m: Member, @Loaders() loaders: LoaderRegistry): Promise<EventBooking[]> {
-    return loaders.get<string, EventBooking[]>('bookingsByMember', async (ids) => groupByKey(ids, await this.eventsService.bookingsOf(ids), (b) => b.memberId)).load(m.id);
+    return loaders
+      .get<string, EventBooking[]>('bookingsByMember', async (ids) => groupByKey(ids, await this.eventsService.bookingsOf(ids), (b) => b.memberId))
+      .load(m.id);
   }
 }

@@ -57,7 +57,10 @@ export class InteractionsHandler {
   async recordChat(tx: TransactionContext, event: EventEnvelope<ChannelMessagePayload>): Promise<void> {
     const message = event.payload;
     const memberId = await this.members.memberForBuyer(tx, message.channel, message.buyer);
-    await execute(tx.em, `UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [memberId, new Date(message.at)]);
+    await execute(tx.em, `UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [
+      memberId,
+      new Date(message.at),
+    ]);
     if (!(await this.countOnce(tx, 'chat', message.channel, message.conversationId, memberId, message.at))) return;
     const [member] = await selectRows<{ interaction_score: number }>(
       tx.em,

@@ -41,7 +41,8 @@ export class LifecycleJobs {
          SELECT member_id, sum(remaining)::int AS points, min(expires_at) AS expires_at FROM noticed GROUP BY member_id`,
         [this.config.expiryNoticeDays],
       );
-      for (const m of soon) tx.emit(PointsExpiring, { memberId: m.member_id, kind: 'points-expiring', points: m.points, expiresAt: m.expires_at.toISOString() });
+      for (const m of soon)
+        tx.emit(PointsExpiring, { memberId: m.member_id, kind: 'points-expiring', points: m.points, expiresAt: m.expires_at.toISOString() });
     });
   }
 
@@ -65,7 +66,12 @@ export class LifecycleJobs {
         );
         for (const member of dormant) {
           const arm = winBackArm(member.id, member.dormant_since, this.config.winBackHoldoutPercent);
-          tx.emit(MemberDormant, { memberId: member.id, lastInteractionAt: member.last_interaction_at.toISOString(), winBackArm: arm, holdoutPercent: this.config.winBackHoldoutPercent });
+          tx.emit(MemberDormant, {
+            memberId: member.id,
+            lastInteractionAt: member.last_interaction_at.toISOString(),
+            winBackArm: arm,
+            holdoutPercent: this.config.winBackHoldoutPercent,
+          });
           const coupon =
             arm === 'coupon'
               ? await this.coupons.issueIn(tx, member.id, this.config.winBackCouponTemplate, 'AUTOMATIC', 'win-back').catch((error: unknown) => {

@@ -12,7 +12,9 @@ export class MemberIdentityView {
 @InputType()
 export class LinkIdentityInput {
   @Field(() => ID) @IsString() @Length(36, 36) memberId!: string;
-  @Field(() => String, { description: 'taobao, douyin, mall, wechat (union id), …' }) @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'platform must be a lowercase platform name' }) platform!: string;
+  @Field(() => String, { description: 'taobao, douyin, mall, wechat (union id), …' })
+  @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'platform must be a lowercase platform name' })
+  platform!: string;
   @Field(() => String) @IsString() @Length(1, 128) platformUserId!: string;
   @Field(() => String, { nullable: true, description: 'Admin only: why the account’s member is the same person; merges that member into this one' })
   @IsOptional()

@@ -39,7 +39,13 @@ export class IdentityVerifications {
       `INSERT INTO identity_verification (id, member_id, platform, platform_user_id, owner_member_id, code_hash, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [id, claim.memberId, claim.platform, claim.platformUserId, ownerMemberId, codeHash(id, code), expiresAt],
     );
-    tx.emit(IdentityVerificationRequested, { memberId: ownerMemberId, platform: claim.platform, platformUserId: claim.platformUserId, code, expiresAt: expiresAt.toISOString() });
+    tx.emit(IdentityVerificationRequested, {
+      memberId: ownerMemberId,
+      platform: claim.platform,
+      platformUserId: claim.platformUserId,
+      code,
+      expiresAt: expiresAt.toISOString(),
+    });
     return expiresAt;
   }
 
@@ -55,7 +61,11 @@ export class IdentityVerifications {
     // Counted after the lock, so tries at once are counted one after the other.
     if (!live || (await this.failedToday(tx, claim)) >= MAX_FAILED_TRIES_PER_DAY) return false;
     const matches = timingSafeEqual(Buffer.from(live.code_hash, 'hex'), Buffer.from(codeHash(live.id, code), 'hex'));
-    await execute(tx.em, matches ? `UPDATE identity_verification SET used_at = now() WHERE id = $1` : `UPDATE identity_verification SET attempts = attempts + 1 WHERE id = $1`, [live.id]);
+    await execute(
+      tx.em,
+      matches ? `UPDATE identity_verification SET used_at = now() WHERE id = $1` : `UPDATE identity_verification SET attempts = attempts + 1 WHERE id = $1`,
+      [live.id],
+    );
     return matches;
   }
 

@@ -11,10 +11,14 @@ describe('members', () => {
     sendBuyerOrder(gateway, platform, 'order.paid', { platformUserId: userId, ...(phone ? { phone } : {}) }, { totalFen });
   const memberFor = (platform: string, userId: string, accept?: (m: MemberView) => boolean) => settledMember(gateway, platform, userId, accept);
   const sentCodes = async (platformUserId: string) =>
-    (await db.query(`SELECT payload FROM membership.outbox WHERE type = 'membership.identity.verification-requested.v1' AND payload->>'platformUserId' = $1 ORDER BY id`, [platformUserId])).rows.map(
-      (r) => r.payload as { memberId: string; platform: string; platformUserId: string; code: string },
-    );
-  const memberOfId = async (id: string) => (await gateway.data<{ member: { status: string } }>(`query($id: ID!) { member(id: $id) { status } }`, { id }, { role: 'operator' })).member;
+    (
+      await db.query(
+        `SELECT payload FROM membership.outbox WHERE type = 'membership.identity.verification-requested.v1' AND payload->>'platformUserId' = $1 ORDER BY id`,
+        [platformUserId],
+      )
+    ).rows.map((r) => r.payload as { memberId: string; platform: string; platformUserId: string; code: string });
+  const memberOfId = async (id: string) =>
+    (await gateway.data<{ member: { status: string } }>(`query($id: ID!) { member(id: $id) { status } }`, { id }, { role: 'operator' })).member;
   const phoneAs = async (memberId: string, as: Parameters<GatewayClient['query']>[2]) =>
     gateway.query<{ member: { phone: string | null } | null }>(`query($id: ID!) { member(id: $id) { phone } }`, { id: memberId }, as);
 
@@ -32,7 +36,9 @@ describe('members', () => {
       { id: first.id },
       { role: 'operator' },
     );
-    expect(identities.member.identities.map((i) => `${i.platform}:${i.platformUserId}`).sort()).toEqual([`douyin:${douyinUser}`, `taobao:${taobaoUser}`].sort());
+    expect(identities.member.identities.map((i) => `${i.platform}:${i.platformUserId}`).sort()).toEqual(
+      [`douyin:${douyinUser}`, `taobao:${taobaoUser}`].sort(),
+    );
   });
 
   it('never joins a buyer to a member through a phone typed into a profile', async () => {
@@ -79,7 +85,9 @@ describe('members', () => {
       { role: 'operator' },
     );
     expect(loser.member).toEqual({ status: 'MERGED', mergedInto: survivor.id, points: { pending: 0 } });
-    const audit = await db.query(`SELECT detail->>'reason' AS reason FROM membership.member_audit WHERE member_id = $1 AND action = 'member.merged'`, [survivor.id]);
+    const audit = await db.query(`SELECT detail->>'reason' AS reason FROM membership.member_audit WHERE member_id = $1 AND action = 'member.merged'`, [
+      survivor.id,
+    ]);
     expect(audit.rows).toEqual([{ reason: '同一手机号实名核验，客户确认两个账号均为本人' }]);
     // A later order from the merged account counts for the survivor.
     await buy('douyin', b, undefined, 10000);
@@ -101,7 +109,10 @@ describe('members', () => {
       );
     const asCaller = { role: 'member' as const, memberId: caller.id };
     for (const as of [asCaller, { role: 'cs_agent' as const }, { role: 'operator' as const }]) {
-      expect((await link(victimAccount, as)).data?.linkIdentity).toEqual({ __typename: 'IdentityVerificationRequiredError', errorCode: 'IDENTITY_VERIFICATION_REQUIRED' });
+      expect((await link(victimAccount, as)).data?.linkIdentity).toEqual({
+        __typename: 'IdentityVerificationRequiredError',
+        errorCode: 'IDENTITY_VERIFICATION_REQUIRED',
+      });
       const withReason = await link(victimAccount, as, { mergeReason: '客户说是本人' });
       expect(withReason.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
@@ -110,11 +121,19 @@ describe('members', () => {
     expect(codes).toHaveLength(1);
     expect(codes[0]).toMatchObject({ memberId: victim.id, platform: 'douyin', platformUserId: victimAccount });
     const wrong = String((Number(codes[0].code) + 1) % 1_000_000).padStart(6, '0');
-    expect((await link(victimAccount, asCaller, { verificationCode: wrong })).data?.linkIdentity).toEqual({ __typename: 'InvalidVerificationCodeError', errorCode: 'INVALID_VERIFICATION_CODE' });
-    expect((await link(victimAccount, asCaller, { verificationCode: 'abc' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['verificationCode'] });
+    expect((await link(victimAccount, asCaller, { verificationCode: wrong })).data?.linkIdentity).toEqual({
+      __typename: 'InvalidVerificationCodeError',
+      errorCode: 'INVALID_VERIFICATION_CODE',
+    });
+    expect((await link(victimAccount, asCaller, { verificationCode: 'abc' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['verificationCode'],
+    });
     expect(await memberFor('douyin', victimAccount)).toMatchObject({ id: victim.id, status: 'ACTIVE', points: { pending: 400 } });
     expect(await memberFor('taobao', own)).toMatchObject({ id: caller.id, points: { pending: 100 } });
-    expect((await db.query(`SELECT count(*)::int AS n FROM membership.member_audit WHERE action = 'member.merged' AND member_id = $1`, [caller.id])).rows[0].n).toBe(0);
+    expect(
+      (await db.query(`SELECT count(*)::int AS n FROM membership.member_audit WHERE action = 'member.merged' AND member_id = $1`, [caller.id])).rows[0].n,
+    ).toBe(0);
 
     // An account nobody holds is the member's to link.
     const fresh = `dy_fresh_${randomUUID().slice(0, 8)}`;
@@ -182,7 +201,11 @@ describe('members', () => {
     const me = await memberFor('taobao', own);
     await memberFor('taobao', others);
     const lookup = (platformUserId: string) =>
-      gateway.query<{ memberByIdentity: { id: string } | null }>(`query($u: String!) { memberByIdentity(platform: "taobao", platformUserId: $u) { id } }`, { u: platformUserId }, { role: 'member', memberId: me.id });
+      gateway.query<{ memberByIdentity: { id: string } | null }>(
+        `query($u: String!) { memberByIdentity(platform: "taobao", platformUserId: $u) { id } }`,
+        { u: platformUserId },
+        { role: 'member', memberId: me.id },
+      );
     const foreign = await lookup(others);
     const missing = await lookup(`tb_nobody_${randomUUID().slice(0, 8)}`);
     expect(foreign).toEqual({ status: 200, data: { memberByIdentity: null } });
@@ -216,7 +239,11 @@ describe('members', () => {
     const stored = await db.query(`SELECT phone_sealed, phone_hash FROM membership.member WHERE id = $1`, [id]);
     expect(stored.rows[0].phone_sealed).not.toContain(phone);
     expect(stored.rows[0].phone_hash).not.toContain(phone);
-    const byPhone = await gateway.data<{ memberByPhone: { id: string } | null }>(`query($p: String!) { memberByPhone(phone: $p) { id } }`, { p: phone }, { role: 'cs_agent' });
+    const byPhone = await gateway.data<{ memberByPhone: { id: string } | null }>(
+      `query($p: String!) { memberByPhone(phone: $p) { id } }`,
+      { p: phone },
+      { role: 'cs_agent' },
+    );
     expect(byPhone.memberByPhone?.id).toBe(id);
   });
 
@@ -236,14 +263,20 @@ describe('members', () => {
       { role: 'member', memberId: id },
     );
     expect(consented.setConsent).toEqual({ __typename: 'Consent', channel: 'sms', granted: true });
-    const consents = await gateway.data<{ member: { consents: Array<{ channel: string; granted: boolean }> } }>(`query($id: ID!) { member(id: $id) { consents { channel granted } } }`, { id }, { role: 'admin' });
+    const consents = await gateway.data<{ member: { consents: Array<{ channel: string; granted: boolean }> } }>(
+      `query($id: ID!) { member(id: $id) { consents { channel granted } } }`,
+      { id },
+      { role: 'admin' },
+    );
     expect(consents.member.consents).toEqual([{ channel: 'sms', granted: true }]);
     const exportOf = async (memberId: string, caller: { role: 'admin' } | { role: 'member'; memberId: string }) =>
-      (await gateway.data<{ memberDataExport: { __typename: string; memberId?: string; document?: string; entity?: string } }>(
-        `query($id: ID!) { memberDataExport(memberId: $id) { __typename ... on MemberDataExport { memberId document } ... on NotFoundError { entity key } } }`,
-        { id: memberId },
-        caller,
-      )).memberDataExport;
+      (
+        await gateway.data<{ memberDataExport: { __typename: string; memberId?: string; document?: string; entity?: string } }>(
+          `query($id: ID!) { memberDataExport(memberId: $id) { __typename ... on MemberDataExport { memberId document } ... on NotFoundError { entity key } } }`,
+          { id: memberId },
+          caller,
+        )
+      ).memberDataExport;
     const unknown = randomUUID();
     expect(await exportOf(unknown, { role: 'admin' })).toEqual({ __typename: 'NotFoundError', entity: 'Member', key: unknown });
     const found = await exportOf(id, { role: 'member', memberId: id });
@@ -261,10 +294,15 @@ describe('members', () => {
     );
     expect(erased.eraseMember.__typename).toBe('ErasureReceipt');
     expect(erased.eraseMember.notified).toEqual(expect.arrayContaining(['customer-service', 'analytics']));
-    const row = (await db.query(`SELECT status, phone_sealed, phone_hash, address_sealed, birthday_sealed, nickname FROM membership.member WHERE id = $1`, [id])).rows[0];
+    const row = (
+      await db.query(`SELECT status, phone_sealed, phone_hash, address_sealed, birthday_sealed, nickname FROM membership.member WHERE id = $1`, [id])
+    ).rows[0];
     expect(row).toMatchObject({ status: 'ERASED', phone_sealed: null, phone_hash: null, address_sealed: null, birthday_sealed: null });
     expect(await memberOf(gateway, 'taobao', user)).toBeNull();
-    const outbox = await db.query(`SELECT count(*)::int AS n FROM membership.outbox WHERE type = 'membership.member.erasure-requested.v2' AND payload->>'memberId' = $1`, [id]);
+    const outbox = await db.query(
+      `SELECT count(*)::int AS n FROM membership.outbox WHERE type = 'membership.member.erasure-requested.v2' AND payload->>'memberId' = $1`,
+      [id],
+    );
     expect(outbox.rows[0].n).toBe(1);
   });
 });

@@ -1,6 +1,25 @@
 import { Args, createUnionType, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { alignByKey, Ctx, forbidden, groupByKey, invalidField, Loaders, NotFoundError, Public, Roles, type GraphQLContext, type LoaderRegistry, type RequestContext } from '@shopops/platform';
-import { IdentityVerificationRequiredError, InvalidVerificationCodeError, LinkIdentityInput, LinkIdentityOutcome, MemberIdentityView } from './identity-link.model';
+import {
+  alignByKey,
+  Ctx,
+  forbidden,
+  groupByKey,
+  invalidField,
+  Loaders,
+  NotFoundError,
+  Public,
+  Roles,
+  type GraphQLContext,
+  type LoaderRegistry,
+  type RequestContext,
+} from '@shopops/platform';
+import {
+  IdentityVerificationRequiredError,
+  InvalidVerificationCodeError,
+  LinkIdentityInput,
+  LinkIdentityOutcome,
+  MemberIdentityView,
+} from './identity-link.model';
 import { assertSelfOrStaff, MEMBER_READERS } from './member-access';
 import { Member } from './member.model';
 import { MembersService } from './members.service';
@@ -17,7 +36,11 @@ export class MembersResolver {
 
   @Roles(...MEMBER_READERS)
   @Query(() => Member, { nullable: true, description: 'The member behind a platform account, e.g. ("taobao", "tb_8812731").' })
-  async memberByIdentity(@Ctx() ctx: RequestContext, @Args('platform') platform: string, @Args('platformUserId') platformUserId: string): Promise<Member | null> {
+  async memberByIdentity(
+    @Ctx() ctx: RequestContext,
+    @Args('platform') platform: string,
+    @Args('platformUserId') platformUserId: string,
+  ): Promise<Member | null> {
     const record = await this.membersService.findByIdentity(platform, platformUserId);
     // A member hears null for another's account and for no account alike: the answer says nothing about others.
     if (!record || (ctx.identity.role === 'member' && record.id !== ctx.identity.memberId)) return null;
@@ -40,9 +63,13 @@ export class MembersResolver {
 
   @Roles('cs_agent', 'operator', 'member')
   @Mutation(() => LinkIdentityResult, {
-    description: 'Links a platform account. One another member holds needs proof: the code sent to it (verificationCode), or an admin’s mergeReason; with it that member is merged in.',
+    description:
+      'Links a platform account. One another member holds needs proof: the code sent to it (verificationCode), or an admin’s mergeReason; with it that member is merged in.',
   })
-  async linkIdentity(@Ctx() ctx: RequestContext, @Args('input') input: LinkIdentityInput): Promise<LinkIdentityOutcome | NotFoundError | IdentityVerificationRequiredError | InvalidVerificationCodeError> {
+  async linkIdentity(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: LinkIdentityInput,
+  ): Promise<LinkIdentityOutcome | NotFoundError | IdentityVerificationRequiredError | InvalidVerificationCodeError> {
     assertSelfOrStaff(ctx, input.memberId);
     if (input.mergeReason !== undefined && ctx.identity.role !== 'admin') throw forbidden('Merging members (mergeReason) needs the admin role');
     if (!(await this.membersService.isActive(input.memberId))) return NotFoundError.of('Member', input.memberId);
@@ -54,7 +81,10 @@ export class MembersResolver {
   }
 
   @Roles('admin')
-  @Mutation(() => Member, { nullable: true, description: 'Merges a duplicate member into a survivor (accounts, points, coupons, orders, bookings); the reason is audited.' })
+  @Mutation(() => Member, {
+    nullable: true,
+    description: 'Merges a duplicate member into a survivor (accounts, points, coupons, orders, bookings); the reason is audited.',
+  })
   async mergeMembers(
     @Ctx() ctx: RequestContext,
     @Args('survivorId', { type: () => ID }) survivorId: string,
@@ -71,7 +101,9 @@ export class MembersResolver {
   @ResolveField()
   @Roles(...MEMBER_READERS)
   identities(@Parent() m: Member, @Loaders() loaders: LoaderRegistry): Promise<MemberIdentityView[]> {
-    return loaders.get<string, MemberIdentityView[]>('identitiesByMember', async (ids) => groupByKey(ids, await this.membersService.identitiesOf(ids), (i) => i.memberId)).load(m.id);
+    return loaders
+      .get<string, MemberIdentityView[]>('identitiesByMember', async (ids) => groupByKey(ids, await this.membersService.identitiesOf(ids), (i) => i.memberId))
+      .load(m.id);
   }
 
   @Public()
@@ -81,6 +113,8 @@ export class MembersResolver {
   }
 
   private byId(loaders: LoaderRegistry) {
-    return loaders.get<string, Member | undefined>('memberById', async (ids) => alignByKey(ids, (await this.membersService.findByIds(ids)).map(Member.from), (m) => m.id));
+    return loaders.get<string, Member | undefined>('memberById', async (ids) =>
+      alignByKey(ids, (await this.membersService.findByIds(ids)).map(Member.from), (m) => m.id),
+    );
   }
 }

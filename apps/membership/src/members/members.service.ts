@@ -13,7 +13,8 @@ export interface LinkProof {
   readonly verificationCode?: string;
 }
 
-export type LinkOutcome = { readonly kind: 'linked' | 'merged' | 'already' } | { readonly kind: 'verification-sent'; readonly expiresAt: Date } | { readonly kind: 'wrong-code' };
+export type LinkOutcome =
+  { readonly kind: 'linked' | 'merged' | 'already' } | { readonly kind: 'verification-sent'; readonly expiresAt: Date } | { readonly kind: 'wrong-code' };
 
 /** Members and their platform accounts: found or created from buyers, linked, merged. */
 @Injectable()
@@ -39,7 +40,11 @@ export class MembersService {
     if (existing) return this.survivorOf(tx, existing.memberId);
     const phoneHash = buyer.phoneHash ?? null;
     const byPhone = phoneHash
-      ? await selectRow<{ id: string }>(tx.em, `SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' AND NOT phone_declared ORDER BY created_at LIMIT 1`, [phoneHash])
+      ? await selectRow<{ id: string }>(
+          tx.em,
+          `SELECT id FROM member WHERE phone_hash = $1 AND status = 'ACTIVE' AND NOT phone_declared ORDER BY created_at LIMIT 1`,
+          [phoneHash],
+        )
       : undefined;
     const memberId = byPhone?.id ?? (await this.createMember(tx, buyer, phoneHash));
     const claimed = await selectRows<{ member_id: string }>(
@@ -62,11 +67,11 @@ export class MembersService {
   }
 
   private async createMember(tx: TransactionContext, buyer: ChannelBuyer, phoneHash: string | null): Promise<string> {
-    const [row] = await selectRows<{ id: string }>(
-      tx.em,
-      `INSERT INTO member (nickname_sealed, phone_sealed, phone_hash) VALUES ($1, $2, $3) RETURNING id`,
-      [this.underCurrentKey(buyer.nicknameSealed), this.underCurrentKey(buyer.phoneSealed), phoneHash],
-    );
+    const [row] = await selectRows<{ id: string }>(tx.em, `INSERT INTO member (nickname_sealed, phone_sealed, phone_hash) VALUES ($1, $2, $3) RETURNING id`, [
+      this.underCurrentKey(buyer.nicknameSealed),
+      this.underCurrentKey(buyer.phoneSealed),
+      phoneHash,
+    ]);
     return row.id;
   }
 
@@ -174,7 +179,12 @@ export class MembersService {
   }
 
   async audit(tx: TransactionContext, memberId: string, action: string, detail: object): Promise<void> {
-    await execute(tx.em, `INSERT INTO member_audit (member_id, action, detail, actor) VALUES ($1, $2, $3, $4)`, [memberId, action, JSON.stringify(detail), tx.identity.subject]);
+    await execute(tx.em, `INSERT INTO member_audit (member_id, action, detail, actor) VALUES ($1, $2, $3, $4)`, [
+      memberId,
+      action,
+      JSON.stringify(detail),
+      tx.identity.subject,
+    ]);
   }
 
   /** True when the member exists and was neither merged nor erased; any text is a safe question. */

@@ -5,12 +5,51 @@ const DEFAULT_SCHEME = {
   name: '三阶 bronze / silver / gold',
   reviewMonths: 12,
   tiers: [
-    { code: 'bronze', name: '铜卡', rank: 0, spendFen: 0, score: 0,
-      benefits: { birthdayGift: '生日祝福', earlyAccessHours: 0, freeShipping: false, priorityShipping: false, dedicatedAgent: false, designerConsultation: false } },
-    { code: 'silver', name: '银卡', rank: 1, spendFen: 300000, score: 200,
-      benefits: { birthdayGift: '生日礼券 ¥50', earlyAccessHours: 24, freeShipping: true, priorityShipping: false, dedicatedAgent: false, designerConsultation: false } },
-    { code: 'gold', name: '金卡', rank: 2, spendFen: 1000000, score: 600,
-      benefits: { birthdayGift: '生日礼盒', earlyAccessHours: 72, freeShipping: true, priorityShipping: true, dedicatedAgent: true, designerConsultation: true } },
+    {
+      code: 'bronze',
+      name: '铜卡',
+      rank: 0,
+      spendFen: 0,
+      score: 0,
+      benefits: {
+        birthdayGift: '生日祝福',
+        earlyAccessHours: 0,
+        freeShipping: false,
+        priorityShipping: false,
+        dedicatedAgent: false,
+        designerConsultation: false,
+      },
+    },
+    {
+      code: 'silver',
+      name: '银卡',
+      rank: 1,
+      spendFen: 300000,
+      score: 200,
+      benefits: {
+        birthdayGift: '生日礼券 ¥50',
+        earlyAccessHours: 24,
+        freeShipping: true,
+        priorityShipping: false,
+        dedicatedAgent: false,
+        designerConsultation: false,
+      },
+    },
+    {
+      code: 'gold',
+      name: '金卡',
+      rank: 2,
+      spendFen: 1000000,
+      score: 600,
+      benefits: {
+        birthdayGift: '生日礼盒',
+        earlyAccessHours: 72,
+        freeShipping: true,
+        priorityShipping: true,
+        dedicatedAgent: true,
+        designerConsultation: true,
+      },
+    },
   ],
 };
 
@@ -44,13 +83,21 @@ export class Loyalty1732500000000 implements MigrationInterface {
         ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
     await sql(`CREATE INDEX member_phone_hash ON member (phone_hash) WHERE phone_hash IS NOT NULL`);
     await sql(`CREATE INDEX member_last_interaction ON member (last_interaction_at) WHERE status = 'ACTIVE'`);
-    await sql(`CREATE TABLE member_audit (id bigserial PRIMARY KEY, member_id uuid NOT NULL, action text NOT NULL, detail jsonb NOT NULL DEFAULT '{}', actor text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+    await sql(
+      `CREATE TABLE member_audit (id bigserial PRIMARY KEY, member_id uuid NOT NULL, action text NOT NULL, detail jsonb NOT NULL DEFAULT '{}', actor text NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+    );
     await sql(`CREATE INDEX member_audit_member ON member_audit (member_id, at)`);
-    await sql(`CREATE TABLE pii_access_log (id bigserial PRIMARY KEY, member_id uuid NOT NULL, field text NOT NULL, actor text NOT NULL, role text NOT NULL, request_id text, at timestamptz NOT NULL DEFAULT now())`);
-    await sql(`CREATE TABLE tier_scheme (code text PRIMARY KEY, active boolean NOT NULL DEFAULT false, definition jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await sql(
+      `CREATE TABLE pii_access_log (id bigserial PRIMARY KEY, member_id uuid NOT NULL, field text NOT NULL, actor text NOT NULL, role text NOT NULL, request_id text, at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await sql(
+      `CREATE TABLE tier_scheme (code text PRIMARY KEY, active boolean NOT NULL DEFAULT false, definition jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
     await sql(`CREATE UNIQUE INDEX tier_scheme_one_active ON tier_scheme (active) WHERE active`);
     await sql(`INSERT INTO tier_scheme (code, active, definition) VALUES ('classic', true, $1)`, [JSON.stringify(DEFAULT_SCHEME)]);
-    await sql(`CREATE TABLE tier_history (id bigserial PRIMARY KEY, member_id uuid NOT NULL, from_tier text, to_tier text NOT NULL, reason text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+    await sql(
+      `CREATE TABLE tier_history (id bigserial PRIMARY KEY, member_id uuid NOT NULL, from_tier text, to_tier text NOT NULL, reason text NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+    );
     await sql(`CREATE INDEX tier_history_member ON tier_history (member_id, at)`);
     await sql(`
       CREATE TABLE member_order (
@@ -59,8 +106,12 @@ export class Loyalty1732500000000 implements MigrationInterface {
         cancelled boolean NOT NULL DEFAULT false, refunded_fen integer NOT NULL DEFAULT 0,
         PRIMARY KEY (channel, order_id))`);
     await sql(`CREATE INDEX member_order_member ON member_order (member_id, paid_at)`);
-    await sql(`CREATE TABLE member_refund (channel text NOT NULL, refund_id text NOT NULL, order_id text NOT NULL, amount_fen integer NOT NULL, at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (channel, refund_id))`);
-    await sql(`CREATE TABLE member_interaction (kind text NOT NULL, channel text NOT NULL, external_id text NOT NULL, member_id uuid NOT NULL, at timestamptz NOT NULL, PRIMARY KEY (kind, channel, external_id))`);
+    await sql(
+      `CREATE TABLE member_refund (channel text NOT NULL, refund_id text NOT NULL, order_id text NOT NULL, amount_fen integer NOT NULL, at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (channel, refund_id))`,
+    );
+    await sql(
+      `CREATE TABLE member_interaction (kind text NOT NULL, channel text NOT NULL, external_id text NOT NULL, member_id uuid NOT NULL, at timestamptz NOT NULL, PRIMARY KEY (kind, channel, external_id))`,
+    );
     await sql(`
       CREATE TABLE points_lot (
         id uuid PRIMARY KEY, member_id uuid NOT NULL, kind text NOT NULL CHECK (kind IN ('EARNED', 'BONUS', 'ADJUSTMENT', 'DEBT')),
@@ -73,7 +124,9 @@ export class Loyalty1732500000000 implements MigrationInterface {
     await sql(`CREATE INDEX points_lot_maturing ON points_lot (matures_at) WHERE status = 'PENDING'`);
     await sql(`CREATE INDEX points_lot_expiring ON points_lot (expires_at) WHERE status = 'ACTIVE'`);
     await sql(`CREATE INDEX points_lot_order ON points_lot (order_channel, order_id)`);
-    await sql(`CREATE TABLE points_operation (key text PRIMARY KEY, member_id uuid NOT NULL, kind text NOT NULL, points integer NOT NULL, detail jsonb NOT NULL DEFAULT '{}', at timestamptz NOT NULL DEFAULT now())`);
+    await sql(
+      `CREATE TABLE points_operation (key text PRIMARY KEY, member_id uuid NOT NULL, kind text NOT NULL, points integer NOT NULL, detail jsonb NOT NULL DEFAULT '{}', at timestamptz NOT NULL DEFAULT now())`,
+    );
     await sql(`
       CREATE TABLE points_entry (
         id bigserial PRIMARY KEY, member_id uuid NOT NULL, lot_id uuid, operation_key text NOT NULL REFERENCES points_operation(key),
@@ -130,19 +183,46 @@ export class Loyalty1732500000000 implements MigrationInterface {
     await sql(`CREATE TABLE rfm_cutoffs (metric text PRIMARY KEY, cutoffs numeric[] NOT NULL, computed_at timestamptz NOT NULL DEFAULT now())`);
     await sql(`CREATE TABLE rfm_dirty (member_id uuid PRIMARY KEY, marked_at timestamptz NOT NULL DEFAULT now())`);
     await sql(`CREATE TABLE segment (code text PRIMARY KEY, name text NOT NULL, rule jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
-    await sql(`CREATE TABLE segment_member (segment_code text NOT NULL REFERENCES segment(code) ON DELETE CASCADE, member_id uuid NOT NULL, PRIMARY KEY (segment_code, member_id))`);
-    await sql(`CREATE TABLE consent (member_id uuid NOT NULL, channel text NOT NULL, granted boolean NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (member_id, channel))`);
-    await sql(`CREATE TABLE care_plan (member_id uuid NOT NULL, dormant_since timestamptz NOT NULL, coupon_id uuid, started_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (member_id, dormant_since))`);
-    await sql(`CREATE TABLE lifecycle_notice (member_id uuid NOT NULL, kind text NOT NULL, period text NOT NULL, sent_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (member_id, kind, period))`);
+    await sql(
+      `CREATE TABLE segment_member (segment_code text NOT NULL REFERENCES segment(code) ON DELETE CASCADE, member_id uuid NOT NULL, PRIMARY KEY (segment_code, member_id))`,
+    );
+    await sql(
+      `CREATE TABLE consent (member_id uuid NOT NULL, channel text NOT NULL, granted boolean NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (member_id, channel))`,
+    );
+    await sql(
+      `CREATE TABLE care_plan (member_id uuid NOT NULL, dormant_since timestamptz NOT NULL, coupon_id uuid, started_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (member_id, dormant_since))`,
+    );
+    await sql(
+      `CREATE TABLE lifecycle_notice (member_id uuid NOT NULL, kind text NOT NULL, period text NOT NULL, sent_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (member_id, kind, period))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
       'member_interaction',
       'member_refund',
-      'lifecycle_notice', 'care_plan', 'consent', 'segment_member', 'segment', 'rfm_dirty', 'rfm_cutoffs', 'member_rfm', 'event_booking',
-      'exclusive_event', 'reward_redemption', 'reward', 'coupon', 'coupon_template', 'points_entry', 'points_operation', 'points_lot',
-      'member_order', 'tier_history', 'tier_scheme', 'pii_access_log', 'member_audit',
+      'lifecycle_notice',
+      'care_plan',
+      'consent',
+      'segment_member',
+      'segment',
+      'rfm_dirty',
+      'rfm_cutoffs',
+      'member_rfm',
+      'event_booking',
+      'exclusive_event',
+      'reward_redemption',
+      'reward',
+      'coupon',
+      'coupon_template',
+      'points_entry',
+      'points_operation',
+      'points_lot',
+      'member_order',
+      'tier_history',
+      'tier_scheme',
+      'pii_access_log',
+      'member_audit',
     ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }

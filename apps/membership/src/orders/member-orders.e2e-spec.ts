@@ -18,7 +18,11 @@ describe('member orders with a poison event among them', () => {
   it('dead-letters only the poison event; the same buyer’s valid order still earns its points', async () => {
     const user = `tb_poison_${randomUUID().slice(0, 8)}`;
     const order = (orderId: string, totalFen: number) => ({
-      ...orderData(orderId, { buyer: { platformUserId: user, nickname: '小雨' }, lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: totalFen }], totalFen }),
+      ...orderData(orderId, {
+        buyer: { platformUserId: user, nickname: '小雨' },
+        lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: totalFen }],
+        totalFen,
+      }),
       channel: 'taobao',
       occurredAt: new Date().toISOString(),
       deliveryId: `msg_${randomUUID()}`,
@@ -32,7 +36,13 @@ describe('member orders with a poison event among them', () => {
       { type: ChannelOrderPaid.type, payload: valid },
     ].map(({ type, payload }) => ({ id: randomUUID(), type, producer: 'gateway', occurredAt: payload.occurredAt, payload }));
     // Straight onto membership's queue, together, as the relay would deliver them: they are handled as one batch.
-    await queue.addBulk(jobs.map((envelope) => ({ name: envelope.type, data: envelope, opts: { jobId: envelope.id, attempts: 4, backoff: { type: 'exponential', delay: 100 } } })));
+    await queue.addBulk(
+      jobs.map((envelope) => ({
+        name: envelope.type,
+        data: envelope,
+        opts: { jobId: envelope.id, attempts: 4, backoff: { type: 'exponential', delay: 100 } },
+      })),
+    );
 
     for (const job of [jobs[0], jobs[2]]) await eventHandled('membership', job.id);
     const member = await settledMember(gateway, 'taobao', user);

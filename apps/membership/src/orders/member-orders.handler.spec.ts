@@ -54,10 +54,13 @@ describe('MemberOrdersHandler lock order', () => {
     const statements: Array<{ sql: string; params: unknown[] }> = [];
     await handler.applyOrderEvents(recordingTransaction(statements), events);
     const locks = statements.flatMap(({ sql, params }) =>
-      sql.includes('FOR UPDATE') ? [`lock ${(params[0] as string[]).join(',')}`]
-      : sql.startsWith('UPDATE member ') ? [`update ${params[0] as string}`]
-      : sql.includes('INSERT INTO member_order') ? [`order ${params[1] as string}${params[4] ? ' paid' : ''}`]
-      : [],
+      sql.includes('FOR UPDATE')
+        ? [`lock ${(params[0] as string[]).join(',')}`]
+        : sql.startsWith('UPDATE member ')
+          ? [`update ${params[0] as string}`]
+          : sql.includes('INSERT INTO member_order')
+            ? [`order ${params[1] as string}${params[4] ? ' paid' : ''}`]
+            : [],
     );
     return { resolved, locks };
   }

@@ -158,7 +158,11 @@ export class MemberOrdersHandler {
   /** Pending points for a paid order, once: rate by the member's tier, doubled in the birthday month. */
   private async earn(tx: TransactionContext, order: OrderRow): Promise<void> {
     const memberId = order.member_id as string;
-    const [member] = await selectRows<{ tier_code: string; birthday_month: number | null }>(tx.em, `SELECT tier_code, birthday_month FROM member WHERE id = $1`, [memberId]);
+    const [member] = await selectRows<{ tier_code: string; birthday_month: number | null }>(
+      tx.em,
+      `SELECT tier_code, birthday_month FROM member WHERE id = $1`,
+      [memberId],
+    );
     const rate = this.config.earnRates[member.tier_code] ?? this.config.baseEarnRate;
     const paidAt = order.paid_at as Date;
     const month = new Date(paidAt.getTime() + SHANGHAI_MS).getUTCMonth() + 1;

@@ -24,7 +24,11 @@ describe('points from orders', () => {
     return response.body.webhookId as string;
   };
   const settledMember = (userId: string, accept: (m: MemberView) => boolean, what: string) =>
-    eventually(() => memberOf(gateway, 'taobao', userId), (m) => m !== null && accept(m), { what, timeoutMs: 30_000 }) as Promise<MemberView>;
+    eventually(
+      () => memberOf(gateway, 'taobao', userId),
+      (m) => m !== null && accept(m),
+      { what, timeoutMs: 30_000 },
+    ) as Promise<MemberView>;
 
   it('holds paid points as pending until the return window after completion, then makes them spendable', async () => {
     const user = `tb_pts_${randomUUID().slice(0, 8)}`;
@@ -51,7 +55,10 @@ describe('points from orders', () => {
     await settledMember(user, (m) => m.points.pending === 0 && m.points.balance === 0, 'the old order’s points to mature and expire');
     await send('refund.completed', refund);
     events.push(['refund.completed', refund, new Date()]);
-    for (const [type, data] of [['order.paid', second.data], ['order.completed', second.data]] as const) {
+    for (const [type, data] of [
+      ['order.paid', second.data],
+      ['order.completed', second.data],
+    ] as const) {
       await send(type, data);
       events.push([type, data, new Date()]);
     }
@@ -68,7 +75,9 @@ describe('points from orders', () => {
     for (const webhookId of replays) await webhookHandled('membership', webhookId);
     expect(await memberOf(gateway, 'taobao', user)).toMatchObject({ points: { balance: 300, pending: 0, debt: 0 } });
     expect((await db.query(`SELECT count(*)::int AS n FROM membership.points_entry WHERE member_id = $1`, [member.id])).rows[0].n).toBe(entriesBefore);
-    const kinds = (await db.query(`SELECT kind, delta FROM membership.points_entry WHERE member_id = $1 ORDER BY id`, [member.id])).rows.map((r) => `${r.kind}:${r.delta}`);
+    const kinds = (await db.query(`SELECT kind, delta FROM membership.points_entry WHERE member_id = $1 ORDER BY id`, [member.id])).rows.map(
+      (r) => `${r.kind}:${r.delta}`,
+    );
     // The refund of expired points takes nothing from the new order's points.
     expect(kinds).toEqual(['EARN_PENDING:0', 'MATURE:1000', 'EXPIRE:-1000', 'EARN_PENDING:0', 'MATURE:500', 'SPEND:-200']);
   });
@@ -85,7 +94,11 @@ describe('points from orders', () => {
       );
     expect((await spend(member.id)).spendPoints).toEqual({ __typename: 'InsufficientPointsError', balance: 0, required: 50 });
     expect((await spend(randomUUID())).spendPoints).toEqual({ __typename: 'NotFoundError' });
-    const bad = await gateway.query(`mutation($i: PointsChangeInput!) { spendPoints(input: $i) { __typename } }`, { i: { memberId: member.id, points: -5, reason: 'x', idempotencyKey: 'short' } }, { role: 'operator' });
+    const bad = await gateway.query(
+      `mutation($i: PointsChangeInput!) { spendPoints(input: $i) { __typename } }`,
+      { i: { memberId: member.id, points: -5, reason: 'x', idempotencyKey: 'short' } },
+      { role: 'operator' },
+    );
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['points', 'idempotencyKey'] });
   });
 });

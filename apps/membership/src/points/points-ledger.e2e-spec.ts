@@ -11,7 +11,7 @@ import { EndOfFollowingYear, POINTS_EXPIRY } from './points-expiry.policy';
 /** A seeded PRNG, so a failure can be replayed. */
 function prng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296;
 }
 
 async function ledgerApp(database: string, policy: string): Promise<INestApplicationContext> {
@@ -39,7 +39,14 @@ describe.each(['clamp-and-record-debt', 'allow-negative'])('points ledger under 
     createRootLogger('ledger-test', 'silent');
     database = await createDatabase(uniqueName('shopops_ledger'));
     await migrate(
-      createDataSource({ url: databaseUrl(database), schema: 'membership', poolSize: 1, entities: [], migrations: MEMBERSHIP_MIGRATIONS, applicationName: 'ledger-test' }),
+      createDataSource({
+        url: databaseUrl(database),
+        schema: 'membership',
+        poolSize: 1,
+        entities: [],
+        migrations: MEMBERSHIP_MIGRATIONS,
+        applicationName: 'ledger-test',
+      }),
       'membership',
     );
     db = testPool({ url: databaseUrl(database), max: 2 });
@@ -82,7 +89,9 @@ describe.each(['clamp-and-record-debt', 'allow-negative'])('points ledger under 
     const uow = app.get(UnitOfWork);
     const ledger = app.get(PointsLedger);
     const ctx = RequestContext.system();
-    const members = (await db.query(`INSERT INTO membership.member (nickname) SELECT 'm' || g FROM generate_series(1, 8) g RETURNING id`)).rows.map((r) => r.id as string);
+    const members = (await db.query(`INSERT INTO membership.member (nickname) SELECT 'm' || g FROM generate_series(1, 8) g RETURNING id`)).rows.map(
+      (r) => r.id as string,
+    );
     const earned: Array<{ memberId: string; key: string }> = [];
     const usedKeys: string[] = [];
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
@@ -93,7 +102,16 @@ describe.each(['clamp-and-record-debt', 'allow-negative'])('points ledger under 
       await uow.run(ctx, async (tx) => {
         if (roll < 0.3) {
           const key = `order:${op}`;
-          await ledger.earnPending(tx, { memberId, key, points: 1 + Math.floor(random() * 500), source: 'order', channel: 'taobao', orderId: String(op), earnedAt: new Date(), maturesAt: new Date(Date.now() - (random() < 0.7 ? 1000 : -3600_000)) });
+          await ledger.earnPending(tx, {
+            memberId,
+            key,
+            points: 1 + Math.floor(random() * 500),
+            source: 'order',
+            channel: 'taobao',
+            orderId: String(op),
+            earnedAt: new Date(),
+            maturesAt: new Date(Date.now() - (random() < 0.7 ? 1000 : -3600_000)),
+          });
           earned.push({ memberId, key });
         } else if (roll < 0.45) {
           await ledger.matureDue(tx, 50);
@@ -108,7 +126,10 @@ describe.each(['clamp-and-record-debt', 'allow-negative'])('points ledger under 
           const share = random() < 0.3 ? 1 : Math.round(random() * 100) / 100;
           await ledger.reverseOrder(tx, { memberId: lot.memberId, key: `${lot.key}:reverse:${share}`, lotKey: lot.key, share, source: 'refund' });
         } else if (roll < 0.95) {
-          await tx.em.query(`UPDATE points_lot SET expires_at = now() - interval '1 second' WHERE id = (SELECT id FROM points_lot WHERE member_id = $1 AND status = 'ACTIVE' AND kind <> 'DEBT' ORDER BY random() LIMIT 1)`, [memberId]);
+          await tx.em.query(
+            `UPDATE points_lot SET expires_at = now() - interval '1 second' WHERE id = (SELECT id FROM points_lot WHERE member_id = $1 AND status = 'ACTIVE' AND kind <> 'DEBT' ORDER BY random() LIMIT 1)`,
+            [memberId],
+          );
           await ledger.expireDue(tx, 50);
         } else if (members.length > 3) {
           const [from, to] = [members.pop() as string, pick(members.slice(0, -1))];

@@ -40,7 +40,10 @@ export class PointsLedger {
   }
 
   /** Points usable at once (interaction bonus, service gesture, merge). */
-  async grant(tx: TransactionContext, input: { memberId: string; key: string; points: number; source: string; kind: 'BONUS' | 'ADJUSTMENT' }): Promise<boolean> {
+  async grant(
+    tx: TransactionContext,
+    input: { memberId: string; key: string; points: number; source: string; kind: 'BONUS' | 'ADJUSTMENT' },
+  ): Promise<boolean> {
     const posting = await beginPosting(tx, { memberId: input.memberId, key: input.key, kind: input.kind, points: input.points, source: input.source });
     if (!posting) return false;
     const id = randomUUID();
@@ -64,7 +67,13 @@ export class PointsLedger {
       [limit],
     );
     for (const lot of lots) {
-      const posting = await beginPosting(tx, { memberId: lot.member_id, key: `mature:${lot.id}`, kind: 'MATURE', points: lot.remaining, source: 'return window passed' });
+      const posting = await beginPosting(tx, {
+        memberId: lot.member_id,
+        key: `mature:${lot.id}`,
+        kind: 'MATURE',
+        points: lot.remaining,
+        source: 'return window passed',
+      });
       if (!posting) continue;
       await execute(tx.em, `UPDATE points_lot SET status = 'ACTIVE' WHERE id = $1`, [lot.id]);
       posting.add('MATURE', lot.id, lot.remaining, -lot.remaining);
@@ -86,7 +95,11 @@ export class PointsLedger {
       const done = (await selectRows(tx.em, `SELECT 1 FROM points_operation WHERE key = $1`, [input.key])).length > 0;
       return done ? { spent: true } : { spent: false, balance: member.points_balance };
     }
-    const posting = await beginPosting(tx, { memberId: input.memberId, key: input.key, kind: 'SPEND', points: input.points, source: input.source }, member.points_debt);
+    const posting = await beginPosting(
+      tx,
+      { memberId: input.memberId, key: input.key, kind: 'SPEND', points: input.points, source: input.source },
+      member.points_debt,
+    );
     if (!posting) return { spent: true };
     await this.takeOldestFirst(tx, posting, input.points, 'SPEND');
     await finishPosting(tx, posting);
@@ -105,11 +118,19 @@ export class PointsLedger {
     const target = Math.min(lot.points, Math.round(lot.points * Math.min(1, Math.max(0, input.share))));
     const amount = target - lot.reversed;
     if (amount <= 0) return;
-    const posting = await beginPosting(tx, { memberId: input.memberId, key: input.key, kind: 'REVERSE', points: amount, source: input.source }, member.points_debt);
+    const posting = await beginPosting(
+      tx,
+      { memberId: input.memberId, key: input.key, kind: 'REVERSE', points: amount, source: input.source },
+      member.points_debt,
+    );
     if (!posting) return;
     await execute(tx.em, `UPDATE points_lot SET reversed = $2 WHERE id = $1`, [lot.id, target]);
     if (lot.status === 'PENDING') {
-      await execute(tx.em, `UPDATE points_lot SET remaining = remaining - $2, status = CASE WHEN remaining - $2 = 0 THEN 'CANCELLED' ELSE status END WHERE id = $1`, [lot.id, amount]);
+      await execute(
+        tx.em,
+        `UPDATE points_lot SET remaining = remaining - $2, status = CASE WHEN remaining - $2 = 0 THEN 'CANCELLED' ELSE status END WHERE id = $1`,
+        [lot.id, amount],
+      );
       posting.add('REVERSE_PENDING', lot.id, 0, -amount);
     } else if (lot.status === 'EXPIRED') {
       // Points that already expired are gone: the refund takes nothing from newer lots.
@@ -134,7 +155,13 @@ export class PointsLedger {
       [limit],
     );
     for (const lot of lots) {
-      const posting = await beginPosting(tx, { memberId: lot.member_id, key: `expire:${lot.id}`, kind: 'EXPIRE', points: lot.remaining, source: 'points expired' });
+      const posting = await beginPosting(tx, {
+        memberId: lot.member_id,
+        key: `expire:${lot.id}`,
+        kind: 'EXPIRE',
+        points: lot.remaining,
+        source: 'points expired',
+      });
       if (!posting) continue;
       await execute(tx.em, `UPDATE points_lot SET status = 'EXPIRED', remaining = 0 WHERE id = $1`, [lot.id]);
       posting.add('EXPIRE', lot.id, -lot.remaining);
@@ -149,9 +176,21 @@ export class PointsLedger {
     await lockMemberPoints(tx, first);
     await lockMemberPoints(tx, second);
     const from = await lockMemberPoints(tx, fromMemberId);
-    const lots = await selectRows<LotRow>(tx.em, `SELECT * FROM points_lot WHERE member_id = $1 AND status IN ('PENDING', 'ACTIVE') FOR UPDATE`, [fromMemberId]);
-    const out = await beginPosting(tx, { memberId: fromMemberId, key: `${key}:out`, kind: 'MERGE_OUT', points: from.points_balance, source: `merged into ${toMemberId}` }, from.points_debt);
-    const into = await beginPosting(tx, { memberId: toMemberId, key: `${key}:in`, kind: 'MERGE_IN', points: from.points_balance, source: `merged from ${fromMemberId}` });
+    const lots = await selectRows<LotRow>(tx.em, `SELECT * FROM points_lot WHERE member_id = $1 AND status IN ('PENDING', 'ACTIVE') FOR UPDATE`, [
+      fromMemberId,
+    ]);
+    const out = await beginPosting(
+      tx,
+      { memberId: fromMemberId, key: `${key}:out`, kind: 'MERGE_OUT', points: from.points_balance, source: `merged into ${toMemberId}` },
+      from.points_debt,
+    );
+    const into = await beginPosting(tx, {
+      memberId: toMemberId,
+      key: `${key}:in`,
+      kind: 'MERGE_IN',
+      points: from.points_balance,
+      source: `merged from ${fromMemberId}`,
+    });
     if (!out || !into) return;
     await execute(tx.em, `UPDATE points_lot SET member_id = $2 WHERE member_id = $1 AND status IN ('PENDING', 'ACTIVE')`, [fromMemberId, toMemberId]);
     for (const lot of lots) {
@@ -186,11 +225,10 @@ export class PointsLedger {
       left -= take;
     }
     if (takes.length) {
-      await execute(
-        tx.em,
-        `UPDATE points_lot l SET remaining = l.remaining - t.take FROM unnest($1::uuid[], $2::int[]) AS t(id, take) WHERE l.id = t.id`,
-        [takes.map(([id]) => id), takes.map(([, take]) => take)],
-      );
+      await execute(tx.em, `UPDATE points_lot l SET remaining = l.remaining - t.take FROM unnest($1::uuid[], $2::int[]) AS t(id, take) WHERE l.id = t.id`, [
+        takes.map(([id]) => id),
+        takes.map(([, take]) => take),
+      ]);
     }
     return left;
   }
@@ -201,7 +239,9 @@ export class PointsLedger {
       posting.add('CLAWBACK_DEBT', null, 0, 0, shortfall);
       return;
     }
-    const debtLot = await selectRow<LotRow>(tx.em, `SELECT * FROM points_lot WHERE member_id = $1 AND kind = 'DEBT' AND status = 'ACTIVE' FOR UPDATE`, [posting.memberId]);
+    const debtLot = await selectRow<LotRow>(tx.em, `SELECT * FROM points_lot WHERE member_id = $1 AND kind = 'DEBT' AND status = 'ACTIVE' FOR UPDATE`, [
+      posting.memberId,
+    ]);
     const id = debtLot?.id ?? randomUUID();
     if (debtLot) await execute(tx.em, `UPDATE points_lot SET remaining = remaining - $2 WHERE id = $1`, [id, shortfall]);
     else {
@@ -224,11 +264,17 @@ export class PointsLedger {
       posting.add('DEBT_SETTLE', lotId, -settle, 0, -settle);
       return;
     }
-    const debtLot = await selectRow<LotRow>(tx.em, `SELECT * FROM points_lot WHERE member_id = $1 AND kind = 'DEBT' AND status = 'ACTIVE' FOR UPDATE`, [posting.memberId]);
+    const debtLot = await selectRow<LotRow>(tx.em, `SELECT * FROM points_lot WHERE member_id = $1 AND kind = 'DEBT' AND status = 'ACTIVE' FOR UPDATE`, [
+      posting.memberId,
+    ]);
     if (!debtLot || debtLot.remaining >= 0) return;
     const settle = Math.min(-debtLot.remaining, available);
     await execute(tx.em, `UPDATE points_lot SET remaining = remaining - $2 WHERE id = $1`, [lotId, settle]);
-    await execute(tx.em, `UPDATE points_lot SET remaining = remaining + $2, status = CASE WHEN remaining + $2 = 0 THEN 'CANCELLED' ELSE status END WHERE id = $1`, [debtLot.id, settle]);
+    await execute(
+      tx.em,
+      `UPDATE points_lot SET remaining = remaining + $2, status = CASE WHEN remaining + $2 = 0 THEN 'CANCELLED' ELSE status END WHERE id = $1`,
+      [debtLot.id, settle],
+    );
     posting.add('DEBT_SETTLE', lotId, -settle);
     posting.add('DEBT_SETTLE', debtLot.id, settle);
   }

@@ -81,7 +81,16 @@ export async function finishPosting(tx: TransactionContext, posting: Posting): P
     `INSERT INTO points_entry (member_id, lot_id, operation_key, kind, delta, pending_delta, debt_delta, source)
        SELECT $1, lot_id, $2, kind, delta, pending_delta, debt_delta, $3
          FROM unnest($4::uuid[], $5::text[], $6::int[], $7::int[], $8::int[]) AS t(lot_id, kind, delta, pending_delta, debt_delta)`,
-    [posting.memberId, posting.key, posting.source, e.map((x) => x.lotId), e.map((x) => x.kind), e.map((x) => x.delta), e.map((x) => x.pendingDelta), e.map((x) => x.debtDelta)],
+    [
+      posting.memberId,
+      posting.key,
+      posting.source,
+      e.map((x) => x.lotId),
+      e.map((x) => x.kind),
+      e.map((x) => x.delta),
+      e.map((x) => x.pendingDelta),
+      e.map((x) => x.debtDelta),
+    ],
   );
   const delta = posting.total('delta');
   // The member row was locked when the posting began, so the update always answers it.

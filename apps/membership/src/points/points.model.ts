@@ -41,6 +41,11 @@ export class InsufficientPointsError extends ErrorResult {
   @Field(() => Int) balance!: number;
   @Field(() => Int) required!: number;
   static of(balance: number, required: number): InsufficientPointsError {
-    return Object.assign(new InsufficientPointsError(), { errorCode: 'INSUFFICIENT_POINTS', message: `${required} points needed; the member has ${balance}`, balance, required });
+    return Object.assign(new InsufficientPointsError(), {
+      errorCode: 'INSUFFICIENT_POINTS',
+      message: `${required} points needed; the member has ${balance}`,
+      balance,
+      required,
+    });
   }
 }

@@ -4,8 +4,16 @@ import { assertSelfOrStaff } from '../members/member-access';
 import { InsufficientPointsError, PointsBalance, PointsChangeInput } from './points.model';
 import { PointsService } from './points.service';
 
-export const SpendPointsResult = createUnionType({ name: 'SpendPointsResult', types: () => [PointsBalance, InsufficientPointsError, NotFoundError] as const, resolveType: (v: object) => v.constructor });
-export const GrantPointsResult = createUnionType({ name: 'GrantPointsResult', types: () => [PointsBalance, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+export const SpendPointsResult = createUnionType({
+  name: 'SpendPointsResult',
+  types: () => [PointsBalance, InsufficientPointsError, NotFoundError] as const,
+  resolveType: (v: object) => v.constructor,
+});
+export const GrantPointsResult = createUnionType({
+  name: 'GrantPointsResult',
+  types: () => [PointsBalance, NotFoundError] as const,
+  resolveType: (v: object) => v.constructor,
+});
 
 @Resolver()
 export class PointsResolver {

@@ -28,7 +28,8 @@ export class PointsService {
     return this.unitOfWork.run(ctx, async (tx) => {
       await this.requireActiveMember(tx.em, input.memberId);
       const key = `spend:${input.idempotencyKey}`;
-      if (await this.ledger.keyTakenByAnother(tx, key, input.memberId)) throw invalidField('idempotencyKey', 'is already used by another operation: use a new key');
+      if (await this.ledger.keyTakenByAnother(tx, key, input.memberId))
+        throw invalidField('idempotencyKey', 'is already used by another operation: use a new key');
       const outcome = await this.ledger.spend(tx, { memberId: input.memberId, key, points: input.points, source: input.reason });
       if (!outcome.spent) refuse(InsufficientPointsError.of(outcome.balance, input.points));
       return this.balance(tx.em, input.memberId);
@@ -39,7 +40,13 @@ export class PointsService {
   grant(ctx: RequestContext, input: PointsChangeInput): Promise<PointsBalance | NotFoundError> {
     return this.unitOfWork.run(ctx, async (tx) => {
       await this.requireActiveMember(tx.em, input.memberId);
-      await this.ledger.grant(tx, { memberId: input.memberId, key: `grant:${input.idempotencyKey}`, points: input.points, source: `${input.reason} (by ${ctx.identity.subject})`, kind: 'ADJUSTMENT' });
+      await this.ledger.grant(tx, {
+        memberId: input.memberId,
+        key: `grant:${input.idempotencyKey}`,
+        points: input.points,
+        source: `${input.reason} (by ${ctx.identity.subject})`,
+        kind: 'ADJUSTMENT',
+      });
       return this.balance(tx.em, input.memberId);
     });
   }
@@ -51,7 +58,15 @@ export class PointsService {
       `SELECT kind, delta, pending_delta, debt_delta, source, operation_key, created_at FROM points_entry WHERE member_id = $1 ORDER BY id DESC LIMIT $2`,
       [memberId, Math.min(Math.max(first, 1), 500)],
     );
-    return rows.map((r) => ({ kind: r.kind, delta: r.delta, pendingDelta: r.pending_delta, debtDelta: r.debt_delta, source: r.source, operationKey: r.operation_key, createdAt: r.created_at }));
+    return rows.map((r) => ({
+      kind: r.kind,
+      delta: r.delta,
+      pendingDelta: r.pending_delta,
+      debtDelta: r.debt_delta,
+      source: r.source,
+      operationKey: r.operation_key,
+      createdAt: r.created_at,
+    }));
   }
 
   private async requireActiveMember(db: Queryable, memberId: string): Promise<void> {

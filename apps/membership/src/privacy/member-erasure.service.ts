@@ -1,6 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemberErasureRequested, subscribersOf } from '@shopops/contracts';
-import { DeadLetters, execute, NotFoundError, PII_VAULT, refuse, selectRow, selectRows, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  DeadLetters,
+  execute,
+  NotFoundError,
+  PII_VAULT,
+  refuse,
+  selectRow,
+  selectRows,
+  UnitOfWork,
+  type PiiVault,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { MembersService } from '../members/members.service';
 import { ErasureReceipt } from './privacy.model';
@@ -30,7 +42,11 @@ export class MemberErasureService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const member = await selectRow<{ status: string }>(tx.em, `SELECT status FROM member WHERE id = $1 FOR UPDATE`, [memberId]);
       if (!member) refuse(NotFoundError.of('Member', memberId));
-      const accounts = await selectRows<{ platform: string; platform_user_id: string }>(tx.em, `SELECT platform, platform_user_id FROM member_identity WHERE member_id = $1`, [memberId]);
+      const accounts = await selectRows<{ platform: string; platform_user_id: string }>(
+        tx.em,
+        `SELECT platform, platform_user_id FROM member_identity WHERE member_id = $1`,
+        [memberId],
+      );
       const requestId = randomUUID();
       await execute(
         tx.em,
@@ -46,9 +62,18 @@ export class MemberErasureService {
       await execute(tx.em, `DELETE FROM identity_verification WHERE member_id = $1 OR owner_member_id = $1`, [memberId]);
       await this.forgetAccountsInRecords(tx, memberId, requestId);
       await execute(tx.em, `UPDATE coupon SET status = 'VOID' WHERE member_id = $1 AND status = 'ISSUED'`, [memberId]);
-      tx.emit(MemberErasureRequested, { memberId, requestId, accounts: accounts.map((a) => ({ platform: a.platform, platformUserIdSealed: this.vault.seal(a.platform_user_id) })) });
+      tx.emit(MemberErasureRequested, {
+        memberId,
+        requestId,
+        accounts: accounts.map((a) => ({ platform: a.platform, platformUserIdSealed: this.vault.seal(a.platform_user_id) })),
+      });
       await this.members.audit(tx, memberId, 'member.erased', { reason, requestId });
-      const receipt = Object.assign(new ErasureReceipt(), { memberId, requestId, erasedAt: new Date(), notified: [...subscribersOf(MemberErasureRequested.type)] });
+      const receipt = Object.assign(new ErasureReceipt(), {
+        memberId,
+        requestId,
+        erasedAt: new Date(),
+        notified: [...subscribersOf(MemberErasureRequested.type)],
+      });
       return { receipt, accountIds: accounts.map((a) => a.platform_user_id) };
     });
   }

@@ -37,6 +37,8 @@ export class MemberPrivacyFieldsResolver {
   @ResolveField()
   @Roles(...MEMBER_READERS)
   consents(@Parent() m: Member, @Loaders() loaders: LoaderRegistry): Promise<Consent[]> {
-    return loaders.get<string, Consent[]>('consentsByMember', async (ids) => groupByKey(ids, await this.privacyService.consentsOf(ids), (c) => c.memberId)).load(m.id);
+    return loaders
+      .get<string, Consent[]>('consentsByMember', async (ids) => groupByKey(ids, await this.privacyService.consentsOf(ids), (c) => c.memberId))
+      .load(m.id);
   }
 }

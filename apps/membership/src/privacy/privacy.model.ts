@@ -35,7 +35,9 @@ export class ErasureReceipt {
 export class MemberDataExport {
   @Field(() => ID) memberId!: string;
   @Field(() => Date) exportedAt!: Date;
-  @Field(() => String, { description: 'The member, accounts, orders, points, coupons, bookings, consents, tiers, RFM, segments and audit, as one JSON document' })
+  @Field(() => String, {
+    description: 'The member, accounts, orders, points, coupons, bookings, consents, tiers, RFM, segments and audit, as one JSON document',
+  })
   document!: string;
 }
 

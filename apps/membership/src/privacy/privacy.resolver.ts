@@ -8,10 +8,26 @@ import { MemberErasureService } from './member-erasure.service';
 import { Consent, ConsentInput, ErasureReceipt, MemberDataExport, MemberProfileInput } from './privacy.model';
 import { PrivacyService } from './privacy.service';
 
-export const ProfileResult = createUnionType({ name: 'UpdateProfileResult', types: () => [Member, NotFoundError] as const, resolveType: (v: object) => v.constructor });
-export const ConsentResult = createUnionType({ name: 'SetConsentResult', types: () => [Consent, NotFoundError] as const, resolveType: (v: object) => v.constructor });
-export const DataExportResult = createUnionType({ name: 'MemberDataExportResult', types: () => [MemberDataExport, NotFoundError] as const, resolveType: (v: object) => v.constructor });
-export const ErasureResult = createUnionType({ name: 'EraseMemberResult', types: () => [ErasureReceipt, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+export const ProfileResult = createUnionType({
+  name: 'UpdateProfileResult',
+  types: () => [Member, NotFoundError] as const,
+  resolveType: (v: object) => v.constructor,
+});
+export const ConsentResult = createUnionType({
+  name: 'SetConsentResult',
+  types: () => [Consent, NotFoundError] as const,
+  resolveType: (v: object) => v.constructor,
+});
+export const DataExportResult = createUnionType({
+  name: 'MemberDataExportResult',
+  types: () => [MemberDataExport, NotFoundError] as const,
+  resolveType: (v: object) => v.constructor,
+});
+export const ErasureResult = createUnionType({
+  name: 'EraseMemberResult',
+  types: () => [ErasureReceipt, NotFoundError] as const,
+  resolveType: (v: object) => v.constructor,
+});
 
 @Resolver()
 export class PrivacyResolver {
@@ -40,7 +56,9 @@ export class PrivacyResolver {
   }
 
   @Roles('admin', 'cs_agent', 'member')
-  @Query(() => DataExportResult, { description: 'Everything membership holds about a member (audited). Other services add theirs through the federated Member.' })
+  @Query(() => DataExportResult, {
+    description: 'Everything membership holds about a member (audited). Other services add theirs through the federated Member.',
+  })
   memberDataExport(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string) {
     assertSelfOrStaff(ctx, memberId);
     return this.dataExport.exportData(ctx, memberId);

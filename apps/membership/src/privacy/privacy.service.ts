@@ -1,5 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { execute, maskAddress, maskBirthday, maskPhone, NotFoundError, PII_VAULT, refuse, Scheduled, selectRow, selectRows, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  execute,
+  maskAddress,
+  maskBirthday,
+  maskPhone,
+  NotFoundError,
+  PII_VAULT,
+  refuse,
+  Scheduled,
+  selectRow,
+  selectRows,
+  UnitOfWork,
+  type PiiVault,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import type { MemberRecord } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
@@ -87,11 +102,7 @@ export class PrivacyService {
   }
 
   async consentsOf(memberIds: readonly string[]): Promise<Consent[]> {
-    const rows = await selectRows<ConsentRow>(
-      this.dataSource,
-      `SELECT * FROM consent WHERE member_id = ANY($1::uuid[]) ORDER BY channel`,
-      [memberIds],
-    );
+    const rows = await selectRows<ConsentRow>(this.dataSource, `SELECT * FROM consent WHERE member_id = ANY($1::uuid[]) ORDER BY channel`, [memberIds]);
     return rows.map(Consent.fromRow);
   }
 
@@ -101,7 +112,14 @@ export class PrivacyService {
     let resealed = 0;
     for (;;) {
       const batch = await this.unitOfWork.run(ctx, async (tx) => {
-        const rows = await selectRows<{ id: string; nickname: string | null; nickname_sealed: string | null; phone_sealed: string | null; address_sealed: string | null; birthday_sealed: string | null }>(
+        const rows = await selectRows<{
+          id: string;
+          nickname: string | null;
+          nickname_sealed: string | null;
+          phone_sealed: string | null;
+          address_sealed: string | null;
+          birthday_sealed: string | null;
+        }>(
           tx.em,
           `SELECT id, nickname, nickname_sealed, phone_sealed, address_sealed, birthday_sealed FROM member
             WHERE (nickname IS NOT NULL OR nickname_sealed NOT LIKE $1 OR phone_sealed NOT LIKE $1 OR address_sealed NOT LIKE $1 OR birthday_sealed NOT LIKE $1)
@@ -111,14 +129,12 @@ export class PrivacyService {
         const reseal = (v: string | null) => (v ? this.vault.resealIfStale(v) : v);
         for (const r of rows) {
           // A nickname still in clear (stored before nicknames were sealed) is sealed on the way.
-          const nickname = r.nickname_sealed ? reseal(r.nickname_sealed) : this.vault.sealOptional(r.nickname) ?? null;
-          await execute(tx.em, `UPDATE member SET nickname = NULL, nickname_sealed = $2, phone_sealed = $3, address_sealed = $4, birthday_sealed = $5 WHERE id = $1`, [
-            r.id,
-            nickname,
-            reseal(r.phone_sealed),
-            reseal(r.address_sealed),
-            reseal(r.birthday_sealed),
-          ]);
+          const nickname = r.nickname_sealed ? reseal(r.nickname_sealed) : (this.vault.sealOptional(r.nickname) ?? null);
+          await execute(
+            tx.em,
+            `UPDATE member SET nickname = NULL, nickname_sealed = $2, phone_sealed = $3, address_sealed = $4, birthday_sealed = $5 WHERE id = $1`,
+            [r.id, nickname, reseal(r.phone_sealed), reseal(r.address_sealed), reseal(r.birthday_sealed)],
+          );
         }
         return rows.length;
       });

@@ -34,7 +34,11 @@ export class RewardUnavailableError extends ErrorResult {
 
 @InputType()
 export class RewardInput {
-  @Field(() => String) @IsString() @Length(1, 32) @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'code must be upper-case letters, digits and dashes' }) code!: string;
+  @Field(() => String)
+  @IsString()
+  @Length(1, 32)
+  @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'code must be upper-case letters, digits and dashes' })
+  code!: string;
   @Field(() => String) @IsString() @Length(1, 100) name!: string;
   @Field(() => Int) @IsInt() @Min(1) @Max(10_000_000) pointsCost!: number;
   @Field(() => Int) @IsInt() @Min(0) @Max(10_000_000) stock!: number;

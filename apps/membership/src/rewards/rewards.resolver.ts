@@ -6,7 +6,11 @@ import { InsufficientPointsError } from '../points/points.model';
 import { RedeemRewardInput, Reward, RewardInput, RewardRedemption, RewardUnavailableError } from './reward.model';
 import { RewardsService } from './rewards.service';
 
-export const UpsertRewardResult = createUnionType({ name: 'UpsertRewardResult', types: () => [Reward, NotFoundError] as const, resolveType: (v: object) => v.constructor });
+export const UpsertRewardResult = createUnionType({
+  name: 'UpsertRewardResult',
+  types: () => [Reward, NotFoundError] as const,
+  resolveType: (v: object) => v.constructor,
+});
 export const RedeemRewardResult = createUnionType({
   name: 'RedeemRewardResult',
   types: () => [RewardRedemption, NotFoundError, InsufficientPointsError, RewardUnavailableError, CouponLimitReachedError] as const,

@@ -27,7 +27,15 @@ interface RedemptionRow {
 }
 
 const toReward = (r: RewardRow): Reward =>
-  Object.assign(new Reward(), { code: r.code, name: r.name, pointsCost: r.points_cost, stock: r.stock, perMemberLimit: r.per_member_limit, couponTemplateCode: r.coupon_template_code, active: r.active });
+  Object.assign(new Reward(), {
+    code: r.code,
+    name: r.name,
+    pointsCost: r.points_cost,
+    stock: r.stock,
+    perMemberLimit: r.per_member_limit,
+    couponTemplateCode: r.coupon_template_code,
+    active: r.active,
+  });
 
 /** The points mall: rewards with their own stock and per-member limits, paid for with points. */
 @Injectable()
@@ -70,11 +78,20 @@ export class RewardsService {
       if (!reward) refuse(NotFoundError.of('Reward', input.rewardCode));
       if (!reward.active) refuse(RewardUnavailableError.of(input.rewardCode, 'inactive'));
       if (reward.stock <= 0) refuse(RewardUnavailableError.of(input.rewardCode, 'out of stock'));
-      const [{ taken }] = await selectRows<{ taken: number }>(tx.em, `SELECT count(*)::int AS taken FROM reward_redemption WHERE member_id = $1 AND reward_code = $2`, [input.memberId, input.rewardCode]);
+      const [{ taken }] = await selectRows<{ taken: number }>(
+        tx.em,
+        `SELECT count(*)::int AS taken FROM reward_redemption WHERE member_id = $1 AND reward_code = $2`,
+        [input.memberId, input.rewardCode],
+      );
       if (taken >= reward.per_member_limit) refuse(RewardUnavailableError.of(input.rewardCode, 'limit reached'));
       const member = await selectRow(tx.em, `SELECT 1 FROM member WHERE id = $1 AND status = 'ACTIVE'`, [input.memberId]);
       if (!member) refuse(NotFoundError.of('Member', input.memberId));
-      const spent = await this.ledger.spend(tx, { memberId: input.memberId, key: `reward:${input.idempotencyKey}`, points: reward.points_cost, source: `reward ${reward.code}` });
+      const spent = await this.ledger.spend(tx, {
+        memberId: input.memberId,
+        key: `reward:${input.idempotencyKey}`,
+        points: reward.points_cost,
+        source: `reward ${reward.code}`,
+      });
       if (!spent.spent) refuse(InsufficientPointsError.of(spent.balance, reward.points_cost));
       await execute(tx.em, `UPDATE reward SET stock = stock - 1 WHERE code = $1`, [reward.code]);
       const coupon = reward.coupon_template_code ? await this.coupons.issueIn(tx, input.memberId, reward.coupon_template_code, 'POINTS') : undefined;
@@ -89,5 +106,12 @@ export class RewardsService {
 }
 
 function toRedemption(r: RedemptionRow): RewardRedemption {
-  return Object.assign(new RewardRedemption(), { id: r.id, rewardCode: r.reward_code, memberId: r.member_id, points: r.points, couponId: r.coupon_id, redeemedAt: r.redeemed_at });
+  return Object.assign(new RewardRedemption(), {
+    id: r.id,
+    rewardCode: r.reward_code,
+    memberId: r.member_id,
+    points: r.points,
+    couponId: r.coupon_id,
+    redeemedAt: r.redeemed_at,
+  });
 }

@@ -12,14 +12,18 @@ export class MemberSegmentsFieldsResolver {
   @ResolveField()
   @Roles('operator', 'cs_agent', 'analyst')
   rfm(@Parent() m: Member, @Loaders() loaders: LoaderRegistry): Promise<RfmView | undefined> {
-    return loaders.get<string, RfmView | undefined>('rfmByMember', async (ids) => alignByKey(ids, await this.segmentReads.rfmOf(ids), (r) => r.memberId)).load(m.id);
+    return loaders
+      .get<string, RfmView | undefined>('rfmByMember', async (ids) => alignByKey(ids, await this.segmentReads.rfmOf(ids), (r) => r.memberId))
+      .load(m.id);
   }
 
   @ResolveField()
   @Roles('operator', 'cs_agent', 'analyst')
   segments(@Parent() m: Member, @Loaders() loaders: LoaderRegistry): Promise<string[]> {
     return loaders
-      .get<string, string[]>('segmentsByMember', async (ids) => groupByKey(ids, await this.segmentReads.segmentCodesOf(ids), (r) => r.member_id).map((g) => g.map((r) => r.segment_code)))
+      .get<string, string[]>('segmentsByMember', async (ids) =>
+        groupByKey(ids, await this.segmentReads.segmentCodesOf(ids), (r) => r.member_id).map((g) => g.map((r) => r.segment_code)),
+      )
       .load(m.id);
   }
 }

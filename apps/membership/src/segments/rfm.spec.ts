@@ -23,10 +23,41 @@ describe('RFM', () => {
   });
 
   it('evaluates rule-based segments', () => {
-    const subject = { r: 5, f: 2, m: 4, recencyDays: 3, frequency: 2, monetaryFen: 200_000, tier: 'gold', communityLevel: 'core_user', tags: ['new'], interactionScore: 40 };
-    expect(matchesRule({ all: [{ field: 'r', op: '>=', value: 4 }, { field: 'tags', op: 'contains', value: 'new' }] }, subject)).toBe(true);
+    const subject = {
+      r: 5,
+      f: 2,
+      m: 4,
+      recencyDays: 3,
+      frequency: 2,
+      monetaryFen: 200_000,
+      tier: 'gold',
+      communityLevel: 'core_user',
+      tags: ['new'],
+      interactionScore: 40,
+    };
+    expect(
+      matchesRule(
+        {
+          all: [
+            { field: 'r', op: '>=', value: 4 },
+            { field: 'tags', op: 'contains', value: 'new' },
+          ],
+        },
+        subject,
+      ),
+    ).toBe(true);
     expect(matchesRule({ all: [{ field: 'tier', op: 'in', value: ['silver'] }] }, subject)).toBe(false);
-    expect(matchesRule({ any: [{ field: 'm', op: '<=', value: 2 }, { field: 'communityLevel', op: '=', value: 'core_user' }] }, subject)).toBe(true);
+    expect(
+      matchesRule(
+        {
+          any: [
+            { field: 'm', op: '<=', value: 2 },
+            { field: 'communityLevel', op: '=', value: 'core_user' },
+          ],
+        },
+        subject,
+      ),
+    ).toBe(true);
     expect(ruleProblem({ all: [{ field: 'height', op: '>=', value: 1 }] })).toMatch(/unknown field/);
     expect(ruleProblem({})).toMatch(/at least one condition/);
   });

@@ -86,7 +86,7 @@ function holds(condition: SegmentCondition, subject: SegmentSubject): boolean {
     case '=':
       return actual === condition.value;
     case 'in':
-      return Array.isArray(condition.value) && (condition.value).includes(actual as string | number);
+      return Array.isArray(condition.value) && condition.value.includes(actual as string | number);
     case 'contains':
       return Array.isArray(actual) && actual.includes(String(condition.value));
   }

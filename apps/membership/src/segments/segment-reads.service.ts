@@ -33,20 +33,35 @@ export class SegmentReadsService {
 
   /** Member ids in a segment, in id order (at most 10,000). */
   async memberIds(segmentCode: string, first: number): Promise<string[]> {
-    const rows = await selectRows<{ member_id: string }>(this.dataSource, `SELECT member_id FROM segment_member WHERE segment_code = $1 ORDER BY member_id LIMIT $2`, [
-      segmentCode,
-      Math.min(Math.max(first, 1), 10_000),
-    ]);
+    const rows = await selectRows<{ member_id: string }>(
+      this.dataSource,
+      `SELECT member_id FROM segment_member WHERE segment_code = $1 ORDER BY member_id LIMIT $2`,
+      [segmentCode, Math.min(Math.max(first, 1), 10_000)],
+    );
     return rows.map((r) => r.member_id);
   }
 
   async rfmOf(memberIds: readonly string[]): Promise<MemberRfm[]> {
     const rows = await selectRows<RfmRow>(this.dataSource, `SELECT * FROM member_rfm WHERE member_id = ANY($1::uuid[])`, [memberIds]);
-    return rows.map((r) => ({ memberId: r.member_id, recencyDays: r.recency_days, frequency: r.frequency, monetaryFen: Number(r.monetary_fen), r: r.r, f: r.f, m: r.m, tags: r.tags, computedAt: r.computed_at }));
+    return rows.map((r) => ({
+      memberId: r.member_id,
+      recencyDays: r.recency_days,
+      frequency: r.frequency,
+      monetaryFen: Number(r.monetary_fen),
+      r: r.r,
+      f: r.f,
+      m: r.m,
+      tags: r.tags,
+      computedAt: r.computed_at,
+    }));
   }
 
   /** Each member's segment codes, in code order. */
   async segmentCodesOf(memberIds: readonly string[]): Promise<Array<{ member_id: string; segment_code: string }>> {
-    return selectRows<{ member_id: string; segment_code: string }>(this.dataSource, `SELECT member_id, segment_code FROM segment_member WHERE member_id = ANY($1::uuid[]) ORDER BY segment_code`, [memberIds]);
+    return selectRows<{ member_id: string; segment_code: string }>(
+      this.dataSource,
+      `SELECT member_id, segment_code FROM segment_member WHERE member_id = ANY($1::uuid[]) ORDER BY segment_code`,
+      [memberIds],
+    );
   }
 }

@@ -25,7 +25,12 @@ export class SegmentsResolver {
 
   @Roles('operator', 'analyst')
   @Mutation(() => SegmentView, { description: 'Defines a rule-based segment over RFM scores, tags, tier, community level.' })
-  defineSegment(@Ctx() ctx: RequestContext, @Args('code') code: string, @Args('name') name: string, @Args('rule', { type: () => SegmentRuleDefinition }) rule: SegmentRuleDefinition) {
+  defineSegment(
+    @Ctx() ctx: RequestContext,
+    @Args('code') code: string,
+    @Args('name') name: string,
+    @Args('rule', { type: () => SegmentRuleDefinition }) rule: SegmentRuleDefinition,
+  ) {
     return this.segmentsService.defineSegment(ctx, code, name, rule);
   }
 

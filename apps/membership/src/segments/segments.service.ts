@@ -124,7 +124,10 @@ export class SegmentsService {
     await execute(tx.em, `DELETE FROM segment_member WHERE member_id = ANY($1::uuid[])`, [memberIds]);
     const rows = scored.flatMap((s) => s.segments.map((code) => [code, s.f.member_id]));
     if (rows.length) {
-      await execute(tx.em, `INSERT INTO segment_member (segment_code, member_id) SELECT * FROM unnest($1::text[], $2::uuid[])`, [rows.map((r) => r[0]), rows.map((r) => r[1])]);
+      await execute(tx.em, `INSERT INTO segment_member (segment_code, member_id) SELECT * FROM unnest($1::text[], $2::uuid[])`, [
+        rows.map((r) => r[0]),
+        rows.map((r) => r[1]),
+      ]);
     }
     await execute(tx.em, `DELETE FROM rfm_dirty WHERE member_id = ANY($1::uuid[])`, [memberIds]);
   }
@@ -135,8 +138,13 @@ export class SegmentsService {
     let total = 0;
     for (;;) {
       const done = await this.unitOfWork.run(ctx, async (tx) => {
-        const dirty = await selectRows<{ member_id: string }>(tx.em, `SELECT member_id FROM rfm_dirty ORDER BY marked_at LIMIT $1 FOR UPDATE SKIP LOCKED`, [CHUNK]);
-        await this.rescore(tx, dirty.map((d) => d.member_id));
+        const dirty = await selectRows<{ member_id: string }>(tx.em, `SELECT member_id FROM rfm_dirty ORDER BY marked_at LIMIT $1 FOR UPDATE SKIP LOCKED`, [
+          CHUNK,
+        ]);
+        await this.rescore(
+          tx,
+          dirty.map((d) => d.member_id),
+        );
         return dirty.length;
       });
       total += done;
@@ -150,9 +158,17 @@ export class SegmentsService {
     await this.unitOfWork.run(ctx, (tx) => this.recomputeCutoffs(tx));
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const ids = await selectRows<{ id: string }>(this.dataSource, `SELECT id FROM member WHERE status = 'ACTIVE' AND id > $1 ORDER BY id LIMIT $2`, [after, CHUNK]);
+      const ids = await selectRows<{ id: string }>(this.dataSource, `SELECT id FROM member WHERE status = 'ACTIVE' AND id > $1 ORDER BY id LIMIT $2`, [
+        after,
+        CHUNK,
+      ]);
       if (ids.length === 0) return;
-      await this.unitOfWork.run(ctx, (tx) => this.rescore(tx, ids.map((r) => r.id)));
+      await this.unitOfWork.run(ctx, (tx) =>
+        this.rescore(
+          tx,
+          ids.map((r) => r.id),
+        ),
+      );
       after = ids[ids.length - 1].id;
     }
   }
@@ -164,7 +180,11 @@ export class SegmentsService {
     const problem = ruleProblem(rule);
     if (problem) throw invalidField('rule', problem);
     await this.unitOfWork.run(ctx, (tx) =>
-      execute(tx.em, `INSERT INTO segment (code, name, rule) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, rule = EXCLUDED.rule`, [code, name, JSON.stringify(rule)]),
+      execute(tx.em, `INSERT INTO segment (code, name, rule) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, rule = EXCLUDED.rule`, [
+        code,
+        name,
+        JSON.stringify(rule),
+      ]),
     );
     // Membership of a new or changed segment: every scored member is checked against it.
     await execute(this.dataSource, `INSERT INTO rfm_dirty (member_id) SELECT member_id FROM member_rfm ON CONFLICT DO NOTHING`);
@@ -176,6 +196,10 @@ export class SegmentsService {
   private async cutoffs(tx: TransactionContext): Promise<RfmCutoffs> {
     const rows = await selectRows<{ metric: string; cutoffs: string[] }>(tx.em, `SELECT metric, cutoffs FROM rfm_cutoffs`);
     const of = (metric: string, fallback: readonly number[]) => rows.find((r) => r.metric === metric)?.cutoffs.map(Number) ?? fallback;
-    return { recency: of('recency', FIXED_CUTOFFS.recency), frequency: of('frequency', FIXED_CUTOFFS.frequency), monetary: of('monetary', FIXED_CUTOFFS.monetary) };
+    return {
+      recency: of('recency', FIXED_CUTOFFS.recency),
+      frequency: of('frequency', FIXED_CUTOFFS.frequency),
+      monetary: of('monetary', FIXED_CUTOFFS.monetary),
+    };
   }
 }

@@ -41,9 +41,15 @@ describe('tier schemes', () => {
   it('upgrades at once but downgrades only after the review date and the grace period', () => {
     const now = new Date('2026-11-24T00:00:00Z');
     const gold = { code: 'gold', lifetime: false, reviewAt: new Date('2026-11-10T00:00:00Z') };
-    expect(decideTier(classic, { ...gold, code: 'silver' }, { spendFen: 1_200_000, score: 0 }, now, 30)).toMatchObject({ change: 'upgrade', to: { code: 'gold' } });
+    expect(decideTier(classic, { ...gold, code: 'silver' }, { spendFen: 1_200_000, score: 0 }, now, 30)).toMatchObject({
+      change: 'upgrade',
+      to: { code: 'gold' },
+    });
     expect(decideTier(classic, gold, { spendFen: 0, score: 0 }, now, 30)).toEqual({ change: 'none' });
-    expect(decideTier(classic, gold, { spendFen: 0, score: 0 }, new Date('2026-12-11T00:00:00Z'), 30)).toMatchObject({ change: 'downgrade', to: { code: 'bronze' } });
+    expect(decideTier(classic, gold, { spendFen: 0, score: 0 }, new Date('2026-12-11T00:00:00Z'), 30)).toMatchObject({
+      change: 'downgrade',
+      to: { code: 'bronze' },
+    });
     expect(decideTier(classic, { ...gold, lifetime: true }, { spendFen: 0, score: 0 }, new Date('2030-01-01T00:00:00Z'), 30)).toEqual({ change: 'none' });
   });
 });

@@ -57,9 +57,7 @@ export function qualifyingTier(scheme: TierScheme, standing: MemberStanding): Ti
 }
 
 export type TierDecision =
-  | { readonly change: 'upgrade'; readonly to: TierDefinition }
-  | { readonly change: 'downgrade'; readonly to: TierDefinition }
-  | { readonly change: 'none' };
+  { readonly change: 'upgrade'; readonly to: TierDefinition } | { readonly change: 'downgrade'; readonly to: TierDefinition } | { readonly change: 'none' };
 
 /**
  * Upgrades apply at once; downgrades only when the member's review date plus the grace period

@@ -21,7 +21,11 @@ export class TiersResolver {
 
   @Roles('admin')
   @Mutation(() => Boolean, { description: 'Grants a tier for life (never reviewed or lowered).' })
-  async lockLifetimeTier(@Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string, @Args('tierCode') tierCode: string): Promise<boolean> {
+  async lockLifetimeTier(
+    @Ctx() ctx: RequestContext,
+    @Args('memberId', { type: () => ID }) memberId: string,
+    @Args('tierCode') tierCode: string,
+  ): Promise<boolean> {
     await this.tiersService.lockLifetime(ctx, memberId, tierCode);
     return true;
   }

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TierChanged } from '@shopops/contracts';
-import { execute, invalidField, Scheduled, selectRow, selectRows, UnitOfWork, type Queryable, type RequestContext, type TransactionContext } from '@shopops/platform';
+import {
+  execute,
+  invalidField,
+  Scheduled,
+  selectRow,
+  selectRows,
+  UnitOfWork,
+  type Queryable,
+  type RequestContext,
+  type TransactionContext,
+} from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { decideTier, TierScheme, type MemberStanding, type TierDefinition } from './tier-scheme';
@@ -45,7 +55,13 @@ export class TiersService {
     );
     if (!member || member.status !== 'ACTIVE') return;
     const scheme = await this.activeScheme(tx.em);
-    const decision = decideTier(scheme, { code: member.tier_code, lifetime: member.lifetime_tier, reviewAt: member.tier_review_at }, await this.standing(tx.em, memberId), new Date(), this.config.downgradeGraceDays);
+    const decision = decideTier(
+      scheme,
+      { code: member.tier_code, lifetime: member.lifetime_tier, reviewAt: member.tier_review_at },
+      await this.standing(tx.em, memberId),
+      new Date(),
+      this.config.downgradeGraceDays,
+    );
     if (decision.change === 'none') {
       if (!member.lifetime_tier && member.tier_review_at.getTime() + this.config.downgradeGraceDays * 86_400_000 <= Date.now()) {
         await execute(tx.em, `UPDATE member SET tier_review_at = now() + ($2::int * interval '1 month') WHERE id = $1`, [memberId, scheme.reviewMonths]);
@@ -97,7 +113,15 @@ export class TiersService {
     }
   }
 
-  private async setTier(tx: TransactionContext, memberId: string, from: string, to: string, reason: string, reviewMonths: number, lifetime: boolean): Promise<void> {
+  private async setTier(
+    tx: TransactionContext,
+    memberId: string,
+    from: string,
+    to: string,
+    reason: string,
+    reviewMonths: number,
+    lifetime: boolean,
+  ): Promise<void> {
     await execute(
       tx.em,
       `UPDATE member SET tier_code = $2, tier_since = now(), tier_review_at = now() + ($3::int * interval '1 month'), lifetime_tier = lifetime_tier OR $4, updated_at = now() WHERE id = $1`,

@@ -1,18 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 import { IsFen } from '../money';
 import { IsIsoWithOffset } from '../webhooks/iso-timestamp';
@@ -36,17 +23,7 @@ export const TRACKED_EVENT_TYPES = [
 export type TrackedEventType = (typeof TRACKED_EVENT_TYPES)[number];
 
 export const DEVICES = ['mobile', 'pc', 'tablet', 'app', 'mini_program'] as const;
-export const TRAFFIC_SOURCES = [
-  'organic_search',
-  'paid_search',
-  'feed',
-  'display',
-  'affiliate',
-  'kol',
-  'private_domain',
-  'live',
-  'direct',
-] as const;
+export const TRAFFIC_SOURCES = ['organic_search', 'paid_search', 'feed', 'display', 'affiliate', 'kol', 'private_domain', 'live', 'direct'] as const;
 
 export class ExperimentTouch {
   @IsString() @Length(1, 64) key!: string;

@@ -63,11 +63,5 @@ export const ChannelReviewCreated = defineEvent('channel.review.created.v1', 'ga
 export const ChannelLogisticsUpdated = defineEvent('channel.logistics.updated.v1', 'gateway', ChannelLogisticsPayload);
 export const ChannelMessageReceived = defineEvent('channel.message.received.v1', 'gateway', ChannelMessagePayload);
 
-export const CHANNEL_ORDER_EVENTS = [
-  ChannelOrderCreated,
-  ChannelOrderPaid,
-  ChannelOrderCancelled,
-  ChannelOrderShipped,
-  ChannelOrderCompleted,
-] as const;
+export const CHANNEL_ORDER_EVENTS = [ChannelOrderCreated, ChannelOrderPaid, ChannelOrderCancelled, ChannelOrderShipped, ChannelOrderCompleted] as const;
 export const CHANNEL_REFUND_EVENTS = [ChannelRefundRequested, ChannelRefundCompleted] as const;

@@ -18,11 +18,7 @@ export type PayloadOf<D> = D extends EventDefinition<infer T> ? T : never;
 const TYPE_PATTERN = /^[a-z][a-z-]*(\.[a-z][a-z-]*)+\.v[0-9]+$/;
 const registry = new Map<string, EventDefinition>();
 
-export function defineEvent<T extends object>(
-  type: string,
-  producer: ServiceName,
-  payloadClass: ClassConstructor<T>,
-): EventDefinition<T> {
+export function defineEvent<T extends object>(type: string, producer: ServiceName, payloadClass: ClassConstructor<T>): EventDefinition<T> {
   if (!TYPE_PATTERN.test(type)) throw new Error(`Event type "${type}" must look like "domain.thing.happened.v1"`);
   if (registry.has(type)) throw new Error(`Event type "${type}" is defined twice`);
   const definition: EventDefinition<T> = {

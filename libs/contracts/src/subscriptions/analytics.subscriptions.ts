@@ -4,13 +4,7 @@ import { ChannelStockChanged } from '../inventory/inventory.events';
 import { PromotionStarted, SkuCreated } from '../catalog/catalog.events';
 import { IdentityLinked, MemberCreated, MemberDormant, MemberErasureRequested, MembersMerged } from '../membership/membership.events';
 import type { EventDefinition } from '../events/define-event';
-import {
-  CHANNEL_ORDER_EVENTS,
-  CHANNEL_REFUND_EVENTS,
-  ChannelLogisticsUpdated,
-  ChannelMessageReceived,
-  ChannelReviewCreated,
-} from '../channel/channel.events';
+import { CHANNEL_ORDER_EVENTS, CHANNEL_REFUND_EVENTS, ChannelLogisticsUpdated, ChannelMessageReceived, ChannelReviewCreated } from '../channel/channel.events';
 
 /** Events delivered to analytics' queue. */
 export const ANALYTICS_SUBSCRIPTIONS: readonly EventDefinition[] = [

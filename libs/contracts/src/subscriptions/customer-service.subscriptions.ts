@@ -1,6 +1,14 @@
 import { SkuCreated } from '../catalog/catalog.events';
 import type { EventDefinition } from '../events/define-event';
-import { ChannelMessageReceived, ChannelOrderCancelled, ChannelOrderCompleted, ChannelOrderCreated, ChannelOrderPaid, ChannelOrderShipped, ChannelReviewCreated } from '../channel/channel.events';
+import {
+  ChannelMessageReceived,
+  ChannelOrderCancelled,
+  ChannelOrderCompleted,
+  ChannelOrderCreated,
+  ChannelOrderPaid,
+  ChannelOrderShipped,
+  ChannelReviewCreated,
+} from '../channel/channel.events';
 import { IdentityLinked, MemberCreated, MemberErasureRequested, MembersMerged, TierChanged } from '../membership/membership.events';
 
 /** Events delivered to customer-service's queue. */

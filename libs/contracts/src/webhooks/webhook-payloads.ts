@@ -59,10 +59,16 @@ export class ShipmentData {
 export class OrderData {
   @IsString() @Length(1, 64) orderId!: string;
   @ValidateNested() @Type(() => BuyerData) @IsObject() buyer!: BuyerData;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => OrderLineData)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineData)
   lines!: OrderLineData[];
   @IsFen() totalFen!: number;
-  @IsOptional() @IsString() @Matches(/^[0-9]{6}$/, { message: 'region must be a 6-digit administrative division code' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9]{6}$/, { message: 'region must be a 6-digit administrative division code' })
   region?: string;
   @IsIsoWithOffset() placedAt!: string;
   @IsOptional() @ValidateNested() @Type(() => ShipmentData) @IsObject() shipment?: ShipmentData;

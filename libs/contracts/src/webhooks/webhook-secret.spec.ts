@@ -9,7 +9,9 @@ describe('webhook secrets', () => {
     const signature = new Webhook(secret).sign('msg_1', timestamp, '{}');
     const key = webhookSigningKey(secret);
     expect(key).not.toBeNull();
-    const ours = createHmac('sha256', key!).update(`msg_1.${Math.floor(timestamp.getTime() / 1000)}.{}`).digest('base64');
+    const ours = createHmac('sha256', key!)
+      .update(`msg_1.${Math.floor(timestamp.getTime() / 1000)}.{}`)
+      .digest('base64');
     expect(signature).toBe(`v1,${ours}`);
   });
 

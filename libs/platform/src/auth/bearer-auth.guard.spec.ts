@@ -42,6 +42,10 @@ describe('admitBearer', () => {
   it('reads the token where the route says, and leaves it unverified when the route forwards it', () => {
     const request = requestWith({ cookie: 'session=not-a-jwt' });
     const context = admitBearer(request, SECRET, { signIn: 'sign in', tokenOf: () => 'not-a-jwt', verifiedDownstream: true });
-    expect({ context, token: admittedToken(request), attached: requestContextOf(request) }).toEqual({ context: undefined, token: 'not-a-jwt', attached: undefined });
+    expect({ context, token: admittedToken(request), attached: requestContextOf(request) }).toEqual({
+      context: undefined,
+      token: 'not-a-jwt',
+      attached: undefined,
+    });
   });
 });

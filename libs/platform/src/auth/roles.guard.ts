@@ -17,10 +17,7 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const declared = this.reflector.getAllAndOverride<Role[] | typeof PUBLIC_ACCESS | undefined>(ROLES_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const declared = this.reflector.getAllAndOverride<Role[] | typeof PUBLIC_ACCESS | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (declared === PUBLIC_ACCESS) return true;
     const where = `${context.getClass().name}.${context.getHandler().name}`;
     if (!declared) throw forbidden(`${where} declares no roles`);

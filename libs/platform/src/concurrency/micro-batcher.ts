@@ -88,9 +88,11 @@ export class KeyedMicroBatcher<K, I, O> {
     }
     const result = batcher.submit(item);
     // Forget idle keys so a long tail of SKUs does not accumulate batchers.
-    void result.finally(() => {
-      if (batcher.pending === 0) this.batchers.delete(key);
-    }).catch(() => undefined);
+    void result
+      .finally(() => {
+        if (batcher.pending === 0) this.batchers.delete(key);
+      })
+      .catch(() => undefined);
     return result;
   }
 }

@@ -27,7 +27,10 @@ export function EnvironmentVariable(rule: VariableRule, convert: (raw: string) =
       name: 'environmentVariable',
       target: target.constructor,
       propertyName: name,
-      validator: { validate: (_value: unknown, args: ValidationArguments) => problem(args) === undefined, defaultMessage: (args: ValidationArguments) => problem(args) ?? '' },
+      validator: {
+        validate: (_value: unknown, args: ValidationArguments) => problem(args) === undefined,
+        defaultMessage: (args: ValidationArguments) => problem(args) ?? '',
+      },
     });
   };
 }
@@ -42,18 +45,17 @@ export function developmentSecretRefusal(name: string): string {
 
 /** An integer in [min, max]; unset keeps the property's default. */
 export function IntegerVariable(min: number, max: number): PropertyDecorator {
-  return EnvironmentVariable(
-    (raw, _env, name) => {
-      if (raw === undefined) return undefined;
-      const value = Number(raw);
-      return Number.isInteger(value) && value >= min && value <= max ? undefined : `${name}=${JSON.stringify(raw)} must be an integer between ${min} and ${max}`;
-    },
-    Number,
-  );
+  return EnvironmentVariable((raw, _env, name) => {
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    return Number.isInteger(value) && value >= min && value <= max ? undefined : `${name}=${JSON.stringify(raw)} must be an integer between ${min} and ${max}`;
+  }, Number);
 }
 
 export function OneOfVariable(allowed: readonly string[]): PropertyDecorator {
-  return EnvironmentVariable((raw, _env, name) => (raw === undefined || allowed.includes(raw) ? undefined : `${name}=${JSON.stringify(raw)} must be one of ${allowed.join(', ')}`));
+  return EnvironmentVariable((raw, _env, name) =>
+    raw === undefined || allowed.includes(raw) ? undefined : `${name}=${JSON.stringify(raw)} must be one of ${allowed.join(', ')}`,
+  );
 }
 
 /** Free text, or text that must match `pattern` (`hint` says what was expected). */

@@ -1,6 +1,14 @@
 import { SERVICES, type ServiceDescriptor, type ServiceName } from '@shopops/contracts';
 import { readEnvironment, validConfig, type Environment } from './environment-schema';
-import { ConnectionEnvironment, databaseUrlOf, DatabaseEnvironment, PlatformEnvironment, readScheduleOverrides, SERVICE_ROLES, withServiceDatabase } from './platform-environment';
+import {
+  ConnectionEnvironment,
+  databaseUrlOf,
+  DatabaseEnvironment,
+  PlatformEnvironment,
+  readScheduleOverrides,
+  SERVICE_ROLES,
+  withServiceDatabase,
+} from './platform-environment';
 
 export { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, DEV_IDENTITY_SECRET, SERVICE_ROLES, scheduleVariableName, serviceEnvName } from './platform-environment';
 export type ServiceRole = (typeof SERVICE_ROLES)[number] | 'schema';

@@ -1,13 +1,5 @@
 import type { ServiceName } from '@shopops/contracts';
-import {
-  declareVariable,
-  EnvironmentVariable,
-  IntegerVariable,
-  isProduction,
-  OneOfVariable,
-  SecretVariable,
-  TextVariable,
-} from './environment-schema';
+import { declareVariable, EnvironmentVariable, IntegerVariable, isProduction, OneOfVariable, SecretVariable, TextVariable } from './environment-schema';
 
 /** `api` serves HTTP/GraphQL, `worker` runs queue consumers, relays and schedules, `all` does both. */
 export const SERVICE_ROLES = ['api', 'worker', 'all'] as const;

@@ -7,7 +7,10 @@ const SHOP = Symbol('SHOP');
 
 @Injectable()
 class ShopReader {
-  constructor(@Inject(SHOP) readonly shop: { name: string }, readonly configService: ConfigService) {}
+  constructor(
+    @Inject(SHOP) readonly shop: { name: string },
+    readonly configService: ConfigService,
+  ) {}
 }
 
 describe('a service configuration module', () => {

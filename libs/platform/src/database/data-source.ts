@@ -45,12 +45,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
-export function serviceDataSource(
-  config: PlatformConfig,
-  entities: EntityList,
-  migrations: MigrationList,
-  logger?: TypeOrmLogger,
-): DataSource {
+export function serviceDataSource(config: PlatformConfig, entities: EntityList, migrations: MigrationList, logger?: TypeOrmLogger): DataSource {
   return createDataSource({
     ...(logger ? { logger } : {}),
     url: config.databaseUrl,

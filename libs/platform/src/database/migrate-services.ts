@@ -10,11 +10,7 @@ export type ServiceMigrations = Readonly<Record<ServiceName, MigrationList>>;
  * Creates each service's schema and applies its pending migrations, one service at a time.
  * Uses DATABASE_URL (or <SERVICE>_DATABASE_URL) like the services themselves.
  */
-export async function migrateServices(
-  migrations: ServiceMigrations,
-  env: Environment,
-  log: (line: string) => void = () => undefined,
-): Promise<void> {
+export async function migrateServices(migrations: ServiceMigrations, env: Environment, log: (line: string) => void = () => undefined): Promise<void> {
   // Every URL is checked before the first migration runs.
   const urls = new Map(SERVICE_NAMES.map((service) => [service, loadDatabaseUrl(service, env)]));
   for (const service of SERVICE_NAMES) {

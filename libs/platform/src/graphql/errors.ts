@@ -4,13 +4,7 @@ import { GraphQLError } from 'graphql';
 
 /** Codes of thrown (unexpected or access) errors; business refusals are typed results instead. */
 export type ThrownErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'QUERY_TOO_DEEP'
-  | 'QUERY_TOO_COMPLEX'
-  | 'INTERNAL_SERVER_ERROR';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX' | 'INTERNAL_SERVER_ERROR';
 
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -18,12 +18,7 @@ export class LoaderRegistry {
 }
 
 /** Orders batch results like the keys DataLoader asked for; missing keys become `fallback`. */
-export function alignByKey<K, V, F = undefined>(
-  keys: readonly K[],
-  rows: readonly V[],
-  keyOf: (row: V) => K,
-  fallback?: F,
-): Array<V | F> {
+export function alignByKey<K, V, F = undefined>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, fallback?: F): Array<V | F> {
   const byKey = new Map<K, V>();
   for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key) ?? (fallback as F));

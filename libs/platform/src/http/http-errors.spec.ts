@@ -13,9 +13,17 @@ describe('httpErrorAnswer', () => {
   });
 
   it("answers the framework's client errors in our shape, naming their code", () => {
-    const unsupported = Object.assign(new Error("Unsupported Media Type: application/xml"), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
-    expect(httpErrorAnswer(unsupported)).toEqual({ status: 415, headers: {}, body: { error: unsupported.message, details: ['FST_ERR_CTP_INVALID_MEDIA_TYPE'] } });
-    expect(httpErrorAnswer(new BadRequestException(['id must be a UUID']))).toEqual({ status: 400, headers: {}, body: { error: 'Bad Request', details: ['id must be a UUID'] } });
+    const unsupported = Object.assign(new Error('Unsupported Media Type: application/xml'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    expect(httpErrorAnswer(unsupported)).toEqual({
+      status: 415,
+      headers: {},
+      body: { error: unsupported.message, details: ['FST_ERR_CTP_INVALID_MEDIA_TYPE'] },
+    });
+    expect(httpErrorAnswer(new BadRequestException(['id must be a UUID']))).toEqual({
+      status: 400,
+      headers: {},
+      body: { error: 'Bad Request', details: ['id must be a UUID'] },
+    });
   });
 
   it("answers the platform's validation and role refusals on a route as the same 4xx", () => {
@@ -35,7 +43,11 @@ describe('httpErrorAnswer', () => {
   });
 
   it('hides what went wrong on our side behind a 500', () => {
-    expect(httpErrorAnswer(new Error('connection string postgres://secret@db'))).toEqual({ status: 500, headers: {}, body: { error: 'internal error', details: [] } });
+    expect(httpErrorAnswer(new Error('connection string postgres://secret@db'))).toEqual({
+      status: 500,
+      headers: {},
+      body: { error: 'internal error', details: [] },
+    });
     expect(httpErrorAnswer(new HttpException('stack trace here', 502))).toEqual({ status: 500, headers: {}, body: { error: 'internal error', details: [] } });
   });
 });

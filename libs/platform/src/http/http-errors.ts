@@ -52,7 +52,11 @@ export function httpErrorAnswer(error: unknown): HttpErrorAnswer {
   if (status >= 400 && status < 500) {
     // A GraphQL-shaped refusal (the gateway's rate limit) keeps GraphQL's error format.
     if (Array.isArray(framework.errors)) return { status, headers: {}, body: { errors: framework.errors } };
-    return answer(status, typeof framework.message === 'string' ? framework.message : 'bad request', typeof framework.code === 'string' ? [framework.code] : []);
+    return answer(
+      status,
+      typeof framework.message === 'string' ? framework.message : 'bad request',
+      typeof framework.code === 'string' ? [framework.code] : [],
+    );
   }
   return answer(500, 'internal error');
 }
@@ -64,7 +68,12 @@ function platformErrorAnswer(error: GraphQLError): HttpErrorAnswer {
   const status = STATUS_BY_CODE[String(error.extensions.code)];
   if (status === undefined) return answer(500, 'internal error');
   const problems = error.extensions.problems;
-  if (status === 400 && Array.isArray(problems)) return answer(400, 'invalid request', problems.map((p: { message?: unknown }) => String(p.message)));
+  if (status === 400 && Array.isArray(problems))
+    return answer(
+      400,
+      'invalid request',
+      problems.map((p: { message?: unknown }) => String(p.message)),
+    );
   return answer(status, error.message);
 }
 
@@ -86,7 +95,12 @@ function detailsOf(response: string | object): string[] {
  */
 export function installPathSegmentLimit(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    const longest = Math.max(...request.url.split('?')[0].split('/').map((segment) => segment.length));
+    const longest = Math.max(
+      ...request.url
+        .split('?')[0]
+        .split('/')
+        .map((segment) => segment.length),
+    );
     if (longest <= MAX_PATH_SEGMENT_LENGTH) return done();
     sendHttpError(reply, answer(414, 'path segment too long', [`each path segment is limited to ${MAX_PATH_SEGMENT_LENGTH} characters; one has ${longest}`]));
   });

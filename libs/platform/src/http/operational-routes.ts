@@ -9,13 +9,7 @@ import type { Metrics } from './metrics';
  * /health/live, /health/ready and /metrics on every process, api or worker. With a metrics token
  * (always in production), /metrics answers only `Authorization: Bearer <token>`.
  */
-export function registerOperationalRoutes(
-  fastify: FastifyInstance,
-  health: HealthService,
-  metrics: Metrics,
-  service: string,
-  metricsToken?: string,
-): void {
+export function registerOperationalRoutes(fastify: FastifyInstance, health: HealthService, metrics: Metrics, service: string, metricsToken?: string): void {
   fastify.get('/health/live', async () => ({ status: 'ok', service }));
   fastify.get('/health/ready', async (_request, reply) => {
     const report = await health.readiness();
@@ -29,10 +23,7 @@ export function registerOperationalRoutes(
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    metrics.httpDuration.observe(
-      { service, method: request.method, route, status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    metrics.httpDuration.observe({ service, method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     done();
   });
 }

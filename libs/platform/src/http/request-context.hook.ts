@@ -66,7 +66,10 @@ export function installGatewayIdentityCheck(fastify: FastifyInstance, secret: st
 function refuseUnsigned(request: FastifyRequest, reply: FastifyReply): void {
   const message = 'This service accepts requests only through the gateway';
   if (!request.url.startsWith('/graphql')) return void sendHttpError(reply, httpErrorAnswer(new HttpRefusal(401, message)));
-  void reply.code(401).type('application/json').send({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+  void reply
+    .code(401)
+    .type('application/json')
+    .send({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 }
 
 export function contextFor(request: FastifyRequest, identity: Identity): RequestContext {

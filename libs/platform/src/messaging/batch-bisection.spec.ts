@@ -38,7 +38,10 @@ describe('commitBisecting', () => {
 
   it('never runs two parts at once, so the parts of one batch cannot deadlock each other', async () => {
     const store = fakeStore(new Set([0, 5, 9]));
-    const outcome = await commitBisecting(Array.from({ length: 12 }, (_, i) => i), store.commit);
+    const outcome = await commitBisecting(
+      Array.from({ length: 12 }, (_, i) => i),
+      store.commit,
+    );
     expect(outcome.filter((o) => o instanceof Error)).toHaveLength(3);
     expect(store.stats().maxInFlight).toBe(1);
   });

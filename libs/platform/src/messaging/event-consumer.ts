@@ -1,11 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import {
-  describeProblems,
-  eventQueueName,
-  type EventDefinition,
-  type EventEnvelope,
-} from '@shopops/contracts';
+import { describeProblems, eventQueueName, type EventDefinition, type EventEnvelope } from '@shopops/contracts';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
 import { logScope, RequestContext } from '../context/request-context';
@@ -17,14 +12,7 @@ import { rootLogger } from '../logging/logger';
 import { PLATFORM_CONFIG } from '../platform.tokens';
 import { commitBisecting, type BatchOutcome } from './batch-bisection';
 import { DeadLetters } from './dead-letters';
-import {
-  ON_EVENT,
-  SCHEDULED,
-  type EventBatchHandlerFn,
-  type EventHandlerFn,
-  type OnEventMetadata,
-  type ScheduleMetadata,
-} from './on-event.decorator';
+import { ON_EVENT, SCHEDULED, type EventBatchHandlerFn, type EventHandlerFn, type OnEventMetadata, type ScheduleMetadata } from './on-event.decorator';
 import { QueueRegistry, workerConnectionOptions } from './queue-registry';
 import { EVENT_SUBSCRIPTIONS, type SubscriptionTable } from './routing';
 import { ServiceSchedules } from './service-schedules';
@@ -174,15 +162,17 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   private deliver(ctx: RequestContext, handler: RegisteredHandler, envelope: EventEnvelope<unknown>): Promise<void> {
     if (handler.batcher) return handler.batcher.submit(envelope);
-    return retryOnConflict(() => this.unitOfWork.run(ctx, async (tx) => {
-      const claimed: unknown[] = await tx.em.query(
-        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
+    return retryOnConflict(() =>
+      this.unitOfWork.run(ctx, async (tx) => {
+        const claimed: unknown[] = await tx.em.query(
+          `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING event_id`,
-        [handler.consumer, envelope.id, envelope.type],
-      );
-      if (claimed.length === 0) return; // delivered before: the effect is already committed
-      await handler.invoke(tx, envelope);
-    }));
+          [handler.consumer, envelope.id, envelope.type],
+        );
+        if (claimed.length === 0) return; // delivered before: the effect is already committed
+        await handler.invoke(tx, envelope);
+      }),
+    );
   }
 
   /** A batch commits whole, or is split until only the events that fail fail (see commitBisecting). */

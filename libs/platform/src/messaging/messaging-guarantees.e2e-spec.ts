@@ -28,7 +28,15 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
   const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
   function environment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
-    return { ...process.env, DATABASE_URL: databaseUrl(database), REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', ...TEST_TIMINGS, ...overrides };
+    return {
+      ...process.env,
+      DATABASE_URL: databaseUrl(database),
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      ...TEST_TIMINGS,
+      ...overrides,
+    };
   }
 
   async function startProbe(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
@@ -71,7 +79,11 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     const { rows } = await db.query<{ event_id: string }>(`SELECT event_id FROM catalog.outbox WHERE payload->>'key' = $1`, [key]);
     expect(rows).toHaveLength(1);
     return withQueue(eventQueueName('catalog'), (queue) =>
-      eventually(() => queue.getJobState(rows[0].event_id), (state) => state === 'completed' || state === 'failed', { timeoutMs: 30_000, what: `the job of ${key} to finish` }),
+      eventually(
+        () => queue.getJobState(rows[0].event_id),
+        (state) => state === 'completed' || state === 'failed',
+        { timeoutMs: 30_000, what: `the job of ${key} to finish` },
+      ),
     );
   }
 
@@ -82,7 +94,14 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     createRootLogger('probe', 'silent');
     database = await createDatabase(uniqueName('shopops_probe'));
     await migrate(
-      createDataSource({ url: databaseUrl(database), schema: 'catalog', poolSize: 1, entities: [], migrations: [ProbeTables1700000000001], applicationName: 'probe-migrate' }),
+      createDataSource({
+        url: databaseUrl(database),
+        schema: 'catalog',
+        poolSize: 1,
+        entities: [],
+        migrations: [ProbeTables1700000000001],
+        applicationName: 'probe-migrate',
+      }),
       'catalog',
     );
     db = testPool({ url: databaseUrl(database), max: 2 });
@@ -107,11 +126,9 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
 
     it('dead-letters a payload that always fails, with its reason, after the configured attempts', async () => {
       await emitProbe(app, { key: 'doomed', behaviour: 'always-fail' });
-      const letter = await eventually(
-        async () => (await deadLetters()).find((l) => (l.data as { payload: ProbePayload }).payload.key === 'doomed'),
-        Boolean,
-        { what: 'a dead letter' },
-      );
+      const letter = await eventually(async () => (await deadLetters()).find((l) => (l.data as { payload: ProbePayload }).payload.key === 'doomed'), Boolean, {
+        what: 'a dead letter',
+      });
       expect(letter).toMatchObject({ reason: 'probe always fails', attemptsMade: 4, jobName: ProbeRecorded.type });
       expect(await count('probe_attempt', 'doomed')).toBe(4);
       expect(await count('probe_effect', 'doomed')).toBe(0);
@@ -121,11 +138,9 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       const neighbours = Array.from({ length: 12 }, (_, i) => `neighbour-${i}`);
       const ok = (key: string): ProbePayload => ({ key, behaviour: 'ok' });
       await emitProbes(app, ProbeBatched, [...neighbours.slice(0, 6).map(ok), { key: 'poison', behaviour: 'always-fail' }, ...neighbours.slice(6).map(ok)]);
-      const letter = await eventually(
-        async () => (await deadLetters()).find((l) => (l.data as { payload: ProbePayload }).payload.key === 'poison'),
-        Boolean,
-        { what: 'the poison event in the dead letters' },
-      );
+      const letter = await eventually(async () => (await deadLetters()).find((l) => (l.data as { payload: ProbePayload }).payload.key === 'poison'), Boolean, {
+        what: 'the poison event in the dead letters',
+      });
       expect(letter).toMatchObject({ reason: 'probe always fails', attemptsMade: 4, jobName: ProbeBatched.type });
       await eventually(
         async () => Promise.all(neighbours.map((key) => count('probe_effect', key))),
@@ -143,7 +158,11 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       await emitProbes(app, ProbeBatched, [{ key: 'deadlocked-batch', behaviour: 'deadlock', deadlocks: 6 }]);
       await emitProbes(app, ProbeRecorded, [{ key: 'deadlocked-single', behaviour: 'deadlock', deadlocks: 6 }]);
       for (const key of ['deadlocked-batch', 'deadlocked-single']) {
-        await eventually(() => count('probe_effect', key), (n) => n === 1, { what: `${key} committed after its deadlocks` });
+        await eventually(
+          () => count('probe_effect', key),
+          (n) => n === 1,
+          { what: `${key} committed after its deadlocks` },
+        );
         expect(await count('probe_attempt', key)).toBe(7);
       }
       const lettered = (await deadLetters()).map((l) => (l.data as { payload: ProbePayload }).payload.key);
@@ -180,7 +199,11 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       expect(letters[0].reason).toBe('probe is broken until fixed');
       await db.query('INSERT INTO catalog.probe_fix (key) VALUES ($1)', ['fixable']);
       expect(await ops('retry', 'catalog-events', letters[0].jobId)).toEqual({ queue: 'catalog-events', replayed: 1 });
-      await eventually(() => count('probe_effect', 'fixable'), (n) => n === 1, { what: 'the effect after the replay' });
+      await eventually(
+        () => count('probe_effect', 'fixable'),
+        (n) => n === 1,
+        { what: 'the effect after the replay' },
+      );
       const remaining = (await ops('dead-letters', 'catalog')) as DeadLetter[];
       expect(remaining.filter((l) => (l.data as { payload: ProbePayload }).payload.key === 'fixable')).toEqual([]);
     });
@@ -193,7 +216,10 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
            ($3, 'x.unacknowledged.v1', '{}', now() - interval '8 days', NULL)`,
         [old, recent, unacknowledged],
       );
-      await db.query(`INSERT INTO catalog.inbox (consumer, event_id, event_type, processed_at) VALUES ('probe', $1, 'x', now() - interval '31 days'), ('probe', $2, 'x', now() - interval '29 days')`, [old, recent]);
+      await db.query(
+        `INSERT INTO catalog.inbox (consumer, event_id, event_type, processed_at) VALUES ('probe', $1, 'x', now() - interval '31 days'), ('probe', $2, 'x', now() - interval '29 days')`,
+        [old, recent],
+      );
       await app.get(MessagingRetention).pruneMessagingTables(RequestContext.system());
       const outbox = await db.query(`SELECT event_id FROM catalog.outbox WHERE event_id = ANY($1::uuid[]) ORDER BY type`, [[old, recent, unacknowledged]]);
       expect(outbox.rows.map((r) => r.event_id)).toEqual([recent, unacknowledged]);
@@ -202,7 +228,13 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     });
 
     it('gives a redelivered event no second effect (inbox)', async () => {
-      const envelope = { id: randomUUID(), type: ProbeRecorded.type, producer: 'catalog', occurredAt: new Date().toISOString(), payload: { key: 'twice', behaviour: 'ok' } };
+      const envelope = {
+        id: randomUUID(),
+        type: ProbeRecorded.type,
+        producer: 'catalog',
+        occurredAt: new Date().toISOString(),
+        payload: { key: 'twice', behaviour: 'ok' },
+      };
       await withQueue(eventQueueName('catalog'), async (queue) => {
         await queue.add(ProbeRecorded.type, envelope, { jobId: 'twice-a' });
         await queue.add(ProbeRecorded.type, envelope, { jobId: 'twice-b' });
@@ -234,7 +266,11 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     const worker = await spawnWorker();
     try {
       await emitProbe(producer, { key: 'drain', behaviour: 'slow', sleepMs: 1500 });
-      await eventually(() => count('probe_attempt', 'drain'), (n) => n === 1, { what: 'the job to start' });
+      await eventually(
+        () => count('probe_attempt', 'drain'),
+        (n) => n === 1,
+        { what: 'the job to start' },
+      );
       const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
       worker.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -251,7 +287,11 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     let worker = await spawnWorker();
     try {
       await emitProbe(producer, { key: 'crash', behaviour: 'slow', sleepMs: 3000 });
-      await eventually(() => count('probe_attempt', 'crash'), (n) => n === 1, { what: 'the first attempt to start' });
+      await eventually(
+        () => count('probe_attempt', 'crash'),
+        (n) => n === 1,
+        { what: 'the first attempt to start' },
+      );
       worker.kill('SIGKILL');
       expect(await count('probe_effect', 'crash')).toBe(0);
       worker = await spawnWorker();
@@ -267,7 +307,9 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
   /** A Redis of the test's own without persistence, as on these machines, so it can be killed. */
   const startRedis = (port: number): Promise<ChildProcess> =>
     new Promise((resolve, reject) => {
-      const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       redis.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve(redis));
       redis.once('error', reject);
     });
@@ -289,7 +331,11 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       // Awaits a relay pass of its own that claimed rows (not one the relay loop holds): with Redis away it is refused.
       const relay = app.get(OutboxRelay);
       const outcome = await eventually(
-        () => relay.relayBatch().then((relayed) => String(relayed), (error: Error) => `refused: ${error.message}`),
+        () =>
+          relay.relayBatch().then(
+            (relayed) => String(relayed),
+            (error: Error) => `refused: ${error.message}`,
+          ),
         (result) => result !== '0',
         { what: 'a relay pass over the new row' },
       );
@@ -298,7 +344,11 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       expect(pending.rows).toEqual([{ published_at: null }]);
       expect(await count('probe_change', 'outage')).toBe(1);
       redis = await startRedis(port);
-      await eventually(() => count('probe_effect', 'outage'), (n) => n === 1, { timeoutMs: 40_000, what: 'delivery after Redis came back' });
+      await eventually(
+        () => count('probe_effect', 'outage'),
+        (n) => n === 1,
+        { timeoutMs: 40_000, what: 'delivery after Redis came back' },
+      );
       const published = await db.query(`SELECT published_at FROM catalog.outbox WHERE payload->>'key' = 'outage'`);
       expect(published.rows[0].published_at).not.toBeNull();
     } finally {
@@ -313,13 +363,18 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     let app: INestApplicationContext;
     const outboxRow = async (key: string) =>
       (await db.query(`SELECT published_at, acknowledged_at, deliver_at FROM catalog.outbox WHERE payload->>'key' = $1`, [key])).rows[0] as
-        | { published_at: Date | null; acknowledged_at: Date | null; deliver_at: Date | null }
-        | undefined;
+        { published_at: Date | null; acknowledged_at: Date | null; deliver_at: Date | null } | undefined;
 
     beforeAll(async () => {
       port = await freePort();
       redis = await startRedis(port);
-      app = await startProbe({ ROLE: 'all', REDIS_URL: `redis://127.0.0.1:${port}`, WORKER_CONCURRENCY: '1', OUTBOX_ACK_CHECK_MS: '500', SCHEDULE_CHECK_MS: '300' });
+      app = await startProbe({
+        ROLE: 'all',
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        WORKER_CONCURRENCY: '1',
+        OUTBOX_ACK_CHECK_MS: '500',
+        SCHEDULE_CHECK_MS: '300',
+      });
     });
     afterAll(async () => {
       await app.close();
@@ -328,14 +383,31 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
 
     it('publishes again the events the queue lost, each handled once, and then acknowledges them', async () => {
       await emitProbe(app, { key: 'blocker', behaviour: 'slow', sleepMs: 1500 });
-      await eventually(() => count('probe_attempt', 'blocker'), (n) => n === 1, { what: 'the blocking job to start' });
+      await eventually(
+        () => count('probe_attempt', 'blocker'),
+        (n) => n === 1,
+        { what: 'the blocking job to start' },
+      );
       const keys = ['lost-1', 'lost-2', 'lost-3'];
       for (const key of keys) await emitProbe(app, { key, behaviour: 'ok' });
       // Published to Redis, waiting behind the blocker (one job at a time): then Redis loses them.
-      await eventually(async () => Promise.all(keys.map(outboxRow)), (rows) => rows.every((r) => r?.published_at), { what: 'the events published' });
+      await eventually(
+        async () => Promise.all(keys.map(outboxRow)),
+        (rows) => rows.every((r) => r?.published_at),
+        { what: 'the events published' },
+      );
       redis = await crashRedis(redis, port);
-      for (const key of keys) await eventually(() => count('probe_effect', key), (n) => n === 1, { timeoutMs: 30_000, what: `${key} delivered again` });
-      const rows = await eventually(async () => Promise.all(keys.map(outboxRow)), (all) => all.every((r) => r?.acknowledged_at), { what: 'the outbox rows acknowledged' });
+      for (const key of keys)
+        await eventually(
+          () => count('probe_effect', key),
+          (n) => n === 1,
+          { timeoutMs: 30_000, what: `${key} delivered again` },
+        );
+      const rows = await eventually(
+        async () => Promise.all(keys.map(outboxRow)),
+        (all) => all.every((r) => r?.acknowledged_at),
+        { what: 'the outbox rows acknowledged' },
+      );
       expect(rows).toHaveLength(3);
       for (const key of keys) expect(await count('probe_effect', key)).toBe(1);
     }, 60_000);
@@ -346,9 +418,17 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       });
       // Once an event emitted after the timer is handled, the relay has passed the timer's row.
       await emitProbe(app, { key: 'after-timer', behaviour: 'ok' });
-      await eventually(() => count('probe_effect', 'after-timer'), (n) => n === 1, { what: 'the later event handled' });
+      await eventually(
+        () => count('probe_effect', 'after-timer'),
+        (n) => n === 1,
+        { what: 'the later event handled' },
+      );
       redis = await crashRedis(redis, port);
-      await eventually(() => count('probe_effect', 'timer'), (n) => n === 1, { timeoutMs: 30_000, what: 'the timer to fire' });
+      await eventually(
+        () => count('probe_effect', 'timer'),
+        (n) => n === 1,
+        { timeoutMs: 30_000, what: 'the timer to fire' },
+      );
       const { rows } = await db.query(`SELECT min(at) AS at FROM catalog.probe_attempt WHERE key = 'timer'`);
       const row = await outboxRow('timer');
       expect(row?.deliver_at).not.toBeNull();
@@ -356,14 +436,22 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     }, 60_000);
 
     it('registers again the schedules Redis forgot, while running', async () => {
-      const schedules = () => withQueue(eventQueueName('catalog'), async (queue) => (await queue.getJobSchedulers()).map((s) => s.key), `redis://127.0.0.1:${port}`);
+      const schedules = () =>
+        withQueue(eventQueueName('catalog'), async (queue) => (await queue.getJobSchedulers()).map((s) => s.key), `redis://127.0.0.1:${port}`);
       expect(await schedules()).toContain('platform.messaging-retention');
       redis = await crashRedis(redis, port);
-      const restored = await eventually(schedules, (keys) => keys.includes('platform.messaging-retention'), { timeoutMs: 15_000, what: 'the schedule restored' });
+      const restored = await eventually(schedules, (keys) => keys.includes('platform.messaging-retention'), {
+        timeoutMs: 15_000,
+        what: 'the schedule restored',
+      });
       expect(restored).toEqual(['platform.messaging-retention']);
       // And the worker takes jobs from the restarted Redis again.
       await emitProbe(app, { key: 'after-restart', behaviour: 'ok' });
-      await eventually(() => count('probe_effect', 'after-restart'), (n) => n === 1, { timeoutMs: 20_000, what: 'a job handled after the restart' });
+      await eventually(
+        () => count('probe_effect', 'after-restart'),
+        (n) => n === 1,
+        { timeoutMs: 20_000, what: 'a job handled after the restart' },
+      );
     }, 30_000);
   });
 });

@@ -96,10 +96,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       if (rows.length === 0) return 0;
       await this.publish(rows.flatMap((row) => this.targetsOf(row).map((target) => ({ row, target }))));
       // Events nobody subscribes to need no acknowledgement.
-      await em.query(
-        `UPDATE outbox SET published_at = now(), acknowledged_at = CASE WHEN id = ANY($2::bigint[]) THEN now() END WHERE id = ANY($1::bigint[])`,
-        [rows.map((r) => r.id), rows.filter((r) => this.targetsOf(r).length === 0).map((r) => r.id)],
-      );
+      await em.query(`UPDATE outbox SET published_at = now(), acknowledged_at = CASE WHEN id = ANY($2::bigint[]) THEN now() END WHERE id = ANY($1::bigint[])`, [
+        rows.map((r) => r.id),
+        rows.filter((r) => this.targetsOf(r).length === 0).map((r) => r.id),
+      ]);
       const oldest = Math.min(...rows.map((r) => (r.deliver_at ?? r.occurred_at).getTime()));
       this.metrics.outboxLag.set({ service: this.config.service.name }, (Date.now() - oldest) / 1000);
       this.metrics.outboxPublished.inc({ service: this.config.service.name }, rows.length);

@@ -80,10 +80,12 @@ export class ServiceSchedules {
 
   private async upsert(metadata: ScheduleMetadata): Promise<void> {
     const override = this.overrides.get(scheduleVariableName(metadata.name));
-    await this.queues.queue(this.queueName).upsertJobScheduler(
-      metadata.name,
-      { pattern: override || metadata.cron, ...(metadata.timezone ? { tz: metadata.timezone } : {}) },
-      { name: `${SCHEDULE_JOB_PREFIX}${metadata.name}`, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } } },
-    );
+    await this.queues
+      .queue(this.queueName)
+      .upsertJobScheduler(
+        metadata.name,
+        { pattern: override || metadata.cron, ...(metadata.timezone ? { tz: metadata.timezone } : {}) },
+        { name: `${SCHEDULE_JOB_PREFIX}${metadata.name}`, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } } },
+      );
   }
 }

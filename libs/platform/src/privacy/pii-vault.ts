@@ -1,6 +1,14 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { configSection } from '../config/service-config';
-import { developmentSecretRefusal, isProduction, readEnvironment, SecretVariable, TextVariable, validConfig, type Environment } from '../config/environment-schema';
+import {
+  developmentSecretRefusal,
+  isProduction,
+  readEnvironment,
+  SecretVariable,
+  TextVariable,
+  validConfig,
+  type Environment,
+} from '../config/environment-schema';
 
 const DEV_PII_KEY = `dev1:${Buffer.from('shopops-development-pii-key-0001').toString('base64')}`;
 const DEV_LOOKUP_KEY = 'development-only-membership-lookup-key';
@@ -31,7 +39,8 @@ export class PiiVault {
     const { values, problems } = readEnvironment(PiiEnvironment, { ...env, PII_LOOKUP_KEY: env.PII_LOOKUP_KEY || env.MEMBERSHIP_LOOKUP_KEY });
     const spec = (values.PII_KEYS || values.MEMBERSHIP_PII_KEYS)?.trim() || (isProduction(env) ? '' : DEV_PII_KEY);
     if (!spec) problems.push('PII_KEYS must be set in production (id:base64key, newest first)');
-    if (spec.split(/\s+/).includes(DEV_PII_KEY) && isProduction(env)) problems.push(developmentSecretRefusal(values.PII_KEYS ? 'PII_KEYS' : 'MEMBERSHIP_PII_KEYS'));
+    if (spec.split(/\s+/).includes(DEV_PII_KEY) && isProduction(env))
+      problems.push(developmentSecretRefusal(values.PII_KEYS ? 'PII_KEYS' : 'MEMBERSHIP_PII_KEYS'));
     const keys = new Map<string, Buffer>();
     for (const part of spec.split(/\s+/).filter(Boolean)) {
       const [id, b64] = part.split(':');
@@ -78,7 +87,9 @@ export class PiiVault {
   }
 
   lookupHash(kind: string, value: string): string {
-    return createHmac('sha256', this.lookupKey).update(`${kind}:${normalise(kind, value)}`).digest('base64url');
+    return createHmac('sha256', this.lookupKey)
+      .update(`${kind}:${normalise(kind, value)}`)
+      .digest('base64url');
   }
 }
 

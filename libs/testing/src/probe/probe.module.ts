@@ -10,7 +10,8 @@ import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
  */
 export class ProbePayload {
   @IsString() key!: string;
-  @IsIn(['ok', 'fail-once', 'always-fail', 'fail-until-fixed', 'slow', 'deadlock']) behaviour!: 'ok' | 'fail-once' | 'always-fail' | 'fail-until-fixed' | 'slow' | 'deadlock';
+  @IsIn(['ok', 'fail-once', 'always-fail', 'fail-until-fixed', 'slow', 'deadlock']) behaviour!:
+    'ok' | 'fail-once' | 'always-fail' | 'fail-until-fixed' | 'slow' | 'deadlock';
   @IsOptional() @IsInt() sleepMs?: number;
   /** For `deadlock`: how many attempts lose a deadlock before one goes through. */
   @IsOptional() @IsInt() deadlocks?: number;

@@ -4,7 +4,11 @@ import { LocationKind } from '../location.entity';
 
 @InputType()
 export class UpsertLocationInput {
-  @Field(() => String) @IsString() @Length(1, 32) @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'code must be upper-case letters, digits and dashes' }) code!: string;
+  @Field(() => String)
+  @IsString()
+  @Length(1, 32)
+  @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'code must be upper-case letters, digits and dashes' })
+  code!: string;
   @Field(() => String) @IsString() @Length(1, 200) name!: string;
   @Field(() => LocationKind) @IsEnum(LocationKind) kind!: LocationKind;
   @Field(() => [String], { description: 'Region code prefixes served first, e.g. ["31", "32"]' })
