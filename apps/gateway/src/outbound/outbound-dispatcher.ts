@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboundDeliveryDue, WebhookEndpointDisabled, type EventEnvelope, type OutboundDeliveryDuePayload } from '@shopops/contracts';
-import { OnEvent, RequestContext, rootLogger, Scheduled, UnitOfWork, type TransactionContext } from '@shopops/platform';
+import { OnEvent, RequestContext, rootLogger, Scheduled, selectRows, UnitOfWork, type TransactionContext } from '@shopops/platform';
 import { jittered, type OutboundConfig } from './outbound.config';
 import { OutboundAttempt, OutboundMessage, WebhookEndpoint } from './outbound.entities';
 import { OUTBOUND_CONFIG } from './outbound.tokens';
@@ -125,7 +125,8 @@ export class OutboundDispatcher {
   @Scheduled({ name: 'gateway.outbound-stuck-sweep', cron: '* * * * *' })
   async requeueStuckMessages(ctx: RequestContext): Promise<void> {
     await this.unitOfWork.run(ctx, async (tx) => {
-      const stuck: Array<{ id: string }> = await tx.em.query(
+      const stuck = await selectRows<{ id: string }>(
+        tx.em,
         `WITH requeued AS (
            UPDATE outbound_message SET status = 'pending'
             WHERE status = 'sending' AND last_attempt_at < now() - ($1::int * interval '1 millisecond') RETURNING id)

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ChannelStockChanged, OUTBOUND_EVENTS, OutboundDeliveryDue, type EventEnvelope } from '@shopops/contracts';
-import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { OnEventBatch, selectRows, type TransactionContext } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { OUTBOUND_CONFIG } from './outbound.tokens';
 import type { OutboundConfig } from './outbound.config';
@@ -25,7 +25,8 @@ export class OutboundFanoutHandler {
   @OnEventBatch(...OUTBOUND_EVENTS)
   async fanOut(tx: TransactionContext, events: EventEnvelope[]): Promise<void> {
     const types = [...new Set(events.map((e) => e.type))];
-    const endpoints: Array<{ id: string; event_types: string[] }> = await tx.em.query(
+    const endpoints = await selectRows<{ id: string; event_types: string[] }>(
+      tx.em,
       `SELECT id, event_types FROM webhook_endpoint WHERE status <> 'disabled' AND event_types && $1::text[]`,
       [types],
     );
@@ -41,8 +42,8 @@ export class OutboundFanoutHandler {
 
   /** A pending message for the same key takes this event's (newer) figure; no new delivery. */
   private async coalesce(tx: TransactionContext, endpointId: string, key: string, event: EventEnvelope): Promise<boolean> {
-    // A CTE, because TypeORM answers a bare UPDATE … RETURNING with [rows, count].
-    const updated: unknown[] = await tx.em.query(
+    const updated = await selectRows<{ id: string }>(
+      tx.em,
       `WITH updated AS (
          UPDATE outbound_message SET payload = CASE WHEN occurred_at <= $4::timestamptz THEN $3::jsonb ELSE payload END,
                 event_id = CASE WHEN occurred_at <= $4::timestamptz THEN $5::uuid ELSE event_id END,
@@ -56,7 +57,8 @@ export class OutboundFanoutHandler {
 
   private async enqueue(tx: TransactionContext, endpointId: string, key: string | null, event: EventEnvelope): Promise<void> {
     const id = randomUUID();
-    const inserted: unknown[] = await tx.em.query(
+    const inserted = await selectRows<{ id: string }>(
+      tx.em,
       `INSERT INTO outbound_message (id, endpoint_id, event_id, event_type, payload, occurred_at, coalesce_key, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending') ON CONFLICT DO NOTHING RETURNING id`,
       [id, endpointId, event.id, event.type, JSON.stringify(event.payload), event.occurredAt, key],

@@ -44,12 +44,13 @@ export class DeliveryPrivacyHandler {
   async eraseBuyer(tx: TransactionContext, event: EventEnvelope<MemberErasureRequestedPayload>): Promise<void> {
     const accounts = event.payload.accounts.map((a) => ({ platform: a.platform, platformUserId: this.vault.open(a.platformUserIdSealed) }));
     if (accounts.length === 0) return;
-    await tx.em.query(`UPDATE webhook_delivery SET body = ${REDACTED_BODY}, buyer_ref = NULL, body_redacted_at = now() WHERE buyer_ref = ANY($1::text[])`, [
+    await execute(tx.em, `UPDATE webhook_delivery SET body = ${REDACTED_BODY}, buyer_ref = NULL, body_redacted_at = now() WHERE buyer_ref = ANY($1::text[])`, [
       accounts.map((a) => accountRef(this.vault, a.platform, a.platformUserId)),
       'erasure',
     ]);
     // The channel events already sent keep their order facts; the buyer becomes a pseudonym.
-    await tx.em.query(
+    await execute(
+      tx.em,
       `UPDATE outbox o SET payload = o.payload || jsonb_build_object('buyer', jsonb_build_object('platformUserId', $3::text))
               || CASE WHEN o.payload ? 'text' THEN '{"text": "[erased]"}'::jsonb ELSE '{}'::jsonb END
               || CASE WHEN o.payload ? 'images' THEN '{"images": []}'::jsonb ELSE '{}'::jsonb END

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeProblems } from '@shopops/contracts';
-import { HttpRefusal, MicroBatcher, PII_VAULT, RequestContext, rootLogger, UnitOfWork, type PiiVault } from '@shopops/platform';
+import { HttpRefusal, MicroBatcher, PII_VAULT, RequestContext, rootLogger, selectRows, UnitOfWork, type PiiVault } from '@shopops/platform';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-config.module';
 import { sealDelivery, type ParsedDelivery } from './buyer-sealing';
@@ -96,7 +96,8 @@ export class WebhookIngestService {
 
   private storeBatch(deliveries: AcceptedDelivery[]): Promise<IngestAnswer[]> {
     return this.unitOfWork.run(RequestContext.system(deliveries[0].requestId), async (tx) => {
-      const stored: Array<{ source: string; webhook_id: string }> = await tx.em.query(
+      const stored = await selectRows<{ source: string; webhook_id: string }>(
+        tx.em,
         `INSERT INTO webhook_delivery (source, webhook_id, type, occurred_at, body, buyer_ref)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
          ON CONFLICT (source, webhook_id) DO NOTHING RETURNING source, webhook_id`,

@@ -6,6 +6,7 @@ import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
 import { logScope, RequestContext } from '../context/request-context';
 import { MicroBatcher } from '../concurrency/micro-batcher';
 import { conflictPauseMs, isTransientConflict, retryOnConflict } from '../database/transient-conflict';
+import { selectRows } from '../database/sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Metrics } from '../http/metrics';
 import { rootLogger } from '../logging/logger';
@@ -164,7 +165,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (handler.batcher) return handler.batcher.submit(envelope);
     return retryOnConflict(() =>
       this.unitOfWork.run(ctx, async (tx) => {
-        const claimed: unknown[] = await tx.em.query(
+        const claimed = await selectRows<{ event_id: string }>(
+          tx.em,
           `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING event_id`,
           [handler.consumer, envelope.id, envelope.type],
@@ -185,7 +187,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     // Claimed in id order, so that two batches sharing redelivered ids never wait on each other crosswise.
     const claims = [...new Map(events.map((e) => [e.id, e.type])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return this.unitOfWork.run(RequestContext.system(events[0]?.requestId), async (tx) => {
-      const claimed: Array<{ event_id: string }> = await tx.em.query(
+      const claimed = await selectRows<{ event_id: string }>(
+        tx.em,
         `INSERT INTO inbox (consumer, event_id, event_type)
          SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
          ON CONFLICT DO NOTHING RETURNING event_id`,

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
+import { selectRow, selectRows } from '../database/sql';
 import { outboxChannel } from '../database/unit-of-work';
 import { rootLogger } from '../logging/logger';
 import { PLATFORM_CONFIG } from '../platform.tokens';
@@ -82,12 +83,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Publishes one batch of new and due rows; returns how many it relayed. Exposed for tests and tools. */
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
-      const rows: OutboxRow[] = await em.query(
+      const rows = await selectRows<OutboxRow>(
+        em,
         `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE published_at IS NULL AND deliver_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.config.relay.batchSize],
       );
       if (rows.length < this.config.relay.batchSize) {
-        const due: OutboxRow[] = await em.query(
+        const due = await selectRows<OutboxRow>(
+          em,
           `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE published_at IS NULL AND deliver_at <= now() ORDER BY deliver_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [this.config.relay.batchSize - rows.length],
         );
@@ -114,7 +117,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    */
   async acknowledgeDeliveries(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
-      const rows: OutboxRow[] = await em.query(
+      const rows = await selectRows<OutboxRow>(
+        em,
         `SELECT ${OUTBOX_COLUMNS} FROM outbox
           WHERE published_at IS NOT NULL AND acknowledged_at IS NULL AND published_at < now() - $2 * interval '1 millisecond'
           ORDER BY published_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -197,10 +201,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Sleeps no longer than until the next timer in the outbox is due. */
   private async untilNextTimer(): Promise<number> {
-    const [{ wait_ms: waitMs }]: Array<{ wait_ms: number | null }> = await this.dataSource.query(
+    const next = await selectRow<{ wait_ms: number | null }>(
+      this.dataSource,
       `SELECT ceil(extract(epoch FROM min(deliver_at) - now()) * 1000)::int AS wait_ms FROM outbox WHERE published_at IS NULL AND deliver_at IS NOT NULL`,
     );
-    return Math.max(10, Math.min(this.config.relay.pollMs, waitMs ?? Infinity));
+    return Math.max(10, Math.min(this.config.relay.pollMs, next?.wait_ms ?? Infinity));
   }
 
   private requestWake(): void {
