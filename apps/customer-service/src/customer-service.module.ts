@@ -22,7 +22,6 @@ export class CustomerServiceModule {
       module: CustomerServiceModule,
       imports: [
         PlatformModule.forService(config, { entities: [], migrations: CUSTOMER_SERVICE_MIGRATIONS, orphanedTypes: [MemberReference, SkuReviews] }),
-        // The subgraph prints fields in the order modules register (depth first): this order keeps the published schema's.
         ConversationsModule,
         AgentsModule,
         KnowledgeModule,

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@shopops/platform';
-// Import order is the order GraphQL types are declared in, and so the order of the printed schema.
 import { Location } from './locations/location.entity';
 import { LocationsModule } from './locations/locations.module';
 import { FlashSalesModule } from './flash-sales/flash-sales.module';
@@ -34,7 +33,6 @@ export class InventoryModule {
           migrations: INVENTORY_MIGRATIONS,
           orphanedTypes: [SkuReference],
         }),
-        // Resolvers are read module by module in this order: it is the order of Query and Mutation fields.
         LocationsModule,
         SkusModule,
         RoutingModule,

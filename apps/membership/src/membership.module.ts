@@ -17,10 +17,7 @@ import { TiersModule } from './tiers/tiers.module';
 
 export const MEMBERSHIP_ENTITIES = [MemberRecord, MemberIdentity];
 
-/**
- * Membership: one Nest module per domain folder. Modules holding resolvers are listed in the order
- * their queries and mutations appear in the schema (Nest registers them in import order).
- */
+/** Membership: one Nest module per domain folder. */
 @Module({})
 export class MembershipModule {
   static forRoot(config: PlatformConfig): DynamicModule {

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { QualitySignalsModule } from '../quality/quality.module';
+import { QualityModule } from '../quality/quality.module';
 import { AfterSalesResolver } from './after-sales.resolver';
 import { AfterSalesService } from './after-sales.service';
 import { MemberAfterSalesResolver } from './member-after-sales.resolver';
 
 @Module({
-  imports: [QualitySignalsModule],
+  imports: [QualityModule],
   providers: [AfterSalesService, AfterSalesResolver, MemberAfterSalesResolver],
 })
 export class AfterSalesModule {}

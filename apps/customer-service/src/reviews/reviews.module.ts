@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { QualitySignalsModule } from '../quality/quality.module';
+import { QualityModule } from '../quality/quality.module';
 import { ReviewsHandler } from './reviews.handler';
 import { ReviewsResolver } from './reviews.resolver';
 import { ReviewsService } from './reviews.service';
 import { SkuReviewsResolver } from './sku-reviews.resolver';
 
 @Module({
-  imports: [QualitySignalsModule],
+  imports: [QualityModule],
   providers: [ReviewsService, ReviewsHandler, ReviewsResolver, SkuReviewsResolver],
 })
 export class ReviewsModule {}

@@ -10,8 +10,8 @@ import type { MemberRecord } from './member.entity';
 
 /**
  * One shopper across platforms. PII fields are masked unless the caller's role needs them.
- * Every field is declared here, in the order the schema lists them; the ones below `createdAt`
- * are resolved by their own concern's resolver (privacy, tiers, points, coupons, bookings, segments).
+ * Every field is declared here; the ones below `createdAt` are resolved by their own concern's
+ * resolver (privacy, tiers, points, coupons, bookings, segments).
  */
 @Directive('@key(fields: "id")')
 @ObjectType()

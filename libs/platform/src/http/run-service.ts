@@ -8,6 +8,7 @@ import { graphql } from 'graphql';
 import { ConfigError } from '../config/environment-schema';
 import type { PlatformConfig } from '../config/platform-config';
 import { serviceConfigModule, type ConfigSection } from '../config/service-config';
+import { sortedSdl } from '../graphql/sorted-sdl';
 import { createRootLogger, PinoNestLogger } from '../logging/logger';
 import { drainOnSignals } from './drain';
 import { HealthService } from './health';
@@ -98,5 +99,5 @@ async function subgraphSdl(app: NestFastifyApplication): Promise<string> {
   const result = await graphql({ schema, source: '{ _service { sdl } }' });
   const sdl = (result.data as { _service?: { sdl?: string } } | undefined)?._service?.sdl;
   if (!sdl) throw new Error(`could not print the subgraph schema: ${JSON.stringify(result.errors)}`);
-  return sdl;
+  return sortedSdl(sdl);
 }
