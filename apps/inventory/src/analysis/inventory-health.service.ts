@@ -69,15 +69,7 @@ export class InventoryHealthService {
     const classes = new Map((await this.abc()).map((r) => [r.skuCode, r.abcClass]));
     return (await this.facts())
       .filter((f) => this.isSlow(f))
-      .map((f) => ({
-        skuCode: f.sku_code,
-        locationCode: f.location_code,
-        onHand: f.on_hand,
-        stockValueFen: f.on_hand * f.unit_cost,
-        daysSinceLastSale: f.days_since_sale,
-        coverDays: coverDays(f),
-        abcClass: classes.get(f.sku_code) ?? null,
-      }))
+      .map((f) => toStockRow(f, classes.get(f.sku_code) ?? null))
       .sort((a, b) => b.stockValueFen - a.stockValueFen);
   }
 
@@ -87,19 +79,7 @@ export class InventoryHealthService {
     const slowKeys = new Set(slow.map((s) => s.skuCode));
     const cClass = (await this.abc()).filter((r) => r.abcClass === 'C' && r.stockValueFen > 0 && !slowKeys.has(r.skuCode));
     const facts = await this.facts();
-    const extra = cClass.flatMap((r) =>
-      facts
-        .filter((f) => f.sku_code === r.skuCode && f.on_hand > 0)
-        .map((f) => ({
-          skuCode: f.sku_code,
-          locationCode: f.location_code,
-          onHand: f.on_hand,
-          stockValueFen: f.on_hand * f.unit_cost,
-          daysSinceLastSale: f.days_since_sale,
-          coverDays: coverDays(f),
-          abcClass: 'C',
-        })),
-    );
+    const extra = cClass.flatMap((r) => facts.filter((f) => f.sku_code === r.skuCode && f.on_hand > 0).map((f) => toStockRow(f, 'C')));
     return [...slow, ...extra];
   }
 
@@ -161,6 +141,18 @@ export class InventoryHealthService {
       [this.config.defaultCostShare],
     );
   }
+}
+
+function toStockRow(f: LevelFacts, abcClass: SlowMovingRow['abcClass']): SlowMovingRow {
+  return {
+    skuCode: f.sku_code,
+    locationCode: f.location_code,
+    onHand: f.on_hand,
+    stockValueFen: f.on_hand * f.unit_cost,
+    daysSinceLastSale: f.days_since_sale,
+    coverDays: coverDays(f),
+    abcClass,
+  };
 }
 
 function coverDays(f: LevelFacts): number | null {
