@@ -52,4 +52,44 @@ describe('tier schemes', () => {
     });
     expect(decideTier(classic, { ...gold, lifetime: true }, { spendFen: 0, score: 0 }, new Date('2030-01-01T00:00:00Z'), 30)).toEqual({ change: 'none' });
   });
+
+  it('reads the ladder by rank, whatever order the scheme lists it in', () => {
+    const shuffled: TierScheme = { ...classic, tiers: [classic.tiers[2], classic.tiers[0], classic.tiers[1]] };
+    expect(qualifyingTier(shuffled, { spendFen: 0, score: 0 }).code).toBe('bronze');
+    expect(qualifyingTier(shuffled, { spendFen: 300000, score: 0 }).code).toBe('silver');
+    expect(qualifyingTier(shuffled, { spendFen: 1_000_000, score: 0 }).code).toBe('gold');
+  });
+
+  it('never grants a lifetime-only tier, even as the lowest rank', () => {
+    const lifetimeFirst: TierScheme = { ...classic, tiers: [{ ...classic.tiers[0], code: 'founder', rank: -1, lifetimeOnly: true }, ...classic.tiers] };
+    expect(qualifyingTier(lifetimeFirst, { spendFen: 0, score: 0 }).code).toBe('bronze');
+  });
+
+  it('counts a score exactly at the threshold, and no score route where the threshold is 0', () => {
+    expect(qualifyingTier(classic, { spendFen: 0, score: 200 }).code).toBe('silver');
+    expect(qualifyingTier(classic, { spendFen: 0, score: 199 }).code).toBe('bronze');
+    expect(qualifyingTier(classic, { spendFen: 0, score: 600 }).code).toBe('gold');
+    const spendOnly: TierScheme = { ...classic, tiers: classic.tiers.map((t) => ({ ...t, score: 0 })) };
+    expect(qualifyingTier(spendOnly, { spendFen: 0, score: 10_000 }).code).toBe('bronze');
+  });
+
+  it('downgrades from the exact moment review date plus grace has passed, not a millisecond before', () => {
+    const reviewAt = new Date('2026-11-10T00:00:00Z');
+    const due = new Date(reviewAt.getTime() + 30 * 86_400_000);
+    const gold = { code: 'gold', lifetime: false, reviewAt };
+    const standing = { spendFen: 300000, score: 0 };
+    expect(decideTier(classic, gold, standing, due, 30)).toMatchObject({ change: 'downgrade', to: { code: 'silver' } });
+    expect(decideTier(classic, gold, standing, new Date(due.getTime() - 1), 30)).toEqual({ change: 'none' });
+  });
+
+  it('keeps a member whose standing matches the current tier, and treats an unknown current tier as the lowest rank', () => {
+    const now = new Date('2030-01-01T00:00:00Z');
+    const silver = { code: 'silver', lifetime: false, reviewAt: new Date('2026-01-01T00:00:00Z') };
+    expect(decideTier(classic, silver, { spendFen: 300000, score: 0 }, now, 30)).toEqual({ change: 'none' });
+    expect(decideTier(classic, { ...silver, code: 'retired-tier' }, { spendFen: 300000, score: 0 }, now, 30)).toMatchObject({
+      change: 'upgrade',
+      to: { code: 'silver' },
+    });
+    expect(decideTier(classic, { ...silver, code: 'retired-tier' }, { spendFen: 0, score: 0 }, now, 30)).toEqual({ change: 'none' });
+  });
 });
