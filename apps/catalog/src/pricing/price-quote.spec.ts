@@ -63,4 +63,109 @@ describe('quoteBasket', () => {
     expect(q.lines.map((l) => l.lineTotalFen).sort()).toEqual([9667, 9668, 9668]);
     expect(q.totalFen).toBe(29003);
   });
+
+  describe('boundaries', () => {
+    it('ignores a tier price equal to the list price, and names the tier in the explanation when it is lower', () => {
+      const same = quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 10000, tierPriceFen: 10000 }], [], 'gold');
+      expect(same).toMatchObject({ totalFen: 10000, memberDiscountFen: 0 });
+      expect(same.lines[0].explanations).toEqual([]);
+      expect(quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 10000, tierPriceFen: 9000 }], [], 'gold').lines[0].explanations).toEqual([
+        'member price for gold: ¥90.00',
+      ]);
+      expect(quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 10000, tierPriceFen: 9000 }], []).lines[0].explanations).toEqual([
+        'member price for this tier: ¥90.00',
+      ]);
+    });
+
+    it('skips a flash sale that would not be cheaper than the member price, and one with no percent off', () => {
+      const flash = promo({ code: 'FS', kind: 'FLASH_SALE', percentOff: 10, perBuyerLimit: 1 }, ['A']);
+      const q = quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 10000, tierPriceFen: 9000 }], [flash], 'gold');
+      expect(q).toMatchObject({ totalFen: 9000, applied: [] });
+      expect(quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 10000 }], [promo({ code: 'F0', kind: 'FLASH_SALE', percentOff: 0 }, ['A'])]).applied).toEqual(
+        [],
+      );
+    });
+
+    it('describes a flash sale with its limit, or with none', () => {
+      const limited = quoteBasket(
+        [{ code: 'A', quantity: 1, listPriceFen: 10000 }],
+        [promo({ code: 'FS', name: '秒杀', kind: 'FLASH_SALE', percentOff: 50, perBuyerLimit: 2 }, ['A'])],
+      );
+      expect(limited.applied).toEqual([{ code: 'FS', kind: 'FLASH_SALE', discountFen: 5000, explanation: '秒杀: 50% off, 2 per-buyer limit' }]);
+      expect(limited.lines[0].explanations).toEqual(['FS: 1 at flash price ¥50.00']);
+      const open = quoteBasket(
+        [{ code: 'A', quantity: 3, listPriceFen: 10000 }],
+        [promo({ code: 'FS', name: '秒杀', kind: 'FLASH_SALE', percentOff: 50 }, ['A'])],
+      );
+      expect(open).toMatchObject({ totalFen: 15000, applied: [{ explanation: '秒杀: 50% off, no per-buyer limit' }] });
+    });
+
+    it('counts only units outside a flash sale towards a multi-buy, and needs every part of it', () => {
+      const flash = promo({ code: 'FS', kind: 'FLASH_SALE', percentOff: 50, perBuyerLimit: 5 }, ['A']);
+      const multi = promo({ code: 'M2', name: '两件五折', kind: 'MULTI_BUY', percentOff: 50, minQuantity: 2 }, ['A', 'B']);
+      // Two A at the flash price take no multi-buy; B alone is one item, below the minimum.
+      expect(
+        quoteBasket(
+          [
+            { code: 'A', quantity: 2, listPriceFen: 10000 },
+            { code: 'B', quantity: 1, listPriceFen: 10000 },
+          ],
+          [flash, multi],
+        ).applied.map((a) => a.code),
+      ).toEqual(['FS']);
+      const hit = quoteBasket([{ code: 'B', quantity: 2, listPriceFen: 10000 }], [multi]);
+      expect(hit.applied).toEqual([{ code: 'M2', kind: 'MULTI_BUY', discountFen: 10000, explanation: '两件五折: 2 items or more, 50% off' }]);
+      expect(hit.lines[0].explanations).toEqual(['M2: 50% off with 2 qualifying items']);
+      for (const broken of [{ percentOff: null }, { minQuantity: null }, { kind: 'SPEND_AND_SAVE' as const }]) {
+        expect(quoteBasket([{ code: 'B', quantity: 2, listPriceFen: 10000 }], [{ ...multi, ...broken }]).totalFen).toBe(20000);
+      }
+    });
+
+    it('gives a spend-and-save from exactly its threshold, once unless repeatable, and only on its SKUs', () => {
+      const mj = promo({ code: 'MJ', name: '满100减10', kind: 'SPEND_AND_SAVE', thresholdFen: 10000, offFen: 1000 }, ['A']);
+      expect(quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 10000 }], [mj]).totalFen).toBe(9000);
+      expect(quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 9999 }], [mj]).totalFen).toBe(9999);
+      expect(quoteBasket([{ code: 'A', quantity: 3, listPriceFen: 10000 }], [mj]).totalFen).toBe(29000);
+      expect(quoteBasket([{ code: 'A', quantity: 3, listPriceFen: 10000 }], [{ ...mj, repeatable: true }]).totalFen).toBe(27000);
+      expect(quoteBasket([{ code: 'B', quantity: 3, listPriceFen: 10000 }], [mj]).totalFen).toBe(30000);
+      const q = quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 10000 }], [{ ...mj, repeatable: true }]);
+      expect(q.applied).toEqual([
+        { code: 'MJ', kind: 'SPEND_AND_SAVE', discountFen: 1000, explanation: '满100减10: ¥10.00 off every ¥100.00 (repeatable) on ¥100.00' },
+      ]);
+      expect(quoteBasket([{ code: 'A', quantity: 3, listPriceFen: 10000 }], [mj]).applied[0].explanation).toBe(
+        '满100减10: ¥10.00 off every ¥100.00 on ¥300.00',
+      );
+      for (const broken of [{ thresholdFen: null }, { offFen: null }, { kind: 'MULTI_BUY' as const }]) {
+        expect(quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 10000 }], [{ ...mj, ...broken }]).totalFen).toBe(10000);
+      }
+    });
+
+    it('applies only the best of several spend-and-save offers, whatever order they come in', () => {
+      const small = promo({ code: 'S', kind: 'SPEND_AND_SAVE', thresholdFen: 10000, offFen: 500 }, ['A']);
+      const best = promo({ code: 'B', kind: 'SPEND_AND_SAVE', thresholdFen: 10000, offFen: 1500 }, ['A']);
+      const none = promo({ code: 'N', kind: 'SPEND_AND_SAVE', thresholdFen: 99999, offFen: 9000 }, ['A']);
+      for (const order of [
+        [small, best, none],
+        [none, best, small],
+        [best, small, none],
+      ]) {
+        expect(quoteBasket([{ code: 'A', quantity: 1, listPriceFen: 10000 }], order).applied.map((a) => [a.code, a.discountFen])).toEqual([['B', 1500]]);
+      }
+    });
+
+    it('gives the fen left over by the split to the lines with the largest remainders', () => {
+      const mj = promo({ code: 'MJ', kind: 'SPEND_AND_SAVE', thresholdFen: 100, offFen: 100 }, ['A', 'B', 'C']);
+      const q = quoteBasket(
+        [
+          { code: 'A', quantity: 1, listPriceFen: 1000 },
+          { code: 'B', quantity: 1, listPriceFen: 2000 },
+          { code: 'C', quantity: 1, listPriceFen: 3000 },
+        ],
+        [mj],
+      );
+      // Shares 16.67 / 33.33 / 50: floors 16 / 33 / 50 leave one fen, for A (remainder .67).
+      expect(q.lines.map((l) => l.listPriceFen - l.lineTotalFen)).toEqual([17, 33, 50]);
+      expect(q.lines[0].explanations).toEqual(['MJ: share ¥0.17 of ¥1.00 off']);
+    });
+  });
 });

@@ -16,7 +16,7 @@ describe('points expiry', () => {
 
   it('reads the setting exactly: end of next year by default, months:<n> rolling, anything else refused by name', () => {
     for (const spec of [undefined, '', 'end-of-next-year']) expect(expiryPolicyFrom(spec)).toBeInstanceOf(EndOfFollowingYear);
-    expect(expiryPolicyFrom('months:6').expiresAt(new Date('2026-03-01T00:00:00Z')).toISOString()).toBe('2026-09-01T00:00:00.000Z');
+    expect(expiryPolicyFrom('months:6').expiresAt(new Date('2026-03-01T00:00:00Z'))?.toISOString()).toBe('2026-09-01T00:00:00.000Z');
     for (const spec of ['months:12x', 'xmonths:12', 'months:', 'months:1234', 'end-of-next-year ']) {
       expect(() => expiryPolicyFrom(spec)).toThrow(`MEMBERSHIP_POINTS_EXPIRY must be end-of-next-year or months:<n>, not "${spec}"`);
     }
