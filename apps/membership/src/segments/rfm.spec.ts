@@ -61,4 +61,107 @@ describe('RFM', () => {
     expect(ruleProblem({ all: [{ field: 'height', op: '>=', value: 1 }] })).toMatch(/unknown field/);
     expect(ruleProblem({})).toMatch(/at least one condition/);
   });
+
+  describe('boundaries', () => {
+    const facts = (overrides: Partial<Parameters<typeof scoreMember>[0]> = {}) => ({
+      recencyDays: 10,
+      frequency: 1,
+      monetaryFen: 10_000,
+      firstOrderDays: 400,
+      couponOrders: 0,
+      reviewCount: 0,
+      dormant: false,
+      ...overrides,
+    });
+
+    it('uses quintiles only when there are exactly four, strictly increasing', () => {
+      expect(usableCutoffs([1, 2, 3, 4], FIXED_CUTOFFS.frequency)).toEqual([1, 2, 3, 4]);
+      for (const degenerate of [undefined, [1, 2, 3], [1, 2, 3, 4, 5], [1, 2, 2, 3], [4, 3, 2, 1], [1, 3, 2, 4]]) {
+        expect(usableCutoffs(degenerate, FIXED_CUTOFFS.frequency)).toBe(FIXED_CUTOFFS.frequency);
+      }
+    });
+
+    it('scores a member with no orders 1 on frequency and monetary, whatever the cut-offs', () => {
+      const low = { recency: [1, 2, 3, 4], frequency: [-4, -3, -2, -1], monetary: [-4, -3, -2, -1] };
+      expect(scoreMember(facts({ recencyDays: null, frequency: 0, monetaryFen: 0 }), low)).toMatchObject({ r: 1, f: 1, m: 1 });
+      expect(scoreMember(facts({ frequency: 1, monetaryFen: 1 }), low)).toMatchObject({ f: 5, m: 5 });
+    });
+
+    it('tags high value only at the top monetary score, loyal from frequency 4', () => {
+      const tagsOf = (overrides: Partial<ReturnType<typeof facts>>) => scoreMember(facts(overrides), FIXED_CUTOFFS).tags;
+      expect(tagsOf({ monetaryFen: 800_001 })).toContain('high-value');
+      expect(tagsOf({ monetaryFen: 800_000 })).not.toContain('high-value');
+      expect(tagsOf({ frequency: 4 })).toContain('loyal'); // f = 4 (above 3)
+      expect(tagsOf({ frequency: 3 })).not.toContain('loyal'); // f = 3
+    });
+
+    it('tags at risk when recency has fallen to 2 or below while frequency is 3 or more', () => {
+      const tagsOf = (recencyDays: number, frequency: number) => scoreMember(facts({ recencyDays, frequency }), FIXED_CUTOFFS).tags;
+      expect(tagsOf(91, 3)).toContain('at-risk'); // r = 2, f = 3
+      expect(tagsOf(90, 3)).not.toContain('at-risk'); // r = 3
+      expect(tagsOf(181, 2)).not.toContain('at-risk'); // f = 2
+      expect(tagsOf(181, 5)).toContain('at-risk'); // r = 1
+    });
+
+    it('tags new within 30 days of the first order, price-sensitive from half the orders with a coupon, reviewer from 3 reviews', () => {
+      const tagsOf = (overrides: Partial<ReturnType<typeof facts>>) => scoreMember(facts(overrides), FIXED_CUTOFFS).tags;
+      expect(tagsOf({ firstOrderDays: 30 })).toContain('new');
+      expect(tagsOf({ firstOrderDays: 31 })).not.toContain('new');
+      expect(tagsOf({ firstOrderDays: null })).not.toContain('new');
+      expect(tagsOf({ frequency: 4, couponOrders: 2 })).toContain('price-sensitive');
+      expect(tagsOf({ frequency: 4, couponOrders: 1 })).not.toContain('price-sensitive');
+      expect(tagsOf({ frequency: 1, couponOrders: 1 })).not.toContain('price-sensitive'); // one order says nothing
+      expect(tagsOf({ frequency: 2, couponOrders: 1 })).toContain('price-sensitive');
+      expect(tagsOf({ reviewCount: 3 })).toContain('reviewer');
+      expect(tagsOf({ reviewCount: 2 })).not.toContain('reviewer');
+      expect(tagsOf({ dormant: true })).toContain('dormant');
+      expect(tagsOf({})).toEqual([]);
+    });
+
+    it('compares each operator exactly, and only values of the right kind', () => {
+      const subject = {
+        r: 3,
+        f: 2,
+        m: 4,
+        recencyDays: 40,
+        frequency: 2,
+        monetaryFen: 90_000,
+        tier: 'gold',
+        communityLevel: 2,
+        tags: ['loyal', 'reviewer'],
+        interactionScore: 120,
+      };
+      const holds = (field: keyof typeof subject, op: '>=' | '<=' | '=' | 'in' | 'contains', value: number | string | Array<string | number>) =>
+        matchesRule({ all: [{ field, op, value }] }, subject);
+      expect([holds('r', '>=', 3), holds('r', '>=', 4), holds('r', '<=', 3), holds('r', '<=', 2)]).toEqual([true, false, true, false]);
+      expect([holds('tier', '>=', 0), holds('tier', '<=', 99)]).toEqual([false, false]); // not a number
+      expect([holds('tier', '=', 'gold'), holds('tier', '=', 'silver'), holds('f', '=', 2), holds('f', '=', '2')]).toEqual([true, false, true, false]);
+      expect([holds('tier', 'in', ['gold', 'silver']), holds('tier', 'in', ['bronze']), holds('tier', 'in', 'gold')]).toEqual([true, false, false]);
+      expect([holds('tags', 'contains', 'loyal'), holds('tags', 'contains', 'new'), holds('tier', 'contains', 'gold')]).toEqual([true, false, false]);
+    });
+
+    it('needs every "all" condition and, when there are any, one "any" condition', () => {
+      const subject = { r: 5, f: 1, m: 1, recencyDays: 1, frequency: 1, monetaryFen: 1, tier: 'bronze', communityLevel: 1, tags: [], interactionScore: 0 };
+      const yes = { field: 'r' as const, op: '>=' as const, value: 5 };
+      const no = { field: 'f' as const, op: '>=' as const, value: 5 };
+      expect(matchesRule({ all: [yes] }, subject)).toBe(true);
+      expect(matchesRule({ all: [yes, no] }, subject)).toBe(false);
+      expect(matchesRule({ any: [no, yes] }, subject)).toBe(true);
+      expect(matchesRule({ any: [no] }, subject)).toBe(false);
+      expect(matchesRule({ all: [yes], any: [no] }, subject)).toBe(false);
+      expect(matchesRule({}, subject)).toBe(true);
+    });
+
+    it('explains what is wrong with a malformed rule', () => {
+      expect(ruleProblem(null)).toBe('rule must be an object with "all" and/or "any" lists');
+      expect(ruleProblem('r>=3')).toBe('rule must be an object with "all" and/or "any" lists');
+      expect(ruleProblem({})).toBe('rule needs at least one condition in "all" or "any"');
+      expect(ruleProblem({ all: 'r' })).toBe('rule needs at least one condition in "all" or "any"');
+      expect(ruleProblem({ any: [{ field: 'r', op: '>=', value: 1 }], all: {} })).toBe('rule needs at least one condition in "all" or "any"');
+      expect(ruleProblem({ any: [null] })).toMatch(/^unknown field "undefined"; fields: r, f, m, /);
+      expect(ruleProblem({ all: [{ field: 'age', op: '>=' }] })).toMatch(/^unknown field "age"/);
+      expect(ruleProblem({ any: [{ field: 'r', op: '>' }] })).toBe('unknown operator ">"; operators: >=, <=, =, in, contains');
+      expect(ruleProblem({ all: [{ field: 'r', op: '>=', value: 3 }], any: [{ field: 'tags', op: 'contains', value: 'new' }] })).toBeUndefined();
+    });
+  });
 });
