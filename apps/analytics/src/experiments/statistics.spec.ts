@@ -1,4 +1,15 @@
-import { chanceToBeat, normalCdf, sampleRatioTest, sampleSizePerVariant, twoProportionZTest, welchTTest } from './statistics';
+import {
+  chanceToBeat,
+  incompleteBeta,
+  logGamma,
+  normalCdf,
+  sampleRatioTest,
+  sampleSizePerVariant,
+  studentTwoSidedP,
+  twoProportionZTest,
+  upperGamma,
+  welchTTest,
+} from './statistics';
 
 describe('experiment statistics', () => {
   it('computes the normal CDF', () => {
@@ -47,5 +58,78 @@ describe('experiment statistics', () => {
 
   it('sample size for 10% → 12% at α 0.05, power 0.8 (worked by hand: 3,841 per variant)', () => {
     expect(sampleSizePerVariant(0.1, 0.02)).toBe(3841);
+  });
+
+  describe('reference values and edges', () => {
+    it('normal CDF: centre, tails and symmetry', () => {
+      expect(normalCdf(0)).toBeCloseTo(0.5, 7);
+      expect(normalCdf(3)).toBeCloseTo(0.99865, 5);
+      expect(normalCdf(-3)).toBeCloseTo(0.00135, 5);
+      for (const z of [0.3, 1.1, 2.5]) expect(normalCdf(z) + normalCdf(-z)).toBeCloseTo(1, 7);
+    });
+
+    it('log Γ at integers, at one half and through the reflection below one half (Lanczos here: ~1e-7 relative)', () => {
+      expect(logGamma(1)).toBeCloseTo(0, 6);
+      expect(logGamma(2)).toBeCloseTo(0, 6);
+      expect(logGamma(5)).toBeCloseTo(Math.log(24), 6);
+      expect(logGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 6);
+      expect(logGamma(0.25)).toBeCloseTo(Math.log(3.625609908221908), 6);
+    });
+
+    it('regularized incomplete beta on both sides of its switch point, and at the ends', () => {
+      // I_x(2, 3) = Σ_{j=2..4} C(4, j) x^j (1 − x)^(4 − j)
+      expect(incompleteBeta(0.3, 2, 3)).toBeCloseTo(0.3483, 7);
+      expect(incompleteBeta(0.8, 2, 3)).toBeCloseTo(0.9728, 7);
+      expect(incompleteBeta(0.5, 2, 2)).toBeCloseTo(0.5, 7);
+      expect([incompleteBeta(0, 2, 3), incompleteBeta(-1, 2, 3), incompleteBeta(1, 2, 3), incompleteBeta(2, 2, 3)]).toEqual([0, 0, 1, 1]);
+    });
+
+    it('Student t two-sided p: 1 at t = 0, the 5% critical value at df 10, either sign', () => {
+      expect(studentTwoSidedP(0, 10)).toBeCloseTo(1, 7);
+      expect(studentTwoSidedP(2.228139, 10)).toBeCloseTo(0.05, 6);
+      expect(studentTwoSidedP(-2.228139, 10)).toBeCloseTo(0.05, 6);
+    });
+
+    it('upper incomplete gamma: Q(1, x) = e^−x on both of its methods, χ² with 5 df at 2, and 1 at x ≤ 0', () => {
+      expect(upperGamma(1, 0.5)).toBeCloseTo(Math.exp(-0.5), 7);
+      expect(upperGamma(1, 3)).toBeCloseTo(Math.exp(-3), 7);
+      expect(upperGamma(2.5, 1)).toBeCloseTo(0.849145, 6);
+      expect([upperGamma(2, 0), upperGamma(2, -1)]).toEqual([1, 1]);
+    });
+
+    it('z-test with equal rates or no conversions at all: no difference, p = 1', () => {
+      expect(twoProportionZTest(100, 1000, 100, 1000)).toMatchObject({ z: 0, difference: 0 });
+      expect(twoProportionZTest(100, 1000, 100, 1000).pValue).toBeCloseTo(1, 7);
+      expect(twoProportionZTest(0, 1000, 0, 1000)).toMatchObject({ z: 0, ciLow: 0, ciHigh: 0 });
+      expect(twoProportionZTest(250, 1000, 200, 1000).z).toBeCloseTo(-2.6774, 3);
+    });
+
+    it('Welch: the interval is the difference ± 1.96 standard errors', () => {
+      const r = welchTTest({ n: 100, mean: 10, variance: 4 }, { n: 50, mean: 11, variance: 9 });
+      const se = Math.sqrt(4 / 100 + 9 / 50);
+      expect(r.t).toBeCloseTo(1 / se, 7);
+      expect(r.ciLow).toBeCloseTo(1 - 1.959964 * se, 7);
+      expect(r.ciHigh).toBeCloseTo(1 + 1.959964 * se, 7);
+      expect(r.df).toBeCloseTo((4 / 100 + 9 / 50) ** 2 / ((4 / 100) ** 2 / 99 + (9 / 50) ** 2 / 49), 7);
+    });
+
+    it('chance to beat: complementary, near certain for a clear winner, bounded', () => {
+      const ab = chanceToBeat(30, 100, 40, 100);
+      expect(ab + chanceToBeat(40, 100, 30, 100)).toBeCloseTo(1, 3);
+      expect(chanceToBeat(10, 1000, 100, 1000)).toBeGreaterThan(0.999);
+      expect(chanceToBeat(100, 1000, 10, 1000)).toBeLessThan(0.001);
+      expect(ab).toBeGreaterThan(0.5);
+      expect(ab).toBeLessThan(1);
+    });
+
+    it('sample ratio: a variant planned at weight 0 adds nothing; a perfect split has χ² 0 and p 1', () => {
+      expect(sampleRatioTest([500, 500, 0], [1, 1, 0]).chiSquare).toBe(0);
+      expect(sampleRatioTest([500, 500], [1, 1])).toEqual({ chiSquare: 0, pValue: 1 });
+      expect(sampleRatioTest([600, 400], [3, 2]).chiSquare).toBe(0);
+    });
+
+    it('sample size for 50% → 60% (388 per variant, as in the standard tables)', () => {
+      expect(sampleSizePerVariant(0.5, 0.1)).toBe(388);
+    });
   });
 });
