@@ -197,7 +197,6 @@ export class SuiteStack {
   db(): Pool {
     if (!this.pool) {
       this.pool = testPool({ url: this.databaseUrl, max: 4 });
-      // An idle client can still be closing when stop() drops the database: that is no test failure.
     }
     return this.pool;
   }
