@@ -1,5 +1,5 @@
 import { testPool } from './databases';
-import { eventQueueName, type ServiceName } from '@shopops/contracts';
+import { deadLetterQueueName, eventQueueName, type ServiceName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { eventually } from './eventually';
@@ -10,9 +10,9 @@ import { harnessEnv, suiteEnv } from './harness-env';
  * did not happen first waits until the job that could have made it happen has completed.
  */
 
-async function withSuiteQueue<T>(service: ServiceName, work: (queue: Queue) => Promise<T>): Promise<T> {
+async function withSuiteQueue<T>(service: ServiceName, work: (queue: Queue) => Promise<T>, name = eventQueueName(service)): Promise<T> {
   const connection = new IORedis(harnessEnv.redisUrl(), { maxRetriesPerRequest: null });
-  const queue = new Queue(eventQueueName(service), { connection, prefix: suiteEnv.queuePrefix() });
+  const queue = new Queue(name, { connection, prefix: suiteEnv.queuePrefix() });
   try {
     return await work(queue);
   } finally {
@@ -21,16 +21,43 @@ async function withSuiteQueue<T>(service: ServiceName, work: (queue: Queue) => P
   }
 }
 
-/** Waits until every handler of `service` has handled the event (its job completed); a job that failed for good fails the wait. */
+/**
+ * Waits until every handler of `service` has handled the event: the job that carries it (the
+ * batch the outbox relay published it in, or a job of its own when one was queued directly) has
+ * completed. An event dead-lettered, or a job failed for good, fails the wait.
+ */
 export async function eventHandled(service: ServiceName, eventId: string, timeoutMs = 30_000): Promise<void> {
+  const jobId = await eventually(
+    () => carryingJob(eventId),
+    (id) => id !== undefined,
+    { what: `the event ${eventId} published`, timeoutMs },
+  );
   await withSuiteQueue(service, async (queue) => {
     const state = await eventually(
-      () => queue.getJobState(eventId),
+      () => queue.getJobState(jobId!),
       (s) => s === 'completed' || s === 'failed',
       { what: `${service} to handle event ${eventId}`, timeoutMs },
     );
-    if (state === 'failed') throw new Error(`${service} failed event ${eventId}: ${(await queue.getJob(eventId))?.failedReason}`);
+    if (state === 'failed') throw new Error(`${service} failed event ${eventId}: ${(await queue.getJob(jobId!))?.failedReason}`);
   });
+  const letter = await withSuiteQueue(service, (dead) => dead.getJob(eventId), deadLetterQueueName(eventQueueName(service)));
+  if (letter) throw new Error(`${service} dead-lettered event ${eventId}: ${(letter.data as { reason?: string }).reason}`);
+}
+
+/** The id of the job that carries an event: the batch job recorded in its producer's outbox, else the event id itself. */
+async function carryingJob(eventId: string): Promise<string | undefined> {
+  const db = testPool();
+  try {
+    const { rows: schemas } = await db.query<{ schema: string }>(`SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox'`);
+    for (const { schema } of schemas) {
+      const escaped = schema.replace(/"/g, '""');
+      const { rows } = await db.query<{ job_id: string | null }>(`SELECT job_id FROM "${escaped}".outbox WHERE event_id::text = $1`, [eventId]);
+      if (rows.length > 0) return rows[0].job_id ?? undefined;
+    }
+    return eventId;
+  } finally {
+    await db.end();
+  }
 }
 
 /** Waits until `service` has handled the event an accepted webhook delivery became. */

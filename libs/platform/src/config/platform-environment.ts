@@ -47,7 +47,7 @@ export class PlatformEnvironment extends ConnectionEnvironment {
   @IntegerVariable(500, 600_000) JOB_LOCK_MS = 30_000;
   @IntegerVariable(500, 600_000) JOB_STALLED_CHECK_MS = 30_000;
   @IntegerVariable(1, 10_000_000) READY_MAX_BACKLOG = 50_000;
-  @IntegerVariable(1, 1000) EVENT_BATCH_MAX = 100;
+  @IntegerVariable(1, 10_000) EVENT_BATCH_MAX = 500;
   @IntegerVariable(100, 3_600_000) SCHEDULE_CHECK_MS = 60_000;
   @IntegerVariable(1, 10_000) OUTBOX_BATCH_SIZE = 500;
   @IntegerVariable(10, 60_000) OUTBOX_POLL_MS = 1000;

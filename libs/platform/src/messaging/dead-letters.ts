@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { deadLetterQueueName, eventQueueName } from '@shopops/contracts';
+import { deadLetterQueueName, eventQueueName, type EventEnvelope } from '@shopops/contracts';
 import type { Job } from 'bullmq';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../platform.tokens';
+import { isEventBatch } from './event-batch';
 import { QueueRegistry } from './queue-registry';
 
 const PAGE = 500;
@@ -30,20 +32,32 @@ export class DeadLetters {
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
+  /** A job that failed for good; a batch job becomes one letter per event. */
   async record(queue: string, job: Job, error: unknown): Promise<void> {
+    if (isEventBatch(job.data)) {
+      for (const event of job.data.events) await this.recordEvent(queue, event, error, job.attemptsMade + 1);
+      return;
+    }
+    await this.put(queue, { jobId: String(job.id), jobName: job.name, data: job.data, attemptsMade: job.attemptsMade + 1 }, error);
+  }
+
+  /** One event of a batch, alone: its letter is named by the event id and replays as a job of its own. */
+  async recordEvent(queue: string, event: EventEnvelope, error: unknown, attemptsMade: number): Promise<void> {
+    const jobId = typeof event?.id === 'string' ? event.id : `malformed-${randomUUID()}`;
+    await this.put(queue, { jobId, jobName: String(event?.type), data: event, attemptsMade }, error);
+  }
+
+  private async put(queue: string, failed: Pick<DeadLetter, 'jobId' | 'jobName' | 'data' | 'attemptsMade'>, error: unknown): Promise<void> {
     const letter: DeadLetter = {
       queue,
-      jobId: String(job.id),
-      jobName: job.name,
-      data: job.data,
+      ...failed,
       reason: error instanceof Error ? error.message : String(error),
       ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
-      attemptsMade: job.attemptsMade + 1,
       failedAt: new Date().toISOString(),
     };
-    // Same id as the failed job: recording twice (a crash between record and fail) keeps one letter.
-    await this.queues.queue(deadLetterQueueName(queue)).add(job.name, letter, {
-      jobId: String(job.id),
+    // Same id as the failed job or event: recording twice (a crash between record and fail) keeps one letter.
+    await this.queues.queue(deadLetterQueueName(queue)).add(failed.jobName, letter, {
+      jobId: failed.jobId,
       removeOnComplete: false,
       removeOnFail: false,
     });

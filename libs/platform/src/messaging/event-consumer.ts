@@ -4,15 +4,15 @@ import { describeProblems, eventQueueName, type EventDefinition, type EventEnvel
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
 import { logScope, RequestContext } from '../context/request-context';
-import { MicroBatcher } from '../concurrency/micro-batcher';
 import { conflictPauseMs, isTransientConflict, retryOnConflict } from '../database/transient-conflict';
 import { selectRows } from '../database/sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Metrics } from '../http/metrics';
 import { rootLogger } from '../logging/logger';
 import { PLATFORM_CONFIG } from '../platform.tokens';
-import { commitBisecting, type BatchOutcome } from './batch-bisection';
+import { commitBisecting } from './batch-bisection';
 import { DeadLetters } from './dead-letters';
+import { isEventBatch, type EventBatchData, type HandledJobData } from './event-batch';
 import { ON_EVENT, SCHEDULED, type EventBatchHandlerFn, type EventHandlerFn, type OnEventMetadata, type ScheduleMetadata } from './on-event.decorator';
 import { QueueRegistry, workerConnectionOptions } from './queue-registry';
 import { EVENT_SUBSCRIPTIONS, type SubscriptionTable } from './routing';
@@ -21,23 +21,27 @@ import { ServiceSchedules } from './service-schedules';
 interface RegisteredHandler {
   readonly consumer: string;
   readonly definition: EventDefinition;
-  readonly invoke: EventHandlerFn<unknown>;
-  /** Set for @OnEventBatch handlers: groups concurrent deliveries into one transaction. */
-  readonly batcher?: MicroBatcher<EventEnvelope<unknown>, void>;
+  /** Handles events in one transaction: an @OnEventBatch method at once, an @OnEvent one event after event. */
+  readonly invoke: EventBatchHandlerFn<unknown>;
 }
 
-/** What a handled event's job keeps in Redis: its envelope without the payload. */
-type HandledEnvelope = Omit<EventEnvelope, 'payload'> & { readonly handled: true };
+/** An event that did not commit for some handler, with why. */
+interface FailedEvent {
+  readonly envelope: EventEnvelope;
+  readonly error: Error;
+}
 
 /** Deferrals after lost deadlocks that cost no attempt; past this, a job that keeps losing counts them. */
 const MAX_FREE_CONFLICT_DEFERRALS = 50;
 
 /**
- * Runs this service's event handlers and schedules from its BullMQ queue. Each delivery runs in
- * one transaction with its inbox row, so a redelivered event has exactly one effect; failures
- * are retried with backoff, and the last failure (or a malformed payload) is dead-lettered.
- * A transaction that lost a deadlock or serialization conflict is run again at once and then
- * deferred, without spending the job's attempts: the event was not at fault.
+ * Runs this service's event handlers and schedules from its BullMQ queue. A job carries a batch
+ * of events (see event-batch.ts); each handler takes the batch in one transaction with one inbox
+ * statement, so a redelivered event has exactly one effect. A failing transaction is split until
+ * the failing events are alone (batch-bisection.ts): the others commit, and the job keeps only the
+ * failures, retried with backoff; after the last attempt each is dead-lettered alone with its
+ * reason, and a malformed event at once. A transaction that lost a deadlock or serialization
+ * conflict is run again at once and then deferred, without spending the job's attempts.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -94,17 +98,18 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   private async process(job: Job, token: string | undefined): Promise<void> {
     const started = process.hrtime.bigint();
-    const requestId = (job.data as Partial<EventEnvelope> | undefined)?.requestId ?? `job-${job.id}`;
+    const data = job.data as Partial<EventEnvelope & EventBatchData & HandledJobData> | undefined;
+    const requestId = data?.requestId ?? data?.events?.[0]?.requestId ?? `job-${job.id}`;
     const labels = { service: this.config.service.name, job: job.name };
     return logScope.run({ requestId }, async () => {
       try {
         if (this.schedules.isScheduleJob(job)) await this.schedules.run(job, requestId);
         // A job whose payload was dropped was handled and committed; a crash before BullMQ marked it
         // completed brings it back (stalled), and there is nothing left to do.
-        else if (!(job.data as HandledEnvelope).handled) {
-          await this.handleEvent(job.data as EventEnvelope, requestId);
-          await this.forgetPayload(job);
-        }
+        else if (data?.handled) return;
+        else if (isEventBatch(job.data)) await this.handleBatchJob(job, job.data);
+        else await this.handleSingleEvent(job.data as EventEnvelope);
+        if (!this.schedules.isScheduleJob(job)) await this.forgetPayload(job);
         this.metrics.jobsProcessed.inc({ ...labels, outcome: 'completed' });
       } catch (error) {
         if (await this.deferAfterConflict(job, token, error)) {
@@ -112,7 +117,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
           throw new DelayedError();
         }
         const unrecoverable = error instanceof UnrecoverableError;
-        const lastAttempt = unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        const lastAttempt = unrecoverable || this.isLastAttempt(job);
         this.metrics.jobsProcessed.inc({ ...labels, outcome: lastAttempt ? 'dead-lettered' : 'retried' });
         this.log.warn({ err: error, jobId: job.id, attempt: job.attemptsMade + 1, lastAttempt }, `job ${job.name} failed`);
         if (lastAttempt) await this.deadLetters.record(this.queueName, job, error);
@@ -123,6 +128,47 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
+  private isLastAttempt(job: Job): boolean {
+    return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  }
+
+  /** An event alone: retried by BullMQ as a whole when it fails. */
+  private async handleSingleEvent(envelope: EventEnvelope): Promise<void> {
+    const typed = this.checked(envelope);
+    const [failure] = await this.deliver([typed]);
+    if (failure) throw failure.error;
+  }
+
+  /**
+   * A batch: malformed events are dead-lettered at once; the rest are delivered; the job then
+   * keeps only the events that failed and is retried (a lost conflict defers it instead); on
+   * its last attempt each failure is dead-lettered alone and the job completes.
+   */
+  private async handleBatchJob(job: Job, batch: EventBatchData): Promise<void> {
+    const typed: EventEnvelope[] = [];
+    for (const envelope of batch.events) {
+      try {
+        typed.push(this.checked(envelope));
+      } catch (error) {
+        await this.deadLetters.recordEvent(this.queueName, envelope, error, 1);
+      }
+    }
+    const failures = await this.deliver(typed);
+    if (failures.length === 0) return;
+    const conflict = failures.find((f) => isTransientConflict(f.error));
+    if (conflict || !this.isLastAttempt(job)) {
+      // The retry carries the failures as they came (unvalidated), like the original job.
+      const failed = new Set(failures.map((f) => f.envelope.id));
+      await job.updateData({ events: batch.events.filter((e) => failed.has(e.id)) } satisfies EventBatchData);
+      throw (conflict ?? failures[0]).error;
+    }
+    for (const { envelope, error } of failures) {
+      const original = batch.events.find((e) => e.id === envelope.id) ?? envelope;
+      this.log.warn({ err: error, jobId: job.id, eventId: envelope.id }, `event ${envelope.type} failed its last attempt`);
+      await this.deadLetters.recordEvent(this.queueName, original, error, job.attemptsMade + 1);
+    }
+    this.metrics.jobsProcessed.inc({ service: this.config.service.name, job: job.name, outcome: 'dead-lettered' }, failures.length);
+  }
   /** Puts a job that lost a deadlock back in the queue, a little later, keeping its attempts. */
   private async deferAfterConflict(job: Job, token: string | undefined, error: unknown): Promise<boolean> {
     const deferrals = (job.attemptsStarted ?? 0) - job.attemptsMade - 1;
@@ -139,14 +185,23 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
    * payload simply ages out with the job.
    */
   private async forgetPayload(job: Job): Promise<void> {
-    const { id, type, producer, occurredAt, requestId } = job.data as EventEnvelope;
-    const handled: HandledEnvelope = { id, type, producer, occurredAt, ...(requestId ? { requestId } : {}), handled: true };
+    const handled: HandledJobData = isEventBatch(job.data)
+      ? { handled: true, events: job.data.events.map(({ id, type }) => ({ id, type })) }
+      : (({ id, type, producer, occurredAt, requestId }: EventEnvelope) => ({
+          handled: true as const,
+          id,
+          type,
+          producer,
+          occurredAt,
+          ...(requestId ? { requestId } : {}),
+        }))(job.data as EventEnvelope);
     await job.updateData(handled).catch((error: unknown) => {
       this.log.warn({ err: error, jobId: job.id }, 'could not drop the payload of a completed job');
     });
   }
 
-  private async handleEvent(envelope: EventEnvelope, requestId: string): Promise<void> {
+  /** The envelope with its payload checked against the event's contract; malformed is unrecoverable. */
+  private checked(envelope: EventEnvelope): EventEnvelope {
     if (!envelope || typeof envelope.type !== 'string' || typeof envelope.id !== 'string') {
       throw new UnrecoverableError('malformed job: not an event envelope');
     }
@@ -156,34 +211,38 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (!checked.ok) {
       throw new UnrecoverableError(`malformed ${envelope.type} payload: ${describeProblems(checked.problems)}`);
     }
-    const typed: EventEnvelope<unknown> = { ...envelope, payload: checked.value };
-    const ctx = RequestContext.system(requestId);
-    for (const handler of handlers) await this.deliver(ctx, handler, typed);
+    return { ...envelope, payload: checked.value };
   }
 
-  private deliver(ctx: RequestContext, handler: RegisteredHandler, envelope: EventEnvelope<unknown>): Promise<void> {
-    if (handler.batcher) return handler.batcher.submit(envelope);
-    return retryOnConflict(() =>
-      this.unitOfWork.run(ctx, async (tx) => {
-        const claimed = await selectRows<{ event_id: string }>(
-          tx.em,
-          `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-          [handler.consumer, envelope.id, envelope.type],
-        );
-        if (claimed.length === 0) return; // delivered before: the effect is already committed
-        await handler.invoke(tx, envelope);
-      }),
-    );
+  /**
+   * Every handler takes its events in order, up to EVENT_BATCH_MAX per transaction; a failing
+   * transaction is split until only the failing events fail. Returns each failing event once.
+   */
+  private async deliver(events: readonly EventEnvelope[]): Promise<FailedEvent[]> {
+    const byHandler = new Map<string, { handler: RegisteredHandler; events: EventEnvelope[] }>();
+    for (const envelope of events) {
+      for (const handler of this.handlers.get(envelope.type) ?? []) {
+        const entry = byHandler.get(handler.consumer) ?? { handler, events: [] };
+        entry.events.push(envelope);
+        byHandler.set(handler.consumer, entry);
+      }
+    }
+    const failures = new Map<string, FailedEvent>();
+    const size = this.config.worker.eventBatchMax;
+    for (const { handler, events: own } of byHandler.values()) {
+      for (let start = 0; start < own.length; start += size) {
+        const chunk = own.slice(start, start + size);
+        const outcome = await commitBisecting(chunk, (part) => retryOnConflict(() => this.commitBatch(handler, part)));
+        outcome.forEach((error, i) => {
+          if (error && !failures.has(chunk[i].id)) failures.set(chunk[i].id, { envelope: chunk[i], error });
+        });
+      }
+    }
+    return [...failures.values()];
   }
 
-  /** A batch commits whole, or is split until only the events that fail fail (see commitBisecting). */
-  private deliverBatch(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: EventEnvelope<unknown>[]): Promise<BatchOutcome> {
-    return commitBisecting(events, (part) => retryOnConflict(() => this.commitBatch(consumer, invoke, part)));
-  }
-
-  /** One transaction for a batch: claim every id in the inbox at once, handle the new ones. */
-  private commitBatch(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: readonly EventEnvelope<unknown>[]): Promise<void> {
+  /** One transaction for a handler's events: claim every id in the inbox at once, handle the new ones. */
+  private commitBatch(handler: RegisteredHandler, events: readonly EventEnvelope[]): Promise<void> {
     // Claimed in id order, so that two batches sharing redelivered ids never wait on each other crosswise.
     const claims = [...new Map(events.map((e) => [e.id, e.type])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return this.unitOfWork.run(RequestContext.system(events[0]?.requestId), async (tx) => {
@@ -192,12 +251,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         `INSERT INTO inbox (consumer, event_id, event_type)
          SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
          ON CONFLICT DO NOTHING RETURNING event_id`,
-        [consumer, claims.map(([id]) => id), claims.map(([, type]) => type)],
+        [handler.consumer, claims.map(([id]) => id), claims.map(([, type]) => type)],
       );
       const fresh = new Set(claimed.map((row) => row.event_id));
       // Only the first of several same-id deliveries in one batch is new.
       const firstOfEach = events.filter((e, i) => fresh.has(e.id) && events.findIndex((o) => o.id === e.id) === i);
-      if (firstOfEach.length > 0) await invoke(tx, firstOfEach);
+      if (firstOfEach.length > 0) await handler.invoke(tx, firstOfEach);
     });
   }
 
@@ -219,16 +278,16 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const metadata = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT, fn);
     if (!metadata) return;
     const consumer = metadata.consumer ?? `${instance.constructor.name}.${method}`;
-    const batcher = metadata.batched
-      ? new MicroBatcher<EventEnvelope<unknown>, void>({
-          maxBatch: this.config.worker.eventBatchMax,
-          maxWaitMs: 0,
-          run: (events) => this.deliverBatch(consumer, (tx, batch) => fn.call(instance, tx, batch), events),
-        })
-      : undefined;
+    const one = fn as unknown as EventHandlerFn<unknown>;
+    const many = fn as unknown as EventBatchHandlerFn<unknown>;
+    const invoke: EventBatchHandlerFn<unknown> = metadata.batched
+      ? (tx, events) => many.call(instance, tx, events)
+      : async (tx, events) => {
+          for (const event of events) await one.call(instance, tx, event);
+        };
     for (const definition of metadata.definitions) {
       const list = this.handlers.get(definition.type) ?? [];
-      list.push({ consumer, definition, invoke: (tx, event) => fn.call(instance, tx, event), ...(batcher ? { batcher } : {}) });
+      list.push({ consumer, definition, invoke });
       this.handlers.set(definition.type, list);
     }
   }

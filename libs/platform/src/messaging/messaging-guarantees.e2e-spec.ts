@@ -74,17 +74,28 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
     }
   }
 
-  /** Waits until the catalog queue has finished the job of the probe event with this key, and says how it ended. */
+  /** Waits until the catalog queue has finished the batch job that carries the probe event with this key, and says how it ended. */
   async function probeJobSettled(key: string): Promise<string> {
-    const { rows } = await db.query<{ event_id: string }>(`SELECT event_id FROM catalog.outbox WHERE payload->>'key' = $1`, [key]);
-    expect(rows).toHaveLength(1);
+    const jobId = await batchOf([key]);
     return withQueue(eventQueueName('catalog'), (queue) =>
       eventually(
-        () => queue.getJobState(rows[0].event_id),
+        () => queue.getJobState(jobId),
         (state) => state === 'completed' || state === 'failed',
         { timeoutMs: 30_000, what: `the job of ${key} to finish` },
       ),
     );
+  }
+
+  /** The one batch job the relay published the probe events with these keys in. */
+  async function batchOf(keys: string[]): Promise<string> {
+    const published = await eventually(
+      async () => (await db.query<{ job_id: string | null }>(`SELECT job_id FROM catalog.outbox WHERE payload->>'key' = ANY($1::text[])`, [keys])).rows,
+      (rows) => rows.length === keys.length && rows.every((r) => r.job_id !== null),
+      { what: `the events of ${keys[0]}… published` },
+    );
+    const jobs = [...new Set(published.map((r) => r.job_id!))];
+    expect(jobs).toHaveLength(1);
+    return jobs[0];
   }
 
   const deadLetters = (): Promise<DeadLetter[]> =>
@@ -151,6 +162,34 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
       expect(await count('probe_effect', 'poison')).toBe(0);
       const lettered = (await deadLetters()).map((l) => (l.data as { payload: ProbePayload }).payload.key);
       expect(lettered.filter((key) => key === 'poison' || neighbours.includes(key))).toEqual(['poison']);
+    });
+
+    it('dead-letters the one poison event of a relayed batch of 200 alone; the other 199 take effect once', async () => {
+      const keys = Array.from({ length: 200 }, (_, i) => `crowd-${i}`);
+      const poison = keys[137];
+      await emitProbes(
+        app,
+        ProbeRecorded,
+        keys.map((key) => ({ key, behaviour: key === poison ? 'always-fail' : 'ok' })),
+      );
+      // One job carries the whole batch to the consumer (and @OnEvent handlers take it in one transaction).
+      const jobId = await batchOf(keys);
+      const settled = await withQueue(eventQueueName('catalog'), (queue) =>
+        eventually(
+          () => queue.getJobState(jobId),
+          (state) => state === 'completed' || state === 'failed',
+          { timeoutMs: 30_000, what: 'the batch job to finish' },
+        ),
+      );
+      expect(settled).toBe('completed');
+      const lettered = (await deadLetters()).filter((l) => keys.includes((l.data as { payload: ProbePayload }).payload.key));
+      expect(lettered).toHaveLength(1);
+      expect(lettered[0]).toMatchObject({ reason: 'probe always fails', attemptsMade: 4, jobName: ProbeRecorded.type });
+      expect((lettered[0].data as { payload: ProbePayload }).payload.key).toBe(poison);
+      const effects = await db.query<{ key: string; n: number }>(
+        `SELECT key, count(*)::int AS n FROM catalog.probe_effect WHERE key LIKE 'crowd-%' GROUP BY key`,
+      );
+      expect(new Map(effects.rows.map((r) => [r.key, r.n]))).toEqual(new Map(keys.filter((k) => k !== poison).map((k) => [k, 1])));
     });
 
     it('runs an event that lost deadlocks again without spending its attempts, batched or not', async () => {

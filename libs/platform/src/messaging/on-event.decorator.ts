@@ -30,11 +30,12 @@ export function OnEventAs(consumer: string, ...definitions: EventDefinition[]): 
 export type EventBatchHandlerFn<T> = (tx: TransactionContext, events: Array<EventEnvelope<T>>) => Promise<void>;
 
 /**
- * Like OnEvent, but concurrent deliveries are grouped: one transaction, one inbox statement and
- * one handler call for up to a hundred events. Under load that is far fewer commits; idle, a
- * batch is a single event and costs nothing extra. A failing batch is split in halves until the
- * failing event is alone, so one bad event never fails its neighbours. Handlers lock rows in a
- * sorted order (not arrival order), so concurrent batches never wait on each other crosswise.
+ * Like OnEvent, but the method takes the new events of a relayed batch at once (up to
+ * EVENT_BATCH_MAX) and can handle them set-based. Every handler runs a batch in one transaction
+ * with one inbox statement (an @OnEvent method is called event after event inside it); a failing
+ * batch is split in halves until the failing event is alone, so one bad event never fails its
+ * neighbours. Handlers lock rows in a sorted order (not arrival order), so concurrent batches
+ * never wait on each other crosswise.
  */
 export function OnEventBatch(...definitions: EventDefinition[]): MethodDecorator {
   return SetMetadata<string, OnEventMetadata>(ON_EVENT, { definitions, batched: true });

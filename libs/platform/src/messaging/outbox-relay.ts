@@ -10,11 +10,12 @@ import { outboxChannel } from '../database/unit-of-work';
 import { rootLogger } from '../logging/logger';
 import { PLATFORM_CONFIG } from '../platform.tokens';
 import { Metrics } from '../http/metrics';
+import { batchJobId, EVENT_BATCH_JOB, type EventBatchData } from './event-batch';
 import { readJobProgress } from './job-progress';
 import { QueueRegistry } from './queue-registry';
 import { EVENT_SUBSCRIPTIONS, routingIndex, type SubscriptionTable } from './routing';
 
-const OUTBOX_COLUMNS = 'id, event_id, type, payload, request_id, occurred_at, deliver_at';
+const OUTBOX_COLUMNS = 'id, event_id, type, payload, request_id, occurred_at, deliver_at, job_id';
 
 interface OutboxRow {
   id: string;
@@ -24,6 +25,15 @@ interface OutboxRow {
   request_id: string | null;
   occurred_at: Date;
   deliver_at: Date | null;
+  /** The batch job that carries it; null until published. */
+  job_id: string | null;
+}
+
+/** Rows bound for one consumer queue as one job. */
+interface BatchDelivery {
+  readonly jobId: string;
+  readonly target: ServiceName;
+  readonly rows: readonly OutboxRow[];
 }
 
 /** BullMQ options for event jobs: retried with exponential backoff, kept long enough to de-duplicate. */
@@ -37,8 +47,8 @@ export function eventJobOptions(config: PlatformConfig): JobsOptions {
 }
 
 /**
- * Publishes committed outbox rows to the queue of every subscribed service, then marks them
- * published. Rows are claimed with SKIP LOCKED so several workers can relay side by side; a
+ * Publishes committed outbox rows to the queue of every subscribed service, one job per queue
+ * per batch of rows (see event-batch.ts), then marks them published. Rows are claimed with SKIP LOCKED so several workers can relay side by side; a
  * crash after publishing republishes with the same job id, and consumers' inboxes absorb it.
  * If Redis is away, rows simply stay until it is back. Timers stay in the outbox until due.
  * A published row is kept until every target queue has finished its job; one a queue lost
@@ -97,12 +107,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         rows.push(...due);
       }
       if (rows.length === 0) return 0;
-      await this.publish(rows.flatMap((row) => this.targetsOf(row).map((target) => ({ row, target }))));
-      // Events nobody subscribes to need no acknowledgement.
-      await em.query(`UPDATE outbox SET published_at = now(), acknowledged_at = CASE WHEN id = ANY($2::bigint[]) THEN now() END WHERE id = ANY($1::bigint[])`, [
+      const jobId = batchJobId(
+        this.config.service.name,
         rows.map((r) => r.id),
-        rows.filter((r) => this.targetsOf(r).length === 0).map((r) => r.id),
-      ]);
+      );
+      await this.publish(this.batchesOf(rows.map((row) => ({ row, jobId }))));
+      // Events nobody subscribes to need no acknowledgement.
+      await em.query(
+        `UPDATE outbox SET published_at = now(), job_id = $3, acknowledged_at = CASE WHEN id = ANY($2::bigint[]) THEN now() END WHERE id = ANY($1::bigint[])`,
+        [rows.map((r) => r.id), rows.filter((r) => this.targetsOf(r).length === 0).map((r) => r.id), jobId],
+      );
       const oldest = Math.min(...rows.map((r) => (r.deliver_at ?? r.occurred_at).getTime()));
       this.metrics.outboxLag.set({ service: this.config.service.name }, (Date.now() - oldest) / 1000);
       this.metrics.outboxPublished.inc({ service: this.config.service.name }, rows.length);
@@ -111,8 +125,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Checks the rows published at least `acknowledgeAfterMs` ago: a row whose jobs every target
-   * queue finished is acknowledged; a job a queue no longer holds is published again (the
+   * Checks the rows published at least `acknowledgeAfterMs` ago: a row whose batch job every
+   * target queue finished is acknowledged; a job a queue no longer holds is published again (the
    * consumer's inbox absorbs it if it was in fact handled). Returns how many it re-published.
    */
   async acknowledgeDeliveries(): Promise<number> {
@@ -125,24 +139,26 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [this.config.relay.batchSize, this.config.relay.acknowledgeAfterMs],
       );
       if (rows.length === 0) return 0;
-      const deliveries = rows.flatMap((row) => this.targetsOf(row).map((target) => ({ row, target })));
+      // One job per batch and queue carries many rows: read each job once.
+      const batches = this.batchesOf(rows.map((row) => ({ row, jobId: row.job_id ?? row.event_id })));
       this.jobStore ??= this.queues.redis();
       const progress = await readJobProgress(
         this.jobStore,
-        deliveries.map(({ row, target }) => ({ queue: this.queues.queue(eventQueueName(target)), jobId: row.event_id })),
+        batches.map(({ jobId, target }) => ({ queue: this.queues.queue(eventQueueName(target)), jobId })),
       );
-      const lost = deliveries.filter((_, i) => progress[i] === 'missing');
-      const unfinished = new Set(deliveries.filter((_, i) => progress[i] !== 'finished').map(({ row }) => row.id));
+      const lost = batches.filter((_, i) => progress[i] === 'missing');
+      const unfinished = new Set(batches.filter((_, i) => progress[i] !== 'finished').flatMap(({ rows: batchRows }) => batchRows.map((r) => r.id)));
       await this.publish(lost);
       const delivered = rows.filter((r) => !unfinished.has(r.id)).map((r) => r.id);
       if (delivered.length > 0) await em.query(`UPDATE outbox SET acknowledged_at = now() WHERE id = ANY($1::bigint[])`, [delivered]);
-      if (lost.length > 0) {
+      const republished = [...new Set(lost.flatMap(({ rows: batchRows }) => batchRows.map((r) => r.id)))];
+      if (republished.length > 0) {
         // Re-published rows get a fresh grace period before the next check.
-        await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [[...new Set(lost.map(({ row }) => row.id))]]);
-        this.metrics.outboxRepublished.inc({ service: this.config.service.name }, lost.length);
-        this.log.warn({ republished: lost.length }, 'queues had lost published events; published them again');
+        await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [republished]);
+        this.metrics.outboxRepublished.inc({ service: this.config.service.name }, republished.length);
+        this.log.warn({ republished: republished.length, jobs: lost.length }, 'queues had lost published events; published them again');
       }
-      return lost.length;
+      return republished.length;
     });
   }
 
@@ -150,20 +166,27 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.routes.get(row.type) ?? [];
   }
 
-  private async publish(deliveries: ReadonlyArray<{ row: OutboxRow; target: ServiceName }>): Promise<void> {
-    const byTarget = new Map<ServiceName, OutboxRow[]>();
-    for (const { row, target } of deliveries) {
-      const list = byTarget.get(target) ?? [];
-      list.push(row);
-      byTarget.set(target, list);
+  /** Groups rows by the job that carries them and the queue it goes to, keeping outbox order within a job. */
+  private batchesOf(rows: ReadonlyArray<{ row: OutboxRow; jobId: string }>): BatchDelivery[] {
+    const batches = new Map<string, { jobId: string; target: ServiceName; rows: OutboxRow[] }>();
+    for (const { row, jobId } of rows) {
+      for (const target of this.targetsOf(row)) {
+        const key = `${target}:${jobId}`;
+        const batch = batches.get(key) ?? { jobId, target, rows: [] };
+        batch.rows.push(row);
+        batches.set(key, batch);
+      }
     }
+    return [...batches.values()];
+  }
+
+  private async publish(batches: readonly BatchDelivery[]): Promise<void> {
     const opts = eventJobOptions(this.config);
     await Promise.all(
-      [...byTarget].map(([target, targetRows]) =>
-        this.queues
-          .queue(eventQueueName(target))
-          .addBulk(targetRows.map((row) => ({ name: row.type, data: this.envelope(row), opts: { ...opts, jobId: row.event_id } }))),
-      ),
+      batches.map(({ jobId, target, rows }) => {
+        const data: EventBatchData = { events: rows.map((row) => this.envelope(row)) };
+        return this.queues.queue(eventQueueName(target)).add(EVENT_BATCH_JOB, data, { ...opts, jobId });
+      }),
     );
   }
 
