@@ -62,18 +62,19 @@ describe('buyer privacy across every store', () => {
     const ids = await eventually(
       async () =>
         (
-          await db.query<{ event_id: string; published: boolean }>(
-            `SELECT event_id, published_at IS NOT NULL AS published FROM ${schema}.outbox WHERE ${where}`,
+          await db.query<{ event_id: string; job_id: string | null; published: boolean }>(
+            `SELECT event_id, job_id, published_at IS NOT NULL AS published FROM ${schema}.outbox WHERE ${where}`,
             params,
           )
         ).rows,
       (rows) => rows.length > 0 && rows.every((r) => r.published),
       { what: `${schema} events published`, timeoutMs: 30_000 },
     );
-    for (const { event_id: id } of ids) {
+    // Each event travels in its batch's job, one per consumer queue.
+    for (const { event_id: id, job_id: jobId } of ids) {
       await eventually(
         async () => {
-          const keys = await redis.keys(`${prefix}:*-events:${id}`);
+          const keys = await redis.keys(`${prefix}:*-events:${jobId}`);
           return { keys: keys.length, finished: (await Promise.all(keys.map((k) => redis.hget(k, 'finishedOn')))).filter(Boolean).length };
         },
         (jobs) => jobs.keys > 0 && jobs.finished === jobs.keys,

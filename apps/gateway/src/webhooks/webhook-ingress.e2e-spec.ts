@@ -103,10 +103,17 @@ describe('webhook ingress (CONTRACT.md)', () => {
     expect(rows).toEqual([{ event_id: expect.any(String), request_id: requestId }]);
     const redis = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
     try {
-      const job = await eventually(() => redis.hget(`${process.env.SHOPOPS_TEST_QUEUE_PREFIX}:analytics-events:${rows[0].event_id}`, 'data'), Boolean, {
+      // The event travels in the batch job the relay published it in.
+      const jobId = await eventually(
+        async () => (await db.query(`SELECT job_id FROM gateway.outbox WHERE event_id = $1`, [rows[0].event_id])).rows[0]?.job_id as string | null,
+        Boolean,
+        { what: 'the event published' },
+      );
+      const job = await eventually(() => redis.hget(`${process.env.SHOPOPS_TEST_QUEUE_PREFIX}:analytics-events:${jobId}`, 'data'), Boolean, {
         what: 'the job on the analytics queue',
       });
-      expect(JSON.parse(job as string)).toMatchObject({ id: rows[0].event_id, requestId, producer: 'gateway' });
+      const carried = (JSON.parse(job as string) as { events: Array<{ id: string }> }).events.find((e) => e.id === rows[0].event_id);
+      expect(carried).toMatchObject({ id: rows[0].event_id, requestId });
     } finally {
       redis.disconnect();
     }

@@ -13,7 +13,7 @@ export interface EventBatchData {
 
 /** What a handled job keeps in Redis: ids for tracing, no payload (it may name a buyer). */
 export type HandledJobData = { readonly handled: true } & (
-  Omit<EventEnvelope, 'payload'> | { readonly events: ReadonlyArray<Pick<EventEnvelope, 'id' | 'type'>> }
+  Omit<EventEnvelope, 'payload'> | { readonly events: ReadonlyArray<Pick<EventEnvelope, 'id' | 'type' | 'requestId'>> }
 );
 
 export function isEventBatch(data: unknown): data is EventBatchData {

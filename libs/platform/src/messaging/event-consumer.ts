@@ -186,7 +186,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
    */
   private async forgetPayload(job: Job): Promise<void> {
     const handled: HandledJobData = isEventBatch(job.data)
-      ? { handled: true, events: job.data.events.map(({ id, type }) => ({ id, type })) }
+      ? { handled: true, events: job.data.events.map(({ id, type, requestId }) => ({ id, type, ...(requestId ? { requestId } : {}) })) }
       : (({ id, type, producer, occurredAt, requestId }: EventEnvelope) => ({
           handled: true as const,
           id,
