@@ -3,13 +3,17 @@
  * — stock reserved and marked paid (inventory), points pending (membership), the sale counted
  * (analytics) — with p50/p99 end-to-end latency (from the paid webhook's 202 to the last
  * consumer, observed by polling every 100 ms). The baseline is the rate the gateway accepted
- * the same orders at: ratio 1 means the consumers keep up with intake.
+ * the same orders at: ratio 1 means the consumers keep up with intake. The limit is the durable
+ * rows an order needs written set-based by PostgreSQL alone (bench/lib/order-rows-floor.ts).
+ * Beside them, what one order costs: jobs, SQL statements, transactions, Redis commands, CPU.
  */
 import { randomUUID } from 'node:crypto';
 import { devWebhookSecret, orderData, signDelivery, SuiteStack, tokenFor } from '@shopops/testing';
 import { httpPool, postJson } from './lib/http';
 import { closedLoop, percentile, round } from './lib/load';
+import { orderRowsFloor } from './lib/order-rows-floor';
 import { progress, type Benchmark } from './lib/report';
+import { startCostMeter } from './lib/work-costs';
 
 const CONCURRENCY = 16;
 const SKUS = 20;
@@ -50,6 +54,7 @@ export const run: Benchmark = async ({ seconds }) => {
       return (await postJson(api, '/webhooks/taobao', body, signDelivery(body, { secret }).headers)).status === 202;
     };
     progress(`${CONCURRENCY} senders for ${seconds}s`);
+    const meter = await startCostMeter(stack);
     const intake = await closedLoop({
       concurrency: CONCURRENCY,
       durationMs: seconds * 1000,
@@ -85,6 +90,9 @@ export const run: Benchmark = async ({ seconds }) => {
       await new Promise((r) => setTimeout(r, 100));
     }
     if (doneAt.size < ids.length) throw new Error(`only ${doneAt.size} of ${ids.length} orders reached every consumer`);
+    const costs = await meter.stop(ids.length);
+    progress('the floor: the same rows written set-based');
+    const limit = await orderRowsFloor(db, 20_000);
     const latencies = ids.map((id) => doneAt.get(id)! - paidAt.get(id)!).sort((a, b) => a - b);
     const firstPaid = Math.min(...paidAt.values());
     const lastDone = Math.max(...doneAt.values());
@@ -93,6 +101,8 @@ export const run: Benchmark = async ({ seconds }) => {
       metric: 'orders_per_second_to_all_consumers',
       value: round(ids.length / ((lastDone - firstPaid) / 1000), 1),
       baseline: round(ids.length / seconds, 1),
+      limit,
+      ...costs,
       p50_ms: round(percentile(latencies, 50), 1),
       p99_ms: round(percentile(latencies, 99), 1),
       orders: ids.length,

@@ -5,6 +5,7 @@
  * (a closed PostgreSQL backend) take their CPU with them, so keep pools open while measuring.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Pool } from 'pg';
 
 const SERVER_COMMANDS = new Set(['postgres', 'redis-server']);
 // Linux reports times in clock ticks of 1/100 s on every architecture Node ships for.
@@ -40,8 +41,8 @@ function readProcesses(): ProcessTimes[] {
   return processes;
 }
 
-/** CPU milliseconds per server process right now, keyed by pid. */
-function serverCpu(loadGenerator: number): Map<number, number> {
+/** CPU milliseconds per server process right now, keyed by pid; `postgres` narrows PostgreSQL to those pids. */
+function serverCpu(loadGenerator: number, postgres?: ReadonlySet<number>): Map<number, number> {
   const processes = readProcesses();
   const children = new Map<number, number[]>();
   for (const p of processes) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
@@ -53,7 +54,10 @@ function serverCpu(loadGenerator: number): Map<number, number> {
     pending.push(...(children.get(pid) ?? []));
   }
   const cpu = new Map<number, number>();
-  for (const p of processes) if (ours.has(p.pid) || SERVER_COMMANDS.has(p.command)) cpu.set(p.pid, p.cpuMs);
+  for (const p of processes) {
+    const server = p.command === 'postgres' ? !postgres || postgres.has(p.pid) : SERVER_COMMANDS.has(p.command);
+    if (ours.has(p.pid) || server) cpu.set(p.pid, p.cpuMs);
+  }
   return cpu;
 }
 
@@ -69,6 +73,30 @@ export function startCpuSpan(): CpuSpan {
     stop() {
       let spent = 0;
       for (const [pid, ms] of serverCpu(process.pid)) spent += ms - (before.get(pid) ?? 0);
+      return spent;
+    },
+  };
+}
+
+/**
+ * Like startCpuSpan, but counting of PostgreSQL only the backends of one database and the
+ * server's own processes (WAL writer, checkpointer…), so work on other databases of a shared
+ * server does not count. Backends that connect during the span count from their start.
+ */
+export async function startDatabaseCpuSpan(db: Pool, database: string): Promise<{ stop(): Promise<number> }> {
+  const pids = async (): Promise<Set<number>> =>
+    new Set(
+      (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 OR backend_type <> 'client backend'`, [database])).rows.map(
+        (r) => r.pid,
+      ),
+    );
+  const postgresBefore = await pids();
+  const before = serverCpu(process.pid, postgresBefore);
+  return {
+    async stop() {
+      const postgres = new Set([...postgresBefore, ...(await pids())]);
+      let spent = 0;
+      for (const [pid, ms] of serverCpu(process.pid, postgres)) spent += ms - (before.get(pid) ?? 0);
       return spent;
     },
   };
