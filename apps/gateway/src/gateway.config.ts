@@ -36,6 +36,8 @@ export interface GatewayConfig {
   readonly maxTokens: number;
   readonly maxFields: number;
   readonly maxAliases: number;
+  /** Keep-alive sockets the gateway holds open to each subgraph. */
+  readonly subgraphConnections: number;
   readonly rateLimitPerMinute: number;
   readonly webhookSources: ReadonlyMap<string, WebhookSourceConfig>;
   readonly webhookToleranceSeconds: number;
@@ -63,6 +65,7 @@ class GatewayEnvironment extends JwtEnvironment {
   @IntegerVariable(100, 1_000_000) GRAPHQL_MAX_TOKENS = 10_000;
   @IntegerVariable(10, 1_000_000) GRAPHQL_MAX_FIELDS = 5_000;
   @IntegerVariable(0, 1_000_000) GRAPHQL_MAX_ALIASES = 500;
+  @IntegerVariable(1, 1024) SUBGRAPH_CONNECTIONS = 64;
   @IntegerVariable(1, 100_000_000) RATE_LIMIT_PER_MINUTE = 6000;
   @TextVariable() WEBHOOK_SOURCES?: string;
   @IntegerVariable(1, 86_400) WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -90,6 +93,7 @@ export function loadGatewayConfig(env: Environment): GatewayConfig {
     maxTokens: values.GRAPHQL_MAX_TOKENS,
     maxFields: values.GRAPHQL_MAX_FIELDS,
     maxAliases: values.GRAPHQL_MAX_ALIASES,
+    subgraphConnections: values.SUBGRAPH_CONNECTIONS,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     webhookSources: readWebhookSources(values.WEBHOOK_SOURCES, env, problems),
     webhookToleranceSeconds: values.WEBHOOK_TOLERANCE_SECONDS,

@@ -2,11 +2,12 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import { ANONYMOUS, formatGraphQLError, IDENTITY_HEADER, requestContextOf, signForwardedIdentity, type RequestContext } from '@shopops/platform';
+import { formatGraphQLError, IDENTITY_HEADER, requestContextOf, type RequestContext } from '@shopops/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
-import type { EngineOptions, GatewayEngine } from './gateway-engine';
+import { forwardedIdentityHeader, type EngineOptions, type GatewayEngine } from './gateway-engine';
 import { apolloSuggestionsForStaffOnly } from './schema-hints';
+import { SubgraphConnections } from './subgraph-connections';
 import { SUBGRAPH_REQUEST_TOO_LARGE, subgraphRequestTooLarge } from './subgraph-refusals';
 
 interface GatewayContext {
@@ -19,8 +20,9 @@ class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly serviceName: string,
     url: string,
     private readonly identitySecret: string,
+    fetcher: RemoteGraphQLDataSource['fetcher'],
   ) {
-    super({ url });
+    super({ url, fetcher });
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
@@ -29,7 +31,7 @@ class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const caller = (context as GatewayContext).caller;
-    request.http?.headers.set(IDENTITY_HEADER, signForwardedIdentity(caller?.identity ?? ANONYMOUS, this.identitySecret));
+    request.http?.headers.set(IDENTITY_HEADER, forwardedIdentityHeader(caller, this.identitySecret));
     if (caller) request.http?.headers.set('x-request-id', caller.requestId);
   }
 }
@@ -38,12 +40,14 @@ class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export class ApolloEngine implements GatewayEngine {
   readonly name = 'apollo' as const;
   private readonly server: ApolloServer<GatewayContext>;
+  private readonly connections: SubgraphConnections;
   private handler?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
   constructor(options: EngineOptions, identitySecret: string) {
+    this.connections = new SubgraphConnections(options.subgraphConnections);
     const gateway = new ApolloGateway({
       supergraphSdl: options.supergraphSdl,
-      buildService: ({ name, url }) => new SignedIdentityDataSource(name, options.subgraphUrls[name] ?? String(url), identitySecret),
+      buildService: ({ name, url }) => new SignedIdentityDataSource(name, options.subgraphUrls[name] ?? String(url), identitySecret, this.connections.fetcher),
     });
     this.server = new ApolloServer<GatewayContext>({
       gateway,
@@ -74,5 +78,6 @@ export class ApolloEngine implements GatewayEngine {
 
   async stop(): Promise<void> {
     await this.server.stop();
+    await this.connections.close();
   }
 }

@@ -26,6 +26,7 @@ export function createEngine(config: GatewayConfig, identitySecret: string): Gat
     supergraphSdl: withSubgraphUrls(readSupergraph(config.supergraphPath), config.subgraphUrls),
     subgraphUrls: config.subgraphUrls,
     maxTokens: config.maxTokens,
+    subgraphConnections: config.subgraphConnections,
   };
   switch (config.engine) {
     case 'apollo':

@@ -9,6 +9,7 @@ const ENGINE_FILES = new Set([
   'graphql/apollo-engine.ts',
   'graphql/hive-engine.ts',
   'graphql/subgraph-refusals.ts',
+  'graphql/subgraph-connections.ts',
 ]);
 
 function productionFiles(dir: string): string[] {

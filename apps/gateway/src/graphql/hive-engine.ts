@@ -1,8 +1,9 @@
-import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { ANONYMOUS, IDENTITY_HEADER, requestContextOf, signForwardedIdentity, type RequestContext } from '@shopops/platform';
+import { createGatewayRuntime, useCustomFetch, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { IDENTITY_HEADER, requestContextOf, type RequestContext } from '@shopops/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { EngineOptions, GatewayEngine } from './gateway-engine';
+import { forwardedIdentityHeader, type EngineOptions, type GatewayEngine } from './gateway-engine';
 import { hiveSuggestionsForStaffOnly } from './schema-hints';
+import { SubgraphConnections } from './subgraph-connections';
 import { hiveSubgraphRefusals } from './subgraph-refusals';
 
 interface HiveServerContext {
@@ -15,8 +16,10 @@ interface HiveServerContext {
 export class HiveEngine implements GatewayEngine {
   readonly name = 'hive' as const;
   private readonly runtime: GatewayRuntime<HiveServerContext>;
+  private readonly connections: SubgraphConnections;
 
   constructor(options: EngineOptions, identitySecret: string) {
+    this.connections = new SubgraphConnections(options.subgraphConnections);
     this.runtime = createGatewayRuntime<HiveServerContext>({
       supergraph: options.supergraphSdl,
       logging: false,
@@ -25,10 +28,14 @@ export class HiveEngine implements GatewayEngine {
       graphqlEndpoint: '/graphql',
       // Subgraph errors carry codes clients switch on; they are already safe to show.
       maskedErrors: false,
-      plugins: () => [hiveSuggestionsForStaffOnly<HiveServerContext>(), hiveSubgraphRefusals(options.subgraphUrls)],
+      plugins: () => [
+        useCustomFetch((url, init) => this.connections.fetch(url, init)),
+        hiveSuggestionsForStaffOnly<HiveServerContext>(),
+        hiveSubgraphRefusals(options.subgraphUrls),
+      ],
       propagateHeaders: {
         fromClientToSubgraphs: ({ context }) => ({
-          [IDENTITY_HEADER]: signForwardedIdentity(context.caller?.identity ?? ANONYMOUS, identitySecret),
+          [IDENTITY_HEADER]: forwardedIdentityHeader(context.caller, identitySecret),
           ...(context.caller ? { 'x-request-id': context.caller.requestId } : {}),
         }),
       },
@@ -57,5 +64,6 @@ export class HiveEngine implements GatewayEngine {
 
   async stop(): Promise<void> {
     await this.runtime.dispose();
+    await this.connections.close();
   }
 }

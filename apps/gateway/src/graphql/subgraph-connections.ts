@@ -1,0 +1,172 @@
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type FetcherHeaders = FetcherResponse['headers'];
+
+/**
+ * Keep-alive connections from the gateway to its subgraphs: one undici pool per subgraph origin
+ * (an Agent keeps one per origin), at most `connections` sockets each. Apollo's default fetcher
+ * (make-fetch-happen over node-fetch) builds a cache-aware request and response per call, which
+ * costs the gateway more CPU than planning the query; this asks undici directly.
+ */
+export class SubgraphConnections {
+  private readonly agent: Agent;
+
+  constructor(connections: number) {
+    this.agent = new Agent({ connections, pipelining: 1, keepAliveTimeout: 30_000 });
+  }
+
+  /** The fetcher for Apollo's RemoteGraphQLDataSource: a POST of the subgraph request, answered with the little of fetch's Response Apollo reads. */
+  readonly fetcher: Fetcher = async (url, init) => {
+    const target = new URL(url);
+    try {
+      const response = await this.agent.request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers: init?.headers,
+        body: init?.body,
+        signal: init?.signal as AbortSignal | undefined,
+      });
+      // The body is read whole here, so nothing is left holding the socket.
+      const body = await response.body.text();
+      return new SubgraphResponse(url, response.statusCode, new RawHeaders(response.headers), body);
+    } catch (error) {
+      throw unreachable(url, error);
+    }
+  };
+
+  /** A WHATWG fetch over the same pools, for engines that take one (Hive's custom fetch). */
+  readonly fetch = (url: string, init?: RequestInit): Promise<Response> =>
+    undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: this.agent }) as unknown as Promise<Response>;
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
+
+// undici names socket failures its own way; clients are told what the default fetcher's network codes told them.
+const NETWORK_CODE_OF: Readonly<Record<string, string>> = {
+  UND_ERR_SOCKET: 'ECONNRESET',
+  UND_ERR_CLOSED: 'ECONNRESET',
+  UND_ERR_CONNECT_TIMEOUT: 'ETIMEDOUT',
+  UND_ERR_HEADERS_TIMEOUT: 'ETIMEDOUT',
+  UND_ERR_BODY_TIMEOUT: 'ETIMEDOUT',
+};
+
+/** A failed subgraph call in the default fetcher's shape: "request to <url> failed, reason: …" with the network code. */
+function unreachable(url: string, error: unknown): Error {
+  const { message, code } = (error ?? {}) as { message?: unknown; code?: unknown };
+  const reason = typeof message === 'string' && message !== '' ? `, reason: ${message}` : '';
+  const failure = new Error(`request to ${url} failed${reason}`, { cause: error }) as Error & { code?: string };
+  if (typeof code === 'string') failure.code = NETWORK_CODE_OF[code] ?? code;
+  return failure;
+}
+
+class SubgraphResponse implements FetcherResponse {
+  readonly redirected = false;
+  bodyUsed = false;
+
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly headers: FetcherHeaders,
+    private readonly body: string,
+  ) {}
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  get statusText(): string {
+    return STATUS_TEXT[this.status] ?? '';
+  }
+
+  async text(): Promise<string> {
+    this.bodyUsed = true;
+    return this.body;
+  }
+
+  async json(): Promise<unknown> {
+    this.bodyUsed = true;
+    return JSON.parse(this.body) as unknown;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    this.bodyUsed = true;
+    const bytes = Buffer.from(this.body, 'utf8');
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+
+  clone(): FetcherResponse {
+    return new SubgraphResponse(this.url, this.status, this.headers, this.body);
+  }
+}
+
+// HTTP/1.1 answers carry no reason phrase undici exposes; Apollo puts these in its error messages ("413: Payload Too Large").
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  200: 'OK',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** Fetch-style access to undici's raw header object (lower-case names). */
+class RawHeaders implements FetcherHeaders {
+  private readonly values_: Map<string, string>;
+
+  constructor(raw: Record<string, string | string[] | undefined>) {
+    this.values_ = new Map();
+    for (const name in raw) {
+      const value = raw[name];
+      if (value !== undefined) this.values_.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+  }
+
+  append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const current = this.values_.get(key);
+    this.values_.set(key, current === undefined ? value : `${current}, ${value}`);
+  }
+
+  delete(name: string): void {
+    this.values_.delete(name.toLowerCase());
+  }
+
+  get(name: string): string | null {
+    return this.values_.get(name.toLowerCase()) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.values_.has(name.toLowerCase());
+  }
+
+  set(name: string, value: string): void {
+    this.values_.set(name.toLowerCase(), value);
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return this.values_.entries();
+  }
+
+  keys(): IterableIterator<string> {
+    return this.values_.keys();
+  }
+
+  values(): IterableIterator<string> {
+    return this.values_.values();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.values_.entries();
+  }
+}
