@@ -1,16 +1,21 @@
 /**
- * Reservations per second on one hot SKU with 64 concurrent callers, calling inventory's
- * reserveStock straight on the subgraph (signed as the gateway would): the batched engine
- * against the same service with batching off (INVENTORY_RESERVE_BATCH_MAX=1, one transaction
- * with a row lock per request). Then: a SKU with less stock than demand (oversold must be 0),
- * and a kill -9 of inventory mid-run (confirmed reservations missing from PostgreSQL must be 0).
+ * Reservations per second on one hot SKU with 64 concurrent callers:
+ * - value: inventory's reserveStock straight on the subgraph (signed as the gateway would), the
+ *   batched engine;
+ * - baseline: what a team would otherwise build, with no GraphQL in the way: 64 connections,
+ *   each reservation a transaction with one conditional `UPDATE … RETURNING` and its INSERT;
+ * - limit: the same rows written with 256 reservations per transaction (bench/lib/hot-row.ts).
+ * Then: a SKU with less stock than demand (oversold must be 0), and a kill -9 of inventory
+ * mid-run (confirmed reservations missing from PostgreSQL must be 0).
  */
 import { randomUUID } from 'node:crypto';
 import { DEV_IDENTITY_SECRET, IDENTITY_HEADER, signForwardedIdentity } from '@shopops/platform';
 import { createSkus, GatewayClient, receiveStock, SuiteStack } from '@shopops/testing';
 import { httpPool, postJson } from './lib/http';
 import { closedLoop, type LoadResult } from './lib/load';
-import { progress, type Benchmark } from './lib/report';
+import { startDatabaseCpuSpan } from './lib/cpu';
+import { groupCommitFloor, rowLockReservations } from './lib/hot-row';
+import { cpuPerUnit, progress, type Benchmark } from './lib/report';
 
 const CALLERS = 64;
 const RESERVE = `mutation($i: ReserveStockInput!) { reserveStock(input: $i) { __typename } }`;
@@ -93,11 +98,17 @@ export const run: Benchmark = async ({ seconds }) => {
     const [hot] = await createSkus(gateway, 1, 99900, 'FS-HOT');
     await receiveStock(gateway, hot, 'CENTRAL', 1_000_000);
     progress(`batched engine: ${CALLERS} callers on one SKU for ${seconds}s`);
+    const cpu = await startDatabaseCpuSpan(stack.db(), stack.database);
     const batched = await measure(stack, hot, seconds);
+    const cpuMs = await cpu.stop();
+    progress(`same engine, one transaction per request (INVENTORY_RESERVE_BATCH_MAX=1) for ${seconds}s`);
     await restartInventory(stack, 1);
-    progress(`baseline (a transaction and row lock per request) for ${seconds}s`);
-    const baseline = await measure(stack, hot, seconds);
+    const unbatched = await measure(stack, hot, seconds);
     await restartInventory(stack, 256);
+    progress(`baseline: ${CALLERS} connections, a conditional UPDATE … RETURNING per reservation, for ${seconds}s`);
+    const baseline = await rowLockReservations(stack.databaseUrl, CALLERS, seconds);
+    progress('limit: 256 reservations per transaction');
+    const limit = await groupCommitFloor(stack.databaseUrl, 256, seconds);
     progress('oversell check: demand far above stock');
     const scarce = await oversold(stack, gateway);
     progress('kill -9 of inventory mid-run');
@@ -107,10 +118,13 @@ export const run: Benchmark = async ({ seconds }) => {
       metric: 'reservations_per_second',
       value: batched.perSecond,
       baseline: baseline.perSecond,
+      limit,
+      cpu_ms_per_unit: cpuPerUnit(cpuMs, batched.completed),
       p50_ms: batched.p50Ms,
       p99_ms: batched.p99Ms,
       baseline_p50_ms: baseline.p50Ms,
       baseline_p99_ms: baseline.p99Ms,
+      unbatched_engine_per_second: unbatched.perSecond,
       oversold: scarce.oversold,
       scarce_stock: scarce.stock,
       scarce_confirmed: scarce.confirmed,
