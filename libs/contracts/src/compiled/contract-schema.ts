@@ -1,5 +1,4 @@
 import type { ClassConstructor } from 'class-transformer';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, type ValidationArguments } from 'class-validator';
 
 /**
@@ -72,7 +71,9 @@ const storage = getMetadataStorage() as unknown as {
   groupByPropertyName(metadatas: ValidationMetadata[]): Record<string, ValidationMetadata[]>;
   getTargetValidatorConstraints(target: unknown): ConstraintMetadata[];
 };
-const transformerStorage = defaultMetadataStorage as unknown as {
+// class-transformer's metadata (its @Type, @Transform, @Expose, @Exclude) is public only through its internal storage module
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const transformerStorage = (require('class-transformer/cjs/storage') as { defaultMetadataStorage: unknown }).defaultMetadataStorage as {
   _typeMetadatas: Map<unknown, Map<string, TypeMetadata>>;
   findTypeMetadata(target: unknown, propertyName: string): TypeMetadata | undefined;
   _transformMetadatas: Map<unknown, Map<string, unknown>>;
