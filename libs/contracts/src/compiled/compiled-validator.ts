@@ -28,13 +28,7 @@ ajv.addKeyword({
   code: (cxt: KeywordCxt) => cxt.fail(_`typeof ${cxt.data} != "number" || !(${cxt.data} <= ${cxt.schemaCode})`),
 });
 // validator.js's own length (surrogate pairs count once, variation selectors not at all), UUID and URL checks
-ajv.addKeyword({
-  keyword: 'textLength',
-  type: 'string',
-  schemaType: 'array',
-  errors: false,
-  validate: (b: [number, number | null], s: string) => length(s, b[0], b[1] ?? undefined),
-});
+ajv.addKeyword({ keyword: 'textLength', type: 'string', schemaType: 'array', errors: false, validate: textLength });
 ajv.addKeyword({
   keyword: 'uuid',
   type: 'string',
@@ -45,6 +39,14 @@ ajv.addKeyword({
 ajv.addKeyword({ keyword: 'url', type: 'string', schemaType: 'object', errors: false, validate: (o: object, s: string) => isURL(s, o) });
 ajv.addKeyword({ keyword: 'isoWithOffset', type: 'string', schemaType: 'boolean', errors: false, validate: (_on: boolean, s: string) => isIsoWithOffset(s) });
 ajv.addKeyword({ keyword: 'calendarDate', type: 'string', schemaType: 'boolean', errors: false, validate: (_on: boolean, s: string) => isCalendarDate(s) });
+
+/** Only these change validator.js's count (a surrogate pair counts once, a variation selector not at all). */
+const UNCOUNTED = /[\uD800-\uDFFF]|\uFE0E|\uFE0F/;
+
+function textLength([min, max]: [number, number | null], text: string): boolean {
+  if (UNCOUNTED.test(text)) return length(text, min, max ?? undefined);
+  return text.length >= min && (max === null || text.length <= max);
+}
 
 const added = new Map<string, ClassShape>();
 const UNSTORABLE = Symbol('unstorable');
@@ -129,10 +131,11 @@ function copyStorable(value: unknown, depth: number, shape: ClassShape | undefin
   if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
   const out = (shape ? new shape.cls() : {}) as Record<string, unknown>;
   const outProto = shape ? (shape.cls.prototype as object) : Object.prototype;
+  const inherited = shape ? inheritedNames(shape) : OBJECT_NAMES;
   for (const key of Object.keys(value)) {
     if (PROTOTYPE_KEYS.has(key) || (SUSPECT.test(key) && unstorableText(key))) return UNSTORABLE;
     const child = (value as Record<string, unknown>)[key];
-    if (key in outProto && inheritedMethod(outProto, out, key)) {
+    if (inherited.has(key) && inheritedMethod(outProto, out, key)) {
       const checked = copyStorable(child, depth + 1, undefined);
       if (checked === UNSTORABLE || checked === NOT_PLAIN) return checked;
       continue;
@@ -142,6 +145,23 @@ function copyStorable(value: unknown, depth: number, shape: ClassShape | undefin
     out[key] = copy;
   }
   return out;
+}
+
+const OBJECT_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+const classNames = new WeakMap<ClassShape, ReadonlySet<string>>();
+
+/** Every name an instance of the class inherits (its prototype chain's), the only keys class-transformer may skip. */
+function inheritedNames(shape: ClassShape): ReadonlySet<string> {
+  let names = classNames.get(shape);
+  if (!names) {
+    const found = new Set<string>();
+    for (let proto: object | null = shape.cls.prototype as object; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+      for (const name of Object.getOwnPropertyNames(proto)) found.add(name);
+    }
+    names = found;
+    classNames.set(shape, names);
+  }
+  return names;
 }
 
 /** class-transformer skips keys its new object already has as a method or a read-only accessor. */
