@@ -78,15 +78,16 @@ export function uncompilableContracts(): ReadonlyMap<ClassConstructor<object>, s
 
 function compile(cls: ClassConstructor<object>): CompiledValidator<object> | null {
   let shape: ClassShape;
+  let validate: ValidateFunction;
   try {
     shape = shapeOf(cls);
+    addSchemas(shape);
+    validate = ajv.getSchema(shape.id) as ValidateFunction;
   } catch (error) {
-    if (!(error instanceof Uncompilable)) throw error;
-    refused.set(cls, error.message);
+    // Uncompilable, or a schema ajv refuses: class-validator stays right where the generator falls short
+    refused.set(cls, error instanceof Uncompilable ? error.message : `ajv: ${String(error)}`);
     return null;
   }
-  addSchemas(shape);
-  const validate = ajv.getSchema(shape.id) as ValidateFunction;
   return (plain) => {
     const value = copyStorable(plain, 0, shape);
     if (value === NOT_PLAIN) return NOT_PLAIN;
@@ -105,8 +106,10 @@ function addSchemas(shape: ClassShape): void {
     reachable.push(next);
     pending.push(...next.types.values());
   }
-  for (const next of reachable) ajv.addSchema(next.schema);
-  for (const next of reachable) added.set(next.id, next);
+  for (const next of reachable) {
+    ajv.addSchema(next.schema);
+    added.set(next.id, next);
+  }
 }
 
 /**
