@@ -3,7 +3,7 @@ import type { FieldProblem } from './validation';
 /** Deeper structures are refused: no integrator payload needs them, and recursive code (ours, a library's, jsonb's parser) would overflow on them. */
 export const MAX_JSON_DEPTH = 32;
 /** Keys that would reach an object's prototype when copied onto a class instance. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_PROBLEMS = 20;
 

@@ -10,6 +10,7 @@ export interface EventDefinition<T extends object = object> {
   readonly type: string;
   readonly producer: ServiceName;
   readonly payloadClass: ClassConstructor<T>;
+  /** `validatePlain` against `payloadClass`: its compiled validator, built on the first call. */
   validate(payload: unknown): Validated<T>;
 }
 
