@@ -4,11 +4,13 @@
  *
  * - value: searches per second through the gateway (searchProducts with SKUs and the total count).
  * - baseline: what the catalog did before the search document, sent straight to PostgreSQL at
- *   the same 16 in flight: the `LIKE ALL (array)` statement over the product table's own search
- *   columns (restored in this run's database, with their trigram and gram indexes, as they were)
- *   plus the read of the products it found.
+ *   the same 16 in flight: the `LIKE ALL (array)` statement over the product table with its own
+ *   search columns (a copy of it, `product_before`, laid out and indexed as it was, in this
+ *   run's throwaway database) plus the read of the products it found.
  * - limit: the bare search statement the catalog now runs, straight to PostgreSQL at 16 in
  *   flight: the floor of the same work without GraphQL, the gateway or the SKU field.
+ *
+ * The three sides take turns in rounds, so other load on the machine falls on each alike.
  */
 import { SuiteStack, tokenFor } from '@shopops/testing';
 import { Pool } from 'pg';
@@ -20,7 +22,7 @@ import { demoProducts } from '../scripts/demo/catalog.demo';
 import { cpuPerUnit, progress, type Benchmark } from './lib/report';
 import { startCpuSpan } from './lib/cpu';
 import { httpPool, postJson } from './lib/http';
-import { closedLoop, type LoadResult } from './lib/load';
+import { percentile, round, type LoadResult } from './lib/load';
 
 const PRODUCTS = 10_000;
 /** Files of 400 products stay under the gateway's 1 MiB body limit. */
@@ -32,7 +34,7 @@ const QUERY = `query($q: String, $f: ProductFilter) { searchProducts(query: $q, 
 /** The search statement before the search document: the baseline, as the catalog ran it. */
 const OLD_STATEMENT = `SELECT id, code, rank FROM (
    SELECT p.id, p.code, CASE WHEN $1::text IS NOT NULL AND lower(p.title) LIKE $1 THEN 1 ELSE 0 END AS rank
-     FROM product p
+     FROM product_before p
     WHERE p.search_grams @> $2::text[]
       AND p.search_text LIKE ALL ($3::text[])
       AND p.status = ANY ($4::text[])
@@ -49,7 +51,20 @@ const OLD_STATEMENT = `SELECT id, code, rank FROM (
   ORDER BY rank DESC, code
   LIMIT $14`;
 /** What the old search then read: the products it found (TypeORM's findBy ids). */
-const OLD_PRODUCTS = `SELECT * FROM product WHERE id = ANY ($1::uuid[])`;
+const OLD_PRODUCTS = `SELECT * FROM product_before WHERE id = ANY ($1::uuid[])`;
+/** The product table as it was before the search document: its own search columns and indexes. */
+const RESTORE_OLD_LAYOUT = [
+  `CREATE TABLE product_before AS SELECT p.*, d.body AS search_text, d.grams AS search_grams FROM product p JOIN product_search d ON d.product_id = p.id`,
+  `ALTER TABLE product_before ADD PRIMARY KEY (id)`,
+  `CREATE INDEX product_before_search_text ON product_before USING gin (search_text public.gin_trgm_ops) WITH (fastupdate = off)`,
+  `CREATE INDEX product_before_search_grams ON product_before USING gin (search_grams) WITH (fastupdate = off)`,
+  `CREATE INDEX product_before_filters ON product_before (status, lifecycle_stage, portfolio_role)`,
+  `CREATE INDEX product_before_category ON product_before (category_code)`,
+  `CREATE INDEX product_before_tags ON product_before USING gin (tags) WITH (fastupdate = off)`,
+  `VACUUM ANALYZE product_before`,
+];
+/** Sides take turns in rounds, so load from elsewhere on the machine falls on all three alike. */
+const ROUNDS = 5;
 
 interface Search {
   readonly q?: string;
@@ -171,31 +186,61 @@ async function seed(stack: SuiteStack): Promise<void> {
   await pool.close();
 }
 
-/** Closed loop over a list of distinct searches; each caller takes the next unused one. */
-function distinctLoop(list: readonly Search[], seconds: number, task: (s: Search) => Promise<boolean>): Promise<LoadResult> {
-  let next = 0;
-  return closedLoop({
-    concurrency: CONCURRENCY,
-    durationMs: seconds * 1000,
-    warmupMs: 2000,
-    task: () => {
-      if (next >= list.length) throw new Error('ran out of distinct searches');
-      return task(list[next++]);
-    },
-  });
+/** Latencies of one side over every round it ran. */
+class Side {
+  readonly latencies: number[] = [];
+  failed = 0;
+  seconds = 0;
+  /** Every search sent, warm-up included (what server CPU is spent on). */
+  sent = 0;
+  private next = 0;
+
+  constructor(private readonly list: readonly Search[]) {}
+
+  /** One round: CONCURRENCY callers, each taking the next unused search, for `ms` after a short warm-up. */
+  async round(ms: number, task: (s: Search) => Promise<boolean>): Promise<void> {
+    const call = async (record: boolean) => {
+      if (this.next >= this.list.length) throw new Error('ran out of distinct searches');
+      const t0 = performance.now();
+      this.sent += 1;
+      const ok = await task(this.list[this.next++]).catch(() => false);
+      if (!record) return;
+      if (ok) this.latencies.push(performance.now() - t0);
+      else this.failed += 1;
+    };
+    const loop = async (until: number, record: boolean) => {
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (performance.now() < until) await call(record);
+        }),
+      );
+    };
+    await loop(performance.now() + 500, false);
+    const started = performance.now();
+    await loop(started + ms, true);
+    this.seconds += (performance.now() - started) / 1000;
+  }
+
+  result(): LoadResult {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    return {
+      completed: sorted.length,
+      failed: this.failed,
+      seconds: round(this.seconds, 2),
+      perSecond: round(sorted.length / this.seconds, 1),
+      p50Ms: round(percentile(sorted, 50), 2),
+      p99Ms: round(percentile(sorted, 99), 2),
+      maxMs: round(sorted[sorted.length - 1] ?? 0, 2),
+    };
+  }
 }
 
-async function throughGateway(stack: SuiteStack, list: readonly Search[], seconds: number): Promise<LoadResult> {
-  const pool = httpPool(stack.gatewayUrl, CONCURRENCY);
+function gatewayTask(pool: ReturnType<typeof httpPool>): (s: Search) => Promise<boolean> {
   const headers = { authorization: `Bearer ${tokenFor('operator')}` };
-  try {
-    return await distinctLoop(list, seconds, async (s) => {
-      const response = await postJson(pool, '/graphql', JSON.stringify({ query: QUERY, variables: { q: s.q ?? null, f: s.f } }), headers);
-      return response.status === 200 && response.body.includes('"nodes"') && !response.body.includes('"errors"');
-    });
-  } finally {
-    await pool.close();
-  }
+  return async (s) => {
+    const response = await postJson(pool, '/graphql', JSON.stringify({ query: QUERY, variables: { q: s.q ?? null, f: s.f } }), headers);
+    return response.status === 200 && response.body.includes('"nodes"') && !response.body.includes('"errors"');
+  };
 }
 
 /** A search's plan names the trigram index: the keyword is answered from it, not by a scan. */
@@ -215,32 +260,40 @@ export const run: Benchmark = async ({ seconds }) => {
     await seed(stack);
     const importSeconds = (Date.now() - started) / 1000;
     await db.query('ANALYZE');
-    const perRun = Math.ceil((seconds + 2) * 4000);
     const [explainOffice, explainCode] = [await usesTrigramIndex(db, 'office'), await usesTrigramIndex(db, 'LX-BAG-01')];
+    progress('restoring the old product layout beside the new one, for the baseline');
+    for (const statement of RESTORE_OLD_LAYOUT) await db.query(statement);
 
-    progress(`through the gateway for ${seconds}s`);
-    const cpu = startCpuSpan();
-    const gateway = await throughGateway(stack, searches(1, perRun, 0), seconds);
-    const cpuMs = cpu.stop();
-
-    progress(`the bare search statement straight to PostgreSQL for ${seconds}s`);
-    const bare = await distinctLoop(searches(2, perRun, perRun), seconds, async (s) => {
-      await db.query(SEARCH_STATEMENT, searchParameters(args(s), false, LOW_STOCK_UNITS));
-      return true;
-    });
-
-    progress('restoring the old search columns and indexes');
-    await db.query(`ALTER TABLE product ADD COLUMN search_text text NOT NULL DEFAULT '', ADD COLUMN search_grams text[] NOT NULL DEFAULT '{}'`);
-    await db.query(`UPDATE product p SET search_text = d.body, search_grams = d.grams FROM product_search d WHERE d.product_id = p.id`);
-    await db.query(`CREATE INDEX product_search_text_old ON product USING gin (search_text public.gin_trgm_ops) WITH (fastupdate = off)`);
-    await db.query(`CREATE INDEX product_search_grams_old ON product USING gin (search_grams) WITH (fastupdate = off)`);
-    await db.query('VACUUM ANALYZE product');
-    progress(`the old LIKE ALL search straight to PostgreSQL for ${seconds}s`);
-    const old = await distinctLoop(searches(3, perRun, 2 * perRun), seconds, async (s) => {
-      const { rows } = await db.query<{ id: string }>(OLD_STATEMENT, oldParameters(s));
-      await db.query(OLD_PRODUCTS, [rows.map((r) => r.id)]);
-      return true;
-    });
+    const perSide = Math.ceil(seconds * 4000 + ROUNDS * 2000);
+    const [gatewaySide, bareSide, oldSide] = [
+      new Side(searches(1, perSide, 0)),
+      new Side(searches(2, perSide, perSide)),
+      new Side(searches(3, perSide, 2 * perSide)),
+    ];
+    const roundMs = (seconds * 1000) / ROUNDS;
+    const http = httpPool(stack.gatewayUrl, CONCURRENCY);
+    const viaGateway = gatewayTask(http);
+    let cpuMs = 0;
+    try {
+      for (let r = 1; r <= ROUNDS; r++) {
+        progress(`round ${r}/${ROUNDS}: through the gateway, the bare statement, the old statement (${roundMs / 1000}s each)`);
+        const cpu = startCpuSpan();
+        await gatewaySide.round(roundMs, viaGateway);
+        cpuMs += cpu.stop();
+        await bareSide.round(roundMs, async (s) => {
+          await db.query(SEARCH_STATEMENT, searchParameters(args(s), false, LOW_STOCK_UNITS));
+          return true;
+        });
+        await oldSide.round(roundMs, async (s) => {
+          const { rows } = await db.query<{ id: string }>(OLD_STATEMENT, oldParameters(s));
+          await db.query(OLD_PRODUCTS, [rows.map((row) => row.id)]);
+          return true;
+        });
+      }
+    } finally {
+      await http.close();
+    }
+    const [gateway, bare, old] = [gatewaySide.result(), bareSide.result(), oldSide.result()];
 
     return {
       bench: 'catalog-search',
@@ -248,7 +301,8 @@ export const run: Benchmark = async ({ seconds }) => {
       value: gateway.perSecond,
       baseline: old.perSecond,
       limit: bare.perSecond,
-      cpu_ms_per_unit: cpuPerUnit(cpuMs, gateway.completed),
+      // The warm-up searches of each gateway round are inside the CPU span too.
+      cpu_ms_per_unit: cpuPerUnit(cpuMs, gatewaySide.sent),
       p50_ms: gateway.p50Ms,
       p99_ms: gateway.p99Ms,
       baseline_p50_ms: old.p50Ms,
@@ -263,6 +317,7 @@ export const run: Benchmark = async ({ seconds }) => {
       import_products_per_second: Math.round(PRODUCTS / importSeconds),
       concurrency: CONCURRENCY,
       seconds,
+      rounds: ROUNDS,
     };
   } finally {
     await db.end();
