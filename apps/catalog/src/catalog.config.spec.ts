@@ -9,6 +9,7 @@ describe('catalog configuration', () => {
       bestsellerMaxPercent: 30,
       bestsellerMinUnits30d: 100,
       priceHonestyDays: 7,
+      search: { lowStockUnits: 10, cacheSize: 1000, cacheTtlMs: 5000 },
     });
   });
 

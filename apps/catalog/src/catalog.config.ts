@@ -12,6 +12,13 @@ export interface CatalogConfig {
   readonly bestsellerMinUnits30d: number;
   /** Price honesty looks back this many days for the lowest price charged. */
   readonly priceHonestyDays: number;
+  readonly search: {
+    /** A product with at most this many sellable units (and more than none) is LOW in search. */
+    readonly lowStockUnits: number;
+    /** Search pages kept in memory, and for how long; product writes and stock changes clear them. */
+    readonly cacheSize: number;
+    readonly cacheTtlMs: number;
+  };
 }
 
 export const CATALOG_CONFIG = Symbol('CATALOG_CONFIG');
@@ -32,6 +39,9 @@ class CatalogEnvironment {
   @IntegerVariable(1, 100) CATALOG_BESTSELLER_MAX_PERCENT = 30;
   @IntegerVariable(1, 1_000_000) CATALOG_BESTSELLER_MIN_UNITS_30D = 100;
   @IntegerVariable(1, 90) CATALOG_PRICE_HONESTY_DAYS = 7;
+  @IntegerVariable(1, 100_000) CATALOG_SEARCH_LOW_STOCK_UNITS = 10;
+  @IntegerVariable(0, 100_000) CATALOG_SEARCH_CACHE_SIZE = 1000;
+  @IntegerVariable(0, 600_000) CATALOG_SEARCH_CACHE_TTL_MS = 5000;
 }
 
 export function loadCatalogConfig(env: Environment): CatalogConfig {
@@ -43,6 +53,11 @@ export function loadCatalogConfig(env: Environment): CatalogConfig {
     bestsellerMaxPercent: values.CATALOG_BESTSELLER_MAX_PERCENT,
     bestsellerMinUnits30d: values.CATALOG_BESTSELLER_MIN_UNITS_30D,
     priceHonestyDays: values.CATALOG_PRICE_HONESTY_DAYS,
+    search: {
+      lowStockUnits: values.CATALOG_SEARCH_LOW_STOCK_UNITS,
+      cacheSize: values.CATALOG_SEARCH_CACHE_SIZE,
+      cacheTtlMs: values.CATALOG_SEARCH_CACHE_TTL_MS,
+    },
   };
   return validConfig('catalog', config, problems);
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { execute, NotFoundError, refuse, selectRows, type TransactionContext } from '@shopops/platform';
+import { SearchDocuments } from '../search/search-documents';
 import { searchDocument } from '../search/search-text';
 import { Product } from './product.entity';
 
@@ -24,14 +25,16 @@ interface ProductSnapshotRow {
  */
 @Injectable()
 export class ProductWriter {
+  constructor(private readonly searchDocuments: SearchDocuments) {}
+
   async lock(tx: TransactionContext, code: string): Promise<Product> {
     const product = await tx.repo(Product).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
     return product ?? refuse(NotFoundError.of('Product', code));
   }
 
   /**
-   * Bumps the version and snapshots the product with its SKUs; refreshes its search document
-   * and price band. Every change goes through here.
+   * Bumps the version and snapshots the product with its SKUs; refreshes its price band and,
+   * in the same transaction, its search document. Every change goes through here.
    */
   async recordVersion(tx: TransactionContext, productId: string, change: string): Promise<Product> {
     const [row] = await selectRows<ProductSnapshotRow>(
@@ -58,20 +61,12 @@ export class ProductWriter {
     await execute(
       tx.em,
       `WITH bumped AS (
-         UPDATE product SET version = version + 1, updated_at = now(), search_text = $2, search_grams = $3, min_price_fen = $4, max_price_fen = $5
+         UPDATE product SET version = version + 1, updated_at = now(), min_price_fen = $2, max_price_fen = $3
           WHERE id = $1 RETURNING version)
-       INSERT INTO product_version (product_id, version, actor, change, snapshot) SELECT $1, version, $6, $7, $8 FROM bumped`,
-      [
-        productId,
-        doc.text,
-        doc.grams,
-        prices.length ? Math.min(...prices) : null,
-        prices.length ? Math.max(...prices) : null,
-        tx.identity.subject,
-        change.slice(0, 500),
-        { ...snapshot, search_text: undefined, search_grams: undefined },
-      ],
+       INSERT INTO product_version (product_id, version, actor, change, snapshot) SELECT $1, version, $4, $5, $6 FROM bumped`,
+      [productId, prices.length ? Math.min(...prices) : null, prices.length ? Math.max(...prices) : null, tx.identity.subject, change.slice(0, 500), snapshot],
     );
+    await this.searchDocuments.write(tx, productId, doc);
     return tx.repo(Product).findOneByOrFail({ id: productId });
   }
 }

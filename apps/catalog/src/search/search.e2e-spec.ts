@@ -1,14 +1,20 @@
-import { createProduct, eventually, GatewayClient, uniqueCode } from '@shopops/testing';
+import { createProduct, eventually, GatewayClient, receiveStock, uniqueCode } from '@shopops/testing';
 
 /** Search (Chinese and English), filters and cursors; bulk import as a job, and export — through the gateway. */
 describe('search and bulk import', () => {
   const gateway = new GatewayClient();
   const operator = { role: 'operator' as const };
-  type Page = { nodes: Array<{ code: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  type Page = {
+    totalCount: number;
+    nodes: Array<{ code: string; title: string; stockStatus: string }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
   const search = async (args: { query?: string; filter?: Record<string, unknown>; first?: number; after?: string }) =>
     (
       await gateway.data<{ searchProducts: Page }>(
-        `query($q: String, $f: ProductFilter, $n: Int!, $a: String) { searchProducts(query: $q, filter: $f, first: $n, after: $a) { nodes { code } pageInfo { hasNextPage endCursor } } }`,
+        `query($q: String, $f: ProductFilter, $n: Int!, $a: String) {
+           searchProducts(query: $q, filter: $f, first: $n, after: $a) { totalCount nodes { code title stockStatus } pageInfo { hasNextPage endCursor } }
+         }`,
         { q: args.query ?? null, f: args.filter ?? null, n: args.first ?? 20, a: args.after ?? null },
         operator,
       )
@@ -45,12 +51,71 @@ describe('search and bulk import', () => {
 
     const first = await search({ filter: { tags: [tag] }, first: 2 });
     expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(first.totalCount).toBe(3);
     const second = await search({ filter: { tags: [tag] }, first: 2, after: first.pageInfo.endCursor! });
     expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(second.totalCount).toBe(3);
+    expect((await search({ query: '连衣裙', filter: { tags: [tag] } })).totalCount).toBe(1);
+    expect((await search({ query: '衬衫真丝', filter: { tags: [tag] } })).totalCount).toBe(0);
     expect([...first.nodes, ...second.nodes].map((n) => n.code)).toEqual([dress.code, silk.code, knit.code].sort());
 
     const bad = await gateway.query(`{ searchProducts(first: 500, after: "garbage") { nodes { code } } }`);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('answers a search right after a product changes with the product as it now is', async () => {
+    const tag = `s-${uniqueCode('C').toLowerCase()}`;
+    const product = await createProduct(gateway, {
+      code: uniqueCode('CACHE'),
+      title: '亚麻衬衫',
+      tags: [tag],
+      skus: [{ code: uniqueCode('CACHE-SKU'), listPriceFen: 39900 }],
+    });
+    expect((await search({ query: '亚麻', filter: { tags: [tag] } })).nodes).toEqual([expect.objectContaining({ code: product.code, title: '亚麻衬衫' })]);
+    await gateway.data(
+      `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { __typename } }`,
+      { i: { code: product.code, title: '醋酸衬衫' } },
+      operator,
+    );
+    // The same searches at once: no page cached before the change is answered after it.
+    expect((await search({ query: '亚麻', filter: { tags: [tag] } })).nodes).toEqual([]);
+    expect((await search({ query: '衬衫', filter: { tags: [tag] } })).nodes).toEqual([expect.objectContaining({ code: product.code, title: '醋酸衬衫' })]);
+  });
+
+  it('filters by stock status as inventory publishes it: IN_STOCK, then LOW, then OUT as stock is reserved', async () => {
+    const tag = `s-${uniqueCode('K').toLowerCase()}`;
+    const sku = uniqueCode('STOCK-SKU');
+    const product = await createProduct(gateway, { code: uniqueCode('STOCK'), title: '羊绒围巾', tags: [tag], skus: [{ code: sku, listPriceFen: 89900 }] });
+    const inState = async (stockStatus: string) => (await search({ filter: { tags: [tag], stockStatus } })).nodes;
+    // Nothing received yet: out of stock.
+    expect(await inState('OUT')).toEqual([expect.objectContaining({ code: product.code, stockStatus: 'OUT' })]);
+    const moves = async (to: string) =>
+      eventually(
+        () => inState(to),
+        (nodes) => nodes.length === 1,
+        { what: `the product to be ${to} in search` },
+      );
+
+    await receiveStock(gateway, sku, 'CENTRAL', 12);
+    expect(await moves('IN_STOCK')).toEqual([expect.objectContaining({ code: product.code, stockStatus: 'IN_STOCK' })]);
+    expect(await inState('OUT')).toEqual([]);
+
+    const reserve = (quantity: number) =>
+      gateway.data<{ reserveStock: { __typename: string } }>(
+        `mutation($i: ReserveStockInput!) { reserveStock(input: $i) { __typename } }`,
+        { i: { orderId: uniqueCode('STOCK-ORDER'), lines: [{ skuCode: sku, quantity }] } },
+        operator,
+      );
+    expect((await reserve(5)).reserveStock.__typename).toBe('Reservation');
+    expect(await moves('LOW')).toEqual([expect.objectContaining({ code: product.code, stockStatus: 'LOW' })]);
+    expect(await inState('IN_STOCK')).toEqual([]);
+
+    expect((await reserve(7)).reserveStock.__typename).toBe('Reservation');
+    expect(await moves('OUT')).toEqual([expect.objectContaining({ code: product.code, stockStatus: 'OUT' })]);
+    expect(await inState('LOW')).toEqual([]);
+
+    const bad = await gateway.query(`query($f: ProductFilter) { searchProducts(filter: $f) { nodes { code } } }`, { f: { stockStatus: 'PLENTY' } });
+    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringContaining('stockStatus'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('imports a CSV as a job: good products are created, bad rows are reported with their line, then exports the range', async () => {

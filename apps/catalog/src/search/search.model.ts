@@ -1,7 +1,24 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { PageArgs } from '@shopops/platform';
-import { LifecycleStageValue, PortfolioRole, ProductStatus } from '../products/product.entity';
+import { PageArgs, PageInfo, type Page } from '@shopops/platform';
+import { LifecycleStageValue, PortfolioRole, Product, ProductStatus } from '../products/product.entity';
+
+/** What a product can sell right now, from inventory's published stock. */
+export enum StockStatus {
+  IN_STOCK = 'IN_STOCK',
+  LOW = 'LOW',
+  OUT = 'OUT',
+}
+registerEnumType(StockStatus, {
+  name: 'StockStatus',
+  description: 'Sellable units over all SKUs: none (OUT), at most the low-stock threshold (LOW), more (IN_STOCK)',
+});
+
+/** The stock status of `available` sellable units. */
+export function stockStatusOf(available: number, lowStockUnits: number): StockStatus {
+  if (available <= 0) return StockStatus.OUT;
+  return available <= lowStockUnits ? StockStatus.LOW : StockStatus.IN_STOCK;
+}
 
 @InputType()
 export class ProductFilter {
@@ -25,6 +42,10 @@ export class ProductFilter {
   @ArrayMaxSize(3)
   @IsEnum(ProductStatus, { each: true })
   statuses?: ProductStatus[];
+  @Field(() => StockStatus, { nullable: true, description: 'Products whose sellable stock is in this state' })
+  @IsOptional()
+  @IsEnum(StockStatus)
+  stockStatus?: StockStatus;
 }
 
 @ArgsType()
@@ -36,4 +57,12 @@ export class SearchProductsArgs extends PageArgs {
   query?: string;
 
   @Field(() => ProductFilter, { nullable: true }) @IsOptional() filter?: ProductFilter;
+}
+
+/** A page of products, with how many match in all. */
+@ObjectType('ProductConnection')
+export class ProductConnection implements Page<Product> {
+  @Field(() => [Product]) nodes!: Product[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int, { description: 'Products matching the query and filters, over every page' }) totalCount!: number;
 }

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ProductSearchResolver } from './search.resolver';
+import { SearchIndexModule } from './search-index.module';
+import { StockStatusHandler } from './stock-status.handler';
+import { ProductSearchResolver, ProductStockStatusResolver } from './search.resolver';
 import { SearchService } from './search.service';
 
 @Module({
-  providers: [SearchService, ProductSearchResolver],
+  imports: [SearchIndexModule],
+  providers: [SearchService, ProductSearchResolver, ProductStockStatusResolver, StockStatusHandler],
 })
 export class SearchModule {}
