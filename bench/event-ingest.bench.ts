@@ -46,14 +46,29 @@ function batch(run: string, caller: number, i: number): BenchEvent[] {
 
 /** Columns both direct sides write, with the shop-calendar day the store derives. */
 const COLUMNS = 'event_id, type, occurred_at, day, visitor_id, channel, device, source, sku_code, client_id';
-const rowOf = (e: BenchEvent) => [e.eventId, e.type, e.occurredAt, e.occurredAt.slice(0, 10), `a:${e.anonymousId}`, e.channel, e.device, e.source, e.skuCode, 'bench'];
+const rowOf = (e: BenchEvent) => [
+  e.eventId,
+  e.type,
+  e.occurredAt,
+  e.occurredAt.slice(0, 10),
+  `a:${e.anonymousId}`,
+  e.channel,
+  e.device,
+  e.source,
+  e.skuCode,
+  'bench',
+];
 
 /** `CONCURRENCY` connections of the stack's pool, each running `write` back to back for `seconds`. */
 async function direct(db: Pool, seconds: number, write: (client: PoolClient, rows: BenchEvent[]) => Promise<unknown>, run: string) {
   const clients: PoolClient[] = await Promise.all(Array.from({ length: CONCURRENCY }, () => db.connect()));
   try {
     const span = startCpuSpan();
-    const load = await closedLoop({ concurrency: CONCURRENCY, durationMs: seconds * 1000, task: (caller, i) => write(clients[caller], batch(run, caller, i)).then(() => true) });
+    const load = await closedLoop({
+      concurrency: CONCURRENCY,
+      durationMs: seconds * 1000,
+      task: (caller, i) => write(clients[caller], batch(run, caller, i)).then(() => true),
+    });
     return { load, cpuMs: span.stop() };
   } finally {
     for (const client of clients) client.release();
@@ -88,7 +103,7 @@ export const run: Benchmark = async ({ seconds }) => {
     let count = await stored();
     const deadline = Date.now() + 300_000;
     while (count < expected && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 200));
       count = await stored();
     }
     const elapsed = (performance.now() - started) / 1000;
@@ -107,7 +122,8 @@ export const run: Benchmark = async ({ seconds }) => {
     const limit = await direct(
       db,
       seconds,
-      (client, rows) => copyFrom(client, `COPY analytics.tracked_event (${COLUMNS}) FROM STDIN`, rows.map((e) => rowOf(e).map(copyField).join('\t')).join('\n') + '\n'),
+      (client, rows) =>
+        copyFrom(client, `COPY analytics.tracked_event (${COLUMNS}) FROM STDIN`, rows.map((e) => rowOf(e).map(copyField).join('\t')).join('\n') + '\n'),
       `${runId}l`,
     );
     return {

@@ -48,7 +48,9 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<{ timi
 }
 
 async function load(db: Pool): Promise<void> {
-  await db.query(`CREATE TABLE IF NOT EXISTS analytics.tracked_event_2026_11 PARTITION OF analytics.tracked_event FOR VALUES FROM ('2026-11-01') TO ('2026-12-01')`);
+  await db.query(
+    `CREATE TABLE IF NOT EXISTS analytics.tracked_event_2026_11 PARTITION OF analytics.tracked_event FOR VALUES FROM ('2026-11-01') TO ('2026-12-01')`,
+  );
   // Step types thinning out along the funnel; each of 200,000 visitors has about five events that day.
   await db.query(
     `INSERT INTO analytics.tracked_event (event_id, type, occurred_at, day, visitor_id, channel, device, source, client_id)
@@ -71,7 +73,9 @@ export const run: Benchmark = async () => {
     await load(db);
     const gql = httpPool(stack.gatewayUrl, 1);
     const headers = { authorization: `Bearer ${tokenFor('analyst')}` };
-    const body = JSON.stringify({ query: `{ funnel(input: { from: "${DAY}", to: "${DAY}", breakdown: DEVICE }) { segment steps { step visitors medianSecondsFromPrevious } } }` });
+    const body = JSON.stringify({
+      query: `{ funnel(input: { from: "${DAY}", to: "${DAY}", breakdown: DEVICE }) { segment steps { step visitors medianSecondsFromPrevious } } }`,
+    });
     const ask = async () => {
       const response = await postJson(gql, '/graphql', body, headers);
       if (response.status !== 200 || response.body.includes('"errors"')) throw new Error(`funnel failed: ${response.body.slice(0, 300)}`);
@@ -83,7 +87,9 @@ export const run: Benchmark = async () => {
     await gql.close();
 
     progress(`limit: count(*) of the step events, ${RUNS} runs`);
-    const limit = await timed(RUNS, () => db.query(`SELECT count(*) FROM analytics.tracked_event WHERE type = ANY ($1) AND day BETWEEN $2 AND $2`, [STEPS, DAY]));
+    const limit = await timed(RUNS, () =>
+      db.query(`SELECT count(*) FROM analytics.tracked_event WHERE type = ANY ($1) AND day BETWEEN $2 AND $2`, [STEPS, DAY]),
+    );
 
     progress(`baseline: the straightforward SQL, ${BASELINE_RUNS} runs`);
     await db.query(`CREATE INDEX bench_tracked_event_visitor ON analytics.tracked_event (visitor_id, occurred_at)`);
