@@ -61,26 +61,36 @@ export class FunnelsService {
   async funnel(input: FunnelInput): Promise<Funnel[]> {
     const steps = input.steps ?? DEFAULT_FUNNEL;
     if (input.to < input.from) throw invalidField('to', 'must not be before from');
-    // Parameters: $1 from, $2 to, $3 window, $4 channel, $5.. step types. One CTE per step, chained.
+    // Parameters: $1 from, $2 to, $3 window, $4 channel, $5.. step types. One CTE per step, chained: each step joins
+    // the visitors still in the funnel to that step's events (read from the funnel index alone) by hash, once, instead
+    // of one index probe per visitor and step. Visitors are sorted bytewise: the same equality, without the locale's
+    // collation costs on ids that share their prefix.
     const segment = input.breakdown === FunnelBreakdown.CHANNEL ? 'channel' : input.breakdown === FunnelBreakdown.DEVICE ? 'device' : `NULL::text`;
     const ctes = steps.map((_, i) =>
       i === 0
-        ? `s0 AS (SELECT DISTINCT ON (visitor_id) visitor_id, ${segment} AS segment, occurred_at AS start, occurred_at AS t, NULL::float AS dt
-                 FROM tracked_event WHERE type = $5 AND day BETWEEN $1 AND $2 AND ($4::text IS NULL OR channel = $4) ORDER BY visitor_id, occurred_at)`
-        : `s${i} AS (SELECT p.visitor_id, p.segment, p.start, n.t, extract(epoch FROM n.t - p.t)::float AS dt FROM s${i - 1} p
-                 CROSS JOIN LATERAL (SELECT min(e.occurred_at) AS t FROM tracked_event e WHERE e.visitor_id = p.visitor_id AND e.type = $${i + 5}
-                   AND e.occurred_at >= p.t AND e.occurred_at <= p.start + $3 * interval '1 minute' AND e.day BETWEEN $1 AND ($2::date + 31)) n
-                 WHERE n.t IS NOT NULL)`,
+        ? `s0 AS MATERIALIZED (SELECT DISTINCT ON (visitor_id COLLATE "C") visitor_id, ${segment} AS segment, occurred_at AS start, occurred_at AS t
+                 FROM tracked_event WHERE type = $5 AND day BETWEEN $1 AND $2 AND ($4::text IS NULL OR channel = $4) ORDER BY visitor_id COLLATE "C", occurred_at)`
+        : `s${i} AS MATERIALIZED (SELECT p.visitor_id, min(p.segment) AS segment, min(p.start) AS start, min(e.occurred_at) AS t,
+                   extract(epoch FROM min(e.occurred_at) - min(p.t))::float AS dt
+                 FROM s${i - 1} p JOIN tracked_event e ON e.visitor_id = p.visitor_id AND e.type = $${i + 5} AND e.day BETWEEN $1 AND ($2::date + 31)
+                   AND e.occurred_at >= p.t AND e.occurred_at <= p.start + $3 * interval '1 minute'
+                GROUP BY p.visitor_id)`,
     );
-    const selects = steps.map(
-      (_, i) =>
-        `SELECT ${i} AS step, segment, count(*)::int AS visitors, percentile_cont(0.5) WITHIN GROUP (ORDER BY dt) AS median FROM s${i} GROUP BY segment`,
+    const selects = steps.map((_, i) =>
+      i === 0
+        ? `SELECT 0 AS step, segment, count(*)::int AS visitors, NULL::float AS median FROM s0 GROUP BY segment`
+        : `SELECT ${i} AS step, segment, count(*)::int AS visitors, percentile_cont(0.5) WITHIN GROUP (ORDER BY dt) AS median FROM s${i} GROUP BY segment`,
     );
-    const rows = await selectRows<{ step: number; segment: string | null; visitors: number; median: number | null }>(
-      this.dataSource,
-      `WITH ${ctes.join(',\n')} ${selects.join(' UNION ALL ')}`,
-      [input.from, input.to, input.windowMinutes, input.channel ?? null, ...steps],
-    );
+    const rows = await this.dataSource.transaction(async (em) => {
+      // The planner cannot size the step CTEs (it guesses 200 rows) and would probe per visitor; sorts and hashes stay in memory.
+      await em.query(`SET LOCAL enable_nestloop = off`);
+      await em.query(`SET LOCAL work_mem = '64MB'`);
+      return selectRows<{ step: number; segment: string | null; visitors: number; median: number | null }>(
+        em,
+        `WITH ${ctes.join(',\n')} ${selects.join(' UNION ALL ')}`,
+        [input.from, input.to, input.windowMinutes, input.channel ?? null, ...steps],
+      );
+    });
     const segments = [...new Set(rows.filter((r) => r.step === 0).map((r) => r.segment))];
     return (segments.length ? segments : [null]).map((seg) => {
       const counts = steps.map((_, i) => rows.find((r) => r.step === i && r.segment === seg));

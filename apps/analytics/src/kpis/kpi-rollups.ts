@@ -19,14 +19,20 @@ const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol', 'liv
  */
 @Injectable()
 export class KpiRollups {
-  /** Behaviour events: visitors (distinct per day), searches, views, carts, paid visits. */
+  /**
+   * Behaviour events, one statement per batch: visitors (distinct per day), searches, views, carts,
+   * paid visits; hourly traffic and payments (anomaly detection); co-views (each SKU first seen in
+   * a session pairs with the session's other SKUs); sales as their visit's source brought them.
+   * Callers pass only events stored for the first time, so each event id counts once.
+   */
   async addTracked(tx: TransactionContext, events: readonly TrackedEvent[]): Promise<void> {
     if (!events.length) return;
     await execute(
       tx.em,
       `WITH e AS (
-         SELECT (occurred_at AT TIME ZONE '${SHOP_TIME_ZONE}')::date AS day, channel, device, visitor_id, source, type
-           FROM jsonb_to_recordset($1::jsonb) AS e(occurred_at timestamptz, channel text, device text, visitor_id text, source text, type text)),
+         SELECT t, (t AT TIME ZONE '${SHOP_TIME_ZONE}')::date AS day, channel, device, visitor_id, source, type, session_id, sku_code, campaign, referrer, amount
+           FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+             AS e(t, channel, device, visitor_id, source, type, session_id, sku_code, campaign, referrer, amount)),
        new_visitors AS (
          INSERT INTO daily_visitor (day, channel, device, visitor_id, source)
          SELECT DISTINCT ON (day, channel, device, visitor_id) day, channel, device, visitor_id, source FROM e
@@ -34,64 +40,46 @@ export class KpiRollups {
        counts AS (
          SELECT day, channel, device, count(*) FILTER (WHERE type = 'search') AS searches, count(*) FILTER (WHERE type = 'product_view') AS views,
                 count(*) FILTER (WHERE type = 'add_to_cart') AS carts FROM e GROUP BY day, channel, device),
-       visitors AS (SELECT day, channel, device, count(*) AS visitors, count(*) FILTER (WHERE source = ANY ($2)) AS paid FROM new_visitors GROUP BY day, channel, device)
-       INSERT INTO kpi_daily (day, channel, device, visitors, paid_visits, searches, product_views, add_to_carts)
-       SELECT c.day, c.channel, c.device, coalesce(v.visitors, 0), coalesce(v.paid, 0), c.searches, c.views, c.carts
-         FROM counts c LEFT JOIN visitors v USING (day, channel, device)
-       ON CONFLICT (day, channel, device) DO UPDATE SET visitors = kpi_daily.visitors + EXCLUDED.visitors, paid_visits = kpi_daily.paid_visits + EXCLUDED.paid_visits,
-         searches = kpi_daily.searches + EXCLUDED.searches, product_views = kpi_daily.product_views + EXCLUDED.product_views, add_to_carts = kpi_daily.add_to_carts + EXCLUDED.add_to_carts`,
+       visitors AS (SELECT day, channel, device, count(*) AS visitors, count(*) FILTER (WHERE source = ANY ($12)) AS paid FROM new_visitors GROUP BY day, channel, device),
+       daily AS (
+         INSERT INTO kpi_daily (day, channel, device, visitors, paid_visits, searches, product_views, add_to_carts)
+         SELECT c.day, c.channel, c.device, coalesce(v.visitors, 0), coalesce(v.paid, 0), c.searches, c.views, c.carts
+           FROM counts c LEFT JOIN visitors v USING (day, channel, device)
+         ON CONFLICT (day, channel, device) DO UPDATE SET visitors = kpi_daily.visitors + EXCLUDED.visitors, paid_visits = kpi_daily.paid_visits + EXCLUDED.paid_visits,
+           searches = kpi_daily.searches + EXCLUDED.searches, product_views = kpi_daily.product_views + EXCLUDED.product_views, add_to_carts = kpi_daily.add_to_carts + EXCLUDED.add_to_carts),
+       hourly AS (
+         INSERT INTO kpi_hourly (hour, channel, metric, value)
+         SELECT date_trunc('hour', t), channel, CASE WHEN type = 'payment' THEN 'payments' ELSE 'traffic' END, count(*) FROM e WHERE type IN ('product_view', 'payment') GROUP BY 1, 2, 3
+         ON CONFLICT (metric, channel, hour) DO UPDATE SET value = kpi_hourly.value + EXCLUDED.value),
+       batch_views AS (SELECT DISTINCT session_id AS s, sku_code AS k FROM e WHERE type = 'product_view' AND session_id IS NOT NULL AND sku_code IS NOT NULL),
+       fresh_views AS (INSERT INTO session_view (session_id, sku_code) SELECT s, k FROM batch_views ON CONFLICT DO NOTHING RETURNING session_id, sku_code),
+       pairs AS (
+         SELECT f.sku_code AS a, o.sku_code AS b FROM fresh_views f JOIN session_view o ON o.session_id = f.session_id AND o.sku_code <> f.sku_code
+         UNION ALL SELECT o.sku_code, f.sku_code FROM fresh_views f JOIN session_view o ON o.session_id = f.session_id AND o.sku_code <> f.sku_code
+         UNION ALL SELECT f1.sku_code, f2.sku_code FROM fresh_views f1 JOIN fresh_views f2 ON f2.session_id = f1.session_id AND f2.sku_code <> f1.sku_code),
+       view_pairs AS (
+         INSERT INTO view_pair (sku_a, sku_b, sessions) SELECT a, b, count(*) FROM pairs GROUP BY a, b
+         ON CONFLICT (sku_a, sku_b) DO UPDATE SET sessions = view_pair.sessions + EXCLUDED.sessions),
+       sales AS (
+         INSERT INTO attributed_sale (day, source, campaign, referrer, orders, gmv_fen)
+         SELECT day, source, coalesce(campaign, ''), coalesce(referrer, ''), count(*), sum(amount) FROM e WHERE type = 'payment' AND amount <> 0 GROUP BY 1, 2, 3, 4
+         ON CONFLICT (day, source, campaign, referrer) DO UPDATE SET orders = attributed_sale.orders + EXCLUDED.orders, gmv_fen = attributed_sale.gmv_fen + EXCLUDED.gmv_fen)
+       SELECT 1`,
       [
-        JSON.stringify(
-          events.map((e) => ({ occurred_at: e.occurredAt, channel: e.channel, device: e.device, visitor_id: visitorOf(e), source: e.source, type: e.type })),
-        ),
+        events.map((e) => e.occurredAt),
+        events.map((e) => e.channel),
+        events.map((e) => e.device),
+        events.map(visitorOf),
+        events.map((e) => e.source),
+        events.map((e) => e.type),
+        events.map((e) => e.sessionId ?? null),
+        events.map((e) => e.skuCode ?? null),
+        events.map((e) => e.campaign ?? null),
+        events.map((e) => e.referrer ?? null),
+        events.map((e) => e.amountFen ?? null),
         PAID_SOURCES,
       ],
     );
-    // Hourly traffic and payments, for anomaly detection.
-    const hourly = events.filter((e) => e.type === 'product_view' || e.type === 'payment');
-    if (hourly.length) {
-      await execute(
-        tx.em,
-        `INSERT INTO kpi_hourly (hour, channel, metric, value)
-         SELECT date_trunc('hour', t), channel, CASE WHEN type = 'payment' THEN 'payments' ELSE 'traffic' END, count(*) FROM unnest($1::timestamptz[], $2::text[], $3::text[]) AS x(t, channel, type) GROUP BY 1, 2, 3
-         ON CONFLICT (metric, channel, hour) DO UPDATE SET value = kpi_hourly.value + EXCLUDED.value`,
-        [hourly.map((e) => e.occurredAt), hourly.map((e) => e.channel), hourly.map((e) => e.type)],
-      );
-    }
-    // Co-views: each SKU first seen in a session pairs with the session's other SKUs.
-    const views = events.filter((e) => e.type === 'product_view' && e.sessionId && e.skuCode);
-    if (views.length) {
-      await execute(
-        tx.em,
-        `WITH batch AS (SELECT DISTINCT s, k FROM unnest($1::text[], $2::text[]) AS x(s, k)),
-              fresh AS (INSERT INTO session_view (session_id, sku_code) SELECT s, k FROM batch ON CONFLICT DO NOTHING RETURNING session_id, sku_code),
-              pairs AS (
-                SELECT f.sku_code AS a, o.sku_code AS b FROM fresh f JOIN session_view o ON o.session_id = f.session_id AND o.sku_code <> f.sku_code
-                UNION ALL SELECT o.sku_code, f.sku_code FROM fresh f JOIN session_view o ON o.session_id = f.session_id AND o.sku_code <> f.sku_code
-                UNION ALL SELECT f1.sku_code, f2.sku_code FROM fresh f1 JOIN fresh f2 ON f2.session_id = f1.session_id AND f2.sku_code <> f1.sku_code)
-         INSERT INTO view_pair (sku_a, sku_b, sessions) SELECT a, b, count(*) FROM pairs GROUP BY a, b
-         ON CONFLICT (sku_a, sku_b) DO UPDATE SET sessions = view_pair.sessions + EXCLUDED.sessions`,
-        [views.map((e) => e.sessionId), views.map((e) => e.skuCode)],
-      );
-    }
-    // Sales as their visit's source brought them (ROAS, KOL tiers).
-    const payments = events.filter((e) => e.type === 'payment' && e.amountFen);
-    if (payments.length) {
-      await execute(
-        tx.em,
-        `INSERT INTO attributed_sale (day, source, campaign, referrer, orders, gmv_fen)
-         SELECT (t AT TIME ZONE '${SHOP_TIME_ZONE}')::date, source, campaign, referrer, count(*), sum(amount) FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS x(t, source, campaign, referrer, amount)
-          GROUP BY 1, 2, 3, 4
-         ON CONFLICT (day, source, campaign, referrer) DO UPDATE SET orders = attributed_sale.orders + EXCLUDED.orders, gmv_fen = attributed_sale.gmv_fen + EXCLUDED.gmv_fen`,
-        [
-          payments.map((e) => e.occurredAt),
-          payments.map((e) => e.source),
-          payments.map((e) => e.campaign ?? ''),
-          payments.map((e) => e.referrer ?? ''),
-          payments.map((e) => e.amountFen),
-        ],
-      );
-    }
   }
 
   /** A paid order counts once: GMV, SKU sales, and the co-purchase counts behind recommendations. Answers whether it was new. */

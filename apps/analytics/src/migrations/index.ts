@@ -3,6 +3,7 @@ import { AnalyticsStore1733200000000 } from './1733200000000-analytics-store';
 import { Insights1733300000000 } from './1733300000000-insights';
 import { ChannelEventPrivacy1733700000000 } from './1733700000000-channel-event-privacy';
 import { ChannelEventPerDelivery1796170100000 } from './1796170100000-channel-event-per-delivery';
+import { FunnelIndex1796170200000 } from './1796170200000-funnel-index';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
 export const ANALYTICS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ANALYTICS_MIGRATIONS = [
   Insights1733300000000,
   ChannelEventPrivacy1733700000000,
   ChannelEventPerDelivery1796170100000,
+  FunnelIndex1796170200000,
 ];

@@ -7,8 +7,14 @@ import type { TransactionContext } from '@shopops/platform';
  * that KPIs read are kept beside it and do not depend on its engine.
  */
 export interface EventStore {
-  /** Stores the events not seen before; answers those it stored. */
-  append(tx: TransactionContext, clientId: string, events: readonly TrackedEvent[]): Promise<TrackedEvent[]>;
+  /** Stores the events not seen before (by event id, across batches and days); answers those it stored. */
+  append(tx: TransactionContext, batches: readonly ClientEvents[]): Promise<TrackedEvent[]>;
+}
+
+/** One client's batch, as POST /events accepted it. */
+export interface ClientEvents {
+  readonly clientId: string;
+  readonly events: readonly TrackedEvent[];
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { TrackedEvent } from '@shopops/contracts';
 import { execute, selectRows, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
-import { SHOP_TIME_ZONE, visitorOf, type EventStore } from './event-store';
+import { SHOP_TIME_ZONE, visitorOf, type ClientEvents, type EventStore } from './event-store';
 
 const MONTH = /^\d{4}-\d{2}$/;
 
@@ -21,55 +21,60 @@ export class PostgresEventStore implements EventStore {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async append(tx: TransactionContext, clientId: string, events: readonly TrackedEvent[]): Promise<TrackedEvent[]> {
-    if (!events.length) return [];
+  /**
+   * One statement per transaction: the ids not seen before are claimed in seen_event and only
+   * their rows are inserted, from parallel arrays (no per-event statements, no JSON to unpack).
+   */
+  async append(tx: TransactionContext, batches: readonly ClientEvents[]): Promise<TrackedEvent[]> {
+    // The first of several same-id events in this transaction; the gateway already de-duplicates within a batch.
+    const firsts = new Map<string, { event: TrackedEvent; clientId: string }>();
+    for (const batch of batches)
+      for (const event of batch.events) if (!firsts.has(event.eventId)) firsts.set(event.eventId, { event, clientId: batch.clientId });
+    if (!firsts.size) return [];
+    const rows = [...firsts.values()];
+    const events = rows.map((r) => r.event);
+    await this.ensurePartitions(events.map((e) => shopMonth(e.occurredAt)));
     const fresh = await selectRows<{ event_id: string }>(
       tx.em,
-      `INSERT INTO seen_event (event_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [events.map((e) => e.eventId)],
-    );
-    const freshIds = new Set(fresh.map((r) => r.event_id));
-    const stored = events.filter((e) => freshIds.has(e.eventId));
-    if (!stored.length) return [];
-    await this.ensurePartitions(stored.map((e) => shopMonth(e.occurredAt)));
-    await execute(
-      tx.em,
-      `INSERT INTO tracked_event (event_id, type, occurred_at, day, visitor_id, member_id, session_id, channel, device, source, campaign, referrer, sku_code, product_code,
+      `WITH e AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                              $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::bigint[], $17::int[], $18::text[], $19::text[], $20::jsonb[], $21::text[])
+           AS e(event_id, type, occurred_at, visitor_id, member_id, session_id, channel, device, source, campaign, referrer, sku_code, product_code, query, order_id,
+                amount_fen, quantity, experiment_key, experiment_variant, properties, client_id)),
+       fresh AS (INSERT INTO seen_event (event_id) SELECT event_id FROM e ON CONFLICT DO NOTHING RETURNING event_id)
+       INSERT INTO tracked_event (event_id, type, occurred_at, day, visitor_id, member_id, session_id, channel, device, source, campaign, referrer, sku_code, product_code,
                                   query, order_id, amount_fen, quantity, experiment_key, experiment_variant, properties, client_id)
        SELECT e.event_id, e.type, e.occurred_at, (e.occurred_at AT TIME ZONE '${SHOP_TIME_ZONE}')::date, e.visitor_id, e.member_id, e.session_id, e.channel, e.device, e.source,
-              e.campaign, e.referrer, e.sku_code, e.product_code, e.query, e.order_id, e.amount_fen, e.quantity, e.experiment_key, e.experiment_variant, e.properties, $2
-         FROM jsonb_to_recordset($1::jsonb) AS e(event_id text, type text, occurred_at timestamptz, visitor_id text, member_id text, session_id text, channel text, device text,
-              source text, campaign text, referrer text, sku_code text, product_code text, query text, order_id text, amount_fen bigint, quantity integer,
-              experiment_key text, experiment_variant text, properties jsonb)`,
+              e.campaign, e.referrer, e.sku_code, e.product_code, e.query, e.order_id, e.amount_fen, e.quantity, e.experiment_key, e.experiment_variant, e.properties, e.client_id
+         FROM e JOIN fresh USING (event_id)
+       RETURNING event_id`,
       [
-        JSON.stringify(
-          stored.map((e) => ({
-            event_id: e.eventId,
-            type: e.type,
-            occurred_at: e.occurredAt,
-            visitor_id: visitorOf(e),
-            member_id: e.memberId ?? null,
-            session_id: e.sessionId ?? null,
-            channel: e.channel,
-            device: e.device,
-            source: e.source,
-            campaign: e.campaign ?? null,
-            referrer: e.referrer ?? null,
-            sku_code: e.skuCode ?? null,
-            product_code: e.productCode ?? null,
-            query: e.query ?? null,
-            order_id: e.orderId ?? null,
-            amount_fen: e.amountFen ?? null,
-            quantity: e.quantity ?? null,
-            experiment_key: e.experiment?.key ?? null,
-            experiment_variant: e.experiment?.variant ?? null,
-            properties: e.properties ?? null,
-          })),
-        ),
-        clientId,
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => e.occurredAt),
+        events.map(visitorOf),
+        events.map((e) => e.memberId ?? null),
+        events.map((e) => e.sessionId ?? null),
+        events.map((e) => e.channel),
+        events.map((e) => e.device),
+        events.map((e) => e.source),
+        events.map((e) => e.campaign ?? null),
+        events.map((e) => e.referrer ?? null),
+        events.map((e) => e.skuCode ?? null),
+        events.map((e) => e.productCode ?? null),
+        events.map((e) => e.query ?? null),
+        events.map((e) => e.orderId ?? null),
+        events.map((e) => e.amountFen ?? null),
+        events.map((e) => e.quantity ?? null),
+        events.map((e) => e.experiment?.key ?? null),
+        events.map((e) => e.experiment?.variant ?? null),
+        events.map((e) => (e.properties === undefined || e.properties === null ? null : JSON.stringify(e.properties))),
+        rows.map((r) => r.clientId),
       ],
     );
-    return stored;
+    if (fresh.length === events.length) return events;
+    const stored = new Set(fresh.map((r) => r.event_id));
+    return events.filter((e) => stored.has(e.eventId));
   }
 
   /**

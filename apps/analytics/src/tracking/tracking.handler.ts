@@ -5,7 +5,10 @@ import { ExperimentsService } from '../experiments/experiments.service';
 import { KpiRollups } from '../kpis/kpi-rollups';
 import { EVENT_STORE, type EventStore } from '../store/event-store';
 
-/** Batches from POST /events: stored once each (by event id), then counted into the rollups. */
+/**
+ * Batches from POST /events: the deliveries of one transaction are stored together, once per
+ * event id, and only the events stored then are counted into the rollups.
+ */
 @Injectable()
 export class TrackingHandler {
   constructor(
@@ -16,10 +19,11 @@ export class TrackingHandler {
 
   @OnEventBatch(TrackedEventsReceived)
   async ingest(tx: TransactionContext, batches: Array<EventEnvelope<TrackedEventsReceivedPayload>>): Promise<void> {
-    for (const batch of batches) {
-      const stored = await this.store.append(tx, batch.payload.clientId, batch.payload.events);
-      await this.rollups.addTracked(tx, stored);
-      await this.experiments.record(tx, stored);
-    }
+    const stored = await this.store.append(
+      tx,
+      batches.map((b) => ({ clientId: b.payload.clientId, events: b.payload.events })),
+    );
+    await this.rollups.addTracked(tx, stored);
+    await this.experiments.record(tx, stored);
   }
 }
