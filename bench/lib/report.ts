@@ -12,18 +12,18 @@ export interface BenchReport {
   readonly value: number;
   readonly baseline: number;
   /** The same work at the physical floor (a bare COPY, a bare Fastify + HMAC endpoint…). */
-  readonly limit?: number;
+  readonly limit: number;
   /** Server CPU (services, PostgreSQL, Redis; not the load generator) per unit of `value`. */
-  readonly cpu_ms_per_unit?: number;
-  readonly p50_ms?: number;
-  readonly p99_ms?: number;
+  readonly cpu_ms_per_unit: number;
+  readonly p50_ms: number;
+  readonly p99_ms: number;
   readonly [extra: string]: unknown;
 }
 
 /** The one JSON line a benchmark prints, with `ratio` (value ÷ baseline) and `of_limit` (value ÷ limit). */
 export function formatReport(report: BenchReport): string {
   const ratio = report.baseline === 0 ? null : round(report.value / report.baseline, 3);
-  const ofLimit = report.limit ? round(report.value / report.limit, 3) : null;
+  const ofLimit = report.limit === 0 ? null : round(report.value / report.limit, 3);
   const { bench, metric, value, baseline, limit, cpu_ms_per_unit, p50_ms, p99_ms, ...extra } = report;
   return JSON.stringify({
     bench,
