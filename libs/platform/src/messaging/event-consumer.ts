@@ -3,6 +3,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { describeProblems, eventQueueName, type EventDefinition, type EventEnvelope } from '@shopops/contracts';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
+import { MicroBatcher } from '../concurrency/micro-batcher';
 import { logScope, RequestContext } from '../context/request-context';
 import { conflictPauseMs, isTransientConflict, retryOnConflict } from '../database/transient-conflict';
 import { selectRows } from '../database/sql';
@@ -21,8 +22,11 @@ import { ServiceSchedules } from './service-schedules';
 interface RegisteredHandler {
   readonly consumer: string;
   readonly definition: EventDefinition;
-  /** Handles events in one transaction: an @OnEventBatch method at once, an @OnEvent one event after event. */
-  readonly invoke: EventBatchHandlerFn<unknown>;
+  /**
+   * Takes a handler's events from every job in flight in this process, one transaction at a
+   * time, so two jobs never hold the same handler's rows crosswise (see commitBatch).
+   */
+  readonly batcher: MicroBatcher<EventEnvelope, void>;
 }
 
 /** An event that did not commit for some handler, with why. */
@@ -215,8 +219,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * Every handler takes its events in order, up to EVENT_BATCH_MAX per transaction; a failing
-   * transaction is split until only the failing events fail. Returns each failing event once.
+   * Every handler takes its events in order, with those of other jobs in flight, up to
+   * EVENT_BATCH_MAX per transaction; a failing transaction is split until only the failing
+   * events fail. Returns each failing event once.
    */
   private async deliver(events: readonly EventEnvelope[]): Promise<FailedEvent[]> {
     const byHandler = new Map<string, { handler: RegisteredHandler; events: EventEnvelope[] }>();
@@ -228,21 +233,22 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       }
     }
     const failures = new Map<string, FailedEvent>();
-    const size = this.config.worker.eventBatchMax;
-    for (const { handler, events: own } of byHandler.values()) {
-      for (let start = 0; start < own.length; start += size) {
-        const chunk = own.slice(start, start + size);
-        const outcome = await commitBisecting(chunk, (part) => retryOnConflict(() => this.commitBatch(handler, part)));
-        outcome.forEach((error, i) => {
-          if (error && !failures.has(chunk[i].id)) failures.set(chunk[i].id, { envelope: chunk[i], error });
-        });
-      }
-    }
+    await Promise.all(
+      [...byHandler.values()].map(({ handler, events: own }) =>
+        Promise.all(
+          own.map((envelope) =>
+            handler.batcher.submit(envelope).catch((error: unknown) => {
+              if (!failures.has(envelope.id)) failures.set(envelope.id, { envelope, error: error instanceof Error ? error : new Error(String(error)) });
+            }),
+          ),
+        ),
+      ),
+    );
     return [...failures.values()];
   }
 
   /** One transaction for a handler's events: claim every id in the inbox at once, handle the new ones. */
-  private commitBatch(handler: RegisteredHandler, events: readonly EventEnvelope[]): Promise<void> {
+  private commitBatch(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: readonly EventEnvelope[]): Promise<void> {
     // Claimed in id order, so that two batches sharing redelivered ids never wait on each other crosswise.
     const claims = [...new Map(events.map((e) => [e.id, e.type])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return this.unitOfWork.run(RequestContext.system(events[0]?.requestId), async (tx) => {
@@ -251,12 +257,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         `INSERT INTO inbox (consumer, event_id, event_type)
          SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
          ON CONFLICT DO NOTHING RETURNING event_id`,
-        [handler.consumer, claims.map(([id]) => id), claims.map(([, type]) => type)],
+        [consumer, claims.map(([id]) => id), claims.map(([, type]) => type)],
       );
       const fresh = new Set(claimed.map((row) => row.event_id));
       // Only the first of several same-id deliveries in one batch is new.
       const firstOfEach = events.filter((e, i) => fresh.has(e.id) && events.findIndex((o) => o.id === e.id) === i);
-      if (firstOfEach.length > 0) await handler.invoke(tx, firstOfEach);
+      if (firstOfEach.length > 0) await invoke(tx, firstOfEach);
     });
   }
 
@@ -285,9 +291,14 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       : async (tx, events) => {
           for (const event of events) await one.call(instance, tx, event);
         };
+    const batcher = new MicroBatcher<EventEnvelope, void>({
+      maxBatch: this.config.worker.eventBatchMax,
+      maxWaitMs: 0,
+      run: (events) => commitBisecting(events, (part) => retryOnConflict(() => this.commitBatch(consumer, invoke, part))),
+    });
     for (const definition of metadata.definitions) {
       const list = this.handlers.get(definition.type) ?? [];
-      list.push({ consumer, definition, invoke });
+      list.push({ consumer, definition, batcher });
       this.handlers.set(definition.type, list);
     }
   }
