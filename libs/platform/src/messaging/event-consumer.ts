@@ -173,6 +173,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
     this.metrics.jobsProcessed.inc({ service: this.config.service.name, job: job.name, outcome: 'dead-lettered' }, failures.length);
   }
+
   /** Puts a job that lost a deadlock back in the queue, a little later, keeping its attempts. */
   private async deferAfterConflict(job: Job, token: string | undefined, error: unknown): Promise<boolean> {
     const deferrals = (job.attemptsStarted ?? 0) - job.attemptsMade - 1;
