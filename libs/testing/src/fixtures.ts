@@ -6,7 +6,8 @@ export function orderData(orderId: string, overrides: Record<string, unknown> = 
     lines: [{ skuCode: 'LX-DRESS-001-BLK-M', quantity: 1, unitPriceFen: 99900 }],
     totalFen: 99900,
     region: '310000',
-    placedAt: '2026-11-11T00:00:01+08:00',
+    // Placed now: inventory counts the payment window from here.
+    placedAt: new Date().toISOString(),
     ...overrides,
   };
 }

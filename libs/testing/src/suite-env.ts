@@ -15,6 +15,7 @@ export const SUITE_ENV: Readonly<Record<string, string>> = {
   // Hourly and daily checks run every few seconds, so tests can watch them act.
   SCHEDULE_INVENTORY_LATE_DELIVERIES: '*/2 * * * * *',
   SCHEDULE_INVENTORY_STOCK_HEALTH_SCAN: '*/10 * * * * *',
+  SCHEDULE_INVENTORY_PAYMENT_WINDOWS: '* * * * * *',
   MEMBERSHIP_RETURN_WINDOW_SECONDS: '1',
   // Half the dormant members are the win-back hold-out, so tests see both arms.
   MEMBERSHIP_WINBACK_HOLDOUT_PERCENT: '50',

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PaymentWindowClosed, ReservationChanged } from '@shopops/contracts';
+import { ReservationChanged } from '@shopops/contracts';
 import { selectRows, type TransactionContext } from '@shopops/platform';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { FlashSaleGate, type FlashSaleRefusal } from '../flash-sales/flash-sale-gate';
@@ -146,8 +146,7 @@ export class ReservationEngine {
         movements.push(...state.allocations.map((a) => ({ ...a, kind: 'RESERVATION' as const, onHandDelta: 0, reservedDelta: a.quantity, reference })));
         state.status = 'RESERVED';
         state.reason = null;
-        if (!state.facts.paid && !state.facts.shipped)
-          tx.emit(PaymentWindowClosed, { channel: state.channel, orderId: state.orderId }, { delayMs: this.config.paymentWindowMs });
+        if (!state.facts.paid && !state.facts.shipped) state.paymentDueAt = paymentDeadline(state.placedAt, new Date(), this.config.paymentWindowMs);
       }
     }
     if ((step === 'commit' || step === 'reserve-and-commit') && state.status === 'RESERVED') {
@@ -263,4 +262,13 @@ function releaseReason(facts: OrderFacts): string {
   if (facts.cancelled) return 'order cancelled';
   if (facts.refundedBeforeShipping) return 'refunded before shipping';
   return 'unpaid when the payment window closed';
+}
+
+/**
+ * The payment window runs from when the buyer placed the order (DOMAIN: 30 minutes to pay), not
+ * from when the event reached us; a placing time in the future (a skewed clock) counts as now.
+ */
+export function paymentDeadline(placedAt: string | null, now: Date, windowMs: number): string {
+  const placed = placedAt ? Math.min(Date.parse(placedAt), now.getTime()) : now.getTime();
+  return new Date((Number.isNaN(placed) ? now.getTime() : placed) + windowMs).toISOString();
 }

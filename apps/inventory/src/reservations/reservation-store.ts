@@ -20,6 +20,7 @@ interface ReservationRow {
   refunded_before_shipping: boolean;
   payment_window_closed: boolean;
   placed_at: Date | null;
+  payment_due_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -84,10 +85,10 @@ export class ReservationStore {
       tx.em,
       `UPDATE reservation AS r SET status = d.status, reason = d.reason, lines = d.lines, region = d.region, buyer_id = d.buyer_id,
               placed_at = d.placed_at, paid = d.paid, shipped = d.shipped, completed = d.completed, cancelled = d.cancelled,
-              refunded_before_shipping = d.refunded, payment_window_closed = d.window_closed, updated_at = now()
+              refunded_before_shipping = d.refunded, payment_window_closed = d.window_closed, payment_due_at = d.payment_due_at, updated_at = now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::timestamptz[],
-                     $9::bool[], $10::bool[], $11::bool[], $12::bool[], $13::bool[], $14::bool[])
-           AS d(channel, order_id, status, reason, lines, region, buyer_id, placed_at, paid, shipped, completed, cancelled, refunded, window_closed)
+                     $9::bool[], $10::bool[], $11::bool[], $12::bool[], $13::bool[], $14::bool[], $15::timestamptz[])
+           AS d(channel, order_id, status, reason, lines, region, buyer_id, placed_at, paid, shipped, completed, cancelled, refunded, window_closed, payment_due_at)
         WHERE r.channel = d.channel AND r.order_id = d.order_id`,
       [
         states.map((s) => s.channel),
@@ -104,6 +105,7 @@ export class ReservationStore {
         states.map((s) => s.facts.cancelled),
         states.map((s) => s.facts.refundedBeforeShipping),
         states.map((s) => s.facts.paymentWindowClosed),
+        states.map((s) => s.paymentDueAt),
       ],
     );
     const changed = states.filter((s) => s.allocationsChanged);
@@ -145,6 +147,7 @@ function toState(row: ReservationRow, allocations: readonly AllocationRecord[], 
     region: row.region,
     buyerId: row.buyer_id,
     placedAt: row.placed_at?.toISOString() ?? null,
+    paymentDueAt: row.payment_due_at?.toISOString() ?? null,
     facts: {
       paid: row.paid,
       shipped: row.shipped,

@@ -36,6 +36,8 @@ export interface ReservationState {
   region: string | null;
   buyerId: string | null;
   placedAt: string | null;
+  /** Unpaid and reserved: when the payment window closes (swept by PaymentWindows). */
+  paymentDueAt: string | null;
   facts: OrderFacts;
   allocations: AllocationRow[];
   /** Status when the batch began, to know what changed. */

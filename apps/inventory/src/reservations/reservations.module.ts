@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RoutingModule } from '../routing/routing.module';
 import { StockModule } from '../stock/stock.module';
 import { ChannelOrdersHandler } from './channel-orders.handler';
+import { PaymentWindows } from './payment-windows';
 import { ReservationEngine } from './reservation-engine';
 import { ReservationStore } from './reservation-store';
 import { ReservationsResolver } from './reservations.resolver';
@@ -9,6 +10,6 @@ import { ReservationsService } from './reservations.service';
 
 @Module({
   imports: [StockModule, RoutingModule],
-  providers: [ReservationStore, ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler],
+  providers: [ReservationStore, ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler, PaymentWindows],
 })
 export class ReservationsModule {}
