@@ -411,6 +411,8 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
         ROLE: 'all',
         REDIS_URL: `redis://127.0.0.1:${port}`,
         WORKER_CONCURRENCY: '1',
+        // Small batches, so one acknowledgement check reads a lost job's rows only in part.
+        OUTBOX_BATCH_SIZE: '4',
         OUTBOX_ACK_CHECK_MS: '500',
         SCHEDULE_CHECK_MS: '300',
       });
@@ -427,8 +429,18 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
         (n) => n === 1,
         { what: 'the blocking job to start' },
       );
-      const keys = ['lost-1', 'lost-2', 'lost-3'];
-      for (const key of keys) await emitProbe(app, { key, behaviour: 'ok' });
+      const keys = ['lost-1', 'lost-2', 'lost-3', 'lost-4', 'lost-5', 'lost-6'];
+      // Two transactions of three: batches of at most four straddle them.
+      await emitProbes(
+        app,
+        ProbeRecorded,
+        keys.slice(0, 3).map((key) => ({ key, behaviour: 'ok' as const })),
+      );
+      await emitProbes(
+        app,
+        ProbeRecorded,
+        keys.slice(3).map((key) => ({ key, behaviour: 'ok' as const })),
+      );
       // Published to Redis, waiting behind the blocker (one job at a time): then Redis loses them.
       await eventually(
         async () => Promise.all(keys.map(outboxRow)),
@@ -447,7 +459,7 @@ describe('messaging guarantees (real PostgreSQL and Redis)', () => {
         (all) => all.every((r) => r?.acknowledged_at),
         { what: 'the outbox rows acknowledged' },
       );
-      expect(rows).toHaveLength(3);
+      expect(rows).toHaveLength(6);
       for (const key of keys) expect(await count('probe_effect', key)).toBe(1);
     }, 60_000);
 

@@ -3,7 +3,7 @@ import { eventQueueName, type EventEnvelope, type ServiceName } from '@shopops/c
 import type { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
 import { selectRow, selectRows } from '../database/sql';
 import { outboxChannel } from '../database/unit-of-work';
@@ -48,8 +48,9 @@ export function eventJobOptions(config: PlatformConfig): JobsOptions {
 
 /**
  * Publishes committed outbox rows to the queue of every subscribed service, one job per queue
- * per batch of rows (see event-batch.ts), then marks them published. Rows are claimed with SKIP LOCKED so several workers can relay side by side; a
- * crash after publishing republishes with the same job id, and consumers' inboxes absorb it.
+ * per batch of rows (see event-batch.ts), then marks them published. Rows are claimed with SKIP
+ * LOCKED so several workers can relay side by side; a crash after publishing republishes them,
+ * and consumers' inboxes absorb it.
  * If Redis is away, rows simply stay until it is back. Timers stay in the outbox until due.
  * A published row is kept until every target queue has finished its job; one a queue lost
  * (Redis restarted without its data) is published again.
@@ -146,8 +147,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.jobStore,
         batches.map(({ jobId, target }) => ({ queue: this.queues.queue(eventQueueName(target)), jobId })),
       );
-      const lost = batches.filter((_, i) => progress[i] === 'missing');
+      const missing = batches.filter((_, i) => progress[i] === 'missing');
       const unfinished = new Set(batches.filter((_, i) => progress[i] !== 'finished').flatMap(({ rows: batchRows }) => batchRows.map((r) => r.id)));
+      const lost = await this.wholeBatches(em, missing);
       await this.publish(lost);
       const delivered = rows.filter((r) => !unfinished.has(r.id)).map((r) => r.id);
       if (delivered.length > 0) await em.query(`UPDATE outbox SET acknowledged_at = now() WHERE id = ANY($1::bigint[])`, [delivered]);
@@ -160,6 +162,24 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       return republished.length;
     });
+  }
+
+  /**
+   * A lost job is published again whole, under its id: with every unacknowledged row it carried,
+   * not only those this check read, or rows left out would later find the id taken and be
+   * acknowledged with a job that never held them.
+   */
+  private async wholeBatches(em: EntityManager, missing: readonly BatchDelivery[]): Promise<BatchDelivery[]> {
+    if (missing.length === 0) return [];
+    const rows = await selectRows<OutboxRow>(
+      em,
+      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE job_id = ANY($1::text[]) AND acknowledged_at IS NULL ORDER BY id`,
+      [[...new Set(missing.map((b) => b.jobId))]],
+    );
+    const lostPairs = new Set(missing.map((b) => `${b.target}:${b.jobId}`));
+    const legacy = missing.filter((b) => !rows.some((r) => r.job_id === b.jobId));
+    // Rows published before batches carry their event id as job id and come alone.
+    return [...this.batchesOf(rows.map((row) => ({ row, jobId: row.job_id! }))).filter((b) => lostPairs.has(`${b.target}:${b.jobId}`)), ...legacy];
   }
 
   private targetsOf(row: OutboxRow): readonly ServiceName[] {
