@@ -35,12 +35,12 @@ export class InteractionsHandler {
     const [member] = await selectRows<{ review_count: number; interaction_score: number }>(
       tx.em,
       `WITH updated AS (
-         UPDATE member SET review_count = review_count + 1, interaction_score = interaction_score + $2,
-                last_interaction_at = greatest(last_interaction_at, $3), dormant_since = NULL, updated_at = now()
+         UPDATE member SET review_count = review_count + 1, interaction_score = interaction_score + $2, updated_at = now()
           WHERE id = $1 RETURNING review_count, interaction_score)
        SELECT * FROM updated`,
-      [memberId, this.config.interactionScore.review, new Date(review.createdAt)],
+      [memberId, this.config.interactionScore.review],
     );
+    await this.members.recordInteraction(tx, memberId, new Date(review.createdAt));
     if (member.review_count > this.config.reviewBonusAfter && this.config.reviewBonusPoints > 0) {
       await this.ledger.grant(tx, {
         memberId,
@@ -57,10 +57,7 @@ export class InteractionsHandler {
   async recordChat(tx: TransactionContext, event: EventEnvelope<ChannelMessagePayload>): Promise<void> {
     const message = event.payload;
     const memberId = await this.members.memberForBuyer(tx, message.channel, message.buyer);
-    await execute(tx.em, `UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [
-      memberId,
-      new Date(message.at),
-    ]);
+    await this.members.recordInteraction(tx, memberId, new Date(message.at));
     if (!(await this.countOnce(tx, 'chat', message.channel, message.conversationId, memberId, message.at))) return;
     const [member] = await selectRows<{ interaction_score: number }>(
       tx.em,

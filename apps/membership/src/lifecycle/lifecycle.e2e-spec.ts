@@ -40,6 +40,15 @@ describe('member lifecycle and segments', () => {
     await scheduleRanSince('membership', 'membership.dormancy', Date.now());
     expect((await memberView(member.id)).coupons).toHaveLength(expected.length);
 
+    // An order from before the quiet spell, delivered late (or replayed), leaves the member dormant.
+    const late = await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: user }, { at: new Date(Date.now() - 100 * 86_400_000) });
+    await eventually(
+      async () => (await db.query(`SELECT 1 FROM membership.member_order WHERE channel = 'taobao' AND order_id = $1`, [late.orderId])).rowCount,
+      (n) => n === 1,
+      { what: 'the late order recorded' },
+    );
+    expect((await memberView(member.id)).dormantSince).not.toBeNull();
+
     await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: user });
     await eventually(
       () => memberView(member.id),

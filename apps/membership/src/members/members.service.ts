@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IdentityLinked, MemberCreated, MembersMerged, type ChannelBuyer } from '@shopops/contracts';
 import { execute, PII_VAULT, selectRow, selectRows, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource, In } from 'typeorm';
+import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { PointsLedger } from '../points/points-ledger';
 import { IdentityVerifications, type AccountClaim } from './identity-verifications';
 import { MemberIdentity } from './member-identity.entity';
@@ -25,7 +26,23 @@ export class MembersService {
     private readonly ledger: PointsLedger,
     private readonly verifications: IdentityVerifications,
     @Inject(PII_VAULT) private readonly vault: PiiVault,
+    @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
   ) {}
+
+  /**
+   * The member acted at `at` (an order, a review, a chat). Dormancy ends only when the member's
+   * latest interaction falls within the dormancy threshold: a late or replayed event from before
+   * the quiet spell leaves a dormant member dormant.
+   */
+  async recordInteraction(tx: TransactionContext, memberId: string, at: Date): Promise<void> {
+    await execute(
+      tx.em,
+      `UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2),
+              dormant_since = CASE WHEN greatest(last_interaction_at, $2) >= now() - $3::int * interval '1 day' THEN NULL ELSE dormant_since END
+        WHERE id = $1`,
+      [memberId, at, this.config.dormantAfterDays],
+    );
+  }
 
   /**
    * The member behind a platform account, created on first sight. A new account whose phone

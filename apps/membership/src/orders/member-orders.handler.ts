@@ -117,7 +117,7 @@ export class MemberOrdersHandler {
     }
     const o = p as ChannelOrderPayload;
     const at = new Date(o.occurredAt);
-    await execute(tx.em, `UPDATE member SET last_interaction_at = greatest(last_interaction_at, $2), dormant_since = NULL WHERE id = $1`, [memberId, at]);
+    if (memberId) await this.members.recordInteraction(tx, memberId, at);
     const order = await this.upsertOrder(tx, o.channel, o.orderId, memberId, {
       totalFen: o.totalFen,
       ...(event.type === ChannelOrderPaid.type ? { paidAt: at } : {}),
