@@ -44,14 +44,18 @@ describe('MemberOrdersHandler lock order', () => {
 
   async function lockTrace(events: Array<EventEnvelope<ChannelOrderPayload>>) {
     const resolved: string[] = [];
+    const statements: Array<{ sql: string; params: unknown[] }> = [];
     const members = {
       memberForBuyer: async (_tx: TransactionContext, _platform: string, buyer: { platformUserId: string }) => {
         resolved.push(buyer.platformUserId);
         return memberOfUser[buyer.platformUserId];
       },
+      // The member's row is written where the real service writes it: traced like the handler's own statements.
+      recordInteraction: async (_tx: TransactionContext, memberId: string, at: Date) => {
+        statements.push({ sql: 'UPDATE member SET last_interaction_at', params: [memberId, at] });
+      },
     } as unknown as MembersService;
     const handler = new MemberOrdersHandler(members, {} as PointsLedger, {} as TiersService, {} as CouponsService, {} as MembershipConfig);
-    const statements: Array<{ sql: string; params: unknown[] }> = [];
     await handler.applyOrderEvents(recordingTransaction(statements), events);
     const locks = statements.flatMap(({ sql, params }) =>
       sql.includes('FOR UPDATE')
