@@ -66,16 +66,17 @@ export interface CpuSpan {
   stop(): number;
 }
 
+/** Milliseconds the server processes spent since `before` was read. */
+function spentSince(before: ReadonlyMap<number, number>, postgres?: ReadonlySet<number>): number {
+  let spent = 0;
+  for (const [pid, ms] of serverCpu(process.pid, postgres)) spent += ms - (before.get(pid) ?? 0);
+  return spent;
+}
+
 /** Starts counting the server side's CPU; `stop()` returns the milliseconds spent since. */
 export function startCpuSpan(): CpuSpan {
   const before = serverCpu(process.pid);
-  return {
-    stop() {
-      let spent = 0;
-      for (const [pid, ms] of serverCpu(process.pid)) spent += ms - (before.get(pid) ?? 0);
-      return spent;
-    },
-  };
+  return { stop: () => spentSince(before) };
 }
 
 /**
@@ -94,10 +95,7 @@ export async function startDatabaseCpuSpan(db: Pool, database: string): Promise<
   const before = serverCpu(process.pid, postgresBefore);
   return {
     async stop() {
-      const postgres = new Set([...postgresBefore, ...(await pids())]);
-      let spent = 0;
-      for (const [pid, ms] of serverCpu(process.pid, postgres)) spent += ms - (before.get(pid) ?? 0);
-      return spent;
+      return spentSince(before, new Set([...postgresBefore, ...(await pids())]));
     },
   };
 }

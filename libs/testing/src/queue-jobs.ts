@@ -2,6 +2,7 @@ import { testPool } from './databases';
 import { deadLetterQueueName, eventQueueName, type ServiceName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
+import type { Pool } from 'pg';
 import { eventually } from './eventually';
 import { harnessEnv, suiteEnv } from './harness-env';
 
@@ -27,11 +28,12 @@ async function withSuiteQueue<T>(service: ServiceName, work: (queue: Queue) => P
  * completed. An event dead-lettered, or a job failed for good, fails the wait.
  */
 export async function eventHandled(service: ServiceName, eventId: string, timeoutMs = 30_000): Promise<void> {
+  const db = testPool();
   const jobId = await eventually(
-    () => carryingJob(eventId),
+    () => carryingJob(db, eventId),
     (id) => id !== undefined,
     { what: `the event ${eventId} published`, timeoutMs },
-  );
+  ).finally(() => db.end());
   await withSuiteQueue(service, async (queue) => {
     const state = await eventually(
       () => queue.getJobState(jobId!),
@@ -45,19 +47,14 @@ export async function eventHandled(service: ServiceName, eventId: string, timeou
 }
 
 /** The id of the job that carries an event: the batch job recorded in its producer's outbox, else the event id itself. */
-async function carryingJob(eventId: string): Promise<string | undefined> {
-  const db = testPool();
-  try {
-    const { rows: schemas } = await db.query<{ schema: string }>(`SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox'`);
-    for (const { schema } of schemas) {
-      const escaped = schema.replace(/"/g, '""');
-      const { rows } = await db.query<{ job_id: string | null }>(`SELECT job_id FROM "${escaped}".outbox WHERE event_id::text = $1`, [eventId]);
-      if (rows.length > 0) return rows[0].job_id ?? undefined;
-    }
-    return eventId;
-  } finally {
-    await db.end();
+async function carryingJob(db: Pool, eventId: string): Promise<string | undefined> {
+  const { rows: schemas } = await db.query<{ schema: string }>(`SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox'`);
+  for (const { schema } of schemas) {
+    const escaped = schema.replace(/"/g, '""');
+    const { rows } = await db.query<{ job_id: string | null }>(`SELECT job_id FROM "${escaped}".outbox WHERE event_id::text = $1`, [eventId]);
+    if (rows.length > 0) return rows[0].job_id ?? undefined;
   }
+  return eventId;
 }
 
 /** Waits until `service` has handled the event an accepted webhook delivery became. */

@@ -261,8 +261,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         [consumer, claims.map(([id]) => id), claims.map(([, type]) => type)],
       );
       const fresh = new Set(claimed.map((row) => row.event_id));
-      // Only the first of several same-id deliveries in one batch is new.
-      const firstOfEach = events.filter((e, i) => fresh.has(e.id) && events.findIndex((o) => o.id === e.id) === i);
+      // Only the first of several same-id deliveries in one batch is new (taken off as it is kept).
+      const firstOfEach = events.filter((e) => fresh.delete(e.id));
       if (firstOfEach.length > 0) await invoke(tx, firstOfEach);
     });
   }
