@@ -4,10 +4,11 @@ import { join, relative, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '..');
 
 /**
- * Configuration is read once, validated, at start (each service's ConfigModule); code takes the
- * typed config it needs. Only these files may touch `process.env`: the test harness's one reader.
+ * Configuration is read once, validated, at start (runService hands the environment to the
+ * service's configuration); code takes the typed config it needs. Only these files may touch
+ * `process.env`: the test harness's one reader, and that hand-over.
  */
-const MAY_READ_THE_ENVIRONMENT = new Set(['libs/testing/src/harness-env.ts']);
+const MAY_READ_THE_ENVIRONMENT = new Set(['libs/testing/src/harness-env.ts', 'libs/platform/src/http/run-service.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

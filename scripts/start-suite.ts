@@ -1,8 +1,10 @@
 /**
  * `npm start`: the whole suite on one machine. Checks that its ports are free, checks PostgreSQL
  * and Redis, creates the database and schemas, migrates, starts every service (api + worker)
- * and the gateway, and loads demo data into an empty database. Ctrl-C (or SIGTERM) drains
- * everything and exits 0 once every service has drained.
+ * and the gateway — all in one process by default (`TOPOLOGY=one-process`, what a small machine
+ * wants), or one process per service (`TOPOLOGY=per-service`, production's layout) — and loads
+ * demo data into an empty database. Ctrl-C (or SIGTERM) drains everything and exits 0 once
+ * every service has drained.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,6 +25,7 @@ const portOffset = Number(process.env.PORT_OFFSET ?? 0);
 const portOf = (service: ServiceName): number => SERVICES[service].defaultPort + portOffset;
 /** The address every service listens on (their HOST default). */
 const listenHost = process.env.HOST || '0.0.0.0';
+const topology = process.env.TOPOLOGY ?? 'one-process';
 const subgraphUrls = Object.fromEntries(DOMAIN_SERVICE_NAMES.map((s) => [serviceEnvName(s, 'URL'), `http://127.0.0.1:${portOf(s)}/graphql`]));
 
 /** Why `port` cannot be listened on (e.g. EADDRINUSE), or undefined when it is free. */
@@ -90,26 +93,37 @@ async function checkRedis(): Promise<void> {
   }
 }
 
-function startService(service: ServiceName): void {
+/** Runs `entry` (under dist/) as a child with the suite's environment; its exit stops the suite unless the suite is stopping. */
+function startChild(label: string, entry: string, env: Readonly<Record<string, string>>): void {
   if (stopping) return;
-  const child = spawn(process.execPath, [join(root, 'dist', 'apps', service, 'src', 'main.js')], {
+  const child = spawn(process.execPath, [join(root, 'dist', entry)], {
     cwd: root,
-    env: { ...process.env, ...subgraphUrls, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, ROLE: process.env.ROLE ?? 'all', PORT: String(portOf(service)) },
+    env: { ...process.env, ...subgraphUrls, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, ROLE: process.env.ROLE ?? 'all', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code, signal) => {
       if (!stopping) {
-        log(`${service} exited (${signal ?? code}); stopping the suite`);
+        log(`${label} exited (${signal ?? code}); stopping the suite`);
         void stop(1);
       }
       resolve(code);
     }),
   );
-  children.push({ service, child, exited });
+  children.push({ label, child, exited });
 }
 
-async function waitReady(service: ServiceName, timeoutMs = 60_000): Promise<void> {
+function startService(service: ServiceName): void {
+  startChild(service, join('apps', service, 'src', 'main.js'), { PORT: String(portOf(service)) });
+}
+
+/** Every service in one process (scripts/run-services), each on its own port. */
+function startOneProcess(): void {
+  const ports = Object.fromEntries(SERVICE_NAMES.map((service) => [serviceEnvName(service, 'PORT'), String(portOf(service))]));
+  startChild('the suite process', join('scripts', 'run-services.js'), { SERVICES: 'all', ...ports });
+}
+
+async function waitReady(service: ServiceName, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -123,7 +137,8 @@ async function waitReady(service: ServiceName, timeoutMs = 60_000): Promise<void
 }
 
 interface RunningService {
-  readonly service: ServiceName;
+  /** A service, or the process that hosts them all. */
+  readonly label: string;
   readonly child: ChildProcess;
   /** The exit code; null when a signal killed it. */
   readonly exited: Promise<number | null>;
@@ -139,7 +154,7 @@ async function stop(code: number, signal: NodeJS.Signals = 'SIGTERM'): Promise<v
   log('draining all services');
   for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   const codes = await Promise.all(children.map((running) => running.exited));
-  const failed = children.flatMap((running, i) => (codes[i] === 0 ? [] : [`${running.service} (${codes[i] ?? 'killed by a signal'})`]));
+  const failed = children.flatMap((running, i) => (codes[i] === 0 ? [] : [`${running.label} (${codes[i] ?? 'killed by a signal'})`]));
   if (failed.length) log(`did not drain cleanly: ${failed.join(', ')}`);
   process.exit(failed.length || code !== 0 ? 1 : 0);
 }
@@ -153,18 +168,24 @@ function onSignal(signal: NodeJS.Signals): void {
 async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  if (topology !== 'one-process' && topology !== 'per-service') throw new Error(`TOPOLOGY: expected one-process or per-service, got "${topology}"`);
   await checkPortsFree();
   await checkPostgres();
   await checkRedis();
   await migrateServices(SUITE_MIGRATIONS, { ...process.env, DATABASE_URL: databaseUrl }, (line) => log(`migrate ${line}`));
-  for (const service of DOMAIN_SERVICE_NAMES) startService(service);
-  await Promise.all(DOMAIN_SERVICE_NAMES.map((service) => waitReady(service)));
-  startService('gateway');
-  await waitReady('gateway');
+  if (topology === 'one-process') {
+    startOneProcess();
+    await Promise.all(SERVICE_NAMES.map((service) => waitReady(service)));
+  } else {
+    for (const service of DOMAIN_SERVICE_NAMES) startService(service);
+    await Promise.all(DOMAIN_SERVICE_NAMES.map((service) => waitReady(service)));
+    startService('gateway');
+    await waitReady('gateway');
+  }
   const gatewayUrl = `http://127.0.0.1:${portOf('gateway')}`;
   if (process.env.DEMO_DATA !== 'off') await seedDemoIfEmpty(gatewayUrl, log);
   if (stopping) return;
-  log(`ready: GraphQL at ${gatewayUrl}/graphql, webhooks at ${gatewayUrl}/webhooks/{source}`);
+  log(`ready (${topology}): GraphQL at ${gatewayUrl}/graphql, webhooks at ${gatewayUrl}/webhooks/{source}`);
   log('a token for the API: npm run --silent token -- --role admin');
 }
 

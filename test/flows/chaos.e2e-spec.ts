@@ -74,8 +74,9 @@ function stopRedis(redis: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 }
 
 /**
- * Crashes while a thousand orders arrive: kill -9 of each domain service in turn and of Redis
- * (without persistence), then, with no manual repair, every order ends consistent everywhere.
+ * Crashes while a thousand orders arrive: kill -9 of each domain service's process in turn (of the
+ * one process hosting them all, in that topology) and of Redis (without persistence), then, with
+ * no manual repair, every order ends consistent everywhere.
  */
 describe('chaos: crashed services and a Redis that loses everything, under a thousand orders', () => {
   let redisPort: number;
@@ -162,13 +163,25 @@ describe('chaos: crashed services and a Redis that loses everything, under a tho
     const { orders, resends } = planOrders(run, skus);
     const units: Delivery[][] = [...orders.map((o) => o.deliveries), ...resends.map((d) => [d])];
     const answers = new Map<number, number>();
+    // A sender retries a delivery that got no answer, as integrators do; only a gateway that goes down with its process loses answers.
+    let unanswered = 0;
+    const deliver = async (d: Delivery): Promise<number> => {
+      for (;;) {
+        try {
+          return (await sendWebhook(stack.gatewayUrl, d.channel, { type: d.type, data: d.data }, { id: d.id })).status;
+        } catch {
+          unanswered++;
+          await pause(250);
+        }
+      }
+    };
     const sendUnits = async (batch: Delivery[][]): Promise<void> => {
       let next = 0;
       await Promise.all(
         Array.from({ length: SENDERS }, async () => {
           while (next < batch.length) {
             for (const d of batch[next++]) {
-              const { status } = await sendWebhook(stack.gatewayUrl, d.channel, { type: d.type, data: d.data }, { id: d.id });
+              const status = await deliver(d);
               answers.set(status, (answers.get(status) ?? 0) + 1);
             }
           }
@@ -176,12 +189,13 @@ describe('chaos: crashed services and a Redis that loses everything, under a tho
       );
     };
 
-    // Each crash happens while a share of the webhooks arrives.
+    // Each crash happens while a share of the webhooks arrives: kill -9 of every process that runs a
+    // domain service (each service's own, or the one process that hosts the whole suite), restarted.
+    const crashed = stack.processesRunning(DOMAIN_SERVICE_NAMES).map((running) => running.id);
     const crashes: Array<() => Promise<void>> = [
-      ...DOMAIN_SERVICE_NAMES.map((service) => async () => {
+      ...crashed.map((id) => async () => {
         await pause(300);
-        await stack.stopProcess(service, 'SIGKILL');
-        await stack.startProcess(service);
+        await stack.restartProcess(id, 'SIGKILL');
       }),
       async () => {
         await pause(300);
@@ -196,9 +210,17 @@ describe('chaos: crashed services and a Redis that loses everything, under a tho
     }
     const sent = units.reduce((n, u) => n + u.length, 0);
     expect(sent).toBeGreaterThanOrEqual(2000);
-    // Every delivery is accepted, crashes or not; a delivery id sent twice is answered as a duplicate.
+    // Every delivery is accepted, crashes or not; a delivery id sent twice is answered as a duplicate. A
+    // delivery whose answer died with the gateway's process may have been stored: its retry is a duplicate.
     const uniqueIds = new Set(units.flat().map((d) => d.id)).size;
-    expect(Object.fromEntries(answers)).toEqual({ 202: uniqueIds, 200: sent - uniqueIds });
+    const accepted = answers.get(202) ?? 0;
+    expect({ answered: accepted + (answers.get(200) ?? 0), other: [...answers.keys()].filter((status) => status !== 200 && status !== 202) }).toEqual({
+      answered: sent,
+      other: [],
+    });
+    expect(accepted).toBeLessThanOrEqual(uniqueIds);
+    expect(accepted).toBeGreaterThanOrEqual(uniqueIds - unanswered);
+    if (stack.topology === 'per-service') expect(unanswered).toBe(0);
 
     // No manual repair: wait for every service to settle by itself.
     await eventually(

@@ -1,35 +1,63 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDatabase, databaseUrl, dropDatabase, graphqlRequest, PROJECT_ROOT, TEST_SERVER_URL, uniqueName } from '@shopops/testing';
+
+/** The processes `pid` started (its direct children), from /proc. */
+function childProcesses(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(pid);
+      } catch {
+        return false; // exited meanwhile
+      }
+    })
+    .map(Number);
+}
+
+/** Runs the start script on shifted ports with its own database and queue prefix until "ready", then `check`, then SIGTERM. */
+async function startSuite(env: Record<string, string>, check: (gateway: string, log: string, pid: number) => Promise<void>): Promise<void> {
+  const database = await createDatabase(uniqueName('shopops_start'));
+  const offset = 20_000 + Math.floor(Math.random() * 20_000);
+  const output: string[] = [];
+  const suite = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start-suite.js')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl(database), QUEUE_PREFIX: uniqueName('start'), PORT_OFFSET: String(offset), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  suite.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  suite.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => suite.once('exit', (code) => resolve(code)));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "ready" within 5 minutes:\n${output.join('').slice(-3000)}`)), 300_000);
+      suite.stdout.on('data', () => output.join('').includes('[shopops] ready') && (clearTimeout(timer), resolve()));
+      void exited.then((code) => reject(new Error(`npm start exited ${code}:\n${output.join('').slice(-3000)}`)));
+    });
+    await check(`http://127.0.0.1:${4000 + offset}`, output.join(''), suite.pid ?? 0);
+  } finally {
+    suite.kill('SIGTERM');
+    const code = await exited;
+    await dropDatabase(database);
+    // On a failed drain the start script's own words say which service and why.
+    expect({ code, output: code === 0 ? '' : output.join('').slice(-4000) }).toEqual({ code: 0, output: '' });
+  }
+}
 
 /**
  * `npm start` on an empty database: migrations, every service, the gateway and the demo shop.
  * Runs the real start script on shifted ports with its own database and queue prefix.
  */
 describe('npm start', () => {
-  it('brings up a working gateway with demo data on an empty database, and drains on SIGTERM', async () => {
-    const database = await createDatabase(uniqueName('shopops_start'));
-    const offset = 20_000 + Math.floor(Math.random() * 20_000);
-    const output: string[] = [];
-    const suite = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start-suite.js')], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(database), QUEUE_PREFIX: uniqueName('start'), PORT_OFFSET: String(offset), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    suite.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    suite.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => suite.once('exit', (code) => resolve(code)));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "ready" within 5 minutes:\n${output.join('').slice(-3000)}`)), 300_000);
-        suite.stdout.on('data', () => output.join('').includes('[shopops] ready') && (clearTimeout(timer), resolve()));
-        void exited.then((code) => reject(new Error(`npm start exited ${code}:\n${output.join('').slice(-3000)}`)));
-      });
-      const log = output.join('');
+  it('brings up a working gateway with demo data on an empty database, every service in one process, and drains on SIGTERM', async () => {
+    await startSuite({}, async (gateway, log, pid) => {
       expect(log).toContain('demo catalog: 200 products');
-      const gateway = `http://127.0.0.1:${4000 + offset}`;
+      expect(log).toContain('[shopops] ready (one-process)');
+      expect(childProcesses(pid)).toHaveLength(1);
       // Demo products are drafts (not on sale): the whole range is for staff.
       const products = await graphqlRequest<{ products: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
         gateway,
@@ -47,13 +75,16 @@ describe('npm start', () => {
       );
       expect(sku.data?.sku.product.code).toBe('LX-DRESS-001');
       expect(sku.data?.sku.stock.onHand).toBeGreaterThan(0);
-    } finally {
-      suite.kill('SIGTERM');
-      const code = await exited;
-      await dropDatabase(database);
-      // On a failed drain the start script's own words say which service and why.
-      expect({ code, output: code === 0 ? '' : output.join('').slice(-4000) }).toEqual({ code: 0, output: '' });
-    }
+    });
+  }, 420_000);
+
+  it('runs one process per service with TOPOLOGY=per-service, answers through the gateway, and drains on SIGTERM', async () => {
+    await startSuite({ TOPOLOGY: 'per-service', DEMO_DATA: 'off' }, async (gateway, log, pid) => {
+      expect(log).toContain('[shopops] ready (per-service)');
+      expect(childProcesses(pid)).toHaveLength(6);
+      const products = await graphqlRequest<{ products: { totalCount: number } }>(gateway, `{ products(first: 1) { totalCount } }`, {}, { role: 'operator' });
+      expect(products).toEqual({ data: { products: { totalCount: 0 } } });
+    });
   }, 420_000);
 
   it('refuses to start, naming the port and its service, when one of its ports is taken', async () => {

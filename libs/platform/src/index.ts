@@ -45,3 +45,4 @@ export * from './messaging/routing';
 export * from './platform.module';
 export * from './platform.tokens';
 export * from './privacy/pii-vault';
+export * from './http/drain';

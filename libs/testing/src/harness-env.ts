@@ -7,6 +7,8 @@ import { loadJwtSecret } from '../../../apps/gateway/src/gateway.config';
  * and the secrets the suite's services use, read through their validated loaders.
  */
 const env = process.env;
+
+export type Topology = 'per-service' | 'one-process';
 let secrets: { jwt: string; identity: string } | undefined;
 /** Loaded once: the secrets a run's services sign and verify with do not change during it. */
 const suiteSecrets = () => (secrets ??= { jwt: loadJwtSecret(env), identity: loadPlatformConfig('gateway', env).identitySecret });
@@ -17,6 +19,15 @@ export const harnessEnv = {
   redisUrl: (): string => env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   /** Keeps a suite's database after its run, for a look at what a failing test left. */
   keepDatabase: (): boolean => Boolean(env.KEEP_TEST_DATABASE),
+  /**
+   * How a stack runs its services: one process each ("per-service", production's layout, the
+   * default) or all in one process ("one-process", what `npm start` runs on a small machine).
+   */
+  topology: (): Topology => {
+    const value = env.SHOPOPS_TOPOLOGY ?? 'per-service';
+    if (value !== 'per-service' && value !== 'one-process') throw new Error(`SHOPOPS_TOPOLOGY: expected per-service or one-process, got ${value}`);
+    return value;
+  },
   /** e.g. "--cpu-prof": reaches every process a stack starts, for profiling a run. */
   nodeArgs: (): string[] => (env.SHOPOPS_NODE_ARGS ?? '').split(' ').filter(Boolean),
   /** What a stack's processes inherit from the machine: the PATH, and the gateway engine switch (GATEWAY_ENGINE=hive npm test). */

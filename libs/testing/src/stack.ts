@@ -7,7 +7,7 @@ import { migrateServices, serviceEnvName } from '@shopops/platform';
 import type { Pool } from 'pg';
 import { SUITE_MIGRATIONS } from '../../../apps/migrations';
 import { createDatabase, databaseUrl, dropDatabase, testPool, uniqueName } from './databases';
-import { harnessEnv, suiteEnv } from './harness-env';
+import { harnessEnv, suiteEnv, type Topology } from './harness-env';
 import { freePort } from './ports';
 
 /** The repository root: the nearest folder above with a package.json (from sources or dist/). */
@@ -27,11 +27,18 @@ export interface StackOptions {
   /** Extra environment for every process. */
   readonly env?: Readonly<Record<string, string>>;
   readonly name?: string;
+  /** One process per service, or all of them in one; the run's SHOPOPS_TOPOLOGY by default. */
+  readonly topology?: Topology;
 }
+
+/** The process that hosts every service of a one-process stack. */
+export const HOST_PROCESS_ID = 'host';
 
 export interface RunningProcess {
   readonly id: string;
-  readonly service: ServiceName;
+  /** What it runs: one service, or several in one process. */
+  readonly services: readonly ServiceName[];
+  /** The port readiness is asked on (the gateway's, in a process hosting it). */
   readonly port: number;
   readonly child: ChildProcess;
   readonly logFile: string;
@@ -69,6 +76,7 @@ export class SuiteStack {
     readonly queuePrefix: string,
     readonly logDir: string,
     private readonly extraEnv: Readonly<Record<string, string>>,
+    readonly topology: Topology = 'per-service',
   ) {}
 
   static async start(options: StackOptions = {}): Promise<SuiteStack> {
@@ -85,11 +93,16 @@ export class SuiteStack {
       `t${randomBytes(4).toString('hex')}`,
       logDir,
       options.env ?? {},
+      options.topology ?? harnessEnv.topology(),
     );
     try {
       await migrateServices(SUITE_MIGRATIONS, { ...harnessEnv.configEnvironment(), DATABASE_URL: url });
       const services = options.services ?? SERVICE_NAMES;
       for (const service of SERVICE_NAMES) stack.ports.set(service, await freePort());
+      if (stack.topology === 'one-process') {
+        if (services.length > 0) await stack.startHost(services);
+        return stack;
+      }
       const domain = services.filter((s) => s !== 'gateway');
       await Promise.all(domain.map((service) => stack.startProcess(service)));
       if (services.includes('gateway')) await stack.startProcess('gateway');
@@ -168,19 +181,55 @@ export class SuiteStack {
   ): Promise<RunningProcess> {
     const id = options.id ?? service;
     const port = options.id && options.id !== service ? await freePort() : this.port(service);
+    const env = this.environment(service, { ROLE: options.role ?? 'all', PORT: String(port), ...options.env });
+    return this.spawnProcess(id, [service], port, join('apps', service, 'src', 'main.js'), env, options.readyTimeoutMs);
+  }
+
+  /** Starts the one process that hosts `services` (scripts/run-services), each on its own port, and waits until every one is ready. */
+  async startHost(services: readonly ServiceName[]): Promise<RunningProcess> {
+    const ports = Object.fromEntries(services.map((service) => [serviceEnvName(service, 'PORT'), String(this.port(service))]));
+    const env = this.environment('gateway', { ROLE: 'all', SERVICES: services.join(','), ...ports });
+    delete env.PORT;
+    const running = await this.spawnProcess(
+      HOST_PROCESS_ID,
+      services,
+      this.port(services.includes('gateway') ? 'gateway' : services[0]),
+      join('scripts', 'run-services.js'),
+      env,
+    );
+    for (const service of services) await this.waitReady({ ...running, port: this.port(service) });
+    return running;
+  }
+
+  /** The processes that run any of `services`: one per service, or the one host. */
+  processesRunning(services: readonly ServiceName[]): RunningProcess[] {
+    return [...this.processes.values()].filter((running) => running.services.some((service) => services.includes(service)));
+  }
+
+  /** Kills (or drains) a process and starts it again as it was started: a crash and the supervisor's restart. */
+  async restartProcess(id: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<RunningProcess> {
+    const running = this.processes.get(id);
+    if (!running) throw new Error(`no process ${id} in this stack`);
+    await this.stopProcess(id, signal);
+    return id === HOST_PROCESS_ID ? this.startHost(running.services) : this.startProcess(running.services[0], { id });
+  }
+
+  private async spawnProcess(
+    id: string,
+    services: readonly ServiceName[],
+    port: number,
+    entry: string,
+    env: NodeJS.ProcessEnv,
+    readyTimeoutMs?: number,
+  ): Promise<RunningProcess> {
     const logFile = join(this.logDir, `${id}.log`);
     const fd = openSync(logFile, 'a');
-    const nodeArgs = harnessEnv.nodeArgs();
-    const child = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'dist', 'apps', service, 'src', 'main.js')], {
-      cwd: PROJECT_ROOT,
-      env: this.environment(service, { ROLE: options.role ?? 'all', PORT: String(port), ...options.env }),
-      stdio: ['ignore', fd, fd],
-    });
+    const child = spawn(process.execPath, [...harnessEnv.nodeArgs(), join(PROJECT_ROOT, 'dist', entry)], { cwd: PROJECT_ROOT, env, stdio: ['ignore', fd, fd] });
     closeSync(fd);
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    const running: RunningProcess = { id, service, port, child, logFile, exited };
+    const running: RunningProcess = { id, services, port, child, logFile, exited };
     this.processes.set(id, running);
-    await this.waitReady(running, options.readyTimeoutMs);
+    await this.waitReady(running, readyTimeoutMs);
     return running;
   }
 

@@ -1,12 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import type { ServiceName } from '@shopops/contracts';
 import { ConfigError, type Environment } from './environment-schema';
 import { loadPlatformConfig, type PlatformConfig } from './platform-config';
 
 /** One part of a service's configuration: loaded from the environment, injected by `token`. */
 export interface ConfigSection<T = unknown> {
-  /** Where ConfigService holds it. */
+  /** Where the validated ServiceConfig holds it. */
   readonly key: string;
   readonly token: string | symbol;
   readonly load: (env: Environment) => T;
@@ -47,29 +46,20 @@ export function loadServiceConfig(service: ServiceName, sections: readonly Confi
 class ServiceConfigModule {}
 
 /**
- * The service's configuration as a global Nest module: `@nestjs/config` reads the process
- * environment once and validates it with `loadServiceConfig` (ConfigService then holds every
- * section under its key); each section is also injected by its own token.
+ * The service's configuration as a global Nest module: validated from `env` by `loadServiceConfig`
+ * (every problem at once), each section injected by its own token. The environment is a
+ * parameter, not the process's: one process can host several services, each with its own port.
  */
-export async function serviceConfigModule(
+export function serviceConfigModule(
   service: ServiceName,
   sections: readonly ConfigSection[],
-  argv: readonly string[],
-): Promise<{ module: DynamicModule; config: ServiceConfig }> {
-  const validated: ServiceConfig[] = [];
-  const configModule = await ConfigModule.forRoot({
-    isGlobal: true,
-    ignoreEnvFile: true,
-    validate: (env) => {
-      validated.push(loadServiceConfig(service, sections, env as Environment, argv));
-      return validated[0];
-    },
-  });
-  const [config] = validated;
-  // The validated values themselves, not ConfigService.get: that would depend on the order Nest instantiates modules in.
+  env: Environment,
+  argv: readonly string[] = [],
+): { module: DynamicModule; config: ServiceConfig } {
+  const config = loadServiceConfig(service, sections, env, argv);
   const providers = sections.map((section) => ({ provide: section.token, useValue: config[section.key] }));
   return {
     config,
-    module: { module: ServiceConfigModule, global: true, imports: [configModule], providers, exports: sections.map((section) => section.token) },
+    module: { module: ServiceConfigModule, global: true, providers, exports: sections.map((section) => section.token) },
   };
 }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { HealthService } from './health';
@@ -33,10 +34,11 @@ class SilentConnections {
 }
 
 /**
- * SIGTERM/SIGINT: report not-ready, let connections that already sent a request be read, answer
- * every request in flight (asking clients to close their connections), stop workers and jobs,
- * then close the database and exit 0. Later signals do not interrupt the drain; a drain that
- * hangs is cut off after SHUTDOWN_TIMEOUT_MS with exit code 1.
+ * SIGTERM/SIGINT (in a worker thread: the host's drain message, since threads get no signals):
+ * report not-ready, let connections that already sent a request be read, answer every request in
+ * flight (asking clients to close their connections), stop workers and jobs, then close the
+ * database and exit 0. Later signals do not interrupt the drain; a drain that hangs is cut off
+ * after SHUTDOWN_TIMEOUT_MS with exit code 1.
  */
 export function drainOnSignals(app: NestFastifyApplication, logger: Logger, timeoutMs: number): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -52,7 +54,7 @@ export function drainOnSignals(app: NestFastifyApplication, logger: Logger, time
     app.get(HealthService).markShuttingDown();
     setTimeout(() => {
       logger.error({ timeoutMs }, 'drain timed out; exiting');
-      process.exit(1);
+      exitAfterOutput(1);
     }, timeoutMs).unref();
     silent
       .settled()
@@ -63,14 +65,32 @@ export function drainOnSignals(app: NestFastifyApplication, logger: Logger, time
       .then(
         () => {
           logger.info('drained; exiting');
-          process.exit(0);
+          exitAfterOutput(0);
         },
         (error: unknown) => {
           logger.error({ err: error }, 'error while draining');
-          process.exit(1);
+          exitAfterOutput(1);
         },
       );
   };
+  onDrainRequest(drain);
+}
+
+/** Exits once what was written to stdout is handed on: a worker thread's output would otherwise be cut. */
+function exitAfterOutput(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+/** The message a process hosting services in worker threads sends one to drain it. */
+export const DRAIN_MESSAGE = 'drain';
+
+function onDrainRequest(drain: (signal: NodeJS.Signals) => void): void {
+  if (!isMainThread && parentPort) {
+    parentPort.on('message', (message: unknown) => {
+      if (message === DRAIN_MESSAGE) drain('SIGTERM');
+    });
+    return;
+  }
   process.on('SIGTERM', drain);
   process.on('SIGINT', drain);
 }

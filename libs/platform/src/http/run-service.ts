@@ -36,7 +36,7 @@ export interface ServiceBootstrap {
  * probes and metrics, and a SIGTERM drain. `--print-schema` prints the subgraph SDL and exits.
  */
 export async function runService(bootstrap: ServiceBootstrap): Promise<NestFastifyApplication | undefined> {
-  const { module: configModule, config } = await loadConfigOrExit(bootstrap);
+  const { module: configModule, config } = loadConfigOrExit(bootstrap);
   const logger = createRootLogger(config.service.name, config.role === 'schema' ? 'error' : config.logLevel);
   const adapter = new FastifyAdapter({
     logger: false,
@@ -81,9 +81,9 @@ export async function runService(bootstrap: ServiceBootstrap): Promise<NestFasti
 class ServiceApplicationModule {}
 
 /** Every bad value of the service's environment, reported at once before anything starts; exit code 1. */
-async function loadConfigOrExit(bootstrap: ServiceBootstrap): Promise<{ module: DynamicModule; config: PlatformConfig }> {
+function loadConfigOrExit(bootstrap: ServiceBootstrap): { module: DynamicModule; config: PlatformConfig } {
   try {
-    const { module, config } = await serviceConfigModule(bootstrap.service, bootstrap.config ?? [], process.argv);
+    const { module, config } = serviceConfigModule(bootstrap.service, bootstrap.config ?? [], process.env, process.argv);
     return { module, config: config.platform };
   } catch (error) {
     if (error instanceof ConfigError) {
