@@ -12,7 +12,15 @@ describe('inventory configuration', () => {
       abc: { aShare: 0.6, bShare: 0.2 },
       suddenDropShare: 0.5,
       defaultCostShare: 0.6,
+      channelStockCoalesceMs: 1000,
     });
+  });
+
+  it('reads the channel stock coalescing window, 0 meaning every change is published', () => {
+    expect(loadInventoryConfig({ INVENTORY_CHANNEL_STOCK_COALESCE_MS: '0' }).channelStockCoalesceMs).toBe(0);
+    expect(configProblems(() => loadInventoryConfig({ INVENTORY_CHANNEL_STOCK_COALESCE_MS: '-1' }))).toEqual([
+      'INVENTORY_CHANNEL_STOCK_COALESCE_MS="-1" must be an integer between 0 and 60000',
+    ]);
   });
 
   it('reads the default cost share with the rest of the policies', () => {

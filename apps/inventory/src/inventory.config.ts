@@ -21,6 +21,11 @@ export interface InventoryConfig {
   readonly suddenDropShare: number;
   /** Without a supplier cost, stock is valued at this share of list price (margin near 40%). */
   readonly defaultCostShare: number;
+  /**
+   * A channel's quantity for a SKU is published at most once per this window: the first change at
+   * once, later ones inside the window as one event with the latest quantity at its end (0 = every change).
+   */
+  readonly channelStockCoalesceMs: number;
 }
 
 export const INVENTORY_CONFIG = Symbol('INVENTORY_CONFIG');
@@ -38,6 +43,7 @@ class InventoryEnvironment {
   @IntegerVariable(1, 3650) INVENTORY_SLOW_COVER_DAYS = 90;
   @IntegerVariable(1, 100) INVENTORY_SUDDEN_DROP_PERCENT = 50;
   @IntegerVariable(1, 100) INVENTORY_DEFAULT_COST_PERCENT = 60;
+  @IntegerVariable(0, 60_000) INVENTORY_CHANNEL_STOCK_COALESCE_MS = 1000;
 }
 
 export function loadInventoryConfig(env: Environment): InventoryConfig {
@@ -60,6 +66,7 @@ export function loadInventoryConfig(env: Environment): InventoryConfig {
     abc: { aShare: values.INVENTORY_ABC_A_PERCENT / 100, bShare: values.INVENTORY_ABC_B_PERCENT / 100 },
     suddenDropShare: values.INVENTORY_SUDDEN_DROP_PERCENT / 100,
     defaultCostShare: values.INVENTORY_DEFAULT_COST_PERCENT / 100,
+    channelStockCoalesceMs: values.INVENTORY_CHANNEL_STOCK_COALESCE_MS,
   };
   return validConfig('inventory', config, problems);
 }

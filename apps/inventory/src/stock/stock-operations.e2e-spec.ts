@@ -114,15 +114,60 @@ describe('stock operations and channel stock', () => {
       expect(await shown()).toEqual({ douyin: 0, mall: 12, taobao: 9 });
       await receiveStock(gateway, sku, 'CENTRAL', 3);
       expect(await shown()).toEqual({ douyin: 6, mall: 15, taobao: 12 });
-      const changes = await db.query(
-        `SELECT payload FROM inventory.outbox WHERE type = 'inventory.channel-stock.changed.v1' AND payload->>'skuCode' = $1 AND payload->>'channel' = 'douyin' ORDER BY id`,
-        [sku],
+      // 9 under the default policy at the first receipt, 0 under the new floor, 6 after more stock came;
+      // changes inside one coalescing window (a second) are published once, with the latest quantity.
+      const published = await eventually(
+        async () =>
+          (
+            await db.query(
+              `SELECT payload FROM inventory.outbox WHERE type = 'inventory.channel-stock.changed.v1' AND payload->>'skuCode' = $1 AND payload->>'channel' = 'douyin' ORDER BY id`,
+              [sku],
+            )
+          ).rows.map((r) => r.payload.quantity as number),
+        (quantities) => quantities.at(-1) === 6,
+        { what: 'the latest douyin quantity published' },
       );
-      // 9 under the default policy at the first receipt, 0 under the new floor, 6 after more stock came.
-      expect(changes.rows.map((r) => r.payload.quantity)).toEqual([9, 0, 6]);
+      expect([
+        [9, 0, 6],
+        [9, 6],
+      ]).toContainEqual(published);
     } finally {
       await policy('douyin', 100, 0, 0);
       await policy('mall', 100, 0, 0);
     }
+  });
+
+  it('publishes a burst of changes to a SKU about once a second per channel, ending with the latest quantity', async () => {
+    const [sku] = await createSkus(gateway);
+    await receiveStock(gateway, sku, 'CENTRAL', 10);
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) await mutate('adjustStock', 'AdjustStockInput', { skuCode: sku, locationCode: 'CENTRAL', delta: 1, reason: '到货补录' });
+    const burstMs = Date.now() - started;
+    // Settled: no publication pending and every channel last told what it shows.
+    await eventually(
+      async () =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM inventory.channel_stock_published WHERE sku_code = $1 AND (flush_due_at IS NOT NULL OR emitted_quantity <> quantity)`,
+            [sku],
+          )
+        ).rows[0].n as number,
+      (unsettled) => unsettled === 0,
+      { what: 'every channel publication of the burst flushed' },
+    );
+    const { rows } = await db.query(
+      `SELECT payload->>'channel' AS channel, array_agg((payload->>'quantity')::int ORDER BY id) AS quantities
+         FROM inventory.outbox WHERE type = 'inventory.channel-stock.changed.v1' AND payload->>'skuCode' = $1 GROUP BY 1 ORDER BY 1`,
+      [sku],
+    );
+    expect(rows.map((r) => [r.channel, r.quantities.at(-1)])).toEqual([
+      ['douyin', 30],
+      ['mall', 30],
+      ['taobao', 30],
+    ]);
+    // 21 changes: the first published at once, then at most one per window that the burst spanned, and the last.
+    const allowed = 2 + Math.ceil(burstMs / 1000);
+    for (const { channel, quantities } of rows) expect({ channel, published: quantities.length <= allowed }).toEqual({ channel, published: true });
+    expect(allowed).toBeLessThan(21);
   });
 });

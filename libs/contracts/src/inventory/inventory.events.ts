@@ -72,5 +72,12 @@ export class ShipmentLatePayload {
   @IsString() promisedBy!: string;
 }
 
+/** Inventory's own timer: the quantities a channel was shown for a SKU changed inside the coalescing window; publish the latest. */
+export class ChannelStockFlushDuePayload {
+  @IsString() @Length(1, 32) channel!: string;
+  @IsString() @Length(1, 64) skuCode!: string;
+}
+
+export const ChannelStockFlushDue = defineEvent('inventory.channel-stock.flush-due.v1', 'inventory', ChannelStockFlushDuePayload);
 export const PaymentWindowClosed = defineEvent('inventory.reservation.payment-window-closed.v1', 'inventory', PaymentWindowClosedPayload);
 export const ShipmentLate = defineEvent('inventory.shipment.late.v1', 'inventory', ShipmentLatePayload);

@@ -11,7 +11,7 @@ import {
   ChannelRefundCompleted,
 } from '../channel/channel.events';
 import { QualityIssueOpened, ReturnReceived } from '../customer-service/customer-service.events';
-import { PaymentWindowClosed } from '../inventory/inventory.events';
+import { ChannelStockFlushDue, PaymentWindowClosed } from '../inventory/inventory.events';
 
 /** Events delivered to inventory's queue. */
 export const INVENTORY_SUBSCRIPTIONS: readonly EventDefinition[] = [
@@ -23,6 +23,7 @@ export const INVENTORY_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ChannelRefundCompleted,
   ChannelLogisticsUpdated,
   PaymentWindowClosed,
+  ChannelStockFlushDue,
   SkuCreated,
   QualityIssueOpened,
   ReturnReceived,
