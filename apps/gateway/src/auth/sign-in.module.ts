@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { isApiRole, type ServiceRole } from '@shopops/platform';
-import { AdminSignInController } from './admin-sign-in.controller';
+import { SignInController } from './sign-in.controller';
 
-/** The admins' queue board: its sign-in page here, the board itself mounted as a Fastify plugin (mountQueueBoard). */
+/** The browser sign-in of the gateway's pages (GraphQL IDE, queue board, report pages). */
 @Module({})
-export class QueuesModule {
+export class SignInModule {
   static forRole(role: ServiceRole): DynamicModule {
-    return { module: QueuesModule, controllers: isApiRole(role) ? [AdminSignInController] : [] };
+    return { module: SignInModule, controllers: isApiRole(role) ? [SignInController] : [] };
   }
 }
