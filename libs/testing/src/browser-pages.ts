@@ -19,6 +19,7 @@ export function pageReferences(html: string): PageReference[] {
 export interface IdeOptions {
   readonly endpoint: string;
   readonly defaultQuery: string;
+  readonly query?: string;
   readonly headers?: string;
 }
 

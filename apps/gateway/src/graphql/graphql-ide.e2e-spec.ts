@@ -47,6 +47,9 @@ describe('the GraphQL IDE a browser gets at /graphql', () => {
     const anonymous = ideOptionsOf((await base().get('/graphql').set('accept', BROWSER_ACCEPT)).text);
     expect(anonymous).toMatchObject({ endpoint: '/graphql', defaultQuery: expect.stringContaining('/admin/login?next=%2Fgraphql') });
     expect(anonymous.headers).toBeUndefined();
+    // A link can open the IDE with a query in it.
+    const linked = await base().get('/graphql').query({ query: '{ products(first: 1) { nodes { code } } }' }).set('accept', BROWSER_ACCEPT);
+    expect(ideOptionsOf(linked.text)).toMatchObject({ query: '{ products(first: 1) { nodes { code } } }' });
 
     const token = tokenFor('operator');
     const { response, cookieFor } = await signInBrowser(gatewayUrlFromEnv(), token, '/graphql');
