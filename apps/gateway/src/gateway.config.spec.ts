@@ -44,6 +44,12 @@ describe('gateway configuration in production', () => {
     ]);
   });
 
+  it('opens the GraphQL IDE to signed-in staff only, or not at all, never to anyone', () => {
+    expect(loadGatewayConfig(PRODUCTION).ide).toBe('staff');
+    expect(loadGatewayConfig({ ...PRODUCTION, GRAPHQL_IDE: 'off' }).ide).toBe('off');
+    expect(problemsOf({ ...PRODUCTION, GRAPHQL_IDE: 'open' })).toEqual(['GRAPHQL_IDE=open is refused in production: use staff (the default there) or off']);
+  });
+
   it('accepts the development webhook secrets outside production', () => {
     expect(problemsOf({ NODE_ENV: 'test', WEBHOOK_SECRET_TAOBAO: developmentWebhookSecret('taobao') })).toEqual([]);
   });
@@ -55,6 +61,13 @@ describe('gateway configuration', () => {
     expect(config).toMatchObject({ jwtSecret: DEV_JWT_SECRET, engine: 'apollo', maxDepth: 12, rateLimitPerMinute: 6000, webhookToleranceSeconds: 300 });
     expect(config.subgraphUrls.catalog).toBe('http://127.0.0.1:4001/graphql');
     expect([...config.webhookSources.keys()]).toEqual([...DEFAULT_WEBHOOK_SOURCES]);
+    expect(config.ide).toBe('open');
+  });
+
+  it('reads who may open the GraphQL IDE', () => {
+    expect(loadGatewayConfig({ GRAPHQL_IDE: 'staff' }).ide).toBe('staff');
+    expect(loadGatewayConfig({ GRAPHQL_IDE: 'off' }).ide).toBe('off');
+    expect(problemsOf({ GRAPHQL_IDE: 'everyone' })).toEqual(['GRAPHQL_IDE="everyone" must be one of open, staff, off']);
   });
 
   it('reads each subgraph address by its service name', () => {

@@ -18,6 +18,10 @@ import {
 export const GATEWAY_ENGINES = ['apollo', 'hive'] as const;
 export type GatewayEngineName = (typeof GATEWAY_ENGINES)[number];
 
+/** Who may open the GraphQL IDE a browser gets at /graphql: anyone, signed-in staff, or nobody. */
+export const GRAPHQL_IDE_ACCESS = ['open', 'staff', 'off'] as const;
+export type GraphQLIdeAccess = (typeof GRAPHQL_IDE_ACCESS)[number];
+
 export const DEFAULT_WEBHOOK_SOURCES = ['taobao', 'douyin', 'mall', 'logistics'] as const;
 
 export interface WebhookSourceConfig {
@@ -39,6 +43,8 @@ export interface GatewayConfig {
   /** Keep-alive sockets the gateway holds open to each subgraph. */
   readonly subgraphConnections: number;
   readonly rateLimitPerMinute: number;
+  /** GRAPHQL_IDE: open in development, for signed-in staff in production (where `open` is refused). */
+  readonly ide: GraphQLIdeAccess;
   readonly webhookSources: ReadonlyMap<string, WebhookSourceConfig>;
   readonly webhookToleranceSeconds: number;
   /** Days a delivery keeps its body; then only its type, order and refund ids remain. */
@@ -67,6 +73,7 @@ class GatewayEnvironment extends JwtEnvironment {
   @IntegerVariable(0, 1_000_000) GRAPHQL_MAX_ALIASES = 500;
   @IntegerVariable(1, 1024) SUBGRAPH_CONNECTIONS = 64;
   @IntegerVariable(1, 100_000_000) RATE_LIMIT_PER_MINUTE = 6000;
+  @OneOfVariable(GRAPHQL_IDE_ACCESS) GRAPHQL_IDE?: GraphQLIdeAccess;
   @TextVariable() WEBHOOK_SOURCES?: string;
   @IntegerVariable(1, 86_400) WEBHOOK_TOLERANCE_SECONDS = 300;
   @IntegerVariable(1, 3650) WEBHOOK_BODY_RETENTION_DAYS = 30;
@@ -95,11 +102,18 @@ export function loadGatewayConfig(env: Environment): GatewayConfig {
     maxAliases: values.GRAPHQL_MAX_ALIASES,
     subgraphConnections: values.SUBGRAPH_CONNECTIONS,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    ide: ideAccessOf(values.GRAPHQL_IDE, env, problems),
     webhookSources: readWebhookSources(values.WEBHOOK_SOURCES, env, problems),
     webhookToleranceSeconds: values.WEBHOOK_TOLERANCE_SECONDS,
     webhookBodyRetentionDays: values.WEBHOOK_BODY_RETENTION_DAYS,
   };
   return validConfig('the gateway', config, problems);
+}
+
+/** The schema and an operation console are for staff in production: anyone may open the IDE only elsewhere. */
+function ideAccessOf(configured: GraphQLIdeAccess | undefined, env: Environment, problems: string[]): GraphQLIdeAccess {
+  if (configured === 'open' && isProduction(env)) problems.push('GRAPHQL_IDE=open is refused in production: use staff (the default there) or off');
+  return configured ?? (isProduction(env) ? 'staff' : 'open');
 }
 
 /** Sources are named in WEBHOOK_SOURCES, so each one's `WEBHOOK_SECRET_<SOURCE>` is read by name here. */

@@ -5,7 +5,7 @@ import { GATEWAY_CONFIG } from './gateway-config.module';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { OutboundAttempt, OutboundMessage, WebhookEndpoint } from './outbound/outbound.entities';
 import { OutboundModule } from './outbound/outbound.module';
-import { QueuesModule } from './queues/queues.module';
+import { SignInModule } from './auth/sign-in.module';
 import { ReportsModule } from './reports/reports.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
@@ -24,7 +24,7 @@ export class GatewayModule {
         OutboundModule.forRole(config.role),
         TrackingModule.forRole(config.role),
         ReportsModule.forRole(config.role),
-        QueuesModule.forRole(config.role),
+        SignInModule.forRole(config.role),
       ],
       // The BearerAuthGuard checks client tokens against the gateway's JWT secret.
       providers: [{ provide: BEARER_TOKEN_SECRET, inject: [GATEWAY_CONFIG], useFactory: (gateway: GatewayConfig) => gateway.jwtSecret }],

@@ -15,3 +15,4 @@ export * from './queue-jobs';
 export * from './suite-env';
 export * from './own-suite';
 export * from './config-problems';
+export * from './browser-pages';

@@ -7,6 +7,7 @@ import type { GatewayConfig } from '../gateway.config';
 import type { SharedRateLimitStore } from '../rate-limits/shared-rate-limit';
 import { readSupergraph } from './create-engine';
 import type { GatewayEngine } from './gateway-engine';
+import type { GraphQLIde } from './graphql-ide';
 import { OperationLimiter } from './operation-limits';
 
 interface GraphQLBody {
@@ -18,15 +19,18 @@ interface GraphQLBody {
 /**
  * /graphql on the gateway: rate limit per caller, authenticate, check size, depth, cost and
  * introspection, then hand the request to the engine. Failures here answer in GraphQL's error shape.
+ * A browser opening /graphql gets the IDE page instead, before any of that.
  */
 export async function mountGraphQL(
   fastify: FastifyInstance,
   engine: GatewayEngine,
   config: GatewayConfig,
   rateLimitStore: SharedRateLimitStore,
+  ide: GraphQLIde,
 ): Promise<void> {
   const limiter = new OperationLimiter(buildASTSchema(parse(readSupergraph(config.supergraphPath)), { assumeValidSDL: true }), config);
   await fastify.register(async (scope) => {
+    scope.addHook('onRequest', ide.hook);
     scope.addHook('onRequest', async (request, reply) => {
       try {
         const identity = authenticate(request, config.jwtSecret);

@@ -1,4 +1,4 @@
-import { buildSchema } from 'graphql';
+import { buildSchema, getIntrospectionQuery } from 'graphql';
 import { MAX_NESTING } from './document-nesting';
 import { ASSUMED_LIST_SIZE, OperationLimiter, type OperationLimits } from './operation-limits';
 
@@ -117,6 +117,19 @@ describe('operation limits', () => {
     expect(limiter.check({ query: hidden, mayIntrospect: true })).toBeUndefined();
     expect(limiter.check({ query: '{ __schema { types { name fields { name } } } }', mayIntrospect: true })).toBeUndefined();
     expect(limiter.check({ query: '{ sku(code: "X") { __typename code } }', mayIntrospect: false })).toBeUndefined();
+  });
+
+  it('lets staff run the introspection query IDEs send, whose fragments on __Type nest deeper than the depth limit', () => {
+    const limiter = new OperationLimiter(schema, LIMITS);
+    const ideQuery = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true });
+    expect(limiter.check({ query: ideQuery, mayIntrospect: true })).toBeUndefined();
+    expect(limiter.check({ query: ideQuery, mayIntrospect: false })?.extensions.code).toBe('FORBIDDEN');
+    // Only the schema's own types are exempt: a fragment on a data type counts its depth as ever.
+    let selection = 'code';
+    for (let i = 0; i < 7; i++) selection = `product { skus { ${selection} } }`;
+    expect(limiter.check({ query: `{ ...Deep } fragment Deep on Query { sku(code: "X") { ${selection} } }`, mayIntrospect: true })?.extensions.code).toBe(
+      'QUERY_TOO_DEEP',
+    );
   });
 
   it('keeps parsed documents for reuse, but not ones padded to megabytes', () => {

@@ -3,6 +3,7 @@ import {
   getNullableType,
   GraphQLError,
   isInterfaceType,
+  isIntrospectionType,
   isListType,
   isObjectType,
   Kind,
@@ -222,7 +223,8 @@ class DocumentMeasurer {
   private field(node: FieldNode, parent: GraphQLNamedType | undefined): Measure {
     const definition = fieldDefinition(node.name.value, parent);
     const children = node.selectionSet ? this.selectionSet(node.selectionSet, definition && getNamedType(definition.type)) : NOTHING;
-    const introspection = node.name.value.startsWith('__');
+    // A fragment on __Type is measured on its own too, so the schema's own types are exempt wherever they are selected.
+    const introspection = node.name.value.startsWith('__') || (parent !== undefined && isIntrospectionType(parent));
     return {
       // Introspection is bounded by the schema, not by data, so it neither deepens nor multiplies.
       depth: introspection ? 0 : 1 + children.depth,

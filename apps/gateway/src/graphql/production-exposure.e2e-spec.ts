@@ -1,5 +1,5 @@
 import { DEV_JWT_SECRET, signBearerToken } from '@shopops/platform';
-import { graphqlRequest, SuiteStack, type CallAs } from '@shopops/testing';
+import { BROWSER_ACCEPT, graphqlRequest, ideOptionsOf, pageReferences, signInBrowser, SuiteStack, type CallAs } from '@shopops/testing';
 import request from 'supertest';
 
 const JWT_SECRET = 'production-jwt-secret-for-this-spec';
@@ -77,6 +77,41 @@ describe('in production', () => {
   it('gives staff the hints', async () => {
     const staff = await graphqlRequest(gatewayUrl, misspelt, {}, asRole('operator'));
     expect(staff.errors?.[0].message).toMatch(/Did you mean "products"/);
+  });
+
+  it('opens the GraphQL IDE to signed-in staff only, sending the others to the sign-in', async () => {
+    const anonymous = await request(gatewayUrl).get('/graphql').set('accept', BROWSER_ACCEPT);
+    expect({ status: anonymous.status, type: anonymous.headers['content-type'] }).toEqual({ status: 401, type: 'text/html; charset=utf-8' });
+    expect(anonymous.text).toContain('href="/admin/login?next=%2Fgraphql"');
+    expect(anonymous.text).not.toContain('graphql-ide-options');
+
+    const member = await signInBrowser(gatewayUrl, asRole('member').token as string, '/graphql');
+    expect(member.response.status).toBe(401);
+    const memberPage = await request(gatewayUrl)
+      .get('/graphql')
+      .set('accept', BROWSER_ACCEPT)
+      .set('authorization', `Bearer ${asRole('member').token}`);
+    expect(memberPage.status).toBe(403);
+    expect(memberPage.text).toContain('href="/admin/login?next=%2Fgraphql"');
+
+    const token = asRole('operator').token as string;
+    const staff = await signInBrowser(gatewayUrl, token, '/graphql');
+    expect({ status: staff.response.status, location: staff.response.headers.location }).toEqual({ status: 303, location: '/graphql' });
+    const page = await request(gatewayUrl)
+      .get('/graphql')
+      .set('accept', BROWSER_ACCEPT)
+      .set('cookie', String(staff.cookieFor('/graphql')));
+    expect({ status: page.status, cacheControl: page.headers['cache-control'] }).toEqual({ status: 200, cacheControl: 'no-store' });
+    expect(JSON.parse(ideOptionsOf(page.text).headers ?? '{}')).toEqual({ Authorization: `Bearer ${token}` });
+    for (const { url } of pageReferences(page.text).filter((reference) => !reference.url.startsWith('data:'))) {
+      expect({ url, status: (await request(gatewayUrl).get(url)).status }).toEqual({ url, status: 200 });
+    }
+    // The token opens the page; GraphQL itself still reads only the Authorization header, never the cookie.
+    const cookieOnly = await request(gatewayUrl)
+      .post('/graphql')
+      .set('cookie', String(staff.cookieFor('/graphql')))
+      .send({ query: '{ __schema { queryType { name } } }' });
+    expect(cookieOnly.status).toBe(403);
   });
 
   it('answers /metrics on the gateway and a subgraph only with the metrics token', async () => {

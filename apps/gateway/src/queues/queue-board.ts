@@ -5,13 +5,14 @@ import { deadLetterQueueName, eventQueueName, SERVICE_NAMES } from '@shopops/con
 import { bearerAuthHook, type QueueRegistry } from '@shopops/platform';
 import type { FastifyInstance } from 'fastify';
 import { pageToken } from '../auth/browser-session';
+import { sendRefusal } from '../pages/refusal-page';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
 /**
  * The queue dashboard (bull-board) at /admin/queues: every service's event queue and its dead
  * letters, for admins only. It is a Fastify plugin, so the bearer check runs as its hook; a
- * browser signs in once at /admin/login (AdminSignInController).
+ * browser signs in once at /admin/login (SignInController).
  */
 export async function mountQueueBoard(fastify: FastifyInstance, queues: QueueRegistry, jwtSecret: string): Promise<void> {
   const serverAdapter = new BullBoardFastifyAdapter();
@@ -31,6 +32,8 @@ export async function mountQueueBoard(fastify: FastifyInstance, queues: QueueReg
         signIn: 'the queue dashboard is for admins: sign in at /admin/login',
         forbidden: 'the queue dashboard is for admins',
         tokenOf: pageToken,
+        // A browser gets a page linking to the sign-in; scripts keep the JSON answer.
+        sendRefusal,
       }),
     );
     await scope.register(serverAdapter.registerPlugin(), { prefix: QUEUE_BOARD_PATH });

@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { admittedToken, BearerAuth, HttpRefusal, Public } from '@shopops/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageToken } from '../auth/browser-session';
+import { BrowserPageErrorFilter } from '../pages/refusal-page';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REPORT_QUERY = 'query ReportPage($id: ID!) { report(id: $id) { html csv } }';
@@ -26,10 +27,12 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = { UNAUTHENTICATED: 401,
  * and /admin/reports/{id}.csv. Signed in by bearer token, or by the /admin/login cookie.
  * The page asks the gateway's own /graphql as the caller, so authentication, rate limit,
  * operation limits and the report's role check are exactly those of any GraphQL request.
+ * A browser sees a refusal as a page linking to the sign-in.
  */
 @Controller('admin/reports')
 @BearerAuth({ signIn: 'sign in at /admin/login, or send a bearer token', tokenOf: pageToken, verifiedDownstream: true })
 @Public()
+@UseFilters(BrowserPageErrorFilter)
 export class ReportPagesController {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEV_JWT_SECRET, signBearerToken } from '@shopops/platform';
-import { GatewayClient, graphqlRequest, SuiteStack } from '@shopops/testing';
+import { BROWSER_ACCEPT, GatewayClient, graphqlRequest, SuiteStack } from '@shopops/testing';
 import request from 'supertest';
 
 /** Extra processes start while the shared suite is busy; a loaded machine needs patience. */
@@ -68,6 +68,12 @@ describe('report pages', () => {
       .set('authorization', `Bearer ${freshCaller('cs_agent')}`);
     expect(refused.status).toBe(403);
     expect(refused.body.details[0].code).toBe('FORBIDDEN');
+  });
+
+  it('show a browser that is not signed in a page linking to the sign-in and back', async () => {
+    const refused = await request(limitedGateway).get(`/admin/reports/${reportId}`).set('accept', BROWSER_ACCEPT);
+    expect({ status: refused.status, type: refused.headers['content-type'] }).toEqual({ status: 401, type: 'text/html; charset=utf-8' });
+    expect(refused.text).toContain(`href="/admin/login?next=${encodeURIComponent(`/admin/reports/${reportId}`)}"`);
   });
 
   it('answer a token /graphql refuses with 401', async () => {

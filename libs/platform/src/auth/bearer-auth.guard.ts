@@ -3,7 +3,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Role } from '@shopops/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity, RequestContext } from '../context/request-context';
-import { HttpRefusal, httpErrorAnswer, sendHttpError } from '../http/http-errors';
+import { HttpRefusal, httpErrorAnswer, sendHttpError, type HttpErrorAnswer } from '../http/http-errors';
 import { contextFor } from '../http/request-context.hook';
 import { InvalidTokenError, verifyBearerToken } from './bearer-token';
 import { roleMayUse } from './roles';
@@ -97,6 +97,8 @@ export interface BearerHookOptions extends BearerAuthOptions {
   readonly roles: readonly Role[];
   /** What the 403 tells a caller whose role may not pass. */
   readonly forbidden: string;
+  /** How a refusal is sent (default: the JSON error answer); a browser page answers with a page of its own. */
+  readonly sendRefusal?: (request: FastifyRequest, reply: FastifyReply, failure: HttpErrorAnswer) => FastifyReply;
 }
 
 /**
@@ -110,8 +112,9 @@ export function bearerAuthHook(options: BearerHookOptions): (request: FastifyReq
       if (!context || !roleMayUse(context.identity.role, options.roles)) throw new HttpRefusal(403, options.forbidden);
       return undefined;
     } catch (error) {
-      if (error instanceof HttpRefusal) return sendHttpError(reply, httpErrorAnswer(error));
-      throw error;
+      if (!(error instanceof HttpRefusal)) throw error;
+      const failure = httpErrorAnswer(error);
+      return options.sendRefusal ? options.sendRefusal(request, reply, failure) : sendHttpError(reply, failure);
     }
   };
 }
