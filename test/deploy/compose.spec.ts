@@ -1,28 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadServiceConfig, type ConfigSection, type Environment } from '@shopops/platform';
+import { loadServiceConfig, type Environment } from '@shopops/platform';
 import type { ServiceName } from '@shopops/contracts';
-import { ANALYTICS_CONFIG_SECTIONS } from '../../apps/analytics/src/analytics.config';
-import { CATALOG_CONFIG_SECTIONS } from '../../apps/catalog/src/catalog.config';
-import { CUSTOMER_SERVICE_CONFIG_SECTIONS } from '../../apps/customer-service/src/customer-service.config';
-import { GATEWAY_CONFIG_SECTIONS } from '../../apps/gateway/src/gateway-config.module';
 import { loadJwtSecret } from '../../apps/gateway/src/gateway.config';
-import { INVENTORY_CONFIG_SECTIONS } from '../../apps/inventory/src/inventory.config';
-import { MEMBERSHIP_CONFIG_SECTIONS } from '../../apps/membership/src/membership.config';
-
-const ROOT = resolve(__dirname, '../..');
-
-/** What each service's process validates at start: the sections its main.ts hands to runService. */
-const SECTIONS: Record<ServiceName, readonly ConfigSection[]> = {
-  gateway: GATEWAY_CONFIG_SECTIONS,
-  catalog: CATALOG_CONFIG_SECTIONS,
-  inventory: INVENTORY_CONFIG_SECTIONS,
-  membership: MEMBERSHIP_CONFIG_SECTIONS,
-  'customer-service': CUSTOMER_SERVICE_CONFIG_SECTIONS,
-  analytics: ANALYTICS_CONFIG_SECTIONS,
-};
+import { CONFIG_SECTIONS as SECTIONS, generatedSecrets, imageEnvironment, problemsOf, readEnvFile, ROOT } from './deploy-environment';
 
 interface ComposeService {
   image?: string;
@@ -33,15 +15,6 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   profiles?: string[];
-}
-
-function readEnvFile(path: string): Record<string, string> {
-  const entries = readFileSync(path, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'))
-    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const);
-  return Object.fromEntries(entries);
 }
 
 /** Compose's `${NAME}`, `${NAME:-default}` and `${NAME:?message}`, from the `--env-file`. */
@@ -59,26 +32,7 @@ function readCompose(vars: Record<string, string>): Record<string, ComposeServic
   return (parse(text, { merge: true }) as { services: Record<string, ComposeService> }).services;
 }
 
-/** A value of the right form for every secret of the example file, as an operator would generate. */
-function generatedSecrets(names: readonly string[]): Record<string, string> {
-  const secret = (name: string): string => {
-    if (name.startsWith('WEBHOOK_SECRET_')) return `whsec_${randomBytes(32).toString('base64')}`;
-    if (name === 'PII_KEYS') return `k1:${randomBytes(32).toString('base64')}`;
-    if (name === 'OUTBOUND_SECRETS_KEY') return randomBytes(32).toString('base64');
-    return randomBytes(24).toString('hex');
-  };
-  return Object.fromEntries(names.map((name) => [name, secret(name)]));
-}
-
 /** The environment of a container: the image's ENV, then env_file, then `environment`. */
-function imageEnvironment(): Record<string, string> {
-  const finalStage =
-    readFileSync(join(ROOT, 'Dockerfile'), 'utf8')
-      .split(/^FROM /m)
-      .pop() ?? '';
-  return Object.fromEntries([...finalStage.matchAll(/^ENV (\w+)=(\S+)$/gm)].map((match) => [match[1], match[2]]));
-}
-
 function containerEnvironment(service: ComposeService, envFile: Record<string, string>): Environment {
   return { ...imageEnvironment(), ...(service.env_file?.length ? envFile : {}), ...service.environment };
 }
@@ -86,15 +40,6 @@ function containerEnvironment(service: ComposeService, envFile: Record<string, s
 function serviceOf(command: string[] | undefined): ServiceName | undefined {
   const match = /^dist\/apps\/([a-z-]+)\/src\/main\.js$/.exec(command?.[1] ?? '');
   return match ? (match[1] as ServiceName) : undefined;
-}
-
-function problemsOf(load: () => unknown): string[] {
-  try {
-    load();
-    return [];
-  } catch (error) {
-    return (error as { problems?: string[] }).problems ?? [String(error)];
-  }
 }
 
 describe('docker-compose.yml', () => {
