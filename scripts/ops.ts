@@ -1,16 +1,6 @@
 /**
- * Queue operations: `npm run ops -- <command>`
- *   queues                         counts of every service queue and its dead letters
- *   dead-letters <queue> [--limit N]  what failed, why, after how many attempts
- *   retry <queue> [jobId]          replay dead letters (all, or one) onto their queue
- *   drain <service>                pause the service's queue: workers finish in-flight jobs, take no new
- *   resume <service>               take jobs again
- *   reconcile [--hours N] [--repair]  check that every recent channel order has its reservation state,
- *                                  points and counted sale, and stock levels match the ledger;
- *                                  --repair re-sends the orders' events and rebuilds stock levels
- * <queue> is a service name (inventory) or a queue name (inventory-events). Uses REDIS_URL and
- * QUEUE_PREFIX like the services (reconcile also DATABASE_URL, GATEWAY_URL and JWT_SECRET).
- * Add --json for machine-readable output.
+ * Queue operations and reconciliation: `npm run ops -- <command>`; `npm run ops -- --help`
+ * prints the commands (USAGE below).
  */
 import { deadLetterQueueName, eventQueueName, isServiceName, SERVICE_NAMES } from '@shopops/contracts';
 import { loadConnectionConfig, redisOptions, type DeadLetter } from '@shopops/platform';
@@ -21,10 +11,26 @@ import { signBearerToken } from '@shopops/platform';
 import { loadJwtSecret } from '../apps/gateway/src/gateway.config';
 import { findDifferences, resendOrderEvents } from './reconcile/reconciliation';
 
+const USAGE = `usage: npm run ops -- <command> [--json]
+  queues                            counts of every service queue and its dead letters
+  dead-letters <queue> [--limit N]  what failed, why, after how many attempts
+  retry <queue> [jobId]             replay dead letters (all, or one) onto their queue
+  drain <service>                   pause the service's queue: workers finish in-flight jobs, take no new
+  resume <service>                  take jobs again
+  reconcile [--hours N] [--repair]  check recent channel orders across services and stock against the ledger;
+                                    --repair re-sends the orders' events and rebuilds stock levels
+<queue> is a service (inventory) or a queue (inventory-events). Uses REDIS_URL and QUEUE_PREFIX
+(reconcile also DATABASE_URL, GATEWAY_URL and JWT_SECRET). --json: machine-readable output.
+`;
+
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const positional = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] === '--limit') && !(args[i - 1] === '--hours'));
 const [command, target, jobId] = positional;
+if (args.includes('--help') || args.includes('-h') || command === 'help') {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const connections = loadConnectionConfig(process.env);
 const connection = new IORedis(redisOptions(connections.redisUrl, { maxRetriesPerRequest: null }));
 const prefix = connections.queuePrefix;
@@ -217,7 +223,7 @@ async function reconcile(): Promise<void> {
 
 async function main(): Promise<void> {
   const run = commands[command ?? ''];
-  if (!run) fail(`usage: npm run ops -- <${Object.keys(commands).join('|')}> [queue|service] [jobId] [--json]`);
+  if (!run) fail(`${command ? `unknown command "${command}"` : 'name a command'}\n${USAGE}`);
   try {
     await run();
   } finally {

@@ -11,12 +11,24 @@ function argument(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
+const USAGE = `usage: npm run --silent token -- --role <${ROLES.join('|')}> [--member <id>] [--sub <name>] [--ttl <seconds>]
+  Prints a bearer token signed with JWT_SECRET (the development secret when unset).
+  --role     the caller's role (member when --member is given)
+  --member   a member token for this member id
+  --sub      the token's subject (default dev-<role>, or member:<id>)
+  --ttl      lifetime in seconds (default 43200, 12 h)
+`;
+
 function fail(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run --silent token -- --role <${ROLES.join('|')}> [--member <id>] [--sub <name>] [--ttl <seconds>]\n`);
+  process.stderr.write(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const memberId = argument(args, 'member');
 const role = argument(args, 'role') ?? (memberId ? 'member' : undefined);
 if (!isRole(role)) fail(`--role must be one of ${ROLES.join(', ')}`);

@@ -23,5 +23,9 @@ describe('probes and metrics on every process', () => {
       expect(metrics).toContain(`# TYPE ${name}`);
     }
     expect(await metricValue(base, 'db_queries_total')).toBeGreaterThan(0);
+    // The queue gauges, read from Redis at the scrape: the service's own queue by state, its age and its dead letters.
+    expect(metrics).toMatch(new RegExp(`^queue_jobs\\{service="${service}",queue="${service}-events",state="waiting"\\} \\d+$`, 'm'));
+    expect(metrics).toMatch(new RegExp(`^queue_oldest_waiting_seconds\\{service="${service}",queue="${service}-events"\\} [\\d.e+-]+$`, 'm'));
+    expect(metrics).toMatch(new RegExp(`^queue_dead_letters\\{service="${service}",queue="${service}-events"\\} \\d+$`, 'm'));
   });
 });

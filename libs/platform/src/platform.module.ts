@@ -16,6 +16,7 @@ import { DeadLetters } from './messaging/dead-letters';
 import { EventConsumer } from './messaging/event-consumer';
 import { MessagingRetention } from './messaging/messaging-retention';
 import { OutboxRelay } from './messaging/outbox-relay';
+import { QueueGauges } from './messaging/queue-gauges';
 import { QueueRegistry } from './messaging/queue-registry';
 import { DEFAULT_SUBSCRIPTIONS, EVENT_SUBSCRIPTIONS, type SubscriptionTable } from './messaging/routing';
 import { PLATFORM_CONFIG } from './platform.tokens';
@@ -68,7 +69,7 @@ export class PlatformModule {
       DeadLetters,
       Metrics,
       HealthService,
-      ...(config.role === 'schema' ? [] : [OutboxRelay, EventConsumer, MessagingRetention]),
+      ...(config.role === 'schema' ? [] : [OutboxRelay, EventConsumer, MessagingRetention, QueueGauges]),
       // Global guards run in this order: the caller is identified before their role is checked.
       { provide: APP_GUARD, useClass: BearerAuthGuard },
       { provide: APP_GUARD, useClass: RolesGuard },

@@ -54,8 +54,13 @@ export function serviceDataSource(config: PlatformConfig, entities: EntityList, 
     poolSize: config.databasePoolSize,
     entities,
     migrations,
-    applicationName: `shopops-${config.service.name}-${config.role}`,
+    applicationName: applicationNameOf(config),
   });
+}
+
+/** How a process's database connections are named in pg_stat_activity: `shopops-<service>-<role>`. */
+export function applicationNameOf(config: PlatformConfig): string {
+  return `shopops-${config.service.name}-${config.role}`;
 }
 
 /** Creates the schema if needed and applies pending migrations; returns the names applied. */

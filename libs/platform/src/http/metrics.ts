@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** What a service's queue holds at one moment (read from Redis when /metrics is scraped). */
+export interface QueueSample {
+  readonly service: string;
+  readonly queue: string;
+  readonly jobs: Readonly<Record<'waiting' | 'delayed' | 'active' | 'failed', number>>;
+  /** Seconds since the oldest waiting job was added; 0 when none waits. */
+  readonly oldestWaitingSeconds: number;
+  readonly deadLetters: number;
+}
+
 /** Prometheus metrics of one process, served at /metrics. */
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
+  private sampler?: () => Promise<QueueSample>;
+  /** One Redis read serves the three queue gauges of a scrape (prom-client collects them together). */
+  private sampling?: Promise<QueueSample | undefined>;
 
   readonly httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -57,7 +70,50 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly queueJobs = new Gauge({
+    name: 'queue_jobs',
+    help: "Jobs in the service's queue by state (waiting, delayed, active, failed), read at scrape time",
+    labelNames: ['service', 'queue', 'state'] as const,
+    registers: [this.registry],
+    collect: () =>
+      this.collectQueue((sample) => {
+        for (const [state, count] of Object.entries(sample.jobs)) this.queueJobs.set({ service: sample.service, queue: sample.queue, state }, count);
+      }),
+  });
+
+  readonly queueOldestWaiting = new Gauge({
+    name: 'queue_oldest_waiting_seconds',
+    help: "Age of the oldest job waiting in the service's queue (0 when none waits)",
+    labelNames: ['service', 'queue'] as const,
+    registers: [this.registry],
+    collect: () => this.collectQueue((sample) => this.queueOldestWaiting.set({ service: sample.service, queue: sample.queue }, sample.oldestWaitingSeconds)),
+  });
+
+  readonly deadLetters = new Gauge({
+    name: 'queue_dead_letters',
+    help: "Jobs kept in the service's dead-letter queue, waiting for a fix and a retry",
+    labelNames: ['service', 'queue'] as const,
+    registers: [this.registry],
+    collect: () => this.collectQueue((sample) => this.deadLetters.set({ service: sample.service, queue: sample.queue }, sample.deadLetters)),
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Where the queue gauges read from; until set (no Redis in this process) they report nothing. */
+  sampleQueuesWith(sampler: () => Promise<QueueSample>): void {
+    this.sampler = sampler;
+  }
+
+  private async collectQueue(apply: (sample: QueueSample) => void): Promise<void> {
+    if (!this.sampler) return;
+    const sampler = this.sampler;
+    this.sampling ??= sampler()
+      .catch(() => undefined)
+      .finally(() => (this.sampling = undefined));
+    const sample = await this.sampling;
+    // Redis away: the gauges drop out of the scrape rather than repeat stale figures.
+    if (sample) apply(sample);
   }
 }

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
+import { applicationNameOf } from '../database/data-source';
 import { selectRow, selectRows } from '../database/sql';
 import { outboxChannel } from '../database/unit-of-work';
 import { rootLogger } from '../logging/logger';
@@ -272,7 +273,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** LISTEN so commits wake the relay at once; polling still covers a lost connection. */
   private async listen(): Promise<void> {
     while (this.running) {
-      const client = new Client({ connectionString: this.config.databaseUrl });
+      // Named like the pool's connections, so pg_stat_activity tells whose it is.
+      const client = new Client({ connectionString: this.config.databaseUrl, application_name: `${applicationNameOf(this.config)}-listen` });
       // Listening before connecting: an 'error' with no listener would take the process down.
       const lost = new Promise<void>((resolve) => {
         client.on('error', () => resolve());
