@@ -4,7 +4,8 @@ import { Scheduled, selectRows, UnitOfWork, type RequestContext } from '@shopops
 import { DataSource } from 'typeorm';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { StockAlerts } from '../replenishment/stock-alerts';
-import { classifyAbc } from './abc';
+import { classifyStockByValue } from './abc-classes';
+import { planSlowStockTransfers, type SlowStockTransfer } from './slow-stock-sharing';
 import { HealthGrouping, type AbcRow, type InventoryHealthRow, type SlowMovingRow } from './inventory-health.model';
 
 interface LevelFacts {
@@ -12,6 +13,7 @@ interface LevelFacts {
   location_code: string;
   category_code: string | null;
   on_hand: number;
+  available: number;
   unit_cost: number;
   sold_30d: number;
   days_since_sale: number | null;
@@ -28,13 +30,7 @@ export class InventoryHealthService {
   ) {}
 
   async abc(): Promise<AbcRow[]> {
-    const bySku = new Map<string, { skuCode: string; categoryCode: string | null; value: number }>();
-    for (const f of await this.facts()) {
-      const row = bySku.get(f.sku_code) ?? { skuCode: f.sku_code, categoryCode: f.category_code, value: 0 };
-      row.value += f.on_hand * f.unit_cost;
-      bySku.set(f.sku_code, row);
-    }
-    return classifyAbc([...bySku.values()], this.config.abc.aShare, this.config.abc.bShare).map((r) => ({
+    return (await classifyStockByValue(this.dataSource, this.config.abc, this.config.defaultCostShare)).map((r) => ({
       skuCode: r.skuCode,
       categoryCode: r.categoryCode,
       stockValueFen: r.value,
@@ -81,6 +77,18 @@ export class InventoryHealthService {
     const facts = await this.facts();
     const extra = cClass.flatMap((r) => facts.filter((f) => f.sku_code === r.skuCode && f.on_hand > 0).map((f) => toStockRow(f, 'C')));
     return [...slow, ...extra];
+  }
+
+  /** Slow stock offered to the locations that sell the same SKU (sharing slow stock between shops). */
+  async slowStockTransfers(): Promise<SlowStockTransfer[]> {
+    const levels = (await this.facts()).map((f) => ({
+      skuCode: f.sku_code,
+      locationCode: f.location_code,
+      available: f.available,
+      sold30d: f.sold_30d,
+      slow: this.isSlow(f),
+    }));
+    return planSlowStockTransfers(levels, this.config.slowStockShareCoverDays);
   }
 
   /** Daily: slow-moving and overstock alerts, raised once per episode and resolved when over. */
@@ -130,7 +138,7 @@ export class InventoryHealthService {
       `WITH sold AS (
          SELECT sku_code, location_code, sum(-on_hand_delta)::int AS units FROM stock_movement
           WHERE kind = 'SHIPMENT' AND created_at > now() - interval '30 days' GROUP BY 1, 2)
-       SELECT l.sku_code, l.location_code, k.category_code, l.on_hand,
+       SELECT l.sku_code, l.location_code, k.category_code, l.on_hand, l.on_hand - l.reserved AS available,
               coalesce((SELECT unit_cost_fen FROM sku_supplier s WHERE s.sku_code = l.sku_code ORDER BY backup_order LIMIT 1),
                        round(k.list_price_fen * $1::numeric))::int AS unit_cost,
               coalesce(sold.units, 0) AS sold_30d,
