@@ -6,6 +6,7 @@ import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { StockAlerts } from '../replenishment/stock-alerts';
 import { classifyStockByValue } from './abc-classes';
 import { planSlowStockTransfers, type SlowStockTransfer } from './slow-stock-sharing';
+import { coverDays, isOverstocked, isSlowMoving, type LevelPace } from './stock-health';
 import { HealthGrouping, type AbcRow, type InventoryHealthRow, type SlowMovingRow } from './inventory-health.model';
 
 interface LevelFacts {
@@ -97,7 +98,7 @@ export class InventoryHealthService {
     const facts = await this.facts();
     await this.unitOfWork.run(ctx, async (tx) => {
       for (const f of facts) {
-        const cover = coverDays(f);
+        const cover = coverDays(pace(f));
         if (this.isSlow(f)) {
           const raised = await this.alerts.raise(tx, 'SLOW_MOVING', f.sku_code, f.location_code, {
             onHand: f.on_hand,
@@ -115,7 +116,7 @@ export class InventoryHealthService {
         } else {
           await this.alerts.resolve(tx, 'SLOW_MOVING', f.sku_code, f.location_code);
         }
-        if (cover !== null && cover > this.config.replenishment.overstockCoverDays) {
+        if (isOverstocked(pace(f), this.config.replenishment)) {
           await this.alerts.raise(tx, 'OVERSTOCK', f.sku_code, f.location_code, { onHand: f.on_hand, coverDays: cover });
         } else {
           await this.alerts.resolve(tx, 'OVERSTOCK', f.sku_code, f.location_code);
@@ -125,10 +126,7 @@ export class InventoryHealthService {
   }
 
   private isSlow(f: LevelFacts): boolean {
-    if (f.on_hand <= 0) return false;
-    const noRecentSale = f.days_since_sale === null || f.days_since_sale >= this.config.replenishment.slowMovingNoSaleDays;
-    const cover = coverDays(f);
-    return noRecentSale && (cover === null || cover > this.config.replenishment.slowMovingCoverDays);
+    return isSlowMoving(pace(f), this.config.replenishment);
   }
 
   /** Per level: category, cost (primary supplier's, else a share of list price), 30-day sales, days since a sale (or since stocked). */
@@ -158,11 +156,11 @@ function toStockRow(f: LevelFacts, abcClass: SlowMovingRow['abcClass']): SlowMov
     onHand: f.on_hand,
     stockValueFen: f.on_hand * f.unit_cost,
     daysSinceLastSale: f.days_since_sale,
-    coverDays: coverDays(f),
+    coverDays: coverDays(pace(f)),
     abcClass,
   };
 }
 
-function coverDays(f: LevelFacts): number | null {
-  return f.sold_30d > 0 ? Math.round((f.on_hand / (f.sold_30d / 30)) * 10) / 10 : null;
+function pace(f: LevelFacts): LevelPace {
+  return { onHand: f.on_hand, sold30d: f.sold_30d, daysSinceSale: f.days_since_sale };
 }

@@ -1,3 +1,4 @@
+import { loadInventoryConfig } from '../inventory.config';
 import { planSlowStockTransfers, type SharingLevel } from './slow-stock-sharing';
 
 const level = (locationCode: string, available: number, sold30d: number, slow: boolean, skuCode = 'SKU-1'): SharingLevel => ({
@@ -41,7 +42,7 @@ describe('sharing slow stock between locations', () => {
 
   it('follows the configured cover days', () => {
     const levels = [level('STORE-A', 100, 0, true), level('SH-FRONT', 0, 30, false)];
-    expect(planSlowStockTransfers(levels, 30)[0].quantity).toBe(30);
-    expect(planSlowStockTransfers(levels, 45)[0].quantity).toBe(45);
+    expect(planSlowStockTransfers(levels, loadInventoryConfig({}).slowStockShareCoverDays)[0].quantity).toBe(30);
+    expect(planSlowStockTransfers(levels, loadInventoryConfig({ INVENTORY_SLOW_STOCK_SHARE_COVER_DAYS: '45' }).slowStockShareCoverDays)[0].quantity).toBe(45);
   });
 });

@@ -36,7 +36,10 @@ describe('supplier grading', () => {
   it('flags a supplier under the on-time target, and says nothing before its first receipt', () => {
     expect(meetsOnTimeTarget(0.95, 0.95)).toBe(true);
     expect(meetsOnTimeTarget(0.949, 0.95)).toBe(false);
-    expect(meetsOnTimeTarget(0.9, 0.9)).toBe(true);
+    const target = (percent?: string) =>
+      loadInventoryConfig(percent ? { INVENTORY_SUPPLIER_ON_TIME_TARGET_PERCENT: percent } : {}).supplierGrading.onTimeTarget;
+    expect(meetsOnTimeTarget(0.92, target())).toBe(false);
+    expect(meetsOnTimeTarget(0.92, target('90'))).toBe(true);
     expect(meetsOnTimeTarget(null, 0.95)).toBeNull();
   });
 });
