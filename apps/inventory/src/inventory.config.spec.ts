@@ -13,6 +13,9 @@ describe('inventory configuration', () => {
       suddenDropShare: 0.5,
       defaultCostShare: 0.6,
       channelStockCoalesceMs: 1000,
+      classPolicies: { aTurnoverDays: 30, bBatchCoverDays: 14 },
+      supplierGrading: { weights: { onTime: 0.5, quality: 0.3, cost: 0.2 }, cutoffs: { a: 0.9, b: 0.8, c: 0.7 }, onTimeTarget: 0.95 },
+      slowStockShareCoverDays: 30,
     });
   });
 
@@ -38,5 +41,23 @@ describe('inventory configuration', () => {
     expect(configProblems(() => loadInventoryConfig({ INVENTORY_ABC_A_PERCENT: '70', INVENTORY_ABC_B_PERCENT: '30' }))).toEqual([
       'INVENTORY_ABC_A_PERCENT + INVENTORY_ABC_B_PERCENT must stay under 100',
     ]);
+    expect(configProblems(() => loadInventoryConfig({ INVENTORY_SUPPLIER_WEIGHT_ON_TIME_PERCENT: '60', INVENTORY_SUPPLIER_GRADE_B_PERCENT: '95' }))).toEqual([
+      'INVENTORY_SUPPLIER_WEIGHT_*_PERCENT must add up to 100 (they add up to 110)',
+      'INVENTORY_SUPPLIER_GRADE_A_PERCENT > INVENTORY_SUPPLIER_GRADE_B_PERCENT > INVENTORY_SUPPLIER_GRADE_C_PERCENT must hold',
+    ]);
+  });
+
+  it('reads supplier-grade weights, cut-offs and the on-time target', () => {
+    expect(
+      loadInventoryConfig({
+        INVENTORY_SUPPLIER_WEIGHT_ON_TIME_PERCENT: '70',
+        INVENTORY_SUPPLIER_WEIGHT_QUALITY_PERCENT: '20',
+        INVENTORY_SUPPLIER_WEIGHT_COST_PERCENT: '10',
+        INVENTORY_SUPPLIER_GRADE_A_PERCENT: '95',
+        INVENTORY_SUPPLIER_GRADE_B_PERCENT: '85',
+        INVENTORY_SUPPLIER_GRADE_C_PERCENT: '60',
+        INVENTORY_SUPPLIER_ON_TIME_TARGET_PERCENT: '90',
+      }).supplierGrading,
+    ).toEqual({ weights: { onTime: 0.7, quality: 0.2, cost: 0.1 }, cutoffs: { a: 0.95, b: 0.85, c: 0.6 }, onTimeTarget: 0.9 });
   });
 });

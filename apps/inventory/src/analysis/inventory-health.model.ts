@@ -36,6 +36,16 @@ export class SlowMovingRow {
   @Field(() => String, { nullable: true }) abcClass!: string | null;
 }
 
+@ObjectType({ description: 'Slow stock at one location that another location selling the SKU could use' })
+export class SlowStockTransferSuggestion {
+  @Field(() => String) skuCode!: string;
+  @Field(() => String, { description: 'Where the stock is slow-moving' }) fromLocation!: string;
+  @Field(() => String, { description: 'A location that sells the SKU' }) toLocation!: string;
+  @Field(() => Int, { description: 'Units to move: the target topped up to INVENTORY_SLOW_STOCK_SHARE_COVER_DAYS of its demand' }) quantity!: number;
+  @Field(() => Float, { description: "The target's units sold per day over the last 30 days" }) targetDailyDemand!: number;
+  @Field(() => Int) targetAvailable!: number;
+}
+
 @ObjectType()
 export class DemandForecastView {
   @Field(() => String) skuCode!: string;
@@ -58,6 +68,13 @@ export class ReplenishmentSuggestionView {
   @Field(() => Int) leadTimeDays!: number;
   @Field(() => Int) moq!: number;
   @Field(() => String, { nullable: true }) supplierCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'ABC class by stock value; null without stock value' }) abcClass!: string | null;
+  @Field(() => String, {
+    description:
+      'TURNOVER_CAP (A: at most INVENTORY_A_TURNOVER_DAYS of cover + safety stock), SMALL_FAST_BATCHES (B), PRE_SALE (C: safety-stock shortfall only), STANDARD (no class)',
+  })
+  policy!: string;
+  @Field(() => Int, { description: 'Days of forecast demand held after the lead time' }) coverDays!: number;
   @Field(() => Int) suggestedQuantity!: number;
 }
 

@@ -8,6 +8,7 @@ import {
   InventoryHealthRow,
   ReplenishmentSuggestionView,
   SlowMovingRow,
+  SlowStockTransferSuggestion,
 } from './inventory-health.model';
 import { InventoryHealthService } from './inventory-health.service';
 import { InventoryPlanningService } from './inventory-planning.service';
@@ -43,6 +44,14 @@ export class InventoryHealthResolver {
   @Query(() => [SlowMovingRow], { description: 'Quarter-end clearance candidates: slow-moving stock, then the C class.' })
   clearanceCandidates() {
     return this.healthService.clearanceCandidates();
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [SlowStockTransferSuggestion], {
+    description: 'Sharing slow stock: moves of slow-moving units to the locations that sell the SKU (act on one with requestTransfer).',
+  })
+  slowStockTransferSuggestions() {
+    return this.healthService.slowStockTransfers();
   }
 
   @Roles(...ANALYSTS)

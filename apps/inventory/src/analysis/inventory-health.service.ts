@@ -4,7 +4,9 @@ import { Scheduled, selectRows, UnitOfWork, type RequestContext } from '@shopops
 import { DataSource } from 'typeorm';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { StockAlerts } from '../replenishment/stock-alerts';
-import { classifyAbc } from './abc';
+import { classifyStockByValue } from './abc-classes';
+import { planSlowStockTransfers, type SlowStockTransfer } from './slow-stock-sharing';
+import { coverDays, isOverstocked, isSlowMoving, type LevelPace } from './stock-health';
 import { HealthGrouping, type AbcRow, type InventoryHealthRow, type SlowMovingRow } from './inventory-health.model';
 
 interface LevelFacts {
@@ -12,6 +14,7 @@ interface LevelFacts {
   location_code: string;
   category_code: string | null;
   on_hand: number;
+  available: number;
   unit_cost: number;
   sold_30d: number;
   days_since_sale: number | null;
@@ -28,13 +31,7 @@ export class InventoryHealthService {
   ) {}
 
   async abc(): Promise<AbcRow[]> {
-    const bySku = new Map<string, { skuCode: string; categoryCode: string | null; value: number }>();
-    for (const f of await this.facts()) {
-      const row = bySku.get(f.sku_code) ?? { skuCode: f.sku_code, categoryCode: f.category_code, value: 0 };
-      row.value += f.on_hand * f.unit_cost;
-      bySku.set(f.sku_code, row);
-    }
-    return classifyAbc([...bySku.values()], this.config.abc.aShare, this.config.abc.bShare).map((r) => ({
+    return (await classifyStockByValue(this.dataSource, this.config.abc, this.config.defaultCostShare)).map((r) => ({
       skuCode: r.skuCode,
       categoryCode: r.categoryCode,
       stockValueFen: r.value,
@@ -83,13 +80,25 @@ export class InventoryHealthService {
     return [...slow, ...extra];
   }
 
+  /** Slow stock offered to the locations that sell the same SKU (sharing slow stock between shops). */
+  async slowStockTransfers(): Promise<SlowStockTransfer[]> {
+    const levels = (await this.facts()).map((f) => ({
+      skuCode: f.sku_code,
+      locationCode: f.location_code,
+      available: f.available,
+      sold30d: f.sold_30d,
+      slow: this.isSlow(f),
+    }));
+    return planSlowStockTransfers(levels, this.config.slowStockShareCoverDays);
+  }
+
   /** Daily: slow-moving and overstock alerts, raised once per episode and resolved when over. */
   @Scheduled({ name: 'inventory.stock-health-scan', cron: '30 2 * * *' })
   async scanStockHealth(ctx: RequestContext): Promise<void> {
     const facts = await this.facts();
     await this.unitOfWork.run(ctx, async (tx) => {
       for (const f of facts) {
-        const cover = coverDays(f);
+        const cover = coverDays(pace(f));
         if (this.isSlow(f)) {
           const raised = await this.alerts.raise(tx, 'SLOW_MOVING', f.sku_code, f.location_code, {
             onHand: f.on_hand,
@@ -107,7 +116,7 @@ export class InventoryHealthService {
         } else {
           await this.alerts.resolve(tx, 'SLOW_MOVING', f.sku_code, f.location_code);
         }
-        if (cover !== null && cover > this.config.replenishment.overstockCoverDays) {
+        if (isOverstocked(pace(f), this.config.replenishment)) {
           await this.alerts.raise(tx, 'OVERSTOCK', f.sku_code, f.location_code, { onHand: f.on_hand, coverDays: cover });
         } else {
           await this.alerts.resolve(tx, 'OVERSTOCK', f.sku_code, f.location_code);
@@ -117,10 +126,7 @@ export class InventoryHealthService {
   }
 
   private isSlow(f: LevelFacts): boolean {
-    if (f.on_hand <= 0) return false;
-    const noRecentSale = f.days_since_sale === null || f.days_since_sale >= this.config.replenishment.slowMovingNoSaleDays;
-    const cover = coverDays(f);
-    return noRecentSale && (cover === null || cover > this.config.replenishment.slowMovingCoverDays);
+    return isSlowMoving(pace(f), this.config.replenishment);
   }
 
   /** Per level: category, cost (primary supplier's, else a share of list price), 30-day sales, days since a sale (or since stocked). */
@@ -130,7 +136,7 @@ export class InventoryHealthService {
       `WITH sold AS (
          SELECT sku_code, location_code, sum(-on_hand_delta)::int AS units FROM stock_movement
           WHERE kind = 'SHIPMENT' AND created_at > now() - interval '30 days' GROUP BY 1, 2)
-       SELECT l.sku_code, l.location_code, k.category_code, l.on_hand,
+       SELECT l.sku_code, l.location_code, k.category_code, l.on_hand, l.on_hand - l.reserved AS available,
               coalesce((SELECT unit_cost_fen FROM sku_supplier s WHERE s.sku_code = l.sku_code ORDER BY backup_order LIMIT 1),
                        round(k.list_price_fen * $1::numeric))::int AS unit_cost,
               coalesce(sold.units, 0) AS sold_30d,
@@ -150,11 +156,11 @@ function toStockRow(f: LevelFacts, abcClass: SlowMovingRow['abcClass']): SlowMov
     onHand: f.on_hand,
     stockValueFen: f.on_hand * f.unit_cost,
     daysSinceLastSale: f.days_since_sale,
-    coverDays: coverDays(f),
+    coverDays: coverDays(pace(f)),
     abcClass,
   };
 }
 
-function coverDays(f: LevelFacts): number | null {
-  return f.sold_30d > 0 ? Math.round((f.on_hand / (f.sold_30d / 30)) * 10) / 10 : null;
+function pace(f: LevelFacts): LevelPace {
+  return { onHand: f.on_hand, sold30d: f.sold_30d, daysSinceSale: f.days_since_sale };
 }

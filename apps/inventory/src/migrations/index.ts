@@ -3,6 +3,7 @@ import { ReservationsAndOperations1732500000000 } from './1732500000000-reservat
 import { FlashSales1733500000000 } from './1733500000000-flash-sales';
 import { PaymentDeadlines1796600000000 } from './1796600000000-payment-deadlines';
 import { ChannelStockCoalescing1796700000000 } from './1796700000000-channel-stock-coalescing';
+import { PartialRefunds1796800000000 } from './1796800000000-partial-refunds';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
 export const INVENTORY_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const INVENTORY_MIGRATIONS = [
   FlashSales1733500000000,
   PaymentDeadlines1796600000000,
   ChannelStockCoalescing1796700000000,
+  PartialRefunds1796800000000,
 ];

@@ -54,8 +54,13 @@ export class ChannelOrdersHandler {
 function toUpdate(event: EventEnvelope<OrderEventPayload>): OrderUpdate {
   const payload = event.payload;
   const fact = FACT_OF[event.type];
+  if ('refundId' in payload) {
+    // The refund's lines are what was refunded, not the order: they never set the order's lines.
+    const lines = payload.lines.map((l) => ({ skuCode: l.skuCode, quantity: l.quantity }));
+    return { channel: payload.channel, orderId: payload.orderId, fact, refund: { refundId: payload.refundId, lines } };
+  }
   if (!('lines' in payload)) return { channel: payload.channel, orderId: payload.orderId, fact };
-  const order = payload as Partial<ChannelOrderPayload> & ChannelRefundPayload;
+  const order = payload;
   return {
     channel: order.channel,
     orderId: order.orderId,

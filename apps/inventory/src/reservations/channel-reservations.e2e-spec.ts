@@ -81,6 +81,61 @@ describe('reservations from channel orders', () => {
     expect(await stockOf(gateway, sku)).toEqual({ onHand: 4, reserved: 0, available: 4 });
   });
 
+  it('frees only the refunded lines and quantities on a partial refund before shipping, once per refund id, and ships the rest', async () => {
+    const [shirt, scarf] = await createSkus(gateway, 2);
+    await receiveStock(gateway, shirt, 'CENTRAL', 10);
+    await receiveStock(gateway, scarf, 'CENTRAL', 10);
+    const orderId = `TB${randomUUID().slice(0, 12)}`;
+    const data = orderData(orderId, {
+      lines: [
+        { skuCode: shirt, quantity: 3, unitPriceFen: 100 },
+        { skuCode: scarf, quantity: 2, unitPriceFen: 100 },
+      ],
+      totalFen: 500,
+    });
+    const refund = (refundId: string, lines: Array<{ skuCode: string; quantity: number }>) =>
+      send('refund.completed', { orderId, refundId, lines: lines.map((l) => ({ ...l, unitPriceFen: 100 })), amountFen: 100, reason: '少买一件' });
+    await send('order.created', data);
+    await send('order.paid', data);
+    await settled('taobao', orderId, 'RESERVED');
+    const firstRefund = `R1-${orderId}`;
+    await webhookHandled('inventory', await refund(firstRefund, [{ skuCode: shirt, quantity: 1 }]));
+    // The same refund delivered again (a new delivery of the same refund id) frees nothing more.
+    await webhookHandled('inventory', await refund(firstRefund, [{ skuCode: shirt, quantity: 1 }]));
+    const partly = (await reservationOf(gateway, 'taobao', orderId)) as ReservationView;
+    expect(partly.status).toBe('RESERVED');
+    expect(partly.lines).toEqual(
+      [
+        { skuCode: shirt, locationCode: 'CENTRAL', quantity: 2 },
+        { skuCode: scarf, locationCode: 'CENTRAL', quantity: 2 },
+      ].sort((a, b) => (a.skuCode < b.skuCode ? -1 : 1)),
+    );
+    expect(await stockOf(gateway, shirt)).toEqual({ onHand: 10, reserved: 2, available: 8 });
+    await webhookHandled('inventory', await refund(`R2-${orderId}`, [{ skuCode: scarf, quantity: 2 }]));
+    expect(await stockOf(gateway, scarf)).toEqual({ onHand: 10, reserved: 0, available: 10 });
+    await send('order.shipped', { ...data, shipment: { carrier: 'SF', trackingNo: `SF${orderId}`, locationCode: 'CENTRAL' } });
+    const shipped = await settled('taobao', orderId, 'COMMITTED');
+    expect(shipped.lines).toEqual([{ skuCode: shirt, locationCode: 'CENTRAL', quantity: 2 }]);
+    expect(await stockOf(gateway, shirt)).toEqual({ onHand: 8, reserved: 0, available: 8 });
+    expect(await stockOf(gateway, scarf)).toEqual({ onHand: 10, reserved: 0, available: 10 });
+  });
+
+  it('reserves only what is left when a partial refund arrives before the order, and releases all once refunds cover every line', async () => {
+    const [sku] = await createSkus(gateway);
+    await receiveStock(gateway, sku, 'CENTRAL', 10);
+    const orderId = `TB${randomUUID().slice(0, 12)}`;
+    const data = orderData(orderId, { lines: [{ skuCode: sku, quantity: 3, unitPriceFen: 100 }], totalFen: 300 });
+    const refund = (refundId: string, quantity: number) =>
+      send('refund.completed', { orderId, refundId, lines: [{ skuCode: sku, quantity, unitPriceFen: 100 }], amountFen: 100 * quantity, reason: '拍多了' });
+    await webhookHandled('inventory', await refund(`R1-${orderId}`, 1));
+    await send('order.created', data);
+    expect((await settled('taobao', orderId, 'RESERVED')).lines).toEqual([{ skuCode: sku, locationCode: 'CENTRAL', quantity: 2 }]);
+    expect(await stockOf(gateway, sku)).toEqual({ onHand: 10, reserved: 2, available: 8 });
+    await refund(`R2-${orderId}`, 2);
+    expect((await settled('taobao', orderId, 'RELEASED')).reason).toBe('refunded before shipping');
+    expect(await stockOf(gateway, sku)).toEqual({ onHand: 10, reserved: 0, available: 10 });
+  });
+
   it('rejects an order that cannot be filled, all lines or none, and records why', async () => {
     const [plenty, scarce] = await createSkus(gateway, 2);
     await receiveStock(gateway, plenty, 'CENTRAL', 10);

@@ -1,4 +1,4 @@
-import { NO_FACTS, stepTowards, targetStatus, type OrderFacts } from './order-lifecycle';
+import { NO_FACTS, outstandingLines, stepTowards, targetStatus, trimAllocations, wholeOrderRefunded, type OrderFacts } from './order-lifecycle';
 
 const facts = (overrides: Partial<OrderFacts>): OrderFacts => ({ ...NO_FACTS, ...overrides });
 
@@ -49,5 +49,71 @@ describe('order lifecycle', () => {
       }),
     );
     expect([...outcomes]).toEqual(['COMMITTED']);
+  });
+
+  describe('refunds before shipping', () => {
+    const lines = [
+      { skuCode: 'A', quantity: 3 },
+      { skuCode: 'B', quantity: 2 },
+    ];
+
+    it('leaves the unrefunded lines and quantities outstanding, a refund beyond a line taking only that line', () => {
+      expect(outstandingLines(lines, [])).toEqual(lines);
+      expect(outstandingLines(lines, [{ refundId: 'r1', lines: [{ skuCode: 'A', quantity: 1 }] }])).toEqual([
+        { skuCode: 'A', quantity: 2 },
+        { skuCode: 'B', quantity: 2 },
+      ]);
+      expect(
+        outstandingLines(lines, [
+          { refundId: 'r1', lines: [{ skuCode: 'A', quantity: 1 }] },
+          { refundId: 'r2', lines: [{ skuCode: 'A', quantity: 5 }] },
+        ]),
+      ).toEqual([{ skuCode: 'B', quantity: 2 }]);
+      expect(outstandingLines(lines, [{ refundId: 'r1', lines: [{ skuCode: 'C', quantity: 1 }] }])).toEqual(lines);
+    });
+
+    it('counts the order wholly refunded only when nothing is left, or when a refund names no lines', () => {
+      expect(wholeOrderRefunded(lines, [])).toBe(false);
+      expect(wholeOrderRefunded(lines, [{ refundId: 'r1', lines: [{ skuCode: 'A', quantity: 3 }] }])).toBe(false);
+      expect(
+        wholeOrderRefunded(lines, [
+          { refundId: 'r1', lines: [{ skuCode: 'A', quantity: 3 }] },
+          { refundId: 'r2', lines: [{ skuCode: 'B', quantity: 2 }] },
+        ]),
+      ).toBe(true);
+      expect(wholeOrderRefunded(lines, [{ refundId: 'r1', lines: [] }])).toBe(true);
+      // Lines not known yet: a refund with lines cannot decide it.
+      expect(wholeOrderRefunded([], [{ refundId: 'r1', lines: [{ skuCode: 'A', quantity: 3 }] }])).toBe(false);
+    });
+
+    it('frees the refunded units from the locations allocated last and keeps the rest', () => {
+      const allocations = [
+        { skuCode: 'A', locationCode: 'SH-FRONT', quantity: 2 },
+        { skuCode: 'A', locationCode: 'CENTRAL', quantity: 1 },
+        { skuCode: 'B', locationCode: 'CENTRAL', quantity: 2 },
+      ];
+      expect(
+        trimAllocations(allocations, [
+          { skuCode: 'A', quantity: 1 },
+          { skuCode: 'B', quantity: 2 },
+        ]),
+      ).toEqual({
+        keep: [
+          { skuCode: 'A', locationCode: 'SH-FRONT', quantity: 1 },
+          { skuCode: 'B', locationCode: 'CENTRAL', quantity: 2 },
+        ],
+        release: [
+          { skuCode: 'A', locationCode: 'SH-FRONT', quantity: 1 },
+          { skuCode: 'A', locationCode: 'CENTRAL', quantity: 1 },
+        ],
+      });
+      expect(
+        trimAllocations(allocations, [
+          { skuCode: 'A', quantity: 3 },
+          { skuCode: 'B', quantity: 2 },
+        ]),
+      ).toEqual({ keep: allocations, release: [] });
+      expect(trimAllocations(allocations, []).release).toEqual(allocations);
+    });
   });
 });

@@ -5,7 +5,7 @@ import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { FlashSaleGate, type FlashSaleRefusal } from '../flash-sales/flash-sale-gate';
 import { STOCK_ROUTING, type LocationStock, type StockRoutingStrategy } from '../routing/stock-routing.strategy';
 import { levelKey, StockLedger, type LockedLevel, type Movement } from '../stock/stock-ledger';
-import { stepTowards, targetStatus, type OrderFacts } from './order-lifecycle';
+import { outstandingLines, stepTowards, targetStatus, trimAllocations, wholeOrderRefunded, type OrderFacts } from './order-lifecycle';
 import { ReservationStore } from './reservation-store';
 import { reservationKey, type AllocationRow, type OrderUpdate, type ReservationState } from './reservation.types';
 
@@ -101,6 +101,9 @@ export class ReservationEngine {
       state.placedAt = update.placedAt ?? null;
     }
     const f = state.facts;
+    // A refund counts for stock only before the parcel left; each refund id once, however often it is replayed.
+    const refund = update.fact === 'refunded' && !f.shipped && !f.completed ? update.refund : undefined;
+    if (refund && !state.refunds.some((r) => r.refundId === refund.refundId)) state.refunds = [...state.refunds, refund];
     const learned: Partial<OrderFacts> =
       update.fact === 'paid'
         ? { paid: true }
@@ -112,10 +115,8 @@ export class ReservationEngine {
               ? { cancelled: true }
               : update.fact === 'paymentWindowClosed'
                 ? { paymentWindowClosed: true }
-                : update.fact === 'refunded' && !f.shipped && !f.completed
-                  ? { refundedBeforeShipping: true }
-                  : {};
-    state.facts = { ...f, ...learned };
+                : {};
+    state.facts = { ...f, ...learned, refundedBeforeShipping: f.refundedBeforeShipping || wholeOrderRefunded(state.lines, state.refunds) };
   }
 
   private moveTowardsTarget(
@@ -154,6 +155,7 @@ export class ReservationEngine {
       movements.push(...state.allocations.map((a) => ({ ...a, kind: 'SHIPMENT' as const, onHandDelta: -a.quantity, reservedDelta: -a.quantity, reference })));
       state.status = 'COMMITTED';
     }
+    const partlyReleased = state.status === 'RESERVED' && step !== 'release' && this.releaseRefundedUnits(state, levels, movements, reference);
     if (step === 'release') {
       gate.giveBack(state);
       for (const a of state.allocations) adjust(levels, a, 0, -a.quantity);
@@ -174,7 +176,7 @@ export class ReservationEngine {
       state.status = 'RELEASED';
       state.reason = releaseReason(state.facts);
     }
-    if (state.status !== before && state.status) {
+    if ((state.status !== before || partlyReleased) && state.status) {
       tx.emit(ReservationChanged, {
         channel: state.channel,
         orderId: state.orderId,
@@ -186,12 +188,25 @@ export class ReservationEngine {
     return rejection;
   }
 
-  /** All lines or none; returns why not when the order cannot be filled. */
+  /** A partial refund before shipping frees only the units refunded; the rest stays held and ships. */
+  private releaseRefundedUnits(state: ReservationState, levels: Map<string, LockedLevel>, movements: Movement[], reference: string): boolean {
+    if (state.refunds.length === 0) return false;
+    const { keep, release } = trimAllocations(state.allocations, outstandingLines(state.lines, state.refunds));
+    if (release.length === 0) return false;
+    for (const a of release) adjust(levels, a, 0, -a.quantity);
+    movements.push(...release.map((a) => ({ ...a, kind: 'RELEASE' as const, onHandDelta: 0, reservedDelta: -a.quantity, reference, reason: PARTLY_REFUNDED })));
+    state.allocations = keep;
+    state.allocationsChanged = true;
+    state.reason = PARTLY_REFUNDED;
+    return true;
+  }
+
+  /** All outstanding lines or none; returns why not when the order cannot be filled. */
   private allocate(state: ReservationState, levels: Map<string, LockedLevel>, known: Set<string>, locations: LocationInfo[]): Rejection | undefined {
     const unknown = state.lines.filter((l) => !known.has(l.skuCode)).map((l) => l.skuCode);
     if (unknown.length) return { kind: 'unknown-sku', message: `unknown SKU ${unknown.join(', ')}`, skuCodes: unknown };
     const taken: AllocationRow[] = [];
-    for (const line of state.lines) {
+    for (const line of outstandingLines(state.lines, state.refunds)) {
       const stock: LocationStock[] = locations.map((location) => {
         const level = levels.get(levelKey(line.skuCode, location.code));
         return {
@@ -257,6 +272,8 @@ export function sameLines(a: ReadonlyArray<{ skuCode: string; quantity: number }
   const key = (lines: ReadonlyArray<{ skuCode: string; quantity: number }>) => JSON.stringify([...lines].map((l) => [l.skuCode, l.quantity]).sort());
   return key(a) === key(b);
 }
+
+const PARTLY_REFUNDED = 'partly refunded before shipping';
 
 function releaseReason(facts: OrderFacts): string {
   if (facts.cancelled) return 'order cancelled';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ReservationStatus } from '@shopops/contracts';
 import { execute, selectRows, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
-import { reservationKey, type OrderLine, type OrderUpdate, type ReservationState } from './reservation.types';
+import { reservationKey, type OrderLine, type OrderUpdate, type RefundRecord, type ReservationState } from './reservation.types';
 
 /** A row of `reservation`, as stored. */
 interface ReservationRow {
@@ -13,6 +13,7 @@ interface ReservationRow {
   region: string | null;
   buyer_id: string | null;
   lines: OrderLine[];
+  refunds: RefundRecord[];
   paid: boolean;
   shipped: boolean;
   completed: boolean;
@@ -85,10 +86,10 @@ export class ReservationStore {
       tx.em,
       `UPDATE reservation AS r SET status = d.status, reason = d.reason, lines = d.lines, region = d.region, buyer_id = d.buyer_id,
               placed_at = d.placed_at, paid = d.paid, shipped = d.shipped, completed = d.completed, cancelled = d.cancelled,
-              refunded_before_shipping = d.refunded, payment_window_closed = d.window_closed, payment_due_at = d.payment_due_at, updated_at = now()
+              refunded_before_shipping = d.refunded, payment_window_closed = d.window_closed, payment_due_at = d.payment_due_at, refunds = d.refunds, updated_at = now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::timestamptz[],
-                     $9::bool[], $10::bool[], $11::bool[], $12::bool[], $13::bool[], $14::bool[], $15::timestamptz[])
-           AS d(channel, order_id, status, reason, lines, region, buyer_id, placed_at, paid, shipped, completed, cancelled, refunded, window_closed, payment_due_at)
+                     $9::bool[], $10::bool[], $11::bool[], $12::bool[], $13::bool[], $14::bool[], $15::timestamptz[], $16::jsonb[])
+           AS d(channel, order_id, status, reason, lines, region, buyer_id, placed_at, paid, shipped, completed, cancelled, refunded, window_closed, payment_due_at, refunds)
         WHERE r.channel = d.channel AND r.order_id = d.order_id`,
       [
         states.map((s) => s.channel),
@@ -106,6 +107,7 @@ export class ReservationStore {
         states.map((s) => s.facts.refundedBeforeShipping),
         states.map((s) => s.facts.paymentWindowClosed),
         states.map((s) => s.paymentDueAt),
+        states.map((s) => JSON.stringify(s.refunds)),
       ],
     );
     const changed = states.filter((s) => s.allocationsChanged);
@@ -144,6 +146,7 @@ function toState(row: ReservationRow, allocations: readonly AllocationRecord[], 
     initialStatus: row.status ?? undefined,
     reason: row.reason,
     lines: row.lines,
+    refunds: row.refunds,
     region: row.region,
     buyerId: row.buyer_id,
     placedAt: row.placed_at?.toISOString() ?? null,

@@ -9,12 +9,21 @@ export interface OrderLine {
   readonly unitPriceFen?: number;
 }
 
+/** A refund the channel completed: which lines and quantities it gave the buyer money back for. */
+export interface RefundRecord {
+  readonly refundId: string;
+  /** Empty: the refund names no lines, so it covers the whole order. */
+  readonly lines: readonly OrderLine[];
+}
+
 /** One thing learned about a channel order: a webhook event, an own-mall call, a timer. */
 export interface OrderUpdate {
   readonly channel: string;
   readonly orderId: string;
   readonly fact: OrderFact;
+  /** The order's lines; a refund's lines travel in `refund`, never here. */
   readonly lines?: readonly OrderLine[];
+  readonly refund?: RefundRecord;
   readonly region?: string;
   readonly buyerId?: string;
   readonly placedAt?: string;
@@ -33,6 +42,8 @@ export interface ReservationState {
   status: ReservationStatus | undefined;
   reason: string | null;
   lines: OrderLine[];
+  /** Refunds completed before shipping, one per refund id (a replay adds nothing). */
+  refunds: RefundRecord[];
   region: string | null;
   buyerId: string | null;
   placedAt: string | null;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createSkus, eventually, GatewayClient, orderData, receiveStock, sendWebhook } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, orderData, receiveStock, sendWebhook, webhookHandled } from '@shopops/testing';
 
 type ShipmentView = { status: string; late: boolean; deliveredAt: string | null; promisedBy: string; events: Array<{ status: string }> };
 
@@ -14,11 +14,10 @@ describe('shipments and delivery promises', () => {
       )
     ).shipmentsForOrder;
 
-  async function shipOrder(shippedAt: Date): Promise<{ orderId: string; trackingNo: string }> {
+  async function shipOrder(shippedAt: Date, trackingNo = `SF${randomUUID().slice(0, 10)}`): Promise<{ orderId: string; trackingNo: string }> {
     const [sku] = await createSkus(gateway);
     await receiveStock(gateway, sku, 'CENTRAL', 2);
     const orderId = `TB${randomUUID().slice(0, 12)}`;
-    const trackingNo = `SF${randomUUID().slice(0, 10)}`;
     const data = orderData(orderId, {
       lines: [{ skuCode: sku, quantity: 1, unitPriceFen: 100 }],
       totalFen: 100,
@@ -63,5 +62,18 @@ describe('shipments and delivery promises', () => {
     expect(late.deliveredAt).toBeNull();
     const alerts = await gateway.data<{ lateShipments: Array<{ orderId: string }> }>(`{ lateShipments { orderId } }`, {}, { role: 'cs_agent' });
     expect(alerts.lateShipments.filter((s) => s.orderId === orderId)).toHaveLength(1);
+  });
+
+  it('applies tracking that arrived before order.shipped once the shipment appears: delivered on time, not late', async () => {
+    const day = 86_400_000;
+    const shippedAt = new Date(Date.now() - 4 * day);
+    const deliveredAt = new Date(Date.now() - 2 * day);
+    const trackingNo = `SF${randomUUID().slice(0, 10)}`;
+    await webhookHandled('inventory', (await track(trackingNo, 'in_transit', new Date(Date.now() - 3 * day))).body.webhookId as string);
+    await webhookHandled('inventory', (await track(trackingNo, 'delivered', deliveredAt)).body.webhookId as string);
+    const { orderId } = await shipOrder(shippedAt, trackingNo);
+    const [shipment] = await shipmentsOf(orderId);
+    expect(shipment).toMatchObject({ status: 'delivered', late: false, events: [{ status: 'in_transit' }, { status: 'delivered' }] });
+    expect(new Date(shipment.deliveredAt as string).getTime()).toBe(deliveredAt.getTime());
   });
 });

@@ -48,6 +48,8 @@ export class ShipmentsService {
        ON CONFLICT (carrier, tracking_no) DO NOTHING`,
       [shipment.carrier, shipment.trackingNo, channel, orderId, shipment.locationCode ?? null, shippedAt, this.config.deliveryPromiseDays],
     );
+    // Tracking that came before the shipment itself was kept for this moment.
+    await this.applyTracking(tx, shipment.carrier, shipment.trackingNo);
   }
 
   /** Logistics updates may arrive before the shipment itself: kept, and applied in time order. */
@@ -61,14 +63,23 @@ export class ShipmentsService {
       new Date(update.at),
       update.detail ?? null,
     ]);
+    await this.applyTracking(tx, update.carrier, update.trackingNo);
+  }
+
+  /**
+   * Brings a shipment to its latest tracking event and its first delivery scan, whatever order
+   * they came in; nothing to do while the shipment is unknown.
+   */
+  private async applyTracking(tx: TransactionContext, carrier: string, trackingNo: string): Promise<void> {
     await execute(
       tx.em,
       `UPDATE shipment s SET status = latest.status,
-              delivered_at = CASE WHEN latest.status = 'delivered' THEN latest.at ELSE s.delivered_at END,
-              late = s.late OR (latest.status = 'delivered' AND latest.at > s.promised_by)
-         FROM (SELECT status, at FROM shipment_event WHERE carrier = $1 AND tracking_no = $2 ORDER BY at DESC, id DESC LIMIT 1) latest
+              delivered_at = coalesce(s.delivered_at, delivered.at),
+              late = s.late OR coalesce(coalesce(s.delivered_at, delivered.at) > s.promised_by, false)
+         FROM (SELECT status, at FROM shipment_event WHERE carrier = $1 AND tracking_no = $2 ORDER BY at DESC, id DESC LIMIT 1) latest,
+              (SELECT min(at) AS at FROM shipment_event WHERE carrier = $1 AND tracking_no = $2 AND status = 'delivered') delivered
         WHERE s.carrier = $1 AND s.tracking_no = $2`,
-      [update.carrier, update.trackingNo],
+      [carrier, trackingNo],
     );
   }
 

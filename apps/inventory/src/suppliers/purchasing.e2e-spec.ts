@@ -14,9 +14,9 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
     await op(`mutation($i: UpsertSupplierInput!) { upsertSupplier(input: $i) { code } }`, { i: { code, name: '杭州丝绸厂', kind: 'CORE' } });
     return code;
   };
-  const link = (skuCode: string, supplierCode: string, moq = 50, unitCostFen = 30000) =>
+  const link = (skuCode: string, supplierCode: string, moq = 50, unitCostFen = 30000, backupOrder = 0) =>
     op(`mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`, {
-      i: { skuCode, supplierCode, leadTimeDays: 10, moq, unitCostFen },
+      i: { skuCode, supplierCode, leadTimeDays: 10, moq, unitCostFen, backupOrder },
     });
   const createPo = (supplierCode: string, skuCode: string, quantity: number, expectedAt = new Date(Date.now() + 86_400_000).toISOString()) =>
     op(`mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { ${PO} } }`, {
@@ -58,11 +58,18 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
     expect(await stockOf(gateway, sku)).toMatchObject({ onHand: 101 });
     expect(await act('cancelPurchaseOrder', id)).toMatchObject({ __typename: 'InvalidStateError' });
     const graded = await gateway.data<{ suppliers: Array<{ code: string; grade: string; onTimeRate: number; qualityPassRate: number }> }>(
-      `{ suppliers { code grade onTimeRate qualityPassRate } }`,
+      `{ suppliers { code grade onTimeRate qualityPassRate onTimeTarget meetsOnTimeTarget } }`,
       {},
       { role: 'operator' },
     );
-    expect(graded.suppliers.find((s) => s.code === code)).toEqual({ code, grade: 'A', onTimeRate: 1, qualityPassRate: 1 });
+    expect(graded.suppliers.find((s) => s.code === code)).toEqual({
+      code,
+      grade: 'A',
+      onTimeRate: 1,
+      qualityPassRate: 1,
+      onTimeTarget: 0.95,
+      meetsOnTimeTarget: true,
+    });
   });
 
   it('grades a supplier down on late deliveries and quality issues from customer service', async () => {
@@ -80,7 +87,7 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
       async () =>
         (
           await gateway.data<{ suppliers: Array<{ code: string; grade: string; onTimeRate: number; qualityPassRate: number }> }>(
-            `{ suppliers { code grade onTimeRate qualityPassRate } }`,
+            `{ suppliers { code grade onTimeRate qualityPassRate meetsOnTimeTarget } }`,
             {},
             { role: 'operator' },
           )
@@ -88,8 +95,8 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
       (s) => s?.qualityPassRate === 0.8,
       { what: 'the quality issue to regrade the supplier', timeoutMs: 45_000 },
     );
-    // 0.5 × 0 on time + 0.3 × 0.8 quality + 0.2 × 1 cost = 0.44
-    expect(graded).toEqual({ code, grade: 'D', onTimeRate: 0, qualityPassRate: 0.8 });
+    // 0.5 × 0 on time + 0.3 × 0.8 quality + 0.2 × 1 cost = 0.44; under the 95% on-time target, flagged.
+    expect(graded).toEqual({ code, grade: 'D', onTimeRate: 0, qualityPassRate: 0.8, meetsOnTimeTarget: false });
   });
 
   it('closes the loop: low stock → suggestion → draft purchase order → receipt → stock up', async () => {
@@ -112,5 +119,38 @@ describe('suppliers, purchase orders and the replenishment loop', () => {
     expect(po.location_code).toBe('SH-FRONT');
     await receive(String(mine?.id), sku, 50);
     expect(await stockOf(gateway, sku)).toMatchObject({ onHand: 53, available: 53 });
+  });
+
+  it('keeps backup suppliers per SKU in order: promoting a backup makes the former primary the first backup, and orders go to the primary', async () => {
+    const [sku] = await createSkus(gateway);
+    const [core, flexible, spare] = [await supplier(), await supplier(), await supplier()];
+    await link(sku, core, 200, 30000, 0);
+    await link(sku, flexible, 50, 34000, 1);
+    await link(sku, spare, 50, 36000, 2);
+    const linksOf = async () =>
+      (
+        await gateway.data<{ suppliers: Array<{ code: string; skus: Array<{ skuCode: string; backupOrder: number }> }> }>(
+          `{ suppliers { code skus { skuCode backupOrder } } }`,
+          {},
+          { role: 'operator' },
+        )
+      ).suppliers
+        .flatMap((s) => s.skus.filter((l) => l.skuCode === sku).map((l) => ({ supplier: s.code, backupOrder: l.backupOrder })))
+        .sort((a, b) => a.backupOrder - b.backupOrder)
+        .map((l) => l.supplier);
+    expect(await linksOf()).toEqual([core, flexible, spare]);
+    // The core factory falls behind: the flexible one takes over as primary; nobody is dropped.
+    await link(sku, flexible, 50, 34000, 0);
+    expect(await linksOf()).toEqual([flexible, core, spare]);
+    await receiveStock(gateway, sku, 'CENTRAL', 1);
+    await op(`mutation($i: SetStockPolicyInput!) { setStockPolicy(input: $i) { __typename } }`, {
+      i: { skuCode: sku, locationCode: 'CENTRAL', safetyStock: 5, reorderPoint: 5 },
+    });
+    const suggestions = await gateway.data<{ replenishmentSuggestions: Array<{ skuCode: string; supplierCode: string }> }>(
+      `{ replenishmentSuggestions { skuCode supplierCode } }`,
+      {},
+      { role: 'operator' },
+    );
+    expect(suggestions.replenishmentSuggestions.find((s) => s.skuCode === sku)?.supplierCode).toBe(flexible);
   });
 });

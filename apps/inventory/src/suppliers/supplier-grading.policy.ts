@@ -1,3 +1,5 @@
+import type { InventoryConfig } from '../inventory.config';
+
 /** What grading looks at for one supplier. */
 export interface SupplierPerformance {
   /** Receipts on or before the PO's promised date ÷ all receipts (null without receipts). */
@@ -20,12 +22,20 @@ export interface SupplierGradingPolicy {
 
 export const SUPPLIER_GRADING = Symbol('SUPPLIER_GRADING');
 
-/** Delivery 50%, quality 30%, cost 20%; A from 0.9, B 0.8, C 0.7. */
+/** Weighted on-time rate, quality pass rate and cost index (default 50/30/20%); A from 0.9, B 0.8, C 0.7 by default. */
 export class WeightedSupplierGrading implements SupplierGradingPolicy {
+  constructor(private readonly policy: InventoryConfig['supplierGrading']) {}
+
   grade(p: SupplierPerformance): SupplierGrade | null {
     if (p.onTimeRate === null || p.qualityPassRate === null) return null;
-    const score = Math.round((0.5 * p.onTimeRate + 0.3 * p.qualityPassRate + 0.2 * p.costIndex) * 1000) / 1000;
-    const grade = score >= 0.9 ? 'A' : score >= 0.8 ? 'B' : score >= 0.7 ? 'C' : 'D';
+    const { weights, cutoffs } = this.policy;
+    const score = Math.round((weights.onTime * p.onTimeRate + weights.quality * p.qualityPassRate + weights.cost * p.costIndex) * 1000) / 1000;
+    const grade = score >= cutoffs.a ? 'A' : score >= cutoffs.b ? 'B' : score >= cutoffs.c ? 'C' : 'D';
     return { grade, score };
   }
+}
+
+/** Whether a supplier reaches the on-time delivery target; unknown until it has delivered. */
+export function meetsOnTimeTarget(onTimeRate: number | null, target: number): boolean | null {
+  return onTimeRate === null ? null : onTimeRate >= target;
 }

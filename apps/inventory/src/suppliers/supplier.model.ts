@@ -33,7 +33,11 @@ export class Supplier {
   @Field(() => String, { nullable: true }) contact!: string | null;
   @Field(() => String, { nullable: true, description: 'A to D' }) grade!: string | null;
   @Field(() => Float, { nullable: true }) score!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Share of receipts on or before the promised date (target 0.95)' }) onTimeRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of receipts on or before the promised date' }) onTimeRate!: number | null;
+  @Field(() => Float, { description: 'The on-time rate every supplier should reach (INVENTORY_SUPPLIER_ON_TIME_TARGET_PERCENT, default 0.95)' })
+  onTimeTarget!: number;
+  @Field(() => Boolean, { nullable: true, description: 'False flags a supplier under the on-time target; null before its first receipt' })
+  meetsOnTimeTarget!: boolean | null;
   @Field(() => Float, { nullable: true }) qualityPassRate!: number | null;
   @Field(() => Date, { nullable: true }) gradedAt!: Date | null;
 }

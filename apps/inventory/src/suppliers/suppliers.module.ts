@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { ReplenishmentModule } from '../replenishment/replenishment.module';
 import { StockModule } from '../stock/stock.module';
 import { PurchaseOrdersResolver } from './purchase-orders.resolver';
@@ -11,7 +12,11 @@ import { SuppliersService } from './suppliers.service';
 @Module({
   imports: [StockModule, ReplenishmentModule],
   providers: [
-    { provide: SUPPLIER_GRADING, useClass: WeightedSupplierGrading },
+    {
+      provide: SUPPLIER_GRADING,
+      useFactory: (config: InventoryConfig) => new WeightedSupplierGrading(config.supplierGrading),
+      inject: [INVENTORY_CONFIG],
+    },
     SuppliersService,
     PurchaseOrdersService,
     SuppliersResolver,

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SupplierGraded } from '@shopops/contracts';
 import { execute, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
-import { SUPPLIER_GRADING, type SupplierGradingPolicy, type SupplierPerformance } from './supplier-grading.policy';
+import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
+import { meetsOnTimeTarget, SUPPLIER_GRADING, type SupplierGradingPolicy, type SupplierPerformance } from './supplier-grading.policy';
 import { SkuSupplierLink, Supplier, type LinkSkuSupplierInput, type UpsertSupplierInput } from './supplier.model';
 
 interface SupplierRow {
@@ -19,7 +20,7 @@ interface SupplierRow {
 
 const GRADING_WINDOW_DAYS = 180;
 
-export const toSupplier = (r: SupplierRow): Supplier =>
+export const toSupplier = (r: SupplierRow, onTimeTarget: number): Supplier =>
   Object.assign(new Supplier(), {
     code: r.code,
     name: r.name,
@@ -28,6 +29,8 @@ export const toSupplier = (r: SupplierRow): Supplier =>
     grade: r.grade,
     score: r.score === null ? null : Number(r.score),
     onTimeRate: r.on_time_rate === null ? null : Number(r.on_time_rate),
+    onTimeTarget,
+    meetsOnTimeTarget: meetsOnTimeTarget(r.on_time_rate === null ? null : Number(r.on_time_rate), onTimeTarget),
     qualityPassRate: r.quality_pass_rate === null ? null : Number(r.quality_pass_rate),
     gradedAt: r.graded_at,
   });
@@ -39,6 +42,7 @@ export class SuppliersService {
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
     @Inject(SUPPLIER_GRADING) private readonly grading: SupplierGradingPolicy,
+    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
   ) {}
 
   upsert(ctx: RequestContext, input: UpsertSupplierInput): Promise<Supplier> {
@@ -49,7 +53,7 @@ export class SuppliersService {
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, contact = EXCLUDED.contact RETURNING *`,
         [input.code, input.name, input.kind, input.contact ?? null],
       );
-      return toSupplier(row);
+      return toSupplier(row, this.config.supplierGrading.onTimeTarget);
     });
   }
 
@@ -57,12 +61,19 @@ export class SuppliersService {
     return this.unitOfWork.run(ctx, async (tx) => {
       if (!(await this.supplierExists(tx, input.supplierCode))) refuse(NotFoundError.of('Supplier', input.supplierCode));
       if (!(await selectRows(tx.em, `SELECT 1 FROM known_sku WHERE sku_code = $1`, [input.skuCode])).length) refuse(NotFoundError.of('SKU', input.skuCode));
-      // Taking another supplier's backup slot moves that one out of the way.
-      await execute(tx.em, `DELETE FROM sku_supplier WHERE sku_code = $1 AND backup_order = $2 AND supplier_code <> $3`, [
-        input.skuCode,
-        input.backupOrder,
-        input.supplierCode,
-      ]);
+      // The supplier leaves its old slot first; taking another supplier's slot moves it and those after it one place back
+      // (a former primary becomes the first backup).
+      await execute(tx.em, `DELETE FROM sku_supplier WHERE sku_code = $1 AND supplier_code = $2`, [input.skuCode, input.supplierCode]);
+      await execute(
+        tx.em,
+        `WITH moved AS (
+           DELETE FROM sku_supplier WHERE sku_code = $1 AND supplier_code <> $3 AND backup_order >= $2
+              AND EXISTS (SELECT 1 FROM sku_supplier WHERE sku_code = $1 AND backup_order = $2 AND supplier_code <> $3)
+           RETURNING *)
+         INSERT INTO sku_supplier (sku_code, supplier_code, lead_time_days, moq, unit_cost_fen, backup_order)
+         SELECT sku_code, supplier_code, lead_time_days, moq, unit_cost_fen, backup_order + 1 FROM moved`,
+        [input.skuCode, input.backupOrder, input.supplierCode],
+      );
       await execute(
         tx.em,
         `INSERT INTO sku_supplier (sku_code, supplier_code, lead_time_days, moq, unit_cost_fen, backup_order) VALUES ($1, $2, $3, $4, $5, $6)
@@ -75,7 +86,9 @@ export class SuppliersService {
   }
 
   async list(): Promise<Supplier[]> {
-    return (await selectRows<SupplierRow>(this.dataSource, `SELECT * FROM supplier ORDER BY code`)).map(toSupplier);
+    return (await selectRows<SupplierRow>(this.dataSource, `SELECT * FROM supplier ORDER BY code`)).map((r) =>
+      toSupplier(r, this.config.supplierGrading.onTimeTarget),
+    );
   }
 
   async linksOf(field: 'sku_code' | 'supplier_code', keys: readonly string[]): Promise<SkuSupplierLink[]> {
