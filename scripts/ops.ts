@@ -6,7 +6,9 @@
  *   drain <service>                pause the service's queue: workers finish in-flight jobs, take no new
  *   resume <service>               take jobs again
  *   reconcile [--hours N] [--repair]  check that every recent channel order has its reservation state,
- *                                  points and counted sale, and stock levels match the ledger;
+ *                                  points, counted sale and refunds and customer service's status,
+ *                                  that returns came back only on shipped orders, that every refund
+ *                                  customer service issued was counted, and stock levels match the ledger;
  *                                  --repair re-sends the orders' events and rebuilds stock levels
  * <queue> is a service name (inventory) or a queue name (inventory-events). Uses REDIS_URL and
  * QUEUE_PREFIX like the services (reconcile also DATABASE_URL, GATEWAY_URL and JWT_SECRET).
@@ -19,7 +21,7 @@ import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { signBearerToken } from '@shopops/platform';
 import { loadJwtSecret } from '../apps/gateway/src/gateway.config';
-import { findDifferences, resendOrderEvents } from './reconcile/reconciliation';
+import { findAfterSalesDifferences, findDifferences, resendOrderEvents } from './reconcile/reconciliation';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -157,7 +159,10 @@ async function reconcile(): Promise<void> {
   const repair = args.includes('--repair');
   const db = new Pool({ connectionString: connections.databaseUrl, max: 2 });
   try {
-    const { orders, differences } = await findDifferences(db, hours, Number(process.env.RECONCILE_SETTLE_SECONDS ?? 60));
+    const settleSeconds = Number(process.env.RECONCILE_SETTLE_SECONDS ?? 60);
+    const checked = await findDifferences(db, hours, settleSeconds);
+    const orders = checked.orders;
+    const differences = [...checked.differences, ...(await findAfterSalesDifferences(db, hours, settleSeconds))];
     const gateway = process.env.GATEWAY_URL || 'http://127.0.0.1:4000';
     const token = signBearerToken({ sub: 'ops-reconcile', role: 'admin' }, loadJwtSecret(process.env), 300);
     const graphql = async (query: string) => {

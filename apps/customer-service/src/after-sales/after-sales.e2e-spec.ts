@@ -51,7 +51,7 @@ describe('after-sales, disputes and reviews', () => {
 
   it('takes a return through pick-up, receipt (stock back) and refund, refusing refunds beyond the order and illegal moves', async () => {
     const sku = uniqueCode('AS-SKU');
-    const { orderId } = await paidOrder(sku, 60000);
+    const { orderId } = await paidOrder(sku, 60000, undefined, 'order.shipped');
     expect((await openCase({ kind: 'RETURN', orderId, skuCode: sku, amountFen: 60001 })).openAfterSalesCase).toEqual({
       __typename: 'RefundExceedsOrderError',
       requestedFen: 60001,
@@ -120,7 +120,7 @@ describe('after-sales, disputes and reviews', () => {
     const shipped = await paidOrder(sku, 30000, undefined, 'order.shipped');
     const open = (input: Record<string, unknown>) =>
       gateway.data<{ openDispute: { id: string; grade: string; status: string; decision: string | null; ruleFired: string | null; compensationFen: number } }>(
-        `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { id grade status decision ruleFired compensationFen } }`,
+        `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { ... on Dispute { id grade status decision ruleFired compensationFen } } }`,
         { i: { channel: 'taobao', orderId: shipped.orderId, ...input } },
         agentRole,
       );
@@ -143,7 +143,7 @@ describe('after-sales, disputes and reviews', () => {
     expect((await decide()).decideDispute).toEqual({ __typename: 'Dispute', decision: 'BUYER' });
     expect((await decide()).decideDispute.__typename).toBe('InvalidStateError');
     const bad = await gateway.query(
-      `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { id } }`,
+      `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { __typename } }`,
       { i: { channel: 'taobao', orderId: 'x', claim: 'BORED', amountFen: -1 } },
       agentRole,
     );
