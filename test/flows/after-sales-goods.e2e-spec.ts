@@ -66,7 +66,7 @@ describe('after-sales goods, refunds and disputes across services', () => {
     ).actOnAfterSalesCase;
   const pickup = { pickupAt: '2026-12-01T10:00:00+08:00', pickupAddress: '上海市徐汇区漕溪北路 88 号' };
   /** The event customer service emitted for a case or dispute, once every named service has handled it. */
-  const handledEvent = async (type: string, key: 'caseId' | 'disputeId', id: string, services: Array<'inventory' | 'analytics'>) => {
+  const handledEvent = async (type: string, key: 'caseId' | 'disputeId', id: string, services: Array<'inventory' | 'analytics' | 'membership'>) => {
     const { rows } = await db.query(`SELECT event_id, payload FROM customer_service.outbox WHERE type = $1 AND payload->>$2 = $3`, [type, key, id]);
     expect(rows).toHaveLength(1);
     for (const service of services) await eventHandled(service, rows[0].event_id);
@@ -181,10 +181,15 @@ describe('after-sales goods, refunds and disputes across services', () => {
     const unshipped = await order(sku, 'order.paid');
     const refunded = await dispute({ orderId: unshipped, claim: 'NOT_RECEIVED' });
     expect(refunded).toMatchObject({ decision: 'BUYER', ruleFired: 'never-shipped: full refund', compensationFen: 0 });
-    const issued = await handledEvent('customer-service.refund.issued.v1', 'disputeId', refunded.id!, ['inventory', 'analytics']);
+    const issued = await handledEvent('customer-service.refund.issued.v1', 'disputeId', refunded.id!, ['inventory', 'analytics', 'membership']);
     expect(issued).toMatchObject({ orderId: unshipped, amountFen: 30000, lines: [{ skuCode: sku, quantity: 1 }] });
     expect(await reservationOf(gateway, 'taobao', unshipped)).toMatchObject({ status: 'RELEASED' });
     expect(await countedRefund(`dispute:${refunded.id}`)).toEqual([{ amount_fen: 30000 }]);
+    // Membership takes the order's points back for it, once, by the dispute's id.
+    const reversed = await db.query(`SELECT order_id, amount_fen FROM membership.member_refund WHERE channel = 'taobao' AND refund_id = $1`, [
+      `dispute:${refunded.id}`,
+    ]);
+    expect(reversed.rows).toEqual([{ order_id: unshipped, amount_fen: 30000 }]);
   });
 
   it('reconcile reports a return on an order that never shipped, a refund analytics never counted and customer service out of step', async () => {

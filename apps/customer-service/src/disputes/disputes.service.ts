@@ -105,7 +105,7 @@ export class DisputesService {
         tx.em,
         `WITH d AS (UPDATE dispute SET status = 'DECIDED', decision = $2, rule_fired = $3, compensation_fen = $4, refund_fen = $5, decided_by = $6, decided_at = now()
                      WHERE id = $1 RETURNING *) SELECT * FROM d`,
-        [id, decision, `expert: ${note}`, decision === 'BUYER' ? compensationFen : 0, refundFen, ctx.identity.subject],
+        [id, decision, `expert: ${note}`, compensationFen, refundFen, ctx.identity.subject],
       );
       const order = await selectRow<OrderRow>(
         tx.em,
