@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export class ConversationOpenedPayload {
@@ -47,8 +47,9 @@ export class CaseLine {
  * refunded before it shipped frees their reservation.
  */
 export class RefundIssuedPayload {
-  @ValidateIf((p: RefundIssuedPayload) => p.disputeId === undefined) @IsUUID() caseId?: string;
-  @ValidateIf((p: RefundIssuedPayload) => p.caseId === undefined) @IsUUID() disputeId?: string;
+  // Both optional to the validator (contracts compile to plain per-field checks); the producer always sets one.
+  @IsOptional() @IsUUID() caseId?: string;
+  @IsOptional() @IsUUID() disputeId?: string;
   @IsString() channel!: string;
   @IsString() orderId!: string;
   @IsInt() @Min(0) amountFen!: number;
