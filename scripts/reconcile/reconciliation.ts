@@ -114,9 +114,9 @@ export async function findDifferences(db: Pool, hours: number, settleSeconds = 6
     if (f.paid && !counted.has(k)) differences.push({ channel: f.channel, orderId: f.orderId, service: 'analytics', problem: 'paid order not counted' });
     if (f.refunded && !withRefundCounted.has(k))
       differences.push({ channel: f.channel, orderId: f.orderId, service: 'analytics', problem: 'refund not counted' });
-    // Customer service decides refunds, returns and disputes on the order's status: it must be the furthest the channel reported.
+    // Customer service decides refunds, returns and disputes on the order's status: the furthest the channel reported (shipping beats a cancellation).
     const serviceStatus = serviceStatusOf.get(k);
-    const expectedStatus = f.cancelled ? 'CANCELLED' : f.completed ? 'COMPLETED' : f.shipped ? 'SHIPPED' : f.paid ? 'PAID' : 'CREATED';
+    const expectedStatus = f.completed ? 'COMPLETED' : f.shipped ? 'SHIPPED' : f.cancelled ? 'CANCELLED' : f.paid ? 'PAID' : 'CREATED';
     if (serviceStatus === undefined) differences.push({ channel: f.channel, orderId: f.orderId, service: 'customer-service', problem: 'no order record' });
     else if (serviceStatus !== expectedStatus)
       differences.push({ channel: f.channel, orderId: f.orderId, service: 'customer-service', problem: `order ${serviceStatus}, expected ${expectedStatus}` });

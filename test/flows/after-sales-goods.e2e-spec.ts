@@ -192,6 +192,28 @@ describe('after-sales goods, refunds and disputes across services', () => {
     expect(reversed.rows).toEqual([{ order_id: unshipped, amount_fen: 30000 }]);
   });
 
+  it('keeps the furthest status of an order whatever order its events arrive in, so a paid order is never refunded as unpaid', async () => {
+    const sku = await stockedSku();
+    const orderId = `TB${uniqueCode('AO')}`;
+    const data = orderData(orderId, {
+      buyer: { platformUserId: `tb_ao_${randomUUID().slice(0, 8)}` },
+      lines: [{ skuCode: sku, quantity: 1, unitPriceFen: 30000 }],
+      totalFen: 30000,
+      shipment: { carrier: 'SF', trackingNo: `SF${uniqueCode('O')}` },
+    });
+    const statusAfter = async (type: string) => {
+      const id = `msg_${randomUUID()}`;
+      expect((await sendWebhook(gateway.baseUrl, 'taobao', { type, data }, { id })).status).toBe(202);
+      await webhookHandled('customer-service', id);
+      return (await db.query(`SELECT status FROM customer_service.customer_order WHERE channel = 'taobao' AND order_id = $1`, [orderId])).rows[0].status;
+    };
+    expect(await statusAfter('order.paid')).toBe('PAID');
+    expect(await statusAfter('order.created')).toBe('PAID');
+    expect(await statusAfter('order.shipped')).toBe('SHIPPED');
+    expect(await statusAfter('order.cancelled')).toBe('SHIPPED');
+    expect(await statusAfter('order.completed')).toBe('COMPLETED');
+  });
+
   it('reconcile reports a return on an order that never shipped, a refund analytics never counted and customer service out of step', async () => {
     const ops = async () => {
       const env = {

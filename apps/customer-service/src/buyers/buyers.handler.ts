@@ -23,6 +23,12 @@ import { DeadLetters, execute, MemberAccountProjection, OnEvent, OnEventBatch, s
 
 const BUYERS = new MemberAccountProjection({ table: 'buyer', platformColumn: 'platform' });
 
+/**
+ * How far an order has got: events arrive in any order, so the status only moves forward (a paid
+ * order never shows CREATED again; as in inventory, shipping wins over a late cancellation).
+ */
+const ORDER_PROGRESS = ['CREATED', 'PAID', 'CANCELLED', 'SHIPPED', 'COMPLETED'];
+
 /** The platform accounts of member $1, as (channel, platform user id). */
 const ACCOUNTS_OF_MEMBER = `(SELECT platform, platform_user_id FROM buyer WHERE member_id = $1)`;
 
@@ -114,7 +120,8 @@ export class BuyersHandler {
       await execute(
         tx.em,
         `INSERT INTO customer_order (channel, order_id, platform_user_id, total_fen, lines, status, carrier, tracking_no) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (channel, order_id) DO UPDATE SET total_fen = EXCLUDED.total_fen, lines = EXCLUDED.lines, status = EXCLUDED.status,
+         ON CONFLICT (channel, order_id) DO UPDATE SET total_fen = EXCLUDED.total_fen, lines = EXCLUDED.lines,
+           status = CASE WHEN array_position($9::text[], EXCLUDED.status) > array_position($9::text[], customer_order.status) THEN EXCLUDED.status ELSE customer_order.status END,
            carrier = coalesce(EXCLUDED.carrier, customer_order.carrier), tracking_no = coalesce(EXCLUDED.tracking_no, customer_order.tracking_no), updated_at = now()`,
         [
           p.channel,
@@ -125,6 +132,7 @@ export class BuyersHandler {
           status,
           p.shipment?.carrier ?? null,
           p.shipment?.trackingNo ?? null,
+          ORDER_PROGRESS,
         ],
       );
     }
