@@ -9,7 +9,7 @@ import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { signBearerToken } from '@shopops/platform';
 import { loadJwtSecret } from '../apps/gateway/src/gateway.config';
-import { findDifferences, resendOrderEvents } from './reconcile/reconciliation';
+import { findAfterSalesDifferences, findDifferences, resendOrderEvents } from './reconcile/reconciliation';
 
 const USAGE = `usage: npm run ops -- <command> [--json]
   queues                            counts of every service queue and its dead letters
@@ -17,7 +17,9 @@ const USAGE = `usage: npm run ops -- <command> [--json]
   retry <queue> [jobId]             replay dead letters (all, or one) onto their queue
   drain <service>                   pause the service's queue: workers finish in-flight jobs, take no new
   resume <service>                  take jobs again
-  reconcile [--hours N] [--repair]  check recent channel orders across services and stock against the ledger;
+  reconcile [--hours N] [--repair]  check recent channel orders across services (reservation, points, counted sale and
+                                 refunds, customer service's status), returns only on shipped orders, every refund
+                                 customer service issued counted, and stock against the ledger;
                                     --repair re-sends the orders' events and rebuilds stock levels
 <queue> is a service (inventory) or a queue (inventory-events). Uses REDIS_URL and QUEUE_PREFIX
 (reconcile also DATABASE_URL, GATEWAY_URL and JWT_SECRET). --json: machine-readable output.
@@ -163,7 +165,10 @@ async function reconcile(): Promise<void> {
   const repair = args.includes('--repair');
   const db = new Pool({ connectionString: connections.databaseUrl, max: 2 });
   try {
-    const { orders, differences } = await findDifferences(db, hours, Number(process.env.RECONCILE_SETTLE_SECONDS ?? 60));
+    const settleSeconds = Number(process.env.RECONCILE_SETTLE_SECONDS ?? 60);
+    const checked = await findDifferences(db, hours, settleSeconds);
+    const orders = checked.orders;
+    const differences = [...checked.differences, ...(await findAfterSalesDifferences(db, hours, settleSeconds))];
     const gateway = process.env.GATEWAY_URL || 'http://127.0.0.1:4000';
     const token = signBearerToken({ sub: 'ops-reconcile', role: 'admin' }, loadJwtSecret(process.env), 300);
     const graphql = async (query: string) => {

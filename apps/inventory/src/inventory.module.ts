@@ -5,6 +5,7 @@ import { LocationsModule } from './locations/locations.module';
 import { FlashSalesModule } from './flash-sales/flash-sales.module';
 import { StockModule } from './stock/stock.module';
 import { ReservationsModule } from './reservations/reservations.module';
+import { AfterSalesModule } from './after-sales/after-sales.module';
 import { AnalysisModule } from './analysis/analysis.module';
 import { ChannelSyncModule } from './channel-sync/channel-sync.module';
 import { ShipmentsModule } from './shipments/shipments.module';
@@ -40,6 +41,7 @@ export class InventoryModule {
         ReplenishmentModule,
         StockModule,
         ReservationsModule,
+        AfterSalesModule,
         FlashSalesModule,
         TransfersModule,
         SuppliersModule,

@@ -3,17 +3,19 @@ import {
   ChannelStockChanged,
   ConversationOpened,
   ConversationResolved,
+  RefundIssued,
   SkuCreated,
   type ChannelStockChangedPayload,
   type ConversationOpenedPayload,
   type ConversationResolvedPayload,
   type EventEnvelope,
+  type RefundIssuedPayload,
   type SkuCreatedPayload,
 } from '@shopops/contracts';
 import { execute, OnEvent, OnEventBatch, type TransactionContext } from '@shopops/platform';
 import { KpiRollups } from '../kpis/kpi-rollups';
 
-/** Catalog, customer-service and stock events from the other services, for the rollups. */
+/** Catalog, customer-service (conversations, refunds) and stock events from the other services, for the rollups. */
 @Injectable()
 export class OperationsHandler {
   constructor(private readonly rollups: KpiRollups) {}
@@ -27,6 +29,22 @@ export class OperationsHandler {
       `INSERT INTO sku_catalog (sku_code, product_code, category_code) VALUES ($1, $2, $3) ON CONFLICT (sku_code) DO UPDATE SET product_code = EXCLUDED.product_code, category_code = EXCLUDED.category_code`,
       [p.code, p.productCode, p.categoryCode ?? null],
     );
+  }
+
+  /**
+   * A refund customer service issued (after-sales case or dispute ruling) counts like a channel's,
+   * once by its own key: the case's or the dispute's id.
+   */
+  @OnEvent(RefundIssued)
+  async refund(tx: TransactionContext, event: EventEnvelope<RefundIssuedPayload>): Promise<void> {
+    const p = event.payload;
+    await this.rollups.addRefund(tx, {
+      channel: p.channel,
+      orderId: p.orderId,
+      refundId: p.caseId ? `case:${p.caseId}` : `dispute:${p.disputeId}`,
+      amountFen: p.amountFen,
+      occurredAt: event.occurredAt,
+    });
   }
 
   @OnEventBatch(ConversationOpened, ConversationResolved, ChannelStockChanged)

@@ -131,7 +131,7 @@ export class KpiRollups {
   }
 
   /** A refund counts once, on the day it completed. */
-  async addRefund(tx: TransactionContext, p: ChannelRefundPayload): Promise<void> {
+  async addRefund(tx: TransactionContext, p: Pick<ChannelRefundPayload, 'channel' | 'orderId' | 'refundId' | 'amountFen' | 'occurredAt'>): Promise<void> {
     if (!(await this.firstTime(tx, 'refund', p.channel, p.refundId, p.orderId, p.amountFen))) return;
     await this.settleRefunds(tx, p.channel, p.orderId);
     await execute(

@@ -51,7 +51,7 @@ describe('after-sales, disputes and reviews', () => {
 
   it('takes a return through pick-up, receipt (stock back) and refund, refusing refunds beyond the order and illegal moves', async () => {
     const sku = uniqueCode('AS-SKU');
-    const { orderId } = await paidOrder(sku, 60000);
+    const { orderId } = await paidOrder(sku, 60000, undefined, 'order.shipped');
     expect((await openCase({ kind: 'RETURN', orderId, skuCode: sku, amountFen: 60001 })).openAfterSalesCase).toEqual({
       __typename: 'RefundExceedsOrderError',
       requestedFen: 60001,
@@ -119,8 +119,18 @@ describe('after-sales, disputes and reviews', () => {
     const sku = uniqueCode('DS-SKU');
     const shipped = await paidOrder(sku, 30000, undefined, 'order.shipped');
     const open = (input: Record<string, unknown>) =>
-      gateway.data<{ openDispute: { id: string; grade: string; status: string; decision: string | null; ruleFired: string | null; compensationFen: number } }>(
-        `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { id grade status decision ruleFired compensationFen } }`,
+      gateway.data<{
+        openDispute: {
+          id: string;
+          grade: string;
+          status: string;
+          decision: string | null;
+          ruleFired: string | null;
+          compensationFen: number;
+          refundFen: number;
+        };
+      }>(
+        `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { ... on Dispute { id grade status decision ruleFired compensationFen refundFen } } }`,
         { i: { channel: 'taobao', orderId: shipped.orderId, ...input } },
         agentRole,
       );
@@ -129,6 +139,7 @@ describe('after-sales, disputes and reviews', () => {
       status: 'DECIDED',
       decision: 'BUYER',
       compensationFen: 30000,
+      refundFen: 0,
       ruleFired: expect.stringContaining('shipped-not-delivered'),
     });
     expect((await open({ claim: 'QUALITY', amountFen: 30000 })).openDispute).toMatchObject({ decision: 'SELLER', ruleFired: 'defect-without-evidence' });
@@ -142,8 +153,14 @@ describe('after-sales, disputes and reviews', () => {
       );
     expect((await decide()).decideDispute).toEqual({ __typename: 'Dispute', decision: 'BUYER' });
     expect((await decide()).decideDispute.__typename).toBe('InvalidStateError');
+    const unknown = await gateway.data<{ openDispute: { __typename: string; entity?: string; key?: string } }>(
+      `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { __typename ... on NotFoundError { entity key } } }`,
+      { i: { channel: 'nowhere', orderId: 'NO-SUCH-ORDER-43', claim: 'LOST_IN_TRANSIT', amountFen: 30000 } },
+      agentRole,
+    );
+    expect(unknown.openDispute).toEqual({ __typename: 'NotFoundError', entity: 'Order', key: 'nowhere:NO-SUCH-ORDER-43' });
     const bad = await gateway.query(
-      `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { id } }`,
+      `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { __typename } }`,
       { i: { channel: 'taobao', orderId: 'x', claim: 'BORED', amountFen: -1 } },
       agentRole,
     );

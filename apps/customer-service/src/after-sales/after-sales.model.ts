@@ -70,7 +70,7 @@ export class CaseActionInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 500) note?: string;
   @Field(() => String, { nullable: true, description: 'book-pickup: when (ISO 8601)' }) @IsOptional() @IsString() pickupAt?: string;
   @Field(() => String, { nullable: true, description: 'book-pickup: where' }) @IsOptional() @IsString() @Length(1, 300) pickupAddress?: string;
-  @Field(() => String, { nullable: true, description: 'receive: the warehouse the goods came back to' })
+  @Field(() => String, { nullable: true, description: 'receive: the warehouse the goods came back to; reship: the one the replacement leaves from' })
   @IsOptional()
   @IsString()
   @Length(1, 32)
@@ -88,6 +88,22 @@ export class IllegalCaseActionError extends ErrorResult {
       message: `A ${kind} case in ${status} cannot ${action}`,
       status,
       action,
+    });
+  }
+}
+
+/** A return or exchange on an order that has not shipped: there are no goods to send back yet. */
+@ObjectType({ implements: () => [ErrorResult] })
+export class OrderNotShippedError extends ErrorResult {
+  @Field(() => String) orderId!: string;
+  @Field(() => String, { description: 'The order as customer service knows it: CREATED or PAID' }) orderStatus!: string;
+
+  static of(orderId: string, orderStatus: string, kind: string): OrderNotShippedError {
+    return Object.assign(new OrderNotShippedError(), {
+      errorCode: 'ORDER_NOT_SHIPPED',
+      message: `Order ${orderId} is ${orderStatus}: nothing has shipped to come back as a ${kind}; refund it before shipping (REFUND_ONLY), which frees its stock`,
+      orderId,
+      orderStatus,
     });
   }
 }

@@ -1,12 +1,12 @@
 import { Args, createUnionType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { byResultClass, Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { STAFF } from '../roles';
-import { AfterSalesCase, CaseActionInput, IllegalCaseActionError, OpenCaseInput, RefundExceedsOrderError } from './after-sales.model';
+import { AfterSalesCase, CaseActionInput, IllegalCaseActionError, OpenCaseInput, OrderNotShippedError, RefundExceedsOrderError } from './after-sales.model';
 import { AfterSalesService } from './after-sales.service';
 
 export const OpenCaseResult = createUnionType({
   name: 'OpenCaseResult',
-  types: () => [AfterSalesCase, NotFoundError, RefundExceedsOrderError] as const,
+  types: () => [AfterSalesCase, NotFoundError, RefundExceedsOrderError, OrderNotShippedError] as const,
   resolveType: byResultClass,
 });
 export const CaseActionResult = createUnionType({
@@ -26,7 +26,9 @@ export class AfterSalesResolver {
   }
 
   @Roles(...STAFF, 'warehouse')
-  @Mutation(() => CaseActionResult, { description: 'approve, reject, book-pickup, receive (stock back via inventory), refund, reship, cancel' })
+  @Mutation(() => CaseActionResult, {
+    description: 'approve, reject, book-pickup, receive (stock back via inventory), refund, reship (replacement out of stock), cancel',
+  })
   actOnAfterSalesCase(@Ctx() ctx: RequestContext, @Args('input') input: CaseActionInput) {
     return this.afterSalesService.act(ctx, input);
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isIsoWithOffset, RefundIssued, ReturnReceived } from '@shopops/contracts';
+import { isIsoWithOffset, RefundIssued, ReplacementShipped, ReturnReceived } from '@shopops/contracts';
 import {
   execute,
   invalidField,
@@ -20,6 +20,7 @@ import {
   AfterSalesReason,
   CaseTransition,
   IllegalCaseActionError,
+  OrderNotShippedError,
   RefundExceedsOrderError,
   type CaseActionInput,
   type OpenCaseInput,
@@ -51,7 +52,8 @@ const ACTIONS: Record<string, { from: Partial<Record<AfterSalesKind, string[]>>;
   approve: { from: { RETURN: ['REQUESTED'], REFUND_ONLY: ['REQUESTED'], EXCHANGE: ['REQUESTED'] }, to: 'APPROVED' },
   reject: { from: { RETURN: ['REQUESTED'], REFUND_ONLY: ['REQUESTED'], EXCHANGE: ['REQUESTED'] }, to: 'REJECTED' },
   'book-pickup': { from: { RETURN: ['APPROVED'], EXCHANGE: ['APPROVED'] }, to: 'PICKUP_BOOKED' },
-  receive: { from: { RETURN: ['APPROVED', 'PICKUP_BOOKED'], EXCHANGE: ['APPROVED', 'PICKUP_BOOKED'] }, to: 'RECEIVED' },
+  // Goods come back through the booked pick-up (docs/customer-service.md): never straight from APPROVED.
+  receive: { from: { RETURN: ['PICKUP_BOOKED'], EXCHANGE: ['PICKUP_BOOKED'] }, to: 'RECEIVED' },
   refund: { from: { RETURN: ['RECEIVED'], REFUND_ONLY: ['APPROVED'] }, to: 'REFUNDED' },
   reship: { from: { EXCHANGE: ['RECEIVED'] }, to: 'RESHIPPED' },
   cancel: {
@@ -59,6 +61,8 @@ const ACTIONS: Record<string, { from: Partial<Record<AfterSalesKind, string[]>>;
     to: 'CANCELLED',
   },
 };
+/** Order statuses before the goods leave (the channel's word, as customer service last heard it). */
+const UNSHIPPED = new Set(['CREATED', 'PAID']);
 const FINAL = new Set(['REFUNDED', 'RESHIPPED', 'REJECTED', 'CANCELLED']);
 
 /**
@@ -75,16 +79,18 @@ export class AfterSalesService {
     @Inject(CUSTOMER_SERVICE_CONFIG) private readonly config: CustomerServiceConfig,
   ) {}
 
-  open(ctx: RequestContext, input: OpenCaseInput): Promise<AfterSalesCase | NotFoundError | RefundExceedsOrderError> {
+  open(ctx: RequestContext, input: OpenCaseInput): Promise<AfterSalesCase | NotFoundError | RefundExceedsOrderError | OrderNotShippedError> {
     if (input.kind === AfterSalesKind.EXCHANGE && input.amountFen !== 0) throw invalidField('amountFen', 'must be 0 for an exchange');
     if (input.kind !== AfterSalesKind.EXCHANGE && input.amountFen === 0) throw invalidField('amountFen', 'must be above 0 for a refund');
     return this.unitOfWork.run(ctx, async (tx) => {
-      const order = await selectRow<{ platform_user_id: string; total_fen: number; lines: Array<{ skuCode: string; quantity: number }> }>(
+      const order = await selectRow<{ platform_user_id: string; total_fen: number; lines: Array<{ skuCode: string; quantity: number }>; status: string }>(
         tx.em,
-        `SELECT platform_user_id, total_fen, lines FROM customer_order WHERE channel = $1 AND order_id = $2 FOR UPDATE`,
+        `SELECT platform_user_id, total_fen, lines, status FROM customer_order WHERE channel = $1 AND order_id = $2 FOR UPDATE`,
         [input.channel, input.orderId],
       );
       if (!order) refuse(NotFoundError.of('Order', `${input.channel}:${input.orderId}`));
+      // Nothing left the warehouse: there is nothing to send back or swap, only money to refund before shipping.
+      if (input.kind !== AfterSalesKind.REFUND_ONLY && UNSHIPPED.has(order.status)) refuse(OrderNotShippedError.of(input.orderId, order.status, input.kind));
       if (!order.lines.some((l) => l.skuCode === input.skuCode && l.quantity >= input.quantity))
         refuse(NotFoundError.of('Order line', `${input.orderId}/${input.skuCode} × ${input.quantity}`));
       const claimed = await this.claimedFen(tx, input.channel, input.orderId);
@@ -166,6 +172,16 @@ export class AfterSalesService {
         // A fast-tracked return was refunded already: receiving the goods completes it.
         if (row.kind === AfterSalesKind.RETURN && row.refunded_fen >= row.amount_fen) to = 'REFUNDED';
       }
+      if (input.action === 'reship') {
+        tx.emit(ReplacementShipped, {
+          caseId: row.id,
+          channel: row.channel,
+          orderId: row.order_id,
+          skuCode: row.sku_code,
+          quantity: row.quantity,
+          ...(input.locationCode ? { locationCode: input.locationCode } : {}),
+        });
+      }
       if (input.action === 'refund') await this.refund(tx, row, input.note ?? 'refund');
       await this.move(tx, row, to, input.note ?? input.action);
       return this.byIdIn(tx, row.id);
@@ -211,7 +227,14 @@ export class AfterSalesService {
     if (amount <= 0) return;
     await execute(tx.em, `UPDATE after_sales_case SET refunded_fen = amount_fen WHERE id = $1`, [row.id]);
     row.refunded_fen = row.amount_fen;
-    tx.emit(RefundIssued, { caseId: row.id, channel: row.channel, orderId: row.order_id, amountFen: amount, reason });
+    tx.emit(RefundIssued, {
+      caseId: row.id,
+      channel: row.channel,
+      orderId: row.order_id,
+      amountFen: amount,
+      reason,
+      lines: [{ skuCode: row.sku_code, quantity: row.quantity }],
+    });
   }
 
   private async move(tx: TransactionContext, row: CaseRow, to: string, note: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ChannelLogisticsUpdated,
   ChannelOrderCancelled,
   ChannelOrderCompleted,
   ChannelOrderCreated,
@@ -10,6 +11,7 @@ import {
   MemberErasureRequested,
   MembersMerged,
   TierChanged,
+  type ChannelLogisticsPayload,
   type ChannelOrderPayload,
   type EventEnvelope,
   type IdentityLinkedPayload,
@@ -20,6 +22,12 @@ import {
 import { DeadLetters, execute, MemberAccountProjection, OnEvent, OnEventBatch, selectRows, type TransactionContext } from '@shopops/platform';
 
 const BUYERS = new MemberAccountProjection({ table: 'buyer', platformColumn: 'platform' });
+
+/**
+ * How far an order has got: events arrive in any order, so the status only moves forward (a paid
+ * order never shows CREATED again; as in inventory, shipping wins over a late cancellation).
+ */
+const ORDER_PROGRESS = ['CREATED', 'PAID', 'CANCELLED', 'SHIPPED', 'COMPLETED'];
 
 /** The platform accounts of member $1, as (channel, platform user id). */
 const ACCOUNTS_OF_MEMBER = `(SELECT platform, platform_user_id FROM buyer WHERE member_id = $1)`;
@@ -111,10 +119,40 @@ export class BuyersHandler {
       const status = event.type.split('.')[2].toUpperCase();
       await execute(
         tx.em,
-        `INSERT INTO customer_order (channel, order_id, platform_user_id, total_fen, lines, status) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (channel, order_id) DO UPDATE SET total_fen = EXCLUDED.total_fen, lines = EXCLUDED.lines, status = EXCLUDED.status, updated_at = now()`,
-        [p.channel, p.orderId, p.buyer.platformUserId, p.totalFen, JSON.stringify(p.lines), status],
+        `INSERT INTO customer_order (channel, order_id, platform_user_id, total_fen, lines, status, carrier, tracking_no) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (channel, order_id) DO UPDATE SET total_fen = EXCLUDED.total_fen, lines = EXCLUDED.lines,
+           status = CASE WHEN array_position($9::text[], EXCLUDED.status) > array_position($9::text[], customer_order.status) THEN EXCLUDED.status ELSE customer_order.status END,
+           carrier = coalesce(EXCLUDED.carrier, customer_order.carrier), tracking_no = coalesce(EXCLUDED.tracking_no, customer_order.tracking_no), updated_at = now()`,
+        [
+          p.channel,
+          p.orderId,
+          p.buyer.platformUserId,
+          p.totalFen,
+          JSON.stringify(p.lines),
+          status,
+          p.shipment?.carrier ?? null,
+          p.shipment?.trackingNo ?? null,
+          ORDER_PROGRESS,
+        ],
       );
     }
+  }
+
+  /**
+   * What the carrier reports about a parcel, by tracking number (it may come before the order's
+   * shipment names it): the latest status by the carrier's time, and when it was first delivered.
+   */
+  @OnEvent(ChannelLogisticsUpdated)
+  async track(tx: TransactionContext, event: EventEnvelope<ChannelLogisticsPayload>): Promise<void> {
+    const p = event.payload;
+    await execute(
+      tx.em,
+      `INSERT INTO parcel_tracking (tracking_no, carrier, status, status_at, delivered_at) VALUES ($1, $2, $3, $4, CASE WHEN $3 = 'delivered' THEN $4::timestamptz END)
+       ON CONFLICT (tracking_no) DO UPDATE SET
+         status = CASE WHEN EXCLUDED.status_at >= parcel_tracking.status_at THEN EXCLUDED.status ELSE parcel_tracking.status END,
+         status_at = greatest(EXCLUDED.status_at, parcel_tracking.status_at),
+         delivered_at = least(EXCLUDED.delivered_at, parcel_tracking.delivered_at)`,
+      [p.trackingNo, p.carrier, p.status, p.at],
+    );
   }
 }

@@ -11,7 +11,13 @@ const facts = (overrides: Partial<DisputeFacts> = {}): DisputeFacts => ({
   delivered: false,
   ...overrides,
 });
-const buyer = (rule: string, compensationFen: number) => ({ grade: 'ORDINARY', decision: 'BUYER', rule, compensationFen });
+const buyer = (rule: string, compensationFen: number, refundFen?: number) => ({
+  grade: 'ORDINARY',
+  decision: 'BUYER',
+  rule,
+  compensationFen,
+  ...(refundFen === undefined ? {} : { refundFen }),
+});
 const seller = (rule: string) => ({ grade: 'ORDINARY', decision: 'SELLER', rule });
 const EXPERT = { grade: 'EXPERT' };
 
@@ -39,7 +45,7 @@ describe('graded dispute policy', () => {
   describe('parcels that did not arrive', () => {
     it.each(['NOT_RECEIVED', 'LOST_IN_TRANSIT'] as DisputeClaim[])('%s on an order never shipped is a full refund, with nothing to compensate', (claim) => {
       for (const orderStatus of ['CREATED', 'PAID']) {
-        expect(policy.rule(facts({ claim, orderStatus, delivered: null }))).toEqual(buyer('never-shipped: full refund', 0));
+        expect(policy.rule(facts({ claim, orderStatus, delivered: null }))).toEqual(buyer('never-shipped: full refund', 0, 10_000));
       }
     });
 
@@ -80,7 +86,7 @@ describe('graded dispute policy', () => {
     it.each(['QUALITY', 'NOT_AS_DESCRIBED'] as DisputeClaim[])(
       '%s with evidence is refunded (no advance compensation); without, the seller is right',
       (claim) => {
-        expect(policy.rule(facts({ claim, evidence: PHOTO }))).toEqual(buyer('defect-with-evidence: refund', 0));
+        expect(policy.rule(facts({ claim, evidence: PHOTO }))).toEqual(buyer('defect-with-evidence: refund', 0, 10_000));
         expect(policy.rule(facts({ claim }))).toEqual(seller('defect-without-evidence'));
       },
     );

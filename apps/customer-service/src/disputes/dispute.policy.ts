@@ -18,6 +18,8 @@ export interface DisputeRuling {
   readonly rule?: string;
   /** 先行赔付: paid to the buyer now, recovered from the carrier or supplier later. */
   readonly compensationFen?: number;
+  /** Money refunded to the buyer now (the disputed amount), when the rule is a refund. */
+  readonly refundFen?: number;
 }
 
 export interface DisputePolicy {
@@ -42,7 +44,8 @@ export class GradedDisputePolicy implements DisputePolicy {
     switch (f.claim) {
       case 'NOT_RECEIVED':
       case 'LOST_IN_TRANSIT':
-        if (status === 'unshipped') return { grade: 'ORDINARY', decision: 'BUYER', rule: 'never-shipped: full refund', compensationFen: 0 };
+        if (status === 'unshipped')
+          return { grade: 'ORDINARY', decision: 'BUYER', rule: 'never-shipped: full refund', compensationFen: 0, refundFen: f.amountFen };
         if (f.delivered !== true)
           return { grade: 'ORDINARY', decision: 'BUYER', rule: 'shipped-not-delivered: compensate now, claim from the carrier', compensationFen: compensation };
         // The carrier says delivered: without the buyer's evidence the tracking stands; with it, a person looks.
@@ -54,7 +57,7 @@ export class GradedDisputePolicy implements DisputePolicy {
       case 'QUALITY':
       case 'NOT_AS_DESCRIBED':
         return f.evidence.length
-          ? { grade: 'ORDINARY', decision: 'BUYER', rule: 'defect-with-evidence: refund', compensationFen: 0 }
+          ? { grade: 'ORDINARY', decision: 'BUYER', rule: 'defect-with-evidence: refund', compensationFen: 0, refundFen: f.amountFen }
           : { grade: 'ORDINARY', decision: 'SELLER', rule: 'defect-without-evidence' };
       default:
         return { grade: 'EXPERT' };

@@ -15,6 +15,7 @@ export class Dispute {
   @Field(() => String, { nullable: true, description: 'BUYER or SELLER' }) decision!: string | null;
   @Field(() => String, { nullable: true, description: 'The rule that decided it, or the expert’s note' }) ruleFired!: string | null;
   @Field(() => Int, { description: '先行赔付 paid to the buyer' }) compensationFen!: number;
+  @Field(() => Int, { description: 'Refunded to the buyer by the ruling' }) refundFen!: number;
   @Field(() => String, { nullable: true }) decidedBy!: string | null;
   @Field(() => Date) createdAt!: Date;
 }

@@ -11,12 +11,20 @@ export const DecideDisputeResult = createUnionType({
   resolveType: byResultClass,
 });
 
+export const OpenDisputeResult = createUnionType({
+  name: 'OpenDisputeResult',
+  types: () => [Dispute, NotFoundError] as const,
+  resolveType: byResultClass,
+});
+
 @Resolver(() => Dispute)
 export class DisputesResolver {
   constructor(private readonly disputesService: DisputesService) {}
 
   @Roles(...STAFF)
-  @Mutation(() => Dispute, { description: 'Opens a dispute: ordinary ones are decided by rules at once, large or complex ones queue for experts.' })
+  @Mutation(() => OpenDisputeResult, {
+    description: 'Opens a dispute on a known order: ordinary ones are decided by rules at once, large or complex ones queue for experts.',
+  })
   openDispute(@Ctx() ctx: RequestContext, @Args('input') input: OpenDisputeInput) {
     return this.disputesService.open(ctx, input);
   }

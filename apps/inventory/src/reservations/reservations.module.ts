@@ -11,5 +11,6 @@ import { ReservationsService } from './reservations.service';
 @Module({
   imports: [StockModule, RoutingModule],
   providers: [ReservationStore, ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler, PaymentWindows],
+  exports: [ReservationEngine],
 })
 export class ReservationsModule {}

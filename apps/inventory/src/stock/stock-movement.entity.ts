@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type MovementKind = 'RECEIPT' | 'RESERVATION' | 'RELEASE' | 'SHIPMENT' | 'RETURN' | 'TRANSFER_OUT' | 'TRANSFER_IN' | 'ADJUSTMENT' | 'COUNT';
+export type MovementKind =
+  'RECEIPT' | 'RESERVATION' | 'RELEASE' | 'SHIPMENT' | 'RETURN' | 'TRANSFER_OUT' | 'TRANSFER_IN' | 'ADJUSTMENT' | 'COUNT' | 'EXCHANGE_OUT';
 
 /**
  * The append-only ledger: every change to on-hand or reserved stock is one row, so levels can

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { QualityIssueOpened, ReturnReceived, type EventEnvelope, type QualityIssueOpenedPayload, type ReturnReceivedPayload } from '@shopops/contracts';
-import { execute, OnEvent, selectRow, selectRows, type TransactionContext } from '@shopops/platform';
-import { StockLedger } from '../stock/stock-ledger';
+import { QualityIssueOpened, type EventEnvelope, type QualityIssueOpenedPayload } from '@shopops/contracts';
+import { execute, OnEvent, selectRow, type TransactionContext } from '@shopops/platform';
 import { SuppliersService } from './suppliers.service';
 
-/** What customer service learns about goods comes back here: quality issues and returned units. */
+/** Quality issues customer service opens count against the SKU's supplier (returned goods: ../after-sales). */
 @Injectable()
 export class AfterSalesSignalsHandler {
-  constructor(
-    private readonly suppliers: SuppliersService,
-    private readonly ledger: StockLedger,
-  ) {}
+  constructor(private readonly suppliers: SuppliersService) {}
 
   /** A quality issue counts against the SKU's primary supplier and regrades it. */
   @OnEvent(QualityIssueOpened)
@@ -28,25 +24,5 @@ export class AfterSalesSignalsHandler {
       [issue.issueId, issue.skuCode, primary?.supplier_code ?? null, issue.reason, issue.source, issue.occurrences],
     );
     if (primary) await this.suppliers.regrade(tx, primary.supplier_code);
-  }
-
-  /** Returned goods are back on the shelf of the location that received them. */
-  @OnEvent(ReturnReceived)
-  async putReturnBackInStock(tx: TransactionContext, event: EventEnvelope<ReturnReceivedPayload>): Promise<void> {
-    const item = event.payload;
-    const locationCode = item.locationCode ?? 'CENTRAL';
-    const known = (await selectRows(tx.em, `SELECT 1 FROM known_sku WHERE sku_code = $1`, [item.skuCode])).length > 0;
-    if (!known) return; // a return of something never stocked here: nothing to put back
-    await this.ledger.lockLevels(tx, [item.skuCode]);
-    await this.ledger.record(tx, [
-      {
-        skuCode: item.skuCode,
-        locationCode,
-        kind: 'RETURN',
-        onHandDelta: item.quantity,
-        reservedDelta: 0,
-        reference: `return:${item.channel}:${item.orderId}:${item.caseId}`,
-      },
-    ]);
   }
 }

@@ -103,7 +103,8 @@ export class MemberOrdersHandler {
   private async apply(tx: TransactionContext, event: OrderEvent, memberId: string | null): Promise<void> {
     const p = event.payload;
     if (isRefund(event)) {
-      const refundId = 'refundId' in p ? p.refundId : (p as RefundIssuedPayload).caseId;
+      const issued = p as RefundIssuedPayload;
+      const refundId = 'refundId' in p ? p.refundId : (issued.caseId ?? `dispute:${issued.disputeId}`);
       // The same refund re-sent (a new delivery of it) must not take points back twice.
       const first = await selectRows<{ refund_id: string }>(
         tx.em,

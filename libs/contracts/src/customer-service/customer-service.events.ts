@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export class ConversationOpenedPayload {
@@ -34,13 +35,45 @@ export class ReturnReceivedPayload {
   @IsOptional() @IsString() locationCode?: string;
 }
 
-/** Money went back to a buyer through an after-sales case (own channels). */
+/** Units of an order a refund or an exchange is about. */
+export class CaseLine {
+  @IsString() skuCode!: string;
+  @IsInt() @Min(1) quantity!: number;
+}
+
+/**
+ * Money went back to a buyer through an after-sales case or a dispute ruling (own channels).
+ * Exactly one of `caseId` and `disputeId` names it; `lines` are the units refunded, so an order
+ * refunded before it shipped frees their reservation.
+ */
 export class RefundIssuedPayload {
-  @IsUUID() caseId!: string;
+  // Both optional to the validator (contracts compile to plain per-field checks); the producer always sets one.
+  @IsOptional() @IsUUID() caseId?: string;
+  @IsOptional() @IsUUID() disputeId?: string;
   @IsString() channel!: string;
   @IsString() orderId!: string;
   @IsInt() @Min(0) amountFen!: number;
   @IsString() reason!: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => CaseLine) lines?: CaseLine[];
+}
+
+/** 先行赔付: a dispute ruling paid the buyer now; the shop recovers it from the carrier or supplier. */
+export class CompensationPaidPayload {
+  @IsUUID() disputeId!: string;
+  @IsString() channel!: string;
+  @IsString() orderId!: string;
+  @IsInt() @Min(1) amountFen!: number;
+  @IsString() rule!: string;
+}
+
+/** An exchange's replacement left the warehouse: inventory takes it off the shelf. */
+export class ReplacementShippedPayload {
+  @IsUUID() caseId!: string;
+  @IsString() channel!: string;
+  @IsString() orderId!: string;
+  @IsString() skuCode!: string;
+  @IsInt() @Min(1) quantity!: number;
+  @IsOptional() @IsString() locationCode?: string;
 }
 
 /** A negative-review spike opened an incident. */
@@ -58,6 +91,8 @@ export const ReviewRecorded = defineEvent('customer-service.review.recorded.v1',
 export const QualityIssueOpened = defineEvent('customer-service.quality-issue.opened.v1', 'customer-service', QualityIssueOpenedPayload);
 export const ReturnReceived = defineEvent('customer-service.return.received.v1', 'customer-service', ReturnReceivedPayload);
 export const RefundIssued = defineEvent('customer-service.refund.issued.v1', 'customer-service', RefundIssuedPayload);
+export const CompensationPaid = defineEvent('customer-service.compensation.paid.v1', 'customer-service', CompensationPaidPayload);
+export const ReplacementShipped = defineEvent('customer-service.replacement.shipped.v1', 'customer-service', ReplacementShippedPayload);
 export const ReviewSpikeDetected = defineEvent('customer-service.review-spike.detected.v1', 'customer-service', ReviewSpikePayload);
 
 /** A conversation is near (WARNING) or past (BREACH) one of its service-level targets. */

@@ -1,7 +1,7 @@
 import { IsString, IsUUID } from 'class-validator';
 import { AnomalyDetected, AnomalyResolved } from '../analytics/analytics.events';
 import { ProductCreated, PromotionEnded, PromotionStarted } from '../catalog/catalog.events';
-import { QualityIssueOpened, RefundIssued, ReviewSpikeDetected } from '../customer-service/customer-service.events';
+import { CompensationPaid, QualityIssueOpened, RefundIssued, ReviewSpikeDetected } from '../customer-service/customer-service.events';
 import { defineEvent, type EventDefinition } from '../events/define-event';
 import { ChannelStockChanged, ReservationChanged, SlowMovingStockDetected, StockLow } from '../inventory/inventory.events';
 import { CouponIssued, CouponRedeemed, IdentityVerificationRequested, MemberDormant, PointsChanged, TierChanged } from '../membership/membership.events';
@@ -41,6 +41,7 @@ export const OUTBOUND_EVENTS: readonly EventDefinition[] = [
   ReviewSpikeDetected,
   QualityIssueOpened,
   RefundIssued,
+  CompensationPaid,
   AnomalyDetected,
   AnomalyResolved,
   WebhookEndpointDisabled,

@@ -1,5 +1,5 @@
 import { TrackedEventsReceived } from '../analytics/tracked-event';
-import { ConversationOpened, ConversationResolved } from '../customer-service/customer-service.events';
+import { ConversationOpened, ConversationResolved, RefundIssued } from '../customer-service/customer-service.events';
 import { ChannelStockChanged } from '../inventory/inventory.events';
 import { PromotionStarted, SkuCreated } from '../catalog/catalog.events';
 import { IdentityLinked, MemberCreated, MemberDormant, MemberErasureRequested, MembersMerged } from '../membership/membership.events';
@@ -16,6 +16,7 @@ export const ANALYTICS_SUBSCRIPTIONS: readonly EventDefinition[] = [
   TrackedEventsReceived,
   ConversationOpened,
   ConversationResolved,
+  RefundIssued,
   ChannelStockChanged,
   PromotionStarted,
   MemberCreated,

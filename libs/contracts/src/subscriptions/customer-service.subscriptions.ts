@@ -1,6 +1,7 @@
 import { SkuCreated } from '../catalog/catalog.events';
 import type { EventDefinition } from '../events/define-event';
 import {
+  ChannelLogisticsUpdated,
   ChannelMessageReceived,
   ChannelOrderCancelled,
   ChannelOrderCompleted,
@@ -20,6 +21,7 @@ export const CUSTOMER_SERVICE_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ChannelOrderShipped,
   ChannelOrderCompleted,
   ChannelOrderCancelled,
+  ChannelLogisticsUpdated,
   MemberCreated,
   IdentityLinked,
   MembersMerged,

@@ -10,7 +10,7 @@ import {
   ChannelOrderShipped,
   ChannelRefundCompleted,
 } from '../channel/channel.events';
-import { QualityIssueOpened, ReturnReceived } from '../customer-service/customer-service.events';
+import { QualityIssueOpened, RefundIssued, ReplacementShipped, ReturnReceived } from '../customer-service/customer-service.events';
 import { ChannelStockFlushDue, PaymentWindowClosed } from '../inventory/inventory.events';
 
 /** Events delivered to inventory's queue. */
@@ -27,6 +27,8 @@ export const INVENTORY_SUBSCRIPTIONS: readonly EventDefinition[] = [
   SkuCreated,
   QualityIssueOpened,
   ReturnReceived,
+  RefundIssued,
+  ReplacementShipped,
   PromotionStarted,
   PromotionEnded,
   MemberCreated,
