@@ -4,6 +4,7 @@ import {
   ConversationOpened,
   ConversationResolved,
   RefundIssued,
+  issuedRefundKey,
   SkuCreated,
   type ChannelStockChangedPayload,
   type ConversationOpenedPayload,
@@ -41,7 +42,7 @@ export class OperationsHandler {
     await this.rollups.addRefund(tx, {
       channel: p.channel,
       orderId: p.orderId,
-      refundId: p.caseId ? `case:${p.caseId}` : `dispute:${p.disputeId}`,
+      refundId: issuedRefundKey(p),
       amountFen: p.amountFen,
       occurredAt: event.occurredAt,
     });

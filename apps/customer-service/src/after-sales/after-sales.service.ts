@@ -160,28 +160,21 @@ export class AfterSalesService {
         if (!input.pickupAddress) throw invalidField('pickupAddress', 'is required to book a pick-up');
         await execute(tx.em, `UPDATE after_sales_case SET pickup_at = $2, pickup_address = $3 WHERE id = $1`, [row.id, input.pickupAt, input.pickupAddress]);
       }
+      // The goods of the case: what comes back on `receive`, what goes out again on `reship`.
+      const goods = {
+        caseId: row.id,
+        channel: row.channel,
+        orderId: row.order_id,
+        skuCode: row.sku_code,
+        quantity: row.quantity,
+        ...(input.locationCode ? { locationCode: input.locationCode } : {}),
+      };
       if (input.action === 'receive') {
-        tx.emit(ReturnReceived, {
-          caseId: row.id,
-          channel: row.channel,
-          orderId: row.order_id,
-          skuCode: row.sku_code,
-          quantity: row.quantity,
-          ...(input.locationCode ? { locationCode: input.locationCode } : {}),
-        });
+        tx.emit(ReturnReceived, goods);
         // A fast-tracked return was refunded already: receiving the goods completes it.
         if (row.kind === AfterSalesKind.RETURN && row.refunded_fen >= row.amount_fen) to = 'REFUNDED';
       }
-      if (input.action === 'reship') {
-        tx.emit(ReplacementShipped, {
-          caseId: row.id,
-          channel: row.channel,
-          orderId: row.order_id,
-          skuCode: row.sku_code,
-          quantity: row.quantity,
-          ...(input.locationCode ? { locationCode: input.locationCode } : {}),
-        });
-      }
+      if (input.action === 'reship') tx.emit(ReplacementShipped, goods);
       if (input.action === 'refund') await this.refund(tx, row, input.note ?? 'refund');
       await this.move(tx, row, to, input.note ?? input.action);
       return this.byIdIn(tx, row.id);

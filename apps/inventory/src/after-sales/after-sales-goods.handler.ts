@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   RefundIssued,
+  issuedRefundKey,
   ReplacementShipped,
   ReturnReceived,
   type EventEnvelope,
@@ -59,9 +60,8 @@ export class AfterSalesGoodsHandler {
   async applyRefund(tx: TransactionContext, event: EventEnvelope<RefundIssuedPayload>): Promise<void> {
     const refund = event.payload;
     // Kept by its case or dispute, so a replay frees nothing more; no lines means the whole order.
-    const refundId = refund.caseId ? `case:${refund.caseId}` : `dispute:${refund.disputeId ?? event.id}`;
     const lines = (refund.lines ?? []).map((l) => ({ skuCode: l.skuCode, quantity: l.quantity }));
-    await this.engine.apply(tx, [{ channel: refund.channel, orderId: refund.orderId, fact: 'refunded', refund: { refundId, lines } }]);
+    await this.engine.apply(tx, [{ channel: refund.channel, orderId: refund.orderId, fact: 'refunded', refund: { refundId: issuedRefundKey(refund), lines } }]);
   }
 
   /**

@@ -57,6 +57,11 @@ export class RefundIssuedPayload {
   @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => CaseLine) lines?: CaseLine[];
 }
 
+/** The refund's own key wherever it is counted once: its after-sales case's, or its dispute's. */
+export function issuedRefundKey(refund: Pick<RefundIssuedPayload, 'caseId' | 'disputeId'>): string {
+  return refund.caseId ? `case:${refund.caseId}` : `dispute:${refund.disputeId}`;
+}
+
 /** 先行赔付: a dispute ruling paid the buyer now; the shop recovers it from the carrier or supplier. */
 export class CompensationPaidPayload {
   @IsUUID() disputeId!: string;
