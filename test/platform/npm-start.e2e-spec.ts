@@ -83,7 +83,7 @@ describe('npm start', () => {
       expect(log).toContain('[shopops] ready (per-service)');
       expect(childProcesses(pid)).toHaveLength(6);
       const products = await graphqlRequest<{ products: { totalCount: number } }>(gateway, `{ products(first: 1) { totalCount } }`, {}, { role: 'operator' });
-      expect(products).toEqual({ data: { products: { totalCount: 0 } } });
+      expect(products).toMatchObject({ status: 200, data: { products: { totalCount: 0 } } });
     });
   }, 420_000);
 
