@@ -15,7 +15,10 @@ export class ReviewRecordedPayload {
   @IsOptional() @IsString() category?: string;
 }
 
-/** Frequent after-sales reasons or negative reviews on a SKU: feeds its supplier's grade. */
+/**
+ * Frequent after-sales reasons or negative reviews on a SKU: feeds its supplier's grade. Sent when
+ * the issue opens and again (as quality-issue.recurred) with the new total on every later complaint.
+ */
 export class QualityIssueOpenedPayload {
   @IsUUID() issueId!: string;
   @IsString() skuCode!: string;
@@ -56,6 +59,8 @@ export class ReviewSpikePayload {
 export const ConversationOpened = defineEvent('customer-service.conversation.opened.v1', 'customer-service', ConversationOpenedPayload);
 export const ReviewRecorded = defineEvent('customer-service.review.recorded.v1', 'customer-service', ReviewRecordedPayload);
 export const QualityIssueOpened = defineEvent('customer-service.quality-issue.opened.v1', 'customer-service', QualityIssueOpenedPayload);
+/** A later complaint on an open quality issue: `occurrences` is the issue's new total, so a replay or reordering never lowers it. */
+export const QualityIssueRecurred = defineEvent('customer-service.quality-issue.recurred.v1', 'customer-service', QualityIssueOpenedPayload);
 export const ReturnReceived = defineEvent('customer-service.return.received.v1', 'customer-service', ReturnReceivedPayload);
 export const RefundIssued = defineEvent('customer-service.refund.issued.v1', 'customer-service', RefundIssuedPayload);
 export const ReviewSpikeDetected = defineEvent('customer-service.review-spike.detected.v1', 'customer-service', ReviewSpikePayload);

@@ -10,7 +10,7 @@ import {
   ChannelOrderShipped,
   ChannelRefundCompleted,
 } from '../channel/channel.events';
-import { QualityIssueOpened, ReturnReceived } from '../customer-service/customer-service.events';
+import { QualityIssueOpened, QualityIssueRecurred, ReturnReceived } from '../customer-service/customer-service.events';
 import { PaymentWindowClosed } from '../inventory/inventory.events';
 
 /** Events delivered to inventory's queue. */
@@ -25,6 +25,7 @@ export const INVENTORY_SUBSCRIPTIONS: readonly EventDefinition[] = [
   PaymentWindowClosed,
   SkuCreated,
   QualityIssueOpened,
+  QualityIssueRecurred,
   ReturnReceived,
   PromotionStarted,
   PromotionEnded,
