@@ -14,8 +14,8 @@ export interface CustomerServiceConfig {
   readonly resolutionMinutes: number;
   /** After-sales conversations and cases: wall-clock hours (platform rules count natural time). */
   readonly afterSalesHours: number;
-  /** A warning goes out when this share of a target has passed. */
-  readonly warnAtShare: number;
+  /** A warning goes out when `warnAtShare` of a target has passed; breaches escalate a level per further target length overdue, up to `maxEscalationLevel`. */
+  readonly sla: { readonly warnAtShare: number; readonly maxEscalationLevel: number };
   readonly topTiers: readonly string[];
   readonly fastTrack: { readonly tiers: readonly string[]; readonly maxFen: number };
   readonly dispute: { readonly expertAboveFen: number; readonly advanceCompensationMaxFen: number };
@@ -46,6 +46,7 @@ class CustomerServiceEnvironment {
   @IntegerVariable(1, 100_000) CS_RESOLUTION_MINUTES = 24 * 60;
   @IntegerVariable(1, 24 * 30) CS_AFTER_SALES_HOURS = 48;
   @IntegerVariable(1, 99) CS_SLA_WARN_PERCENT = 80;
+  @IntegerVariable(1, 10) CS_SLA_MAX_ESCALATION_LEVEL = 3;
   @TextVariable() CS_TOP_TIERS = 'gold';
   @TextVariable() CS_FAST_TRACK_TIERS = 'silver,gold';
   @IntegerVariable(0, 100_000_000) CS_FAST_TRACK_MAX_FEN = 20_000;
@@ -83,7 +84,7 @@ export function loadCustomerServiceConfig(env: Environment): CustomerServiceConf
     nextResponseMinutes: v.CS_NEXT_RESPONSE_MINUTES,
     resolutionMinutes: v.CS_RESOLUTION_MINUTES,
     afterSalesHours: v.CS_AFTER_SALES_HOURS,
-    warnAtShare: v.CS_SLA_WARN_PERCENT / 100,
+    sla: { warnAtShare: v.CS_SLA_WARN_PERCENT / 100, maxEscalationLevel: v.CS_SLA_MAX_ESCALATION_LEVEL },
     topTiers: list(v.CS_TOP_TIERS),
     fastTrack: { tiers: list(v.CS_FAST_TRACK_TIERS), maxFen: v.CS_FAST_TRACK_MAX_FEN },
     dispute: { expertAboveFen: v.CS_DISPUTE_EXPERT_ABOVE_FEN, advanceCompensationMaxFen: v.CS_ADVANCE_COMPENSATION_MAX_FEN },

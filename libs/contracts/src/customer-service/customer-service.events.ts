@@ -92,3 +92,25 @@ export class ConversationResolvedPayload {
 }
 
 export const ConversationResolved = defineEvent('customer-service.conversation.resolved.v1', 'customer-service', ConversationResolvedPayload);
+
+/** A negative reviewer was not contacted by the task's deadline (the review's time plus the contact hours). */
+export class ContactTaskOverduePayload {
+  @IsUUID() taskId!: string;
+  @IsUUID() incidentId!: string;
+  @IsString() channel!: string;
+  @IsString() reviewId!: string;
+  @IsString() dueAt!: string;
+}
+
+/** An after-sales case is still open past its due time (the completion target, 48 hours by default). */
+export class AfterSalesOverduePayload {
+  @IsUUID() caseId!: string;
+  @IsString() channel!: string;
+  @IsString() orderId!: string;
+  @IsString() kind!: string;
+  @IsString() status!: string;
+  @IsString() dueAt!: string;
+}
+
+export const ContactTaskOverdue = defineEvent('customer-service.contact-task.overdue.v1', 'customer-service', ContactTaskOverduePayload);
+export const AfterSalesOverdue = defineEvent('customer-service.after-sales.overdue.v1', 'customer-service', AfterSalesOverduePayload);
