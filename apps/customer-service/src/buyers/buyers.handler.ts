@@ -18,8 +18,15 @@ import {
   type TierChangedPayload,
 } from '@shopops/contracts';
 import { DeadLetters, execute, MemberAccountProjection, OnEvent, OnEventBatch, selectRows, type TransactionContext } from '@shopops/platform';
+import { lockAccounts } from './account-lock';
 
 const BUYERS = new MemberAccountProjection({ table: 'buyer', platformColumn: 'platform' });
+
+/**
+ * How far an order has gone: a late event never moves it back (a paid order stays PAID when its
+ * order.created arrives after order.paid). A cancellation is final.
+ */
+const ORDER_PROGRESS = ['CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED'];
 
 /** The platform accounts of member $1, as (channel, platform user id). */
 const ACCOUNTS_OF_MEMBER = `(SELECT platform, platform_user_id FROM buyer WHERE member_id = $1)`;
@@ -32,9 +39,20 @@ const ACCOUNTS_OF_MEMBER = `(SELECT platform, platform_user_id FROM buyer WHERE 
 export class BuyersHandler {
   constructor(private readonly deadLetters: DeadLetters) {}
 
-  @OnEvent(MemberCreated, IdentityLinked)
-  async linkAccount(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
-    const p = event.payload;
+  // Method names are inbox consumer names: kept, so events handled before are not handled again.
+  @OnEventBatch(MemberCreated, IdentityLinked)
+  async linkAccount(tx: TransactionContext, events: Array<EventEnvelope<IdentityLinkedPayload>>): Promise<void> {
+    // The same locks a buyer's message takes before it looks the account up: whichever commits
+    // second sees the other's work, so a conversation opened meanwhile is never left unlinked.
+    await lockAccounts(
+      tx,
+      events.map((e) => ({ channel: e.payload.platform, platformUserId: e.payload.platformUserId })),
+    );
+    for (const event of events) await this.link(tx, event.payload);
+  }
+
+  /** The account is the member's: its buyer row, conversations and cases. */
+  private async link(tx: TransactionContext, p: IdentityLinkedPayload): Promise<void> {
     await BUYERS.link(tx.em, p);
     await execute(tx.em, `UPDATE conversation SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2 AND member_id IS DISTINCT FROM $3`, [
       p.platform,
@@ -112,8 +130,9 @@ export class BuyersHandler {
       await execute(
         tx.em,
         `INSERT INTO customer_order (channel, order_id, platform_user_id, total_fen, lines, status) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (channel, order_id) DO UPDATE SET total_fen = EXCLUDED.total_fen, lines = EXCLUDED.lines, status = EXCLUDED.status, updated_at = now()`,
-        [p.channel, p.orderId, p.buyer.platformUserId, p.totalFen, JSON.stringify(p.lines), status],
+         ON CONFLICT (channel, order_id) DO UPDATE SET total_fen = EXCLUDED.total_fen, lines = EXCLUDED.lines, status = EXCLUDED.status, updated_at = now()
+          WHERE array_position($7::text[], EXCLUDED.status) >= array_position($7::text[], customer_order.status)`,
+        [p.channel, p.orderId, p.buyer.platformUserId, p.totalFen, JSON.stringify(p.lines), status, ORDER_PROGRESS],
       );
     }
   }
