@@ -22,6 +22,20 @@ export interface CustomerServiceConfig {
   readonly reviewSpike: { readonly threshold: number; readonly windowHours: number; readonly contactWithinHours: number };
   readonly quality: { readonly threshold: number; readonly windowDays: number };
   readonly autoAnswer: { readonly minScore: number; readonly minMargin: number };
+  /** Monthly staff scorecards (绩效考核): targets, and the festival windows assessed apart (month-day, local). */
+  readonly scorecard: {
+    readonly responseMinutes: number;
+    readonly resolutionRate: number;
+    readonly csat: number;
+    readonly festivals: readonly Festival[];
+  };
+}
+
+/** A festival assessed on its own: `from`/`to` are MM-DD, inclusive, in the shop's time; it may start in the previous month. */
+export interface Festival {
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 export const CUSTOMER_SERVICE_CONFIG = Symbol('CUSTOMER_SERVICE_CONFIG');
@@ -59,6 +73,27 @@ class CustomerServiceEnvironment {
   @IntegerVariable(1, 365) CS_QUALITY_WINDOW_DAYS = 30;
   @IntegerVariable(1, 100) CS_AUTO_ANSWER_MIN_SCORE_PERCENT = 30;
   @IntegerVariable(0, 100) CS_AUTO_ANSWER_MIN_MARGIN_PERCENT = 4;
+  @IntegerVariable(1, 10_000) CS_SCORECARD_RESPONSE_MINUTES = 3;
+  @IntegerVariable(1, 100) CS_SCORECARD_RESOLUTION_PERCENT = 90;
+  @IntegerVariable(10, 50) CS_SCORECARD_CSAT_TENTHS = 45;
+  @TextVariable() CS_SCORECARD_FESTIVALS = '618:06-01/06-18; 双11:10-20/11-11';
+}
+
+/** Reads `618:06-01/06-18; 双11:10-20/11-11`. */
+function festivalsOf(text: string, problems: string[]): Festival[] {
+  const festivals: Festival[] = [];
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([^:]+):(\d{2}-\d{2})\/(\d{2}-\d{2})$/.exec(part);
+    if (!match || [match[2], match[3]].some((d) => Number.isNaN(Date.parse(`2024-${d}T00:00:00Z`)))) {
+      problems.push(`CS_SCORECARD_FESTIVALS: "${part}" is not name:MM-DD/MM-DD`);
+      continue;
+    }
+    festivals.push({ name: match[1].trim(), from: match[2], to: match[3] });
+  }
+  return festivals;
 }
 
 function calendarOf(values: CustomerServiceEnvironment, problems: string[]): BusinessCalendar | undefined {
@@ -91,6 +126,12 @@ export function loadCustomerServiceConfig(env: Environment): CustomerServiceConf
     reviewSpike: { threshold: v.CS_REVIEW_SPIKE_THRESHOLD, windowHours: v.CS_REVIEW_SPIKE_WINDOW_HOURS, contactWithinHours: v.CS_REVIEW_CONTACT_HOURS },
     quality: { threshold: v.CS_QUALITY_ISSUE_THRESHOLD, windowDays: v.CS_QUALITY_WINDOW_DAYS },
     autoAnswer: { minScore: v.CS_AUTO_ANSWER_MIN_SCORE_PERCENT / 100, minMargin: v.CS_AUTO_ANSWER_MIN_MARGIN_PERCENT / 100 },
+    scorecard: {
+      responseMinutes: v.CS_SCORECARD_RESPONSE_MINUTES,
+      resolutionRate: v.CS_SCORECARD_RESOLUTION_PERCENT / 100,
+      csat: v.CS_SCORECARD_CSAT_TENTHS / 10,
+      festivals: festivalsOf(v.CS_SCORECARD_FESTIVALS, problems),
+    },
   };
   return validConfig('customer-service', config, problems);
 }
