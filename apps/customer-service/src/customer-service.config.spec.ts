@@ -9,7 +9,7 @@ describe('customer-service configuration', () => {
       nextResponseMinutes: 5,
       resolutionMinutes: 24 * 60,
       afterSalesHours: 48,
-      warnAtShare: 0.8,
+      sla: { warnAtShare: 0.8, maxEscalationLevel: 3 },
       topTiers: ['gold'],
       fastTrack: { tiers: ['silver', 'gold'], maxFen: 20_000 },
       dispute: { expertAboveFen: 100_000, advanceCompensationMaxFen: 50_000 },

@@ -14,14 +14,28 @@ export interface CustomerServiceConfig {
   readonly resolutionMinutes: number;
   /** After-sales conversations and cases: wall-clock hours (platform rules count natural time). */
   readonly afterSalesHours: number;
-  /** A warning goes out when this share of a target has passed. */
-  readonly warnAtShare: number;
+  /** A warning goes out when `warnAtShare` of a target has passed; breaches escalate a level per further target length overdue, up to `maxEscalationLevel`. */
+  readonly sla: { readonly warnAtShare: number; readonly maxEscalationLevel: number };
   readonly topTiers: readonly string[];
   readonly fastTrack: { readonly tiers: readonly string[]; readonly maxFen: number };
   readonly dispute: { readonly expertAboveFen: number; readonly advanceCompensationMaxFen: number };
   readonly reviewSpike: { readonly threshold: number; readonly windowHours: number; readonly contactWithinHours: number };
   readonly quality: { readonly threshold: number; readonly windowDays: number };
   readonly autoAnswer: { readonly minScore: number; readonly minMargin: number };
+  /** Monthly staff scorecards (绩效考核): targets, and the festival windows assessed apart (month-day, local). */
+  readonly scorecard: {
+    readonly responseMinutes: number;
+    readonly resolutionRate: number;
+    readonly csat: number;
+    readonly festivals: readonly Festival[];
+  };
+}
+
+/** A festival assessed on its own: `from`/`to` are MM-DD, inclusive, in the shop's time; it may start in the previous month. */
+export interface Festival {
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 export const CUSTOMER_SERVICE_CONFIG = Symbol('CUSTOMER_SERVICE_CONFIG');
@@ -46,6 +60,7 @@ class CustomerServiceEnvironment {
   @IntegerVariable(1, 100_000) CS_RESOLUTION_MINUTES = 24 * 60;
   @IntegerVariable(1, 24 * 30) CS_AFTER_SALES_HOURS = 48;
   @IntegerVariable(1, 99) CS_SLA_WARN_PERCENT = 80;
+  @IntegerVariable(1, 10) CS_SLA_MAX_ESCALATION_LEVEL = 3;
   @TextVariable() CS_TOP_TIERS = 'gold';
   @TextVariable() CS_FAST_TRACK_TIERS = 'silver,gold';
   @IntegerVariable(0, 100_000_000) CS_FAST_TRACK_MAX_FEN = 20_000;
@@ -58,6 +73,27 @@ class CustomerServiceEnvironment {
   @IntegerVariable(1, 365) CS_QUALITY_WINDOW_DAYS = 30;
   @IntegerVariable(1, 100) CS_AUTO_ANSWER_MIN_SCORE_PERCENT = 30;
   @IntegerVariable(0, 100) CS_AUTO_ANSWER_MIN_MARGIN_PERCENT = 4;
+  @IntegerVariable(1, 10_000) CS_SCORECARD_RESPONSE_MINUTES = 3;
+  @IntegerVariable(1, 100) CS_SCORECARD_RESOLUTION_PERCENT = 90;
+  @IntegerVariable(10, 50) CS_SCORECARD_CSAT_TENTHS = 45;
+  @TextVariable() CS_SCORECARD_FESTIVALS = '618:06-01/06-18; 双11:10-20/11-11';
+}
+
+/** Reads `618:06-01/06-18; 双11:10-20/11-11`. */
+function festivalsOf(text: string, problems: string[]): Festival[] {
+  const festivals: Festival[] = [];
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([^:]+):(\d{2}-\d{2})\/(\d{2}-\d{2})$/.exec(part);
+    if (!match || [match[2], match[3]].some((d) => Number.isNaN(Date.parse(`2024-${d}T00:00:00Z`)))) {
+      problems.push(`CS_SCORECARD_FESTIVALS: "${part}" is not name:MM-DD/MM-DD`);
+      continue;
+    }
+    festivals.push({ name: match[1].trim(), from: match[2], to: match[3] });
+  }
+  return festivals;
 }
 
 function calendarOf(values: CustomerServiceEnvironment, problems: string[]): BusinessCalendar | undefined {
@@ -83,13 +119,19 @@ export function loadCustomerServiceConfig(env: Environment): CustomerServiceConf
     nextResponseMinutes: v.CS_NEXT_RESPONSE_MINUTES,
     resolutionMinutes: v.CS_RESOLUTION_MINUTES,
     afterSalesHours: v.CS_AFTER_SALES_HOURS,
-    warnAtShare: v.CS_SLA_WARN_PERCENT / 100,
+    sla: { warnAtShare: v.CS_SLA_WARN_PERCENT / 100, maxEscalationLevel: v.CS_SLA_MAX_ESCALATION_LEVEL },
     topTiers: list(v.CS_TOP_TIERS),
     fastTrack: { tiers: list(v.CS_FAST_TRACK_TIERS), maxFen: v.CS_FAST_TRACK_MAX_FEN },
     dispute: { expertAboveFen: v.CS_DISPUTE_EXPERT_ABOVE_FEN, advanceCompensationMaxFen: v.CS_ADVANCE_COMPENSATION_MAX_FEN },
     reviewSpike: { threshold: v.CS_REVIEW_SPIKE_THRESHOLD, windowHours: v.CS_REVIEW_SPIKE_WINDOW_HOURS, contactWithinHours: v.CS_REVIEW_CONTACT_HOURS },
     quality: { threshold: v.CS_QUALITY_ISSUE_THRESHOLD, windowDays: v.CS_QUALITY_WINDOW_DAYS },
     autoAnswer: { minScore: v.CS_AUTO_ANSWER_MIN_SCORE_PERCENT / 100, minMargin: v.CS_AUTO_ANSWER_MIN_MARGIN_PERCENT / 100 },
+    scorecard: {
+      responseMinutes: v.CS_SCORECARD_RESPONSE_MINUTES,
+      resolutionRate: v.CS_SCORECARD_RESOLUTION_PERCENT / 100,
+      csat: v.CS_SCORECARD_CSAT_TENTHS / 10,
+      festivals: festivalsOf(v.CS_SCORECARD_FESTIVALS, problems),
+    },
   };
   return validConfig('customer-service', config, problems);
 }

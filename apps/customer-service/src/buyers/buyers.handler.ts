@@ -20,6 +20,7 @@ import {
   type TierChangedPayload,
 } from '@shopops/contracts';
 import { DeadLetters, execute, MemberAccountProjection, OnEvent, OnEventBatch, selectRows, type TransactionContext } from '@shopops/platform';
+import { lockAccounts } from './account-lock';
 
 const BUYERS = new MemberAccountProjection({ table: 'buyer', platformColumn: 'platform' });
 
@@ -40,9 +41,20 @@ const ACCOUNTS_OF_MEMBER = `(SELECT platform, platform_user_id FROM buyer WHERE 
 export class BuyersHandler {
   constructor(private readonly deadLetters: DeadLetters) {}
 
-  @OnEvent(MemberCreated, IdentityLinked)
-  async linkAccount(tx: TransactionContext, event: EventEnvelope<IdentityLinkedPayload>): Promise<void> {
-    const p = event.payload;
+  // Method names are inbox consumer names: kept, so events handled before are not handled again.
+  @OnEventBatch(MemberCreated, IdentityLinked)
+  async linkAccount(tx: TransactionContext, events: Array<EventEnvelope<IdentityLinkedPayload>>): Promise<void> {
+    // The same locks a buyer's message takes before it looks the account up: whichever commits
+    // second sees the other's work, so a conversation opened meanwhile is never left unlinked.
+    await lockAccounts(
+      tx,
+      events.map((e) => ({ channel: e.payload.platform, platformUserId: e.payload.platformUserId })),
+    );
+    for (const event of events) await this.link(tx, event.payload);
+  }
+
+  /** The account is the member's: its buyer row, conversations and cases. */
+  private async link(tx: TransactionContext, p: IdentityLinkedPayload): Promise<void> {
     await BUYERS.link(tx.em, p);
     await execute(tx.em, `UPDATE conversation SET member_id = $3 WHERE channel = $1 AND platform_user_id = $2 AND member_id IS DISTINCT FROM $3`, [
       p.platform,

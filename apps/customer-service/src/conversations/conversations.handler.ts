@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelMessageReceived, type ChannelMessagePayload, type EventEnvelope } from '@shopops/contracts';
-import { OnEvent, type TransactionContext } from '@shopops/platform';
+import { OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { lockAccounts } from '../buyers/account-lock';
 import { ConversationsService } from './conversations.service';
 
 @Injectable()
@@ -8,15 +9,21 @@ export class ConversationsHandler {
   constructor(private readonly conversations: ConversationsService) {}
 
   /** A buyer's chat message opens (or continues) the conversation it belongs to. */
-  @OnEvent(ChannelMessageReceived)
-  async recordBuyerMessage(tx: TransactionContext, event: EventEnvelope<ChannelMessagePayload>): Promise<void> {
-    const p = event.payload;
-    await this.conversations.receive(tx, {
-      channel: p.channel,
-      externalId: p.conversationId,
-      platformUserId: p.buyer.platformUserId,
-      text: p.text,
-      at: new Date(p.at),
-    });
+  @OnEventBatch(ChannelMessageReceived)
+  async recordBuyerMessage(tx: TransactionContext, events: Array<EventEnvelope<ChannelMessagePayload>>): Promise<void> {
+    // Every account of the batch locked up front, in key order (see lockAccounts).
+    await lockAccounts(
+      tx,
+      events.map((e) => ({ channel: e.payload.channel, platformUserId: e.payload.buyer.platformUserId })),
+    );
+    for (const { payload: p } of events) {
+      await this.conversations.receive(tx, {
+        channel: p.channel,
+        externalId: p.conversationId,
+        platformUserId: p.buyer.platformUserId,
+        text: p.text,
+        at: new Date(p.at),
+      });
+    }
   }
 }

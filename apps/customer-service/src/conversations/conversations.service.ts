@@ -13,6 +13,7 @@ import {
   type TransactionContext,
 } from '@shopops/platform';
 import { AgentCapacity, type AgentRef } from '../agents/agent-capacity';
+import { lockAccounts } from '../buyers/account-lock';
 import { AgentAtCapacityError, NotOwnerError } from '../agents/agents.model';
 import { ConversationRouter } from '../agents/conversation-router';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig, type Priority } from '../customer-service.config';
@@ -81,6 +82,8 @@ export class ConversationsService {
 
   /** A buyer wrote: open or continue the conversation, let the bot try, route to a person if not. */
   async receive(tx: TransactionContext, m: BuyerMessage): Promise<string> {
+    // Before any read: a member linked to this account concurrently is seen, or links what we open.
+    await lockAccounts(tx, [m]);
     let conversation = await this.lockByExternalId(tx, m.channel, m.externalId);
     if (conversation?.status === ConversationStatus.CLOSED) {
       // A closed case stays closed: the buyer's new message starts a new conversation.

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { QualityIssueOpened } from '@shopops/contracts';
+import { QualityIssueOpened, QualityIssueRecurred } from '@shopops/contracts';
 import { execute, selectRows, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
@@ -7,7 +7,8 @@ import { QualityIssue } from './quality.model';
 
 /**
  * Quality tracing: each after-sales reason and negative review about a SKU is a signal; enough
- * of one reason in the window opens a quality issue, sent to inventory for supplier grading.
+ * of one reason in the window opens a quality issue, sent to inventory for supplier grading, and
+ * every later signal of that reason adds to the open issue and is sent again with the new total.
  */
 @Injectable()
 export class QualityService {
@@ -22,21 +23,30 @@ export class QualityService {
       `INSERT INTO quality_signal (sku_code, reason, source, reference) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
       [s.skuCode, s.reason, s.source, s.reference],
     );
-    if (!added.length) return;
+    if (!added.length) return; // a signal seen before (a replay) counts once
     // Signals about one SKU and reason are counted one transaction at a time.
     await execute(tx.em, `SELECT pg_advisory_xact_lock(hashtext($1))`, [`quality:${s.skuCode}:${s.reason}`]);
+    const [recurred] = await selectRows<{ id: string; occurrences: number; source: 'after-sales' | 'review' }>(
+      tx.em,
+      `UPDATE quality_issue SET occurrences = occurrences + 1 WHERE sku_code = $1 AND reason = $2 AND status = 'OPEN' RETURNING id, occurrences, source`,
+      [s.skuCode, s.reason],
+    );
+    if (recurred) {
+      tx.emit(QualityIssueRecurred, { issueId: recurred.id, skuCode: s.skuCode, reason: s.reason, source: recurred.source, occurrences: recurred.occurrences });
+      return;
+    }
     const [{ n }] = await selectRows<{ n: number }>(
       tx.em,
       `SELECT count(*)::int AS n FROM quality_signal WHERE sku_code = $1 AND reason = $2 AND at > now() - $3 * interval '1 day'`,
       [s.skuCode, s.reason, this.config.quality.windowDays],
     );
     if (n < this.config.quality.threshold) return;
-    const [issue] = await selectRows<{ id: string; inserted: boolean }>(
+    const [issue] = await selectRows<{ id: string }>(
       tx.em,
-      `INSERT INTO quality_issue (sku_code, reason, source, occurrences) VALUES ($1, $2, $3, $4) ON CONFLICT (sku_code, reason) WHERE status = 'OPEN' DO UPDATE SET occurrences = greatest(quality_issue.occurrences, EXCLUDED.occurrences) RETURNING id, (xmax = 0) AS inserted`,
+      `INSERT INTO quality_issue (sku_code, reason, source, occurrences) VALUES ($1, $2, $3, $4) RETURNING id`,
       [s.skuCode, s.reason, s.source, n],
     );
-    if (issue.inserted) tx.emit(QualityIssueOpened, { issueId: issue.id, skuCode: s.skuCode, reason: s.reason, source: s.source, occurrences: n });
+    tx.emit(QualityIssueOpened, { issueId: issue.id, skuCode: s.skuCode, reason: s.reason, source: s.source, occurrences: n });
   }
 
   async issues(skuCode: string | undefined): Promise<QualityIssue[]> {

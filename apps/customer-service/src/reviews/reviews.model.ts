@@ -20,7 +20,8 @@ export class ContactTask {
   @Field(() => ID) id!: string;
   @Field(() => String) channel!: string;
   @Field(() => String) reviewId!: string;
-  @Field(() => Date) dueAt!: Date;
+  @Field(() => Date, { description: 'The review time plus CS_REVIEW_CONTACT_HOURS' }) dueAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When the deadline watch found the reviewer not contacted in time' }) overdueAt!: Date | null;
   @Field(() => Date, { nullable: true }) doneAt!: Date | null;
   @Field(() => String, { nullable: true }) outcome!: string | null;
   @Field(() => Boolean, { nullable: true, description: 'The buyer was won back (review revised, case resolved)' }) recovered!: boolean | null;
@@ -32,6 +33,12 @@ export class ChecklistItem {
   @Field(() => Boolean) done!: boolean;
 }
 
+@ObjectType({ description: 'A ready-to-publish statement of the crisis playbook, filled in for the incident' })
+export class IncidentStatement {
+  @Field(() => String, { description: 'buyers (product page and replies), platform (marketplace service desk), internal (staff briefing)' }) audience!: string;
+  @Field(() => String) text!: string;
+}
+
 @ObjectType({ description: 'A spike of negative reviews: the crisis playbook' })
 export class ReviewIncident {
   @Field(() => ID) id!: string;
@@ -40,6 +47,7 @@ export class ReviewIncident {
   @Field(() => Int) negativeReviews!: number;
   @Field(() => String) status!: string;
   @Field(() => [ChecklistItem]) checklist!: ChecklistItem[];
+  @Field(() => [IncidentStatement]) statements!: IncidentStatement[];
   @Field(() => [ContactTask]) contactTasks!: ContactTask[];
   @Field(() => Float, { description: 'Share of contacted reviewers won back' }) recoveryRate!: number;
   @Field(() => Date) openedAt!: Date;

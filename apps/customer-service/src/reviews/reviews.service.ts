@@ -15,8 +15,8 @@ import { DataSource } from 'typeorm';
 import { CUSTOMER_SERVICE_CONFIG, type CustomerServiceConfig } from '../customer-service.config';
 import { sentimentOf } from '../knowledge/auto-answer.policy';
 import { QualityService } from '../quality/quality.service';
-import { classifyNegativeReview, INCIDENT_CHECKLIST, reviewSentiment } from './review-classifier';
-import { ChecklistItem, ContactTask, Review, ReviewHealth, ReviewIncident } from './reviews.model';
+import { classifyNegativeReview, INCIDENT_CHECKLIST, incidentStatements, reviewSentiment } from './review-classifier';
+import { ChecklistItem, ContactTask, IncidentStatement, Review, ReviewHealth, ReviewIncident } from './reviews.model';
 
 interface ReviewRow {
   channel: string;
@@ -31,11 +31,12 @@ interface ReviewRow {
   reviewed_at: Date;
 }
 
-/** A negative reviewer to contact. */
+/** A negative reviewer to contact, within the contact hours of when they wrote. */
 interface ReviewerRow {
   channel: string;
   review_id: string;
   platform_user_id: string | null;
+  reviewed_at: Date;
 }
 
 interface ContactTaskRow {
@@ -44,6 +45,7 @@ interface ContactTaskRow {
   channel: string;
   review_id: string;
   due_at: Date;
+  overdue_at: Date | null;
   done_at: Date | null;
   outcome: string | null;
   recovered: boolean | null;
@@ -51,8 +53,9 @@ interface ContactTaskRow {
 
 /**
  * Reviews: negative ones classified; a spike (more than N negative in the sliding window, per
- * product or for the shop) opens an incident with a checklist, an alert event, and a task to
- * contact each negative reviewer within 24 hours; recovery is tracked per task.
+ * product or for the shop) opens an incident with a checklist, templated statements, an alert
+ * event, and a task to contact each negative reviewer within 24 hours of their review; recovery
+ * is tracked per task.
  */
 @Injectable()
 export class ReviewsService {
@@ -102,21 +105,33 @@ export class ReviewsService {
     await execute(tx.em, `SELECT pg_advisory_xact_lock(hashtext($1))`, [`review-spike:${scope}:${key}`]);
     const open = await selectRow<{ id: string }>(tx.em, `SELECT id FROM review_incident WHERE scope = $1 AND scope_key = $2 AND status = 'OPEN'`, [scope, key]);
     if (open) {
-      await this.addTasks(tx, open.id, [{ channel: p.channel, review_id: p.reviewId, platform_user_id: p.buyer.platformUserId }], contactWithinHours);
+      await this.addTasks(
+        tx,
+        open.id,
+        [{ channel: p.channel, review_id: p.reviewId, platform_user_id: p.buyer.platformUserId, reviewed_at: new Date(p.createdAt) }],
+        contactWithinHours,
+      );
       await execute(tx.em, `UPDATE review_incident SET negative_reviews = negative_reviews + 1 WHERE id = $1`, [open.id]);
       return;
     }
     const negatives = await selectRows<ReviewerRow>(
       tx.em,
-      `SELECT channel, review_id, platform_user_id FROM review
+      `SELECT channel, review_id, platform_user_id, reviewed_at FROM review
         WHERE sentiment = 'negative' AND reviewed_at > $3::timestamptz - $4 * interval '1 hour' AND ($1 = 'shop' OR coalesce(product_code, sku_code) = $2)`,
       [scope, key, new Date(p.createdAt), windowHours],
     );
     if (negatives.length <= threshold) return;
+    const statements = incidentStatements({
+      scope,
+      subject: key,
+      negativeReviews: negatives.length,
+      complaint: await this.topComplaint(tx, negatives),
+      contactWithinHours,
+    });
     const [incident] = await selectRows<{ id: string }>(
       tx.em,
-      `INSERT INTO review_incident (scope, scope_key, negative_reviews, checklist) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [scope, key, negatives.length, JSON.stringify(INCIDENT_CHECKLIST.map((step) => ({ step, done: false })))],
+      `INSERT INTO review_incident (scope, scope_key, negative_reviews, checklist, statements) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [scope, key, negatives.length, JSON.stringify(INCIDENT_CHECKLIST.map((step) => ({ step, done: false }))), JSON.stringify(statements)],
     );
     await this.addTasks(tx, incident.id, negatives, contactWithinHours);
     tx.emit(ReviewSpikeDetected, {
@@ -128,13 +143,32 @@ export class ReviewsService {
     });
   }
 
+  /** The complaint most of these reviews make (the statements name it). */
+  private async topComplaint(tx: TransactionContext, reviews: ReviewerRow[]): Promise<string | null> {
+    const [top] = await selectRows<{ category: string | null }>(
+      tx.em,
+      `SELECT mode() WITHIN GROUP (ORDER BY category) AS category FROM review WHERE (channel, review_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [reviews.map((r) => r.channel), reviews.map((r) => r.review_id)],
+    );
+    return top?.category ?? null;
+  }
+
+  /** Each reviewer is due a contact within `hours` of their review, not of the spike that noticed it. */
   private async addTasks(tx: TransactionContext, incidentId: string, reviews: ReviewerRow[], hours: number): Promise<void> {
     await execute(
       tx.em,
       `INSERT INTO contact_task (incident_id, channel, review_id, platform_user_id, due_at)
-       SELECT $1, channel, review_id, user_id, now() + $5 * interval '1 hour' FROM unnest($2::text[], $3::text[], $4::text[]) AS t(channel, review_id, user_id)
+       SELECT $1, channel, review_id, user_id, reviewed_at + $6 * interval '1 hour'
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS t(channel, review_id, user_id, reviewed_at)
        ON CONFLICT DO NOTHING`,
-      [incidentId, reviews.map((r) => r.channel), reviews.map((r) => r.review_id), reviews.map((r) => r.platform_user_id), hours],
+      [
+        incidentId,
+        reviews.map((r) => r.channel),
+        reviews.map((r) => r.review_id),
+        reviews.map((r) => r.platform_user_id),
+        reviews.map((r) => r.reviewed_at),
+        hours,
+      ],
     );
   }
 
@@ -166,6 +200,7 @@ export class ReviewsService {
       negative_reviews: number;
       status: string;
       checklist: ChecklistItem[];
+      statements: IncidentStatement[];
       opened_at: Date;
     }>(this.dataSource, `SELECT * FROM review_incident WHERE $1::text IS NULL OR status = $1 ORDER BY opened_at DESC LIMIT 100`, [status ?? null]);
     const tasks = await selectRows<ContactTaskRow>(this.dataSource, `SELECT * FROM contact_task WHERE incident_id = ANY ($1::uuid[]) ORDER BY due_at, id`, [
@@ -181,6 +216,7 @@ export class ReviewsService {
         negativeReviews: r.negative_reviews,
         status: r.status,
         checklist: r.checklist,
+        statements: r.statements,
         contactTasks: mine,
         recoveryRate: done.length ? Math.round((1000 * done.filter((t) => t.recovered).length) / done.length) / 1000 : 0,
         openedAt: r.opened_at,
@@ -235,6 +271,7 @@ function toTask(r: ContactTaskRow): ContactTask {
     channel: r.channel,
     reviewId: r.review_id,
     dueAt: r.due_at,
+    overdueAt: r.overdue_at,
     doneAt: r.done_at,
     outcome: r.outcome,
     recovered: r.recovered,

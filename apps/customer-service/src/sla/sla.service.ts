@@ -22,14 +22,31 @@ interface Clocked {
   owner_code: string | null;
 }
 
-const MAX_ESCALATION = 3;
-
 /**
  * Service levels on the business calendar: deadlines are fixed when a clock starts (first
  * response and resolution when the conversation opens, next response when the buyer writes
  * again); a scheduled watch warns before a breach, flags the breach and escalates a level each
- * further target's length overdue.
+ * further target's length overdue — lengths and overdue time counted in the clock's own time
+ * (business minutes, or natural minutes for after-sales targets), never one against the other.
  */
+/**
+ * Where a clock stands at `now`: a warning once `warnAtShare` of its length has passed, a breach
+ * at the deadline, one escalation level more for each further length overdue (up to the cap).
+ * `minutes` measures both the length and the time overdue, in the clock's own time.
+ */
+export function slaStanding(
+  started: Date,
+  due: Date,
+  now: Date,
+  minutes: (from: Date, to: Date) => number,
+  policy: { readonly warnAtShare: number; readonly maxEscalationLevel: number },
+): { kind: 'WARNING' | 'BREACH' | null; level: number } {
+  const length = Math.max(1, minutes(started, due));
+  if (now >= due) return { kind: 'BREACH', level: Math.min(policy.maxEscalationLevel, 1 + Math.floor(minutes(due, now) / length)) };
+  if (minutes(started, now) >= policy.warnAtShare * length) return { kind: 'WARNING', level: 0 };
+  return { kind: null, level: 0 };
+}
+
 @Injectable()
 export class SlaService {
   constructor(
@@ -39,9 +56,20 @@ export class SlaService {
     @Inject(CUSTOMER_SERVICE_CONFIG) private readonly config: CustomerServiceConfig,
   ) {}
 
+  /** After-sales first response and resolution follow the platforms' natural time; everything else the business calendar. */
+  private countsNaturalTime(target: SlaTarget, topic: string): boolean {
+    return topic === 'AFTER_SALES' && target !== 'NEXT_RESPONSE';
+  }
+
+  /** Minutes between two moments as a clock of `target` counts them. */
+  minutesOf(target: SlaTarget, topic: string, from: Date, to: Date): number {
+    if (this.countsNaturalTime(target, topic)) return Math.max(0, (to.getTime() - from.getTime()) / 60_000);
+    return this.calendar.businessMinutesBetween(from, to);
+  }
+
   /** When a clock of `target` started at `from` runs out for this conversation. */
   deadline(target: SlaTarget, from: Date, c: { topic: string; priority: Priority; tierCode: string | null }): Date {
-    if (c.topic === 'AFTER_SALES' && target !== 'NEXT_RESPONSE') return new Date(from.getTime() + this.config.afterSalesHours * 3_600_000);
+    if (this.countsNaturalTime(target, c.topic)) return new Date(from.getTime() + this.config.afterSalesHours * 3_600_000);
     const minutes =
       target === 'FIRST_RESPONSE'
         ? c.tierCode && this.config.topTiers.includes(c.tierCode)
@@ -82,13 +110,7 @@ export class SlaService {
       let escalation = c.escalation_level;
       for (const [target, started, due] of clocks) {
         if (!started || !due) continue;
-        const length = Math.max(1, due.getTime() - started.getTime());
-        let kind: 'WARNING' | 'BREACH' | null = null;
-        let level = 0;
-        if (now >= due) {
-          kind = 'BREACH';
-          level = Math.min(MAX_ESCALATION, 1 + Math.floor((now.getTime() - due.getTime()) / length));
-        } else if (now.getTime() >= started.getTime() + this.config.warnAtShare * length) kind = 'WARNING';
+        const { kind, level } = slaStanding(started, due, now, (from, to) => this.minutesOf(target, c.topic, from, to), this.config.sla);
         if (!kind) continue;
         const recorded = await selectRows<{ level: number }>(
           tx.em,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QualityIssueOpened, type EventEnvelope, type QualityIssueOpenedPayload } from '@shopops/contracts';
+import { QualityIssueOpened, QualityIssueRecurred, type EventEnvelope, type QualityIssueOpenedPayload } from '@shopops/contracts';
 import { execute, OnEvent, selectRow, type TransactionContext } from '@shopops/platform';
 import { SuppliersService } from './suppliers.service';
 
@@ -8,8 +8,11 @@ import { SuppliersService } from './suppliers.service';
 export class AfterSalesSignalsHandler {
   constructor(private readonly suppliers: SuppliersService) {}
 
-  /** A quality issue counts against the SKU's primary supplier and regrades it. */
-  @OnEvent(QualityIssueOpened)
+  /**
+   * A quality issue counts against the SKU's primary supplier and regrades it, when it opens and
+   * on every later complaint; the highest total seen wins, so replays and reordering change nothing.
+   */
+  @OnEvent(QualityIssueOpened, QualityIssueRecurred)
   async recordQualityIssue(tx: TransactionContext, event: EventEnvelope<QualityIssueOpenedPayload>): Promise<void> {
     const issue = event.payload;
     const primary = await selectRow<{ supplier_code: string }>(
@@ -20,7 +23,7 @@ export class AfterSalesSignalsHandler {
     await execute(
       tx.em,
       `INSERT INTO quality_issue (issue_id, sku_code, supplier_code, reason, source, occurrences) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (issue_id) DO UPDATE SET occurrences = EXCLUDED.occurrences`,
+       ON CONFLICT (issue_id) DO UPDATE SET occurrences = greatest(quality_issue.occurrences, EXCLUDED.occurrences)`,
       [issue.issueId, issue.skuCode, primary?.supplier_code ?? null, issue.reason, issue.source, issue.occurrences],
     );
     if (primary) await this.suppliers.regrade(tx, primary.supplier_code);

@@ -16,7 +16,10 @@ export class ReviewRecordedPayload {
   @IsOptional() @IsString() category?: string;
 }
 
-/** Frequent after-sales reasons or negative reviews on a SKU: feeds its supplier's grade. */
+/**
+ * Frequent after-sales reasons or negative reviews on a SKU: feeds its supplier's grade. Sent when
+ * the issue opens and again (as quality-issue.recurred) with the new total on every later complaint.
+ */
 export class QualityIssueOpenedPayload {
   @IsUUID() issueId!: string;
   @IsString() skuCode!: string;
@@ -94,6 +97,8 @@ export class ReviewSpikePayload {
 export const ConversationOpened = defineEvent('customer-service.conversation.opened.v1', 'customer-service', ConversationOpenedPayload);
 export const ReviewRecorded = defineEvent('customer-service.review.recorded.v1', 'customer-service', ReviewRecordedPayload);
 export const QualityIssueOpened = defineEvent('customer-service.quality-issue.opened.v1', 'customer-service', QualityIssueOpenedPayload);
+/** A later complaint on an open quality issue: `occurrences` is the issue's new total, so a replay or reordering never lowers it. */
+export const QualityIssueRecurred = defineEvent('customer-service.quality-issue.recurred.v1', 'customer-service', QualityIssueOpenedPayload);
 export const ReturnReceived = defineEvent('customer-service.return.received.v1', 'customer-service', ReturnReceivedPayload);
 export const RefundIssued = defineEvent('customer-service.refund.issued.v1', 'customer-service', RefundIssuedPayload);
 export const CompensationPaid = defineEvent('customer-service.compensation.paid.v1', 'customer-service', CompensationPaidPayload);
@@ -127,3 +132,25 @@ export class ConversationResolvedPayload {
 }
 
 export const ConversationResolved = defineEvent('customer-service.conversation.resolved.v1', 'customer-service', ConversationResolvedPayload);
+
+/** A negative reviewer was not contacted by the task's deadline (the review's time plus the contact hours). */
+export class ContactTaskOverduePayload {
+  @IsUUID() taskId!: string;
+  @IsUUID() incidentId!: string;
+  @IsString() channel!: string;
+  @IsString() reviewId!: string;
+  @IsString() dueAt!: string;
+}
+
+/** An after-sales case is still open past its due time (the completion target, 48 hours by default). */
+export class AfterSalesOverduePayload {
+  @IsUUID() caseId!: string;
+  @IsString() channel!: string;
+  @IsString() orderId!: string;
+  @IsString() kind!: string;
+  @IsString() status!: string;
+  @IsString() dueAt!: string;
+}
+
+export const ContactTaskOverdue = defineEvent('customer-service.contact-task.overdue.v1', 'customer-service', ContactTaskOverduePayload);
+export const AfterSalesOverdue = defineEvent('customer-service.after-sales.overdue.v1', 'customer-service', AfterSalesOverduePayload);

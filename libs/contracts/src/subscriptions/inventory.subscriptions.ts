@@ -10,7 +10,7 @@ import {
   ChannelOrderShipped,
   ChannelRefundCompleted,
 } from '../channel/channel.events';
-import { QualityIssueOpened, RefundIssued, ReplacementShipped, ReturnReceived } from '../customer-service/customer-service.events';
+import { QualityIssueOpened, QualityIssueRecurred, RefundIssued, ReplacementShipped, ReturnReceived } from '../customer-service/customer-service.events';
 import { ChannelStockFlushDue, PaymentWindowClosed } from '../inventory/inventory.events';
 
 /** Events delivered to inventory's queue. */
@@ -26,6 +26,7 @@ export const INVENTORY_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ChannelStockFlushDue,
   SkuCreated,
   QualityIssueOpened,
+  QualityIssueRecurred,
   ReturnReceived,
   RefundIssued,
   ReplacementShipped,
