@@ -4,6 +4,7 @@ import { WinBackArms1733600000000 } from './1733600000000-win-back-arms';
 import { IdentityVerifications1733700000000 } from './1733700000000-identity-verifications';
 import { DeclaredPhones1733800000000 } from './1733800000000-declared-phones';
 import { SealedNickname1733900000000 } from './1733900000000-sealed-nickname';
+import { RefundIdentity1734000000000 } from './1734000000000-refund-identity';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
 export const MEMBERSHIP_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MEMBERSHIP_MIGRATIONS = [
   IdentityVerifications1733700000000,
   DeclaredPhones1733800000000,
   SealedNickname1733900000000,
+  RefundIdentity1734000000000,
 ];
