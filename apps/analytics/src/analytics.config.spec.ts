@@ -10,7 +10,9 @@ describe('analytics configuration', () => {
       anomalySigmas: 3,
       anomalyMinVolume: 20,
       baselineWeeks: 4,
+      entryTier: 'bronze',
     });
+    expect(loadAnalyticsConfig({ ANALYTICS_ENTRY_TIER: 'explorer' }).entryTier).toBe('explorer');
   });
 
   it('names every bad value', () => {

@@ -1,4 +1,4 @@
-import { configSection, IntegerVariable, PII_VAULT_SECTION, readEnvironment, validConfig, type Environment } from '@shopops/platform';
+import { configSection, IntegerVariable, PII_VAULT_SECTION, readEnvironment, TextVariable, validConfig, type Environment } from '@shopops/platform';
 
 /** Analytics policies; every default is DOMAIN.md's, every one can be changed per shop. */
 export interface AnalyticsConfig {
@@ -14,6 +14,8 @@ export interface AnalyticsConfig {
   readonly anomalyMinVolume: number;
   /** Weeks of the same weekday and hour that make the baseline. */
   readonly baselineWeeks: number;
+  /** The tier of members membership has not announced a tier change for: its scheme's entry tier. */
+  readonly entryTier: string;
 }
 
 export const ANALYTICS_CONFIG = Symbol('ANALYTICS_CONFIG');
@@ -25,6 +27,7 @@ class AnalyticsEnvironment {
   @IntegerVariable(1, 10) ANALYTICS_ANOMALY_SIGMAS = 3;
   @IntegerVariable(0, 1_000_000) ANALYTICS_ANOMALY_MIN_VOLUME = 20;
   @IntegerVariable(1, 52) ANALYTICS_BASELINE_WEEKS = 4;
+  @TextVariable(/^[a-z0-9-]{1,32}$/, 'a tier code') ANALYTICS_ENTRY_TIER = 'bronze';
 }
 
 export function loadAnalyticsConfig(env: Environment): AnalyticsConfig {
@@ -36,6 +39,7 @@ export function loadAnalyticsConfig(env: Environment): AnalyticsConfig {
     anomalySigmas: values.ANALYTICS_ANOMALY_SIGMAS,
     anomalyMinVolume: values.ANALYTICS_ANOMALY_MIN_VOLUME,
     baselineWeeks: values.ANALYTICS_BASELINE_WEEKS,
+    entryTier: values.ANALYTICS_ENTRY_TIER,
   };
   return validConfig('analytics', config, problems);
 }
