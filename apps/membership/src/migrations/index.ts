@@ -5,6 +5,7 @@ import { IdentityVerifications1733700000000 } from './1733700000000-identity-ver
 import { DeclaredPhones1733800000000 } from './1733800000000-declared-phones';
 import { SealedNickname1733900000000 } from './1733900000000-sealed-nickname';
 import { RefundIdentity1734000000000 } from './1734000000000-refund-identity';
+import { ErasureConfirmations1734100000000 } from './1734100000000-erasure-confirmations';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
 export const MEMBERSHIP_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MEMBERSHIP_MIGRATIONS = [
   DeclaredPhones1733800000000,
   SealedNickname1733900000000,
   RefundIdentity1734000000000,
+  ErasureConfirmations1734100000000,
 ];

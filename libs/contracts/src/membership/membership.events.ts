@@ -90,6 +90,20 @@ export const CouponIssued = defineEvent('membership.coupon.issued.v1', 'membersh
 export const CouponRedeemed = defineEvent('membership.coupon.redeemed.v1', 'membership', CouponPayload);
 export const MemberErasureRequested = defineEvent('membership.member.erasure-requested.v2', 'membership', MemberErasureRequestedPayload);
 
+/** A service has erased (or pseudonymised) what it held on the member named by an erasure request. */
+export class MemberErasureConfirmedPayload {
+  @IsUUID() requestId!: string;
+  @IsUUID() memberId!: string;
+}
+
+/** Each service that receives an erasure request confirms it with its own event; membership shows them on the receipt. */
+export const ERASURE_CONFIRMATIONS = {
+  gateway: defineEvent('gateway.member.erasure-confirmed.v1', 'gateway', MemberErasureConfirmedPayload),
+  inventory: defineEvent('inventory.member.erasure-confirmed.v1', 'inventory', MemberErasureConfirmedPayload),
+  'customer-service': defineEvent('customer-service.member.erasure-confirmed.v1', 'customer-service', MemberErasureConfirmedPayload),
+  analytics: defineEvent('analytics.member.erasure-confirmed.v1', 'analytics', MemberErasureConfirmedPayload),
+} as const;
+
 /** Outbound messaging triggers: each becomes a message on the member's consented channels. */
 export class MemberMessagePayload {
   @IsUUID() memberId!: string;
