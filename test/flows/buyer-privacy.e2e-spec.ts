@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { deadLetterQueueName, eventQueueName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { eventually, GatewayClient, sendBuyerOrder, sendWebhook, settledMember, testPool, uniquePhone } from '@shopops/testing';
+import { eventually, GatewayClient, runScheduleNow, sendBuyerOrder, sendWebhook, settledMember, testPool, uniquePhone } from '@shopops/testing';
 
 /**
  * A buyer's phone and nickname, sent by an integrator, are kept nowhere in clear: not in any
@@ -80,23 +80,6 @@ describe('buyer privacy across every store', () => {
         (jobs) => jobs.keys > 0 && jobs.finished === jobs.keys,
         { what: `every consumer of ${schema} event ${id} done`, timeoutMs: 30_000 },
       );
-    }
-  }
-
-  /** A daily schedule, run now: its job, put on the service's queue by hand, waited for until completed. */
-  async function runScheduleNow(service: 'gateway' | 'membership', name: string): Promise<void> {
-    const connection = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-    const queue = new Queue(eventQueueName(service), { connection, prefix });
-    try {
-      const job = await queue.add(`schedule:${name}`, {}, { jobId: `now-${name}-${randomUUID()}` });
-      await eventually(
-        () => job.getState(),
-        (state) => state === 'completed',
-        { what: `the ${name} run` },
-      );
-    } finally {
-      await queue.close();
-      connection.disconnect();
     }
   }
 

@@ -24,6 +24,17 @@ describe('membership configuration', () => {
     ]);
   });
 
+  it('takes the community-level thresholds from the environment, the co-creator one above the core one', () => {
+    expect(loadMembershipConfig({}).communityLevels).toEqual({ coreUser: 100, coCreator: 500 });
+    expect(loadMembershipConfig({ MEMBERSHIP_COMMUNITY_CORE_SCORE: '40', MEMBERSHIP_COMMUNITY_CO_CREATOR_SCORE: '80' }).communityLevels).toEqual({
+      coreUser: 40,
+      coCreator: 80,
+    });
+    expect(configProblems(() => loadMembershipConfig({ MEMBERSHIP_COMMUNITY_CORE_SCORE: '600' }))).toEqual([
+      'MEMBERSHIP_COMMUNITY_CO_CREATOR_SCORE=500 must be above MEMBERSHIP_COMMUNITY_CORE_SCORE=600',
+    ]);
+  });
+
   it('names every bad value', () => {
     expect(configProblems(() => loadMembershipConfig({ MEMBERSHIP_EARN_RATES: 'gold:x silver', MEMBERSHIP_CLAWBACK_POLICY: 'forgive' }))).toEqual([
       'MEMBERSHIP_EARN_RATES: "gold:x", "silver" are not tier:rate',

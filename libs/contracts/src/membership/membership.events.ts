@@ -111,6 +111,8 @@ export class MemberMessagePayload {
   @IsOptional() @IsInt() points?: number;
   @IsOptional() @IsString() expiresAt?: string;
   @IsOptional() @IsString() lastOrderAt?: string;
+  /** The contact channels the member consented to (sms, wechat, …): the message goes out on these only. */
+  @IsOptional() @IsArray() @IsString({ each: true }) channels?: string[];
 }
 
 export const PointsExpiring = defineEvent('membership.points.expiring.v1', 'membership', MemberMessagePayload);
