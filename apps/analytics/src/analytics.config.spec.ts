@@ -11,6 +11,7 @@ describe('analytics configuration', () => {
       anomalyMinVolume: 20,
       baselineWeeks: 4,
       entryTier: 'bronze',
+      budgetMinRoiPercent: 0,
     });
     expect(loadAnalyticsConfig({ ANALYTICS_ENTRY_TIER: 'explorer' }).entryTier).toBe('explorer');
   });

@@ -16,6 +16,8 @@ export interface AnalyticsConfig {
   readonly baselineWeeks: number;
   /** The tier of members membership has not announced a tier change for: its scheme's entry tier. */
   readonly entryTier: string;
+  /** A budget line whose ROI falls under this (percent; 0 = spend no longer pays for itself) is flagged. */
+  readonly budgetMinRoiPercent: number;
 }
 
 export const ANALYTICS_CONFIG = Symbol('ANALYTICS_CONFIG');
@@ -28,6 +30,7 @@ class AnalyticsEnvironment {
   @IntegerVariable(0, 1_000_000) ANALYTICS_ANOMALY_MIN_VOLUME = 20;
   @IntegerVariable(1, 52) ANALYTICS_BASELINE_WEEKS = 4;
   @TextVariable(/^[a-z0-9-]{1,32}$/, 'a tier code') ANALYTICS_ENTRY_TIER = 'bronze';
+  @IntegerVariable(-100, 10_000) ANALYTICS_BUDGET_MIN_ROI_PERCENT = 0;
 }
 
 export function loadAnalyticsConfig(env: Environment): AnalyticsConfig {
@@ -40,6 +43,7 @@ export function loadAnalyticsConfig(env: Environment): AnalyticsConfig {
     anomalyMinVolume: values.ANALYTICS_ANOMALY_MIN_VOLUME,
     baselineWeeks: values.ANALYTICS_BASELINE_WEEKS,
     entryTier: values.ANALYTICS_ENTRY_TIER,
+    budgetMinRoiPercent: values.ANALYTICS_BUDGET_MIN_ROI_PERCENT,
   };
   return validConfig('analytics', config, problems);
 }
