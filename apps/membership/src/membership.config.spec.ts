@@ -12,6 +12,7 @@ describe('membership configuration', () => {
       clawbackPolicy: 'clamp-and-record-debt',
       winBackCouponTemplate: 'WINBACK-50',
       winBackHoldoutPercent: 10,
+      abandonedCartHours: 24,
       piiRoles: ['admin', 'cs_agent'],
     });
     expect(loadPointsExpiry({})).toBeInstanceOf(EndOfFollowingYear);
@@ -32,6 +33,13 @@ describe('membership configuration', () => {
     });
     expect(configProblems(() => loadMembershipConfig({ MEMBERSHIP_COMMUNITY_CORE_SCORE: '600' }))).toEqual([
       'MEMBERSHIP_COMMUNITY_CO_CREATOR_SCORE=500 must be above MEMBERSHIP_COMMUNITY_CORE_SCORE=600',
+    ]);
+  });
+
+  it('takes the abandoned-cart delay from the environment, under a week', () => {
+    expect(loadMembershipConfig({ MEMBERSHIP_ABANDONED_CART_HOURS: '4' }).abandonedCartHours).toBe(4);
+    expect(configProblems(() => loadMembershipConfig({ MEMBERSHIP_ABANDONED_CART_HOURS: '200' }))).toEqual([
+      'MEMBERSHIP_ABANDONED_CART_HOURS="200" must be an integer between 1 and 167',
     ]);
   });
 

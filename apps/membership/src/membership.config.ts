@@ -36,6 +36,8 @@ export interface MembershipConfig {
   /** Share of newly dormant members who get no win-back coupon: the hold-out the coupon is measured against. */
   readonly winBackHoldoutPercent: number;
   readonly repurchaseReminderDays: number;
+  /** A cart left this long without an order gets one reminder (carts older than a week are let go). */
+  readonly abandonedCartHours: number;
   readonly expiryNoticeDays: number;
   /** Downgrades wait for the review date and this grace period after it. */
   readonly downgradeGraceDays: number;
@@ -79,6 +81,7 @@ class MembershipEnvironment {
   @TextVariable() MEMBERSHIP_WINBACK_TEMPLATE = 'WINBACK-50';
   @IntegerVariable(0, 50) MEMBERSHIP_WINBACK_HOLDOUT_PERCENT = 10;
   @IntegerVariable(1, 3650) MEMBERSHIP_REPURCHASE_REMINDER_DAYS = 60;
+  @IntegerVariable(1, 167) MEMBERSHIP_ABANDONED_CART_HOURS = 24;
   @IntegerVariable(1, 365) MEMBERSHIP_EXPIRY_NOTICE_DAYS = 30;
   @IntegerVariable(0, 365) MEMBERSHIP_DOWNGRADE_GRACE_DAYS = 30;
   @TextVariable() MEMBERSHIP_PII_ROLES = 'admin,cs_agent';
@@ -101,6 +104,7 @@ export function loadMembershipConfig(env: Environment): MembershipConfig {
     winBackCouponTemplate: v.MEMBERSHIP_WINBACK_TEMPLATE,
     winBackHoldoutPercent: v.MEMBERSHIP_WINBACK_HOLDOUT_PERCENT,
     repurchaseReminderDays: v.MEMBERSHIP_REPURCHASE_REMINDER_DAYS,
+    abandonedCartHours: v.MEMBERSHIP_ABANDONED_CART_HOURS,
     expiryNoticeDays: v.MEMBERSHIP_EXPIRY_NOTICE_DAYS,
     downgradeGraceDays: v.MEMBERSHIP_DOWNGRADE_GRACE_DAYS,
     piiRoles: v.MEMBERSHIP_PII_ROLES.split(',')

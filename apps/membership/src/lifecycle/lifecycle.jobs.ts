@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { BirthdayGreeting, MemberDormant, PointsExpiring, RepurchaseReminder } from '@shopops/contracts';
+import { AbandonedCartReminder, BirthdayGreeting, MemberDormant, PointsExpiring, RepurchaseReminder } from '@shopops/contracts';
 import { execute, rootLogger, Scheduled, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { CouponsService } from '../coupons/coupons.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
@@ -141,6 +141,32 @@ export class LifecycleJobs {
       );
       for (const m of due)
         tx.emit(RepurchaseReminder, { memberId: m.member_id, kind: 'repurchase', lastOrderAt: m.last_paid.toISOString(), channels: m.channels });
+    });
+  }
+
+  /**
+   * A cart left `abandonedCartHours` without an order gets one reminder, on the channels the
+   * member consented to, naming what is in it; a cart older than a week is let go.
+   */
+  @Scheduled({ name: 'membership.abandoned-carts', cron: '*/15 * * * *' })
+  async remindAbandonedCarts(ctx: RequestContext): Promise<void> {
+    await this.unitOfWork.run(ctx, async (tx) => {
+      const due = await selectRows<{ member_id: string; sku_codes: string[]; channels: string[] }>(
+        tx.em,
+        `WITH ${CONSENTED},
+         carts AS (
+           SELECT c.member_id, array_agg(c.sku_code ORDER BY c.sku_code) AS sku_codes, max(c.added_at) AS last_added
+             FROM member_cart c JOIN member m ON m.id = c.member_id AND m.status = 'ACTIVE' GROUP BY c.member_id),
+         due AS (
+           SELECT carts.*, consented.channels FROM carts JOIN consented USING (member_id)
+            WHERE last_added < now() - ($1::int * interval '1 hour') AND last_added > now() - interval '7 days'),
+         sent AS (
+           INSERT INTO lifecycle_notice (member_id, kind, period) SELECT member_id, 'abandoned-cart', to_char(last_added, 'YYYY-MM-DD"T"HH24:MI:SS.US') FROM due
+           ON CONFLICT DO NOTHING RETURNING member_id)
+         SELECT due.member_id, due.sku_codes, due.channels FROM sent JOIN due USING (member_id)`,
+        [this.config.abandonedCartHours],
+      );
+      for (const m of due) tx.emit(AbandonedCartReminder, { memberId: m.member_id, kind: 'abandoned-cart', skuCodes: m.sku_codes, channels: m.channels });
     });
   }
 }

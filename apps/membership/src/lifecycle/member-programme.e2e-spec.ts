@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { eventHandled, GatewayClient, runScheduleNow, sendBuyerOrder, sendWebhook, settledMember, testPool, webhookHandled } from '@shopops/testing';
+import request from 'supertest';
+import {
+  eventHandled,
+  eventually,
+  GatewayClient,
+  runScheduleNow,
+  sendBuyerOrder,
+  sendWebhook,
+  settledMember,
+  testPool,
+  tokenFor,
+  webhookHandled,
+} from '@shopops/testing';
 
 /** The programme's rules driven through the API: earn rates by tier, birthday points, the review bonus, messages only with consent. */
 describe('member programme', () => {
@@ -85,5 +97,55 @@ describe('member programme', () => {
       { type: 'membership.repurchase.reminder.v1', channels: ['sms', 'wechat'] },
     ]);
     expect(await sent(members[1].id)).toEqual([]);
+  });
+  it('reminds a consenting member once of a cart left 24 hours (MEMBERSHIP_ABANDONED_CART_HOURS) without an order, naming what is in it', async () => {
+    const [left, fresh, bought, silent] = await Promise.all(
+      ['left', 'fresh', 'bought', 'silent'].map((n) => paidOrder(`tb_cart_${n}_${randomUUID().slice(0, 6)}`, 10000)),
+    );
+    for (const member of [left, fresh, bought]) await consent(member.id, 'sms');
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+    const tracked = (type: string, memberId: string, at: string, skuCode?: string) => ({
+      eventId: `ev-${randomUUID()}`,
+      type,
+      occurredAt: at,
+      memberId,
+      channel: 'mall',
+      device: 'mobile',
+      source: 'direct',
+      ...(skuCode ? { skuCode } : {}),
+    });
+    const events = [
+      tracked('add_to_cart', left.id, hoursAgo(26), 'LX-DRESS-001-BLK-M'),
+      tracked('add_to_cart', left.id, hoursAgo(25), 'LX-DRESS-001-BLK-S'),
+      tracked('add_to_cart', fresh.id, hoursAgo(23), 'LX-DRESS-001-BLK-M'),
+      tracked('add_to_cart', bought.id, hoursAgo(26), 'LX-DRESS-001-BLK-M'),
+      tracked('payment', bought.id, hoursAgo(25)),
+      tracked('add_to_cart', silent.id, hoursAgo(25), 'LX-DRESS-001-BLK-M'),
+    ];
+    const posted = await request(gateway.baseUrl)
+      .post('/events')
+      .set('authorization', `Bearer ${tokenFor('analyst')}`)
+      .send({ events });
+    expect(posted.body.accepted).toBe(events.length);
+    // One batch, one transaction: once the last member's cart is there, every cart is.
+    await eventually(
+      async () => (await db.query(`SELECT 1 FROM membership.member_cart WHERE member_id = $1`, [silent.id])).rowCount,
+      (n) => n === 1,
+      { what: 'the carts in membership' },
+    );
+    await runScheduleNow('membership', 'membership.abandoned-carts');
+    await runScheduleNow('membership', 'membership.abandoned-carts');
+
+    const reminders = async (memberId: string) =>
+      (
+        await db.query<{ skus: string[]; channels: string[] }>(
+          `SELECT payload->'skuCodes' AS skus, payload->'channels' AS channels FROM membership.outbox
+            WHERE type = 'membership.abandoned-cart.reminder.v1' AND payload->>'memberId' = $1`,
+          [memberId],
+        )
+      ).rows;
+    expect(await reminders(left.id)).toEqual([{ skus: ['LX-DRESS-001-BLK-M', 'LX-DRESS-001-BLK-S'], channels: ['sms'] }]);
+    // Not yet 24 hours; ordered since; no consent.
+    for (const member of [fresh, bought, silent]) expect(await reminders(member.id)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { DeclaredPhones1733800000000 } from './1733800000000-declared-phones';
 import { SealedNickname1733900000000 } from './1733900000000-sealed-nickname';
 import { RefundIdentity1734000000000 } from './1734000000000-refund-identity';
 import { ErasureConfirmations1734100000000 } from './1734100000000-erasure-confirmations';
+import { MemberCarts1734200000000 } from './1734200000000-member-carts';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
 export const MEMBERSHIP_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MEMBERSHIP_MIGRATIONS = [
   SealedNickname1733900000000,
   RefundIdentity1734000000000,
   ErasureConfirmations1734100000000,
+  MemberCarts1734200000000,
 ];

@@ -5,6 +5,7 @@ import { QualityIssueOpened, RefundIssued, ReviewSpikeDetected } from '../custom
 import { defineEvent, type EventDefinition } from '../events/define-event';
 import { ChannelStockChanged, ReservationChanged, SlowMovingStockDetected, StockLow } from '../inventory/inventory.events';
 import {
+  AbandonedCartReminder,
   BirthdayGreeting,
   CouponIssued,
   CouponRedeemed,
@@ -50,6 +51,7 @@ export const OUTBOUND_EVENTS: readonly EventDefinition[] = [
   PointsExpiring,
   BirthdayGreeting,
   RepurchaseReminder,
+  AbandonedCartReminder,
   IdentityVerificationRequested,
   ReviewSpikeDetected,
   QualityIssueOpened,

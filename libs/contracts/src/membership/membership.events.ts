@@ -111,6 +111,8 @@ export class MemberMessagePayload {
   @IsOptional() @IsInt() points?: number;
   @IsOptional() @IsString() expiresAt?: string;
   @IsOptional() @IsString() lastOrderAt?: string;
+  /** What an abandoned-cart reminder is about. */
+  @IsOptional() @IsArray() @IsString({ each: true }) skuCodes?: string[];
   /** The contact channels the member consented to (sms, wechat, …): the message goes out on these only. */
   @IsOptional() @IsArray() @IsString({ each: true }) channels?: string[];
 }
@@ -118,3 +120,4 @@ export class MemberMessagePayload {
 export const PointsExpiring = defineEvent('membership.points.expiring.v1', 'membership', MemberMessagePayload);
 export const BirthdayGreeting = defineEvent('membership.birthday.greeting.v1', 'membership', MemberMessagePayload);
 export const RepurchaseReminder = defineEvent('membership.repurchase.reminder.v1', 'membership', MemberMessagePayload);
+export const AbandonedCartReminder = defineEvent('membership.abandoned-cart.reminder.v1', 'membership', MemberMessagePayload);
