@@ -38,6 +38,8 @@ export interface MembershipConfig {
   readonly repurchaseReminderDays: number;
   /** A cart left this long without an order gets one reminder (carts older than a week are let go). */
   readonly abandonedCartHours: number;
+  /** Product views from which a member who has not bought in a year is tagged a browser. */
+  readonly browserViews: number;
   readonly expiryNoticeDays: number;
   /** Downgrades wait for the review date and this grace period after it. */
   readonly downgradeGraceDays: number;
@@ -82,6 +84,7 @@ class MembershipEnvironment {
   @IntegerVariable(0, 50) MEMBERSHIP_WINBACK_HOLDOUT_PERCENT = 10;
   @IntegerVariable(1, 3650) MEMBERSHIP_REPURCHASE_REMINDER_DAYS = 60;
   @IntegerVariable(1, 167) MEMBERSHIP_ABANDONED_CART_HOURS = 24;
+  @IntegerVariable(1, 100_000) MEMBERSHIP_BROWSER_VIEWS = 10;
   @IntegerVariable(1, 365) MEMBERSHIP_EXPIRY_NOTICE_DAYS = 30;
   @IntegerVariable(0, 365) MEMBERSHIP_DOWNGRADE_GRACE_DAYS = 30;
   @TextVariable() MEMBERSHIP_PII_ROLES = 'admin,cs_agent';
@@ -105,6 +108,7 @@ export function loadMembershipConfig(env: Environment): MembershipConfig {
     winBackHoldoutPercent: v.MEMBERSHIP_WINBACK_HOLDOUT_PERCENT,
     repurchaseReminderDays: v.MEMBERSHIP_REPURCHASE_REMINDER_DAYS,
     abandonedCartHours: v.MEMBERSHIP_ABANDONED_CART_HOURS,
+    browserViews: v.MEMBERSHIP_BROWSER_VIEWS,
     expiryNoticeDays: v.MEMBERSHIP_EXPIRY_NOTICE_DAYS,
     downgradeGraceDays: v.MEMBERSHIP_DOWNGRADE_GRACE_DAYS,
     piiRoles: v.MEMBERSHIP_PII_ROLES.split(',')

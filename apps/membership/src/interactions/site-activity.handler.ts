@@ -16,16 +16,26 @@ export class SiteActivityHandler {
     const latest = new Map<string, number>();
     const carts: Array<{ memberId: string; skuCode: string; at: string }> = [];
     const ordered = new Map<string, number>();
+    const views = new Map<string, number>();
     for (const batch of batches) {
       for (const e of batch.payload.events) {
         if (!e.memberId || !UUID.test(e.memberId)) continue;
         latest.set(e.memberId, Math.max(latest.get(e.memberId) ?? 0, Date.parse(e.occurredAt)));
         if (e.type === 'add_to_cart' && e.skuCode) carts.push({ memberId: e.memberId, skuCode: e.skuCode, at: e.occurredAt });
+        if (e.type === 'product_view') views.set(e.memberId, (views.get(e.memberId) ?? 0) + 1);
         if (e.type === 'order' || e.type === 'payment') ordered.set(e.memberId, Math.max(ordered.get(e.memberId) ?? 0, Date.parse(e.occurredAt)));
       }
     }
     if (!latest.size) return;
     await this.recordCarts(tx, carts, ordered);
+    if (views.size) {
+      // Views feed the browser tag and the engage stage: the members are rescored.
+      await execute(tx.em, `UPDATE member m SET product_views = m.product_views + v.n FROM unnest($1::uuid[], $2::int[]) AS v(id, n) WHERE m.id = v.id`, [
+        [...views.keys()],
+        [...views.values()],
+      ]);
+      await execute(tx.em, `INSERT INTO rfm_dirty (member_id) SELECT id FROM member WHERE id = ANY($1::uuid[]) ON CONFLICT DO NOTHING`, [[...views.keys()]]);
+    }
     await execute(
       tx.em,
       `UPDATE member m SET last_interaction_at = greatest(m.last_interaction_at, v.at), dormant_since = CASE WHEN v.at > m.dormant_since THEN NULL ELSE m.dormant_since END, updated_at = now()

@@ -148,4 +148,47 @@ describe('member programme', () => {
     // Not yet 24 hours; ordered since; no consent.
     for (const member of [fresh, bought, silent]) expect(await reminders(member.id)).toEqual([]);
   });
+  it('tags a member who browses without buying a browser (MEMBERSHIP_BROWSER_VIEWS, 10) at the engage stage; two orders make retain', async () => {
+    const browserUser = `tb_browse_${randomUUID().slice(0, 6)}`;
+    const chat = await sendWebhook(gateway.baseUrl, 'taobao', {
+      type: 'message.received',
+      data: { conversationId: `conv-${randomUUID().slice(0, 8)}`, buyer: { platformUserId: browserUser }, text: '有S码吗', at: new Date().toISOString() },
+    });
+    await webhookHandled('membership', chat.body.webhookId as string);
+    const browser = await settledMember(gateway, 'taobao', browserUser);
+    const views = Array.from({ length: 10 }, () => ({
+      eventId: `ev-${randomUUID()}`,
+      type: 'product_view',
+      occurredAt: new Date().toISOString(),
+      memberId: browser.id,
+      channel: 'mall',
+      device: 'mobile',
+      source: 'direct',
+      skuCode: 'LX-DRESS-001-BLK-M',
+    }));
+    await request(gateway.baseUrl)
+      .post('/events')
+      .set('authorization', `Bearer ${tokenFor('analyst')}`)
+      .send({ events: views });
+    await eventually(
+      async () => (await db.query<{ n: number }>(`SELECT product_views AS n FROM membership.member WHERE id = $1`, [browser.id])).rows[0].n,
+      (n) => n === 10,
+      { what: 'the views in membership' },
+    );
+    const repeatUser = `tb_retain_${randomUUID().slice(0, 6)}`;
+    await paidOrder(repeatUser, 10000);
+    const repeat = await paidOrder(repeatUser, 10000);
+    await runScheduleNow('membership', 'membership.rescore-changed');
+
+    const rfmOf = async (id: string) =>
+      (
+        await gateway.data<{ member: { rfm: { tags: string[]; stage: string } } }>(
+          `query($id: ID!) { member(id: $id) { rfm { tags stage } } }`,
+          { id },
+          { role: 'operator' },
+        )
+      ).member.rfm;
+    expect(await rfmOf(browser.id)).toEqual({ tags: ['browser'], stage: 'engage' });
+    expect((await rfmOf(repeat.id)).stage).toBe('retain');
+  });
 });

@@ -7,6 +7,7 @@ import { SealedNickname1733900000000 } from './1733900000000-sealed-nickname';
 import { RefundIdentity1734000000000 } from './1734000000000-refund-identity';
 import { ErasureConfirmations1734100000000 } from './1734100000000-erasure-confirmations';
 import { MemberCarts1734200000000 } from './1734200000000-member-carts';
+import { MemberStage1734300000000 } from './1734300000000-member-stage';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
 export const MEMBERSHIP_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MEMBERSHIP_MIGRATIONS = [
   RefundIdentity1734000000000,
   ErasureConfirmations1734100000000,
   MemberCarts1734200000000,
+  MemberStage1734300000000,
 ];
