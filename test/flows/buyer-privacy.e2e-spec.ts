@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { deadLetterQueueName, eventQueueName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { eventually, GatewayClient, sendBuyerOrder, sendWebhook, settledMember, testPool, uniquePhone } from '@shopops/testing';
+import { eventually, GatewayClient, runScheduleNow, sendBuyerOrder, sendWebhook, settledMember, testPool, uniquePhone } from '@shopops/testing';
 
 /**
  * A buyer's phone and nickname, sent by an integrator, are kept nowhere in clear: not in any
@@ -80,23 +80,6 @@ describe('buyer privacy across every store', () => {
         (jobs) => jobs.keys > 0 && jobs.finished === jobs.keys,
         { what: `every consumer of ${schema} event ${id} done`, timeoutMs: 30_000 },
       );
-    }
-  }
-
-  /** A daily schedule, run now: its job, put on the service's queue by hand, waited for until completed. */
-  async function runScheduleNow(service: 'gateway' | 'membership', name: string): Promise<void> {
-    const connection = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-    const queue = new Queue(eventQueueName(service), { connection, prefix });
-    try {
-      const job = await queue.add(`schedule:${name}`, {}, { jobId: `now-${name}-${randomUUID()}` });
-      await eventually(
-        () => job.getState(),
-        (state) => state === 'completed',
-        { what: `the ${name} run` },
-      );
-    } finally {
-      await queue.close();
-      connection.disconnect();
     }
   }
 
@@ -188,14 +171,34 @@ describe('buyer privacy across every store', () => {
     );
     expect(stored.rows).toEqual([{ buyer: { platformUserId } }]);
 
-    const erased = await gateway.data<{ eraseMember: { __typename: string; notified: string[] } }>(
-      `mutation($id: ID!) { eraseMember(memberId: $id, reason: "会员申请注销") { __typename ... on ErasureReceipt { notified } } }`,
+    type Receipt = { __typename: string; requestId: string; notified: string[]; complete: boolean; confirmations: Array<{ service: string; status: string }> };
+    const receiptFields = `__typename ... on ErasureReceipt { requestId notified complete confirmations { service status } }`;
+    const erased = await gateway.data<{ eraseMember: Receipt }>(
+      `mutation($id: ID!) { eraseMember(memberId: $id, reason: "会员申请注销") { ${receiptFields} } }`,
       { id: member.id },
       { role: 'admin' },
     );
+    const services = ['analytics', 'customer-service', 'gateway', 'inventory'];
     expect(erased.eraseMember.__typename).toBe('ErasureReceipt');
-    expect([...erased.eraseMember.notified].sort()).toEqual(['analytics', 'customer-service', 'gateway', 'inventory']);
-    await handledEverywhere('membership', `type = 'membership.member.erasure-requested.v2' AND payload ->> 'memberId' = $1`, [member.id]);
+    expect([...erased.eraseMember.notified].sort()).toEqual(services);
+    // Answered before any service has acted: every one pending.
+    expect(erased.eraseMember.complete).toBe(false);
+    expect(erased.eraseMember.confirmations.map((c) => c.status)).toEqual(services.map(() => 'PENDING'));
+    // Each service confirms once it has erased what it holds (its confirmation commits with the erasure).
+    const confirmed = await eventually(
+      async () =>
+        (
+          await gateway.data<{ erasureReceipt: Receipt }>(
+            `query($r: ID!) { erasureReceipt(requestId: $r) { ${receiptFields} } }`,
+            { r: erased.eraseMember.requestId },
+            { role: 'admin' },
+          )
+        ).erasureReceipt,
+      (receipt) => receipt.complete,
+      { what: 'every service to confirm the erasure', timeoutMs: 30_000 },
+    );
+    expect(confirmed.confirmations.map((c) => c.service).sort()).toEqual(services);
+    expect(confirmed.confirmations.every((c) => c.status === 'CONFIRMED')).toBe(true);
 
     for (const needle of [phone, nickname, platformUserId]) {
       expect({ needle, tables: await tablesContaining(needle), redis: await redisKeysContaining(needle) }).toEqual({ needle, tables: [], redis: [] });

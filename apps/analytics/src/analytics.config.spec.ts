@@ -10,7 +10,10 @@ describe('analytics configuration', () => {
       anomalySigmas: 3,
       anomalyMinVolume: 20,
       baselineWeeks: 4,
+      entryTier: 'bronze',
+      budgetMinRoiPercent: 0,
     });
+    expect(loadAnalyticsConfig({ ANALYTICS_ENTRY_TIER: 'explorer' }).entryTier).toBe('explorer');
   });
 
   it('names every bad value', () => {

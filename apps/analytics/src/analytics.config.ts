@@ -1,4 +1,4 @@
-import { configSection, IntegerVariable, PII_VAULT_SECTION, readEnvironment, validConfig, type Environment } from '@shopops/platform';
+import { configSection, IntegerVariable, PII_VAULT_SECTION, readEnvironment, TextVariable, validConfig, type Environment } from '@shopops/platform';
 
 /** Analytics policies; every default is DOMAIN.md's, every one can be changed per shop. */
 export interface AnalyticsConfig {
@@ -14,6 +14,10 @@ export interface AnalyticsConfig {
   readonly anomalyMinVolume: number;
   /** Weeks of the same weekday and hour that make the baseline. */
   readonly baselineWeeks: number;
+  /** The tier of members membership has not announced a tier change for: its scheme's entry tier. */
+  readonly entryTier: string;
+  /** A budget line whose ROI falls under this (percent; 0 = spend no longer pays for itself) is flagged. */
+  readonly budgetMinRoiPercent: number;
 }
 
 export const ANALYTICS_CONFIG = Symbol('ANALYTICS_CONFIG');
@@ -25,6 +29,8 @@ class AnalyticsEnvironment {
   @IntegerVariable(1, 10) ANALYTICS_ANOMALY_SIGMAS = 3;
   @IntegerVariable(0, 1_000_000) ANALYTICS_ANOMALY_MIN_VOLUME = 20;
   @IntegerVariable(1, 52) ANALYTICS_BASELINE_WEEKS = 4;
+  @TextVariable(/^[a-z0-9-]{1,32}$/, 'a tier code') ANALYTICS_ENTRY_TIER = 'bronze';
+  @IntegerVariable(-100, 10_000) ANALYTICS_BUDGET_MIN_ROI_PERCENT = 0;
 }
 
 export function loadAnalyticsConfig(env: Environment): AnalyticsConfig {
@@ -36,6 +42,8 @@ export function loadAnalyticsConfig(env: Environment): AnalyticsConfig {
     anomalySigmas: values.ANALYTICS_ANOMALY_SIGMAS,
     anomalyMinVolume: values.ANALYTICS_ANOMALY_MIN_VOLUME,
     baselineWeeks: values.ANALYTICS_BASELINE_WEEKS,
+    entryTier: values.ANALYTICS_ENTRY_TIER,
+    budgetMinRoiPercent: values.ANALYTICS_BUDGET_MIN_ROI_PERCENT,
   };
   return validConfig('analytics', config, problems);
 }

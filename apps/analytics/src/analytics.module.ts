@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@shopops/platform';
 import { AnomaliesModule } from './anomalies/anomalies.module';
+import { BudgetsModule } from './budgets/budgets.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { EventsModule } from './events/events.module';
 import { ExperimentsModule } from './experiments/experiments.module';
@@ -35,6 +36,7 @@ export class AnalyticsModule {
         AnomaliesModule,
         ReportsModule,
         FlashSalesModule,
+        BudgetsModule,
       ],
     };
   }

@@ -12,6 +12,7 @@ describe('membership configuration', () => {
       clawbackPolicy: 'clamp-and-record-debt',
       winBackCouponTemplate: 'WINBACK-50',
       winBackHoldoutPercent: 10,
+      abandonedCartHours: 24,
       piiRoles: ['admin', 'cs_agent'],
     });
     expect(loadPointsExpiry({})).toBeInstanceOf(EndOfFollowingYear);
@@ -21,6 +22,24 @@ describe('membership configuration', () => {
     expect(loadPointsExpiry({ MEMBERSHIP_POINTS_EXPIRY: 'months:12' })).toBeInstanceOf(RollingMonths);
     expect(configProblems(() => loadPointsExpiry({ MEMBERSHIP_POINTS_EXPIRY: 'weekly' }))).toEqual([
       'MEMBERSHIP_POINTS_EXPIRY="weekly" is invalid: end-of-next-year or months:<n>',
+    ]);
+  });
+
+  it('takes the community-level thresholds from the environment, the co-creator one above the core one', () => {
+    expect(loadMembershipConfig({}).communityLevels).toEqual({ coreUser: 100, coCreator: 500 });
+    expect(loadMembershipConfig({ MEMBERSHIP_COMMUNITY_CORE_SCORE: '40', MEMBERSHIP_COMMUNITY_CO_CREATOR_SCORE: '80' }).communityLevels).toEqual({
+      coreUser: 40,
+      coCreator: 80,
+    });
+    expect(configProblems(() => loadMembershipConfig({ MEMBERSHIP_COMMUNITY_CORE_SCORE: '600' }))).toEqual([
+      'MEMBERSHIP_COMMUNITY_CO_CREATOR_SCORE=500 must be above MEMBERSHIP_COMMUNITY_CORE_SCORE=600',
+    ]);
+  });
+
+  it('takes the abandoned-cart delay from the environment, under a week', () => {
+    expect(loadMembershipConfig({ MEMBERSHIP_ABANDONED_CART_HOURS: '4' }).abandonedCartHours).toBe(4);
+    expect(configProblems(() => loadMembershipConfig({ MEMBERSHIP_ABANDONED_CART_HOURS: '200' }))).toEqual([
+      'MEMBERSHIP_ABANDONED_CART_HOURS="200" must be an integer between 1 and 167',
     ]);
   });
 

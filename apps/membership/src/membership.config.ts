@@ -29,11 +29,17 @@ export interface MembershipConfig {
   readonly reviewBonusAfter: number;
   /** Interaction score per review and per chat. */
   readonly interactionScore: { readonly review: number; readonly chat: number };
+  /** Interaction scores from which a member is a core user, then a co-creator (community levels). */
+  readonly communityLevels: { readonly coreUser: number; readonly coCreator: number };
   readonly dormantAfterDays: number;
   readonly winBackCouponTemplate: string;
   /** Share of newly dormant members who get no win-back coupon: the hold-out the coupon is measured against. */
   readonly winBackHoldoutPercent: number;
   readonly repurchaseReminderDays: number;
+  /** A cart left this long without an order gets one reminder (carts older than a week are let go). */
+  readonly abandonedCartHours: number;
+  /** Product views from which a member who has not bought in a year is tagged a browser. */
+  readonly browserViews: number;
   readonly expiryNoticeDays: number;
   /** Downgrades wait for the review date and this grace period after it. */
   readonly downgradeGraceDays: number;
@@ -71,10 +77,14 @@ class MembershipEnvironment {
   @IntegerVariable(0, 1000) MEMBERSHIP_REVIEW_BONUS_AFTER = 5;
   @IntegerVariable(0, 10_000) MEMBERSHIP_SCORE_PER_REVIEW = 20;
   @IntegerVariable(0, 10_000) MEMBERSHIP_SCORE_PER_CHAT = 2;
+  @IntegerVariable(1, 1_000_000) MEMBERSHIP_COMMUNITY_CORE_SCORE = 100;
+  @IntegerVariable(1, 1_000_000) MEMBERSHIP_COMMUNITY_CO_CREATOR_SCORE = 500;
   @IntegerVariable(1, 3650) MEMBERSHIP_DORMANT_AFTER_DAYS = 90;
   @TextVariable() MEMBERSHIP_WINBACK_TEMPLATE = 'WINBACK-50';
   @IntegerVariable(0, 50) MEMBERSHIP_WINBACK_HOLDOUT_PERCENT = 10;
   @IntegerVariable(1, 3650) MEMBERSHIP_REPURCHASE_REMINDER_DAYS = 60;
+  @IntegerVariable(1, 167) MEMBERSHIP_ABANDONED_CART_HOURS = 24;
+  @IntegerVariable(1, 100_000) MEMBERSHIP_BROWSER_VIEWS = 10;
   @IntegerVariable(1, 365) MEMBERSHIP_EXPIRY_NOTICE_DAYS = 30;
   @IntegerVariable(0, 365) MEMBERSHIP_DOWNGRADE_GRACE_DAYS = 30;
   @TextVariable() MEMBERSHIP_PII_ROLES = 'admin,cs_agent';
@@ -92,16 +102,24 @@ export function loadMembershipConfig(env: Environment): MembershipConfig {
     reviewBonusPoints: v.MEMBERSHIP_REVIEW_BONUS_POINTS,
     reviewBonusAfter: v.MEMBERSHIP_REVIEW_BONUS_AFTER,
     interactionScore: { review: v.MEMBERSHIP_SCORE_PER_REVIEW, chat: v.MEMBERSHIP_SCORE_PER_CHAT },
+    communityLevels: { coreUser: v.MEMBERSHIP_COMMUNITY_CORE_SCORE, coCreator: v.MEMBERSHIP_COMMUNITY_CO_CREATOR_SCORE },
     dormantAfterDays: v.MEMBERSHIP_DORMANT_AFTER_DAYS,
     winBackCouponTemplate: v.MEMBERSHIP_WINBACK_TEMPLATE,
     winBackHoldoutPercent: v.MEMBERSHIP_WINBACK_HOLDOUT_PERCENT,
     repurchaseReminderDays: v.MEMBERSHIP_REPURCHASE_REMINDER_DAYS,
+    abandonedCartHours: v.MEMBERSHIP_ABANDONED_CART_HOURS,
+    browserViews: v.MEMBERSHIP_BROWSER_VIEWS,
     expiryNoticeDays: v.MEMBERSHIP_EXPIRY_NOTICE_DAYS,
     downgradeGraceDays: v.MEMBERSHIP_DOWNGRADE_GRACE_DAYS,
     piiRoles: v.MEMBERSHIP_PII_ROLES.split(',')
       .map((r) => r.trim())
       .filter(Boolean),
   };
+  if (config.communityLevels.coCreator <= config.communityLevels.coreUser) {
+    problems.push(
+      `MEMBERSHIP_COMMUNITY_CO_CREATOR_SCORE=${config.communityLevels.coCreator} must be above MEMBERSHIP_COMMUNITY_CORE_SCORE=${config.communityLevels.coreUser}`,
+    );
+  }
   return validConfig('membership', config, problems);
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { testPool } from './databases';
 import { deadLetterQueueName, eventQueueName, type ServiceName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
@@ -68,6 +69,19 @@ export async function webhookHandled(service: ServiceName, webhookId: string, ti
   } finally {
     await db.end();
   }
+}
+
+/** A schedule run now: its job put on the service's queue by hand and waited for until it has completed. */
+export async function runScheduleNow(service: ServiceName, scheduleName: string, timeoutMs = 30_000): Promise<void> {
+  await withSuiteQueue(service, async (queue) => {
+    const job = await queue.add(`schedule:${scheduleName}`, {}, { jobId: `now-${scheduleName}-${randomUUID()}` });
+    const state = await eventually(
+      () => job.getState(),
+      (s) => s === 'completed' || s === 'failed',
+      { what: `the ${scheduleName} run`, timeoutMs },
+    );
+    if (state === 'failed') throw new Error(`${scheduleName} failed: ${(await queue.getJob(job.id!))?.failedReason}`);
+  });
 }
 
 /** Waits until a run of a service's schedule that started after `since` (epoch ms) has completed. */

@@ -152,9 +152,14 @@ export class KpiRollups {
     if (!(await this.firstTime(tx, 'review', p.channel, p.reviewId))) return;
     await execute(
       tx.em,
-      `INSERT INTO kpi_daily (day, channel, device, reviews, negative_reviews) VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 'all', 1, $3)
-       ON CONFLICT (day, channel, device) DO UPDATE SET reviews = kpi_daily.reviews + 1, negative_reviews = kpi_daily.negative_reviews + EXCLUDED.negative_reviews`,
-      [p.createdAt, p.channel, p.rating <= 2 ? 1 : 0],
+      `INSERT INTO kpi_daily (day, channel, device, reviews, negative_reviews, dsr_description_sum, dsr_description_n, dsr_service_sum, dsr_service_n, dsr_logistics_sum, dsr_logistics_n)
+       VALUES (($1::timestamptz AT TIME ZONE '${SHOP_TIME_ZONE}')::date, $2, 'all', 1, $3, coalesce($4, 0), ($4 IS NOT NULL)::int, coalesce($5, 0), ($5 IS NOT NULL)::int, coalesce($6, 0), ($6 IS NOT NULL)::int)
+       ON CONFLICT (day, channel, device) DO UPDATE SET reviews = kpi_daily.reviews + 1, negative_reviews = kpi_daily.negative_reviews + EXCLUDED.negative_reviews,
+         dsr_description_sum = kpi_daily.dsr_description_sum + EXCLUDED.dsr_description_sum, dsr_description_n = kpi_daily.dsr_description_n + EXCLUDED.dsr_description_n,
+         dsr_service_sum = kpi_daily.dsr_service_sum + EXCLUDED.dsr_service_sum, dsr_service_n = kpi_daily.dsr_service_n + EXCLUDED.dsr_service_n,
+         dsr_logistics_sum = kpi_daily.dsr_logistics_sum + EXCLUDED.dsr_logistics_sum, dsr_logistics_n = kpi_daily.dsr_logistics_n + EXCLUDED.dsr_logistics_n`,
+      // "Item as described" is what the review's own rating scores when the marketplace sent no separate DSR.
+      [p.createdAt, p.channel, p.rating <= 2 ? 1 : 0, p.dsr?.description ?? p.rating, p.dsr?.service ?? null, p.dsr?.logistics ?? null],
     );
   }
 

@@ -25,6 +25,10 @@ export class KpiRow {
   @Field(() => Float, { nullable: true, description: 'refunds / orders' }) returnRate!: number | null;
   @Field(() => Float, { nullable: true }) negativeReviewRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'Paid-source share of visitors' }) paidShare!: number | null;
+  @Field(() => Float, { nullable: true, description: 'DSR "item as described": mean rating 1–5 (a review’s own rating when no separate DSR came)' })
+  dsrDescription!: number | null;
+  @Field(() => Float, { nullable: true, description: 'DSR "seller service": mean rating 1–5 of the reviews that rated it' }) dsrService!: number | null;
+  @Field(() => Float, { nullable: true, description: 'DSR "logistics": mean rating 1–5 of the reviews that rated it' }) dsrLogistics!: number | null;
 }
 
 export enum SalesGrouping {
@@ -83,6 +87,7 @@ interface KpiPeriodRow {
   refund_fen: number;
   reviews: number;
   negative: number;
+  dsr: number[];
 }
 
 interface ServiceTotalsRow {
@@ -95,6 +100,9 @@ interface ServiceTotalsRow {
   bot_only: number;
 }
 
+/** A DSR score as marketplaces show it: the mean of 1–5 ratings to two decimals. */
+const meanRating = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : null);
+
 /** KPIs from the rollups (never a scan of raw events); visitors are distinct per period. */
 @Injectable()
 export class KpisService {
@@ -106,7 +114,8 @@ export class KpisService {
       this.dataSource,
       `WITH k AS (
          SELECT ${period} AS period, CASE WHEN $5 THEN channel END AS channel, sum(product_views)::int AS views, sum(orders)::int AS orders, sum(gmv_fen)::float AS gmv,
-                sum(refunds)::int AS refunds, sum(refund_fen)::float AS refund_fen, sum(reviews)::int AS reviews, sum(negative_reviews)::int AS negative
+                sum(refunds)::int AS refunds, sum(refund_fen)::float AS refund_fen, sum(reviews)::int AS reviews, sum(negative_reviews)::int AS negative,
+                ARRAY[sum(dsr_description_sum), sum(dsr_description_n), sum(dsr_service_sum), sum(dsr_service_n), sum(dsr_logistics_sum), sum(dsr_logistics_n)]::int[] AS dsr
            FROM kpi_daily WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR device = $4 OR device = 'all')
           GROUP BY 1, 2),
        v AS (
@@ -114,7 +123,7 @@ export class KpisService {
                 count(DISTINCT visitor_id) FILTER (WHERE source = ANY ('{paid_search,feed,display,affiliate,kol,live}'))::int AS paid
            FROM daily_visitor WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR device = $4)
           GROUP BY 1, 2)
-       SELECT to_char(k.period, 'YYYY-MM-DD') AS period, k.channel, coalesce(v.visitors, 0) AS visitors, coalesce(v.paid, 0) AS paid, k.views, k.orders, k.gmv, k.refunds, k.refund_fen, k.reviews, k.negative
+       SELECT to_char(k.period, 'YYYY-MM-DD') AS period, k.channel, coalesce(v.visitors, 0) AS visitors, coalesce(v.paid, 0) AS paid, k.views, k.orders, k.gmv, k.refunds, k.refund_fen, k.reviews, k.negative, k.dsr
          FROM k LEFT JOIN v ON v.period = k.period AND v.channel IS NOT DISTINCT FROM k.channel
         ORDER BY 1, 2`,
       [from, to, channel ?? null, device ?? null, byChannel],
@@ -135,6 +144,9 @@ export class KpisService {
         returnRate: ratio(refunds, orders),
         negativeReviewRate: ratio(Number(r.negative), reviews),
         paidShare: ratio(Number(r.paid), visitors),
+        dsrDescription: meanRating(r.dsr[0], r.dsr[1]),
+        dsrService: meanRating(r.dsr[2], r.dsr[3]),
+        dsrLogistics: meanRating(r.dsr[4], r.dsr[5]),
       });
     });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MemberErasureRequested, type EventEnvelope, type MemberErasureRequestedPayload } from '@shopops/contracts';
+import { ERASURE_CONFIRMATIONS, MemberErasureRequested, type EventEnvelope, type MemberErasureRequestedPayload } from '@shopops/contracts';
 import { DeadLetters, execute, OnEvent, PII_VAULT, type PiiVault, type TransactionContext } from '@shopops/platform';
 
 /**
@@ -15,6 +15,9 @@ export class MemberErasureHandler {
 
   @OnEvent(MemberErasureRequested)
   async eraseMember(tx: TransactionContext, event: EventEnvelope<MemberErasureRequestedPayload>): Promise<void> {
+    const { requestId, memberId } = event.payload;
+    // Committed with the erasure (or at once when there is no account to erase): membership's receipt shows this service done.
+    tx.emit(ERASURE_CONFIRMATIONS.analytics, { requestId, memberId });
     const accounts = event.payload.accounts;
     if (accounts.length === 0) return;
     const platforms = accounts.map((a) => a.platform);

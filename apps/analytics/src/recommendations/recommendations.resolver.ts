@@ -1,7 +1,7 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { invalidField, Roles } from '@shopops/platform';
 import { READERS } from '../roles';
-import { AssociationRule, RecommendationsService, SimilarProduct } from './recommendations.service';
+import { AssociationRule, RecommendationsService, SimilarProduct, TierPick } from './recommendations.service';
 
 @Resolver()
 export class RecommendationsResolver {
@@ -27,6 +27,24 @@ export class RecommendationsResolver {
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
   ) {
     return this.recommendationsService.picksFor(`${channel}:${platformUserId}`, Math.min(Math.max(first, 1), 100));
+  }
+
+  @Roles(...READERS)
+  @Query(() => [TierPick], { description: 'What members of a tier buy most, by how many of them bought it' })
+  picksForTier(@Args('tier') tier: string, @Args('first', { type: () => Int, defaultValue: 10 }) first: number): Promise<TierPick[]> {
+    if (first < 1 || first > 100) throw invalidField('first', 'must be 1 to 100');
+    return this.recommendationsService.picksForTier(tier, first);
+  }
+
+  @Roles(...READERS)
+  @Query(() => [TierPick], { description: 'A buyer’s personalised picks from their tier: what its members buy most, minus what the buyer has' })
+  tierPicksForBuyer(
+    @Args('channel') channel: string,
+    @Args('platformUserId') platformUserId: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ): Promise<TierPick[]> {
+    if (first < 1 || first > 100) throw invalidField('first', 'must be 1 to 100');
+    return this.recommendationsService.tierPicksFor(channel, platformUserId, first);
   }
 
   @Roles(...READERS, 'member')

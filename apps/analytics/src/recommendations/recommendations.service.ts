@@ -1,8 +1,9 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { selectRows } from '@shopops/platform';
 import { DataSource } from 'typeorm';
-import { round4 } from '../figures';
+import { ANALYTICS_CONFIG, type AnalyticsConfig } from '../analytics.config';
+import { ratio, round4 } from '../figures';
 
 @ObjectType()
 export class AssociationRule {
@@ -25,9 +26,20 @@ export class SimilarProduct {
  * "Frequently bought together" from co-purchase counts kept as orders arrive (never recomputed
  * from history); a member's picks are the best rules from what they bought, minus what they have.
  */
+@ObjectType()
+export class TierPick {
+  @Field(() => String) skuCode!: string;
+  @Field(() => Int, { description: 'Members of the tier who bought it' }) buyers!: number;
+  @Field(() => Int, { description: 'Their orders holding it' }) orders!: number;
+  @Field(() => Float, { description: 'buyers ÷ members of the tier who bought anything' }) buyerShare!: number;
+}
+
 @Injectable()
 export class RecommendationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(ANALYTICS_CONFIG) private readonly config: AnalyticsConfig,
+  ) {}
 
   async boughtTogether(skuCodes: readonly string[], minOrders: number, limit: number, exclude: readonly string[] = []): Promise<AssociationRule[]> {
     const rows = await selectRows<{ sku: string; orders: number; support: number; confidence: number; lift: number }>(
@@ -59,6 +71,45 @@ export class RecommendationsService {
     );
     const skus = bought.map((b) => b.sku);
     return skus.length ? this.boughtTogether(skus, 1, limit, skus) : [];
+  }
+
+  /**
+   * What members of a tier buy most (by how many of them bought it), minus `exclude`. A member is
+   * in the tier membership last announced for them, or in the entry tier if it never announced one;
+   * their orders on every linked account count.
+   */
+  async picksForTier(tier: string, limit: number, exclude: readonly string[] = []): Promise<TierPick[]> {
+    const rows = await selectRows<{ sku: string; buyers: number; orders: number; tier_buyers: number }>(
+      this.dataSource,
+      `WITH members AS (
+         SELECT a.member_id, a.channel || ':' || a.platform_user_id AS buyer_id FROM member_account a LEFT JOIN member_tier t ON t.member_id = a.member_id
+          WHERE coalesce(t.tier, $2) = $1),
+       bought AS (
+         SELECT m.member_id, o.channel, o.order_id, l->>'skuCode' AS sku
+           FROM members m JOIN order_fact o ON o.buyer_id = m.buyer_id CROSS JOIN LATERAL jsonb_array_elements(o.lines) l)
+       SELECT sku, count(DISTINCT member_id)::int AS buyers, count(DISTINCT (channel, order_id))::int AS orders,
+              (SELECT count(DISTINCT member_id) FROM bought)::int AS tier_buyers
+         FROM bought WHERE NOT (sku = ANY ($4)) GROUP BY sku ORDER BY buyers DESC, orders DESC, sku LIMIT $3`,
+      [tier, this.config.entryTier, limit, exclude],
+    );
+    return rows.map((r) =>
+      Object.assign(new TierPick(), { skuCode: r.sku, buyers: r.buyers, orders: r.orders, buyerShare: ratio(r.buyers, r.tier_buyers) ?? 0 }),
+    );
+  }
+
+  /** A buyer's tier's picks, skipping what the buyer (any account of their member) already has. */
+  async tierPicksFor(channel: string, platformUserId: string, limit: number): Promise<TierPick[]> {
+    const [buyer] = await selectRows<{ tier: string; bought: string[] }>(
+      this.dataSource,
+      `WITH me AS (SELECT member_id FROM member_account WHERE channel = $1 AND platform_user_id = $2),
+            accounts AS (SELECT a.channel || ':' || a.platform_user_id AS buyer_id FROM member_account a JOIN me USING (member_id)
+                          UNION SELECT $1 || ':' || $2)
+       SELECT coalesce((SELECT t.tier FROM member_tier t JOIN me USING (member_id)), $3) AS tier,
+              coalesce((SELECT array_agg(DISTINCT l->>'skuCode') FROM order_fact o CROSS JOIN LATERAL jsonb_array_elements(o.lines) l
+                         WHERE o.buyer_id IN (SELECT buyer_id FROM accounts)), '{}') AS bought`,
+      [channel, platformUserId, this.config.entryTier],
+    );
+    return this.picksForTier(buyer.tier, limit, buyer.bought);
   }
 
   /** Item-to-item "you may also like" from co-views and co-purchases, both kept as events arrive. */

@@ -6,6 +6,7 @@ import {
   ChannelOrderCreated,
   ChannelOrderPaid,
   ChannelOrderShipped,
+  ERASURE_CONFIRMATIONS,
   IdentityLinked,
   MemberCreated,
   MemberErasureRequested,
@@ -93,6 +94,8 @@ export class BuyersHandler {
       `erased:${requestId}`,
     );
     await execute(tx.em, `DELETE FROM buyer WHERE member_id = $1`, [memberId]);
+    // Committed with the erasure: membership's receipt shows this service done.
+    tx.emit(ERASURE_CONFIRMATIONS['customer-service'], { requestId, memberId });
   }
 
   /** A conversation is the member's by member id, or by account when it opened before the account was known here. */

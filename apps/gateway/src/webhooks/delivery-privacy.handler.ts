@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MemberErasureRequested, type EventEnvelope, type MemberErasureRequestedPayload } from '@shopops/contracts';
+import { ERASURE_CONFIRMATIONS, MemberErasureRequested, type EventEnvelope, type MemberErasureRequestedPayload } from '@shopops/contracts';
 import {
   DeadLetters,
   execute,
@@ -42,6 +42,9 @@ export class DeliveryPrivacyHandler {
 
   @OnEvent(MemberErasureRequested)
   async eraseBuyer(tx: TransactionContext, event: EventEnvelope<MemberErasureRequestedPayload>): Promise<void> {
+    const { requestId, memberId } = event.payload;
+    // Committed with the erasure (or at once when there is no account to erase): membership's receipt shows this service done.
+    tx.emit(ERASURE_CONFIRMATIONS.gateway, { requestId, memberId });
     const accounts = event.payload.accounts.map((a) => ({ platform: a.platform, platformUserId: this.vault.open(a.platformUserIdSealed) }));
     if (accounts.length === 0) return;
     await execute(tx.em, `UPDATE webhook_delivery SET body = ${REDACTED_BODY}, buyer_ref = NULL, body_redacted_at = now() WHERE buyer_ref = ANY($1::text[])`, [

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ERASURE_CONFIRMATIONS,
   IdentityLinked,
   MemberCreated,
   MemberErasureRequested,
@@ -60,6 +61,8 @@ export class FlashSalesHandler {
       `erased:${requestId}`,
     );
     await execute(tx.em, `DELETE FROM buyer_member WHERE member_id = $1`, [memberId]);
+    // Committed with the erasure: membership's receipt shows this service done.
+    tx.emit(ERASURE_CONFIRMATIONS.inventory, { requestId, memberId });
   }
 
   @OnEvent(MembersMerged)

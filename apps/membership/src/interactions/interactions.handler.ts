@@ -6,10 +6,10 @@ import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { PointsLedger } from '../points/points-ledger';
 import { TiersService } from '../tiers/tiers.service';
 
-/** Community levels by interaction score. */
-export function communityLevel(score: number): 'member' | 'core_user' | 'co_creator' {
-  if (score >= 500) return 'co_creator';
-  if (score >= 100) return 'core_user';
+/** Community levels by interaction score, from the shop's thresholds (MEMBERSHIP_COMMUNITY_*_SCORE). */
+export function communityLevel(score: number, levels: MembershipConfig['communityLevels']): 'member' | 'core_user' | 'co_creator' {
+  if (score >= levels.coCreator) return 'co_creator';
+  if (score >= levels.coreUser) return 'core_user';
   return 'member';
 }
 
@@ -77,7 +77,7 @@ export class InteractionsHandler {
   }
 
   private async afterInteraction(tx: TransactionContext, memberId: string, score: number): Promise<void> {
-    await execute(tx.em, `UPDATE member SET community_level = $2 WHERE id = $1`, [memberId, communityLevel(score)]);
+    await execute(tx.em, `UPDATE member SET community_level = $2 WHERE id = $1`, [memberId, communityLevel(score, this.config.communityLevels)]);
     await execute(tx.em, `INSERT INTO rfm_dirty (member_id) VALUES ($1) ON CONFLICT DO NOTHING`, [memberId]);
     await this.tiers.evaluate(tx, memberId, 'interaction score');
   }

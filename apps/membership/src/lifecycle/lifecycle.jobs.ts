@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { BirthdayGreeting, MemberDormant, PointsExpiring, RepurchaseReminder } from '@shopops/contracts';
+import { AbandonedCartReminder, BirthdayGreeting, MemberDormant, PointsExpiring, RepurchaseReminder } from '@shopops/contracts';
 import { execute, rootLogger, Scheduled, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { CouponsService } from '../coupons/coupons.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { PointsLedger } from '../points/points-ledger';
 
 const BATCH = 500;
+
+/** Members with at least one contact channel they consented to, and those channels: nobody else is sent a message. */
+const CONSENTED = `consented AS (SELECT member_id, array_agg(channel ORDER BY channel) AS channels FROM consent WHERE granted GROUP BY member_id)`;
 
 /**
  * The member lifecycle's timers, each run by the workers on a schedule, each acting on the
@@ -32,17 +35,25 @@ export class LifecycleJobs {
   async expirePoints(ctx: RequestContext): Promise<void> {
     while ((await this.unitOfWork.run(ctx, (tx) => this.ledger.expireDue(tx, BATCH))) === BATCH);
     await this.unitOfWork.run(ctx, async (tx) => {
-      const soon = await selectRows<{ member_id: string; points: number; expires_at: Date }>(
+      const soon = await selectRows<{ member_id: string; points: number; expires_at: Date; channels: string[] }>(
         tx.em,
         `WITH noticed AS (
            UPDATE points_lot SET expiry_noticed_at = now()
             WHERE status = 'ACTIVE' AND remaining > 0 AND expiry_noticed_at IS NULL AND expires_at <= now() + ($1::int * interval '1 day')
-            RETURNING member_id, remaining, expires_at)
-         SELECT member_id, sum(remaining)::int AS points, min(expires_at) AS expires_at FROM noticed GROUP BY member_id`,
+            RETURNING member_id, remaining, expires_at),
+         ${CONSENTED}
+         SELECT n.member_id, sum(n.remaining)::int AS points, min(n.expires_at) AS expires_at, c.channels
+           FROM noticed n JOIN consented c USING (member_id) GROUP BY n.member_id, c.channels`,
         [this.config.expiryNoticeDays],
       );
       for (const m of soon)
-        tx.emit(PointsExpiring, { memberId: m.member_id, kind: 'points-expiring', points: m.points, expiresAt: m.expires_at.toISOString() });
+        tx.emit(PointsExpiring, {
+          memberId: m.member_id,
+          kind: 'points-expiring',
+          points: m.points,
+          expiresAt: m.expires_at.toISOString(),
+          channels: m.channels,
+        });
     });
   }
 
@@ -92,39 +103,70 @@ export class LifecycleJobs {
     }
   }
 
-  /** On the first of their birthday month (Shanghai), members get a greeting and double points. */
+  /** On the first of their birthday month (Shanghai), members who consented to a channel get a greeting there (double points need no message). */
   @Scheduled({ name: 'membership.birthday-greetings', cron: '0 9 * * *' })
   async greetBirthdays(ctx: RequestContext): Promise<void> {
     await this.unitOfWork.run(ctx, async (tx) => {
-      const greeted = await selectRows<{ member_id: string }>(
+      const greeted = await selectRows<{ member_id: string; channels: string[] }>(
         tx.em,
-        `WITH due AS (
-           SELECT id FROM member WHERE status = 'ACTIVE' AND birthday_month = extract(month FROM now() AT TIME ZONE 'Asia/Shanghai')),
+        `WITH ${CONSENTED},
+         due AS (
+           SELECT m.id, c.channels FROM member m JOIN consented c ON c.member_id = m.id
+            WHERE m.status = 'ACTIVE' AND m.birthday_month = extract(month FROM now() AT TIME ZONE 'Asia/Shanghai')),
          sent AS (
            INSERT INTO lifecycle_notice (member_id, kind, period) SELECT id, 'birthday', to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') FROM due
            ON CONFLICT DO NOTHING RETURNING member_id)
-         SELECT member_id FROM sent`,
+         SELECT sent.member_id, due.channels FROM sent JOIN due ON due.id = sent.member_id`,
       );
-      for (const m of greeted) tx.emit(BirthdayGreeting, { memberId: m.member_id, kind: 'birthday' });
+      for (const m of greeted) tx.emit(BirthdayGreeting, { memberId: m.member_id, kind: 'birthday', channels: m.channels });
     });
   }
 
-  /** Members whose last paid order was N days ago get one reminder for that order. */
+  /** Members whose last paid order was N days ago get one reminder for that order, on the channels they consented to. */
   @Scheduled({ name: 'membership.repurchase-reminders', cron: '30 10 * * *' })
   async remindRepurchase(ctx: RequestContext): Promise<void> {
     await this.unitOfWork.run(ctx, async (tx) => {
-      const due = await selectRows<{ member_id: string; last_paid: Date }>(
+      const due = await selectRows<{ member_id: string; last_paid: Date; channels: string[] }>(
         tx.em,
         `WITH last AS (
            SELECT member_id, max(paid_at) AS last_paid FROM member_order WHERE member_id IS NOT NULL AND paid_at IS NOT NULL AND NOT cancelled GROUP BY member_id),
-         due AS (SELECT member_id, last_paid FROM last WHERE last_paid < now() - ($1::int * interval '1 day') AND last_paid > now() - ($1::int * interval '1 day') - interval '30 days'),
+         ${CONSENTED},
+         due AS (SELECT member_id, last_paid, c.channels FROM last JOIN consented c USING (member_id)
+                  WHERE last_paid < now() - ($1::int * interval '1 day') AND last_paid > now() - ($1::int * interval '1 day') - interval '30 days'),
          sent AS (
            INSERT INTO lifecycle_notice (member_id, kind, period) SELECT member_id, 'repurchase', to_char(last_paid, 'YYYY-MM-DD"T"HH24:MI:SS') FROM due
            ON CONFLICT DO NOTHING RETURNING member_id, period)
-         SELECT sent.member_id, due.last_paid FROM sent JOIN due USING (member_id)`,
+         SELECT sent.member_id, due.last_paid, due.channels FROM sent JOIN due USING (member_id)`,
         [this.config.repurchaseReminderDays],
       );
-      for (const m of due) tx.emit(RepurchaseReminder, { memberId: m.member_id, kind: 'repurchase', lastOrderAt: m.last_paid.toISOString() });
+      for (const m of due)
+        tx.emit(RepurchaseReminder, { memberId: m.member_id, kind: 'repurchase', lastOrderAt: m.last_paid.toISOString(), channels: m.channels });
+    });
+  }
+
+  /**
+   * A cart left `abandonedCartHours` without an order gets one reminder, on the channels the
+   * member consented to, naming what is in it; a cart older than a week is let go.
+   */
+  @Scheduled({ name: 'membership.abandoned-carts', cron: '*/15 * * * *' })
+  async remindAbandonedCarts(ctx: RequestContext): Promise<void> {
+    await this.unitOfWork.run(ctx, async (tx) => {
+      const due = await selectRows<{ member_id: string; sku_codes: string[]; channels: string[] }>(
+        tx.em,
+        `WITH ${CONSENTED},
+         carts AS (
+           SELECT c.member_id, array_agg(c.sku_code ORDER BY c.sku_code) AS sku_codes, max(c.added_at) AS last_added
+             FROM member_cart c JOIN member m ON m.id = c.member_id AND m.status = 'ACTIVE' GROUP BY c.member_id),
+         due AS (
+           SELECT carts.*, consented.channels FROM carts JOIN consented USING (member_id)
+            WHERE last_added < now() - ($1::int * interval '1 hour') AND last_added > now() - interval '7 days'),
+         sent AS (
+           INSERT INTO lifecycle_notice (member_id, kind, period) SELECT member_id, 'abandoned-cart', to_char(last_added, 'YYYY-MM-DD"T"HH24:MI:SS.US') FROM due
+           ON CONFLICT DO NOTHING RETURNING member_id)
+         SELECT due.member_id, due.sku_codes, due.channels FROM sent JOIN due USING (member_id)`,
+        [this.config.abandonedCartHours],
+      );
+      for (const m of due) tx.emit(AbandonedCartReminder, { memberId: m.member_id, kind: 'abandoned-cart', skuCodes: m.sku_codes, channels: m.channels });
     });
   }
 }

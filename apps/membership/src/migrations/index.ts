@@ -4,6 +4,10 @@ import { WinBackArms1733600000000 } from './1733600000000-win-back-arms';
 import { IdentityVerifications1733700000000 } from './1733700000000-identity-verifications';
 import { DeclaredPhones1733800000000 } from './1733800000000-declared-phones';
 import { SealedNickname1733900000000 } from './1733900000000-sealed-nickname';
+import { RefundIdentity1734000000000 } from './1734000000000-refund-identity';
+import { ErasureConfirmations1734100000000 } from './1734100000000-erasure-confirmations';
+import { MemberCarts1734200000000 } from './1734200000000-member-carts';
+import { MemberStage1734300000000 } from './1734300000000-member-stage';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
 export const MEMBERSHIP_MIGRATIONS = [
@@ -13,4 +17,8 @@ export const MEMBERSHIP_MIGRATIONS = [
   IdentityVerifications1733700000000,
   DeclaredPhones1733800000000,
   SealedNickname1733900000000,
+  RefundIdentity1734000000000,
+  ErasureConfirmations1734100000000,
+  MemberCarts1734200000000,
+  MemberStage1734300000000,
 ];

@@ -12,7 +12,7 @@ import {
   type EventEnvelope,
   type RefundIssuedPayload,
 } from '@shopops/contracts';
-import { execute, OnEventBatch, selectRows, type TransactionContext } from '@shopops/platform';
+import { execute, OnEventBatch, selectRow, selectRows, type TransactionContext } from '@shopops/platform';
 import { CouponsService } from '../coupons/coupons.service';
 import { MembersService } from '../members/members.service';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
@@ -103,17 +103,7 @@ export class MemberOrdersHandler {
   private async apply(tx: TransactionContext, event: OrderEvent, memberId: string | null): Promise<void> {
     const p = event.payload;
     if (isRefund(event)) {
-      const issued = p as RefundIssuedPayload;
-      const refundId = 'refundId' in p ? p.refundId : (issued.caseId ?? `dispute:${issued.disputeId}`);
-      // The same refund re-sent (a new delivery of it) must not take points back twice.
-      const first = await selectRows<{ refund_id: string }>(
-        tx.em,
-        `INSERT INTO member_refund (channel, refund_id, order_id, amount_fen) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING refund_id`,
-        [p.channel, refundId, p.orderId, (p as ChannelRefundPayload).amountFen],
-      );
-      if (first.length === 0) return;
-      const order = await this.upsertOrder(tx, p.channel, p.orderId, null, { refundedFen: (p as ChannelRefundPayload).amountFen });
-      await this.reconcile(tx, order);
+      await this.applyRefund(tx, event);
       return;
     }
     const o = p as ChannelOrderPayload;
@@ -128,6 +118,46 @@ export class MemberOrdersHandler {
     if (order.paid_at && !order.cancelled) await this.earn(tx, order);
     if (order.completed_at) await this.startReturnWindow(tx, order);
     if (event.type === ChannelOrderCancelled.type) await this.coupons.returnForOrder(tx, order.channel, order.order_id);
+    await this.reconcile(tx, order);
+  }
+
+  /**
+   * One refund, one effect: a refund paid through an after-sales case is usually reported by the
+   * marketplace's refund.completed too. Reports are the same refund when they come from the two
+   * sources for the same order and amount (a case carries no marketplace refund id nor lines);
+   * the later one is recorded beside the earlier and changes nothing. A re-sent report (same
+   * refund id) does nothing either.
+   */
+  private async applyRefund(tx: TransactionContext, event: OrderEvent): Promise<void> {
+    const p = event.payload as ChannelRefundPayload | RefundIssuedPayload;
+    const issued = p as RefundIssuedPayload;
+    // A case's refund keeps its case id as key (as before disputes paid refunds too); a dispute's is keyed by the dispute.
+    const [source, refundId] =
+      event.type === RefundIssued.type
+        ? ['after-sales', issued.caseId ?? `dispute:${issued.disputeId}`]
+        : ['marketplace', (p as ChannelRefundPayload).refundId];
+    // Both reports write the order's row: taking its lock first makes the second wait for the first to be matched.
+    await this.upsertOrder(tx, p.channel, p.orderId, null, {});
+    const first = await selectRows<{ refund_id: string }>(
+      tx.em,
+      `INSERT INTO member_refund (channel, refund_id, order_id, amount_fen, source) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING refund_id`,
+      [p.channel, refundId, p.orderId, p.amountFen, source],
+    );
+    if (first.length === 0) return;
+    const twin = await selectRow<{ refund_id: string }>(
+      tx.em,
+      `SELECT refund_id FROM member_refund WHERE channel = $1 AND order_id = $2 AND amount_fen = $3 AND source <> $4 AND same_as IS NULL ORDER BY at, refund_id LIMIT 1`,
+      [p.channel, p.orderId, p.amountFen, source],
+    );
+    if (twin) {
+      await execute(tx.em, `UPDATE member_refund SET same_as = CASE WHEN refund_id = $2 THEN $3 ELSE $2 END WHERE channel = $1 AND refund_id IN ($2, $3)`, [
+        p.channel,
+        refundId,
+        twin.refund_id,
+      ]);
+      return;
+    }
+    const order = await this.upsertOrder(tx, p.channel, p.orderId, null, { refundedFen: p.amountFen });
     await this.reconcile(tx, order);
   }
 

@@ -14,8 +14,16 @@ import {
   type TransactionContext,
 } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { MembersService } from '../members/members.service';
 import { ErasureReceipt } from './privacy.model';
+
+interface ErasureRequestRow {
+  request_id: string;
+  member_id: string;
+  requested_at: Date;
+  notified: string[];
+}
 
 /**
  * Erasure: PII and accounts become pseudonyms here, ledgers stay (pseudonymous) for the
@@ -27,6 +35,7 @@ export class MemberErasureService {
     private readonly unitOfWork: UnitOfWork,
     private readonly members: MembersService,
     private readonly deadLetters: DeadLetters,
+    private readonly dataSource: DataSource,
     @Inject(PII_VAULT) private readonly vault: PiiVault,
   ) {}
 
@@ -68,14 +77,39 @@ export class MemberErasureService {
         accounts: accounts.map((a) => ({ platform: a.platform, platformUserIdSealed: this.vault.seal(a.platform_user_id) })),
       });
       await this.members.audit(tx, memberId, 'member.erased', { reason, requestId });
-      const receipt = Object.assign(new ErasureReceipt(), {
-        memberId,
-        requestId,
-        erasedAt: new Date(),
-        notified: [...subscribersOf(MemberErasureRequested.type)],
-      });
+      const [request] = await selectRows<ErasureRequestRow>(
+        tx.em,
+        `INSERT INTO erasure_request (request_id, member_id, notified) VALUES ($1, $2, $3) RETURNING request_id, member_id, requested_at, notified`,
+        [requestId, memberId, [...subscribersOf(MemberErasureRequested.type)]],
+      );
+      const receipt = ErasureReceipt.of(request, new Map());
       return { receipt, accountIds: accounts.map((a) => a.platform_user_id) };
     });
+  }
+
+  /** An erasure's receipt as it stands: which notified services have confirmed. */
+  async receipt(requestId: string): Promise<ErasureReceipt | NotFoundError> {
+    const request = await selectRow<ErasureRequestRow>(
+      this.dataSource,
+      `SELECT request_id, member_id, requested_at, notified FROM erasure_request WHERE request_id = $1`,
+      [requestId],
+    );
+    if (!request) return NotFoundError.of('ErasureRequest', requestId);
+    const confirmed = await selectRows<{ service: string; confirmed_at: Date }>(
+      this.dataSource,
+      `SELECT service, confirmed_at FROM erasure_confirmation WHERE request_id = $1`,
+      [requestId],
+    );
+    return ErasureReceipt.of(request, new Map(confirmed.map((c) => [c.service, c.confirmed_at])));
+  }
+
+  /** A service confirmed its erasure; a re-delivered confirmation keeps the first time. */
+  async confirm(tx: TransactionContext, requestId: string, service: string, at: string): Promise<void> {
+    await execute(tx.em, `INSERT INTO erasure_confirmation (request_id, service, confirmed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      requestId,
+      service,
+      at,
+    ]);
   }
 
   /** The accounts also appear in the audit trail and in events already sent (outbox, kept a week): they become the pseudonym there too. */

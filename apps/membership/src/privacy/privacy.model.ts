@@ -23,12 +23,39 @@ export class Consent {
   }
 }
 
+@ObjectType({ description: 'One service asked to erase: PENDING until its confirmation event arrives, then CONFIRMED.' })
+export class ErasureConfirmation {
+  @Field(() => String) service!: string;
+  @Field(() => String, { description: 'PENDING or CONFIRMED' }) status!: 'PENDING' | 'CONFIRMED';
+  @Field(() => Date, { nullable: true }) confirmedAt!: Date | null;
+}
+
 @ObjectType()
 export class ErasureReceipt {
   @Field(() => ID) memberId!: string;
   @Field(() => ID) requestId!: string;
   @Field(() => Date) erasedAt!: Date;
   @Field(() => [String], { description: 'Services asked to erase what they hold' }) notified!: string[];
+  @Field(() => [ErasureConfirmation], { description: 'Each notified service and whether it has confirmed its erasure' }) confirmations!: ErasureConfirmation[];
+  @Field(() => Boolean, { description: 'Every notified service has confirmed' }) complete!: boolean;
+
+  static of(row: { member_id: string; request_id: string; requested_at: Date; notified: string[] }, confirmed: ReadonlyMap<string, Date>): ErasureReceipt {
+    const confirmations = row.notified.map((service) =>
+      Object.assign(new ErasureConfirmation(), {
+        service,
+        status: confirmed.has(service) ? 'CONFIRMED' : 'PENDING',
+        confirmedAt: confirmed.get(service) ?? null,
+      }),
+    );
+    return Object.assign(new ErasureReceipt(), {
+      memberId: row.member_id,
+      requestId: row.request_id,
+      erasedAt: row.requested_at,
+      notified: row.notified,
+      confirmations,
+      complete: confirmations.every((c) => c.status === 'CONFIRMED'),
+    });
+  }
 }
 
 @ObjectType({ description: 'Everything membership holds about a member (audited).' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
+import { ErasureConfirmationsHandler } from './erasure-confirmations.handler';
 import { MemberDataExportService } from './member-data-export.service';
 import { MemberErasureService } from './member-erasure.service';
 import { MemberPrivacyFieldsResolver } from './member-privacy-fields.resolver';
@@ -8,6 +9,6 @@ import { PrivacyService } from './privacy.service';
 
 @Module({
   imports: [MembersModule],
-  providers: [PrivacyService, MemberDataExportService, MemberErasureService, PrivacyResolver, MemberPrivacyFieldsResolver],
+  providers: [PrivacyService, MemberDataExportService, MemberErasureService, PrivacyResolver, MemberPrivacyFieldsResolver, ErasureConfirmationsHandler],
 })
 export class PrivacyModule {}

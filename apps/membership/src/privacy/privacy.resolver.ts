@@ -1,4 +1,5 @@
 import { Args, createUnionType, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { isUUID } from 'class-validator';
 import { Ctx, invalidField, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { assertSelfOrStaff } from '../members/member-access';
 import { Member } from '../members/member.model';
@@ -70,5 +71,12 @@ export class PrivacyResolver {
     // The reason is kept in the audit trail: an erasure without one is refused.
     if (!reason.trim() || reason.length > 500) throw invalidField('reason', 'must be 1 to 500 characters');
     return this.erasure.erase(ctx, memberId, reason);
+  }
+
+  @Roles('admin')
+  @Query(() => ErasureResult, { description: 'An erasure’s receipt as it stands: each notified service PENDING until it confirms its erasure.' })
+  erasureReceipt(@Args('requestId', { type: () => ID }) requestId: string) {
+    if (!isUUID(requestId)) throw invalidField('requestId', 'must be a UUID');
+    return this.erasure.receipt(requestId);
   }
 }

@@ -1,4 +1,7 @@
-import { FIXED_CUTOFFS, matchesRule, ruleProblem, scoreAscending, scoreMember, scoreRecency, usableCutoffs } from './rfm';
+import { FIXED_CUTOFFS, lifecycleStage, matchesRule, ruleProblem, scoreAscending, scoreMember, scoreRecency, usableCutoffs } from './rfm';
+
+/** The default behaviour thresholds (MEMBERSHIP_BROWSER_VIEWS). */
+const BEHAVIOUR = { browserViews: 10 };
 
 describe('RFM', () => {
   it('scores recency reversed and frequency/monetary ascending against quintile cut-offs', () => {
@@ -16,10 +19,47 @@ describe('RFM', () => {
 
   it('tags behaviour', () => {
     const score = scoreMember(
-      { recencyDays: 200, frequency: 6, monetaryFen: 900_000, firstOrderDays: 400, couponOrders: 4, reviewCount: 3, dormant: true },
+      {
+        recencyDays: 200,
+        frequency: 6,
+        monetaryFen: 900_000,
+        firstOrderDays: 400,
+        couponOrders: 4,
+        reviewCount: 3,
+        dormant: true,
+        productViews: 0,
+        interactionScore: 60,
+      },
       FIXED_CUTOFFS,
+      BEHAVIOUR,
     );
-    expect(score).toEqual({ r: 1, f: 5, m: 5, tags: ['high-value', 'loyal', 'at-risk', 'price-sensitive', 'reviewer', 'dormant'] });
+    expect(score).toEqual({ r: 1, f: 5, m: 5, tags: ['high-value', 'loyal', 'at-risk', 'price-sensitive', 'reviewer', 'dormant'], stage: 'retain' });
+  });
+
+  it('places members reach → engage → convert → retain, and tags a browser from MEMBERSHIP_BROWSER_VIEWS views without a purchase', () => {
+    const facts = { frequency: 0, productViews: 0, interactionScore: 0 };
+    expect(lifecycleStage(facts)).toBe('reach');
+    expect(lifecycleStage({ ...facts, productViews: 1 })).toBe('engage');
+    expect(lifecycleStage({ ...facts, interactionScore: 2 })).toBe('engage');
+    expect(lifecycleStage({ ...facts, frequency: 1, productViews: 30 })).toBe('convert');
+    expect(lifecycleStage({ ...facts, frequency: 2 })).toBe('retain');
+    const member = (productViews: number, frequency: number) => ({
+      recencyDays: frequency ? 10 : null,
+      frequency,
+      monetaryFen: frequency * 10_000,
+      firstOrderDays: frequency ? 400 : null,
+      couponOrders: 0,
+      reviewCount: 0,
+      dormant: false,
+      productViews,
+      interactionScore: 0,
+    });
+    expect(scoreMember(member(10, 0), FIXED_CUTOFFS, BEHAVIOUR).tags).toEqual(['browser']);
+    expect(scoreMember(member(9, 0), FIXED_CUTOFFS, BEHAVIOUR).tags).toEqual([]);
+    expect(scoreMember(member(50, 1), FIXED_CUTOFFS, BEHAVIOUR).tags).not.toContain('browser');
+    // A shop that sets the threshold to 30 views.
+    expect(scoreMember(member(10, 0), FIXED_CUTOFFS, { browserViews: 30 }).tags).toEqual([]);
+    expect(scoreMember(member(30, 0), FIXED_CUTOFFS, { browserViews: 30 }).tags).toEqual(['browser']);
   });
 
   it('evaluates rule-based segments', () => {
@@ -34,6 +74,7 @@ describe('RFM', () => {
       communityLevel: 'core_user',
       tags: ['new'],
       interactionScore: 40,
+      stage: 'retain',
     };
     expect(
       matchesRule(
@@ -71,6 +112,8 @@ describe('RFM', () => {
       couponOrders: 0,
       reviewCount: 0,
       dormant: false,
+      productViews: 0,
+      interactionScore: 0,
       ...overrides,
     });
 
@@ -83,12 +126,12 @@ describe('RFM', () => {
 
     it('scores a member with no orders 1 on frequency and monetary, whatever the cut-offs', () => {
       const low = { recency: [1, 2, 3, 4], frequency: [-4, -3, -2, -1], monetary: [-4, -3, -2, -1] };
-      expect(scoreMember(facts({ recencyDays: null, frequency: 0, monetaryFen: 0 }), low)).toMatchObject({ r: 1, f: 1, m: 1 });
-      expect(scoreMember(facts({ frequency: 1, monetaryFen: 1 }), low)).toMatchObject({ f: 5, m: 5 });
+      expect(scoreMember(facts({ recencyDays: null, frequency: 0, monetaryFen: 0 }), low, BEHAVIOUR)).toMatchObject({ r: 1, f: 1, m: 1 });
+      expect(scoreMember(facts({ frequency: 1, monetaryFen: 1 }), low, BEHAVIOUR)).toMatchObject({ f: 5, m: 5 });
     });
 
     it('tags high value only at the top monetary score, loyal from frequency 4', () => {
-      const tagsOf = (overrides: Partial<ReturnType<typeof facts>>) => scoreMember(facts(overrides), FIXED_CUTOFFS).tags;
+      const tagsOf = (overrides: Partial<ReturnType<typeof facts>>) => scoreMember(facts(overrides), FIXED_CUTOFFS, BEHAVIOUR).tags;
       expect(tagsOf({ monetaryFen: 800_001 })).toContain('high-value');
       expect(tagsOf({ monetaryFen: 800_000 })).not.toContain('high-value');
       expect(tagsOf({ frequency: 4 })).toContain('loyal'); // f = 4 (above 3)
@@ -96,7 +139,7 @@ describe('RFM', () => {
     });
 
     it('tags at risk when recency has fallen to 2 or below while frequency is 3 or more', () => {
-      const tagsOf = (recencyDays: number, frequency: number) => scoreMember(facts({ recencyDays, frequency }), FIXED_CUTOFFS).tags;
+      const tagsOf = (recencyDays: number, frequency: number) => scoreMember(facts({ recencyDays, frequency }), FIXED_CUTOFFS, BEHAVIOUR).tags;
       expect(tagsOf(91, 3)).toContain('at-risk'); // r = 2, f = 3
       expect(tagsOf(90, 3)).not.toContain('at-risk'); // r = 3
       expect(tagsOf(181, 2)).not.toContain('at-risk'); // f = 2
@@ -104,7 +147,7 @@ describe('RFM', () => {
     });
 
     it('tags new within 30 days of the first order, price-sensitive from half the orders with a coupon, reviewer from 3 reviews', () => {
-      const tagsOf = (overrides: Partial<ReturnType<typeof facts>>) => scoreMember(facts(overrides), FIXED_CUTOFFS).tags;
+      const tagsOf = (overrides: Partial<ReturnType<typeof facts>>) => scoreMember(facts(overrides), FIXED_CUTOFFS, BEHAVIOUR).tags;
       expect(tagsOf({ firstOrderDays: 30 })).toContain('new');
       expect(tagsOf({ firstOrderDays: 31 })).not.toContain('new');
       expect(tagsOf({ firstOrderDays: null })).not.toContain('new');
@@ -130,6 +173,7 @@ describe('RFM', () => {
         communityLevel: 2,
         tags: ['loyal', 'reviewer'],
         interactionScore: 120,
+        stage: 'retain',
       };
       const holds = (field: keyof typeof subject, op: '>=' | '<=' | '=' | 'in' | 'contains', value: number | string | Array<string | number>) =>
         matchesRule({ all: [{ field, op, value }] }, subject);
@@ -141,7 +185,19 @@ describe('RFM', () => {
     });
 
     it('needs every "all" condition and, when there are any, one "any" condition', () => {
-      const subject = { r: 5, f: 1, m: 1, recencyDays: 1, frequency: 1, monetaryFen: 1, tier: 'bronze', communityLevel: 1, tags: [], interactionScore: 0 };
+      const subject = {
+        r: 5,
+        f: 1,
+        m: 1,
+        recencyDays: 1,
+        frequency: 1,
+        monetaryFen: 1,
+        tier: 'bronze',
+        communityLevel: 1,
+        tags: [],
+        interactionScore: 0,
+        stage: 'convert',
+      };
       const yes = { field: 'r' as const, op: '>=' as const, value: 5 };
       const no = { field: 'f' as const, op: '>=' as const, value: 5 };
       expect(matchesRule({ all: [yes] }, subject)).toBe(true);

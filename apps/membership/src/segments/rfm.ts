@@ -39,6 +39,24 @@ export interface RfmFacts {
   readonly couponOrders: number;
   readonly reviewCount: number;
   readonly dormant: boolean;
+  /** Signed-in product views, and reviews and chats (the interaction score). */
+  readonly productViews: number;
+  readonly interactionScore: number;
+}
+
+/** Behaviour thresholds the shop configures. */
+export interface BehaviourThresholds {
+  /** Product views from which a member who has not bought in a year is a browser. */
+  readonly browserViews: number;
+}
+
+export type LifecycleStage = 'reach' | 'engage' | 'convert' | 'retain';
+
+/** Reach (known, nothing more) → engage (views, reviews or chats) → convert (one paid order in a year) → retain (two or more). */
+export function lifecycleStage(facts: Pick<RfmFacts, 'frequency' | 'productViews' | 'interactionScore'>): LifecycleStage {
+  if (facts.frequency >= 2) return 'retain';
+  if (facts.frequency === 1) return 'convert';
+  return facts.productViews > 0 || facts.interactionScore > 0 ? 'engage' : 'reach';
 }
 
 export interface RfmScore {
@@ -46,9 +64,10 @@ export interface RfmScore {
   readonly f: number;
   readonly m: number;
   readonly tags: string[];
+  readonly stage: LifecycleStage;
 }
 
-export function scoreMember(facts: RfmFacts, cutoffs: RfmCutoffs): RfmScore {
+export function scoreMember(facts: RfmFacts, cutoffs: RfmCutoffs, behaviour: BehaviourThresholds): RfmScore {
   const r = scoreRecency(facts.recencyDays, cutoffs.recency);
   const f = facts.frequency === 0 ? 1 : scoreAscending(facts.frequency, cutoffs.frequency);
   const m = facts.monetaryFen === 0 ? 1 : scoreAscending(facts.monetaryFen, cutoffs.monetary);
@@ -60,11 +79,12 @@ export function scoreMember(facts: RfmFacts, cutoffs: RfmCutoffs): RfmScore {
   if (facts.frequency >= 2 && facts.couponOrders / facts.frequency >= 0.5) tags.push('price-sensitive');
   if (facts.reviewCount >= 3) tags.push('reviewer');
   if (facts.dormant) tags.push('dormant');
-  return { r, f, m, tags };
+  if (facts.frequency === 0 && facts.productViews >= behaviour.browserViews) tags.push('browser');
+  return { r, f, m, tags, stage: lifecycleStage(facts) };
 }
 
 export interface SegmentCondition {
-  readonly field: 'r' | 'f' | 'm' | 'recencyDays' | 'frequency' | 'monetaryFen' | 'tier' | 'communityLevel' | 'tags' | 'interactionScore';
+  readonly field: 'r' | 'f' | 'm' | 'recencyDays' | 'frequency' | 'monetaryFen' | 'tier' | 'communityLevel' | 'tags' | 'interactionScore' | 'stage';
   readonly op: '>=' | '<=' | '=' | 'in' | 'contains';
   readonly value: number | string | Array<string | number>;
 }
@@ -98,7 +118,7 @@ export function matchesRule(rule: SegmentRule, subject: SegmentSubject): boolean
   return all.every((c) => holds(c, subject)) && (any.length === 0 || any.some((c) => holds(c, subject)));
 }
 
-const FIELDS = new Set(['r', 'f', 'm', 'recencyDays', 'frequency', 'monetaryFen', 'tier', 'communityLevel', 'tags', 'interactionScore']);
+const FIELDS = new Set(['r', 'f', 'm', 'recencyDays', 'frequency', 'monetaryFen', 'tier', 'communityLevel', 'tags', 'interactionScore', 'stage']);
 const OPS = new Set(['>=', '<=', '=', 'in', 'contains']);
 
 /** Why a rule is not well formed, or undefined when it is. */

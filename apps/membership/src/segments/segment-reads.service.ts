@@ -13,6 +13,7 @@ interface RfmRow {
   f: number;
   m: number;
   tags: string[];
+  stage: string;
   computed_at: Date;
 }
 
@@ -52,6 +53,7 @@ export class SegmentReadsService {
       f: r.f,
       m: r.m,
       tags: r.tags,
+      stage: r.stage,
       computedAt: r.computed_at,
     }));
   }

@@ -7,7 +7,7 @@ import type { SegmentCondition, SegmentRule } from './rfm';
 @ObjectType('SegmentCondition')
 @InputType('SegmentConditionInput')
 export class SegmentConditionDefinition {
-  @Field(() => String, { description: 'r, f, m, recencyDays, frequency, monetaryFen, tier, communityLevel, tags or interactionScore' })
+  @Field(() => String, { description: 'r, f, m, recencyDays, frequency, monetaryFen, tier, communityLevel, tags, interactionScore or stage' })
   @IsString()
   @Length(1, 32)
   field!: string;
@@ -67,7 +67,8 @@ export class RfmView {
   @Field(() => Int) r!: number;
   @Field(() => Int) f!: number;
   @Field(() => Int) m!: number;
-  @Field(() => [String], { description: 'high-value, loyal, at-risk, new, price-sensitive, reviewer, dormant' }) tags!: string[];
+  @Field(() => [String], { description: 'high-value, loyal, at-risk, new, price-sensitive, reviewer, dormant, browser' }) tags!: string[];
+  @Field(() => String, { description: 'reach, engage (views, reviews or chats), convert (one paid order in a year) or retain (two or more)' }) stage!: string;
   @Field(() => Date) computedAt!: Date;
 }
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { execute, invalidField, Scheduled, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
+import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { storedRule, toSegmentView, type SegmentRuleDefinition, type SegmentView } from './segment.model';
 import { FIXED_CUTOFFS, matchesRule, ruleProblem, scoreMember, usableCutoffs, type RfmCutoffs, type SegmentRule } from './rfm';
 
@@ -16,6 +17,7 @@ interface FactsRow {
   tier_code: string;
   community_level: string;
   interaction_score: number;
+  product_views: number;
 }
 
 const CHUNK = 1000;
@@ -30,6 +32,7 @@ export class SegmentsService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
+    @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
   ) {}
 
   /** Quintiles over members who bought in the last year; degenerate metrics fall back to fixed cut-offs. */
@@ -72,7 +75,7 @@ export class SegmentsService {
               coalesce(sum(o.total_fen - o.refunded_fen) FILTER (WHERE NOT o.cancelled AND o.paid_at > now() - interval '365 days'), 0) AS monetary_fen,
               extract(day FROM now() - min(o.paid_at))::int AS first_order_days,
               (SELECT count(DISTINCT c.redeemed_order_id) FROM coupon c WHERE c.member_id = m.id AND c.status = 'REDEEMED')::int AS coupon_orders,
-              m.review_count, m.dormant_since IS NOT NULL AS dormant, m.tier_code, m.community_level, m.interaction_score
+              m.review_count, m.dormant_since IS NOT NULL AS dormant, m.tier_code, m.community_level, m.interaction_score, m.product_views
          FROM member m LEFT JOIN member_order o ON o.member_id = m.id AND o.paid_at IS NOT NULL
         WHERE m.id = ANY($1::uuid[]) AND m.status = 'ACTIVE' GROUP BY m.id`,
       [memberIds],
@@ -88,8 +91,11 @@ export class SegmentsService {
           couponOrders: f.coupon_orders,
           reviewCount: f.review_count,
           dormant: f.dormant,
+          productViews: f.product_views,
+          interactionScore: f.interaction_score,
         },
         cutoffs,
+        { browserViews: this.config.browserViews },
       );
       const subject = {
         ...score,
@@ -99,17 +105,18 @@ export class SegmentsService {
         tier: f.tier_code,
         communityLevel: f.community_level,
         interactionScore: f.interaction_score,
+        stage: score.stage,
       };
       return { f, score, segments: segments.filter((s) => matchesRule(s.rule, subject)).map((s) => s.code) };
     });
     await execute(
       tx.em,
-      `INSERT INTO member_rfm (member_id, recency_days, frequency, monetary_fen, r, f, m, tags)
-       SELECT member_id, recency_days, frequency, monetary_fen, r, f, m, string_to_array(tags, ',')
-         FROM unnest($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::text[])
-           AS t(member_id, recency_days, frequency, monetary_fen, r, f, m, tags)
+      `INSERT INTO member_rfm (member_id, recency_days, frequency, monetary_fen, r, f, m, tags, stage)
+       SELECT member_id, recency_days, frequency, monetary_fen, r, f, m, string_to_array(tags, ','), stage
+         FROM unnest($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::text[], $9::text[])
+           AS t(member_id, recency_days, frequency, monetary_fen, r, f, m, tags, stage)
        ON CONFLICT (member_id) DO UPDATE SET recency_days = EXCLUDED.recency_days, frequency = EXCLUDED.frequency, monetary_fen = EXCLUDED.monetary_fen,
-         r = EXCLUDED.r, f = EXCLUDED.f, m = EXCLUDED.m, tags = EXCLUDED.tags, computed_at = now()`,
+         r = EXCLUDED.r, f = EXCLUDED.f, m = EXCLUDED.m, tags = EXCLUDED.tags, stage = EXCLUDED.stage, computed_at = now()`,
       [
         scored.map((s) => s.f.member_id),
         scored.map((s) => s.f.recency_days),
@@ -119,6 +126,7 @@ export class SegmentsService {
         scored.map((s) => s.score.f),
         scored.map((s) => s.score.m),
         scored.map((s) => s.score.tags.join(',')),
+        scored.map((s) => s.score.stage),
       ],
     );
     await execute(tx.em, `DELETE FROM segment_member WHERE member_id = ANY($1::uuid[])`, [memberIds]);

@@ -4,7 +4,18 @@ import { ProductCreated, PromotionEnded, PromotionStarted } from '../catalog/cat
 import { CompensationPaid, QualityIssueOpened, RefundIssued, ReviewSpikeDetected } from '../customer-service/customer-service.events';
 import { defineEvent, type EventDefinition } from '../events/define-event';
 import { ChannelStockChanged, ReservationChanged, SlowMovingStockDetected, StockLow } from '../inventory/inventory.events';
-import { CouponIssued, CouponRedeemed, IdentityVerificationRequested, MemberDormant, PointsChanged, TierChanged } from '../membership/membership.events';
+import {
+  AbandonedCartReminder,
+  BirthdayGreeting,
+  CouponIssued,
+  CouponRedeemed,
+  IdentityVerificationRequested,
+  MemberDormant,
+  PointsChanged,
+  PointsExpiring,
+  RepurchaseReminder,
+  TierChanged,
+} from '../membership/membership.events';
 
 /** The gateway's own timer: an outbound message is due for (another) delivery attempt. */
 export class OutboundDeliveryDuePayload {
@@ -37,6 +48,10 @@ export const OUTBOUND_EVENTS: readonly EventDefinition[] = [
   MemberDormant,
   CouponIssued,
   CouponRedeemed,
+  PointsExpiring,
+  BirthdayGreeting,
+  RepurchaseReminder,
+  AbandonedCartReminder,
   IdentityVerificationRequested,
   ReviewSpikeDetected,
   QualityIssueOpened,

@@ -90,6 +90,20 @@ export const CouponIssued = defineEvent('membership.coupon.issued.v1', 'membersh
 export const CouponRedeemed = defineEvent('membership.coupon.redeemed.v1', 'membership', CouponPayload);
 export const MemberErasureRequested = defineEvent('membership.member.erasure-requested.v2', 'membership', MemberErasureRequestedPayload);
 
+/** A service has erased (or pseudonymised) what it held on the member named by an erasure request. */
+export class MemberErasureConfirmedPayload {
+  @IsUUID() requestId!: string;
+  @IsUUID() memberId!: string;
+}
+
+/** Each service that receives an erasure request confirms it with its own event; membership shows them on the receipt. */
+export const ERASURE_CONFIRMATIONS = {
+  gateway: defineEvent('gateway.member.erasure-confirmed.v1', 'gateway', MemberErasureConfirmedPayload),
+  inventory: defineEvent('inventory.member.erasure-confirmed.v1', 'inventory', MemberErasureConfirmedPayload),
+  'customer-service': defineEvent('customer-service.member.erasure-confirmed.v1', 'customer-service', MemberErasureConfirmedPayload),
+  analytics: defineEvent('analytics.member.erasure-confirmed.v1', 'analytics', MemberErasureConfirmedPayload),
+} as const;
+
 /** Outbound messaging triggers: each becomes a message on the member's consented channels. */
 export class MemberMessagePayload {
   @IsUUID() memberId!: string;
@@ -97,8 +111,13 @@ export class MemberMessagePayload {
   @IsOptional() @IsInt() points?: number;
   @IsOptional() @IsString() expiresAt?: string;
   @IsOptional() @IsString() lastOrderAt?: string;
+  /** What an abandoned-cart reminder is about. */
+  @IsOptional() @IsArray() @IsString({ each: true }) skuCodes?: string[];
+  /** The contact channels the member consented to (sms, wechat, …): the message goes out on these only. */
+  @IsOptional() @IsArray() @IsString({ each: true }) channels?: string[];
 }
 
 export const PointsExpiring = defineEvent('membership.points.expiring.v1', 'membership', MemberMessagePayload);
 export const BirthdayGreeting = defineEvent('membership.birthday.greeting.v1', 'membership', MemberMessagePayload);
 export const RepurchaseReminder = defineEvent('membership.repurchase.reminder.v1', 'membership', MemberMessagePayload);
+export const AbandonedCartReminder = defineEvent('membership.abandoned-cart.reminder.v1', 'membership', MemberMessagePayload);

@@ -11,6 +11,7 @@ import {
 } from '../channel/channel.events';
 import { RefundIssued } from '../customer-service/customer-service.events';
 import { TrackedEventsReceived } from '../analytics/tracked-event';
+import { ERASURE_CONFIRMATIONS } from '../membership/membership.events';
 
 /** Events delivered to membership's queue. */
 export const MEMBERSHIP_SUBSCRIPTIONS: readonly EventDefinition[] = [
@@ -24,4 +25,5 @@ export const MEMBERSHIP_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ChannelMessageReceived,
   RefundIssued,
   TrackedEventsReceived,
+  ...Object.values(ERASURE_CONFIRMATIONS),
 ];

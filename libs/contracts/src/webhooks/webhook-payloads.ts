@@ -82,6 +82,13 @@ export class RefundData {
   @IsString() @MaxLength(500) reason!: string;
 }
 
+/** The marketplace's detailed seller ratings (DSR, 1–5 each) that came with a review, where it sends them. */
+export class DsrRatingsData {
+  @IsOptional() @IsInt() @Min(1) @Max(5) description?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(5) service?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(5) logistics?: number;
+}
+
 export class ReviewData {
   @IsString() @Length(1, 64) reviewId!: string;
   @IsString() @Length(1, 64) orderId!: string;
@@ -91,6 +98,8 @@ export class ReviewData {
   @IsString() @MaxLength(5000) text!: string;
   @IsArray() @ArrayMaxSize(20) @IsUrl({ require_protocol: true }, { each: true }) images!: string[];
   @IsIsoWithOffset() createdAt!: string;
+  /** Optional extra beyond CONTRACT.md's fields. */
+  @IsOptional() @ValidateNested() @Type(() => DsrRatingsData) @IsObject() dsr?: DsrRatingsData;
 }
 
 export const LOGISTICS_STATUSES = ['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
