@@ -4,6 +4,7 @@ import { execute, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type
 import { DataSource } from 'typeorm';
 import { ProductWriter } from '../products/product-writer';
 import { Sku } from '../products/sku.entity';
+import { PriceHonesty } from './price-honesty';
 import { quoteBasket } from './price-quote';
 import { PricePoint, PriceQuote, TierPrice, type PriceQuoteInput } from './pricing.model';
 import { PromotionsService } from './promotions.service';
@@ -16,6 +17,7 @@ export class PricingService {
     private readonly dataSource: DataSource,
     private readonly writer: ProductWriter,
     private readonly promotions: PromotionsService,
+    private readonly honesty: PriceHonesty,
   ) {}
 
   /** Sets a SKU's list price; the history feeds price honesty. */
@@ -32,6 +34,8 @@ export class PricingService {
         await execute(tx.em, `INSERT INTO price_history (sku_id, list_price_fen, actor) VALUES ($1, $2, $3)`, [sku.id, listPriceFen, ctx.identity.subject]);
         await this.writer.recordVersion(tx, sku.product_id, `list price of ${skuCode}: ${sku.list_price_fen} → ${listPriceFen}`);
         tx.emit(PriceChanged, { skuId: sku.id, skuCode, kind: 'LIST', previousPriceFen: sku.list_price_fen, priceFen: listPriceFen });
+        // A cut after a promotion was created can make its "was" price dishonest before it starts.
+        await this.honesty.suspendDishonest(tx, { skuIds: [sku.id] });
       }
       return tx.repo(Sku).findOneByOrFail({ id: sku.id });
     });
