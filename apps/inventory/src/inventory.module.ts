@@ -3,6 +3,7 @@ import { PlatformModule, type PlatformConfig } from '@shopops/platform';
 import { Location } from './locations/location.entity';
 import { LocationsModule } from './locations/locations.module';
 import { FlashSalesModule } from './flash-sales/flash-sales.module';
+import { LimitedRunsModule } from './limited-runs/limited-runs.module';
 import { StockModule } from './stock/stock.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { AnalysisModule } from './analysis/analysis.module';
@@ -41,6 +42,7 @@ export class InventoryModule {
         StockModule,
         ReservationsModule,
         FlashSalesModule,
+        LimitedRunsModule,
         TransfersModule,
         SuppliersModule,
         ShipmentsModule,
