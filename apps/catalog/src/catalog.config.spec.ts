@@ -6,6 +6,7 @@ describe('catalog configuration', () => {
     expect(loadCatalogConfig({})).toEqual({
       media: { minImages: 5, minImagePixels: 800, minVideos: 1 },
       portfolioTarget: { CORE: 40, POTENTIAL: 30, TEST: 20, CLEARANCE: 10 },
+      portfolioResourceDays: 30,
       bestsellerMaxPercent: 30,
       bestsellerMinUnits30d: 100,
       priceHonestyDays: 7,

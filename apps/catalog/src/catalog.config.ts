@@ -6,6 +6,8 @@ export interface CatalogConfig {
   readonly media: { readonly minImages: number; readonly minImagePixels: number; readonly minVideos: number };
   /** The "4321" target mix, in percent per portfolio role. */
   readonly portfolioTarget: Readonly<Record<'CORE' | 'POTENTIAL' | 'TEST' | 'CLEARANCE', number>>;
+  /** The mix counts promotion slot-days this many days back and ahead of now. */
+  readonly portfolioResourceDays: number;
   /** Bestsellers should stay at or under this share of the range (percent). */
   readonly bestsellerMaxPercent: number;
   /** A product selling at least this many units in 30 days is a bestseller. */
@@ -33,6 +35,7 @@ class CatalogEnvironment {
     return percentages(raw).reduce((a, b) => a + b, 0) === 100 ? undefined : `${name} must add up to 100`;
   }, percentages)
   CATALOG_PORTFOLIO_TARGET: number[] = [40, 30, 20, 10];
+  @IntegerVariable(1, 365) CATALOG_PORTFOLIO_RESOURCE_DAYS = 30;
   @IntegerVariable(0, 50) CATALOG_MEDIA_MIN_IMAGES = 5;
   @IntegerVariable(1, 10_000) CATALOG_MEDIA_MIN_IMAGE_PIXELS = 800;
   @IntegerVariable(0, 10) CATALOG_MEDIA_MIN_VIDEOS = 1;
@@ -50,6 +53,7 @@ export function loadCatalogConfig(env: Environment): CatalogConfig {
   const config: CatalogConfig = {
     media: { minImages: values.CATALOG_MEDIA_MIN_IMAGES, minImagePixels: values.CATALOG_MEDIA_MIN_IMAGE_PIXELS, minVideos: values.CATALOG_MEDIA_MIN_VIDEOS },
     portfolioTarget: { CORE: target[0], POTENTIAL: target[1], TEST: target[2], CLEARANCE: target[3] },
+    portfolioResourceDays: values.CATALOG_PORTFOLIO_RESOURCE_DAYS,
     bestsellerMaxPercent: values.CATALOG_BESTSELLER_MAX_PERCENT,
     bestsellerMinUnits30d: values.CATALOG_BESTSELLER_MIN_UNITS_30D,
     priceHonestyDays: values.CATALOG_PRICE_HONESTY_DAYS,
