@@ -1,3 +1,4 @@
+import type { PricingSuggestionPolicy } from './pricing/price-suggestion';
 import { configSection, EnvironmentVariable, IntegerVariable, readEnvironment, validConfig, type Environment } from '@shopops/platform';
 
 /** Catalog policies; every default is DOMAIN.md's, every one can be changed per shop. */
@@ -14,6 +15,11 @@ export interface CatalogConfig {
   readonly bestsellerMinUnits30d: number;
   /** Price honesty looks back this many days for the lowest price charged. */
   readonly priceHonestyDays: number;
+  /** Anchor price points and when to suggest a price change (see pricing/price-suggestion.ts). */
+  readonly pricingSuggestions: PricingSuggestionPolicy & {
+    /** A dismissed or accepted suggestion is not made again for the SKU for this many days. */
+    readonly cooldownDays: number;
+  };
   readonly search: {
     /** A product with at most this many sellable units (and more than none) is LOW in search. */
     readonly lowStockUnits: number;
@@ -25,6 +31,7 @@ export interface CatalogConfig {
 
 export const CATALOG_CONFIG = Symbol('CATALOG_CONFIG');
 
+const ANCHOR_PRICE_POINTS = /^\d{1,9}(,\d{1,9}){0,19}$/;
 const PORTFOLIO_TARGET = /^\d{1,3}\/\d{1,3}\/\d{1,3}\/\d{1,3}$/;
 const percentages = (text: string): number[] => text.split('/').map(Number);
 
@@ -36,6 +43,25 @@ class CatalogEnvironment {
   }, percentages)
   CATALOG_PORTFOLIO_TARGET: number[] = [40, 30, 20, 10];
   @IntegerVariable(1, 365) CATALOG_PORTFOLIO_RESOURCE_DAYS = 30;
+  @EnvironmentVariable(
+    (raw, _env, name) =>
+      raw === undefined || ANCHOR_PRICE_POINTS.test(raw)
+        ? undefined
+        : `${name}=${JSON.stringify(raw)} is invalid: prices in fen, comma-separated (99900,199900)`,
+    (raw) => raw.split(',').map(Number),
+  )
+  CATALOG_ANCHOR_PRICE_POINTS_FEN: number[] = [99900, 199900];
+  @IntegerVariable(0, 50) CATALOG_ANCHOR_SNAP_PERCENT = 5;
+  @IntegerVariable(1, 365) CATALOG_PRICING_WINDOW_DAYS = 30;
+  @IntegerVariable(1, 3650) CATALOG_PRICING_HIGH_COVER_DAYS = 90;
+  @IntegerVariable(0, 365) CATALOG_PRICING_LOW_COVER_DAYS = 7;
+  @IntegerVariable(0, 100) CATALOG_PRICING_LOW_SELL_THROUGH_PERCENT = 20;
+  @IntegerVariable(0, 100) CATALOG_PRICING_HIGH_SELL_THROUGH_PERCENT = 80;
+  @IntegerVariable(1, 90) CATALOG_PRICING_MARKDOWN_PERCENT = 10;
+  @IntegerVariable(1, 90) CATALOG_PRICING_SEASON_END_MARKDOWN_PERCENT = 20;
+  @IntegerVariable(1, 100) CATALOG_PRICING_MARKUP_PERCENT = 5;
+  @IntegerVariable(0, 365) CATALOG_PRICING_SEASON_END_DAYS = 30;
+  @IntegerVariable(0, 365) CATALOG_PRICING_SUGGESTION_COOLDOWN_DAYS = 7;
   @IntegerVariable(0, 50) CATALOG_MEDIA_MIN_IMAGES = 5;
   @IntegerVariable(1, 10_000) CATALOG_MEDIA_MIN_IMAGE_PIXELS = 800;
   @IntegerVariable(0, 10) CATALOG_MEDIA_MIN_VIDEOS = 1;
@@ -57,6 +83,20 @@ export function loadCatalogConfig(env: Environment): CatalogConfig {
     bestsellerMaxPercent: values.CATALOG_BESTSELLER_MAX_PERCENT,
     bestsellerMinUnits30d: values.CATALOG_BESTSELLER_MIN_UNITS_30D,
     priceHonestyDays: values.CATALOG_PRICE_HONESTY_DAYS,
+    pricingSuggestions: {
+      anchorPricePointsFen: values.CATALOG_ANCHOR_PRICE_POINTS_FEN,
+      anchorSnapPercent: values.CATALOG_ANCHOR_SNAP_PERCENT,
+      windowDays: values.CATALOG_PRICING_WINDOW_DAYS,
+      highCoverDays: values.CATALOG_PRICING_HIGH_COVER_DAYS,
+      lowCoverDays: values.CATALOG_PRICING_LOW_COVER_DAYS,
+      lowSellThroughPercent: values.CATALOG_PRICING_LOW_SELL_THROUGH_PERCENT,
+      highSellThroughPercent: values.CATALOG_PRICING_HIGH_SELL_THROUGH_PERCENT,
+      markdownPercent: values.CATALOG_PRICING_MARKDOWN_PERCENT,
+      seasonEndMarkdownPercent: values.CATALOG_PRICING_SEASON_END_MARKDOWN_PERCENT,
+      markupPercent: values.CATALOG_PRICING_MARKUP_PERCENT,
+      seasonEndDays: values.CATALOG_PRICING_SEASON_END_DAYS,
+      cooldownDays: values.CATALOG_PRICING_SUGGESTION_COOLDOWN_DAYS,
+    },
     search: {
       lowStockUnits: values.CATALOG_SEARCH_LOW_STOCK_UNITS,
       cacheSize: values.CATALOG_SEARCH_CACHE_SIZE,
