@@ -86,11 +86,12 @@ export function quoteBasket(skus: readonly QuoteSku[], promotions: readonly Quot
       const flashPrice = Math.round((sku.listPriceFen * (100 - flash.percentOff)) / 100);
       if (flashPrice < base) {
         const limit = flash.perBuyerLimit;
-        const units = limit == null ? sku.quantity : Math.min(sku.quantity, flashLeft.get(flash.code) ?? limit);
-        if (limit != null) flashLeft.set(flash.code, (flashLeft.get(flash.code) ?? limit) - units);
+        const left = flashLeft.get(flash.code) ?? limit ?? Infinity;
+        const units = Math.min(sku.quantity, left);
+        flashLeft.set(flash.code, left - units);
         flashTotal = units * flashPrice;
         restUnits -= units;
-        if (units) credit(flash, units * (base - flashPrice), `${flash.name}: ${flash.percentOff}% off, ${limit ?? 'no'} per-buyer limit`);
+        credit(flash, units * (base - flashPrice), `${flash.name}: ${flash.percentOff}% off, ${limit ?? 'no'} per-buyer limit`);
         explanations.push(
           `${flash.code}: ${units} at flash price ${yuan(flashPrice)}${restUnits ? `; ${restUnits} over the per-buyer limit of ${limit} at ${yuan(base)}` : ''}`,
         );
