@@ -3,6 +3,7 @@ import { PlatformModule, type PlatformConfig } from '@shopops/platform';
 import { Location } from './locations/location.entity';
 import { LocationsModule } from './locations/locations.module';
 import { FlashSalesModule } from './flash-sales/flash-sales.module';
+import { LimitedRunsModule } from './limited-runs/limited-runs.module';
 import { StockModule } from './stock/stock.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { AfterSalesModule } from './after-sales/after-sales.module';
@@ -43,6 +44,7 @@ export class InventoryModule {
         ReservationsModule,
         AfterSalesModule,
         FlashSalesModule,
+        LimitedRunsModule,
         TransfersModule,
         SuppliersModule,
         ShipmentsModule,

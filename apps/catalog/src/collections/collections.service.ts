@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { invalidField, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { CollectionRunChanged } from '@shopops/contracts';
+import { invalidField, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ProductWriter } from '../products/product-writer';
 import { Collection, CollectionKind, type CollectionInput } from './collections.model';
@@ -15,6 +16,7 @@ interface CollectionRow {
   theme: string | null;
   starts_at: Date | null;
   ends_at: Date | null;
+  run_version: number;
 }
 
 /** Collections: IP collaborations and co-brands with a limited run, regional editions, seasonal themes. */
@@ -32,9 +34,10 @@ export class CollectionsService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const [row] = await selectRows<CollectionRow>(
         tx.em,
-        `INSERT INTO collection (code, name, kind, partner, limited_run, region_codes, theme, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO collection (code, name, kind, partner, limited_run, region_codes, theme, starts_at, ends_at, run_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, partner = EXCLUDED.partner, limited_run = EXCLUDED.limited_run,
-           region_codes = EXCLUDED.region_codes, theme = EXCLUDED.theme, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at
+           region_codes = EXCLUDED.region_codes, theme = EXCLUDED.theme, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
+           run_version = collection.run_version + 1
          RETURNING *`,
         [
           input.code,
@@ -48,6 +51,7 @@ export class CollectionsService {
           input.endsAt ?? null,
         ],
       );
+      await this.announceRun(tx, row);
       return toCollection(row);
     });
   }
@@ -66,7 +70,29 @@ export class CollectionsService {
         [collection.id, products.map((p) => p.id)],
       );
       for (const { product_id } of added) await this.writer.recordVersion(tx, product_id, `added to collection ${collectionCode}`);
+      if (added.length) {
+        const [bumped] = await selectRows<CollectionRow>(tx.em, `UPDATE collection SET run_version = run_version + 1 WHERE id = $1 RETURNING *`, [
+          collection.id,
+        ]);
+        await this.announceRun(tx, bumped);
+      }
       return toCollection(collection);
+    });
+  }
+
+  /** Inventory enforces a limited run over the SKUs of the collection's products; every change is sent, versioned. */
+  private async announceRun(tx: TransactionContext, row: CollectionRow): Promise<void> {
+    const skus = await selectRows<{ code: string }>(
+      tx.em,
+      `SELECT s.code FROM collection_product cp JOIN sku s ON s.product_id = cp.product_id WHERE cp.collection_id = $1 ORDER BY s.code`,
+      [row.id],
+    );
+    tx.emit(CollectionRunChanged, {
+      collectionId: row.id,
+      code: row.code,
+      version: row.run_version,
+      skuCodes: skus.map((s) => s.code),
+      ...(row.limited_run !== null ? { limitedRun: row.limited_run } : {}),
     });
   }
 

@@ -116,18 +116,37 @@ describe('merchandising', () => {
         portfolioMix: {
           products: number;
           bestsellerMaxPercent: number;
-          roles: Array<{ role: string; products: number; sharePercent: number; targetPercent: number | null; gapPoints: number | null }>;
+          targetRoleResourceDays: number;
+          otherResourceDays: number;
+          roles: Array<{
+            role: string;
+            products: number;
+            sharePercent: number;
+            resourceDays: number;
+            resourceSharePercent: number;
+            targetPercent: number | null;
+            gapPoints: number | null;
+          }>;
         };
-      }>(`{ portfolioMix { products bestsellerMaxPercent roles { role products sharePercent targetPercent gapPoints } } }`, {}, { role: 'analyst' })
+      }>(
+        `{ portfolioMix { products bestsellerMaxPercent targetRoleResourceDays otherResourceDays
+             roles { role products sharePercent resourceDays resourceSharePercent targetPercent gapPoints } } }`,
+        {},
+        { role: 'analyst' },
+      )
     ).portfolioMix;
     expect(mix.roles.reduce((n, r) => n + r.products, 0)).toBe(mix.products);
     expect(mix.roles.find((r) => r.role === 'CORE')!.products).toBeGreaterThanOrEqual(1);
     expect(mix.roles.find((r) => r.role === 'CLEARANCE')!.products).toBeGreaterThanOrEqual(1);
+    const targets = { CORE: 40, POTENTIAL: 30, TEST: 20, CLEARANCE: 10 } as Record<string, number>;
     for (const r of mix.roles) {
       expect(r.sharePercent).toBeCloseTo((100 * r.products) / mix.products, 1);
-      const target = ({ CORE: 40, POTENTIAL: 30, TEST: 20, CLEARANCE: 10 } as Record<string, number>)[r.role] ?? null;
+      const target = targets[r.role] ?? null;
       expect(r.targetPercent).toBe(target);
-      if (target !== null) expect(r.gapPoints).toBeCloseTo(r.sharePercent - target, 1);
+      // "4321" compares resources among the four target roles; the others are a share of all resources.
+      const base = target === null ? mix.targetRoleResourceDays + mix.otherResourceDays : mix.targetRoleResourceDays;
+      if (base > 0) expect(r.resourceSharePercent).toBeCloseTo((100 * r.resourceDays) / base, 0);
+      if (target !== null) expect(r.gapPoints).toBeCloseTo(r.resourceSharePercent - target, 1);
       else expect(r.gapPoints).toBeNull();
     }
     expect(mix.bestsellerMaxPercent).toBe(30);

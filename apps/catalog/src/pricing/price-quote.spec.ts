@@ -30,6 +30,42 @@ describe('quoteBasket', () => {
     expect(q.lines[0].explanations[0]).toMatch(/1 at flash price ¥50.00; 2 over the per-buyer limit of 1/);
   });
 
+  it('counts the per-buyer limit over all the sale’s SKUs in the basket, in basket order; units past it are never refused', () => {
+    const flash = promo({ code: 'FS', kind: 'FLASH_SALE', percentOff: 50, perBuyerLimit: 3 }, ['A', 'B', 'C']);
+    const q = quoteBasket(
+      [
+        { code: 'A', quantity: 2, listPriceFen: 10000 },
+        { code: 'B', quantity: 2, listPriceFen: 20000 },
+        { code: 'C', quantity: 1, listPriceFen: 30000 },
+      ],
+      [flash],
+    );
+    // A: 2 flash; B: 1 flash + 1 at list; C: the limit is spent, all at list.
+    expect(q.lines.map((l) => l.lineTotalFen)).toEqual([10000, 10000 + 20000, 30000]);
+    expect(q.applied).toEqual([expect.objectContaining({ code: 'FS', discountFen: 10000 + 10000 })]);
+    expect(q.lines[1].explanations).toEqual(['FS: 1 at flash price ¥100.00; 1 over the per-buyer limit of 3 at ¥200.00']);
+    expect(q.lines[2].explanations).toEqual(['FS: 0 at flash price ¥150.00; 1 over the per-buyer limit of 3 at ¥300.00']);
+    // Without a limit every unit of every line is at the flash price.
+    const open = quoteBasket(
+      [
+        { code: 'A', quantity: 2, listPriceFen: 10000 },
+        { code: 'B', quantity: 2, listPriceFen: 20000 },
+      ],
+      [{ ...flash, perBuyerLimit: null }],
+    );
+    expect(open.totalFen).toBe(30000);
+    // A line the sale does not cheapen (member price lower) takes nothing of the limit.
+    const member = quoteBasket(
+      [
+        { code: 'A', quantity: 3, listPriceFen: 10000, tierPriceFen: 4000 },
+        { code: 'B', quantity: 3, listPriceFen: 20000 },
+      ],
+      [flash],
+      'gold',
+    );
+    expect(member.lines.map((l) => l.lineTotalFen)).toEqual([12000, 30000]);
+  });
+
   it('applies a multi-buy once the basket holds enough of its SKUs, then the best spend-and-save', () => {
     const multi = promo({ code: 'M3', kind: 'MULTI_BUY', percentOff: 50, minQuantity: 3 }, ['A', 'B']);
     const small = promo({ code: 'S1', kind: 'SPEND_AND_SAVE', thresholdFen: 10000, offFen: 1000, repeatable: true }, ['A', 'B', 'C']);

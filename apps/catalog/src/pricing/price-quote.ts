@@ -2,7 +2,9 @@
  * The pricing rules, as one pure function over a basket:
  * 1. A line starts at the SKU's list price, or its member-tier price when lower.
  * 2. A flash sale (秒杀) prices up to the per-buyer limit at list × (100 − percent off)%, when
- *    that is lower; the rest of the line stays at step 1. Flash-sale units combine with nothing.
+ *    that is lower; the rest stays at step 1 (never refused). The limit counts the units of all the
+ *    sale's SKUs in the basket, in basket order — as inventory counts them. Flash-sale units
+ *    combine with nothing.
  * 3. A multi-buy ("3 items, 50% off") takes its percent off every other line of its SKUs once
  *    the basket holds at least its quantity of them.
  * 4. Spend-and-save (满减) takes its amount off once the subtotal of its SKUs (after step 3,
@@ -69,6 +71,7 @@ export function quoteBasket(skus: readonly QuoteSku[], promotions: readonly Quot
   };
 
   // Per line: the units at a flash price (combinable with nothing) and the rest.
+  const flashLeft = new Map<string, number>();
   const work = skus.map((sku) => {
     const explanations: string[] = [];
     let base = sku.listPriceFen;
@@ -82,12 +85,15 @@ export function quoteBasket(skus: readonly QuoteSku[], promotions: readonly Quot
     if (flash?.percentOff) {
       const flashPrice = Math.round((sku.listPriceFen * (100 - flash.percentOff)) / 100);
       if (flashPrice < base) {
-        const units = Math.min(sku.quantity, flash.perBuyerLimit ?? sku.quantity);
+        const limit = flash.perBuyerLimit;
+        const left = flashLeft.get(flash.code) ?? limit ?? Infinity;
+        const units = Math.min(sku.quantity, left);
+        flashLeft.set(flash.code, left - units);
         flashTotal = units * flashPrice;
         restUnits -= units;
-        credit(flash, units * (base - flashPrice), `${flash.name}: ${flash.percentOff}% off, ${flash.perBuyerLimit ?? 'no'} per-buyer limit`);
+        credit(flash, units * (base - flashPrice), `${flash.name}: ${flash.percentOff}% off, ${limit ?? 'no'} per-buyer limit`);
         explanations.push(
-          `${flash.code}: ${units} at flash price ${yuan(flashPrice)}${restUnits ? `; ${restUnits} over the per-buyer limit of ${flash.perBuyerLimit} at ${yuan(base)}` : ''}`,
+          `${flash.code}: ${units} at flash price ${yuan(flashPrice)}${restUnits ? `; ${restUnits} over the per-buyer limit of ${limit} at ${yuan(base)}` : ''}`,
         );
       }
     }

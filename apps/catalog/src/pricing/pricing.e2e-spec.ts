@@ -160,4 +160,119 @@ describe('pricing', () => {
       (await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(1, 2), skuCodes: [raised], percentOff: 50 })).createPromotion,
     ).toEqual({ __typename: 'PriceHonestyError', skuCode: raised, lowestPriceFen: 50000 });
   });
+
+  const promotionOf = async (skuCode: string, code: string) =>
+    (
+      await gateway.data<{ promotions: Array<{ code: string; status: string; suspendedReason: string | null }> }>(
+        `query($s: String!) { promotions(skuCode: $s) { code status suspendedReason } }`,
+        { s: skuCode },
+        operator,
+      )
+    ).promotions.find((p) => p.code === code);
+  const setListPrice = (skuCode: string, listPriceFen: number) =>
+    gateway.data(`mutation($s: String!, $p: Int!) { setListPrice(skuCode: $s, listPriceFen: $p) { __typename } }`, { s: skuCode, p: listPriceFen }, operator);
+  const paidAt = async (skuCode: string, unitPriceFen: number, occurredAt: string) => {
+    const data = orderData(`TB${uniqueCode('O')}`, { lines: [{ skuCode, quantity: 1, unitPriceFen }], totalFen: unitPriceFen });
+    expect((await sendWebhook(gateway.baseUrl, 'taobao', { type: 'order.paid', occurredAt, data })).status).toBe(202);
+  };
+  const saleDays = (skuCode: string, rows: number) =>
+    eventually(
+      async () =>
+        (await db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, lowest_unit_price_fen FROM catalog.sku_sale WHERE sku_code = $1 ORDER BY day`, [skuCode]))
+          .rows,
+      (r) => r.length === rows,
+      { what: 'the sales to reach the catalog' },
+    );
+  /** The Asia/Shanghai calendar day of a moment, shifted by whole days, at a Shanghai wall-clock time, as an instant. */
+  const shanghai = (at: Date, dayShift: number, hhmm: string) => {
+    const day = new Date(at.getTime() + 8 * hour + dayShift * 24 * hour).toISOString().slice(0, 10);
+    return new Date(`${day}T${hhmm}:00+08:00`).toISOString();
+  };
+
+  it('counts the honesty days back from the promotion’s start, in Asia/Shanghai days', async () => {
+    // A price raised now, long before a promotion three weeks out, is that promotion’s honest "was" price.
+    const [planned, sold] = await newSkus([50000, 99900]);
+    await setListPrice(planned, 80000);
+    await db.query(
+      `UPDATE catalog.price_history SET at = now() - interval '10 days' WHERE list_price_fen = 50000 AND sku_id = (SELECT id FROM catalog.sku WHERE code = $1)`,
+      [planned],
+    );
+    expect(
+      (await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(21 * 24, 21 * 24 + 2), skuCodes: [planned], percentOff: 50 }))
+        .createPromotion,
+    ).toEqual({
+      __typename: 'Promotion',
+      status: 'SCHEDULED',
+    });
+    // Starting within the hour, the 50,000 listed until three days ago is inside the window.
+    await db.query(
+      `UPDATE catalog.price_history SET at = now() - interval '3 days' WHERE list_price_fen = 50000 AND sku_id = (SELECT id FROM catalog.sku WHERE code = $1)`,
+      [planned],
+    );
+    expect(
+      (
+        await promote({
+          code: uniqueCode('FS'),
+          name: '秒杀',
+          kind: 'MULTI_BUY',
+          ...window(1, 2),
+          skuCodes: [planned],
+          percentOff: 10,
+          minQuantity: 2,
+          wasPriceFen: 80000,
+        })
+      ).createPromotion,
+    ).toEqual({
+      __typename: 'PriceHonestyError',
+      skuCode: planned,
+      lowestPriceFen: 50000,
+    });
+
+    // Sales are dated by the Shanghai day: 00:30 on the window's first day (16:30 UTC the day before) counts;
+    // 23:30 the evening before does not.
+    const start = new Date(Date.now() + hour);
+    await paidAt(sold, 69900, shanghai(start, -7, '00:30'));
+    await paidAt(sold, 59900, shanghai(start, -8, '23:30'));
+    expect((await saleDays(sold, 2)).map((r) => r.day)).toEqual([shanghai(start, -8, '12:00').slice(0, 10), shanghai(start, -7, '12:00').slice(0, 10)]);
+    expect(
+      (await promote({ code: uniqueCode('FS'), name: '秒杀', kind: 'FLASH_SALE', ...window(1, 2), skuCodes: [sold], percentOff: 40 })).createPromotion,
+    ).toEqual({
+      __typename: 'PriceHonestyError',
+      skuCode: sold,
+      lowestPriceFen: 69900,
+    });
+  });
+
+  it('suspends a scheduled promotion whose "was" price a later price change makes dishonest', async () => {
+    const [cut, raised, untouched] = await newSkus([80000, 50000, 30000]);
+    const withWas = uniqueCode('MB');
+    await promote({ code: withWas, name: '2件9折', kind: 'MULTI_BUY', ...window(3, 5), skuCodes: [cut], percentOff: 10, minQuantity: 2, wasPriceFen: 80000 });
+    const flash = uniqueCode('FS');
+    await promote({ code: flash, name: '秒杀', kind: 'FLASH_SALE', ...window(3, 5), skuCodes: [raised], percentOff: 50 });
+    const calm = uniqueCode('FS');
+    await promote({ code: calm, name: '秒杀', kind: 'FLASH_SALE', ...window(3, 5), skuCodes: [untouched], percentOff: 50 });
+
+    await setListPrice(cut, 60000); // a cut after creation: 80,000 is no longer the lowest price
+    await setListPrice(raised, 80000); // 先涨后降 after creation: the flash sale’s "was" (list) price rose
+    await setListPrice(untouched, 25000); // a cut under a flash sale without its own "was" price stays honest
+    expect(await promotionOf(cut, withWas)).toMatchObject({ status: 'SUSPENDED', suspendedReason: expect.stringContaining('60000') });
+    expect(await promotionOf(raised, flash)).toMatchObject({ status: 'SUSPENDED', suspendedReason: expect.stringContaining('50000') });
+    expect(await promotionOf(untouched, calm)).toMatchObject({ status: 'SCHEDULED', suspendedReason: null });
+  });
+
+  it('checks the "was" price again when a scheduled promotion starts: a lower price charged since creation stops it', async () => {
+    const [sku, other] = await newSkus([99900, 10000]);
+    const code = uniqueCode('FS');
+    const created = await promote({ code, name: '秒杀', kind: 'FLASH_SALE', ...window(1, 2), skuCodes: [sku], percentOff: 40 });
+    expect(created.createPromotion).toEqual({ __typename: 'Promotion', status: 'SCHEDULED' });
+    await paidAt(sku, 69900, new Date().toISOString());
+    await saleDays(sku, 1);
+    // Its start comes (brought forward rather than waited for).
+    await db.query(`UPDATE catalog.promotion SET starts_at = now() - interval '1 second' WHERE code = $1`, [code]);
+    // Any promotion written moves the windows, as the minutely job does.
+    await promote({ code: uniqueCode('MJ'), name: '满减', kind: 'SPEND_AND_SAVE', ...window(1, 2), skuCodes: [other], thresholdFen: 20000, offFen: 2000 });
+    expect(await promotionOf(sku, code)).toMatchObject({ status: 'SUSPENDED', suspendedReason: expect.stringContaining('69900') });
+    const started = await db.query(`SELECT 1 FROM catalog.outbox WHERE type = 'catalog.promotion.started.v1' AND payload->>'code' = $1`, [code]);
+    expect(started.rows).toEqual([]);
+  });
 });

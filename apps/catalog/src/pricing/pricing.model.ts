@@ -27,6 +27,8 @@ export enum PromotionStatus {
   ACTIVE = 'ACTIVE',
   ENDED = 'ENDED',
   CANCELLED = 'CANCELLED',
+  /** Its "was" price stopped holding before it started (price honesty re-checked): it never went live. */
+  SUSPENDED = 'SUSPENDED',
 }
 registerEnumType(PromotionKindValue, { name: 'PromotionKind', description: 'FLASH_SALE 秒杀, MULTI_BUY 多件折扣, SPEND_AND_SAVE 满减' });
 registerEnumType(PromotionStatus, { name: 'PromotionStatus' });
@@ -49,6 +51,7 @@ export class Promotion {
   @Field(() => Int, { nullable: true }) offFen!: number | null;
   @Field(() => Boolean) repeatable!: boolean;
   @Field(() => Int, { nullable: true, description: 'The "was" price shown (划线价)' }) wasPriceFen!: number | null;
+  @Field(() => String, { nullable: true, description: 'SUSPENDED: why its "was" price no longer holds' }) suspendedReason!: string | null;
 }
 
 @InputType()
@@ -88,7 +91,10 @@ export class PromotionInput {
   @IsOptional()
   @IsBoolean()
   repeatable?: boolean;
-  @Field(() => Int, { nullable: true, description: 'The "was" price to show; checked against the lowest price of the last 7 days' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The "was" price to show; checked against the lowest price of the days before the start (CATALOG_PRICE_HONESTY_DAYS)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -165,7 +171,7 @@ export class PromotionConflictError extends ErrorResult {
   }
 }
 
-/** The "was" price is above the lowest price actually charged recently (划线价 rule). */
+/** The "was" price is above the lowest price listed or charged in the days before the start (划线价 rule). */
 @ObjectType({ implements: () => [ErrorResult] })
 export class PriceHonestyError extends ErrorResult {
   @Field(() => String) skuCode!: string;
@@ -176,7 +182,7 @@ export class PriceHonestyError extends ErrorResult {
   static of(skuCode: string, wasPriceFen: number, lowestPriceFen: number, days: number): PriceHonestyError {
     return Object.assign(new PriceHonestyError(), {
       errorCode: 'PRICE_HONESTY',
-      message: `The "was" price ${wasPriceFen} fen of ${skuCode} is above its lowest price in the last ${days} days (${lowestPriceFen} fen)`,
+      message: `The "was" price ${wasPriceFen} fen of ${skuCode} is above its lowest price in the ${days} days before the promotion starts (${lowestPriceFen} fen)`,
       skuCode,
       wasPriceFen,
       lowestPriceFen,

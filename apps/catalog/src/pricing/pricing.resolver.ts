@@ -1,8 +1,12 @@
+import { Inject } from '@nestjs/common';
 import { Args, createUnionType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { byResultClass, Ctx, invalidField, NotFoundError, Public, Roles, type RequestContext } from '@shopops/platform';
+import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { Sku } from '../products/sku.entity';
 import { seesWholeRange } from '../products/product-visibility';
 import { PriceHonestyError, PriceQuote, PriceQuoteInput, Promotion, PromotionConflictError, PromotionInput, PromotionStatus } from './pricing.model';
+import { PriceSuggestion } from './price-suggestions.model';
+import { PriceSuggestionsService } from './price-suggestions.service';
 import { PricingService } from './pricing.service';
 import { PromotionsService } from './promotions.service';
 
@@ -24,7 +28,34 @@ export class PricingResolver {
   constructor(
     private readonly pricingService: PricingService,
     private readonly promotionsService: PromotionsService,
+    private readonly priceSuggestionsService: PriceSuggestionsService,
+    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
   ) {}
+
+  @Roles('operator', 'analyst')
+  @Query(() => [Int], { description: 'The shop’s anchor price points in fen (e.g. 99900 = ¥999), which price suggestions land on' })
+  anchorPricePoints(): number[] {
+    return [...this.config.pricingSuggestions.anchorPricePointsFen].sort((a, b) => a - b);
+  }
+
+  @Roles('operator', 'analyst')
+  @Query(() => [PriceSuggestion], { description: 'List price changes suggested from stock pressure, season and sell-through' })
+  priceSuggestions(@Args('status', { type: () => String, defaultValue: 'OPEN' }) status: string): Promise<PriceSuggestion[]> {
+    if (!['OPEN', 'ACCEPTED', 'DISMISSED'].includes(status)) throw invalidField('status', 'must be OPEN, ACCEPTED or DISMISSED');
+    return this.priceSuggestionsService.list(status);
+  }
+
+  @Roles('operator')
+  @Mutation(() => SetListPriceResult, { description: 'Accepts the open price suggestion for a SKU: its list price becomes the suggested one.' })
+  acceptPriceSuggestion(@Ctx() ctx: RequestContext, @Args('skuCode') skuCode: string) {
+    return this.priceSuggestionsService.decide(ctx, skuCode, true);
+  }
+
+  @Roles('operator')
+  @Mutation(() => SetListPriceResult, { description: 'Dismisses the open price suggestion for a SKU; its price stays.' })
+  dismissPriceSuggestion(@Ctx() ctx: RequestContext, @Args('skuCode') skuCode: string) {
+    return this.priceSuggestionsService.decide(ctx, skuCode, false);
+  }
 
   @Roles('operator')
   @Mutation(() => SetListPriceResult, { description: 'Sets a SKU’s list price (kept in its price history).' })

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PriceChanged } from '@shopops/contracts';
-import { execute, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
+import { execute, NotFoundError, refuse, selectRow, selectRows, UnitOfWork, type RequestContext, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ProductWriter } from '../products/product-writer';
 import { Sku } from '../products/sku.entity';
+import { PriceHonesty } from './price-honesty';
 import { quoteBasket } from './price-quote';
 import { PricePoint, PriceQuote, TierPrice, type PriceQuoteInput } from './pricing.model';
 import { PromotionsService } from './promotions.service';
@@ -16,25 +17,31 @@ export class PricingService {
     private readonly dataSource: DataSource,
     private readonly writer: ProductWriter,
     private readonly promotions: PromotionsService,
+    private readonly honesty: PriceHonesty,
   ) {}
 
   /** Sets a SKU's list price; the history feeds price honesty. */
   setListPrice(ctx: RequestContext, skuCode: string, listPriceFen: number): Promise<Sku | NotFoundError> {
-    return this.unitOfWork.run(ctx, async (tx) => {
-      const sku = await selectRow<{ id: string; product_id: string; list_price_fen: number }>(
-        tx.em,
-        `SELECT id, product_id, list_price_fen FROM sku WHERE code = $1 FOR UPDATE`,
-        [skuCode],
-      );
-      if (!sku) refuse(NotFoundError.of('Sku', skuCode));
-      if (sku.list_price_fen !== listPriceFen) {
-        await execute(tx.em, `UPDATE sku SET list_price_fen = $2 WHERE id = $1`, [sku.id, listPriceFen]);
-        await execute(tx.em, `INSERT INTO price_history (sku_id, list_price_fen, actor) VALUES ($1, $2, $3)`, [sku.id, listPriceFen, ctx.identity.subject]);
-        await this.writer.recordVersion(tx, sku.product_id, `list price of ${skuCode}: ${sku.list_price_fen} → ${listPriceFen}`);
-        tx.emit(PriceChanged, { skuId: sku.id, skuCode, kind: 'LIST', previousPriceFen: sku.list_price_fen, priceFen: listPriceFen });
-      }
-      return tx.repo(Sku).findOneByOrFail({ id: sku.id });
-    });
+    return this.unitOfWork.run(ctx, (tx) => this.changeListPrice(tx, ctx.identity.subject, skuCode, listPriceFen));
+  }
+
+  /** The list price change inside a caller's transaction (an accepted price suggestion uses it too). */
+  async changeListPrice(tx: TransactionContext, actor: string, skuCode: string, listPriceFen: number): Promise<Sku> {
+    const sku = await selectRow<{ id: string; product_id: string; list_price_fen: number }>(
+      tx.em,
+      `SELECT id, product_id, list_price_fen FROM sku WHERE code = $1 FOR UPDATE`,
+      [skuCode],
+    );
+    if (!sku) refuse(NotFoundError.of('Sku', skuCode));
+    if (sku.list_price_fen !== listPriceFen) {
+      await execute(tx.em, `UPDATE sku SET list_price_fen = $2 WHERE id = $1`, [sku.id, listPriceFen]);
+      await execute(tx.em, `INSERT INTO price_history (sku_id, list_price_fen, actor) VALUES ($1, $2, $3)`, [sku.id, listPriceFen, actor]);
+      await this.writer.recordVersion(tx, sku.product_id, `list price of ${skuCode}: ${sku.list_price_fen} → ${listPriceFen}`);
+      tx.emit(PriceChanged, { skuId: sku.id, skuCode, kind: 'LIST', previousPriceFen: sku.list_price_fen, priceFen: listPriceFen });
+      // A cut after a promotion was created can make its "was" price dishonest before it starts.
+      await this.honesty.suspendDishonest(tx, { skuIds: [sku.id] });
+    }
+    return tx.repo(Sku).findOneByOrFail({ id: sku.id });
   }
 
   setTierPrice(ctx: RequestContext, skuCode: string, tierCode: string, priceFen: number | null): Promise<Sku | NotFoundError> {

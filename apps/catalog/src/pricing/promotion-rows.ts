@@ -19,6 +19,7 @@ export interface PromotionRow {
   off_fen: number | null;
   repeatable: boolean;
   was_price_fen: number | null;
+  suspended_reason: string | null;
   sku_codes: string[] | null;
 }
 
@@ -43,6 +44,7 @@ export function toPromotion(r: PromotionRow): Promotion {
     offFen: r.off_fen,
     repeatable: r.repeatable,
     wasPriceFen: r.was_price_fen,
+    suspendedReason: r.suspended_reason,
   });
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PromotionEnded, PromotionStarted } from '@shopops/contracts';
 import {
   execute,
@@ -13,7 +13,7 @@ import {
   type TransactionContext,
 } from '@shopops/platform';
 import { DataSource } from 'typeorm';
-import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
+import { PriceHonesty } from './price-honesty';
 import type { QuotePromotion } from './price-quote';
 import { PriceHonestyError, Promotion, PromotionConflictError, PromotionKindValue, PromotionStatus, type PromotionInput } from './pricing.model';
 import { PROMOTION_COLUMNS, promotionPayload, toPromotion, toQuotePromotion, type PromotionRow } from './promotion-rows';
@@ -30,7 +30,7 @@ export class PromotionsService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
-    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    private readonly honesty: PriceHonesty,
   ) {}
 
   createPromotion(ctx: RequestContext, input: PromotionInput): Promise<Promotion | NotFoundError | PromotionConflictError | PriceHonestyError> {
@@ -50,7 +50,14 @@ export class PromotionsService {
         input,
         skus.map((s) => s.id),
       );
-      if (input.kind === PromotionKindValue.FLASH_SALE || input.wasPriceFen !== undefined) await this.refuseDishonestWasPrice(tx, input, skus);
+      if (input.kind === PromotionKindValue.FLASH_SALE || input.wasPriceFen !== undefined) {
+        const dishonest = await this.honesty.firstDishonest(
+          tx,
+          input.startsAt,
+          skus.map((s) => ({ id: s.id, code: s.code, wasPriceFen: input.wasPriceFen ?? s.list_price_fen })),
+        );
+        if (dishonest) refuse(dishonest);
+      }
       const [{ id }] = await selectRows<{ id: string }>(
         tx.em,
         `INSERT INTO promotion (code, name, kind, starts_at, ends_at, percent_off, per_buyer_limit, quantity_cap, min_quantity, threshold_fen, off_fen, repeatable, was_price_fen, created_by)
@@ -82,7 +89,7 @@ export class PromotionsService {
     return this.unitOfWork.run(ctx, async (tx) => {
       const row = await selectRow<PromotionRow>(tx.em, `SELECT ${PROMOTION_COLUMNS} FROM promotion p WHERE code = $1 FOR UPDATE`, [code]);
       if (!row) refuse(NotFoundError.of('Promotion', code));
-      if (row.status === PromotionStatus.SCHEDULED || row.status === PromotionStatus.ACTIVE) {
+      if (row.status === PromotionStatus.SCHEDULED || row.status === PromotionStatus.ACTIVE || row.status === PromotionStatus.SUSPENDED) {
         await execute(tx.em, `UPDATE promotion SET status = 'CANCELLED' WHERE id = $1`, [row.id]);
         if (row.status === PromotionStatus.ACTIVE) tx.emit(PromotionEnded, promotionPayload(row));
       }
@@ -122,6 +129,8 @@ export class PromotionsService {
   }
 
   private async advanceWindows(tx: TransactionContext): Promise<void> {
+    // A "was" price is checked again as the promotion starts: what was charged since creation counts.
+    await this.honesty.suspendDishonest(tx, { dueOnly: true });
     const changed = await selectRows<PromotionRow & { new_status: string; old_status: string }>(
       tx.em,
       `WITH due AS (
@@ -179,25 +188,6 @@ export class PromotionsService {
           : `Overlaps ${codes.join(', ')} of the same kind on ${skus.join(', ')}`,
       ),
     );
-  }
-
-  /** 划线价: the shown "was" price may not exceed the lowest price charged or listed in the last days. */
-  private async refuseDishonestWasPrice(tx: TransactionContext, input: PromotionInput, skus: PromotedSkuRow[]): Promise<void> {
-    const days = this.config.priceHonestyDays;
-    const lowest = await selectRows<{ code: string; lowest: number | null }>(
-      tx.em,
-      `SELECT s.code, least(
-          (SELECT min(list_price_fen) FROM price_history h WHERE h.sku_id = s.id
-             AND (h.at >= now() - $2 * interval '1 day' OR h.id = (SELECT max(id) FROM price_history h0 WHERE h0.sku_id = s.id AND h0.at < now() - $2 * interval '1 day'))),
-          (SELECT min(lowest_unit_price_fen) FROM sku_sale d WHERE d.sku_code = s.code AND d.day >= current_date - $2::int)) AS lowest
-         FROM sku s WHERE s.id = ANY($1::uuid[])`,
-      [skus.map((s) => s.id), days],
-    );
-    for (const sku of skus) {
-      const was = input.wasPriceFen ?? sku.list_price_fen;
-      const floor = lowest.find((l) => l.code === sku.code)?.lowest;
-      if (floor !== null && floor !== undefined && was > floor) refuse(PriceHonestyError.of(sku.code, was, floor, days));
-    }
   }
 
   private async promotionById(tx: TransactionContext, id: string): Promise<Promotion> {

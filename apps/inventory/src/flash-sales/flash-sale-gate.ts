@@ -16,7 +16,7 @@ export interface FlashSaleRefusal {
   readonly message: string;
   readonly skuCode: string;
   readonly requested: number;
-  /** Units this buyer could still have at the flash price. */
+  /** Units of the sale still to be had at the flash price. */
   readonly available: number;
 }
 
@@ -39,6 +39,11 @@ interface HeldRow {
 }
 
 const orderKey = (channel: string, orderId: string) => `${channel}\u0000${orderId}`;
+
+/** Of `ordered` units, how many a buyer who already holds `bought` gets at the flash price. */
+export function flashPriceUnits(ordered: number, perBuyerLimit: number | null, bought: number): number {
+  return perBuyerLimit === null ? ordered : Math.min(ordered, Math.max(0, perBuyerLimit - bought));
+}
 
 /**
  * The flash sales a reservation batch touches, locked for the batch: an order's units of a sale's
@@ -117,7 +122,12 @@ export class FlashSaleGate {
     return new FlashSaleGate(sales, buyerKeys, held);
   }
 
-  /** Takes the order's flash-sale units, or refuses all of them with the reason. */
+  /**
+   * Takes the order's flash-sale units, or refuses all of them with the reason. The per-buyer limit
+   * bounds the units a buyer gets at the flash price, not what they may buy: units past it are sold
+   * at the normal price (as the catalog's quote prices them), so they are neither refused nor
+   * counted against the cap. The cap refuses an order whose flash-price units no longer fit.
+   */
   admit(state: ReservationState): FlashSaleRefusal | undefined {
     if (!this.sales.length) return undefined;
     const key = orderKey(state.channel, state.orderId);
@@ -125,24 +135,14 @@ export class FlashSaleGate {
     const buyer = this.buyerKeys.get(key) ?? `${state.channel}:order:${state.orderId}`;
     const takes: Array<{ sale: Sale; buyer: string; units: number }> = [];
     for (const sale of this.sales) {
-      const units = state.lines.filter((l) => sale.skuCodes.has(l.skuCode)).reduce((n, l) => n + l.quantity, 0);
+      const ordered = state.lines.filter((l) => sale.skuCodes.has(l.skuCode)).reduce((n, l) => n + l.quantity, 0);
+      const units = flashPriceUnits(ordered, sale.perBuyer, sale.buyers.get(buyer) ?? 0);
       if (!units) continue;
-      const sku = state.lines.find((l) => sale.skuCodes.has(l.skuCode))!.skuCode;
-      const bought = sale.buyers.get(buyer) ?? 0;
-      if (sale.perBuyer !== null && bought + units > sale.perBuyer) {
-        return {
-          kind: 'flash-sale-limit',
-          message: `flash sale ${sale.code}: at most ${sale.perBuyer} per buyer (already ${bought})`,
-          skuCode: sku,
-          requested: units,
-          available: Math.max(0, sale.perBuyer - bought),
-        };
-      }
       if (sale.cap !== null && sale.sold + units > sale.cap) {
         return {
           kind: 'flash-sale-limit',
           message: `flash sale ${sale.code} sold out: ${sale.cap - sale.sold} of ${sale.cap} left`,
-          skuCode: sku,
+          skuCode: state.lines.find((l) => sale.skuCodes.has(l.skuCode))!.skuCode,
           requested: units,
           available: Math.max(0, sale.cap - sale.sold),
         };

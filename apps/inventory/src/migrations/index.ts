@@ -4,6 +4,7 @@ import { FlashSales1733500000000 } from './1733500000000-flash-sales';
 import { PaymentDeadlines1796600000000 } from './1796600000000-payment-deadlines';
 import { ChannelStockCoalescing1796700000000 } from './1796700000000-channel-stock-coalescing';
 import { PartialRefunds1796800000000 } from './1796800000000-partial-refunds';
+import { LimitedRuns1797000100000 } from './1797000100000-limited-runs';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
 export const INVENTORY_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const INVENTORY_MIGRATIONS = [
   PaymentDeadlines1796600000000,
   ChannelStockCoalescing1796700000000,
   PartialRefunds1796800000000,
+  LimitedRuns1797000100000,
 ];

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ReservationChanged } from '@shopops/contracts';
 import { selectRows, type TransactionContext } from '@shopops/platform';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
-import { FlashSaleGate, type FlashSaleRefusal } from '../flash-sales/flash-sale-gate';
+import { SaleLimits, type SaleLimitRefusal } from '../limited-runs/sale-limits';
 import { STOCK_ROUTING, type LocationStock, type StockRoutingStrategy } from '../routing/stock-routing.strategy';
 import { levelKey, StockLedger, type LockedLevel, type Movement } from '../stock/stock-ledger';
 import { outstandingLines, stepTowards, targetStatus, trimAllocations, wholeOrderRefunded, type OrderFacts } from './order-lifecycle';
@@ -20,7 +20,7 @@ interface LocationInfo {
 export type Rejection =
   | { readonly kind: 'unknown-sku'; readonly message: string; readonly skuCodes: string[] }
   | { readonly kind: 'insufficient-stock'; readonly message: string; readonly skuCode: string; readonly requested: number; readonly available: number }
-  | FlashSaleRefusal;
+  | SaleLimitRefusal;
 
 /** What a batch decided, per update, in the order the updates came. */
 export type ReservationOutcome = Pick<ReservationState, 'channel' | 'orderId' | 'status' | 'reason' | 'allocations' | 'lines' | 'region' | 'createdAt'> & {
@@ -61,7 +61,7 @@ export class ReservationEngine {
       const known = buyers.get(reservationKey(u.channel, u.orderId));
       if (known && !known.buyerId && u.buyerId) known.buyerId = u.buyerId;
     }
-    const gate = await FlashSaleGate.load(tx, [...skuCodes], [...buyers.values()]);
+    const gate = await SaleLimits.load(tx, [...skuCodes], [...buyers.values()]);
     const movements: Movement[] = [];
     const outcomes = updates.map((update): ReservationOutcome => {
       const state = states.get(reservationKey(update.channel, update.orderId)) as ReservationState;
@@ -126,7 +126,7 @@ export class ReservationEngine {
     known: Set<string>,
     locations: LocationInfo[],
     movements: Movement[],
-    gate: FlashSaleGate,
+    gate: SaleLimits,
   ): Rejection | undefined {
     if (state.lines.length === 0) return undefined; // only a cancel or timer so far: nothing to hold
     const before = state.status;
@@ -134,7 +134,7 @@ export class ReservationEngine {
     const step = stepTowards(state.status, targetStatus(state.facts));
     const reference = `order:${state.channel}:${state.orderId}`;
     if (step === 'reserve' || step === 'reserve-and-commit') {
-      // A flash sale's cap and per-buyer limit come before the stock itself.
+      // A flash sale's cap and a collection's limited run come before the stock itself.
       rejection = gate.admit(state);
       if (!rejection) {
         rejection = this.allocate(state, levels, known, locations);

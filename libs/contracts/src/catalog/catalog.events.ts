@@ -45,6 +45,21 @@ export class PromotionPayload {
   @IsOptional() @IsInt() @Min(0) promotionPriceFen?: number;
 }
 
+/**
+ * A collection's limited run (限量, e.g. an IP collaboration of 2,000 pieces) as it now stands, over
+ * the SKUs of its products: inventory refuses sales past it. Sent on every change; `version` orders them.
+ */
+export class CollectionRunPayload {
+  @IsUUID() collectionId!: string;
+  @IsString() code!: string;
+  @IsInt() @Min(1) version!: number;
+  /** Units that may be sold in all, on every channel; absent when the collection has no run. */
+  @IsOptional() @IsInt() @Min(1) limitedRun?: number;
+  @IsArray() @IsString({ each: true }) skuCodes!: string[];
+}
+
+export const CollectionRunChanged = defineEvent('catalog.collection.run-changed.v1', 'catalog', CollectionRunPayload);
+
 export const PromotionStarted = defineEvent('catalog.promotion.started.v1', 'catalog', PromotionPayload);
 export const PromotionEnded = defineEvent('catalog.promotion.ended.v1', 'catalog', PromotionPayload);
 

@@ -1,5 +1,5 @@
 import type { EventDefinition } from '../events/define-event';
-import { PromotionEnded, PromotionStarted, SkuCreated } from '../catalog/catalog.events';
+import { CollectionRunChanged, PromotionEnded, PromotionStarted, SkuCreated } from '../catalog/catalog.events';
 import { IdentityLinked, MemberCreated, MemberErasureRequested, MembersMerged } from '../membership/membership.events';
 import {
   ChannelLogisticsUpdated,
@@ -32,6 +32,7 @@ export const INVENTORY_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ReplacementShipped,
   PromotionStarted,
   PromotionEnded,
+  CollectionRunChanged,
   MemberCreated,
   IdentityLinked,
   MembersMerged,

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { LimitedRunsHandler } from './limited-runs.handler';
+
+@Module({ providers: [LimitedRunsHandler] })
+export class LimitedRunsModule {}
