@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export class ConversationOpenedPayload {
@@ -6,6 +6,8 @@ export class ConversationOpenedPayload {
   @IsString() channel!: string;
   @IsString() externalId!: string;
   @IsOptional() @IsString() platformUserId?: string;
+  /** When the buyer's first message was sent: a late delivery still counts on the day it opened. */
+  @IsOptional() @IsDateString() openedAt?: string;
 }
 
 export class ReviewRecordedPayload {
