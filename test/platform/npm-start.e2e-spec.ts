@@ -30,7 +30,7 @@ describe('npm start', () => {
       const log = output.join('');
       expect(log).toContain('demo catalog: 200 products');
       const gateway = `http://127.0.0.1:${4000 + offset}`;
-      // Demo products are drafts (not on sale): the whole range is for staff.
+      // Staff see the whole demo range, drafts included.
       const products = await graphqlRequest<{ products: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
         gateway,
         `{ products(first: 100) { nodes { code } pageInfo { hasNextPage } } }`,
