@@ -8,7 +8,8 @@ const noData = (title: string) => `<figure><figcaption>${escape(title)}</figcapt
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 
 export function lineChart(title: string, points: ReadonlyArray<{ label: string; value: number }>, format = yuan): string {
-  if (!points.some((p) => p.value)) return noData(title);
+  // A day without sales is a figure (zero); only a period without any day is no data.
+  if (!points.length) return noData(title);
   const width = 640;
   const height = 220;
   const pad = 40;
