@@ -3,11 +3,13 @@
  * the docker-compose `seed` job). GATEWAY_URL defaults to http://127.0.0.1:4000.
  */
 import 'reflect-metadata';
+import type { Environment } from '@shopops/platform';
 import { createDemoContext } from './demo/demo-context';
 import { isEmpty, seedDemoData } from './demo';
 
-export async function seedDemoIfEmpty(gatewayUrl: string, log: (line: string) => void): Promise<boolean> {
-  const demo = createDemoContext(gatewayUrl, (line) => log(`demo ${line}`));
+/** `env` is the gateway's environment: its webhook secrets and JWT secret sign the demo's requests. */
+export async function seedDemoIfEmpty(gatewayUrl: string, log: (line: string) => void, env: Environment = process.env): Promise<boolean> {
+  const demo = createDemoContext(gatewayUrl, (line) => log(`demo ${line}`), env);
   if (!(await isEmpty(demo))) return false;
   log('empty database: loading demo data');
   await seedDemoData(demo);

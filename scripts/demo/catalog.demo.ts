@@ -1,4 +1,4 @@
-import { inParallel, pick, type DemoContext } from './demo-context';
+import { expectResult, inParallel, pick, type DemoContext } from './demo-context';
 
 /** A light-luxury apparel range: styles by category, each in colours × sizes. */
 const CATEGORIES = [
@@ -65,4 +65,61 @@ export async function seedCatalog(ctx: DemoContext): Promise<DemoSku[]> {
   });
   ctx.log(`catalog: ${products.length} products, ${products.reduce((n, p) => n + p.skus.length, 0)} SKUs`);
   return products.flatMap((p) => p.skus.map((s) => ({ code: s.code, listPriceFen: s.listPriceFen })));
+}
+
+const MUTATIONS_PER_REQUEST = 20;
+
+/** Runs one mutation per item, many per request through aliases; each result must be `expected`. */
+async function eachAliased<T>(ctx: DemoContext, what: string, items: readonly T[], build: (item: T, i: number) => string, expected: string): Promise<void> {
+  const chunks = Array.from({ length: Math.ceil(items.length / MUTATIONS_PER_REQUEST) }, (_, i) =>
+    items.slice(i * MUTATIONS_PER_REQUEST, (i + 1) * MUTATIONS_PER_REQUEST),
+  );
+  await inParallel(chunks, 4, async (chunk) => {
+    const data = await ctx.graphql<Record<string, { __typename: string }>>(
+      `mutation { ${chunk.map((item, i) => `m${i}: ${build(item, i)}`).join('\n')} }`,
+      {},
+      'operator',
+    );
+    for (const result of Object.values(data)) expectResult(what, result, expected);
+  });
+}
+
+const IMAGES = [1, 2, 3, 4, 5];
+
+/**
+ * The range at every stage: most products were launched (media complete, published, on sale) and
+ * moved on through growth and maturity, a few decline, one failed test has exited with its review,
+ * and the newest stay drafts in incubation.
+ */
+export async function seedRange(ctx: DemoContext): Promise<void> {
+  const codes = demoProducts(() => 0).map((p) => p.code);
+  const launched = codes.filter((_, i) => i % 5 !== 4); // four in five are on sale
+  await eachAliased(
+    ctx,
+    'product media',
+    launched,
+    (code) =>
+      `addProductMedia(input: { productCode: "${code}", media: [${IMAGES.map((n) => `{ kind: IMAGE, url: "https://img.example.com/demo/${code}/${n}.jpg", width: 1200, height: 1600 }`).join(', ')},
+        { kind: VIDEO, url: "https://video.example.com/demo/${code}.mp4", width: 1080, height: 1920, durationSeconds: 15 }] }) { __typename }`,
+    'Product',
+  );
+  await eachAliased(ctx, 'publishing', launched, (code) => `publishProduct(code: "${code}") { __typename }`, 'Product');
+  const stage = (to: string, reason: string) => (code: string) =>
+    `changeLifecycleStage(input: { productCode: "${code}", to: ${to}, reason: "${reason}" }) { __typename }`;
+  const growing = launched.filter((_, i) => i % 4 !== 3);
+  await eachAliased(ctx, 'lifecycle GROWTH', growing, stage('GROWTH', '首发售罄，追加'), 'Product');
+  const mature = growing.filter((_, i) => i % 3 !== 2);
+  await eachAliased(ctx, 'lifecycle MATURE', mature, stage('MATURE', '销量稳定'), 'Product');
+  const declining = mature.filter((_, i) => i % 6 === 5);
+  await eachAliased(ctx, 'lifecycle DECLINE', declining, stage('DECLINE', '季末动销放缓'), 'Product');
+  const failedTest = codes.filter((_, i) => i % 5 === 4).slice(-1);
+  await eachAliased(
+    ctx,
+    'lifecycle EXIT',
+    failedTest,
+    (code) =>
+      `changeLifecycleStage(input: { productCode: "${code}", to: EXIT, reason: "测款失败", review: { whyFailed: "荧光色与品牌调性不符，退货率 38%", lessons: "大胆配色先小批量测款" } }) { __typename }`,
+    'Product',
+  );
+  ctx.log(`range: ${launched.length} on sale (${growing.length} growing, ${mature.length} mature, ${declining.length} declining), 1 exited`);
 }

@@ -1,15 +1,24 @@
-import { developmentWebhookSecret, webhookSignatureHeader, type Role } from '@shopops/contracts';
-import { signBearerToken } from '@shopops/platform';
-import { loadJwtSecret } from '../../apps/gateway/src/gateway.config';
+import { webhookSecretOf, webhookSignatureHeader, type Role, type TrackedEvent } from '@shopops/contracts';
+import { signBearerToken, type Environment } from '@shopops/platform';
+import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
 import { randomUUID } from 'node:crypto';
+
+/** A behaviour event as the demo posts it to POST /events. */
+export type DemoEvent = Omit<TrackedEvent, 'eventId'> & { eventId?: string };
 
 /** What a demo seed file gets: the gateway's API as a client would use it, and a seeded RNG. */
 export interface DemoContext {
   readonly gatewayUrl: string;
+  /** Runs a GraphQL operation; any error is thrown, naming the operation. */
   graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, role: Role): Promise<T>;
-  webhook(source: string, envelope: { type: string; occurredAt?: string; data: unknown }): Promise<number>;
+  /** Posts a signed webhook; anything but 202 (or 200 for a redelivery) is thrown with the gateway's reasons. */
+  webhook(source: string, envelope: { type: string; occurredAt: string; data: unknown }): Promise<void>;
+  /** Posts behaviour events in batches of up to 1,000; a rejected event is thrown with its reasons. */
+  track(events: readonly DemoEvent[]): Promise<void>;
   readonly random: () => number;
-  log(message: string): void;
+  /** The seeding clock: every demo timestamp is before it. */
+  readonly now: number;
+  readonly log: (message: string) => void;
 }
 
 /** Deterministic, so every fresh demo database looks the same. */
@@ -28,19 +37,54 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }
 
-export function createDemoContext(gatewayUrl: string, log: (message: string) => void): DemoContext {
+/** Picks by weight: `[[item, weight], …]`. */
+export function weighted<T>(random: () => number, items: ReadonlyArray<readonly [T, number]>): T {
+  let left = random() * items.reduce((sum, [, w]) => sum + w, 0);
+  for (const [item, w] of items) if ((left -= w) < 0) return item;
+  return items[items.length - 1][0];
+}
+
+const SHOP_OFFSET_MS = 8 * 3_600_000;
+/** An instant as ISO 8601 in the shop's zone (Asia/Shanghai, +08:00), as integrators send it. */
+export function shopTime(ms: number): string {
+  return `${new Date(ms + SHOP_OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
+}
+/** The shop's calendar day (YYYY-MM-DD) of an instant. */
+export function shopDay(ms: number): string {
+  return new Date(ms + SHOP_OFFSET_MS).toISOString().slice(0, 10);
+}
+/** Midnight in the shop's zone of the day `daysAgo` before `now`. */
+export function shopMidnight(now: number, daysAgo: number): number {
+  return Date.parse(`${shopDay(now)}T00:00:00+08:00`) - daysAgo * 86_400_000;
+}
+
+const EVENT_BATCH = 1000;
+
+/**
+ * The demo's client of the gateway. Webhooks are signed with the secrets the gateway itself is
+ * configured with (read through its own validated config loader), so a demo against a shop with
+ * `WEBHOOK_SECRET_*` set signs as its integrators do; every refusal stops the seed, named.
+ */
+export function createDemoContext(gatewayUrl: string, log: (message: string) => void, env: Environment = process.env): DemoContext {
+  const config = loadGatewayConfig(env);
   const tokens = new Map<Role, string>();
   const tokenFor = (role: Role): string => {
     let token = tokens.get(role);
     if (!token) {
-      token = signBearerToken({ sub: `demo-${role}`, role }, loadJwtSecret(process.env), 3600);
+      token = signBearerToken({ sub: `demo-${role}`, role }, config.jwtSecret, 3600);
       tokens.set(role, token);
     }
     return token;
   };
+  const secretsOf = (source: string): string[] => {
+    const configured = config.webhookSources.get(source);
+    if (!configured) throw new Error(`demo webhook source "${source}" is not configured in WEBHOOK_SOURCES`);
+    return configured.keys.map(webhookSecretOf);
+  };
   return {
     gatewayUrl,
     random: seededRandom(20261111),
+    now: Date.now(),
     log,
     async graphql<T>(query: string, variables: Record<string, unknown>, role: Role): Promise<T> {
       const response = await fetch(`${gatewayUrl}/graphql`, {
@@ -48,23 +92,49 @@ export function createDemoContext(gatewayUrl: string, log: (message: string) => 
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(role)}` },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as { data?: T; errors?: unknown[] };
-      if (body.errors?.length || !body.data) throw new Error(`demo GraphQL call failed: ${JSON.stringify(body.errors)}`);
+      const text = await response.text();
+      let body: { data?: T; errors?: unknown[] };
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch {
+        throw new Error(`demo GraphQL call refused (${response.status}): ${text.slice(0, 500)}\n${query.slice(0, 200)}`);
+      }
+      if (body.errors?.length || !body.data)
+        throw new Error(`demo GraphQL call failed (${response.status}): ${JSON.stringify(body.errors)}\n${query.slice(0, 200)}`);
       return body.data;
     },
-    async webhook(source, envelope): Promise<number> {
+    async webhook(source, envelope): Promise<void> {
       const id = `msg_${randomUUID()}`;
       const timestamp = Math.floor(Date.now() / 1000);
-      const body = JSON.stringify({ occurredAt: new Date().toISOString(), ...envelope });
-      const signature = webhookSignatureHeader([developmentWebhookSecret(source)], id, timestamp, body);
+      const body = JSON.stringify(envelope);
+      const signature = webhookSignatureHeader(secretsOf(source), id, timestamp, body);
       const response = await fetch(`${gatewayUrl}/webhooks/${source}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature },
         body,
       });
-      return response.status;
+      if (response.status !== 202 && response.status !== 200)
+        throw new Error(`demo webhook ${envelope.type} to ${source} refused with ${response.status}: ${(await response.text()).slice(0, 500)}`);
+    },
+    async track(events): Promise<void> {
+      for (let i = 0; i < events.length; i += EVENT_BATCH) {
+        const batch = events.slice(i, i + EVENT_BATCH).map((e) => ({ eventId: `demo-${randomUUID()}`, ...e }));
+        const response = await fetch(`${gatewayUrl}/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('analyst')}` },
+          body: JSON.stringify({ events: batch }),
+        });
+        const text = await response.text();
+        const answer = (response.status === 202 ? JSON.parse(text) : {}) as { rejected?: unknown[] };
+        if (response.status !== 202 || answer.rejected?.length) throw new Error(`demo behaviour events refused with ${response.status}: ${text.slice(0, 500)}`);
+      }
     },
   };
+}
+
+/** Checks a mutation's typed result: anything but `expected` is a refusal and stops the seed. */
+export function expectResult(what: string, result: { __typename: string } & Record<string, unknown>, expected: string): void {
+  if (result.__typename !== expected) throw new Error(`demo ${what} refused: ${JSON.stringify(result)}`);
 }
 
 /** Runs `work` over items with at most `limit` in flight. */

@@ -1,14 +1,20 @@
 import { inParallel, type DemoContext } from './demo-context';
 import type { DemoSku } from './catalog.demo';
+import { HERO_COMPANION, HERO_SKU } from './shop-history';
 
 const RECEIPTS_PER_REQUEST = 50;
 
-/** Opening stock: every SKU at the central warehouse, the first third also at both front warehouses. */
+/** Opening stock: every SKU at the central warehouse, every tenth also at both front warehouses; the best sellers deep. */
 export async function seedInventory(ctx: DemoContext, skus: readonly DemoSku[]): Promise<void> {
   await waitUntilInventoryKnows(ctx, skus[skus.length - 1].code);
   const receipts = skus.flatMap((sku, i) => [
-    { skuCode: sku.code, locationCode: 'CENTRAL', quantity: 20 + Math.floor(ctx.random() * 80), reason: 'opening stock' },
-    ...(i % 3 === 0
+    {
+      skuCode: sku.code,
+      locationCode: 'CENTRAL',
+      quantity: (sku.code === HERO_SKU || sku.code === HERO_COMPANION ? 600 : 20) + Math.floor(ctx.random() * 80),
+      reason: 'opening stock',
+    },
+    ...(i % 10 === 0
       ? [
           { skuCode: sku.code, locationCode: 'SH-FRONT', quantity: 5 + Math.floor(ctx.random() * 20), reason: 'opening stock' },
           { skuCode: sku.code, locationCode: 'GZ-FRONT', quantity: 5 + Math.floor(ctx.random() * 20), reason: 'opening stock' },

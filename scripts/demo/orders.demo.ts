@@ -1,55 +1,112 @@
-import { inParallel, pick, type DemoContext } from './demo-context';
-import type { DemoSku } from './catalog.demo';
+import { inParallel, pick, shopTime, type DemoContext } from './demo-context';
+import type { DemoOrder, ShopHistory } from './shop-history';
 
-const CHANNELS = ['taobao', 'douyin', 'mall'] as const;
-const REGIONS = ['310000', '320500', '440100', '440300', '330100', '110000', '510100'];
-const NICKNAMES = ['小雨', '阿青', 'Momo', '林林', 'Coco', '晚晚', '一一', 'Vivian', '安安', '若溪'];
-export const DEMO_BUYERS = 60;
-export const DEMO_ORDERS = 150;
+const HOUR = 3_600_000;
+/** Concurrent deliveries share the gateway's group commit: more in flight, fewer transactions. */
+const WEBHOOKS_IN_FLIGHT = 16;
+const DAY = 24 * HOUR;
+const GOOD_REVIEWS = ['面料很舒服，版型显瘦', '做工精致，值得这个价', '颜色和图片一致，很满意', '尺码标准，物流很快', '第二次回购了'];
+const BAD_REVIEWS = ['洗一次就起球了', '和图片色差很大', '尺码偏小，不合身', '线头很多，做工一般'];
+const SPIKE_REVIEWS = ['面料起球严重，质量太差', '穿一次就起球，要求退货', '起球！和描述完全不符'];
+const REFUND_REASONS = ['尺码不合适', '不喜欢颜色', '质量问题', '七天无理由'];
+
+export interface OrderOutcome {
+  readonly paidOrders: number;
+  readonly refunds: number;
+  readonly reviews: number;
+}
 
 /**
- * Marketplace and own-mall orders as integrators would post them: created, most paid, many
- * shipped and completed, a few cancelled — every one a signed webhook.
+ * Each order of the history as the channel's webhooks tell it, at the times it happened: created,
+ * paid minutes later (or cancelled), shipped the next day, completed about a week later; some are
+ * refunded, a third of the completed are reviewed, and one week brings a burst of complaints
+ * about one product. Webhooks of one order go in order; sixteen orders at a time.
  */
-export async function seedOrders(ctx: DemoContext, skus: readonly DemoSku[]): Promise<void> {
-  const orders = Array.from({ length: DEMO_ORDERS }, (_, i) => {
-    const channel = pick(ctx.random, CHANNELS);
-    const buyer = Math.floor(ctx.random() * DEMO_BUYERS);
-    const lines = Array.from({ length: 1 + Math.floor(ctx.random() * 2) }, () => {
-      const sku = pick(ctx.random, skus);
-      return { skuCode: sku.code, quantity: 1, unitPriceFen: sku.listPriceFen };
-    });
-    const placedAt = new Date(Date.now() - Math.floor(ctx.random() * 30 * 24 * 3600 * 1000));
-    return {
-      channel,
-      fate: ctx.random(),
+export async function seedOrders(ctx: DemoContext, history: ShopHistory): Promise<OrderOutcome> {
+  const { random, now } = ctx;
+  const spikeAt = now - 12 * DAY;
+  let refunds = 0;
+  let reviews = 0;
+  const plans = history.orders.map((order) => ({ order, fate: random(), review: random(), rating: random(), text: random() }));
+  await inParallel(plans, WEBHOOKS_IN_FLIGHT, async ({ order, fate, review, rating, text }) => {
+    const send = (type: string, at: number, extra: Record<string, unknown> = {}): Promise<void> =>
+      ctx.webhook(order.channel, { type, occurredAt: shopTime(at), data: { ...orderData(order), ...extra } });
+    await send('order.created', order.placedAt);
+    if (order.paidAt === undefined) {
+      if (fate < 0.5) await send('order.cancelled', order.placedAt + 20 * 60_000);
+      return;
+    }
+    await send('order.paid', order.paidAt);
+    const refundAt = order.paidAt + (fate < 0.03 ? 2 * HOUR : 4 * DAY);
+    if (fate < 0.07 && refundAt < now) {
+      const line = order.lines[0];
+      const refund = { orderId: order.orderId, refundId: `RF${order.orderId}`, lines: [line], amountFen: line.unitPriceFen * line.quantity };
+      const reason = REFUND_REASONS[Math.floor(fate * 100) % REFUND_REASONS.length];
+      await ctx.webhook(order.channel, { type: 'refund.requested', occurredAt: shopTime(refundAt - HOUR), data: { ...refund, reason } });
+      await ctx.webhook(order.channel, { type: 'refund.completed', occurredAt: shopTime(refundAt), data: { ...refund, reason } });
+      refunds += 1;
+      if (fate < 0.03) return; // refunded before it shipped
+    }
+    const shippedAt = order.paidAt + 20 * HOUR;
+    if (shippedAt >= now) return;
+    await send('order.shipped', shippedAt, { shipment: { carrier: 'SF', trackingNo: `SF${order.orderId}`, locationCode: 'CENTRAL' } });
+    const completedAt = shippedAt + 6 * DAY;
+    if (completedAt >= now) return;
+    await send('order.completed', completedAt);
+    const reviewedAt = completedAt + 3 * HOUR;
+    // A batch of one product pilled: every completed order of it around the spike complains.
+    const spike = order.lines[0].skuCode.startsWith('LX-KNIT-') && Math.abs(reviewedAt - spikeAt) < 4 * DAY;
+    if (!spike && review > 0.35) return;
+    const stars = spike ? 1 : rating < 0.08 ? 1 + Math.floor(rating * 25) : 4 + Math.round(rating);
+    const words = spike ? SPIKE_REVIEWS : stars <= 2 ? BAD_REVIEWS : GOOD_REVIEWS;
+    await ctx.webhook(order.channel, {
+      type: 'review.created',
+      occurredAt: shopTime(Math.min(reviewedAt, now - 60_000)),
       data: {
-        orderId: `${channel.toUpperCase().slice(0, 2)}DEMO${String(i + 1).padStart(5, '0')}`,
-        buyer: {
-          platformUserId: `${channel}_buyer_${buyer}`,
-          nickname: NICKNAMES[buyer % NICKNAMES.length],
-          phone: `1380013${String(buyer).padStart(4, '0')}`,
-        },
-        lines,
-        totalFen: lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0),
-        region: pick(ctx.random, REGIONS),
-        placedAt: placedAt.toISOString(),
+        reviewId: `RV${order.orderId}`,
+        orderId: order.orderId,
+        skuCode: order.lines[0].skuCode,
+        buyer: order.buyer,
+        rating: Math.min(5, stars),
+        text: words[Math.floor(text * words.length)],
+        images: [],
+        createdAt: shopTime(Math.min(reviewedAt, now - 60_000)),
       },
-    };
+    });
+    reviews += 1;
   });
-  let accepted = 0;
-  await inParallel(orders, 8, async (order) => {
-    const send = async (type: string, extra: Record<string, unknown> = {}): Promise<void> => {
-      if ((await ctx.webhook(order.channel, { type, data: { ...order.data, ...extra } })) === 202) accepted += 1;
-    };
-    await send('order.created');
-    if (order.fate < 0.08) return send('order.cancelled');
-    if (order.fate < 0.15) return; // still unpaid
-    await send('order.paid');
-    if (order.fate < 0.35) return;
-    await send('order.shipped', { shipment: { carrier: 'SF', trackingNo: `SF${order.data.orderId}`, locationCode: 'CENTRAL' } });
-    if (order.fate < 0.6) return;
-    await send('order.completed');
+  const paidOrders = history.orders.filter((o) => o.paidAt !== undefined).length;
+  ctx.log(
+    `orders: ${history.orders.length} orders over ${Math.round((now - history.orders[0].placedAt) / DAY)} days, ${paidOrders} paid, ${refunds} refunds, ${reviews} reviews`,
+  );
+  return { paidOrders, refunds, reviews };
+}
+
+function orderData(order: DemoOrder) {
+  return {
+    orderId: order.orderId,
+    buyer: order.buyer,
+    lines: order.lines,
+    totalFen: order.totalFen,
+    region: order.region,
+    placedAt: shopTime(order.placedAt),
+  };
+}
+
+const QUESTIONS = ['请问这款有现货吗？', '什么时候发货呢', '尺码怎么选，身高165体重50', '快递到哪里了？', '可以开发票吗', '衣服起球了怎么处理', '想换个颜色'];
+
+/** Buyers ask before and after they buy: a conversation per message thread, over the history. */
+export async function seedConversations(ctx: DemoContext, history: ShopHistory): Promise<number> {
+  const { random, now } = ctx;
+  const threads = history.orders.filter(() => random() < 0.12).map((order) => ({ order, text: pick(random, QUESTIONS), delay: random() }));
+  await inParallel(threads, WEBHOOKS_IN_FLIGHT, async ({ order, text, delay }) => {
+    const at = Math.min(order.placedAt + delay * 3 * DAY, now - 60_000);
+    await ctx.webhook(order.channel, {
+      type: 'message.received',
+      occurredAt: shopTime(at),
+      data: { conversationId: `CV${order.orderId}`, buyer: order.buyer, text, at: shopTime(at) },
+    });
   });
-  ctx.log(`orders: ${orders.length} orders from ${DEMO_BUYERS} buyers (${accepted} webhooks accepted)`);
+  ctx.log(`customer service: ${threads.length} conversations`);
+  return threads.length;
 }

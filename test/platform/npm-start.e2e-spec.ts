@@ -58,7 +58,7 @@ describe('npm start', () => {
       expect(log).toContain('demo catalog: 200 products');
       expect(log).toContain('[shopops] ready (one-process)');
       expect(childProcesses(pid)).toHaveLength(1);
-      // Demo products are drafts (not on sale): the whole range is for staff.
+      // Staff see the whole demo range, drafts included.
       const products = await graphqlRequest<{ products: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
         gateway,
         `{ products(first: 100) { nodes { code } pageInfo { hasNextPage } } }`,

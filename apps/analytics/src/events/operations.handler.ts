@@ -54,8 +54,11 @@ export class OperationsHandler {
     events: Array<EventEnvelope<ConversationOpenedPayload | ConversationResolvedPayload | ChannelStockChangedPayload>>,
   ): Promise<void> {
     for (const event of events) {
-      if (event.type === ConversationOpened.type) await this.rollups.addConversationOpened(tx, event.payload as ConversationOpenedPayload, event.occurredAt);
-      else if (event.type === ConversationResolved.type) await this.rollups.addConversationResolved(tx, event.payload as ConversationResolvedPayload);
+      if (event.type === ConversationOpened.type) {
+        const opened = event.payload as ConversationOpenedPayload;
+        // Counted on the day the buyer wrote, not the day the event was relayed.
+        await this.rollups.addConversationOpened(tx, opened, opened.openedAt ?? event.occurredAt);
+      } else if (event.type === ConversationResolved.type) await this.rollups.addConversationResolved(tx, event.payload as ConversationResolvedPayload);
       else await this.rollups.setStock(tx, event.payload as ChannelStockChangedPayload, event.occurredAt);
     }
   }

@@ -1,9 +1,15 @@
 /** Small server-rendered SVG charts for report pages: no script, no external assets. */
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** What an empty section says instead of an empty chart: a blank chart reads as a broken page. */
+export const NO_DATA = 'no data · 暂无数据';
+const noData = (title: string) => `<figure><figcaption>${escape(title)}</figcaption><p class="no-data">${NO_DATA}</p></figure>`;
+
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 
 export function lineChart(title: string, points: ReadonlyArray<{ label: string; value: number }>, format = yuan): string {
+  // A day without sales is a figure (zero); only a period without any day is no data.
+  if (!points.length) return noData(title);
   const width = 640;
   const height = 220;
   const pad = 40;
@@ -23,6 +29,7 @@ export function lineChart(title: string, points: ReadonlyArray<{ label: string; 
 }
 
 export function funnelChart(title: string, steps: ReadonlyArray<{ step: string; visitors: number }>): string {
+  if (!steps.some((s) => s.visitors)) return noData(title);
   const width = 640;
   const bar = 28;
   const height = steps.length * (bar + 8) + 20;
@@ -39,6 +46,7 @@ export function funnelChart(title: string, steps: ReadonlyArray<{ step: string; 
 }
 
 export function shareBars(title: string, parts: ReadonlyArray<{ label: string; share: number }>): string {
+  if (!parts.some((p) => p.share)) return noData(title);
   const width = 640;
   const colours = ['#b0413e', '#3e6ab0', '#5a9e5a', '#c9a227', '#7d5ab0', '#4aa3a3', '#a35a7d', '#777', '#333'];
   let left = 0;

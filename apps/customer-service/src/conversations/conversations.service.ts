@@ -233,6 +233,7 @@ export class ConversationsService {
       channel: m.channel,
       externalId: m.externalId,
       ...(m.platformUserId ? { platformUserId: m.platformUserId } : {}),
+      openedAt: new Date(row.opened_at).toISOString(),
     });
     return row;
   }

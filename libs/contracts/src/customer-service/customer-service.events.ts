@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 
 export class ConversationOpenedPayload {
@@ -7,6 +7,8 @@ export class ConversationOpenedPayload {
   @IsString() channel!: string;
   @IsString() externalId!: string;
   @IsOptional() @IsString() platformUserId?: string;
+  /** When the buyer's first message was sent: a late delivery still counts on the day it opened. */
+  @IsOptional() @IsDateString() openedAt?: string;
 }
 
 export class ReviewRecordedPayload {

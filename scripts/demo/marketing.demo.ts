@@ -1,0 +1,59 @@
+import { expectResult, shopDay, shopMidnight, shopTime, type DemoContext } from './demo-context';
+import { AD_CAMPAIGNS, DEMO_DAYS, DEMO_EXPERIMENT, HERO_COMPANION, HERO_SKU, type ShopHistory } from './shop-history';
+
+const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol', 'live'] as const;
+const SPEND_ROWS_PER_REQUEST = 200;
+
+/** Daily ad spend per paid source and campaign, the main-image test and a coming flash sale. */
+export async function seedMarketing(ctx: DemoContext, history: ShopHistory): Promise<void> {
+  const rows = Array.from({ length: DEMO_DAYS }, (_, daysAgo) => {
+    const day = shopDay(shopMidnight(ctx.now, daysAgo));
+    const double11 = history.peakDay >= 0 && daysAgo >= history.peakDay && daysAgo <= history.peakDay + 10;
+    return PAID_SOURCES.map((source) => ({
+      day,
+      source,
+      campaign: source === 'paid_search' ? (double11 ? 'double11' : AD_CAMPAIGNS[0]) : double11 ? 'double11' : AD_CAMPAIGNS[1],
+      spendFen: Math.round((source === 'paid_search' ? 120_000 : 60_000) * (double11 ? 2.5 : 1) * (0.7 + 0.6 * ctx.random())),
+    }));
+  }).flat();
+  for (let i = 0; i < rows.length; i += SPEND_ROWS_PER_REQUEST)
+    await ctx.graphql(`mutation($rows: [AdSpendInput!]!) { importAdSpend(rows: $rows) }`, { rows: rows.slice(i, i + SPEND_ROWS_PER_REQUEST) }, 'operator');
+  await ctx.graphql(
+    `mutation($input: ExperimentInput!) { defineExperiment(input: $input) { plannedUnitsPerVariant } }`,
+    {
+      input: {
+        key: DEMO_EXPERIMENT,
+        name: '主图：棚拍 vs 街拍',
+        metric: 'payment',
+        baselineRate: 0.03,
+        minimumDetectableEffect: 0.005,
+        variants: [
+          { name: 'studio', weight: 1 },
+          { name: 'street', weight: 1 },
+        ],
+      },
+    },
+    'operator',
+  );
+  // The evening after tomorrow: a two-hour flash sale on the best seller and its scarf.
+  const startsAt = shopMidnight(ctx.now, -2) + 20 * 3_600_000;
+  const sale = await ctx.graphql<{ createPromotion: { __typename: string } }>(
+    `mutation($input: PromotionInput!) { createPromotion(input: $input) { __typename ... on PromotionConflictError { message } ... on PriceHonestyError { skuCode wasPriceFen lowestPriceFen } } }`,
+    {
+      input: {
+        code: 'DEMO-FLASH-20',
+        name: '晚八点秒杀',
+        kind: 'FLASH_SALE',
+        skuCodes: [HERO_SKU, HERO_COMPANION],
+        startsAt: shopTime(startsAt),
+        endsAt: shopTime(startsAt + 2 * 3_600_000),
+        percentOff: 30,
+        perBuyerLimit: 1,
+        quantityCap: 50,
+      },
+    },
+    'operator',
+  );
+  expectResult('flash sale', sale.createPromotion, 'Promotion');
+  ctx.log(`marketing: ${rows.length} days × sources of ad spend, experiment ${DEMO_EXPERIMENT}, flash sale DEMO-FLASH-20`);
+}

@@ -1,0 +1,82 @@
+import { expectResult, inParallel, type DemoContext } from './demo-context';
+import type { ShopHistory } from './shop-history';
+
+const HOW_LONG_MS = 120_000;
+
+/** Retries `attempt` until it answers something (the service has not heard of the order or member yet), within two minutes. */
+async function eventually<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + HOW_LONG_MS;
+  for (;;) {
+    const answer = await attempt();
+    if (answer !== undefined) return answer;
+    if (Date.now() > deadline) throw new Error(`demo ${what}: still unknown after two minutes`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * After-sales as the team works it: two thirds of the open conversations resolved, returns opened
+ * for the complaints of the pilling knitwear, and member-day points for the most loyal buyers.
+ */
+export async function seedAfterSales(ctx: DemoContext, history: ShopHistory, conversations: number): Promise<void> {
+  const all = await eventually('conversations', async () => {
+    const data = await ctx.graphql<{ conversations: Array<{ id: string; status: string }> }>(`{ conversations(first: 200) { id status } }`, {}, 'cs_agent');
+    return data.conversations.length >= conversations ? data.conversations : undefined;
+  });
+  const toResolve = all.filter((c, i) => (c.status === 'OPEN' || c.status === 'PENDING') && i % 3 !== 2);
+  await inParallel(toResolve, 4, async ({ id }) => {
+    const data = await ctx.graphql<{ setConversationStatus: { __typename: string } }>(
+      `mutation($id: ID!) { setConversationStatus(conversationId: $id, status: RESOLVED) { __typename ... on ErrorResult { message } } }`,
+      { id },
+      'cs_agent',
+    );
+    expectResult('resolving a conversation', data.setConversationStatus, 'Conversation');
+  });
+  const complaints = history.orders.filter((o) => o.paidAt !== undefined && o.lines[0].skuCode.startsWith('LX-KNIT-')).slice(-6);
+  await inParallel(complaints, 3, async (order) => {
+    const line = order.lines[0];
+    await eventually('after-sales case', async () => {
+      const data = await ctx.graphql<{ openAfterSalesCase: { __typename: string } }>(
+        `mutation($input: OpenCaseInput!) { openAfterSalesCase(input: $input) { __typename ... on ErrorResult { message } } }`,
+        {
+          input: {
+            kind: 'RETURN',
+            channel: order.channel,
+            orderId: order.orderId,
+            skuCode: line.skuCode,
+            quantity: 1,
+            amountFen: line.unitPriceFen,
+            reasonCategory: 'QUALITY',
+            reason: '面料起球',
+          },
+        },
+        'cs_agent',
+      );
+      if (data.openAfterSalesCase.__typename === 'NotFoundError') return undefined;
+      expectResult('after-sales case', data.openAfterSalesCase, 'AfterSalesCase');
+      return true;
+    });
+  });
+  // The most loyal Taobao buyers get member-day points on top of what their orders earned.
+  const orders = new Map<string, number>();
+  for (const o of history.orders)
+    if (o.paidAt !== undefined && o.channel === 'taobao') orders.set(o.buyer.platformUserId, (orders.get(o.buyer.platformUserId) ?? 0) + 1);
+  const loyal = [...orders].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  await inParallel(loyal, 4, async ([platformUserId]) => {
+    const member = await eventually('member', async () => {
+      const data = await ctx.graphql<{ memberByIdentity: { id: string } | null }>(
+        `query($id: String!) { memberByIdentity(platform: "taobao", platformUserId: $id) { id } }`,
+        { id: platformUserId },
+        'operator',
+      );
+      return data.memberByIdentity ?? undefined;
+    });
+    const data = await ctx.graphql<{ grantPoints: { __typename: string } }>(
+      `mutation($input: PointsChangeInput!) { grantPoints(input: $input) { __typename } }`,
+      { input: { memberId: member.id, points: 500, reason: '会员日礼遇', idempotencyKey: `demo-member-day-${platformUserId}` } },
+      'operator',
+    );
+    expectResult('member-day points', data.grantPoints, 'PointsBalance');
+  });
+  ctx.log(`after-sales: ${toResolve.length} conversations resolved, ${complaints.length} return cases, member-day points for ${loyal.length} loyal buyers`);
+}
