@@ -36,7 +36,7 @@ export async function seedDemoData(ctx: DemoContext): Promise<void> {
   ]);
   const outcome = await seedOrders(own(15), history);
   await waitForAnalytics(ctx, history.firstDay, outcome.paidOrders, history.events.filter((e) => e.type === 'product_view').length);
-  await seedAfterSales(ctx, history, conversations);
+  await seedAfterSales(ctx, history, conversations, outcome.shipped);
   await seedReports(ctx, history.peakDay);
   ctx.log('all seeded');
 }

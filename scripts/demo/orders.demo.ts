@@ -14,6 +14,8 @@ export interface OrderOutcome {
   readonly paidOrders: number;
   readonly refunds: number;
   readonly reviews: number;
+  /** Orders whose goods left (order.shipped sent): the only ones a return can be opened on. */
+  readonly shipped: ReadonlySet<string>;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function seedOrders(ctx: DemoContext, history: ShopHistory): Promis
   const spikeAt = now - 12 * DAY;
   let refunds = 0;
   let reviews = 0;
+  const shipped = new Set<string>();
   const plans = history.orders.map((order) => ({ order, fate: random(), review: random(), rating: random(), text: random() }));
   await inParallel(plans, WEBHOOKS_IN_FLIGHT, async ({ order, fate, review, rating, text }) => {
     const send = (type: string, at: number, extra: Record<string, unknown> = {}): Promise<void> =>
@@ -50,6 +53,7 @@ export async function seedOrders(ctx: DemoContext, history: ShopHistory): Promis
     const shippedAt = order.paidAt + 20 * HOUR;
     if (shippedAt >= now) return;
     await send('order.shipped', shippedAt, { shipment: { carrier: 'SF', trackingNo: `SF${order.orderId}`, locationCode: 'CENTRAL' } });
+    shipped.add(order.orderId);
     const completedAt = shippedAt + 6 * DAY;
     if (completedAt >= now) return;
     await send('order.completed', completedAt);
@@ -79,7 +83,7 @@ export async function seedOrders(ctx: DemoContext, history: ShopHistory): Promis
   ctx.log(
     `orders: ${history.orders.length} orders over ${Math.round((now - history.orders[0].placedAt) / DAY)} days, ${paidOrders} paid, ${refunds} refunds, ${reviews} reviews`,
   );
-  return { paidOrders, refunds, reviews };
+  return { paidOrders, refunds, reviews, shipped };
 }
 
 function orderData(order: DemoOrder) {

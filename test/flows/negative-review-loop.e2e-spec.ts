@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { createSkus, eventually, GatewayClient, sendWebhook } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, sendWebhook, supplierWithCleanRecord } from '@shopops/testing';
 
 /**
  * The negative-review loop across customer service and inventory, driven by signed review
@@ -12,36 +11,8 @@ describe('negative-review loop', () => {
 
   it('turns a spike of quality complaints into an incident, a quality issue, a lower supplier grade and a visible SKU health', async () => {
     const [sku] = await createSkus(gateway, 1, 59900, 'NRL');
-    const supplier = `SUP-${randomUUID().slice(0, 6)}`;
-    await gateway.data(
-      `mutation($i: UpsertSupplierInput!) { upsertSupplier(input: $i) { code } }`,
-      { i: { code: supplier, name: '桐乡毛衫厂', kind: 'CORE' } },
-      operator,
-    );
-    await gateway.data(
-      `mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`,
-      { i: { skuCode: sku, supplierCode: supplier, leadTimeDays: 10, moq: 10, unitCostFen: 20000 } },
-      operator,
-    );
     // One on-time delivery of 100 units: the supplier starts with a clean record.
-    const po = await gateway.data<{ createPurchaseOrder: { id: string } }>(
-      `mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { ... on PurchaseOrder { id } } }`,
-      {
-        i: {
-          supplierCode: supplier,
-          locationCode: 'CENTRAL',
-          expectedAt: new Date(Date.now() + 86_400_000).toISOString(),
-          lines: [{ skuCode: sku, quantity: 100 }],
-        },
-      },
-      operator,
-    );
-    await gateway.data(`mutation($id: ID!) { sendPurchaseOrder(id: $id) { __typename } }`, { id: po.createPurchaseOrder.id }, operator);
-    await gateway.data(
-      `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { __typename } }`,
-      { i: { purchaseOrderId: po.createPurchaseOrder.id, lines: [{ skuCode: sku, quantity: 100 }] } },
-      { role: 'warehouse' },
-    );
+    const supplier = await supplierWithCleanRecord(gateway, sku, { name: '桐乡毛衫厂', unitCostFen: 20000 });
     const gradeOf = async () =>
       (
         await gateway.data<{ suppliers: Array<{ code: string; grade: string; qualityPassRate: number }> }>(

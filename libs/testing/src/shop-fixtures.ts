@@ -61,3 +61,41 @@ export async function reservationOf(gateway: GatewayClient, channel: string, ord
   );
   return data.reservation;
 }
+
+/**
+ * A new core supplier of `skuCode` with one on-time delivery of 100 units received at CENTRAL: a
+ * clean record to grade from. Returns the supplier's code.
+ */
+export async function supplierWithCleanRecord(
+  gateway: GatewayClient,
+  skuCode: string,
+  { name, unitCostFen }: { name: string; unitCostFen: number },
+): Promise<string> {
+  const operator = { role: 'operator' as const };
+  const supplier = `SUP-${randomUUID().slice(0, 6)}`;
+  await gateway.data(`mutation($i: UpsertSupplierInput!) { upsertSupplier(input: $i) { code } }`, { i: { code: supplier, name, kind: 'CORE' } }, operator);
+  await gateway.data(
+    `mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`,
+    { i: { skuCode, supplierCode: supplier, leadTimeDays: 10, moq: 10, unitCostFen } },
+    operator,
+  );
+  const po = await gateway.data<{ createPurchaseOrder: { id: string } }>(
+    `mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { ... on PurchaseOrder { id } } }`,
+    {
+      i: {
+        supplierCode: supplier,
+        locationCode: 'CENTRAL',
+        expectedAt: new Date(Date.now() + 86_400_000).toISOString(),
+        lines: [{ skuCode, quantity: 100 }],
+      },
+    },
+    operator,
+  );
+  await gateway.data(`mutation($id: ID!) { sendPurchaseOrder(id: $id) { __typename } }`, { id: po.createPurchaseOrder.id }, operator);
+  await gateway.data(
+    `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { __typename } }`,
+    { i: { purchaseOrderId: po.createPurchaseOrder.id, lines: [{ skuCode, quantity: 100 }] } },
+    { role: 'warehouse' },
+  );
+  return supplier;
+}

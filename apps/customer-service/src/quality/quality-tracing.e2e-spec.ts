@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createSkus, eventually, GatewayClient, sendWebhook, testPool, webhookHandled } from '@shopops/testing';
+import { createSkus, eventually, GatewayClient, sendWebhook, supplierWithCleanRecord, testPool, webhookHandled } from '@shopops/testing';
 
 /** Quality tracing into supplier grading: every complaint on an open issue reaches inventory, once. */
 describe('quality tracing', () => {
@@ -10,35 +10,7 @@ describe('quality tracing', () => {
 
   it('counts complaints after the issue opened against the supplier too, and a replayed complaint once', async () => {
     const [sku] = await createSkus(gateway, 1, 39900, 'QT');
-    const supplier = `SUP-${randomUUID().slice(0, 6)}`;
-    await gateway.data(
-      `mutation($i: UpsertSupplierInput!) { upsertSupplier(input: $i) { code } }`,
-      { i: { code: supplier, name: '嘉兴针织厂', kind: 'CORE' } },
-      operator,
-    );
-    await gateway.data(
-      `mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`,
-      { i: { skuCode: sku, supplierCode: supplier, leadTimeDays: 10, moq: 10, unitCostFen: 15000 } },
-      operator,
-    );
-    const po = await gateway.data<{ createPurchaseOrder: { id: string } }>(
-      `mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { ... on PurchaseOrder { id } } }`,
-      {
-        i: {
-          supplierCode: supplier,
-          locationCode: 'CENTRAL',
-          expectedAt: new Date(Date.now() + 86_400_000).toISOString(),
-          lines: [{ skuCode: sku, quantity: 100 }],
-        },
-      },
-      operator,
-    );
-    await gateway.data(`mutation($id: ID!) { sendPurchaseOrder(id: $id) { __typename } }`, { id: po.createPurchaseOrder.id }, operator);
-    await gateway.data(
-      `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { __typename } }`,
-      { i: { purchaseOrderId: po.createPurchaseOrder.id, lines: [{ skuCode: sku, quantity: 100 }] } },
-      { role: 'warehouse' },
-    );
+    const supplier = await supplierWithCleanRecord(gateway, sku, { name: '嘉兴针织厂', unitCostFen: 15000 });
     const passRate = async () =>
       (
         await gateway.data<{ suppliers: Array<{ code: string; qualityPassRate: number }> }>(`{ suppliers { code qualityPassRate } }`, {}, operator)

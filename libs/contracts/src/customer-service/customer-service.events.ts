@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
+import { IsIsoWithOffset } from '../webhooks/iso-timestamp';
 
 export class ConversationOpenedPayload {
   @IsUUID() conversationId!: string;
@@ -8,7 +9,7 @@ export class ConversationOpenedPayload {
   @IsString() externalId!: string;
   @IsOptional() @IsString() platformUserId?: string;
   /** When the buyer's first message was sent: a late delivery still counts on the day it opened. */
-  @IsOptional() @IsDateString() openedAt?: string;
+  @IsOptional() @IsIsoWithOffset() openedAt?: string;
 }
 
 export class ReviewRecordedPayload {
