@@ -64,7 +64,8 @@ export async function seedAfterSales(ctx: DemoContext, history: ShopHistory, con
   for (const o of history.orders)
     if (o.paidAt !== undefined && o.channel === 'taobao') orders.set(o.buyer.platformUserId, (orders.get(o.buyer.platformUserId) ?? 0) + 1);
   const loyal = [...orders].sort((a, b) => b[1] - a[1]).slice(0, 10);
-  await inParallel(loyal, 4, async ([platformUserId]) => {
+  const memberIds: string[] = [];
+  await inParallel(loyal, 4, async ([platformUserId], index) => {
     const member = await eventually('member', async () => {
       const data = await ctx.graphql<{ memberByIdentity: { id: string } | null }>(
         `query($id: String!) { memberByIdentity(platform: "taobao", platformUserId: $id) { id } }`,
@@ -79,6 +80,23 @@ export async function seedAfterSales(ctx: DemoContext, history: ShopHistory, con
       'operator',
     );
     expectResult('member-day points', data.grantPoints, 'PointsBalance');
+    memberIds[index] = member.id;
   });
-  ctx.log(`after-sales: ${toResolve.length} conversations resolved, ${complaints.length} return cases, member-day points for ${loyal.length} loyal buyers`);
+  // The three most loyal are gold for life (the shop's VIPs), so the tier's picks have buyers.
+  const gold = memberIds.slice(0, 3);
+  for (const memberId of gold) {
+    const locked = await ctx.graphql<{ lockLifetimeTier: boolean }>(
+      `mutation($id: ID!) { lockLifetimeTier(memberId: $id, tierCode: "gold") }`,
+      { id: memberId },
+      'admin',
+    );
+    if (!locked.lockLifetimeTier) throw new Error(`demo gold tier refused for ${memberId}`);
+  }
+  await eventually('gold tier picks', async () => {
+    const data = await ctx.graphql<{ picksForTier: unknown[] }>(`{ picksForTier(tier: "gold", first: 1) { skuCode } }`, {}, 'analyst');
+    return data.picksForTier.length > 0 ? true : undefined;
+  });
+  ctx.log(
+    `after-sales: ${toResolve.length} conversations resolved, ${complaints.length} return cases, member-day points for ${loyal.length} loyal buyers, ${gold.length} of them gold for life`,
+  );
 }
