@@ -39,7 +39,8 @@ async function readCounters(stack: SuiteStack, redis: IORedis): Promise<Counters
   let jobs = 0;
   let statements = 0;
   for (const service of stack.ports.keys()) {
-    if (![...stack.processes.keys()].includes(service)) continue;
+    // Services the stack runs, each in a process of its own or together in one.
+    if (![...stack.processes.values()].some((running) => running.services.includes(service))) continue;
     const page = await (await fetch(`http://127.0.0.1:${stack.port(service)}/metrics`)).text();
     jobs += sumCounter(page, 'queue_jobs_total', 'outcome="completed"');
     statements += sumCounter(page, 'db_queries_total');
