@@ -11,7 +11,6 @@
  * the rest, and exits 0 once every service drained cleanly. A service that stops on its own stops
  * the whole process with exit code 1, for the supervisor to restart.
  */
-import 'reflect-metadata';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isServiceName, SERVICE_NAMES, SERVICES, type ServiceName } from '@shopops/contracts';
@@ -68,6 +67,14 @@ function host(): void {
   async function stop(code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
+    // Each service cuts its own drain off after SHUTDOWN_TIMEOUT_MS; this catches one that never got to listen for it.
+    setTimeout(
+      () => {
+        log('a service did not stop in time; exiting');
+        process.exit(1);
+      },
+      Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000) + 5_000,
+    ).unref();
     const stages = [threads.filter((t) => t.service === 'gateway'), threads.filter((t) => t.service !== 'gateway')];
     const failed: string[] = [];
     for (const stage of stages) {
