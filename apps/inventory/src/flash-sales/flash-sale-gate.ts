@@ -1,4 +1,5 @@
 import { execute, selectRows, type TransactionContext } from '@shopops/platform';
+import { orderKey, OrderHolds } from '../reservations/order-holds';
 import type { ReservationState } from '../reservations/reservation.types';
 
 interface Sale {
@@ -38,8 +39,6 @@ interface HeldRow {
   units: number;
 }
 
-const orderKey = (channel: string, orderId: string) => `${channel}\u0000${orderId}`;
-
 /** Of `ordered` units, how many a buyer who already holds `bought` gets at the flash price. */
 export function flashPriceUnits(ordered: number, perBuyerLimit: number | null, bought: number): number {
   return perBuyerLimit === null ? ordered : Math.min(ordered, Math.max(0, perBuyerLimit - bought));
@@ -51,9 +50,7 @@ export function flashPriceUnits(ordered: number, perBuyerLimit: number | null, b
  * membership has linked the accounts), all lines or none; a released order gives its units back.
  */
 export class FlashSaleGate {
-  private readonly held = new Map<string, Array<{ sale: Sale; buyer: string; units: number }>>();
-  private readonly released = new Set<string>();
-  private readonly admitted = new Set<string>();
+  private readonly holds = new OrderHolds<{ sale: Sale; buyer: string; units: number }>();
 
   private constructor(
     private readonly sales: Sale[],
@@ -62,9 +59,7 @@ export class FlashSaleGate {
   ) {
     for (const h of held) {
       const sale = sales.find((s) => s.promotionId === h.promotion_id);
-      if (!sale) continue;
-      const key = orderKey(h.channel, h.order_id);
-      this.held.set(key, [...(this.held.get(key) ?? []), { sale, buyer: h.buyer_key, units: h.units }]);
+      if (sale) this.holds.load(h.channel, h.order_id, { sale, buyer: h.buyer_key, units: h.units });
     }
   }
 
@@ -130,9 +125,8 @@ export class FlashSaleGate {
    */
   admit(state: ReservationState): FlashSaleRefusal | undefined {
     if (!this.sales.length) return undefined;
-    const key = orderKey(state.channel, state.orderId);
-    if (this.held.has(key)) return undefined;
-    const buyer = this.buyerKeys.get(key) ?? `${state.channel}:order:${state.orderId}`;
+    if (this.holds.holds(state.channel, state.orderId)) return undefined;
+    const buyer = this.buyerKeys.get(orderKey(state.channel, state.orderId)) ?? `${state.channel}:order:${state.orderId}`;
     const takes: Array<{ sale: Sale; buyer: string; units: number }> = [];
     for (const sale of this.sales) {
       const ordered = state.lines.filter((l) => sale.skuCodes.has(l.skuCode)).reduce((n, l) => n + l.quantity, 0);
@@ -153,21 +147,16 @@ export class FlashSaleGate {
       t.sale.sold += t.units;
       t.sale.buyers.set(t.buyer, (t.sale.buyers.get(t.buyer) ?? 0) + t.units);
     }
-    if (takes.length) {
-      this.held.set(key, takes);
-      this.admitted.add(key);
-    }
+    this.holds.admit(state.channel, state.orderId, takes);
     return undefined;
   }
 
   /** The order did not get its stock after all, or was released: its units go back. */
   giveBack(state: ReservationState): void {
-    const key = orderKey(state.channel, state.orderId);
-    for (const t of this.held.get(key) ?? []) {
+    for (const t of this.holds.release(state.channel, state.orderId)) {
       t.sale.sold -= t.units;
       t.sale.buyers.set(t.buyer, Math.max(0, (t.sale.buyers.get(t.buyer) ?? 0) - t.units));
     }
-    if (this.held.delete(key) && !this.admitted.delete(key)) this.released.add(key);
   }
 
   async save(tx: TransactionContext): Promise<void> {
@@ -183,26 +172,26 @@ export class FlashSaleGate {
         );
       }
     }
-    const added = [...this.admitted].flatMap((key) => (this.held.get(key) ?? []).map((t) => ({ key, ...t })));
+    const added = this.holds.added();
     if (added.length) {
       await execute(
         tx.em,
         `INSERT INTO flash_sale_order (promotion_id, channel, order_id, buyer_key, units) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) ON CONFLICT DO NOTHING`,
         [
-          added.map((a) => a.sale.promotionId),
-          added.map((a) => a.key.split('\u0000')[0]),
-          added.map((a) => a.key.split('\u0000')[1]),
-          added.map((a) => a.buyer),
-          added.map((a) => a.units),
+          added.map((a) => a.hold.sale.promotionId),
+          added.map((a) => a.channel),
+          added.map((a) => a.orderId),
+          added.map((a) => a.hold.buyer),
+          added.map((a) => a.hold.units),
         ],
       );
     }
-    if (this.released.size) {
-      const gone = [...this.released].map((k) => k.split('\u0000'));
+    const gone = this.holds.removed();
+    if (gone.length) {
       await execute(
         tx.em,
         `DELETE FROM flash_sale_order WHERE promotion_id = ANY ($1::uuid[]) AND (channel, order_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-        [this.sales.map((s) => s.promotionId), gone.map((g) => g[0]), gone.map((g) => g[1])],
+        [this.sales.map((s) => s.promotionId), gone.map((g) => g.channel), gone.map((g) => g.orderId)],
       );
     }
   }

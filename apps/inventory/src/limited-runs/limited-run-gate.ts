@@ -1,4 +1,5 @@
 import { execute, selectRows, type TransactionContext } from '@shopops/platform';
+import { OrderHolds } from '../reservations/order-holds';
 import type { ReservationState } from '../reservations/reservation.types';
 
 interface Run {
@@ -26,17 +27,13 @@ interface RunRow {
   sold: number;
 }
 
-const orderKey = (channel: string, orderId: string) => `${channel}\u0000${orderId}`;
-
 /**
  * The limited runs (限量) a reservation batch touches, locked for the batch: every unit of a run's
  * SKUs counts against the run, on every channel, all lines or none; a released order gives its
  * units back. Concurrent batches queue on the run's row, so a run is never oversold.
  */
 export class LimitedRunGate {
-  private readonly held = new Map<string, Array<{ run: Run; units: number }>>();
-  private readonly released = new Set<string>();
-  private readonly admitted = new Set<string>();
+  private readonly holds = new OrderHolds<{ run: Run; units: number }>();
 
   private constructor(
     private readonly runs: Run[],
@@ -44,9 +41,7 @@ export class LimitedRunGate {
   ) {
     for (const h of held) {
       const run = runs.find((r) => r.collectionId === h.collection_id);
-      if (!run) continue;
-      const key = orderKey(h.channel, h.order_id);
-      this.held.set(key, [...(this.held.get(key) ?? []), { run, units: h.units }]);
+      if (run) this.holds.load(h.channel, h.order_id, { run, units: h.units });
     }
   }
 
@@ -73,8 +68,7 @@ export class LimitedRunGate {
   /** Takes the order's units of each run it touches, or refuses the order with the reason. */
   admit(state: ReservationState): LimitedRunRefusal | undefined {
     if (!this.runs.length) return undefined;
-    const key = orderKey(state.channel, state.orderId);
-    if (this.held.has(key)) return undefined;
+    if (this.holds.holds(state.channel, state.orderId)) return undefined;
     const takes: Array<{ run: Run; units: number }> = [];
     for (const run of this.runs) {
       const lines = state.lines.filter((l) => run.skuCodes.has(l.skuCode));
@@ -93,18 +87,13 @@ export class LimitedRunGate {
       takes.push({ run, units });
     }
     for (const t of takes) t.run.sold += t.units;
-    if (takes.length) {
-      this.held.set(key, takes);
-      this.admitted.add(key);
-    }
+    this.holds.admit(state.channel, state.orderId, takes);
     return undefined;
   }
 
   /** The order did not get its stock after all, or was released: its units go back to the run. */
   giveBack(state: ReservationState): void {
-    const key = orderKey(state.channel, state.orderId);
-    for (const t of this.held.get(key) ?? []) t.run.sold -= t.units;
-    if (this.held.delete(key) && !this.admitted.delete(key)) this.released.add(key);
+    for (const t of this.holds.release(state.channel, state.orderId)) t.run.sold -= t.units;
   }
 
   async save(tx: TransactionContext): Promise<void> {
@@ -113,20 +102,20 @@ export class LimitedRunGate {
       this.runs.map((r) => r.collectionId),
       this.runs.map((r) => r.sold),
     ]);
-    const added = [...this.admitted].flatMap((key) => (this.held.get(key) ?? []).map((t) => ({ key: key.split('\u0000'), ...t })));
+    const added = this.holds.added();
     if (added.length) {
       await execute(
         tx.em,
         `INSERT INTO limited_run_order (collection_id, channel, order_id, units) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) ON CONFLICT DO NOTHING`,
-        [added.map((a) => a.run.collectionId), added.map((a) => a.key[0]), added.map((a) => a.key[1]), added.map((a) => a.units)],
+        [added.map((a) => a.hold.run.collectionId), added.map((a) => a.channel), added.map((a) => a.orderId), added.map((a) => a.hold.units)],
       );
     }
-    if (this.released.size) {
-      const gone = [...this.released].map((k) => k.split('\u0000'));
+    const gone = this.holds.removed();
+    if (gone.length) {
       await execute(
         tx.em,
         `DELETE FROM limited_run_order WHERE collection_id = ANY ($1::uuid[]) AND (channel, order_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-        [this.runs.map((r) => r.collectionId), gone.map((g) => g[0]), gone.map((g) => g[1])],
+        [this.runs.map((r) => r.collectionId), gone.map((g) => g.channel), gone.map((g) => g.orderId)],
       );
     }
   }
