@@ -14,7 +14,8 @@ import { PLATFORM_CONFIG } from '../platform.tokens';
 import { commitBisecting } from './batch-bisection';
 import { DeadLetters } from './dead-letters';
 import { isEventBatch, type EventBatchData, type HandledJobData } from './event-batch';
-import { ON_EVENT, SCHEDULED, type EventBatchHandlerFn, type EventHandlerFn, type OnEventMetadata, type ScheduleMetadata } from './on-event.decorator';
+import { checkHandlersMatchSubscriptions, discoverHandlers } from './handler-discovery';
+import type { EventBatchHandlerFn } from './on-event.decorator';
 import { QueueRegistry, workerConnectionOptions } from './queue-registry';
 import { EVENT_SUBSCRIPTIONS, type SubscriptionTable } from './routing';
 import { ServiceSchedules } from './service-schedules';
@@ -71,8 +72,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.discoverHandlers();
-    this.checkHandlersMatchSubscriptions();
+    this.registerHandlers();
+    checkHandlersMatchSubscriptions(this.config.service.name, this.subscriptions[this.config.service.name] ?? [], [...this.handlers.keys()]);
     if (!isWorkerRole(this.config.role)) return;
     await this.schedules.start(this.config.worker.scheduleCheckMs);
     this.worker = new Worker(this.queueName, (job, token) => this.process(job, token), {
@@ -267,60 +268,19 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  private discoverHandlers(): void {
+  /** Every handler gets its own group commit: one transaction at a time per handler in this process. */
+  private registerHandlers(): void {
     if (this.handlers.size > 0 || this.schedules.size > 0) return;
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const fn = instance[method] as (...args: unknown[]) => Promise<void>;
-        this.registerEventHandler(instance, method, fn);
-        this.registerSchedule(instance, fn);
-      }
+    const found = discoverHandlers(this.discovery, this.scanner, this.reflector);
+    for (const { consumer, definitions, invoke } of found.handlers) {
+      const batcher = new MicroBatcher<EventEnvelope, void>({
+        maxBatch: this.config.worker.eventBatchMax,
+        maxWaitMs: 0,
+        run: (events) => commitBisecting(events, (part) => retryOnConflict(() => this.commitBatch(consumer, invoke, part))),
+      });
+      for (const definition of definitions)
+        this.handlers.set(definition.type, [...(this.handlers.get(definition.type) ?? []), { consumer, definition, batcher }]);
     }
-  }
-
-  private registerEventHandler(instance: object, method: string, fn: (...args: unknown[]) => Promise<void>): void {
-    const metadata = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT, fn);
-    if (!metadata) return;
-    const consumer = metadata.consumer ?? `${instance.constructor.name}.${method}`;
-    const one = fn as unknown as EventHandlerFn<unknown>;
-    const many = fn as unknown as EventBatchHandlerFn<unknown>;
-    const invoke: EventBatchHandlerFn<unknown> = metadata.batched
-      ? (tx, events) => many.call(instance, tx, events)
-      : async (tx, events) => {
-          for (const event of events) await one.call(instance, tx, event);
-        };
-    const batcher = new MicroBatcher<EventEnvelope, void>({
-      maxBatch: this.config.worker.eventBatchMax,
-      maxWaitMs: 0,
-      run: (events) => commitBisecting(events, (part) => retryOnConflict(() => this.commitBatch(consumer, invoke, part))),
-    });
-    for (const definition of metadata.definitions) {
-      const list = this.handlers.get(definition.type) ?? [];
-      list.push({ consumer, definition, batcher });
-      this.handlers.set(definition.type, list);
-    }
-  }
-
-  private registerSchedule(instance: object, fn: (...args: unknown[]) => Promise<void>): void {
-    const metadata = this.reflector.get<ScheduleMetadata | undefined>(SCHEDULED, fn);
-    if (!metadata) return;
-    this.schedules.add(metadata, (ctx) => fn.call(instance, ctx));
-  }
-
-  /** Routing and handlers must agree, or events would pile up unhandled or never arrive. */
-  private checkHandlersMatchSubscriptions(): void {
-    const service = this.config.service.name;
-    const subscribed = new Set((this.subscriptions[service] ?? []).map((d) => d.type));
-    const handled = new Set(this.handlers.keys());
-    const unhandled = [...subscribed].filter((t) => !handled.has(t));
-    const unrouted = [...handled].filter((t) => !subscribed.has(t));
-    const problems = [
-      ...unhandled.map((t) => `${service} subscribes to ${t} but no @OnEvent handler takes it`),
-      ...unrouted.map((t) => `${service} handles ${t} but its subscriptions do not route it here`),
-    ];
-    if (problems.length > 0) throw new Error(problems.join('\n'));
+    for (const { metadata, run } of found.schedules) this.schedules.add(metadata, run);
   }
 }
