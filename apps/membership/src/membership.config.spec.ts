@@ -36,6 +36,28 @@ describe('membership configuration', () => {
     ]);
   });
 
+  it('takes the impulse-buyer and style thresholds from the environment', () => {
+    expect(loadMembershipConfig({})).toMatchObject({
+      impulseMinutes: 15,
+      impulseMinPurchases: 3,
+      impulseSharePercent: 50,
+      styleMinWeight: 10,
+      styleSharePercent: 30,
+    });
+    expect(
+      loadMembershipConfig({
+        MEMBERSHIP_IMPULSE_MINUTES: '120',
+        MEMBERSHIP_IMPULSE_MIN_PURCHASES: '2',
+        MEMBERSHIP_IMPULSE_SHARE_PERCENT: '80',
+        MEMBERSHIP_STYLE_MIN_WEIGHT: '5',
+        MEMBERSHIP_STYLE_SHARE_PERCENT: '50',
+      }),
+    ).toMatchObject({ impulseMinutes: 120, impulseMinPurchases: 2, impulseSharePercent: 80, styleMinWeight: 5, styleSharePercent: 50 });
+    expect(configProblems(() => loadMembershipConfig({ MEMBERSHIP_STYLE_SHARE_PERCENT: '0' }))).toEqual([
+      'MEMBERSHIP_STYLE_SHARE_PERCENT="0" must be an integer between 1 and 100',
+    ]);
+  });
+
   it('takes the abandoned-cart delay from the environment, under a week', () => {
     expect(loadMembershipConfig({ MEMBERSHIP_ABANDONED_CART_HOURS: '4' }).abandonedCartHours).toBe(4);
     expect(configProblems(() => loadMembershipConfig({ MEMBERSHIP_ABANDONED_CART_HOURS: '200' }))).toEqual([

@@ -40,6 +40,12 @@ export interface MembershipConfig {
   readonly abandonedCartHours: number;
   /** Product views from which a member who has not bought in a year is tagged a browser. */
   readonly browserViews: number;
+  /** An order within this many minutes of the member's first view of the product is an impulse purchase. */
+  readonly impulseMinutes: number;
+  readonly impulseMinPurchases: number;
+  readonly impulseSharePercent: number;
+  readonly styleMinWeight: number;
+  readonly styleSharePercent: number;
   readonly expiryNoticeDays: number;
   /** Downgrades wait for the review date and this grace period after it. */
   readonly downgradeGraceDays: number;
@@ -85,6 +91,11 @@ class MembershipEnvironment {
   @IntegerVariable(1, 3650) MEMBERSHIP_REPURCHASE_REMINDER_DAYS = 60;
   @IntegerVariable(1, 167) MEMBERSHIP_ABANDONED_CART_HOURS = 24;
   @IntegerVariable(1, 100_000) MEMBERSHIP_BROWSER_VIEWS = 10;
+  @IntegerVariable(1, 10_080) MEMBERSHIP_IMPULSE_MINUTES = 15;
+  @IntegerVariable(1, 10_000) MEMBERSHIP_IMPULSE_MIN_PURCHASES = 3;
+  @IntegerVariable(1, 100) MEMBERSHIP_IMPULSE_SHARE_PERCENT = 50;
+  @IntegerVariable(1, 1_000_000) MEMBERSHIP_STYLE_MIN_WEIGHT = 10;
+  @IntegerVariable(1, 100) MEMBERSHIP_STYLE_SHARE_PERCENT = 30;
   @IntegerVariable(1, 365) MEMBERSHIP_EXPIRY_NOTICE_DAYS = 30;
   @IntegerVariable(0, 365) MEMBERSHIP_DOWNGRADE_GRACE_DAYS = 30;
   @TextVariable() MEMBERSHIP_PII_ROLES = 'admin,cs_agent';
@@ -109,6 +120,11 @@ export function loadMembershipConfig(env: Environment): MembershipConfig {
     repurchaseReminderDays: v.MEMBERSHIP_REPURCHASE_REMINDER_DAYS,
     abandonedCartHours: v.MEMBERSHIP_ABANDONED_CART_HOURS,
     browserViews: v.MEMBERSHIP_BROWSER_VIEWS,
+    impulseMinutes: v.MEMBERSHIP_IMPULSE_MINUTES,
+    impulseMinPurchases: v.MEMBERSHIP_IMPULSE_MIN_PURCHASES,
+    impulseSharePercent: v.MEMBERSHIP_IMPULSE_SHARE_PERCENT,
+    styleMinWeight: v.MEMBERSHIP_STYLE_MIN_WEIGHT,
+    styleSharePercent: v.MEMBERSHIP_STYLE_SHARE_PERCENT,
     expiryNoticeDays: v.MEMBERSHIP_EXPIRY_NOTICE_DAYS,
     downgradeGraceDays: v.MEMBERSHIP_DOWNGRADE_GRACE_DAYS,
     piiRoles: v.MEMBERSHIP_PII_ROLES.split(',')

@@ -68,3 +68,27 @@ export function settledMember(
 export function uniquePhone(): string {
   return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 }
+
+/** A member created by a chat message from a new marketplace buyer (no orders, no points), once membership has it. */
+export async function chattingMember(gateway: GatewayClient, platformUserId: string): Promise<MemberView> {
+  const chat = await sendWebhook(gateway.baseUrl, 'taobao', {
+    type: 'message.received',
+    data: { conversationId: `conv-${randomUUID().slice(0, 8)}`, buyer: { platformUserId }, text: '在吗', at: new Date().toISOString() },
+  });
+  if (chat.status !== 202) throw new Error(`message.received answered ${chat.status}`);
+  return settledMember(gateway, 'taobao', platformUserId);
+}
+
+/** A signed-in tracked event of the mall's mobile site. */
+export function trackedEvent(type: string, memberId: string, at: Date | string, about: { skuCode?: string; productCode?: string } = {}) {
+  return {
+    eventId: `ev-${randomUUID()}`,
+    type,
+    occurredAt: typeof at === 'string' ? at : at.toISOString(),
+    memberId,
+    channel: 'mall',
+    device: 'mobile',
+    source: 'direct',
+    ...about,
+  };
+}

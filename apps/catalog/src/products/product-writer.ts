@@ -79,6 +79,7 @@ export function changePayload(product: Product, changedFields: string[]) {
     version: product.version,
     title: product.title,
     ...(product.categoryCode ? { categoryCode: product.categoryCode } : {}),
+    tags: product.tags,
     changedFields,
     status: product.status,
   };

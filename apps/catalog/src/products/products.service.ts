@@ -73,7 +73,7 @@ export class ProductsService {
     const skus = await this.skus.insertSkus(tx, id, input.skus, tx.identity.subject);
     const product = await this.writer.recordVersion(tx, id, 'created');
     const category = product.categoryCode ? { categoryCode: product.categoryCode } : {};
-    tx.emit(ProductCreated, { productId: id, code: product.code, title: product.title, ...category, skus: skus.map(skuSnapshot) });
+    tx.emit(ProductCreated, { productId: id, code: product.code, title: product.title, ...category, tags: product.tags, skus: skus.map(skuSnapshot) });
     for (const sku of skus) tx.emit(SkuCreated, skuCreatedPayload(product, sku));
     return product;
   }

@@ -1,25 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TrackedEventsReceived, type EventEnvelope, type TrackedEventsReceivedPayload } from '@shopops/contracts';
 import { execute, OnEventBatch, type TransactionContext } from '@shopops/platform';
+import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
+import { productSignal, recordProductSignals, type ProductSignal } from '../segments/behaviour-signals';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Signed-in browsing counts as activity: a member who visits is not dormant (and a dormant one
  * who comes back ends the episode), even before buying again. Their cart is kept too: what they
- * added and have not ordered since is an abandoned cart to remind them of.
+ * added and have not ordered since is an abandoned cart to remind them of. What they view, add and
+ * order feeds their style and impulse-buyer tags.
  */
 @Injectable()
 export class SiteActivityHandler {
+  constructor(@Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig) {}
+
   @OnEventBatch(TrackedEventsReceived)
   async recordVisits(tx: TransactionContext, batches: Array<EventEnvelope<TrackedEventsReceivedPayload>>): Promise<void> {
     const latest = new Map<string, number>();
     const carts: Array<{ memberId: string; skuCode: string; at: string }> = [];
     const ordered = new Map<string, number>();
     const views = new Map<string, number>();
+    const signals: ProductSignal[] = [];
     for (const batch of batches) {
       for (const e of batch.payload.events) {
         if (!e.memberId || !UUID.test(e.memberId)) continue;
+        const signal = productSignal(e, e.memberId);
+        if (signal) signals.push(signal);
         latest.set(e.memberId, Math.max(latest.get(e.memberId) ?? 0, Date.parse(e.occurredAt)));
         if (e.type === 'add_to_cart' && e.skuCode) carts.push({ memberId: e.memberId, skuCode: e.skuCode, at: e.occurredAt });
         if (e.type === 'product_view') views.set(e.memberId, (views.get(e.memberId) ?? 0) + 1);
@@ -27,7 +35,10 @@ export class SiteActivityHandler {
       }
     }
     if (!latest.size) return;
+    // Members in id order before any write, as rescoring takes them: neither waits on the other crosswise.
+    await execute(tx.em, `SELECT id FROM member WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...latest.keys()]]);
     await this.recordCarts(tx, carts, ordered);
+    await recordProductSignals(tx, signals, this.config.impulseMinutes);
     if (views.size) {
       // Views feed the browser tag and the engage stage: the members are rescored.
       await execute(tx.em, `UPDATE member m SET product_views = m.product_views + v.n FROM unnest($1::uuid[], $2::int[]) AS v(id, n) WHERE m.id = v.id`, [

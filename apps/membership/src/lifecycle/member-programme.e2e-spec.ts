@@ -188,7 +188,9 @@ describe('member programme', () => {
           { role: 'operator' },
         )
       ).member.rfm;
-    expect(await rfmOf(browser.id)).toEqual({ tags: ['browser'], stage: 'engage' });
+    // Ten views of one product are also enough weight for its styles (behaviour-tags.e2e-spec covers those).
+    const browserRfm = await rfmOf(browser.id);
+    expect({ ...browserRfm, tags: browserRfm.tags.filter((t) => !t.startsWith('style:')) }).toEqual({ tags: ['browser'], stage: 'engage' });
     expect((await rfmOf(repeat.id)).stage).toBe('retain');
   });
 });

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { GatewayClient, memberOf, type MemberView, sendBuyerOrder, settledMember, testPool, uniquePhone } from '@shopops/testing';
+import request from 'supertest';
+import {
+  eventually,
+  GatewayClient,
+  memberOf,
+  type MemberView,
+  sendBuyerOrder,
+  settledMember,
+  testPool,
+  tokenFor,
+  trackedEvent,
+  uniquePhone,
+} from '@shopops/testing';
 
 /** Members through the gateway: one member per person across platforms, PII by role, privacy rights. */
 describe('members', () => {
@@ -277,6 +289,23 @@ describe('members', () => {
           caller,
         )
       ).memberDataExport;
+    // What they looked at and bought on the site is theirs too: exported, then erased.
+    const viewed = `LX-ERASE-${randomUUID().slice(0, 6)}`;
+    const at = new Date().toISOString();
+    const tracked = await request(gateway.baseUrl)
+      .post('/events')
+      .set('authorization', `Bearer ${tokenFor('analyst')}`)
+      .send({ events: [trackedEvent('product_view', id, at, { productCode: viewed }), trackedEvent('add_to_cart', id, at, { skuCode: `${viewed}-M` })] });
+    expect(tracked.body.accepted).toBe(2);
+    const behaviourRows = async () =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT (SELECT count(*) FROM membership.member_product_view WHERE member_id = $1) + (SELECT count(*) FROM membership.member_cart WHERE member_id = $1)
+                  + (SELECT product_views FROM membership.member WHERE id = $1) AS n`,
+          [id],
+        )
+      ).rows[0].n;
+    await eventually(behaviourRows, (n) => Number(n) === 3, { what: 'the view and the cart in membership' });
     const unknown = randomUUID();
     expect(await exportOf(unknown, { role: 'admin' })).toEqual({ __typename: 'NotFoundError', entity: 'Member', key: unknown });
     const found = await exportOf(id, { role: 'member', memberId: id });
@@ -284,6 +313,11 @@ describe('members', () => {
     const exported = JSON.parse(found.document ?? '');
     expect(JSON.stringify(exported)).toContain(phone);
     expect(JSON.stringify(exported)).toContain(user);
+    expect(exported.behaviour).toMatchObject({
+      productViews: 1,
+      cart: [{ sku_code: `${viewed}-M` }],
+      firstViews: [{ product_code: viewed }],
+    });
 
     const bad = await gateway.query(`mutation { eraseMember(memberId: "${id}", reason: "") { __typename } }`, {}, { role: 'admin' });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -299,6 +333,7 @@ describe('members', () => {
     ).rows[0];
     expect(row).toMatchObject({ status: 'ERASED', phone_sealed: null, phone_hash: null, address_sealed: null, birthday_sealed: null });
     expect(await memberOf(gateway, 'taobao', user)).toBeNull();
+    expect(Number(await behaviourRows())).toBe(0);
     const outbox = await db.query(
       `SELECT count(*)::int AS n FROM membership.outbox WHERE type = 'membership.member.erasure-requested.v2' AND payload->>'memberId' = $1`,
       [id],

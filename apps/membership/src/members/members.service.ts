@@ -169,9 +169,26 @@ export class MembersService {
       `INSERT INTO consent (member_id, channel, granted, updated_at) SELECT $1, channel, granted, updated_at FROM consent WHERE member_id = $2 ON CONFLICT DO NOTHING`,
       [survivorId, mergedId],
     );
+    // Behaviour moves with the member: first views (the earlier one), style weights summed.
+    await execute(
+      tx.em,
+      `INSERT INTO member_product_view (member_id, product_code, first_viewed_at) SELECT $1, product_code, first_viewed_at FROM member_product_view WHERE member_id = $2
+       ON CONFLICT (member_id, product_code) DO UPDATE SET first_viewed_at = least(member_product_view.first_viewed_at, EXCLUDED.first_viewed_at)`,
+      [survivorId, mergedId],
+    );
+    await execute(
+      tx.em,
+      `INSERT INTO member_style (member_id, tag, weight) SELECT $1, tag, weight FROM member_style WHERE member_id = $2
+       ON CONFLICT (member_id, tag) DO UPDATE SET weight = member_style.weight + EXCLUDED.weight`,
+      [survivorId, mergedId],
+    );
+    await execute(tx.em, `DELETE FROM member_product_view WHERE member_id = $1`, [mergedId]);
+    await execute(tx.em, `DELETE FROM member_style WHERE member_id = $1`, [mergedId]);
     await execute(
       tx.em,
       `UPDATE member s SET interaction_score = s.interaction_score + m.interaction_score, review_count = s.review_count + m.review_count,
+              product_views = s.product_views + m.product_views, tracked_purchases = s.tracked_purchases + m.tracked_purchases,
+              impulse_purchases = s.impulse_purchases + m.impulse_purchases,
               last_interaction_at = greatest(s.last_interaction_at, m.last_interaction_at),
               phone_sealed = coalesce(s.phone_sealed, m.phone_sealed), phone_hash = coalesce(s.phone_hash, m.phone_hash),
               phone_declared = CASE WHEN s.phone_hash IS NOT NULL THEN s.phone_declared ELSE m.phone_declared END,

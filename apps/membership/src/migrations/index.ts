@@ -8,6 +8,7 @@ import { RefundIdentity1734000000000 } from './1734000000000-refund-identity';
 import { ErasureConfirmations1734100000000 } from './1734100000000-erasure-confirmations';
 import { MemberCarts1734200000000 } from './1734200000000-member-carts';
 import { MemberStage1734300000000 } from './1734300000000-member-stage';
+import { MemberBehaviour1797500000000 } from './1797500000000-member-behaviour';
 
 /** Applied in order after the platform's messaging tables; never edit one that has shipped. */
 export const MEMBERSHIP_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MEMBERSHIP_MIGRATIONS = [
   ErasureConfirmations1734100000000,
   MemberCarts1734200000000,
   MemberStage1734300000000,
+  MemberBehaviour1797500000000,
 ];

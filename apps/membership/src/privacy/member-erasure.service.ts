@@ -68,6 +68,13 @@ export class MemberErasureService {
         [memberId],
       );
       await execute(tx.em, `DELETE FROM consent WHERE member_id = $1`, [memberId]);
+      // What they looked at and bought on the site says who they are: it goes too.
+      await execute(tx.em, `DELETE FROM member_product_view WHERE member_id = $1`, [memberId]);
+      await execute(tx.em, `DELETE FROM member_style WHERE member_id = $1`, [memberId]);
+      await execute(tx.em, `DELETE FROM member_cart WHERE member_id = $1`, [memberId]);
+      await execute(tx.em, `UPDATE member SET product_views = 0, tracked_purchases = 0, impulse_purchases = 0 WHERE id = $1`, [memberId]);
+      await execute(tx.em, `DELETE FROM segment_member WHERE member_id = $1`, [memberId]);
+      await execute(tx.em, `DELETE FROM member_rfm WHERE member_id = $1`, [memberId]);
       await execute(tx.em, `DELETE FROM identity_verification WHERE member_id = $1 OR owner_member_id = $1`, [memberId]);
       await this.forgetAccountsInRecords(tx, memberId, requestId);
       await execute(tx.em, `UPDATE coupon SET status = 'VOID' WHERE member_id = $1 AND status = 'ISSUED'`, [memberId]);

@@ -1,7 +1,20 @@
-import { FIXED_CUTOFFS, lifecycleStage, matchesRule, ruleProblem, scoreAscending, scoreMember, scoreRecency, usableCutoffs } from './rfm';
+import {
+  FIXED_CUTOFFS,
+  isImpulseBuyer,
+  lifecycleStage,
+  matchesRule,
+  ruleProblem,
+  scoreAscending,
+  scoreMember,
+  scoreRecency,
+  styleTags,
+  usableCutoffs,
+} from './rfm';
 
-/** The default behaviour thresholds (MEMBERSHIP_BROWSER_VIEWS). */
-const BEHAVIOUR = { browserViews: 10 };
+/** The default behaviour thresholds (MEMBERSHIP_BROWSER_VIEWS, _IMPULSE_MIN_PURCHASES, _IMPULSE_SHARE_PERCENT, _STYLE_MIN_WEIGHT, _STYLE_SHARE_PERCENT). */
+const BEHAVIOUR = { browserViews: 10, impulseMinPurchases: 3, impulseSharePercent: 50, styleMinWeight: 10, styleSharePercent: 30 };
+/** No tracked purchases and no style signals. */
+const NO_SIGNALS = { trackedPurchases: 0, impulsePurchases: 0, styleWeights: [] };
 
 describe('RFM', () => {
   it('scores recency reversed and frequency/monetary ascending against quintile cut-offs', () => {
@@ -29,6 +42,7 @@ describe('RFM', () => {
         dormant: true,
         productViews: 0,
         interactionScore: 60,
+        ...NO_SIGNALS,
       },
       FIXED_CUTOFFS,
       BEHAVIOUR,
@@ -53,13 +67,58 @@ describe('RFM', () => {
       dormant: false,
       productViews,
       interactionScore: 0,
+      ...NO_SIGNALS,
     });
     expect(scoreMember(member(10, 0), FIXED_CUTOFFS, BEHAVIOUR).tags).toEqual(['browser']);
     expect(scoreMember(member(9, 0), FIXED_CUTOFFS, BEHAVIOUR).tags).toEqual([]);
     expect(scoreMember(member(50, 1), FIXED_CUTOFFS, BEHAVIOUR).tags).not.toContain('browser');
     // A shop that sets the threshold to 30 views.
-    expect(scoreMember(member(10, 0), FIXED_CUTOFFS, { browserViews: 30 }).tags).toEqual([]);
-    expect(scoreMember(member(30, 0), FIXED_CUTOFFS, { browserViews: 30 }).tags).toEqual(['browser']);
+    expect(scoreMember(member(10, 0), FIXED_CUTOFFS, { ...BEHAVIOUR, browserViews: 30 }).tags).toEqual([]);
+    expect(scoreMember(member(30, 0), FIXED_CUTOFFS, { ...BEHAVIOUR, browserViews: 30 }).tags).toEqual(['browser']);
+  });
+
+  it('tags an impulse buyer from MEMBERSHIP_IMPULSE_MIN_PURCHASES tracked purchases, at least MEMBERSHIP_IMPULSE_SHARE_PERCENT of them soon after a first view', () => {
+    expect(isImpulseBuyer({ trackedPurchases: 3, impulsePurchases: 2 }, BEHAVIOUR)).toBe(true);
+    expect(isImpulseBuyer({ trackedPurchases: 4, impulsePurchases: 2 }, BEHAVIOUR)).toBe(true); // exactly half
+    expect(isImpulseBuyer({ trackedPurchases: 5, impulsePurchases: 2 }, BEHAVIOUR)).toBe(false);
+    expect(isImpulseBuyer({ trackedPurchases: 2, impulsePurchases: 2 }, BEHAVIOUR)).toBe(false); // too few to judge
+    expect(isImpulseBuyer({ trackedPurchases: 0, impulsePurchases: 0 }, { ...BEHAVIOUR, impulseMinPurchases: 1 })).toBe(false);
+    // A shop that judges from 2 purchases and asks for 80%.
+    const strict = { ...BEHAVIOUR, impulseMinPurchases: 2, impulseSharePercent: 80 };
+    expect(isImpulseBuyer({ trackedPurchases: 2, impulsePurchases: 2 }, strict)).toBe(true);
+    expect(isImpulseBuyer({ trackedPurchases: 5, impulsePurchases: 3 }, strict)).toBe(false);
+    expect(isImpulseBuyer({ trackedPurchases: 5, impulsePurchases: 4 }, strict)).toBe(true);
+  });
+
+  it('gives style tags for the product tags holding MEMBERSHIP_STYLE_SHARE_PERCENT of at least MEMBERSHIP_STYLE_MIN_WEIGHT weighted engagement, three at most, strongest first', () => {
+    const weights = (entries: Record<string, number>) => Object.entries(entries).map(([tag, weight]) => ({ tag, weight }));
+    expect(styleTags(weights({ minimalist: 6, office: 3, silk: 1 }), BEHAVIOUR)).toEqual(['style:minimalist', 'style:office']); // 60%, 30%; silk 10%
+    expect(styleTags(weights({ minimalist: 6, office: 2 }), BEHAVIOUR)).toEqual([]); // 8 < 10
+    expect(styleTags(weights({ office: 5, minimalist: 5 }), BEHAVIOUR)).toEqual(['style:minimalist', 'style:office']); // ties by name
+    expect(styleTags(weights({ a: 10, b: 10, c: 10, d: 10 }), { ...BEHAVIOUR, styleSharePercent: 25 })).toEqual(['style:a', 'style:b', 'style:c']);
+    expect(styleTags(weights({ a: 29, b: 71 }), BEHAVIOUR)).toEqual(['style:b']);
+    expect(styleTags(weights({ a: 30, b: 70 }), BEHAVIOUR)).toEqual(['style:b', 'style:a']);
+    expect(styleTags([], { ...BEHAVIOUR, styleMinWeight: 1 })).toEqual([]);
+    // A shop that counts from 5 and asks for half.
+    expect(styleTags(weights({ vintage: 3, office: 2 }), { ...BEHAVIOUR, styleMinWeight: 5, styleSharePercent: 50 })).toEqual(['style:vintage']);
+  });
+
+  it('adds impulse-buyer and style tags to the others', () => {
+    const member = {
+      recencyDays: 10,
+      frequency: 1,
+      monetaryFen: 10_000,
+      firstOrderDays: 400,
+      couponOrders: 0,
+      reviewCount: 0,
+      dormant: false,
+      productViews: 20,
+      interactionScore: 0,
+      trackedPurchases: 4,
+      impulsePurchases: 3,
+      styleWeights: [{ tag: 'office', weight: 12 }],
+    };
+    expect(scoreMember(member, FIXED_CUTOFFS, BEHAVIOUR).tags).toEqual(['impulse-buyer', 'style:office']);
   });
 
   it('evaluates rule-based segments', () => {
@@ -114,6 +173,7 @@ describe('RFM', () => {
       dormant: false,
       productViews: 0,
       interactionScore: 0,
+      ...NO_SIGNALS,
       ...overrides,
     });
 

@@ -42,12 +42,45 @@ export interface RfmFacts {
   /** Signed-in product views, and reviews and chats (the interaction score). */
   readonly productViews: number;
   readonly interactionScore: number;
+  /** Tracked orders of a product the member had viewed, and those placed soon after the first view. */
+  readonly trackedPurchases: number;
+  readonly impulsePurchases: number;
+  /** Engagement weighted per product tag (views, cart additions, orders): where style tags come from. */
+  readonly styleWeights: ReadonlyArray<{ readonly tag: string; readonly weight: number }>;
 }
 
 /** Behaviour thresholds the shop configures. */
 export interface BehaviourThresholds {
   /** Product views from which a member who has not bought in a year is a browser. */
   readonly browserViews: number;
+  /** Tracked purchases from which the impulse share is judged, and the share (percent) that makes an impulse buyer. */
+  readonly impulseMinPurchases: number;
+  readonly impulseSharePercent: number;
+  /** Weighted engagement from which styles are judged, and the share (percent) of it a tag needs to be one of the member's styles. */
+  readonly styleMinWeight: number;
+  readonly styleSharePercent: number;
+}
+
+/** A member carries at most this many style tags: the strongest. */
+export const MAX_STYLE_TAGS = 3;
+
+/** `style:<tag>` for the tags holding at least the configured share of the member's weighted engagement, strongest first. */
+export function styleTags(weights: RfmFacts['styleWeights'], behaviour: Pick<BehaviourThresholds, 'styleMinWeight' | 'styleSharePercent'>): string[] {
+  const total = weights.reduce((sum, w) => sum + w.weight, 0);
+  if (total < behaviour.styleMinWeight) return [];
+  return weights
+    .filter((w) => w.weight * 100 >= behaviour.styleSharePercent * total)
+    .sort((a, b) => b.weight - a.weight || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
+    .slice(0, MAX_STYLE_TAGS)
+    .map((w) => `style:${w.tag}`);
+}
+
+/** Most of the member's tracked purchases came soon after they first saw the product. */
+export function isImpulseBuyer(
+  facts: Pick<RfmFacts, 'trackedPurchases' | 'impulsePurchases'>,
+  behaviour: Pick<BehaviourThresholds, 'impulseMinPurchases' | 'impulseSharePercent'>,
+): boolean {
+  return facts.trackedPurchases >= behaviour.impulseMinPurchases && facts.impulsePurchases * 100 >= behaviour.impulseSharePercent * facts.trackedPurchases;
 }
 
 export type LifecycleStage = 'reach' | 'engage' | 'convert' | 'retain';
@@ -80,6 +113,8 @@ export function scoreMember(facts: RfmFacts, cutoffs: RfmCutoffs, behaviour: Beh
   if (facts.reviewCount >= 3) tags.push('reviewer');
   if (facts.dormant) tags.push('dormant');
   if (facts.frequency === 0 && facts.productViews >= behaviour.browserViews) tags.push('browser');
+  if (isImpulseBuyer(facts, behaviour)) tags.push('impulse-buyer');
+  tags.push(...styleTags(facts.styleWeights, behaviour));
   return { r, f, m, tags, stage: lifecycleStage(facts) };
 }
 

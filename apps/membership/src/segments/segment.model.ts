@@ -67,7 +67,10 @@ export class RfmView {
   @Field(() => Int) r!: number;
   @Field(() => Int) f!: number;
   @Field(() => Int) m!: number;
-  @Field(() => [String], { description: 'high-value, loyal, at-risk, new, price-sensitive, reviewer, dormant, browser' }) tags!: string[];
+  @Field(() => [String], {
+    description: 'high-value, loyal, at-risk, new, price-sensitive, reviewer, dormant, browser, impulse-buyer and style:<tag> (up to three)',
+  })
+  tags!: string[];
   @Field(() => String, { description: 'reach, engage (views, reviews or chats), convert (one paid order in a year) or retain (two or more)' }) stage!: string;
   @Field(() => Date) computedAt!: Date;
 }

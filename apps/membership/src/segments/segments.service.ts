@@ -18,6 +18,9 @@ interface FactsRow {
   community_level: string;
   interaction_score: number;
   product_views: number;
+  tracked_purchases: number;
+  impulse_purchases: number;
+  styles: Array<{ tag: string; weight: number }>;
 }
 
 const CHUNK = 1000;
@@ -67,6 +70,10 @@ export class SegmentsService {
   /** Rescores the given members and refreshes their segment memberships. */
   async rescore(tx: TransactionContext, memberIds: readonly string[]): Promise<void> {
     if (memberIds.length === 0) return;
+    // The members' rows first, in id order as the order and activity handlers take them: a change
+    // committing meanwhile is either read below or marks the member dirty again after this
+    // commits, never lost by the DELETE from rfm_dirty at the end.
+    await execute(tx.em, `SELECT id FROM member WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [memberIds]);
     const cutoffs = await this.cutoffs(tx);
     const facts = await selectRows<FactsRow>(
       tx.em,
@@ -75,7 +82,9 @@ export class SegmentsService {
               coalesce(sum(o.total_fen - o.refunded_fen) FILTER (WHERE NOT o.cancelled AND o.paid_at > now() - interval '365 days'), 0) AS monetary_fen,
               extract(day FROM now() - min(o.paid_at))::int AS first_order_days,
               (SELECT count(DISTINCT c.redeemed_order_id) FROM coupon c WHERE c.member_id = m.id AND c.status = 'REDEEMED')::int AS coupon_orders,
-              m.review_count, m.dormant_since IS NOT NULL AS dormant, m.tier_code, m.community_level, m.interaction_score, m.product_views
+              m.review_count, m.dormant_since IS NOT NULL AS dormant, m.tier_code, m.community_level, m.interaction_score, m.product_views,
+              m.tracked_purchases, m.impulse_purchases,
+              (SELECT coalesce(json_agg(json_build_object('tag', s.tag, 'weight', s.weight)), '[]') FROM member_style s WHERE s.member_id = m.id) AS styles
          FROM member m LEFT JOIN member_order o ON o.member_id = m.id AND o.paid_at IS NOT NULL
         WHERE m.id = ANY($1::uuid[]) AND m.status = 'ACTIVE' GROUP BY m.id`,
       [memberIds],
@@ -93,9 +102,12 @@ export class SegmentsService {
           dormant: f.dormant,
           productViews: f.product_views,
           interactionScore: f.interaction_score,
+          trackedPurchases: f.tracked_purchases,
+          impulsePurchases: f.impulse_purchases,
+          styleWeights: f.styles,
         },
         cutoffs,
-        { browserViews: this.config.browserViews },
+        this.config,
       );
       const subject = {
         ...score,

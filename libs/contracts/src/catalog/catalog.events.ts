@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../events/define-event';
 import { IsIsoWithOffset } from '../webhooks/iso-timestamp';
 
@@ -15,6 +15,8 @@ export class ProductCreatedPayload {
   @IsString() code!: string;
   @IsString() title!: string;
   @IsOptional() @IsString() categoryCode?: string;
+  /** The product's tags (styles such as minimalist or office among them): membership's style tags come from these. */
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 64, { each: true }) tags?: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => SkuSnapshot) skus!: SkuSnapshot[];
 }
 
@@ -70,6 +72,7 @@ export class ProductChangedPayload {
   @IsInt() @Min(1) version!: number;
   @IsString() title!: string;
   @IsOptional() @IsString() categoryCode?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 64, { each: true }) tags?: string[];
   @IsArray() @IsString({ each: true }) changedFields!: string[];
   @IsIn(['DRAFT', 'ON_SALE', 'ARCHIVED']) status!: string;
 }

@@ -12,6 +12,7 @@ import {
 import { RefundIssued } from '../customer-service/customer-service.events';
 import { TrackedEventsReceived } from '../analytics/tracked-event';
 import { ERASURE_CONFIRMATIONS } from '../membership/membership.events';
+import { ProductCreated, ProductUpdated, SkuCreated } from '../catalog/catalog.events';
 
 /** Events delivered to membership's queue. */
 export const MEMBERSHIP_SUBSCRIPTIONS: readonly EventDefinition[] = [
@@ -25,5 +26,8 @@ export const MEMBERSHIP_SUBSCRIPTIONS: readonly EventDefinition[] = [
   ChannelMessageReceived,
   RefundIssued,
   TrackedEventsReceived,
+  ProductCreated,
+  ProductUpdated,
+  SkuCreated,
   ...Object.values(ERASURE_CONFIRMATIONS),
 ];
