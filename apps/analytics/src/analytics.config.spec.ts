@@ -12,6 +12,13 @@ describe('analytics configuration', () => {
       baselineWeeks: 4,
       entryTier: 'bronze',
       budgetMinRoiPercent: 0,
+      scorecard: {
+        gmvAttainmentPercent: 100,
+        festivals: [
+          { name: '618', from: '06-01', to: '06-18' },
+          { name: '双11', from: '10-20', to: '11-11' },
+        ],
+      },
     });
     expect(loadAnalyticsConfig({ ANALYTICS_ENTRY_TIER: 'explorer' }).entryTier).toBe('explorer');
   });

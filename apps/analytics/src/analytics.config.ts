@@ -1,4 +1,14 @@
-import { configSection, IntegerVariable, PII_VAULT_SECTION, readEnvironment, TextVariable, validConfig, type Environment } from '@shopops/platform';
+import {
+  configSection,
+  IntegerVariable,
+  parseFestivals,
+  PII_VAULT_SECTION,
+  readEnvironment,
+  TextVariable,
+  validConfig,
+  type Environment,
+  type Festival,
+} from '@shopops/platform';
 
 /** Analytics policies; every default is DOMAIN.md's, every one can be changed per shop. */
 export interface AnalyticsConfig {
@@ -18,6 +28,8 @@ export interface AnalyticsConfig {
   readonly entryTier: string;
   /** A budget line whose ROI falls under this (percent; 0 = spend no longer pays for itself) is flagged. */
   readonly budgetMinRoiPercent: number;
+  /** Operators' monthly scorecards: the GMV attainment of their campaigns' targets that meets the mark, and the festivals assessed apart. */
+  readonly scorecard: { readonly gmvAttainmentPercent: number; readonly festivals: readonly Festival[] };
 }
 
 export const ANALYTICS_CONFIG = Symbol('ANALYTICS_CONFIG');
@@ -31,6 +43,8 @@ class AnalyticsEnvironment {
   @IntegerVariable(1, 52) ANALYTICS_BASELINE_WEEKS = 4;
   @TextVariable(/^[a-z0-9-]{1,32}$/, 'a tier code') ANALYTICS_ENTRY_TIER = 'bronze';
   @IntegerVariable(-100, 10_000) ANALYTICS_BUDGET_MIN_ROI_PERCENT = 0;
+  @IntegerVariable(1, 1_000) ANALYTICS_SCORECARD_GMV_ATTAINMENT_PERCENT = 100;
+  @TextVariable() ANALYTICS_SCORECARD_FESTIVALS = '618:06-01/06-18; 双11:10-20/11-11';
 }
 
 export function loadAnalyticsConfig(env: Environment): AnalyticsConfig {
@@ -44,6 +58,10 @@ export function loadAnalyticsConfig(env: Environment): AnalyticsConfig {
     baselineWeeks: values.ANALYTICS_BASELINE_WEEKS,
     entryTier: values.ANALYTICS_ENTRY_TIER,
     budgetMinRoiPercent: values.ANALYTICS_BUDGET_MIN_ROI_PERCENT,
+    scorecard: {
+      gmvAttainmentPercent: values.ANALYTICS_SCORECARD_GMV_ATTAINMENT_PERCENT,
+      festivals: parseFestivals(values.ANALYTICS_SCORECARD_FESTIVALS, 'ANALYTICS_SCORECARD_FESTIVALS', problems),
+    },
   };
   return validConfig('analytics', config, problems);
 }

@@ -1,4 +1,4 @@
-import { configSection, IntegerVariable, readEnvironment, TextVariable, validConfig, type Environment } from '@shopops/platform';
+import { configSection, IntegerVariable, parseFestivals, readEnvironment, TextVariable, validConfig, type Environment, type Festival } from '@shopops/platform';
 import { parseCalendar, type BusinessCalendar } from './calendar/business-calendar';
 
 export type Priority = 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
@@ -29,13 +29,6 @@ export interface CustomerServiceConfig {
     readonly csat: number;
     readonly festivals: readonly Festival[];
   };
-}
-
-/** A festival assessed on its own: `from`/`to` are MM-DD, inclusive, in the shop's time; it may start in the previous month. */
-export interface Festival {
-  readonly name: string;
-  readonly from: string;
-  readonly to: string;
 }
 
 export const CUSTOMER_SERVICE_CONFIG = Symbol('CUSTOMER_SERVICE_CONFIG');
@@ -79,23 +72,6 @@ class CustomerServiceEnvironment {
   @TextVariable() CS_SCORECARD_FESTIVALS = '618:06-01/06-18; 双11:10-20/11-11';
 }
 
-/** Reads `618:06-01/06-18; 双11:10-20/11-11`. */
-function festivalsOf(text: string, problems: string[]): Festival[] {
-  const festivals: Festival[] = [];
-  for (const part of text
-    .split(';')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const match = /^([^:]+):(\d{2}-\d{2})\/(\d{2}-\d{2})$/.exec(part);
-    if (!match || [match[2], match[3]].some((d) => Number.isNaN(Date.parse(`2024-${d}T00:00:00Z`)))) {
-      problems.push(`CS_SCORECARD_FESTIVALS: "${part}" is not name:MM-DD/MM-DD`);
-      continue;
-    }
-    festivals.push({ name: match[1].trim(), from: match[2], to: match[3] });
-  }
-  return festivals;
-}
-
 function calendarOf(values: CustomerServiceEnvironment, problems: string[]): BusinessCalendar | undefined {
   try {
     return parseCalendar(values.CS_BUSINESS_HOURS, values.CS_HOLIDAYS, values.CS_MAKEUP_WORKDAYS, values.CS_UTC_OFFSET);
@@ -130,7 +106,7 @@ export function loadCustomerServiceConfig(env: Environment): CustomerServiceConf
       responseMinutes: v.CS_SCORECARD_RESPONSE_MINUTES,
       resolutionRate: v.CS_SCORECARD_RESOLUTION_PERCENT / 100,
       csat: v.CS_SCORECARD_CSAT_TENTHS / 10,
-      festivals: festivalsOf(v.CS_SCORECARD_FESTIVALS, problems),
+      festivals: parseFestivals(v.CS_SCORECARD_FESTIVALS, 'CS_SCORECARD_FESTIVALS', problems),
     },
   };
   return validConfig('customer-service', config, problems);

@@ -1,3 +1,4 @@
+export * from './calendar/festivals';
 export * from './concurrency/micro-batcher';
 export * from './config/environment-schema';
 export * from './config/platform-config';

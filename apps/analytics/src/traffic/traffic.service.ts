@@ -6,7 +6,7 @@ import { IsCalendarDate, isCalendarDate } from '@shopops/contracts';
 import { execute, invalidField, selectRows, UnitOfWork, type RequestContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { ANALYTICS_CONFIG, type AnalyticsConfig } from '../analytics.config';
-import { ratio, round4 } from '../figures';
+import { ratio, returnOnSpend } from '../figures';
 
 export const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol', 'live'] as const;
 
@@ -123,7 +123,6 @@ export class TrafficService {
          FROM spend FULL JOIN sales USING (source, campaign) ORDER BY source, campaign`,
       [from, to, byCampaign, PAID_SOURCES],
     );
-    const margin = this.config.marginPercent / 100;
     return rows.map((r) =>
       Object.assign(new PaidPerformance(), {
         source: r.source,
@@ -132,7 +131,7 @@ export class TrafficService {
         orders: Number(r.orders),
         gmvFen: Number(r.gmv),
         roas: ratio(Number(r.gmv), Number(r.spend)),
-        roi: r.spend ? round4((Number(r.gmv) * margin - Number(r.spend)) / Number(r.spend)) : null,
+        roi: returnOnSpend(Number(r.gmv), Number(r.spend), this.config.marginPercent),
       }),
     );
   }

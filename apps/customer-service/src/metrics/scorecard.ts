@@ -1,4 +1,4 @@
-import type { Festival } from '../customer-service.config';
+import { festivalDays, type Festival } from '@shopops/platform';
 
 const DAY_MS = 86_400_000;
 
@@ -72,12 +72,10 @@ export function monthOf(at: Date, utcOffsetMinutes: number): string {
  * October belongs to November's scorecard), over its whole window; undefined in other months.
  */
 export function festivalOf(month: string, festivals: readonly Festival[], utcOffsetMinutes: number): (Period & { name: string }) | undefined {
-  const [year, monthNumber] = month.split('-');
-  const festival = festivals.find((f) => f.to.slice(0, 2) === monthNumber);
-  if (!festival) return undefined;
-  const startYear = festival.from > festival.to ? Number(year) - 1 : Number(year);
+  const days = festivalDays(month, festivals);
+  if (!days) return undefined;
   const shift = utcOffsetMinutes * 60_000;
-  const from = Date.parse(`${startYear}-${festival.from}T00:00:00Z`) - shift;
-  const to = Date.parse(`${year}-${festival.to}T00:00:00Z`) + DAY_MS - shift;
-  return { name: festival.name, from: new Date(from), to: new Date(to) };
+  const from = Date.parse(`${days.from}T00:00:00Z`) - shift;
+  const to = Date.parse(`${days.to}T00:00:00Z`) + DAY_MS - shift;
+  return { name: days.name, from: new Date(from), to: new Date(to) };
 }
