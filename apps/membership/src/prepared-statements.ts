@@ -1,13 +1,23 @@
 import { selectRows, type TransactionContext } from '@shopops/platform';
 
 /**
- * Rows of a statement PostgreSQL parses and plans once per connection (pg's named statements):
- * the hot per-batch statements of event handlers skip the parse and plan on every call. A name
- * must always carry the same text. It still goes through the transaction's query runner, so it
- * is counted and logged like any other statement.
+ * SQL text that pg sends as a named statement: PostgreSQL parses and plans it once per connection
+ * instead of on every call. It is a String too, so TypeORM passes it on to pg unchanged and its
+ * query counting and slow-query log read it as the SQL text.
+ */
+class NamedStatement extends String {
+  constructor(
+    readonly name: string,
+    readonly text: string,
+  ) {
+    super(text);
+  }
+}
+
+/**
+ * Rows of a hot per-batch statement, prepared once per connection. A name must always carry the
+ * same text (pg refuses a second text under a name it prepared).
  */
 export function preparedRows<Row>(tx: TransactionContext, name: string, text: string, parameters: readonly unknown[]): Promise<Row[]> {
-  // pg takes a query config ({ name, text }) where TypeORM passes the SQL string on unchanged.
-  const statement = { name, text } as unknown as string;
-  return selectRows<Row>(tx.em, statement, parameters);
+  return selectRows<Row>(tx.em, new NamedStatement(name, text) as unknown as string, parameters);
 }
