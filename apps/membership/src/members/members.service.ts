@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IdentityLinked, MemberCreated, MembersMerged, type ChannelBuyer } from '@shopops/contracts';
 import { execute, PII_VAULT, selectRow, selectRows, UnitOfWork, type PiiVault, type RequestContext, type TransactionContext } from '@shopops/platform';
+import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
+import { preparedRows } from '../prepared-statements';
 import { PointsLedger } from '../points/points-ledger';
 import { IdentityVerifications, type AccountClaim } from './identity-verifications';
 import { MemberIdentity } from './member-identity.entity';
@@ -81,6 +83,64 @@ export class MembersService {
       tx.emit(MemberCreated, { memberId, platform, platformUserId: buyer.platformUserId });
     }
     return memberId;
+  }
+
+  /**
+   * memberForBuyer for a whole batch of buyers at once (keyed `platform\u0000platformUserId`):
+   * known accounts in one statement; new accounts without a phone to match become members in
+   * one statement each for members and identities. Accounts a concurrent batch claimed first,
+   * merged members and phones that may match another member go through memberForBuyer, one by one.
+   */
+  async membersForBuyers(tx: TransactionContext, buyers: ReadonlyArray<{ platform: string; buyer: ChannelBuyer }>): Promise<Map<string, string>> {
+    const keyOf = (platform: string, platformUserId: string) => `${platform}\u0000${platformUserId}`;
+    // Sorted, so two batches claim the same new accounts in the same order.
+    const unique = [...new Map(buyers.map((b) => [keyOf(b.platform, b.buyer.platformUserId), b])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const known = await preparedRows<{ platform: string; platform_user_id: string; member_id: string; merged_into: string | null }>(
+      tx,
+      'membership.identities-of-buyers',
+      `SELECT i.platform, i.platform_user_id, i.member_id, m.merged_into
+         FROM unnest($1::text[], $2::text[]) AS b(platform, platform_user_id)
+         JOIN member_identity i ON i.platform = b.platform AND i.platform_user_id = b.platform_user_id
+         LEFT JOIN member m ON m.id = i.member_id`,
+      [unique.map(([, b]) => b.platform), unique.map(([, b]) => b.buyer.platformUserId)],
+    );
+    const memberOf = new Map<string, string>();
+    const oneByOne: Array<{ platform: string; buyer: ChannelBuyer }> = [];
+    const knownByKey = new Map(known.map((row) => [keyOf(row.platform, row.platform_user_id), row]));
+    const fresh: Array<{ key: string; platform: string; buyer: ChannelBuyer; memberId: string }> = [];
+    for (const [key, b] of unique) {
+      const row = knownByKey.get(key);
+      if (row && !row.merged_into) memberOf.set(key, row.member_id);
+      else if (row || b.buyer.phoneHash) oneByOne.push(b);
+      else fresh.push({ key, platform: b.platform, buyer: b.buyer, memberId: randomUUID() });
+    }
+    if (fresh.length > 0) {
+      await execute(tx.em, `INSERT INTO member (id, nickname_sealed, phone_sealed) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`, [
+        fresh.map((f) => f.memberId),
+        fresh.map((f) => this.underCurrentKey(f.buyer.nicknameSealed)),
+        fresh.map((f) => this.underCurrentKey(f.buyer.phoneSealed)),
+      ]);
+      const claimed = await selectRows<{ member_id: string }>(
+        tx.em,
+        `INSERT INTO member_identity (platform, platform_user_id, member_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])
+         ON CONFLICT DO NOTHING RETURNING member_id`,
+        [fresh.map((f) => f.platform), fresh.map((f) => f.buyer.platformUserId), fresh.map((f) => f.memberId)],
+      );
+      const won = new Set(claimed.map((row) => row.member_id));
+      const lost = fresh.filter((f) => !won.has(f.memberId));
+      // A concurrent batch created these accounts first: drop our members, use theirs.
+      if (lost.length > 0) await execute(tx.em, `DELETE FROM member WHERE id = ANY($1::uuid[])`, [lost.map((f) => f.memberId)]);
+      for (const f of fresh) {
+        if (!won.has(f.memberId)) {
+          oneByOne.push(f);
+          continue;
+        }
+        memberOf.set(f.key, f.memberId);
+        tx.emit(MemberCreated, { memberId: f.memberId, platform: f.platform, platformUserId: f.buyer.platformUserId });
+      }
+    }
+    for (const b of oneByOne) memberOf.set(keyOf(b.platform, b.buyer.platformUserId), await this.memberForBuyer(tx, b.platform, b.buyer));
+    return memberOf;
   }
 
   private async createMember(tx: TransactionContext, buyer: ChannelBuyer, phoneHash: string | null): Promise<string> {

@@ -2,8 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { execute, selectRow, selectRows, type TransactionContext } from '@shopops/platform';
 import { randomUUID } from 'node:crypto';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
+import { preparedRows } from '../prepared-statements';
 import { POINTS_EXPIRY, type PointsExpiryPolicy } from './points-expiry.policy';
 import { beginPosting, finishPosting, lockMemberPoints, type LotRow, type Posting } from './points-posting';
+
+export interface EarnPendingInput {
+  readonly memberId: string;
+  readonly key: string;
+  readonly points: number;
+  readonly source: string;
+  readonly channel: string;
+  readonly orderId: string;
+  readonly earnedAt: Date;
+  readonly maturesAt: Date;
+}
 
 export type SpendOutcome = { spent: true } | { spent: false; balance: number };
 
@@ -37,6 +49,72 @@ export class PointsLedger {
     posting.add('EARN_PENDING', id, 0, input.points);
     await finishPosting(tx, posting);
     return true;
+  }
+
+  /** Which of these operation keys were done before (their replays do nothing). */
+  async doneOperations(tx: TransactionContext, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await preparedRows<{ key: string }>(tx, 'membership.points.done-operations', `SELECT key FROM points_operation WHERE key = ANY($1::text[])`, [
+      keys,
+    ]);
+    return new Set(rows.map((row) => row.key));
+  }
+
+  /**
+   * earnPending for many orders at once, members locked by the caller: one statement each for
+   * the operations, the lots, the entries and the members' pending totals. An operation key
+   * done before earns nothing (as earnPending); answers the keys that earned.
+   */
+  async earnPendingMany(tx: TransactionContext, inputs: readonly EarnPendingInput[]): Promise<Set<string>> {
+    if (inputs.length === 0) return new Set();
+    const claimed = await preparedRows<{ key: string }>(
+      tx,
+      'membership.points.claim-earns',
+      `INSERT INTO points_operation (key, member_id, kind, points) SELECT k, m, 'EARN', p FROM unnest($1::text[], $2::uuid[], $3::int[]) AS t(k, m, p)
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [inputs.map((i) => i.key), inputs.map((i) => i.memberId), inputs.map((i) => i.points)],
+    );
+    const keys = new Set(claimed.map((row) => row.key));
+    const earning = inputs.filter((i) => keys.has(i.key));
+    if (earning.length === 0) return keys;
+    const lotIds = earning.map(() => randomUUID());
+    await preparedRows(
+      tx,
+      'membership.points.pending-lots',
+      `INSERT INTO points_lot (id, member_id, kind, source_key, points, remaining, status, earned_at, matures_at, expires_at, order_channel, order_id)
+       SELECT id, member_id, 'EARNED', source_key, points, points, 'PENDING', earned_at, matures_at, expires_at, order_channel, order_id
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[])
+           AS t(id, member_id, source_key, points, earned_at, matures_at, expires_at, order_channel, order_id)`,
+      [
+        lotIds,
+        earning.map((i) => i.memberId),
+        earning.map((i) => i.key),
+        earning.map((i) => i.points),
+        earning.map((i) => i.earnedAt),
+        earning.map((i) => i.maturesAt),
+        earning.map((i) => this.expiry.expiresAt(i.earnedAt)),
+        earning.map((i) => i.channel),
+        earning.map((i) => i.orderId),
+      ],
+    );
+    await preparedRows(
+      tx,
+      'membership.points.pending-entries',
+      `INSERT INTO points_entry (member_id, lot_id, operation_key, kind, delta, pending_delta, debt_delta, source)
+       SELECT member_id, lot_id, operation_key, 'EARN_PENDING', 0, points, 0, source
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[]) AS t(member_id, lot_id, operation_key, points, source)`,
+      [earning.map((i) => i.memberId), lotIds, earning.map((i) => i.key), earning.map((i) => i.points), earning.map((i) => i.source)],
+    );
+    const pendingOf = new Map<string, number>();
+    for (const i of earning) pendingOf.set(i.memberId, (pendingOf.get(i.memberId) ?? 0) + i.points);
+    // Pending points move no balance: no PointsChanged, as earnPending.
+    await preparedRows(
+      tx,
+      'membership.points.pending-totals',
+      `UPDATE member m SET points_pending = m.points_pending + t.points, updated_at = now() FROM unnest($1::uuid[], $2::int[]) AS t(id, points) WHERE m.id = t.id`,
+      [[...pendingOf.keys()], [...pendingOf.values()]],
+    );
+    return keys;
   }
 
   /** Points usable at once (interaction bonus, service gesture, merge). */

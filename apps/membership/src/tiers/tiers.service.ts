@@ -15,6 +15,13 @@ import { DataSource } from 'typeorm';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { decideTier, TierScheme, type MemberStanding, type TierDefinition } from './tier-scheme';
 
+export interface TierChange {
+  readonly memberId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+}
+
 /** Tiers by the active scheme: upgrades at once, downgrades at review dates, lifetime locks. */
 @Injectable()
 export class TiersService {
@@ -69,6 +76,31 @@ export class TiersService {
       return;
     }
     await this.setTier(tx, memberId, member.tier_code, decision.to.code, `${decision.change}: ${reason}`, scheme.reviewMonths, false);
+  }
+
+  /**
+   * What evaluate writes, for many members at once (decided by the caller with decideTier on the
+   * same standing): each change in tier_history with its TierChanged event, and each member's
+   * last tier and renewed review date in one statement.
+   */
+  async applyDecisions(tx: TransactionContext, changes: readonly TierChange[], renewed: readonly string[], reviewMonths: number): Promise<void> {
+    const finalTier = new Map<string, string | null>(renewed.map((id) => [id, null]));
+    for (const change of changes) finalTier.set(change.memberId, change.to);
+    if (finalTier.size === 0) return;
+    await execute(
+      tx.em,
+      `UPDATE member m SET tier_code = coalesce(t.tier, m.tier_code), tier_since = CASE WHEN t.tier IS NULL THEN m.tier_since ELSE now() END,
+              tier_review_at = now() + ($3::int * interval '1 month'), updated_at = CASE WHEN t.tier IS NULL THEN m.updated_at ELSE now() END
+         FROM unnest($1::uuid[], $2::text[]) AS t(id, tier) WHERE m.id = t.id`,
+      [[...finalTier.keys()], [...finalTier.values()], reviewMonths],
+    );
+    if (changes.length === 0) return;
+    await execute(
+      tx.em,
+      `INSERT INTO tier_history (member_id, from_tier, to_tier, reason) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+      [changes.map((c) => c.memberId), changes.map((c) => c.from), changes.map((c) => c.to), changes.map((c) => c.reason)],
+    );
+    for (const c of changes) tx.emit(TierChanged, { memberId: c.memberId, fromTier: c.from, toTier: c.to, reason: c.reason });
   }
 
   /** Grants a tier for life: it is never reviewed or lowered again. */
