@@ -65,6 +65,11 @@ describe('search and bulk import', () => {
     const forged = Buffer.from(JSON.stringify(['1 OR 1=1', silk.code])).toString('base64url');
     const refused = await gateway.query(`query($a: String) { searchProducts(first: 2, after: $a) { nodes { code } } }`, { a: forged });
     expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('after'), extensions: { code: 'BAD_USER_INPUT' } });
+    // The filter's own limits hold too.
+    for (const f of [{ minPriceFen: -1 }, { categoryCode: '' }, { tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }]) {
+      const refusedFilter = await gateway.query(`query($f: ProductFilter) { searchProducts(filter: $f) { totalCount } }`, { f });
+      expect(refusedFilter.errors?.[0]).toMatchObject({ message: expect.stringContaining(Object.keys(f)[0]), extensions: { code: 'BAD_USER_INPUT' } });
+    }
   });
 
   it('finds codes by substring, and treats hostile text as text', async () => {
