@@ -61,6 +61,40 @@ describe('search and bulk import', () => {
 
     const bad = await gateway.query(`{ searchProducts(first: 500, after: "garbage") { nodes { code } } }`);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    // A well-formed cursor this list never issued (the rank is not a number).
+    const forged = Buffer.from(JSON.stringify(['1 OR 1=1', silk.code])).toString('base64url');
+    const refused = await gateway.query(`query($a: String) { searchProducts(first: 2, after: $a) { nodes { code } } }`, { a: forged });
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('after'), extensions: { code: 'BAD_USER_INPUT' } });
+    // The filter's own limits hold too.
+    for (const f of [{ minPriceFen: -1 }, { categoryCode: '' }, { tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }]) {
+      const refusedFilter = await gateway.query(`query($f: ProductFilter) { searchProducts(filter: $f) { totalCount } }`, { f });
+      expect(refusedFilter.errors?.[0]).toMatchObject({ message: expect.stringContaining(Object.keys(f)[0]), extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  });
+
+  it('finds codes by substring, and treats hostile text as text', async () => {
+    const tag = `s-${uniqueCode('H').toLowerCase()}`;
+    const code = uniqueCode('LX-BAG');
+    const bag = await createProduct(gateway, {
+      code,
+      title: '托特包 50%_off',
+      tags: [tag],
+      skus: [{ code: `${code}-01`, listPriceFen: 99900 }],
+    });
+    await createProduct(gateway, {
+      code: uniqueCode('LX-BAG'),
+      title: '托特包 50 off',
+      tags: [tag],
+      skus: [{ code: uniqueCode('BAG-SKU'), listPriceFen: 99900 }],
+    });
+    const codes = (page: Page) => page.nodes.map((n) => n.code);
+    expect(codes(await search({ query: `${code}-01`, filter: { tags: [tag] } }))).toEqual([bag.code]);
+    expect(codes(await search({ query: `${code.slice(0, -2)}`, filter: { tags: [tag] } }))).toEqual([bag.code]);
+    // The title holding the whole query ranks first; % and _ are no wildcards.
+    expect(codes(await search({ query: '50%_off', filter: { tags: [tag] } }))[0]).toBe(bag.code);
+    expect((await search({ query: `托特包' OR '1'='1`, filter: { tags: [tag] } })).totalCount).toBe(0);
+    const nothing = await gateway.query(`query($q: String) { searchProducts(query: $q) { totalCount } }`, { q: '%_' });
+    expect(nothing.errors?.[0]).toMatchObject({ message: expect.stringContaining('query'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('answers a search right after a product changes with the product as it now is', async () => {

@@ -1,5 +1,6 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { PageArgs, PageInfo, type Page } from '@shopops/platform';
 import { LifecycleStageValue, PortfolioRole, Product, ProductStatus } from '../products/product.entity';
 
@@ -56,7 +57,8 @@ export class SearchProductsArgs extends PageArgs {
   @Length(1, 100)
   query?: string;
 
-  @Field(() => ProductFilter, { nullable: true }) @IsOptional() filter?: ProductFilter;
+  // Nested: without these the filter's own limits (lengths, bounds, list sizes) went unchecked.
+  @Field(() => ProductFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ProductFilter) filter?: ProductFilter;
 }
 
 /** A page of products, with how many match in all. */

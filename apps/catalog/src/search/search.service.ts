@@ -1,85 +1,112 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decodeCursor, forbidden, invalidField, selectRows, toPage } from '@shopops/platform';
+import { createHash } from 'node:crypto';
+import { decodeCursor, forbidden, invalidField, toPage } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { Product, ProductStatus } from '../products/product.entity';
 import { SearchCache } from './search-cache';
-import { stockStatusOf, type ProductConnection, type SearchProductsArgs, type StockStatus } from './search.model';
+import { StockStatus, stockStatusOf, type ProductConnection, type SearchProductsArgs } from './search.model';
+import { preparedRows } from './prepared-statement';
 import { likePattern, searchTerms } from './search-text';
 
 /** Words matched through the trigram index one by one; any further ones are checked on those rows. */
 const INDEXED_WORDS = 3;
 
+/** Documents in a stock status, by their `available` units (`low()` binds the low-stock threshold). */
+const STOCK_PREDICATES: Record<StockStatus, (low: () => string) => string> = {
+  [StockStatus.OUT]: () => `d.available <= 0`,
+  [StockStatus.LOW]: (low) => `d.available > 0 AND d.available <= ${low()}`,
+  [StockStatus.IN_STOCK]: (low) => `d.available > ${low()}`,
+};
+
+/** A search statement with its values, and the name it is prepared under on each connection. */
+export interface SearchStatement {
+  readonly name: string;
+  readonly text: string;
+  readonly values: unknown[];
+}
+
+const statementNames = new Map<string, string>();
+
+/** One prepared statement per shape of search: the name is a digest of its text. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `catalog_search_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * The page and the count of all matches in one statement, over the narrow search document.
- * Every keyword predicate is one PostgreSQL can answer from an index: all Chinese bigrams
- * (GIN over the gram array) and each Latin word by itself (`LIKE` over the trigram index; a
- * `LIKE ALL (array)` cannot use it). Unused parameters are NULL, which the planner folds away
- * (each statement is planned with its values). Titles holding the whole query rank first.
+ * It holds only the predicates this search has (each from a fixed fragment, every value a
+ * parameter), so each shape is planned for what it asks and can be prepared once per
+ * connection. Every keyword predicate is one PostgreSQL can answer from an index: all Chinese
+ * bigrams (GIN over the gram array) and each Latin word by itself (`LIKE` over the trigram
+ * index; a `LIKE ALL (array)` cannot use it). Titles holding the whole query rank first.
  */
-export const SEARCH_STATEMENT = `
+export function searchStatement(args: SearchProductsArgs, onSaleOnly: boolean, lowStockUnits: number): SearchStatement {
+  const f = args.filter ?? {};
+  const terms = args.query ? searchTerms(args.query) : { grams: [], words: [] };
+  if (args.query && !terms.grams.length && !terms.words.length) throw invalidField('query', 'has no searchable characters');
+  const [afterRank, afterCode] = args.after ? decodeCursor(args.after, 2) : [null, null];
+  if (args.after && (typeof afterRank !== 'number' || !Number.isInteger(afterRank) || typeof afterCode !== 'string')) {
+    throw invalidField('after', 'is not a cursor this list issued');
+  }
+  const values: unknown[] = [];
+  const bind = (value: unknown, type: string): string => {
+    values.push(value);
+    return `$${values.length}::${type}`;
+  };
+  const where: string[] = [];
+  if (terms.grams.length) where.push(`d.grams @> ${bind(terms.grams, 'text[]')}`);
+  // Longest words first: they carry the most trigrams, so the index narrows most with them.
+  const words = [...terms.words].sort((a, b) => b.length - a.length).map(likePattern);
+  for (const word of words.slice(0, INDEXED_WORDS)) where.push(`d.body LIKE ${bind(word, 'text')}`);
+  if (words.length > INDEXED_WORDS) where.push(`d.body LIKE ALL (${bind(words.slice(INDEXED_WORDS), 'text[]')})`);
+  where.push(`d.status = ANY (${bind(f.statuses?.length ? f.statuses : [ProductStatus.DRAFT, ProductStatus.ON_SALE], 'text[]')})`);
+  if (f.categoryCode !== undefined && f.categoryCode !== null) {
+    const category = bind(f.categoryCode, 'text');
+    where.push(`(d.category_code = ${category}
+            OR d.category_code IN (SELECT c.code FROM category c, category root WHERE root.code = ${category} AND c.path LIKE root.path || '/%'))`);
+  }
+  if (f.collectionCode !== undefined && f.collectionCode !== null) {
+    where.push(
+      `EXISTS (SELECT 1 FROM collection_product cp JOIN collection c ON c.id = cp.collection_id WHERE cp.product_id = d.product_id AND c.code = ${bind(f.collectionCode, 'text')})`,
+    );
+  }
+  if (f.minPriceFen !== undefined && f.minPriceFen !== null) where.push(`d.max_price_fen >= ${bind(f.minPriceFen, 'int')}`);
+  if (f.maxPriceFen !== undefined && f.maxPriceFen !== null) where.push(`d.min_price_fen <= ${bind(f.maxPriceFen, 'int')}`);
+  if (f.roles?.length) where.push(`d.portfolio_role = ANY (${bind(f.roles, 'text[]')})`);
+  if (f.stages?.length) where.push(`d.lifecycle_stage = ANY (${bind(f.stages, 'text[]')})`);
+  if (f.tags?.length) where.push(`d.tags @> ${bind(f.tags, 'text[]')}`);
+  if (onSaleOnly) where.push(`d.status = 'ON_SALE' AND d.lifecycle_stage <> 'EXIT'`);
+  if (f.stockStatus) where.push(STOCK_PREDICATES[f.stockStatus](() => bind(lowStockUnits, 'int')));
+  const rank = args.query ? `CASE WHEN d.title LIKE ${bind(likePattern(args.query.trim().toLowerCase()), 'text')} THEN 1 ELSE 0 END` : '0';
+  let after = '';
+  if (args.after) {
+    const afterRankValue = bind(afterRank, 'int');
+    after = `WHERE rank < ${afterRankValue} OR (rank = ${afterRankValue} AND code > ${bind(afterCode, 'text')})`;
+  }
+  const text = `
   WITH hits AS MATERIALIZED (
-    SELECT d.product_id, d.code, d.available, CASE WHEN $1::text IS NOT NULL AND d.title LIKE $1 THEN 1 ELSE 0 END AS rank
+    SELECT d.product_id, d.code, d.available, ${rank} AS rank
       FROM product_search d
-     WHERE (cardinality($2::text[]) = 0 OR d.grams @> $2::text[])
-       AND ($3::text IS NULL OR d.body LIKE $3)
-       AND ($4::text IS NULL OR d.body LIKE $4)
-       AND ($5::text IS NULL OR d.body LIKE $5)
-       AND (cardinality($6::text[]) = 0 OR d.body LIKE ALL ($6::text[]))
-       AND d.status = ANY ($7::text[])
-       AND ($8::text IS NULL OR d.category_code = $8
-            OR d.category_code IN (SELECT c.code FROM category c, category root WHERE root.code = $8 AND c.path LIKE root.path || '/%'))
-       AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM collection_product cp JOIN collection c ON c.id = cp.collection_id WHERE cp.product_id = d.product_id AND c.code = $9))
-       AND ($10::int IS NULL OR d.max_price_fen >= $10)
-       AND ($11::int IS NULL OR d.min_price_fen <= $11)
-       AND ($12::text[] IS NULL OR d.portfolio_role = ANY ($12::text[]))
-       AND ($13::text[] IS NULL OR d.lifecycle_stage = ANY ($13::text[]))
-       AND (cardinality($14::text[]) = 0 OR d.tags @> $14::text[])
-       AND (NOT $15::boolean OR (d.status = 'ON_SALE' AND d.lifecycle_stage <> 'EXIT'))
-       AND ($16::text IS NULL OR $16 = CASE WHEN d.available <= 0 THEN 'OUT' WHEN d.available <= $17::int THEN 'LOW' ELSE 'IN_STOCK' END))
+     WHERE ${where.join('\n       AND ')})
   SELECT t.total, h.rank AS search_rank, h.available AS search_available, p.*
     FROM (SELECT count(*)::int AS total FROM hits) t
-    LEFT JOIN LATERAL (
-      SELECT * FROM hits WHERE $18::int IS NULL OR rank < $18 OR (rank = $18 AND code > $19) ORDER BY rank DESC, code LIMIT $20) h ON true
+    LEFT JOIN LATERAL (SELECT * FROM hits ${after} ORDER BY rank DESC, code LIMIT ${bind(args.first + 1, 'int')}) h ON true
     LEFT JOIN product p ON p.id = h.product_id
    ORDER BY h.rank DESC, h.code`;
+  return { name: statementName(text), text, values };
+}
 
 export interface SearchRow {
   total: number;
   search_rank: number | null;
   search_available: number | null;
   [column: string]: unknown;
-}
-
-/** The statement's parameters for a search (also what the benchmark runs bare). */
-export function searchParameters(args: SearchProductsArgs, onSaleOnly: boolean, lowStockUnits: number): unknown[] {
-  const f = args.filter ?? {};
-  const terms = args.query ? searchTerms(args.query) : { grams: [], words: [] };
-  if (args.query && !terms.grams.length && !terms.words.length) throw invalidField('query', 'has no searchable characters');
-  const [afterRank, afterCode] = args.after ? decodeCursor(args.after, 2) : [null, null];
-  // Longest words first: they carry the most trigrams, so the index narrows most with them.
-  const words = [...terms.words].sort((a, b) => b.length - a.length).map(likePattern);
-  const indexed = Array.from({ length: INDEXED_WORDS }, (_, i) => words[i] ?? null);
-  return [
-    args.query ? likePattern(args.query.trim().toLowerCase()) : null,
-    terms.grams,
-    ...indexed,
-    words.slice(INDEXED_WORDS),
-    f.statuses?.length ? f.statuses : [ProductStatus.DRAFT, ProductStatus.ON_SALE],
-    f.categoryCode ?? null,
-    f.collectionCode ?? null,
-    f.minPriceFen ?? null,
-    f.maxPriceFen ?? null,
-    f.roles?.length ? f.roles : null,
-    f.stages?.length ? f.stages : null,
-    f.tags ?? [],
-    onSaleOnly,
-    f.stockStatus ?? null,
-    lowStockUnits,
-    afterRank === null ? null : Number(afterRank),
-    typeof afterCode === 'string' ? afterCode : null,
-    args.first + 1,
-  ];
 }
 
 /**
@@ -90,6 +117,8 @@ export function searchParameters(args: SearchProductsArgs, onSaleOnly: boolean, 
 export class SearchService {
   /** Sellable units of products this process returned from search, for their stock status. */
   private readonly available = new WeakMap<Product, number>();
+  /** The product entity's properties and the columns they come from, read once. */
+  private productColumns?: ReadonlyArray<readonly [string, string]>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -102,8 +131,8 @@ export class SearchService {
     const f = args.filter ?? {};
     if (onSaleOnly && f.roles?.length) throw forbidden('filter.roles needs a staff role');
     if (onSaleOnly && f.statuses?.some((s) => s !== ProductStatus.ON_SALE)) throw forbidden('filter.statuses other than ON_SALE needs a staff role');
-    const parameters = searchParameters(args, onSaleOnly, this.config.search.lowStockUnits);
-    return this.cache.get(JSON.stringify(parameters), () => this.run(parameters, args.first));
+    const statement = searchStatement(args, onSaleOnly, this.config.search.lowStockUnits);
+    return this.cache.get(`${statement.name}${JSON.stringify(statement.values)}`, () => this.run(statement, args.first));
   }
 
   /** The stock status of a product this process found through search, if it did. */
@@ -112,17 +141,17 @@ export class SearchService {
     return available === undefined ? undefined : stockStatusOf(available, this.config.search.lowStockUnits);
   }
 
-  private async run(parameters: unknown[], first: number): Promise<ProductConnection> {
-    const rows = await selectRows<SearchRow>(this.dataSource, SEARCH_STATEMENT, parameters);
-    const columns = this.dataSource.getMetadata(Product).columns;
-    const found = rows
-      .filter((r) => r.search_rank !== null)
-      .map((row) => {
-        const product = new Product();
-        for (const column of columns) (product as unknown as Record<string, unknown>)[column.propertyName] = row[column.databaseName];
-        this.available.set(product, row.search_available ?? 0);
-        return { product, rank: row.search_rank };
-      });
+  private async run(statement: SearchStatement, first: number): Promise<ProductConnection> {
+    const rows = await preparedRows<SearchRow>(this.dataSource, statement);
+    this.productColumns ??= this.dataSource.getMetadata(Product).columns.map((c) => [c.propertyName, c.databaseName] as const);
+    const found: Array<{ product: Product; rank: number }> = [];
+    for (const row of rows) {
+      if (row.search_rank === null) continue;
+      const product = new Product() as unknown as Record<string, unknown>;
+      for (const [property, column] of this.productColumns) product[property] = row[column];
+      this.available.set(product as unknown as Product, row.search_available ?? 0);
+      found.push({ product: product as unknown as Product, rank: row.search_rank });
+    }
     const page = toPage(found, first, (r) => [r.rank, r.product.code]);
     return { nodes: page.nodes.map((r) => r.product), pageInfo: page.pageInfo, totalCount: rows[0]?.total ?? 0 };
   }
