@@ -14,15 +14,29 @@ interface GatewayContext {
   readonly caller?: RequestContext;
 }
 
-/** Adds the gateway-signed identity and the request id to every subgraph request; a 413 answer becomes SUBGRAPH_REQUEST_TOO_LARGE. */
+type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+interface CacheHint {
+  maxAge: number;
+  scope?: 'PUBLIC' | 'PRIVATE';
+}
+/** The answer's cache policy as Apollo Server keeps it (the part a data source uses). */
+interface CachePolicy {
+  restrict?(hint: CacheHint): void;
+}
+
+/**
+ * Adds the gateway-signed identity and the request id to every subgraph request; a 413 answer
+ * becomes SUBGRAPH_REQUEST_TOO_LARGE. A query's subgraph fetches go straight to the undici pool:
+ * Apollo's own path builds node-fetch Headers and a Request per fetch that nothing reads.
+ */
 class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     url: string,
     private readonly identitySecret: string,
-    fetcher: RemoteGraphQLDataSource['fetcher'],
+    private readonly connections: SubgraphConnections,
   ) {
-    super({ url, fetcher });
+    super({ url, fetcher: connections.fetcher });
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
@@ -30,10 +44,45 @@ class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const caller = (context as GatewayContext).caller;
-    request.http?.headers.set(IDENTITY_HEADER, forwardedIdentityHeader(caller, this.identitySecret));
-    if (caller) request.http?.headers.set('x-request-id', caller.requestId);
+    for (const [name, value] of Object.entries(this.identityHeaders((context as GatewayContext).caller))) request.http?.headers.set(name, value);
   }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
+    // Health checks and schema loads (not used with a static supergraph) keep Apollo's path.
+    if (!('incomingRequestContext' in options)) return super.process(options);
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    // The executor adds a header of its own only when it records a trace.
+    for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
+    Object.assign(headers, this.identityHeaders(options.context.caller));
+    const { http: _http, ...subgraphRequest } = request;
+    const response = await this.connections.post(this.url ?? '', headers, JSON.stringify(subgraphRequest));
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const body = await this.parseBody(response);
+    if (body === null || typeof body !== 'object') throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    restrictCachePolicy(options.incomingRequestContext.overallCachePolicy as CachePolicy | undefined, response.headers.get('cache-control'));
+    return { ...(body as SubgraphAnswer), http: response };
+  }
+
+  private identityHeaders(caller: RequestContext | undefined): Record<string, string> {
+    const identity = forwardedIdentityHeader(caller, this.identitySecret);
+    return caller ? { [IDENTITY_HEADER]: identity, 'x-request-id': caller.requestId } : { [IDENTITY_HEADER]: identity };
+  }
+}
+
+/** What Apollo's data source does with a subgraph's `cache-control`: the answer is cacheable no longer than its least cacheable part. */
+function restrictCachePolicy(policy: CachePolicy | undefined, header: string | null): void {
+  if (!policy?.restrict) return;
+  const hint: CacheHint = { maxAge: 0 };
+  for (const part of (header ?? '').split(',')) {
+    const [name, quoted] = part.trim().split(/\s*=\s*/, 2);
+    const value = quoted?.replace(/^"|"$/g, '');
+    if (name === 'max-age' && value !== undefined && /^[0-9]+$/.test(value)) hint.maxAge = Number(value);
+    if (name === 'private' && value === undefined) hint.scope = 'PRIVATE';
+    if (name === 'public' && value === undefined) hint.scope = 'PUBLIC';
+  }
+  policy.restrict(hint);
 }
 
 /** Apollo Gateway (JavaScript query planner) behind Apollo Server. */
@@ -47,7 +96,7 @@ export class ApolloEngine implements GatewayEngine {
     this.connections = new SubgraphConnections(options.subgraphConnections);
     const gateway = new ApolloGateway({
       supergraphSdl: options.supergraphSdl,
-      buildService: ({ name, url }) => new SignedIdentityDataSource(name, options.subgraphUrls[name] ?? String(url), identitySecret, this.connections.fetcher),
+      buildService: ({ name, url }) => new SignedIdentityDataSource(name, options.subgraphUrls[name] ?? String(url), identitySecret, this.connections),
     });
     this.server = new ApolloServer<GatewayContext>({
       gateway,

@@ -68,6 +68,19 @@ describe('SubgraphConnections', () => {
     });
   });
 
+  it('posts a JSON body with its headers for the Apollo engine, answering status, headers and body', async () => {
+    const response = await connections.post(`${origin}/graphql`, { 'content-type': 'application/json', 'x-shopops-identity': 'v1.def' }, '{"query":"{ b }"}');
+    expect(seen.at(-1)).toEqual({ method: 'POST', url: '/graphql', identity: 'v1.def', body: '{"query":"{ b }"}' });
+    expect({ ok: response.ok, status: response.status, cacheControl: response.headers.get('cache-control') }).toEqual({
+      ok: true,
+      status: 200,
+      cacheControl: 'private',
+    });
+    expect(await response.json()).toEqual({ data: { echo: '{"query":"{ b }"}' } });
+    const refused = await connections.post(`${origin}/too-large`, {}, '{}');
+    expect({ ok: refused.ok, status: refused.status }).toEqual({ ok: false, status: 413 });
+  });
+
   it('serves a WHATWG fetch over the same pools', async () => {
     const response = await connections.fetch(`${origin}/graphql`, { method: 'POST', body: '{"q":1}', headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(200);
