@@ -134,6 +134,12 @@ export class AdmissionCounter {
     });
   }
 
+  /** The stock changed outside the counter's sight: no refusal from memory until the next observed count. */
+  forget(key: string): void {
+    const k = this.keys.get(key);
+    if (k) k.seenAt = -Infinity;
+  }
+
   /** Whether the order holds units of a fresh key; undefined when the holders are not known. */
   holds(key: string, order: string): boolean | undefined {
     const k = this.fresh(key);

@@ -105,13 +105,14 @@ export class ReservationsService {
   private async applyBatch(items: BatchItem[]): Promise<Array<ReservationOutcome | Error>> {
     try {
       const stockLeft = new Map<string, number>();
-      const outcomes = await this.unitOfWork.run(items[0].ctx, (tx) =>
-        this.engine.apply(
+      const outcomes = await this.unitOfWork.run(items[0].ctx, (tx) => {
+        this.admission.batchStarted(tx);
+        return this.engine.apply(
           tx,
           items.map((i) => i.update),
           stockLeft,
-        ),
-      );
+        );
+      });
       this.admission.committed(
         items.map((i) => i.taken),
         stockLeft,

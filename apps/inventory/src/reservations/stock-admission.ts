@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { selectRows } from '@shopops/platform';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { selectRows, type TransactionContext } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
+import { StockLedger, type StockChangeFollower } from '../stock/stock-ledger';
 import { AdmissionCounter, orderKey } from './order-holds';
 import type { ReservationOutcome } from './reservation-engine';
 
@@ -20,19 +21,34 @@ export type AdmissionDecision =
  * caller wait or refuse, never oversell. Each committed batch resets the counts of its SKUs from
  * the levels it locked; a count older than `admission.freshMs` is not trusted (another replica,
  * a receipt or a release may have changed the stock), so several replicas stay correct and a
- * replica's "sold out" is at most that old. Nothing is kept but memory: after kill -9 the next
- * batch rebuilds every count from PostgreSQL.
+ * replica's "sold out" is at most that old; a stock change in this process (a receipt, a
+ * marketplace order, a release) drops the SKU's count at once. Nothing is kept but memory: after
+ * kill -9 the next batch rebuilds every count from PostgreSQL.
  */
 @Injectable()
-export class StockAdmission {
+export class StockAdmission implements StockChangeFollower, OnModuleInit {
   private readonly logger = new Logger(StockAdmission.name);
   private readonly counter: AdmissionCounter;
+  /** Transactions of our own batches: they reset the counts themselves once committed. */
+  private readonly ownBatches = new WeakSet<TransactionContext>();
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly ledger: StockLedger,
     @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
   ) {
     this.counter = new AdmissionCounter(config.admission.freshMs);
+  }
+
+  onModuleInit(): void {
+    this.ledger.follow(this);
+  }
+
+  /** Inside the changing transaction, so before it commits: a batch of ours that commits after it reads the new levels under lock. */
+  afterChange(tx: TransactionContext, skuCodes: readonly string[]): Promise<void> {
+    if (this.ownBatches.has(tx)) return Promise.resolve();
+    for (const skuCode of skuCodes) this.counter.forget(skuCode);
+    return Promise.resolve();
   }
 
   decide(channel: string, orderId: string, wants: StockWants): AdmissionDecision {
@@ -51,6 +67,11 @@ export class StockAdmission {
     }
     const short = wants.find((w) => (this.counter.left(w.key) ?? 0) < w.units) ?? wants[0];
     return { refused: true, skuCode: short.key, requested: short.units, available: Math.max(0, this.counter.left(short.key) ?? 0) };
+  }
+
+  /** A batch of reservations runs in this transaction. */
+  batchStarted(tx: TransactionContext): void {
+    this.ownBatches.add(tx);
   }
 
   /** The batch committed: its callers' units are settled, its SKUs' counts are PostgreSQL's, its reservations are holders. */
