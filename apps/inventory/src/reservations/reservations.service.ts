@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidStateError, MicroBatcher, NotFoundError, RequestContext, UnitOfWork } from '@shopops/platform';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { ReservationEngine, type ReservationOutcome } from './reservation-engine';
-import { DuplicateOrderError, InsufficientStockError, Reservation, UnknownSkuError, type ReserveStockInput } from './reservation.model';
+import { DuplicateOrderError, InsufficientStockError, Reservation, UnknownSkuError } from './reservation.model';
 import { ReservationStore } from './reservation-store';
 import type { OrderFact, OrderUpdate } from './reservation.types';
+import type { ReserveStockFields } from './reserve-stock-input';
 import { StockAdmission, stockWants, type StockWants } from './stock-admission';
 
 export type ReserveStockOutcome = Reservation | InsufficientStockError | UnknownSkuError | DuplicateOrderError;
@@ -42,7 +43,7 @@ export class ReservationsService {
    * Answers from the batch's own outcome: no extra reads per caller on the hot path. A caller the
    * admission counter already refuses (sold out) is answered at once, without PostgreSQL.
    */
-  async reserveStock(ctx: RequestContext, input: ReserveStockInput): Promise<ReserveStockOutcome> {
+  async reserveStock(ctx: RequestContext, input: ReserveStockFields): Promise<ReserveStockOutcome> {
     const decision = this.admission.decide(input.channel, input.orderId, stockWants(input.lines));
     if (decision.refused) {
       return Object.assign(new InsufficientStockError(), {
