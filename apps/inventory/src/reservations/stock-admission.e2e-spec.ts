@@ -34,7 +34,11 @@ describe('own-mall admission counter across a kill -9', () => {
   });
 
   const reserve = async (orderId: string, skuCode: string): Promise<Answer> => {
-    const response = await gateway.query<{ reserveStock: Exclude<Answer, 'failed'> }>(RESERVE, { input: { orderId, lines: [{ skuCode, quantity: 1 }] } }, { role: 'operator' });
+    const response = await gateway.query<{ reserveStock: Exclude<Answer, 'failed'> }>(
+      RESERVE,
+      { input: { orderId, lines: [{ skuCode, quantity: 1 }] } },
+      { role: 'operator' },
+    );
     return response.data?.reserveStock ?? 'failed';
   };
   const storedStatus = async (orderId: string): Promise<string | null | undefined> =>
@@ -81,7 +85,10 @@ describe('own-mall admission counter across a kill -9', () => {
     const race = Array.from({ length: 30 }, () => `ADM-${randomUUID()}`);
     const raced = await Promise.all(race.map((orderId) => reserve(orderId, sku)));
     const won = race.filter((_, i) => (raced[i] as Exclude<Answer, 'failed'>).__typename === 'Reservation');
-    expect({ won: won.length, refused: raced.filter((a) => a !== 'failed' && a.__typename === 'InsufficientStockError').length }).toEqual({ won: 15, refused: 15 });
+    expect({ won: won.length, refused: raced.filter((a) => a !== 'failed' && a.__typename === 'InsufficientStockError').length }).toEqual({
+      won: 15,
+      refused: 15,
+    });
     expect(await stockOf(gateway, sku)).toEqual({ onHand: 20, reserved: 20, available: 0 });
     expect(await Promise.all(won.map(storedStatus))).toEqual(won.map(() => 'RESERVED'));
 
