@@ -7,6 +7,7 @@ describe('inventory configuration', () => {
       paymentWindowMs: 30 * 60 * 1000,
       routing: 'nearest',
       reserveBatchMax: 256,
+      admission: { freshMs: 1000, maxHolders: 100_000 },
       deliveryPromiseDays: 3,
       replenishment: { coverDays: 30, overstockCoverDays: 180, slowMovingNoSaleDays: 60, slowMovingCoverDays: 90 },
       abc: { aShare: 0.6, bShare: 0.2 },
@@ -23,6 +24,13 @@ describe('inventory configuration', () => {
     expect(loadInventoryConfig({ INVENTORY_CHANNEL_STOCK_COALESCE_MS: '0' }).channelStockCoalesceMs).toBe(0);
     expect(configProblems(() => loadInventoryConfig({ INVENTORY_CHANNEL_STOCK_COALESCE_MS: '-1' }))).toEqual([
       'INVENTORY_CHANNEL_STOCK_COALESCE_MS="-1" must be an integer between 0 and 60000',
+    ]);
+  });
+
+  it('reads the admission counter settings, 0 ms meaning every caller goes to PostgreSQL', () => {
+    expect(loadInventoryConfig({ INVENTORY_ADMISSION_FRESH_MS: '0', INVENTORY_ADMISSION_MAX_HOLDERS: '50' }).admission).toEqual({ freshMs: 0, maxHolders: 50 });
+    expect(configProblems(() => loadInventoryConfig({ INVENTORY_ADMISSION_FRESH_MS: '60001' }))).toEqual([
+      'INVENTORY_ADMISSION_FRESH_MS="60001" must be an integer between 0 and 60000',
     ]);
   });
 

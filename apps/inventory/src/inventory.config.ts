@@ -7,6 +7,13 @@ export interface InventoryConfig {
   readonly routing: 'nearest' | 'nearest-split';
   /** Concurrent reservations handled in one transaction (1 = a transaction per request). */
   readonly reserveBatchMax: number;
+  /**
+   * The in-process admission counter of own-mall reservations: a SKU's count is trusted for
+   * `freshMs` after the batch that read it (default 1000; 0 = never, every caller goes to
+   * PostgreSQL); at most `maxHolders` orders holding a sold-out SKU are kept to tell a retry from a
+   * new buyer (default 100,000; more = refusals of that SKU go to PostgreSQL).
+   */
+  readonly admission: { readonly freshMs: number; readonly maxHolders: number };
   readonly deliveryPromiseDays: number;
   readonly replenishment: {
     /** Days of forecast demand an order should cover beyond the lead time. */
@@ -51,6 +58,8 @@ class InventoryEnvironment {
   @IntegerVariable(1, 7 * 24 * 3600) INVENTORY_PAYMENT_WINDOW_SECONDS = 30 * 60;
   @OneOfVariable(['nearest', 'nearest-split']) INVENTORY_ROUTING: 'nearest' | 'nearest-split' = 'nearest';
   @IntegerVariable(1, 10_000) INVENTORY_RESERVE_BATCH_MAX = 256;
+  @IntegerVariable(0, 60_000) INVENTORY_ADMISSION_FRESH_MS = 1000;
+  @IntegerVariable(0, 10_000_000) INVENTORY_ADMISSION_MAX_HOLDERS = 100_000;
   @IntegerVariable(1, 60) INVENTORY_DELIVERY_PROMISE_DAYS = 3;
   @IntegerVariable(1, 365) INVENTORY_REPLENISH_COVER_DAYS = 30;
   @IntegerVariable(1, 3650) INVENTORY_OVERSTOCK_COVER_DAYS = 180;
@@ -82,6 +91,7 @@ export function loadInventoryConfig(env: Environment): InventoryConfig {
     paymentWindowMs: values.INVENTORY_PAYMENT_WINDOW_SECONDS * 1000,
     routing: values.INVENTORY_ROUTING,
     reserveBatchMax: values.INVENTORY_RESERVE_BATCH_MAX,
+    admission: { freshMs: values.INVENTORY_ADMISSION_FRESH_MS, maxHolders: values.INVENTORY_ADMISSION_MAX_HOLDERS },
     deliveryPromiseDays: values.INVENTORY_DELIVERY_PROMISE_DAYS,
     replenishment: {
       coverDays: values.INVENTORY_REPLENISH_COVER_DAYS,

@@ -47,7 +47,8 @@ export class ReservationEngine {
     @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
   ) {}
 
-  async apply(tx: TransactionContext, updates: readonly OrderUpdate[]): Promise<ReservationOutcome[]> {
+  /** `stockLeft`, when given, receives each known SKU's units left (all locations) as this batch leaves them. */
+  async apply(tx: TransactionContext, updates: readonly OrderUpdate[], stockLeft?: Map<string, number>): Promise<ReservationOutcome[]> {
     if (updates.length === 0) return [];
     const states = await this.store.lock(tx, updates);
     const skuCodes = new Set<string>();
@@ -82,6 +83,12 @@ export class ReservationEngine {
         ...(conflictingLines ? { conflictingLines } : {}),
       };
     });
+    if (stockLeft) {
+      for (const skuCode of known) stockLeft.set(skuCode, 0);
+      for (const level of levels.values()) {
+        if (known.has(level.skuCode)) stockLeft.set(level.skuCode, (stockLeft.get(level.skuCode) ?? 0) + Math.max(0, level.onHand - level.reserved));
+      }
+    }
     await this.ledger.record(tx, movements);
     await gate.save(tx);
     await this.store.save(tx, [...states.values()]);

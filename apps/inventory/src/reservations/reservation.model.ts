@@ -1,7 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ErrorResult } from '@shopops/platform';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 
 export enum ReservationStatusEnum {
   RESERVED = 'RESERVED',
@@ -54,34 +53,28 @@ export class DuplicateOrderError extends ErrorResult {
   @Field(() => String) orderId!: string;
 }
 
+/** GraphQL's shape of a line; its rules are checked in reserve-stock-input.ts. */
 @InputType()
 export class ReserveLineInput {
-  @Field(() => String) @IsString() @Length(1, 64) skuCode!: string;
-  @Field(() => Int) @IsInt() @Min(1) @Max(100_000) quantity!: number;
+  @Field(() => String) skuCode!: string;
+  @Field(() => Int) quantity!: number;
 }
 
+/** GraphQL's shape of `reserveStock`'s input; its rules are checked in reserve-stock-input.ts, off class-validator's reflection. */
 @InputType()
 export class ReserveStockInput {
   @Field(() => String, { defaultValue: 'mall', description: 'Sales channel; own-mall orders use "mall"' })
-  @IsString()
-  @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'channel must be a lowercase channel name' })
   channel = 'mall';
 
-  @Field(() => String) @IsString() @Length(1, 64) orderId!: string;
+  @Field(() => String) orderId!: string;
 
   @Field(() => [ReserveLineInput])
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => ReserveLineInput)
   lines!: ReserveLineInput[];
 
   @Field(() => String, { nullable: true, description: '6-digit region code of the delivery address, for routing' })
-  @IsOptional()
-  @Matches(/^[0-9]{6}$/, { message: 'region must be a 6-digit administrative division code' })
   region?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 128) buyerId?: string;
+  @Field(() => String, { nullable: true }) buyerId?: string;
 }
 
 @InputType()

@@ -7,10 +7,11 @@ import { ReservationEngine } from './reservation-engine';
 import { ReservationStore } from './reservation-store';
 import { ReservationsResolver } from './reservations.resolver';
 import { ReservationsService } from './reservations.service';
+import { StockAdmission } from './stock-admission';
 
 @Module({
   imports: [StockModule, RoutingModule],
-  providers: [ReservationStore, ReservationEngine, ReservationsService, ReservationsResolver, ChannelOrdersHandler, PaymentWindows],
+  providers: [ReservationStore, ReservationEngine, ReservationsService, StockAdmission, ReservationsResolver, ChannelOrdersHandler, PaymentWindows],
   exports: [ReservationEngine],
 })
 export class ReservationsModule {}

@@ -2,6 +2,7 @@ import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphq
 import { Ctx, InvalidStateError, NotFoundError, Roles, type RequestContext } from '@shopops/platform';
 import { DuplicateOrderError, InsufficientStockError, OrderKeyInput, Reservation, ReserveStockInput, UnknownSkuError } from './reservation.model';
 import { ReservationsService, type ReserveStockOutcome } from './reservations.service';
+import { checkReserveStockInput, type ReserveStockFields } from './reserve-stock-input';
 
 export const ReserveStockResult = createUnionType({
   name: 'ReserveStockResult',
@@ -31,7 +32,12 @@ export class ReservationsResolver {
   @Mutation(() => ReserveStockResult, {
     description: 'Reserves stock for an own-mall order: all lines or none, idempotent by (channel, orderId).',
   })
-  reserveStock(@Ctx() ctx: RequestContext, @Args('input') input: ReserveStockInput): Promise<ReserveStockOutcome> {
+  reserveStock(
+    @Ctx() ctx: RequestContext,
+    // An interface, not the class: the global class-validator pipe passes it by, checkReserveStockInput checks it.
+    @Args('input', { type: () => ReserveStockInput }) input: ReserveStockFields,
+  ): Promise<ReserveStockOutcome> {
+    checkReserveStockInput(input);
     return this.reservations.reserveStock(ctx, input);
   }
 

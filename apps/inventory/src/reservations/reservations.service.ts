@@ -2,14 +2,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidStateError, MicroBatcher, NotFoundError, RequestContext, UnitOfWork } from '@shopops/platform';
 import { INVENTORY_CONFIG, type InventoryConfig } from '../inventory.config';
 import { ReservationEngine, type ReservationOutcome } from './reservation-engine';
-import { DuplicateOrderError, InsufficientStockError, Reservation, UnknownSkuError, type ReserveStockInput } from './reservation.model';
+import { DuplicateOrderError, InsufficientStockError, Reservation, UnknownSkuError } from './reservation.model';
 import { ReservationStore } from './reservation-store';
 import type { OrderFact, OrderUpdate } from './reservation.types';
+import type { ReserveStockFields } from './reserve-stock-input';
+import { StockAdmission, stockWants, type StockWants } from './stock-admission';
 
 export type ReserveStockOutcome = Reservation | InsufficientStockError | UnknownSkuError | DuplicateOrderError;
 
 /** What the API shows of a reservation, whether just decided by the engine or read back. */
 type ReservationSnapshot = Omit<ReservationOutcome, 'rejection' | 'conflictingLines'> & { readonly updatedAt: Date };
+
+/** One caller of a batch: the update, and the units the admission counter took for it (null: none). */
+interface BatchItem {
+  readonly ctx: RequestContext;
+  readonly update: OrderUpdate;
+  readonly taken: StockWants | null;
+}
 
 /**
  * Reservations as the API sees them. Own-mall calls go through a micro-batcher: concurrent
@@ -18,21 +27,36 @@ type ReservationSnapshot = Omit<ReservationOutcome, 'rejection' | 'conflictingLi
  */
 @Injectable()
 export class ReservationsService {
-  private readonly batcher: MicroBatcher<{ ctx: RequestContext; update: OrderUpdate }, ReservationOutcome>;
+  private readonly batcher: MicroBatcher<BatchItem, ReservationOutcome>;
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly engine: ReservationEngine,
     private readonly store: ReservationStore,
+    private readonly admission: StockAdmission,
     @Inject(INVENTORY_CONFIG) config: InventoryConfig,
   ) {
     this.batcher = new MicroBatcher({ maxBatch: config.reserveBatchMax, maxWaitMs: 0, run: (items) => this.applyBatch(items) });
   }
 
-  /** Answers from the batch's own outcome: no extra reads per caller on the hot path. */
-  async reserveStock(ctx: RequestContext, input: ReserveStockInput): Promise<ReserveStockOutcome> {
+  /**
+   * Answers from the batch's own outcome: no extra reads per caller on the hot path. A caller the
+   * admission counter already refuses (sold out) is answered at once, without PostgreSQL.
+   */
+  async reserveStock(ctx: RequestContext, input: ReserveStockFields): Promise<ReserveStockOutcome> {
+    const decision = this.admission.decide(input.channel, input.orderId, stockWants(input.lines));
+    if (decision.refused) {
+      return Object.assign(new InsufficientStockError(), {
+        errorCode: 'INSUFFICIENT_STOCK',
+        message: `insufficient stock for ${decision.skuCode}: ${decision.requested} wanted, ${decision.available} available`,
+        skuCode: decision.skuCode,
+        quantityRequested: decision.requested,
+        quantityAvailable: decision.available,
+      });
+    }
     const outcome = await this.batcher.submit({
       ctx,
+      taken: decision.taken,
       update: {
         channel: input.channel,
         orderId: input.orderId,
@@ -68,7 +92,7 @@ export class ReservationsService {
     if (fact === 'cancelled' && existing.status === 'COMMITTED') {
       return InvalidStateError.of('Reservation', existing.status, 'cancel', `Order ${channel}/${orderId} has shipped; returns come back through after-sales`);
     }
-    await this.batcher.submit({ ctx, update: { channel, orderId, fact } });
+    await this.batcher.submit({ ctx, taken: null, update: { channel, orderId, fact } });
     return (await this.find(channel, orderId)) ?? NotFoundError.of('Reservation', `${channel}/${orderId}`);
   }
 
@@ -78,16 +102,29 @@ export class ReservationsService {
     return toReservation({ ...stored, paid: stored.facts.paid });
   }
 
-  private async applyBatch(items: Array<{ ctx: RequestContext; update: OrderUpdate }>): Promise<Array<ReservationOutcome | Error>> {
+  /** Each item's counter units are settled exactly once: by the run that commits it, or by its own failed retry. */
+  private async applyBatch(items: BatchItem[]): Promise<Array<ReservationOutcome | Error>> {
     try {
-      return await this.unitOfWork.run(items[0].ctx, (tx) =>
-        this.engine.apply(
+      const stockLeft = new Map<string, number>();
+      const outcomes = await this.unitOfWork.run(items[0].ctx, (tx) => {
+        this.admission.batchStarted(tx);
+        return this.engine.apply(
           tx,
           items.map((i) => i.update),
-        ),
+          stockLeft,
+        );
+      });
+      this.admission.committed(
+        items.map((i) => i.taken),
+        stockLeft,
+        outcomes,
       );
+      return outcomes;
     } catch (error) {
-      if (items.length === 1) return [error instanceof Error ? error : new Error(String(error))];
+      if (items.length === 1) {
+        this.admission.failed(items[0].taken);
+        return [error instanceof Error ? error : new Error(String(error))];
+      }
       return Promise.all(items.map(async (item) => (await this.applyBatch([item]))[0]));
     }
   }
