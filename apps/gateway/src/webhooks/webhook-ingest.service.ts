@@ -78,7 +78,9 @@ export class WebhookIngestService {
       return (await this.deliveries.storeGroup(group)).map((outcome, i) => answerFor(group[i], outcome));
     } catch (error) {
       if (group.length === 1 || isDatabaseUnavailable(error)) throw error;
-      rootLogger().error({ err: error, deliveries: group.length }, 'webhook group failed; storing its deliveries one by one');
+      // The message and SQLSTATE only: the error also carries the group's parameters, every body in it.
+      const { message, code } = error as { message?: string; code?: string };
+      rootLogger().error({ error: message, code, deliveries: group.length }, 'webhook group failed; storing its deliveries one by one');
       const answers: Array<IngestAnswer | Error> = [];
       for (const delivery of group)
         answers.push(
