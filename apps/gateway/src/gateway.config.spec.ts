@@ -64,6 +64,12 @@ describe('gateway configuration', () => {
     expect(config.ide).toBe('open');
   });
 
+  it('reads how many webhook deliveries one group commit takes and how long it waits for them', () => {
+    expect(loadGatewayConfig({})).toMatchObject({ webhookGroupMaxRows: 200, webhookGroupWaitMs: 0 });
+    expect(loadGatewayConfig({ WEBHOOK_GROUP_MAX_ROWS: '50', WEBHOOK_GROUP_WAIT_MS: '2' })).toMatchObject({ webhookGroupMaxRows: 50, webhookGroupWaitMs: 2 });
+    expect(problemsOf({ WEBHOOK_GROUP_MAX_ROWS: '0' })).toEqual(['WEBHOOK_GROUP_MAX_ROWS="0" must be an integer between 1 and 5000']);
+  });
+
   it('reads who may open the GraphQL IDE', () => {
     expect(loadGatewayConfig({ GRAPHQL_IDE: 'staff' }).ide).toBe('staff');
     expect(loadGatewayConfig({ GRAPHQL_IDE: 'off' }).ide).toBe('off');

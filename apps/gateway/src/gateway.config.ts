@@ -49,6 +49,10 @@ export interface GatewayConfig {
   readonly webhookToleranceSeconds: number;
   /** Days a delivery keeps its body; then only its type, order and refund ids remain. */
   readonly webhookBodyRetentionDays: number;
+  /** Most deliveries one group commit stores (WEBHOOK_GROUP_MAX_ROWS). */
+  readonly webhookGroupMaxRows: number;
+  /** How long an idle intake's first delivery waits for company before its group is written; 0 = next turn of the event loop. */
+  readonly webhookGroupWaitMs: number;
 }
 
 const SOURCE = /^[a-z][a-z0-9-]{0,31}$/;
@@ -77,6 +81,8 @@ class GatewayEnvironment extends JwtEnvironment {
   @TextVariable() WEBHOOK_SOURCES?: string;
   @IntegerVariable(1, 86_400) WEBHOOK_TOLERANCE_SECONDS = 300;
   @IntegerVariable(1, 3650) WEBHOOK_BODY_RETENTION_DAYS = 30;
+  @IntegerVariable(1, 5000) WEBHOOK_GROUP_MAX_ROWS = 200;
+  @IntegerVariable(0, 100) WEBHOOK_GROUP_WAIT_MS = 0;
 }
 // Each domain service's subgraph address: `CATALOG_URL`, `CUSTOMER_SERVICE_URL`, …
 for (const name of DOMAIN_SERVICE_NAMES) declareVariable(GatewayEnvironment, serviceEnvName(name, 'URL'), TextVariable(/^https?:\/\//));
@@ -106,6 +112,8 @@ export function loadGatewayConfig(env: Environment): GatewayConfig {
     webhookSources: readWebhookSources(values.WEBHOOK_SOURCES, env, problems),
     webhookToleranceSeconds: values.WEBHOOK_TOLERANCE_SECONDS,
     webhookBodyRetentionDays: values.WEBHOOK_BODY_RETENTION_DAYS,
+    webhookGroupMaxRows: values.WEBHOOK_GROUP_MAX_ROWS,
+    webhookGroupWaitMs: values.WEBHOOK_GROUP_WAIT_MS,
   };
   return validConfig('the gateway', config, problems);
 }

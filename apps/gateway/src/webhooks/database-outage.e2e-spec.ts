@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { freePort, orderData, sendWebhook, SuiteStack } from '@shopops/testing';
+import { eventually, freePort, orderData, sendWebhook, SuiteStack } from '@shopops/testing';
 
 /** A TCP hop in front of PostgreSQL that the test can cut, as a database restart would. */
 class DatabaseLink {
@@ -42,7 +42,8 @@ describe('webhooks while the database is unavailable', () => {
     link = new DatabaseLink(await freePort(), { host: database.hostname, port: Number(database.port || 5432) });
     await link.up();
     database.host = `127.0.0.1:${link.port}`;
-    await stack.startProcess('gateway', { env: { GATEWAY_DATABASE_URL: database.toString() } });
+    // Deliveries sent together wait for each other, so that they form one group.
+    await stack.startProcess('gateway', { env: { GATEWAY_DATABASE_URL: database.toString(), WEBHOOK_GROUP_WAIT_MS: '50' } });
   });
   afterAll(async () => {
     await stack.stop();
@@ -67,5 +68,56 @@ describe('webhooks while the database is unavailable', () => {
     expect(retried.status).toBe(202);
     const stored = await stack.db().query(`SELECT count(*)::int AS n FROM gateway.webhook_delivery WHERE webhook_id = $1`, [id]);
     expect(stored.rows[0].n).toBe(1);
+  }, 120_000);
+
+  it('answers no delivery of a group 202 when the database goes away while the group is being written, and stores each once on retry', async () => {
+    const stamp = Date.now();
+    const ids = Array.from({ length: 6 }, (_, i) => `msg_midgroup_${i}_${stamp}`);
+    const envelope = (i: number) => ({ type: 'order.created', data: orderData(`TBMID${i}${stamp}`) });
+    const db = stack.db();
+    // An uncommitted row with the first id holds the group's statement mid-write, on its unique key.
+    const blocker = await db.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query(
+        `INSERT INTO gateway.webhook_delivery (source, webhook_id, type, occurred_at, body) VALUES ('taobao', $1, 'order.created', now(), '{}')`,
+        [ids[0]],
+      );
+      const answers = Promise.all(ids.map((id, i) => sendWebhook(stack.gatewayUrl, 'taobao', envelope(i), { id })));
+      const waiting = await eventually(
+        async () =>
+          (
+            await db.query<{ pid: number }>(
+              `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO webhook_delivery%'`,
+            )
+          ).rows,
+        (rows) => rows.length > 0,
+        { what: "the group's statement waiting on the uncommitted row" },
+      );
+      // The database goes away: the connection is cut and the server ends the statement, rolling it back.
+      await link.down();
+      await db.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [waiting.map((row) => row.pid)]);
+
+      const refused = await answers;
+      expect(refused.map((answer) => answer.status)).toEqual(ids.map(() => 503));
+      await blocker.query('ROLLBACK');
+    } finally {
+      blocker.release();
+    }
+    const stored = async () =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM gateway.webhook_delivery WHERE webhook_id = ANY ($1)`, [ids])).rows[0].n;
+    const events = async () =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM gateway.outbox WHERE payload->>'deliveryId' = ANY ($1)`, [ids])).rows[0].n;
+    expect(await stored()).toBe(0);
+    expect(await events()).toBe(0);
+
+    await link.up();
+    for (const [i, id] of ids.entries()) {
+      let retried = await sendWebhook(stack.gatewayUrl, 'taobao', envelope(i), { id });
+      for (let attempt = 0; retried.status === 503 && attempt < 10; attempt++) retried = await sendWebhook(stack.gatewayUrl, 'taobao', envelope(i), { id });
+      expect(retried.status).toBe(202);
+    }
+    expect(await stored()).toBe(ids.length);
+    expect(await events()).toBe(ids.length);
   }, 120_000);
 });

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeProblems } from '@shopops/contracts';
-import { HttpRefusal, MicroBatcher, PII_VAULT, RequestContext, rootLogger, selectRows, UnitOfWork, type PiiVault } from '@shopops/platform';
+import { HttpRefusal, isDatabaseUnavailable, MicroBatcher, PII_VAULT, rootLogger, type PiiVault } from '@shopops/platform';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-config.module';
 import { sealDelivery, type ParsedDelivery } from './buyer-sealing';
-import { mapWebhook, type MappedWebhook } from './webhook-adapters';
+import { mapWebhook } from './webhook-adapters';
+import { WebhookDeliveryStore, type AcceptedDelivery, type StoreOutcome } from './webhook-delivery-store';
 import { verifyWebhookSignature, type SignatureHeaders } from './webhook-signature';
 
 /** A delivery taken: 202 when new, 200 `{duplicate: true}` when its id was seen before. Refusals are thrown as HttpRefusal. */
@@ -13,36 +14,30 @@ export interface IngestAnswer {
   readonly body: Record<string, unknown>;
 }
 
-interface AcceptedDelivery {
-  readonly requestId: string;
-  readonly source: string;
-  readonly webhookId: string;
-  readonly mapped: MappedWebhook;
-  readonly body: string;
-  readonly buyerRef: string | null;
-}
-
 /**
  * One webhook delivery: check the source and signature, validate the envelope, seal the buyer's
  * PII, then store the delivery and its internal event in one transaction before answering 202. A webhook id
  * seen before answers 200 `{duplicate: true}` and does nothing; a refused delivery throws HttpRefusal.
  *
- * Deliveries arriving together are stored together (group commit): one multi-row insert and
- * one commit for the batch, which is what lets a burst of marketplace orders through.
+ * Deliveries arriving together are stored together (group commit): one statement and one commit
+ * for the group (WEBHOOK_GROUP_MAX_ROWS at most), each caller answered 202 only once the group
+ * holding its delivery committed. That is what lets a burst of marketplace orders through.
  */
 @Injectable()
 export class WebhookIngestService {
-  private readonly store = new MicroBatcher<AcceptedDelivery, IngestAnswer>({
-    maxBatch: 200,
-    maxWaitMs: 0,
-    run: (deliveries) => this.storeDeliveries(deliveries),
-  });
+  private readonly store: MicroBatcher<AcceptedDelivery, IngestAnswer>;
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly deliveries: WebhookDeliveryStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(PII_VAULT) private readonly vault: PiiVault,
-  ) {}
+  ) {
+    this.store = new MicroBatcher<AcceptedDelivery, IngestAnswer>({
+      maxBatch: config.webhookGroupMaxRows,
+      maxWaitMs: config.webhookGroupWaitMs,
+      run: (group) => this.storeDeliveries(group),
+    });
+  }
 
   async ingest(requestId: string, source: string, headers: SignatureHeaders, rawBody: Buffer): Promise<IngestAnswer> {
     const sourceConfig = this.config.webhookSources.get(source);
@@ -52,9 +47,10 @@ export class WebhookIngestService {
     const signature = verifyWebhookSignature(sourceConfig.keys, headers, rawBody, this.config.webhookToleranceSeconds);
     if (!signature.ok) throw new HttpRefusal(401, signature.error, signature.details);
 
+    const text = rawBody.toString('utf8');
     let parsed: unknown;
     try {
-      parsed = JSON.parse(rawBody.toString('utf8'));
+      parsed = JSON.parse(text);
     } catch (error) {
       throw new HttpRefusal(400, 'body is not JSON', [error instanceof Error ? error.message : String(error)]);
     }
@@ -68,56 +64,36 @@ export class WebhookIngestService {
         mapping.problems.map((p) => p.message),
       );
     }
-    const sealed = sealDelivery(this.vault, source, rawBody.toString('utf8'), parsed as ParsedDelivery, mapping.mapped);
+    const sealed = sealDelivery(this.vault, source, text, parsed as ParsedDelivery, mapping.mapped);
     return this.store.submit({ requestId, source, webhookId, ...sealed });
   }
 
   /**
-   * Validation refuses every bad delivery before it gets here; should one still fail the batch,
-   * each delivery is stored on its own so that only it fails, never its neighbours.
+   * Validation refuses every bad delivery before it gets here; should one still fail the group's
+   * statement, each delivery is stored on its own so that only it fails, never its neighbours.
+   * With the database away nothing of the group committed: every caller gets the 503 at once.
    */
-  private async storeDeliveries(deliveries: AcceptedDelivery[]): Promise<Array<IngestAnswer | Error>> {
+  private async storeDeliveries(group: AcceptedDelivery[]): Promise<Array<IngestAnswer | Error>> {
     try {
-      return await this.storeBatch(deliveries);
+      return (await this.deliveries.storeGroup(group)).map((outcome, i) => answerFor(group[i], outcome));
     } catch (error) {
-      if (deliveries.length === 1) throw error;
-      rootLogger().error({ err: error, deliveries: deliveries.length }, 'webhook batch failed; storing its deliveries one by one');
+      if (group.length === 1 || isDatabaseUnavailable(error)) throw error;
+      // The message and SQLSTATE only: the error also carries the group's parameters, every body in it.
+      const { message, code } = error as { message?: string; code?: string };
+      rootLogger().error({ error: message, code, deliveries: group.length }, 'webhook group failed; storing its deliveries one by one');
       const answers: Array<IngestAnswer | Error> = [];
-      for (const delivery of deliveries)
+      for (const delivery of group)
         answers.push(
-          await this.storeBatch([delivery]).then(
-            ([answer]) => answer,
+          await this.deliveries.storeGroup([delivery]).then(
+            ([outcome]) => answerFor(delivery, outcome),
             (failure: Error) => failure,
           ),
         );
       return answers;
     }
   }
+}
 
-  private storeBatch(deliveries: AcceptedDelivery[]): Promise<IngestAnswer[]> {
-    return this.unitOfWork.run(RequestContext.system(deliveries[0].requestId), async (tx) => {
-      const stored = await selectRows<{ source: string; webhook_id: string }>(
-        tx.em,
-        `INSERT INTO webhook_delivery (source, webhook_id, type, occurred_at, body, buyer_ref)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
-         ON CONFLICT (source, webhook_id) DO NOTHING RETURNING source, webhook_id`,
-        [
-          deliveries.map((d) => d.source),
-          deliveries.map((d) => d.webhookId),
-          deliveries.map((d) => d.mapped.type),
-          deliveries.map((d) => d.mapped.occurredAt),
-          deliveries.map((d) => d.body),
-          deliveries.map((d) => d.buyerRef),
-        ],
-      );
-      const fresh = new Set(stored.map((row) => `${row.source}\u0000${row.webhook_id}`));
-      return deliveries.map((delivery): IngestAnswer => {
-        // Only the first of several same-id deliveries in one batch is new.
-        if (!fresh.delete(`${delivery.source}\u0000${delivery.webhookId}`)) return { status: 200, body: { duplicate: true } };
-        // mapWebhook validated the data and set the rest itself: no second validation pass.
-        tx.emit(delivery.mapped.event, delivery.mapped.payload, { requestId: delivery.requestId, validated: true });
-        return { status: 202, body: { accepted: true, webhookId: delivery.webhookId } };
-      });
-    });
-  }
+function answerFor(delivery: AcceptedDelivery, outcome: StoreOutcome): IngestAnswer {
+  return outcome === 'stored' ? { status: 202, body: { accepted: true, webhookId: delivery.webhookId } } : { status: 200, body: { duplicate: true } };
 }

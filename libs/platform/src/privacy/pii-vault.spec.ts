@@ -16,6 +16,12 @@ describe('PII vault', () => {
     expect(() => PiiVault.fromEnv({ MEMBERSHIP_PII_KEYS: `k3:${key('third')}` }).open(sealed)).toThrow(/unknown key k1/);
   });
 
+  it('seals every value under a nonce of its own, across refills of the nonce pool', () => {
+    const sealed = Array.from({ length: 2500 }, () => old.seal('13800138000'));
+    expect(new Set(sealed.map((value) => value.split(':')[1])).size).toBe(sealed.length);
+    expect(new Set(sealed.map((value) => old.open(value)))).toEqual(new Set(['13800138000']));
+  });
+
   it('re-seals a value under the current key only when it is stale, and refuses one no key opens', () => {
     const sealed = old.seal('小雨');
     const current = rotated.resealIfStale(sealed);

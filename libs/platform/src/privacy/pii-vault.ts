@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto';
 import { configSection } from '../config/service-config';
 import {
   developmentSecretRefusal,
@@ -12,6 +12,22 @@ import {
 
 const DEV_PII_KEY = `dev1:${Buffer.from('shopops-development-pii-key-0001').toString('base64')}`;
 const DEV_LOOKUP_KEY = 'development-only-membership-lookup-key';
+
+const IV_BYTES = 12;
+// One call into the random generator per 1,024 IVs instead of one per value: a third of a seal's cost at webhook rates.
+const ivPool = Buffer.alloc(IV_BYTES * 1024);
+let ivOffset = ivPool.length;
+
+/** A fresh random 96-bit GCM nonce, copied out of a pool filled from the CSPRNG. */
+function nextIv(): Buffer {
+  if (ivOffset === ivPool.length) {
+    randomFillSync(ivPool);
+    ivOffset = 0;
+  }
+  const iv = Buffer.from(ivPool.subarray(ivOffset, ivOffset + IV_BYTES));
+  ivOffset += IV_BYTES;
+  return iv;
+}
 
 /** The PII keys; `MEMBERSHIP_*` are their older names, read when the new ones are unset. */
 class PiiEnvironment {
@@ -57,7 +73,7 @@ export class PiiVault {
 
   seal(plain: string): string {
     const key = this.keys.get(this.currentKeyId) as Buffer;
-    const iv = randomBytes(12);
+    const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `${this.currentKeyId}:${iv.toString('base64')}:${cipher.getAuthTag().toString('base64')}:${body.toString('base64')}`;
