@@ -2,7 +2,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import { formatGraphQLError, IDENTITY_HEADER, requestContextOf, type RequestContext } from '@shopops/platform';
+import { formatGraphQLError, IDENTITY_HEADER, requestContextOf, TRACEPARENT_HEADER, type RequestContext } from '@shopops/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
 import { forwardedIdentityHeader, type EngineOptions, type GatewayEngine } from './gateway-engine';
@@ -14,7 +14,7 @@ interface GatewayContext {
   readonly caller?: RequestContext;
 }
 
-/** Adds the gateway-signed identity and the request id to every subgraph request; a 413 answer becomes SUBGRAPH_REQUEST_TOO_LARGE. */
+/** Adds the gateway-signed identity, the request id and the trace context to every subgraph request; a 413 answer becomes SUBGRAPH_REQUEST_TOO_LARGE. */
 class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
@@ -33,6 +33,7 @@ class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const caller = (context as GatewayContext).caller;
     request.http?.headers.set(IDENTITY_HEADER, forwardedIdentityHeader(caller, this.identitySecret));
     if (caller) request.http?.headers.set('x-request-id', caller.requestId);
+    if (caller?.trace) request.http?.headers.set(TRACEPARENT_HEADER, caller.trace);
   }
 }
 

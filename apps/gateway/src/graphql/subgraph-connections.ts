@@ -1,4 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { traceOutgoingCall } from '@shopops/platform';
 import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -21,26 +22,46 @@ export class SubgraphConnections {
   /** The fetcher for Apollo's RemoteGraphQLDataSource: a POST of the subgraph request, answered with the little of fetch's Response Apollo reads. */
   readonly fetcher: Fetcher = async (url, init) => {
     const target = new URL(url);
+    const method = init?.method ?? 'GET';
+    // Off, this is undefined and the call goes out as it came.
+    const traced = traceOutgoingCall(method, url, init?.headers as Record<string, string> | undefined);
     try {
       const response = await this.agent.request({
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
-        method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
-        headers: init?.headers,
+        method: method as Dispatcher.HttpMethod,
+        headers: traced?.headers ?? init?.headers,
         body: init?.body,
         signal: init?.signal as AbortSignal | undefined,
       });
       // The body is read whole here, so nothing is left holding the socket.
       const body = await response.body.text();
+      traced?.end(response.statusCode);
       return new SubgraphResponse(url, response.statusCode, new RawHeaders(response.headers), body);
     } catch (error) {
+      traced?.fail(error);
       throw unreachable(url, error);
     }
   };
 
   /** A WHATWG fetch over the same pools, for engines that take one (Hive's custom fetch). */
-  readonly fetch = (url: string, init?: RequestInit): Promise<Response> =>
-    undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: this.agent }) as unknown as Promise<Response>;
+  readonly fetch = async (url: string, init?: RequestInit): Promise<Response> => {
+    const traced = traceOutgoingCall(init?.method ?? 'GET', url, init?.headers as Record<string, string> | Headers | undefined);
+    const call = undiciFetch(url, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      ...(traced ? { headers: traced.headers as Record<string, string> } : {}),
+      dispatcher: this.agent,
+    }) as unknown as Promise<Response>;
+    if (!traced) return call;
+    try {
+      const response = await call;
+      traced.end(response.status);
+      return response;
+    } catch (error) {
+      traced.fail(error);
+      throw error;
+    }
+  };
 
   close(): Promise<void> {
     return this.agent.close();

@@ -13,8 +13,15 @@ export interface IngestAnswer {
   readonly body: Record<string, unknown>;
 }
 
+/** The delivery's request: its id, and its span's traceparent while tracing is on. */
+export interface IngestRequest {
+  readonly requestId: string;
+  readonly trace?: string;
+}
+
 interface AcceptedDelivery {
   readonly requestId: string;
+  readonly trace?: string;
   readonly source: string;
   readonly webhookId: string;
   readonly mapped: MappedWebhook;
@@ -44,7 +51,7 @@ export class WebhookIngestService {
     @Inject(PII_VAULT) private readonly vault: PiiVault,
   ) {}
 
-  async ingest(requestId: string, source: string, headers: SignatureHeaders, rawBody: Buffer): Promise<IngestAnswer> {
+  async ingest({ requestId, trace }: IngestRequest, source: string, headers: SignatureHeaders, rawBody: Buffer): Promise<IngestAnswer> {
     const sourceConfig = this.config.webhookSources.get(source);
     if (!sourceConfig) {
       throw new HttpRefusal(404, `unknown webhook source "${source}"`, [`configured sources: ${[...this.config.webhookSources.keys()].join(', ')}`]);
@@ -69,7 +76,7 @@ export class WebhookIngestService {
       );
     }
     const sealed = sealDelivery(this.vault, source, rawBody.toString('utf8'), parsed as ParsedDelivery, mapping.mapped);
-    return this.store.submit({ requestId, source, webhookId, ...sealed });
+    return this.store.submit({ requestId, ...(trace ? { trace } : {}), source, webhookId, ...sealed });
   }
 
   /**
@@ -115,7 +122,7 @@ export class WebhookIngestService {
         // Only the first of several same-id deliveries in one batch is new.
         if (!fresh.delete(`${delivery.source}\u0000${delivery.webhookId}`)) return { status: 200, body: { duplicate: true } };
         // mapWebhook validated the data and set the rest itself: no second validation pass.
-        tx.emit(delivery.mapped.event, delivery.mapped.payload, { requestId: delivery.requestId, validated: true });
+        tx.emit(delivery.mapped.event, delivery.mapped.payload, { requestId: delivery.requestId, trace: delivery.trace, validated: true });
         return { status: 202, body: { accepted: true, webhookId: delivery.webhookId } };
       });
     });

@@ -1,5 +1,5 @@
 import { Controller, Param, Post, Req, Res } from '@nestjs/common';
-import { Public, RouteBody } from '@shopops/platform';
+import { Public, requestTraceparent, RouteBody } from '@shopops/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { WebhookIngestService } from './webhook-ingest.service';
 
@@ -26,7 +26,7 @@ export class WebhooksController {
       timestamp: header(request.headers['webhook-timestamp']),
       signature: header(request.headers['webhook-signature']),
     };
-    const answer = await this.ingest.ingest(request.id, source, headers, body);
+    const answer = await this.ingest.ingest({ requestId: request.id, trace: requestTraceparent(request) }, source, headers, body);
     return reply.code(answer.status).send(answer.body);
   }
 }

@@ -4,7 +4,7 @@ import { logScope } from '../context/request-context';
 
 let root: Logger | undefined;
 
-/** The process's JSON logger; every line carries the request id of the work it belongs to. */
+/** The process's JSON logger; every line carries the request id of the work it belongs to, and its trace ids when traced. */
 export function createRootLogger(service: string, level: string): Logger {
   root = pino({
     level,
@@ -12,7 +12,8 @@ export function createRootLogger(service: string, level: string): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {
       const scope = logScope.getStore();
-      return scope ? { requestId: scope.requestId } : {};
+      if (!scope) return {};
+      return scope.traceId ? { requestId: scope.requestId, trace_id: scope.traceId, span_id: scope.spanId } : { requestId: scope.requestId };
     },
   });
   return root;
