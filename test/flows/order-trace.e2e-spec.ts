@@ -9,9 +9,7 @@ import {
   postWebhook,
   receiveStock,
   signDelivery,
-  SuiteStack,
-  SUITE_ENV,
-  suiteEnv,
+  useOwnSuite,
   type ReceivedSpan,
 } from '@shopops/testing';
 
@@ -27,30 +25,25 @@ const CONSUMER = 5;
  * so the spec reads what a Jaeger or Tempo would receive, whichever topology runs the services.
  */
 describe('traces across gateway, subgraphs, outbox, queue and consumers', () => {
-  let receiver: OtlpReceiver;
-  let stack: SuiteStack;
-  let restoreEnv: Record<string, string | undefined> = {};
-  let gateway: GatewayClient;
-
+  let receiver: OtlpReceiver | undefined;
   beforeAll(async () => {
     receiver = await OtlpReceiver.start();
-    stack = await SuiteStack.start({
-      name: 'order-trace',
-      services: ['catalog', 'inventory', 'membership', 'analytics', 'gateway'],
-      // A short export delay (TRACE_EXPORT_DELAY_MS) so spans arrive while the spec waits.
-      env: { ...SUITE_ENV, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, TRACE_EXPORT_DELAY_MS: '100' },
-    });
-    restoreEnv = suiteEnv.publish(stack.specEnvironment());
-    gateway = new GatewayClient(stack.gatewayUrl);
-  }, 300_000);
-
-  afterAll(async () => {
-    suiteEnv.restore(restoreEnv);
-    await stack?.stop();
-    await receiver?.close();
-  }, 120_000);
+  });
+  afterAll(() => receiver?.close());
+  const collector = (): OtlpReceiver => {
+    if (!receiver) throw new Error('the collector has not started');
+    return receiver;
+  };
+  const suite = useOwnSuite('order-trace', {
+    services: ['catalog', 'inventory', 'membership', 'analytics', 'gateway'],
+    // A short export delay (TRACE_EXPORT_DELAY_MS) so spans arrive while the spec waits.
+    env: () => ({ OTEL_EXPORTER_OTLP_ENDPOINT: collector().endpoint, TRACE_EXPORT_DELAY_MS: '100' }),
+  });
 
   it('follows a GraphQL call from the caller through the gateway into the subgraph', async () => {
+    const stack = suite();
+    const receiver = collector();
+    const gateway = new GatewayClient(stack.gatewayUrl);
     const callerTraceId = randomBytes(16).toString('hex');
     const callerSpanId = randomBytes(8).toString('hex');
     const code = `TRACE-${randomUUID().slice(0, 8).toUpperCase()}`;
@@ -76,6 +69,9 @@ describe('traces across gateway, subgraphs, outbox, queue and consumers', () => 
   });
 
   it('makes one trace of an order webhook, down to the reservation, the points and the counted sale', async () => {
+    const stack = suite();
+    const receiver = collector();
+    const gateway = new GatewayClient(stack.gatewayUrl);
     const [sku] = await createSkus(gateway, 1, 9900, 'TRACE');
     await receiveStock(gateway, sku, 'CENTRAL', 10);
     const orderId = `TBTRACE${randomUUID().slice(0, 8)}`;
@@ -84,7 +80,11 @@ describe('traces across gateway, subgraphs, outbox, queue and consumers', () => 
     const body = JSON.stringify({
       type: 'order.paid',
       occurredAt: new Date().toISOString(),
-      data: orderData(orderId, { buyer: { platformUserId: buyer, nickname: '顾客' }, lines: [{ skuCode: sku, quantity: 1, unitPriceFen: 9900 }], totalFen: 9900 }),
+      data: orderData(orderId, {
+        buyer: { platformUserId: buyer, nickname: '顾客' },
+        lines: [{ skuCode: sku, quantity: 1, unitPriceFen: 9900 }],
+        totalFen: 9900,
+      }),
     });
     const delivery = signDelivery(body, { secret: devWebhookSecret('taobao') });
     const response = await postWebhook(stack.gatewayUrl, 'taobao', { body, headers: { ...delivery.headers, 'x-request-id': requestId } });
@@ -139,13 +139,17 @@ describe('traces across gateway, subgraphs, outbox, queue and consumers', () => 
     expect(insert).toMatchObject({ service: 'gateway', parentSpanId: webhook.spanId });
     // The relay published it to each consumer's queue, each publish in the same trace.
     const published = spans.filter((s) => s.kind === PRODUCER && s.name === 'publish channel.order.paid');
-    expect(published.map((s) => s.attributes['messaging.destination.name'])).toEqual(expect.arrayContaining(consumerServices.map((s) => expect.stringContaining(s))));
+    expect(published.map((s) => s.attributes['messaging.destination.name'])).toEqual(
+      expect.arrayContaining(consumerServices.map((s) => expect.stringContaining(s))),
+    );
     expect(published.every((s) => s.parentSpanId === insert.spanId)).toBe(true);
     // Each consumer handled it as the child of the context its envelope carried.
     for (const service of consumerServices) {
       const processed = spans.filter((s) => s.service === service && s.kind === CONSUMER && s.name.endsWith('process channel.order.paid'));
       expect(processed.length).toBeGreaterThanOrEqual(1);
-      expect(processed.every((s) => s.parentSpanId === insert.spanId && s.attributes['messaging.message.id'] === insert.attributes['messaging.message.id'])).toBe(true);
+      expect(
+        processed.every((s) => s.parentSpanId === insert.spanId && s.attributes['messaging.message.id'] === insert.attributes['messaging.message.id']),
+      ).toBe(true);
     }
     // One connected trace: every span's parent is in it, but the webhook request's.
     expect(orphansIn(spans, webhook)).toEqual([]);

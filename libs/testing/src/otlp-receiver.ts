@@ -46,17 +46,20 @@ interface OtlpExport {
  * exporter to something the test can read.
  */
 export class OtlpReceiver {
-  readonly spans: ReceivedSpan[] = [];
-  private constructor(private readonly server: Server) {}
+  private constructor(
+    private readonly server: Server,
+    /** Every span received so far, in arrival order. */
+    readonly spans: ReceivedSpan[],
+  ) {}
 
   static async start(): Promise<OtlpReceiver> {
-    let receiver: OtlpReceiver | undefined;
+    const spans: ReceivedSpan[] = [];
     const server = createServer((request, response) => {
       void readBody(request).then(
         (body) => {
           if (request.method !== 'POST' || request.url !== '/v1/traces') return void response.writeHead(404).end();
           try {
-            receiver?.spans.push(...spansOf(JSON.parse(body.toString('utf8')) as OtlpExport));
+            spans.push(...spansOf(JSON.parse(body.toString('utf8')) as OtlpExport));
           } catch {
             return void response.writeHead(400).end();
           }
@@ -66,8 +69,7 @@ export class OtlpReceiver {
       );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver = new OtlpReceiver(server);
-    return receiver;
+    return new OtlpReceiver(server, spans);
   }
 
   /** What OTEL_EXPORTER_OTLP_ENDPOINT is set to for processes exporting here. */
@@ -95,19 +97,17 @@ function spansOf(exported: OtlpExport): ReceivedSpan[] {
   return (exported.resourceSpans ?? []).flatMap((resourceSpans) => {
     const service = String(attributesOf(resourceSpans.resource?.attributes)['service.name'] ?? 'unknown');
     return (resourceSpans.scopeSpans ?? []).flatMap((scope) =>
-      (scope.spans ?? []).map(
-        (span): ReceivedSpan => ({
-          service,
-          traceId: span.traceId,
-          spanId: span.spanId,
-          ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}),
-          name: span.name,
-          kind: span.kind,
-          attributes: attributesOf(span.attributes),
-          links: (span.links ?? []).map(({ traceId, spanId }) => ({ traceId, spanId })),
-          statusCode: span.status?.code ?? 0,
-        }),
-      ),
+      (scope.spans ?? []).map((span): ReceivedSpan => ({
+        service,
+        traceId: span.traceId,
+        spanId: span.spanId,
+        ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}),
+        name: span.name,
+        kind: span.kind,
+        attributes: attributesOf(span.attributes),
+        links: (span.links ?? []).map(({ traceId, spanId }) => ({ traceId, spanId })),
+        statusCode: span.status?.code ?? 0,
+      })),
     );
   });
 }

@@ -24,7 +24,7 @@ export class SubgraphConnections {
     const target = new URL(url);
     const method = init?.method ?? 'GET';
     // Off, this is undefined and the call goes out as it came.
-    const traced = traceOutgoingCall(method, url, init?.headers as Record<string, string> | undefined);
+    const traced = traceOutgoingCall(method, url, init?.headers);
     try {
       const response = await this.agent.request({
         origin: target.origin,

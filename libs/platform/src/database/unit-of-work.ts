@@ -104,6 +104,11 @@ export async function writeOutbox(em: EntityManager, events: readonly PendingEve
 function outboxInsertSpan(event: PendingEvent, parent: string): ReturnType<typeof startSpan> {
   return startSpan(`outbox insert ${event.type}`, parent, {
     kind: SpanKind.PRODUCER,
-    attributes: { 'messaging.system': 'shopops.outbox', 'messaging.operation.type': 'create', 'messaging.message.id': event.id, 'shopops.event_type': event.type },
+    attributes: {
+      'messaging.system': 'shopops.outbox',
+      'messaging.operation.type': 'create',
+      'messaging.message.id': event.id,
+      'shopops.event_type': event.type,
+    },
   });
 }

@@ -44,8 +44,8 @@ export function requestTraceparent(request: unknown): string | undefined {
 /**
  * Puts the request id in the log scope of everything the request does, and answers with the
  * number of SQL statements it took (`x-sql-statements`), so N+1 patterns are visible per request.
- * While tracing is on, the request also gets a server span, child of the caller's `traceparent`,
- * whose ids its logs carry.
+ * While tracing is on (startTracing ran first), the request also gets a server span, child of
+ * the caller's `traceparent`, whose ids its logs carry.
  */
 export function installRequestLogScope(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
@@ -60,6 +60,8 @@ export function installRequestLogScope(fastify: FastifyInstance): void {
     if (scope?.sqlStatements !== undefined) void reply.header('x-sql-statements', String(scope.sqlStatements));
     done(null, payload);
   });
+  // Off, the request pays no extra hook at all.
+  if (!tracingEnabled()) return;
   fastify.addHook('onResponse', (request, reply, done) => {
     const traced = (request as unknown as WithSpan)[SPAN];
     if (traced) {

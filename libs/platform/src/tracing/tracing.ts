@@ -99,7 +99,7 @@ export function startSpan(name: string, parent: string | undefined, options: Spa
 export function endSpan(span: Span | undefined, error?: unknown): void {
   if (!span) return;
   if (error !== undefined) {
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : typeof error === 'string' ? error : 'failed' });
     if (error instanceof Error) span.recordException(error);
   }
   span.end();
