@@ -47,3 +47,5 @@ export * from './platform.module';
 export * from './platform.tokens';
 export * from './privacy/pii-vault';
 export * from './http/drain';
+export * from './tracing/tracing';
+export * from './tracing/outgoing-call';

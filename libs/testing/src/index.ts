@@ -16,3 +16,4 @@ export * from './suite-env';
 export * from './own-suite';
 export * from './config-problems';
 export * from './browser-pages';
+export * from './otlp-receiver';

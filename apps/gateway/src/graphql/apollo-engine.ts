@@ -2,7 +2,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import { formatGraphQLError, IDENTITY_HEADER, requestContextOf, type RequestContext } from '@shopops/platform';
+import { formatGraphQLError, IDENTITY_HEADER, requestContextOf, TRACEPARENT_HEADER, type RequestContext } from '@shopops/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
 import { forwardedIdentityHeader, type EngineOptions, type GatewayEngine } from './gateway-engine';
@@ -25,7 +25,7 @@ interface CachePolicy {
 }
 
 /**
- * Adds the gateway-signed identity and the request id to every subgraph request; a 413 answer
+ * Adds the gateway-signed identity, the request id and the trace context to every subgraph request; a 413 answer
  * becomes SUBGRAPH_REQUEST_TOO_LARGE. A query's subgraph fetches go straight to the undici pool:
  * Apollo's own path builds node-fetch Headers and a Request per fetch that nothing reads.
  */
@@ -67,7 +67,10 @@ class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   private identityHeaders(caller: RequestContext | undefined): Record<string, string> {
     const identity = forwardedIdentityHeader(caller, this.identitySecret);
-    return caller ? { [IDENTITY_HEADER]: identity, 'x-request-id': caller.requestId } : { [IDENTITY_HEADER]: identity };
+    if (!caller) return { [IDENTITY_HEADER]: identity };
+    return caller.trace
+      ? { [IDENTITY_HEADER]: identity, 'x-request-id': caller.requestId, [TRACEPARENT_HEADER]: caller.trace }
+      : { [IDENTITY_HEADER]: identity, 'x-request-id': caller.requestId };
   }
 }
 

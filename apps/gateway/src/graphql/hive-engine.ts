@@ -1,5 +1,5 @@
 import { createGatewayRuntime, useCustomFetch, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { IDENTITY_HEADER, requestContextOf, type RequestContext } from '@shopops/platform';
+import { IDENTITY_HEADER, requestContextOf, TRACEPARENT_HEADER, type RequestContext } from '@shopops/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forwardedIdentityHeader, type EngineOptions, type GatewayEngine } from './gateway-engine';
 import { hiveSuggestionsForStaffOnly } from './schema-hints';
@@ -37,6 +37,7 @@ export class HiveEngine implements GatewayEngine {
         fromClientToSubgraphs: ({ context }) => ({
           [IDENTITY_HEADER]: forwardedIdentityHeader(context.caller, identitySecret),
           ...(context.caller ? { 'x-request-id': context.caller.requestId } : {}),
+          ...(context.caller?.trace ? { [TRACEPARENT_HEADER]: context.caller.trace } : {}),
         }),
       },
     });

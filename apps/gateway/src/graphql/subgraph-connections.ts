@@ -1,4 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { traceOutgoingCall } from '@shopops/platform';
 import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -22,12 +23,17 @@ export class SubgraphConnections {
   private readonly targets = new Map<string, { readonly origin: string; readonly path: string }>();
 
   /** The fetcher for Apollo's RemoteGraphQLDataSource: a POST of the subgraph request, answered with the little of fetch's Response Apollo reads. */
-  readonly fetcher: Fetcher = (url, init) =>
-    this.send(url, (init?.method ?? 'GET') as Dispatcher.HttpMethod, init?.headers, init?.body, init?.signal as AbortSignal | undefined);
+  readonly fetcher: Fetcher = async (url, init) => {
+    const method = (init?.method ?? 'GET') as Dispatcher.HttpMethod;
+    // Off, this is undefined and the call goes out as it came.
+    const traced = traceOutgoingCall(method, url, init?.headers);
+    return this.send(url, method, traced?.headers ?? init?.headers, init?.body, init?.signal as AbortSignal | undefined, traced);
+  };
 
   /** One subgraph request as the Apollo engine sends it: a POST whose body is already JSON. */
   post(url: string, headers: Readonly<Record<string, string>>, body: string): Promise<SubgraphResponse> {
-    return this.send(url, 'POST', headers, body);
+    const traced = traceOutgoingCall('POST', url, headers as Record<string, string>);
+    return this.send(url, 'POST', traced?.headers ?? headers, body, undefined, traced);
   }
 
   private async send(
@@ -35,15 +41,18 @@ export class SubgraphConnections {
     method: Dispatcher.HttpMethod,
     headers: Dispatcher.RequestOptions['headers'],
     body: Dispatcher.RequestOptions['body'],
-    signal?: AbortSignal,
+    signal: AbortSignal | undefined,
+    traced: { end(status: number): void; fail(error: unknown): void } | undefined,
   ): Promise<SubgraphResponse> {
     try {
       const { origin, path } = this.targetOf(url);
       const response = await this.agent.request({ origin, path, method, headers, body, signal });
       // The body is read whole here, so nothing is left holding the socket.
       const text = await response.body.text();
+      traced?.end(response.statusCode);
       return new SubgraphResponse(url, response.statusCode, new RawHeaders(response.headers), text);
     } catch (error) {
+      traced?.fail(error);
       throw unreachable(url, error);
     }
   }
@@ -60,8 +69,23 @@ export class SubgraphConnections {
   }
 
   /** A WHATWG fetch over the same pools, for engines that take one (Hive's custom fetch). */
-  readonly fetch = (url: string, init?: RequestInit): Promise<Response> =>
-    undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: this.agent }) as unknown as Promise<Response>;
+  readonly fetch = async (url: string, init?: RequestInit): Promise<Response> => {
+    const traced = traceOutgoingCall(init?.method ?? 'GET', url, init?.headers as Record<string, string> | Headers | undefined);
+    const call = undiciFetch(url, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      ...(traced ? { headers: traced.headers as Record<string, string> } : {}),
+      dispatcher: this.agent,
+    }) as unknown as Promise<Response>;
+    if (!traced) return call;
+    try {
+      const response = await call;
+      traced.end(response.status);
+      return response;
+    } catch (error) {
+      traced.fail(error);
+      throw error;
+    }
+  };
 
   close(): Promise<void> {
     return this.agent.close();

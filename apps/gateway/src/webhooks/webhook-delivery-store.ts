@@ -7,6 +7,8 @@ import type { MappedWebhook } from './webhook-adapters';
 /** A delivery that passed every check, its buyer sealed: what one row of a group commit stores. */
 export interface AcceptedDelivery {
   readonly requestId: string;
+  /** The request span's traceparent while tracing is on: the event carries it to the consumers. */
+  readonly trace?: string;
   readonly source: string;
   readonly webhookId: string;
   readonly mapped: MappedWebhook;
@@ -25,20 +27,20 @@ export type StoreOutcome = 'stored' | 'duplicate';
  */
 const STORE_GROUP = `
   WITH delivery AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::jsonb[], $10::text[])
-      WITH ORDINALITY AS d(source, webhook_id, type, occurred_at, body, buyer_ref, event_id, event_type, payload, request_id, ordinal)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::jsonb[], $10::text[], $12::text[])
+      WITH ORDINALITY AS d(source, webhook_id, type, occurred_at, body, buyer_ref, event_id, event_type, payload, request_id, traceparent, ordinal)
   ), stored AS (
     INSERT INTO webhook_delivery (source, webhook_id, type, occurred_at, body, buyer_ref)
     SELECT source, webhook_id, type, occurred_at, body, buyer_ref FROM delivery ORDER BY ordinal
     ON CONFLICT (source, webhook_id) DO NOTHING
     RETURNING source, webhook_id
   ), first_of_each AS (
-    SELECT DISTINCT ON (d.source, d.webhook_id) d.ordinal, d.event_id, d.event_type, d.payload, d.request_id
+    SELECT DISTINCT ON (d.source, d.webhook_id) d.ordinal, d.event_id, d.event_type, d.payload, d.request_id, d.traceparent
       FROM delivery d JOIN stored s ON s.source = d.source AND s.webhook_id = d.webhook_id
      ORDER BY d.source, d.webhook_id, d.ordinal
   ), emitted AS (
-    INSERT INTO outbox (event_id, type, payload, request_id, occurred_at)
-    SELECT event_id, event_type, payload, request_id, now() FROM first_of_each ORDER BY ordinal
+    INSERT INTO outbox (event_id, type, payload, request_id, occurred_at, traceparent)
+    SELECT event_id, event_type, payload, request_id, now(), traceparent FROM first_of_each ORDER BY ordinal
     RETURNING 1
   ), woken AS (
     SELECT pg_notify($11, '') FROM (SELECT 1 FROM emitted LIMIT 1) AS any_emitted
@@ -71,6 +73,7 @@ export class WebhookDeliveryStore {
       deliveries.map((d) => JSON.stringify(d.mapped.payload)),
       deliveries.map((d) => d.requestId),
       this.notifyChannel,
+      deliveries.map((d) => d.trace ?? null),
     ]);
     const fresh = new Set(rows.map((row) => row.ordinal));
     return deliveries.map((_, index) => (fresh.has(index + 1) ? 'stored' : 'duplicate'));

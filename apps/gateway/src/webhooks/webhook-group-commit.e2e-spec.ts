@@ -59,7 +59,7 @@ describe('webhook group commit', () => {
 
   function submit(delivery: { id: string; body: string; headers: Record<string, string> }): Promise<number | string> {
     const headers = { id: delivery.id, timestamp: delivery.headers['webhook-timestamp'], signature: delivery.headers['webhook-signature'] };
-    return ingest.ingest('req-group-commit', 'taobao', headers, Buffer.from(delivery.body)).then(
+    return ingest.ingest({ requestId: 'req-group-commit' }, 'taobao', headers, Buffer.from(delivery.body)).then(
       (answer) => answer.status,
       (error: Error) => error.message,
     );

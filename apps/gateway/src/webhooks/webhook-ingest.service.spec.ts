@@ -33,7 +33,7 @@ describe('WebhookIngestService group commit', () => {
     const answers = await Promise.allSettled(
       deliveries.map((d) =>
         service.ingest(
-          'req',
+          { requestId: 'req' },
           'taobao',
           { id: d.headers['webhook-id'], timestamp: d.headers['webhook-timestamp'], signature: d.headers['webhook-signature'] },
           Buffer.from(d.body),

@@ -14,6 +14,12 @@ export interface IngestAnswer {
   readonly body: Record<string, unknown>;
 }
 
+/** The delivery's request: its id, and its span's traceparent while tracing is on. */
+export interface IngestRequest {
+  readonly requestId: string;
+  readonly trace?: string;
+}
+
 /**
  * One webhook delivery: check the source and signature, validate the envelope, seal the buyer's
  * PII, then store the delivery and its internal event in one transaction before answering 202. A webhook id
@@ -39,7 +45,7 @@ export class WebhookIngestService {
     });
   }
 
-  async ingest(requestId: string, source: string, headers: SignatureHeaders, rawBody: Buffer): Promise<IngestAnswer> {
+  async ingest({ requestId, trace }: IngestRequest, source: string, headers: SignatureHeaders, rawBody: Buffer): Promise<IngestAnswer> {
     const sourceConfig = this.config.webhookSources.get(source);
     if (!sourceConfig) {
       throw new HttpRefusal(404, `unknown webhook source "${source}"`, [`configured sources: ${[...this.config.webhookSources.keys()].join(', ')}`]);
@@ -65,7 +71,7 @@ export class WebhookIngestService {
       );
     }
     const sealed = sealDelivery(this.vault, source, text, parsed as ParsedDelivery, mapping.mapped);
-    return this.store.submit({ requestId, source, webhookId, ...sealed });
+    return this.store.submit({ requestId, ...(trace ? { trace } : {}), source, webhookId, ...sealed });
   }
 
   /**

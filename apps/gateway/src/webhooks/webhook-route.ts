@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { RouteBodyOptions } from '@shopops/platform';
+import { requestTraceparent, type RouteBodyOptions } from '@shopops/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WebhookIngestService } from './webhook-ingest.service';
 
@@ -40,7 +40,7 @@ export class WebhookRoute implements OnApplicationBootstrap {
       timestamp: header(request.headers['webhook-timestamp']),
       signature: header(request.headers['webhook-signature']),
     };
-    const answer = await this.ingest.ingest(request.id, source, headers, body);
+    const answer = await this.ingest.ingest({ requestId: request.id, trace: requestTraceparent(request) }, source, headers, body);
     return reply.code(answer.status).send(answer.body);
   }
 }

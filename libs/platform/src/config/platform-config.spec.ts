@@ -117,3 +117,35 @@ describe('a service configuration', () => {
     ]);
   });
 });
+
+describe('tracing configuration', () => {
+  it('is off without an OTLP endpoint, with the documented defaults', () => {
+    expect(loadPlatformConfig('catalog', {}, []).tracing).toEqual({ samplePercent: 100, exportDelayMs: 1000, exportBatchMax: 512, queueMax: 2048 });
+  });
+
+  it('takes the collector and every number from the environment', () => {
+    const env = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://tempo.example.com/otlp/v1/traces',
+      TRACE_SAMPLE_PERCENT: '5',
+      TRACE_EXPORT_DELAY_MS: '250',
+      TRACE_EXPORT_BATCH_MAX: '64',
+      TRACE_QUEUE_MAX: '4096',
+    };
+    expect(loadPlatformConfig('catalog', env, []).tracing).toEqual({
+      endpoint: 'http://otel-collector:4318',
+      tracesEndpoint: 'https://tempo.example.com/otlp/v1/traces',
+      samplePercent: 5,
+      exportDelayMs: 250,
+      exportBatchMax: 64,
+      queueMax: 4096,
+    });
+  });
+
+  it('refuses an endpoint that is not an http(s) URL and a share above 100', () => {
+    expect(problemsOf(() => loadPlatformConfig('catalog', { OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4318', TRACE_SAMPLE_PERCENT: '150' }, []))).toEqual([
+      'OTEL_EXPORTER_OTLP_ENDPOINT="otel-collector:4318" is invalid: expected http(s)://host:port',
+      'TRACE_SAMPLE_PERCENT="150" must be an integer between 0 and 100',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { SERVICES, type ServiceDescriptor, type ServiceName } from '@shopops/contracts';
+import type { TracingConfig } from '../tracing/tracing';
 import { readEnvironment, validConfig, type Environment } from './environment-schema';
 import {
   ConnectionEnvironment,
@@ -53,6 +54,8 @@ export interface PlatformConfig {
     readonly acknowledgeAfterMs: number;
   };
   readonly retention: { readonly outboxDays: number; readonly inboxDays: number };
+  /** OpenTelemetry traces; off unless an OTLP endpoint is set. */
+  readonly tracing: TracingConfig;
 }
 
 export function isApiRole(role: ServiceRole): boolean {
@@ -95,6 +98,14 @@ export function loadPlatformConfig(serviceName: ServiceName, env: Environment, a
     },
     relay: { batchSize: values.OUTBOX_BATCH_SIZE, pollMs: values.OUTBOX_POLL_MS, acknowledgeAfterMs: values.OUTBOX_ACK_CHECK_MS },
     retention: { outboxDays: values.OUTBOX_RETENTION_DAYS, inboxDays: values.INBOX_RETENTION_DAYS },
+    tracing: {
+      ...(values.OTEL_EXPORTER_OTLP_ENDPOINT ? { endpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+      ...(values.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? { tracesEndpoint: values.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT } : {}),
+      samplePercent: values.TRACE_SAMPLE_PERCENT,
+      exportDelayMs: values.TRACE_EXPORT_DELAY_MS,
+      exportBatchMax: values.TRACE_EXPORT_BATCH_MAX,
+      queueMax: values.TRACE_QUEUE_MAX,
+    },
   };
   return validConfig(`the ${serviceName} service`, config, [...problems, ...schedules.problems]);
 }

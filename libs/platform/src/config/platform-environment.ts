@@ -10,6 +10,7 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export const DEV_IDENTITY_SECRET = 'development-only-gateway-identity-secret';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
+const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 
 /** `CUSTOMER_SERVICE_DATABASE_URL` style names: a service can move to its own database. */
 export function serviceEnvName(service: ServiceName, suffix: string): string {
@@ -54,6 +55,13 @@ export class PlatformEnvironment extends ConnectionEnvironment {
   @IntegerVariable(100, 3_600_000) OUTBOX_ACK_CHECK_MS = 5000;
   @IntegerVariable(1, 3650) OUTBOX_RETENTION_DAYS = 7;
   @IntegerVariable(1, 3650) INBOX_RETENTION_DAYS = 30;
+  /** OTLP/HTTP collector: set, the process records traces (docs/operations.md, Traces); unset, tracing is off. */
+  @TextVariable(HTTP_URL, 'expected http(s)://host:port') OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  @TextVariable(HTTP_URL, 'expected http(s)://host:port/v1/traces') OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+  @IntegerVariable(0, 100) TRACE_SAMPLE_PERCENT = 100;
+  @IntegerVariable(10, 600_000) TRACE_EXPORT_DELAY_MS = 1000;
+  @IntegerVariable(1, 100_000) TRACE_EXPORT_BATCH_MAX = 512;
+  @IntegerVariable(1, 1_000_000) TRACE_QUEUE_MAX = 2048;
 }
 
 const schemas = new Map<string, new () => object>();

@@ -21,10 +21,12 @@ export class RequestContext {
   constructor(
     readonly requestId: string,
     readonly identity: Identity,
+    /** W3C traceparent of the span this work runs in; events emitted under it join its trace. */
+    readonly trace?: string,
   ) {}
 
-  static system(requestId: string = randomUUID()): RequestContext {
-    return new RequestContext(requestId, SYSTEM);
+  static system(requestId: string = randomUUID(), trace?: string): RequestContext {
+    return new RequestContext(requestId, SYSTEM, trace);
   }
 
   get isStaff(): boolean {
@@ -33,8 +35,16 @@ export class RequestContext {
   }
 }
 
+/** What logs written below a request or a job carry; the trace ids only while tracing is on. */
+export interface LogScope {
+  requestId: string;
+  sqlStatements?: number;
+  traceId?: string;
+  spanId?: string;
+}
+
 /**
- * Carries the request id into logs written anywhere below a request or a job; below an HTTP
- * request it also counts the SQL statements the request causes.
+ * Carries the request id (and the trace ids of its span) into logs written anywhere below a
+ * request or a job; below an HTTP request it also counts the SQL statements the request causes.
  */
-export const logScope = new AsyncLocalStorage<{ requestId: string; sqlStatements?: number }>();
+export const logScope = new AsyncLocalStorage<LogScope>();

@@ -1,6 +1,7 @@
 import { DataSource, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { PlatformOutboxAcknowledgement1796170000000 } from './outbox-acknowledgement.migration';
+import { PlatformOutboxTrace1797080000000 } from './outbox-trace.migration';
 import { PlatformOutboxBatches1796500000000 } from './outbox-batches.migration';
 import { PlatformMessaging1700000000000 } from './platform.migration';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -29,7 +30,13 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     url: options.url,
     schema: options.schema,
     entities: options.entities,
-    migrations: [PlatformMessaging1700000000000, ...options.migrations, PlatformOutboxAcknowledgement1796170000000, PlatformOutboxBatches1796500000000],
+    migrations: [
+      PlatformMessaging1700000000000,
+      ...options.migrations,
+      PlatformOutboxAcknowledgement1796170000000,
+      PlatformOutboxBatches1796500000000,
+      PlatformOutboxTrace1797080000000,
+    ],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),

@@ -9,6 +9,8 @@ export interface PendingEvent {
   readonly payload: object;
   readonly requestId: string;
   readonly occurredAt: Date;
+  /** W3C traceparent of the work that emitted it; the outbox stores its own span's in its place. */
+  readonly traceparent?: string;
   /** Timers: delivered no earlier than this (unpaid-order release, SLA checks…). */
   readonly deliverAt?: Date;
 }
@@ -18,6 +20,8 @@ export interface EmitOptions {
   readonly delayMs?: number;
   /** The request the event belongs to, when one transaction serves several (group commit). */
   readonly requestId?: string;
+  /** The trace the event belongs to, when one transaction serves several requests (group commit). */
+  readonly trace?: string;
   /**
    * The payload was just built from values validated against this definition's classes (e.g.
    * a 1,000-event batch checked event by event): skip validating it a second time.
@@ -32,12 +36,19 @@ export interface EmitOptions {
 export class TransactionContext extends RequestContext {
   readonly pendingEvents: PendingEvent[] = [];
   private readonly afterCommitHooks: Array<() => void | Promise<void>> = [];
+  private emitTrace: string | undefined;
 
   constructor(
     parent: RequestContext,
     readonly em: EntityManager,
   ) {
-    super(parent.requestId, parent.identity);
+    super(parent.requestId, parent.identity, parent.trace);
+    this.emitTrace = parent.trace;
+  }
+
+  /** Events emitted from now on belong to this trace: a handler taking several events in one transaction moves to each one's. */
+  traceEmitsUnder(traceparent: string | undefined): void {
+    this.emitTrace = traceparent;
   }
 
   repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
@@ -58,6 +69,7 @@ export class TransactionContext extends RequestContext {
       payload,
       requestId: options.requestId ?? this.requestId,
       occurredAt: now,
+      ...(options.trace || this.emitTrace ? { traceparent: options.trace ?? this.emitTrace } : {}),
       ...(options.delayMs ? { deliverAt: new Date(now.getTime() + options.delayMs) } : {}),
     });
     return id;

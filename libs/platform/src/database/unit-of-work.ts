@@ -4,6 +4,7 @@ import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { PLATFORM_CONFIG } from '../platform.tokens';
 import type { PlatformConfig } from '../config/platform-config';
 import { rootLogger } from '../logging/logger';
+import { endSpan, SpanKind, startSpan, traceparentOf, tracingEnabled } from '../tracing/tracing';
 import type { RequestContext } from '../context/request-context';
 import { Refusal } from './refusal';
 import { TransactionContext, type PendingEvent } from './transaction-context';
@@ -66,24 +67,48 @@ export function outboxChannel(schema: string): string {
   return `outbox_${schema}`;
 }
 
-/** One statement for all of a transaction's events, plus a wake-up for the relay on commit. */
+/**
+ * One statement for all of a transaction's events, plus a wake-up for the relay on commit.
+ * While tracing is on, each traced event gets an insert span in its own trace (one transaction
+ * may serve several requests) and the outbox keeps that span's traceparent for the consumer.
+ */
 export async function writeOutbox(em: EntityManager, events: readonly PendingEvent[], channel: string): Promise<void> {
   if (events.length === 0) return;
-  await em.query(
-    `WITH written AS (
-       INSERT INTO outbox (event_id, type, payload, request_id, occurred_at, deliver_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::timestamptz[], $6::timestamptz[])
-       RETURNING 1
-     )
-     SELECT pg_notify($7, '') FROM (SELECT 1 FROM written LIMIT 1) AS any_written`,
-    [
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => JSON.stringify(e.payload)),
-      events.map((e) => e.requestId),
-      events.map((e) => e.occurredAt.toISOString()),
-      events.map((e) => e.deliverAt?.toISOString() ?? null),
-      channel,
-    ],
-  );
+  const spans = tracingEnabled() ? events.map((e) => (e.traceparent ? outboxInsertSpan(e, e.traceparent) : undefined)) : [];
+  try {
+    await em.query(
+      `WITH written AS (
+         INSERT INTO outbox (event_id, type, payload, request_id, occurred_at, deliver_at, traceparent)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[])
+         RETURNING 1
+       )
+       SELECT pg_notify($8, '') FROM (SELECT 1 FROM written LIMIT 1) AS any_written`,
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.payload)),
+        events.map((e) => e.requestId),
+        events.map((e) => e.occurredAt.toISOString()),
+        events.map((e) => e.deliverAt?.toISOString() ?? null),
+        events.map((e, i) => (spans[i] ? traceparentOf(spans[i]) : (e.traceparent ?? null))),
+        channel,
+      ],
+    );
+  } catch (error) {
+    for (const span of spans) endSpan(span, error);
+    throw error;
+  }
+  for (const span of spans) endSpan(span);
+}
+
+function outboxInsertSpan(event: PendingEvent, parent: string): ReturnType<typeof startSpan> {
+  return startSpan(`outbox insert ${event.type}`, parent, {
+    kind: SpanKind.PRODUCER,
+    attributes: {
+      'messaging.system': 'shopops.outbox',
+      'messaging.operation.type': 'create',
+      'messaging.message.id': event.id,
+      'shopops.event_type': event.type,
+    },
+  });
 }

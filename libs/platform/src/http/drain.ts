@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
+import { stopTracing } from '../tracing/tracing';
 import { HealthService } from './health';
 
 /** How long an accepted connection may stay silent before the drain treats it as idle (generous: a loaded host reads late). */
@@ -62,6 +63,8 @@ export function drainOnSignals(app: NestFastifyApplication, logger: Logger, time
         logger.info({ stillSilent }, 'closing: connections that sent nothing are treated as idle');
         return app.close();
       })
+      // Spans of the last requests and jobs are exported before the process exits.
+      .then(() => stopTracing())
       .then(
         () => {
           logger.info('drained; exiting');

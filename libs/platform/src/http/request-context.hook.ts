@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IDENTITY_HEADER, verifyForwardedIdentity } from '../auth/forwarded-identity';
-import { logScope, RequestContext, type Identity } from '../context/request-context';
+import { logScope, RequestContext, type Identity, type LogScope } from '../context/request-context';
+import { endSpan, logIdsOf, SpanKind, startSpan, traceparentOf, tracingEnabled } from '../tracing/tracing';
 import { HttpRefusal, httpErrorAnswer, sendHttpError } from './http-errors';
 
 const CONTEXT = Symbol('shopops.requestContext');
@@ -29,16 +30,28 @@ export function isOperationalPath(url: string): boolean {
 }
 
 const SCOPE = Symbol('shopops.logScope');
-type WithScope = { [SCOPE]?: { sqlStatements?: number } };
+type WithScope = { [SCOPE]?: LogScope };
+
+const SPAN = Symbol('shopops.requestSpan');
+type RequestSpan = NonNullable<ReturnType<typeof startSpan>>;
+type WithSpan = { [SPAN]?: { span: RequestSpan; traceparent: string } };
+
+/** The W3C traceparent of the request's server span (undefined while tracing is off): what its work and outgoing calls continue. */
+export function requestTraceparent(request: unknown): string | undefined {
+  return (request as WithSpan | undefined)?.[SPAN]?.traceparent;
+}
 
 /**
  * Puts the request id in the log scope of everything the request does, and answers with the
  * number of SQL statements it took (`x-sql-statements`), so N+1 patterns are visible per request.
+ * While tracing is on (startTracing ran first), the request also gets a server span, child of
+ * the caller's `traceparent`, whose ids its logs carry.
  */
 export function installRequestLogScope(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
-    const scope = { requestId: request.id, sqlStatements: 0 };
+    const scope: LogScope = { requestId: request.id, sqlStatements: 0 };
     (request as unknown as WithScope)[SCOPE] = scope;
+    if (tracingEnabled() && !isOperationalPath(request.url)) startRequestSpan(request, scope);
     logScope.enterWith(scope);
     done();
   });
@@ -47,6 +60,32 @@ export function installRequestLogScope(fastify: FastifyInstance): void {
     if (scope?.sqlStatements !== undefined) void reply.header('x-sql-statements', String(scope.sqlStatements));
     done(null, payload);
   });
+  // Off, the request pays no extra hook at all.
+  if (!tracingEnabled()) return;
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const traced = (request as unknown as WithSpan)[SPAN];
+    if (traced) {
+      traced.span.setAttribute('http.response.status_code', reply.statusCode);
+      endSpan(traced.span, reply.statusCode >= 500 ? `HTTP ${reply.statusCode}` : undefined);
+    }
+    done();
+  });
+  fastify.addHook('onRequestAbort', (request, done) => {
+    endSpan((request as unknown as WithSpan)[SPAN]?.span, 'request aborted');
+    done();
+  });
+}
+
+function startRequestSpan(request: FastifyRequest, scope: LogScope): void {
+  const route = request.routeOptions.url ?? 'unmatched route';
+  const incoming = request.headers.traceparent;
+  const span = startSpan(`${request.method} ${route}`, typeof incoming === 'string' ? incoming : undefined, {
+    kind: SpanKind.SERVER,
+    attributes: { 'http.request.method': request.method, 'http.route': route, 'url.path': request.url.split('?')[0], 'shopops.request_id': request.id },
+  });
+  if (!span) return;
+  (request as unknown as WithSpan)[SPAN] = { span, traceparent: traceparentOf(span) };
+  Object.assign(scope, logIdsOf(span));
 }
 
 /**
@@ -58,7 +97,7 @@ export function installGatewayIdentityCheck(fastify: FastifyInstance, secret: st
     if (isOperationalPath(request.url)) return done();
     const identity = verifyForwardedIdentity(request.headers[IDENTITY_HEADER], secret);
     if (!identity) return refuseUnsigned(request, reply);
-    attachRequestContext(request, new RequestContext(request.id, identity));
+    attachRequestContext(request, new RequestContext(request.id, identity, requestTraceparent(request)));
     done();
   });
 }
@@ -73,7 +112,7 @@ function refuseUnsigned(request: FastifyRequest, reply: FastifyReply): void {
 }
 
 export function contextFor(request: FastifyRequest, identity: Identity): RequestContext {
-  const context = new RequestContext(request.id, identity);
+  const context = new RequestContext(request.id, identity, requestTraceparent(request));
   attachRequestContext(request, context);
   return context;
 }

@@ -10,6 +10,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import { serviceConfigModule, type ConfigSection } from '../config/service-config';
 import { sortedSdl } from '../graphql/sorted-sdl';
 import { createRootLogger, PinoNestLogger } from '../logging/logger';
+import { startTracing, tracesUrl } from '../tracing/tracing';
 import { drainOnSignals } from './drain';
 import { HealthService } from './health';
 import { HttpErrorFilter, httpErrorAnswer, installOversizedBodyDrain, installPathSegmentLimit, sendHttpError } from './http-errors';
@@ -38,6 +39,9 @@ export interface ServiceBootstrap {
 export async function runService(bootstrap: ServiceBootstrap): Promise<NestFastifyApplication | undefined> {
   const { module: configModule, config } = loadConfigOrExit(bootstrap);
   const logger = createRootLogger(config.service.name, config.role === 'schema' ? 'error' : config.logLevel);
+  if (config.role !== 'schema' && (await startTracing(config.service.name, config.tracing))) {
+    logger.info({ tracesUrl: tracesUrl(config.tracing), samplePercent: config.tracing.samplePercent }, 'exporting traces');
+  }
   const adapter = new FastifyAdapter({
     logger: false,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(request.headers),

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { describeProblems, eventQueueName, type EventDefinition, type EventEnvelope } from '@shopops/contracts';
+import { describeProblems, eventQueueName, isTraceparent, type EventDefinition, type EventEnvelope } from '@shopops/contracts';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isWorkerRole, type PlatformConfig } from '../config/platform-config';
 import { MicroBatcher } from '../concurrency/micro-batcher';
@@ -11,6 +11,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Metrics } from '../http/metrics';
 import { rootLogger } from '../logging/logger';
 import { PLATFORM_CONFIG } from '../platform.tokens';
+import { endSpan, logIdsOf, SpanKind, startSpan, traceparentOf, tracingEnabled } from '../tracing/tracing';
 import { commitBisecting } from './batch-bisection';
 import { DeadLetters } from './dead-letters';
 import { isEventBatch, type EventBatchData, type HandledJobData } from './event-batch';
@@ -217,7 +218,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (!checked.ok) {
       throw new UnrecoverableError(`malformed ${envelope.type} payload: ${describeProblems(checked.problems)}`);
     }
-    return { ...envelope, payload: checked.value };
+    // A malformed trace context loses the trace, never the event.
+    const { traceparent, ...rest } = envelope;
+    return { ...rest, ...(isTraceparent(traceparent) ? { traceparent } : {}), payload: checked.value };
   }
 
   /**
@@ -249,11 +252,50 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return [...failures.values()];
   }
 
-  /** One transaction for a handler's events: claim every id in the inbox at once, handle the new ones. */
-  private commitBatch(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: readonly EventEnvelope[]): Promise<void> {
+  /**
+   * One transaction for a handler's events. While tracing is on, each event gets a process span,
+   * child of the context its envelope carries (a batch mixes the events of many requests); the
+   * handler sees each event with its span's traceparent, so the events it emits continue that trace.
+   */
+  private async commitBatch(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: readonly EventEnvelope[]): Promise<void> {
+    if (!tracingEnabled() || events.length === 0) return this.claimAndHandle(consumer, invoke, events);
+    const spans = events.map((envelope) => this.processSpan(consumer, envelope, events.length));
+    const traced = events.map((envelope, i) => {
+      const span = spans[i];
+      return span ? { ...envelope, traceparent: traceparentOf(span) } : envelope;
+    });
+    const first = spans[0];
+    try {
+      await logScope.run({ requestId: events[0].requestId ?? `event-${events[0].id}`, ...(first ? logIdsOf(first) : {}) }, () =>
+        this.claimAndHandle(consumer, invoke, traced),
+      );
+    } catch (error) {
+      for (const span of spans) endSpan(span, error);
+      throw error;
+    }
+    for (const span of spans) endSpan(span);
+  }
+
+  private processSpan(consumer: string, envelope: EventEnvelope, batchSize: number): ReturnType<typeof startSpan> {
+    return startSpan(`${consumer} process ${envelope.type}`, envelope.traceparent, {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'bullmq',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': this.queueName,
+        'messaging.consumer.group.name': consumer,
+        'messaging.message.id': envelope.id,
+        'messaging.batch.message_count': batchSize,
+        'shopops.producer': envelope.producer,
+      },
+    });
+  }
+
+  /** Claims every id in the inbox at once and hands the new ones to the handler. */
+  private claimAndHandle(consumer: string, invoke: EventBatchHandlerFn<unknown>, events: readonly EventEnvelope[]): Promise<void> {
     // Claimed in id order, so that two batches sharing redelivered ids never wait on each other crosswise.
     const claims = [...new Map(events.map((e) => [e.id, e.type])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return this.unitOfWork.run(RequestContext.system(events[0]?.requestId), async (tx) => {
+    return this.unitOfWork.run(RequestContext.system(events[0]?.requestId, events[0]?.traceparent), async (tx) => {
       const claimed = await selectRows<{ event_id: string }>(
         tx.em,
         `INSERT INTO inbox (consumer, event_id, event_type)

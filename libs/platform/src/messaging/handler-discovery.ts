@@ -40,7 +40,11 @@ export function discoverHandlers(
           invoke: onEvent.batched
             ? (tx, events) => many.call(instance, tx, events)
             : async (tx, events) => {
-                for (const event of events) await one.call(instance, tx, event);
+                for (const event of events) {
+                  // What this event's handler emits continues this event's trace.
+                  tx.traceEmitsUnder(event.traceparent);
+                  await one.call(instance, tx, event);
+                }
               },
         });
       }

@@ -9,6 +9,7 @@ import { applicationNameOf } from '../database/data-source';
 import { selectRow, selectRows } from '../database/sql';
 import { outboxChannel } from '../database/unit-of-work';
 import { rootLogger } from '../logging/logger';
+import { endSpan, SpanKind, startSpan, tracingEnabled } from '../tracing/tracing';
 import { PLATFORM_CONFIG } from '../platform.tokens';
 import { Metrics } from '../http/metrics';
 import { batchJobId, EVENT_BATCH_JOB, type EventBatchData } from './event-batch';
@@ -16,7 +17,7 @@ import { readJobProgress } from './job-progress';
 import { QueueRegistry } from './queue-registry';
 import { EVENT_SUBSCRIPTIONS, routingIndex, type SubscriptionTable } from './routing';
 
-const OUTBOX_COLUMNS = 'id, event_id, type, payload, request_id, occurred_at, deliver_at, job_id';
+const OUTBOX_COLUMNS = 'id, event_id, type, payload, request_id, occurred_at, deliver_at, job_id, traceparent';
 
 interface OutboxRow {
   id: string;
@@ -28,6 +29,8 @@ interface OutboxRow {
   deliver_at: Date | null;
   /** The batch job that carries it; null until published. */
   job_id: string | null;
+  /** W3C trace context of the span that stored it; null when the producer was not tracing. */
+  traceparent: string | null;
 }
 
 /** Rows bound for one consumer queue as one job. */
@@ -204,11 +207,36 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async publish(batches: readonly BatchDelivery[]): Promise<void> {
     const opts = eventJobOptions(this.config);
     await Promise.all(
-      batches.map(({ jobId, target, rows }) => {
+      batches.map(async ({ jobId, target, rows }) => {
         const data: EventBatchData = { events: rows.map((row) => this.envelope(row)) };
-        return this.queues.queue(eventQueueName(target)).add(EVENT_BATCH_JOB, data, { ...opts, jobId });
+        const spans = tracingEnabled() ? rows.map((row) => (row.traceparent ? this.publishSpan(row, target, jobId, rows.length) : undefined)) : [];
+        try {
+          await this.queues.queue(eventQueueName(target)).add(EVENT_BATCH_JOB, data, { ...opts, jobId });
+        } catch (error) {
+          for (const span of spans) endSpan(span, error);
+          throw error;
+        }
+        for (const span of spans) endSpan(span);
       }),
     );
+  }
+
+  /**
+   * A publish span in each traced event's own trace: a batch job carries events of many requests.
+   * The envelope keeps the stored context (not this span's): a re-published job must be identical.
+   */
+  private publishSpan(row: OutboxRow, target: ServiceName, jobId: string, batchSize: number): ReturnType<typeof startSpan> {
+    return startSpan(`publish ${row.type}`, row.traceparent ?? undefined, {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.system': 'bullmq',
+        'messaging.operation.type': 'publish',
+        'messaging.destination.name': eventQueueName(target),
+        'messaging.message.id': row.event_id,
+        'messaging.batch.message_count': batchSize,
+        'shopops.job_id': jobId,
+      },
+    });
   }
 
   private envelope(row: OutboxRow): EventEnvelope {
@@ -218,6 +246,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       producer: this.config.service.name,
       occurredAt: row.occurred_at.toISOString(),
       ...(row.request_id ? { requestId: row.request_id } : {}),
+      ...(row.traceparent ? { traceparent: row.traceparent } : {}),
       payload: row.payload,
     };
   }
