@@ -1,0 +1,58 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query NegativeReviewSupplierGrades {\n    suppliers {\n      code\n      grade\n      qualityPassRate\n    }\n  }\n": typeof types.NegativeReviewSupplierGradesDocument,
+    "\n  query NegativeReviewOpenIncidents {\n    reviewIncidents(status: \"OPEN\") {\n      scopeKey\n      negativeReviews\n      contactTasks {\n        id\n      }\n    }\n  }\n": typeof types.NegativeReviewOpenIncidentsDocument,
+    "\n  query NegativeReviewSkuView($c: String!) {\n    sku(code: $c) {\n      product {\n        code\n      }\n      reviewHealth {\n        negative30d\n        topComplaint\n        inIncident\n      }\n      stock {\n        onHand\n      }\n    }\n  }\n": typeof types.NegativeReviewSkuViewDocument,
+};
+const documents: Documents = {
+    "\n  query NegativeReviewSupplierGrades {\n    suppliers {\n      code\n      grade\n      qualityPassRate\n    }\n  }\n": types.NegativeReviewSupplierGradesDocument,
+    "\n  query NegativeReviewOpenIncidents {\n    reviewIncidents(status: \"OPEN\") {\n      scopeKey\n      negativeReviews\n      contactTasks {\n        id\n      }\n    }\n  }\n": types.NegativeReviewOpenIncidentsDocument,
+    "\n  query NegativeReviewSkuView($c: String!) {\n    sku(code: $c) {\n      product {\n        code\n      }\n      reviewHealth {\n        negative30d\n        topComplaint\n        inIncident\n      }\n      stock {\n        onHand\n      }\n    }\n  }\n": types.NegativeReviewSkuViewDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NegativeReviewSupplierGrades {\n    suppliers {\n      code\n      grade\n      qualityPassRate\n    }\n  }\n"): (typeof documents)["\n  query NegativeReviewSupplierGrades {\n    suppliers {\n      code\n      grade\n      qualityPassRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NegativeReviewOpenIncidents {\n    reviewIncidents(status: \"OPEN\") {\n      scopeKey\n      negativeReviews\n      contactTasks {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query NegativeReviewOpenIncidents {\n    reviewIncidents(status: \"OPEN\") {\n      scopeKey\n      negativeReviews\n      contactTasks {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NegativeReviewSkuView($c: String!) {\n    sku(code: $c) {\n      product {\n        code\n      }\n      reviewHealth {\n        negative30d\n        topComplaint\n        inIncident\n      }\n      stock {\n        onHand\n      }\n    }\n  }\n"): (typeof documents)["\n  query NegativeReviewSkuView($c: String!) {\n    sku(code: $c) {\n      product {\n        code\n      }\n      reviewHealth {\n        negative30d\n        topComplaint\n        inIncident\n      }\n      stock {\n        onHand\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
