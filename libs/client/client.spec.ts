@@ -56,7 +56,8 @@ describe('request', () => {
     server = createServer((req, res) => {
       void readBody(req).then((text) => {
         received.push({ body: JSON.parse(text), authorization: req.headers.authorization });
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+        // Closed after each answer: a kept-alive socket of fetch would outlive the spec.
+        res.writeHead(answer.status, { 'content-type': 'application/json', connection: 'close' }).end(answer.body);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -32,7 +32,7 @@ export interface ClientOptions {
 }
 
 /** Variables may be left out only when the operation has no required ones. */
-type VariablesArgument<TVariables> = Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
+export type VariablesArgument<TVariables> = Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
 
 export interface Client {
   /** Runs one operation: its typed `data`, or a GraphQLRequestError with the answer's errors. */
