@@ -1,3 +1,4 @@
+import { graphql } from '@shopops/client';
 import { expectResult, inParallel, pick, type DemoContext } from './demo-context';
 
 /** A light-luxury apparel range: styles by category, each in colours × sizes. */
@@ -58,10 +59,18 @@ export function demoProducts(random: () => number, count = DEMO_PRODUCT_COUNT) {
   });
 }
 
+const CreateProduct = graphql(`
+  mutation DemoCreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      __typename
+    }
+  }
+`);
+
 export async function seedCatalog(ctx: DemoContext): Promise<DemoSku[]> {
   const products = demoProducts(ctx.random);
   await inParallel(products, 8, async (input) => {
-    await ctx.graphql(`mutation($input: CreateProductInput!) { createProduct(input: $input) { __typename } }`, { input }, 'operator');
+    await ctx.request(CreateProduct, { input }, 'operator');
   });
   ctx.log(`catalog: ${products.length} products, ${products.reduce((n, p) => n + p.skus.length, 0)} SKUs`);
   return products.flatMap((p) => p.skus.map((s) => ({ code: s.code, listPriceFen: s.listPriceFen })));

@@ -1,4 +1,6 @@
+import { createClient, type Client, type VariablesArgument } from '@shopops/client';
 import { webhookSecretOf, webhookSignatureHeader, type Role, type TrackedEvent } from '@shopops/contracts';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { signBearerToken, type Environment } from '@shopops/platform';
 import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +11,9 @@ export type DemoEvent = Omit<TrackedEvent, 'eventId'> & { eventId?: string };
 /** What a demo seed file gets: the gateway's API as a client would use it, and a seeded RNG. */
 export interface DemoContext {
   readonly gatewayUrl: string;
-  /** Runs a GraphQL operation; any error is thrown, naming the operation. */
+  /** Runs a typed operation (written with `graphql()` of @shopops/client); any error is thrown, naming the operation. */
+  request<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, role: Role): Promise<TResult>;
+  /** Runs a GraphQL document built at run time (the aliased batches); any error is thrown, naming the document. */
   graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, role: Role): Promise<T>;
   /** Posts a signed webhook; anything but 202 (or 200 for a redelivery) is thrown with the gateway's reasons. */
   webhook(source: string, envelope: { type: string; occurredAt: string; data: unknown }): Promise<void>;
@@ -81,11 +85,27 @@ export function createDemoContext(gatewayUrl: string, log: (message: string) => 
     if (!configured) throw new Error(`demo webhook source "${source}" is not configured in WEBHOOK_SOURCES`);
     return configured.keys.map(webhookSecretOf);
   };
+  const clients = new Map<Role, Client>();
+  const clientFor = (role: Role): Client => {
+    let client = clients.get(role);
+    if (!client) {
+      client = createClient({ url: `${gatewayUrl}/graphql`, headers: { authorization: `Bearer ${tokenFor(role)}` } });
+      clients.set(role, client);
+    }
+    return client;
+  };
   return {
     gatewayUrl,
     random: seededRandom(20261111),
     now: Date.now(),
     log,
+    async request<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, role: Role): Promise<TResult> {
+      try {
+        return await clientFor(role).request<TResult, TVariables>(document, ...([variables] as VariablesArgument<TVariables>));
+      } catch (error) {
+        throw new Error(`demo GraphQL call failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
     async graphql<T>(query: string, variables: Record<string, unknown>, role: Role): Promise<T> {
       const response = await fetch(`${gatewayUrl}/graphql`, {
         method: 'POST',

@@ -1,3 +1,4 @@
+import { graphql } from '@shopops/client';
 import { seedCatalog, seedRange } from './catalog.demo';
 import { seededRandom, shopDay, shopMidnight, shopTime, type DemoContext } from './demo-context';
 import { seedInventory } from './inventory.demo';
@@ -5,6 +6,39 @@ import { seedMarketing } from './marketing.demo';
 import { seedConversations, seedOrders } from './orders.demo';
 import { seedAfterSales } from './service.demo';
 import { DEMO_DAYS, simulateHistory } from './shop-history';
+
+const WeeklyKpis = graphql(`
+  query DemoWeeklyKpis($from: String!, $to: String!) {
+    shopKpis(from: $from, to: $to, grain: WEEK) {
+      orders
+      productViews
+    }
+  }
+`);
+const GenerateReport = graphql(`
+  mutation DemoGenerateReport($kind: String!, $from: String!, $to: String!) {
+    generateReport(kind: $kind, from: $from, to: $to) {
+      id
+    }
+  }
+`);
+const DetectAnomalies = graphql(`
+  mutation DemoDetectAnomalies($hour: String!) {
+    detectAnomalies(hour: $hour) {
+      metric
+      dimension
+    }
+  }
+`);
+const FirstProduct = graphql(`
+  query DemoFirstProduct {
+    products(first: 1) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
 
 /**
  * Demo data for an empty database: a light-luxury apparel shop with ~200 styles in colour ×
@@ -46,11 +80,7 @@ async function waitForAnalytics(ctx: DemoContext, from: string, paidOrders: numb
   const deadline = Date.now() + 180_000;
   let seen = { orders: 0, productViews: 0 };
   while (Date.now() < deadline) {
-    const data = await ctx.graphql<{ shopKpis: Array<{ orders: number; productViews: number }> }>(
-      `query($from: String!, $to: String!) { shopKpis(from: $from, to: $to, grain: WEEK) { orders productViews } }`,
-      { from, to: shopDay(ctx.now) },
-      'analyst',
-    );
+    const data = await ctx.request(WeeklyKpis, { from, to: shopDay(ctx.now) }, 'analyst');
     seen = data.shopKpis.reduce((n, r) => ({ orders: n.orders + r.orders, productViews: n.productViews + r.productViews }), { orders: 0, productViews: 0 });
     if (seen.orders >= paidOrders && seen.productViews >= productViews) return;
     await new Promise((r) => setTimeout(r, 500));
@@ -63,19 +93,14 @@ async function seedReports(ctx: DemoContext, peakDay: number): Promise<void> {
   const yesterday = shopDay(shopMidnight(ctx.now, 1));
   const weekday = new Date(`${shopDay(ctx.now)}T00:00:00Z`).getUTCDay();
   const lastMonday = shopMidnight(ctx.now, ((weekday + 6) % 7) + 7);
-  const generate = `mutation($kind: String!, $from: String!, $to: String!) { generateReport(kind: $kind, from: $from, to: $to) { id } }`;
-  await ctx.graphql(generate, { kind: 'DAILY', from: yesterday, to: yesterday }, 'analyst');
-  await ctx.graphql(generate, { kind: 'WEEKLY', from: shopDay(lastMonday), to: shopDay(lastMonday + 6 * 86_400_000) }, 'analyst');
-  const alerts = await ctx.graphql<{ detectAnomalies: unknown[] }>(
-    `mutation($hour: String!) { detectAnomalies(hour: $hour) { metric dimension } }`,
-    { hour: shopTime(shopMidnight(ctx.now, peakDay) + 20 * 3_600_000) },
-    'operator',
-  );
+  await ctx.request(GenerateReport, { kind: 'DAILY', from: yesterday, to: yesterday }, 'analyst');
+  await ctx.request(GenerateReport, { kind: 'WEEKLY', from: shopDay(lastMonday), to: shopDay(lastMonday + 6 * 86_400_000) }, 'analyst');
+  const alerts = await ctx.request(DetectAnomalies, { hour: shopTime(shopMidnight(ctx.now, peakDay) + 20 * 3_600_000) }, 'operator');
   ctx.log(`reports: daily ${yesterday}, weekly from ${shopDay(lastMonday)}; ${alerts.detectAnomalies.length} anomaly alerts on the peak evening`);
 }
 
 /** True when the catalog holds no product yet. */
 export async function isEmpty(ctx: DemoContext): Promise<boolean> {
-  const data = await ctx.graphql<{ products: { nodes: unknown[] } }>(`{ products(first: 1) { nodes { id } } }`, {}, 'operator');
+  const data = await ctx.request(FirstProduct, {}, 'operator');
   return data.products.nodes.length === 0;
 }

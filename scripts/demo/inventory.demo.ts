@@ -1,8 +1,17 @@
+import { graphql } from '@shopops/client';
 import { inParallel, type DemoContext } from './demo-context';
 import type { DemoSku } from './catalog.demo';
 import { HERO_COMPANION, HERO_SKU } from './shop-history';
 
 const RECEIPTS_PER_REQUEST = 50;
+
+const ReceiveStock = graphql(`
+  mutation DemoReceiveStock($input: ReceiveStockInput!) {
+    receiveStock(input: $input) {
+      __typename
+    }
+  }
+`);
 
 /** Opening stock: every SKU at the central warehouse, every tenth also at both front warehouses; the best sellers deep. */
 export async function seedInventory(ctx: DemoContext, skus: readonly DemoSku[]): Promise<void> {
@@ -36,11 +45,7 @@ export async function seedInventory(ctx: DemoContext, skus: readonly DemoSku[]):
 /** The catalog's SKUs reach inventory as events; wait for the last one before receiving stock. */
 async function waitUntilInventoryKnows(ctx: DemoContext, skuCode: string): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
-    const result = await ctx.graphql<{ receiveStock: { __typename: string } }>(
-      `mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { __typename } }`,
-      { input: { skuCode, locationCode: 'CENTRAL', quantity: 1, reason: 'opening stock' } },
-      'warehouse',
-    );
+    const result = await ctx.request(ReceiveStock, { input: { skuCode, locationCode: 'CENTRAL', quantity: 1, reason: 'opening stock' } }, 'warehouse');
     if (result.receiveStock.__typename !== 'NotFoundError') return;
     await new Promise((r) => setTimeout(r, 200));
   }

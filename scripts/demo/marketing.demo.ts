@@ -1,8 +1,37 @@
+import { graphql } from '@shopops/client';
 import { expectResult, shopDay, shopMidnight, shopTime, type DemoContext } from './demo-context';
 import { AD_CAMPAIGNS, DEMO_DAYS, DEMO_EXPERIMENT, HERO_COMPANION, HERO_SKU, type ShopHistory } from './shop-history';
 
 const PAID_SOURCES = ['paid_search', 'feed', 'display', 'affiliate', 'kol', 'live'] as const;
 const SPEND_ROWS_PER_REQUEST = 200;
+
+const ImportAdSpend = graphql(`
+  mutation DemoImportAdSpend($rows: [AdSpendInput!]!) {
+    importAdSpend(rows: $rows)
+  }
+`);
+const DefineExperiment = graphql(`
+  mutation DemoDefineExperiment($input: ExperimentInput!) {
+    defineExperiment(input: $input) {
+      plannedUnitsPerVariant
+    }
+  }
+`);
+const CreatePromotion = graphql(`
+  mutation DemoCreatePromotion($input: PromotionInput!) {
+    createPromotion(input: $input) {
+      __typename
+      ... on PromotionConflictError {
+        message
+      }
+      ... on PriceHonestyError {
+        skuCode
+        wasPriceFen
+        lowestPriceFen
+      }
+    }
+  }
+`);
 
 /** Daily ad spend per paid source and campaign, the main-image test and a coming flash sale. */
 export async function seedMarketing(ctx: DemoContext, history: ShopHistory): Promise<void> {
@@ -17,9 +46,9 @@ export async function seedMarketing(ctx: DemoContext, history: ShopHistory): Pro
     }));
   }).flat();
   for (let i = 0; i < rows.length; i += SPEND_ROWS_PER_REQUEST)
-    await ctx.graphql(`mutation($rows: [AdSpendInput!]!) { importAdSpend(rows: $rows) }`, { rows: rows.slice(i, i + SPEND_ROWS_PER_REQUEST) }, 'operator');
-  await ctx.graphql(
-    `mutation($input: ExperimentInput!) { defineExperiment(input: $input) { plannedUnitsPerVariant } }`,
+    await ctx.request(ImportAdSpend, { rows: rows.slice(i, i + SPEND_ROWS_PER_REQUEST) }, 'operator');
+  await ctx.request(
+    DefineExperiment,
     {
       input: {
         key: DEMO_EXPERIMENT,
@@ -37,8 +66,8 @@ export async function seedMarketing(ctx: DemoContext, history: ShopHistory): Pro
   );
   // The evening after tomorrow: a two-hour flash sale on the best seller and its scarf.
   const startsAt = shopMidnight(ctx.now, -2) + 20 * 3_600_000;
-  const sale = await ctx.graphql<{ createPromotion: { __typename: string } }>(
-    `mutation($input: PromotionInput!) { createPromotion(input: $input) { __typename ... on PromotionConflictError { message } ... on PriceHonestyError { skuCode wasPriceFen lowestPriceFen } } }`,
+  const sale = await ctx.request(
+    CreatePromotion,
     {
       input: {
         code: 'DEMO-FLASH-20',

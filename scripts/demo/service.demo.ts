@@ -1,7 +1,63 @@
+import { graphql } from '@shopops/client';
 import { expectResult, inParallel, type DemoContext } from './demo-context';
 import type { ShopHistory } from './shop-history';
 
 const HOW_LONG_MS = 120_000;
+
+const Conversations = graphql(`
+  query DemoConversations {
+    conversations(first: 200) {
+      id
+      status
+    }
+  }
+`);
+const ResolveConversation = graphql(`
+  mutation DemoResolveConversation($id: ID!) {
+    setConversationStatus(conversationId: $id, status: RESOLVED) {
+      __typename
+      ... on ErrorResult {
+        message
+      }
+    }
+  }
+`);
+const OpenReturn = graphql(`
+  mutation DemoOpenReturn($input: OpenCaseInput!) {
+    openAfterSalesCase(input: $input) {
+      __typename
+      ... on ErrorResult {
+        message
+      }
+    }
+  }
+`);
+const TaobaoMember = graphql(`
+  query DemoTaobaoMember($id: String!) {
+    memberByIdentity(platform: "taobao", platformUserId: $id) {
+      id
+    }
+  }
+`);
+const GrantPoints = graphql(`
+  mutation DemoGrantPoints($input: PointsChangeInput!) {
+    grantPoints(input: $input) {
+      __typename
+    }
+  }
+`);
+const LockGold = graphql(`
+  mutation DemoLockGold($id: ID!) {
+    lockLifetimeTier(memberId: $id, tierCode: "gold")
+  }
+`);
+const GoldPicks = graphql(`
+  query DemoGoldPicks {
+    picksForTier(tier: "gold", first: 1) {
+      skuCode
+    }
+  }
+`);
 
 /** Retries `attempt` until it answers something (the service has not heard of the order or member yet), within two minutes. */
 async function eventually<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
@@ -20,16 +76,12 @@ async function eventually<T>(what: string, attempt: () => Promise<T | undefined>
  */
 export async function seedAfterSales(ctx: DemoContext, history: ShopHistory, conversations: number, shipped: ReadonlySet<string>): Promise<void> {
   const all = await eventually('conversations', async () => {
-    const data = await ctx.graphql<{ conversations: Array<{ id: string; status: string }> }>(`{ conversations(first: 200) { id status } }`, {}, 'cs_agent');
+    const data = await ctx.request(Conversations, {}, 'cs_agent');
     return data.conversations.length >= conversations ? data.conversations : undefined;
   });
   const toResolve = all.filter((c, i) => (c.status === 'OPEN' || c.status === 'PENDING') && i % 3 !== 2);
   await inParallel(toResolve, 4, async ({ id }) => {
-    const data = await ctx.graphql<{ setConversationStatus: { __typename: string } }>(
-      `mutation($id: ID!) { setConversationStatus(conversationId: $id, status: RESOLVED) { __typename ... on ErrorResult { message } } }`,
-      { id },
-      'cs_agent',
-    );
+    const data = await ctx.request(ResolveConversation, { id }, 'cs_agent');
     expectResult('resolving a conversation', data.setConversationStatus, 'Conversation');
   });
   // Returns come back only on goods that left.
@@ -37,8 +89,8 @@ export async function seedAfterSales(ctx: DemoContext, history: ShopHistory, con
   await inParallel(complaints, 3, async (order) => {
     const line = order.lines[0];
     await eventually('after-sales case', async () => {
-      const data = await ctx.graphql<{ openAfterSalesCase: { __typename: string } }>(
-        `mutation($input: OpenCaseInput!) { openAfterSalesCase(input: $input) { __typename ... on ErrorResult { message } } }`,
+      const data = await ctx.request(
+        OpenReturn,
         {
           input: {
             kind: 'RETURN',
@@ -67,15 +119,11 @@ export async function seedAfterSales(ctx: DemoContext, history: ShopHistory, con
   const memberIds: string[] = [];
   await inParallel(loyal, 4, async ([platformUserId], index) => {
     const member = await eventually('member', async () => {
-      const data = await ctx.graphql<{ memberByIdentity: { id: string } | null }>(
-        `query($id: String!) { memberByIdentity(platform: "taobao", platformUserId: $id) { id } }`,
-        { id: platformUserId },
-        'operator',
-      );
+      const data = await ctx.request(TaobaoMember, { id: platformUserId }, 'operator');
       return data.memberByIdentity ?? undefined;
     });
-    const data = await ctx.graphql<{ grantPoints: { __typename: string } }>(
-      `mutation($input: PointsChangeInput!) { grantPoints(input: $input) { __typename } }`,
+    const data = await ctx.request(
+      GrantPoints,
       { input: { memberId: member.id, points: 500, reason: '会员日礼遇', idempotencyKey: `demo-member-day-${platformUserId}` } },
       'operator',
     );
@@ -85,15 +133,11 @@ export async function seedAfterSales(ctx: DemoContext, history: ShopHistory, con
   // The three most loyal are gold for life (the shop's VIPs), so the tier's picks have buyers.
   const gold = memberIds.slice(0, 3);
   for (const memberId of gold) {
-    const locked = await ctx.graphql<{ lockLifetimeTier: boolean }>(
-      `mutation($id: ID!) { lockLifetimeTier(memberId: $id, tierCode: "gold") }`,
-      { id: memberId },
-      'admin',
-    );
+    const locked = await ctx.request(LockGold, { id: memberId }, 'admin');
     if (!locked.lockLifetimeTier) throw new Error(`demo gold tier refused for ${memberId}`);
   }
   await eventually('gold tier picks', async () => {
-    const data = await ctx.graphql<{ picksForTier: unknown[] }>(`{ picksForTier(tier: "gold", first: 1) { skuCode } }`, {}, 'analyst');
+    const data = await ctx.request(GoldPicks, {}, 'analyst');
     return data.picksForTier.length > 0 ? true : undefined;
   });
   ctx.log(

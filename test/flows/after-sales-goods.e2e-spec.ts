@@ -17,6 +17,50 @@ import {
   uniqueCode,
   webhookHandled,
 } from '@shopops/testing';
+import { graphql, type OpenCaseInput, type OpenDisputeInput } from '@shopops/client';
+import { expectTypename, typedGateway } from './typed-gateway';
+
+const OpenCase = graphql(`
+  mutation AfterSalesOpenCase($i: OpenCaseInput!) {
+    openAfterSalesCase(input: $i) {
+      __typename
+      ... on AfterSalesCase {
+        id
+        status
+      }
+      ... on ErrorResult {
+        errorCode
+        message
+      }
+    }
+  }
+`);
+const ActOnCase = graphql(`
+  mutation AfterSalesActOnCase($i: CaseActionInput!) {
+    actOnAfterSalesCase(input: $i) {
+      __typename
+      ... on AfterSalesCase {
+        status
+      }
+      ... on IllegalCaseActionError {
+        status
+      }
+    }
+  }
+`);
+const OpenDispute = graphql(`
+  mutation AfterSalesOpenDispute($i: OpenDisputeInput!) {
+    openDispute(input: $i) {
+      __typename
+      ... on Dispute {
+        id
+        decision
+        ruleFired
+        compensationFen
+      }
+    }
+  }
+`);
 
 /**
  * After-sales goods and money across services: returns only come back on shipped orders, a
@@ -25,7 +69,7 @@ import {
  */
 describe('after-sales goods, refunds and disputes across services', () => {
   const gateway = new GatewayClient();
-  const agent = { role: 'cs_agent' as const };
+  const agent = typedGateway(gateway, 'cs_agent');
   const db = testPool();
   afterAll(() => db.end());
 
@@ -50,20 +94,12 @@ describe('after-sales goods, refunds and disputes across services', () => {
     await receiveStock(gateway, sku, 'CENTRAL', units);
     return sku;
   };
-  const openCase = (input: Record<string, unknown>) =>
-    gateway.data<{ openAfterSalesCase: { __typename: string; id?: string; status?: string; errorCode?: string; message?: string } }>(
-      `mutation($i: OpenCaseInput!) { openAfterSalesCase(input: $i) { __typename ... on AfterSalesCase { id status } ... on ErrorResult { errorCode message } } }`,
-      { i: { channel: 'taobao', quantity: 1, reason: '不想要了', reasonCategory: 'CHANGED_MIND', ...input } },
-      agent,
-    );
-  const act = async (caseId: string, action: string, extra: Record<string, unknown> = {}) =>
-    (
-      await gateway.data<{ actOnAfterSalesCase: { __typename: string; status?: string } }>(
-        `mutation($i: CaseActionInput!) { actOnAfterSalesCase(input: $i) { __typename ... on AfterSalesCase { status } ... on IllegalCaseActionError { status } } }`,
-        { i: { caseId, action, ...extra } },
-        agent,
-      )
-    ).actOnAfterSalesCase;
+  const openCase = (input: Pick<OpenCaseInput, 'kind' | 'orderId' | 'skuCode' | 'amountFen'> & Partial<OpenCaseInput>) =>
+    agent.request(OpenCase, { i: { channel: 'taobao', quantity: 1, reason: '不想要了', reasonCategory: 'CHANGED_MIND', ...input } });
+  /** Opens a case that must be accepted. */
+  const openedCase = async (input: Parameters<typeof openCase>[0]) => expectTypename((await openCase(input)).openAfterSalesCase, 'AfterSalesCase');
+  const act = async (caseId: string, action: string, extra: { locationCode?: string; pickupAt?: string; pickupAddress?: string } = {}) =>
+    (await agent.request(ActOnCase, { i: { caseId, action, ...extra } })).actOnAfterSalesCase;
   const pickup = { pickupAt: '2026-12-01T10:00:00+08:00', pickupAddress: '上海市徐汇区漕溪北路 88 号' };
   /** The event customer service emitted for a case or dispute, once every named service has handled it. */
   const handledEvent = async (type: string, key: 'caseId' | 'disputeId', id: string, services: Array<'inventory' | 'analytics' | 'membership'>) => {
@@ -85,10 +121,10 @@ describe('after-sales goods, refunds and disputes across services', () => {
       message: expect.stringContaining(`Order ${orderId} is PAID`),
     });
     expect((await openCase({ kind: 'EXCHANGE', orderId, skuCode: sku, amountFen: 0 })).openAfterSalesCase.__typename).toBe('OrderNotShippedError');
-    const refund = (await openCase({ kind: 'REFUND_ONLY', orderId, skuCode: sku, amountFen: 30000 })).openAfterSalesCase;
-    expect(await act(refund.id!, 'approve')).toMatchObject({ status: 'APPROVED' });
-    expect(await act(refund.id!, 'refund')).toMatchObject({ status: 'REFUNDED' });
-    const issued = await handledEvent('customer-service.refund.issued.v1', 'caseId', refund.id!, ['inventory', 'analytics']);
+    const refund = await openedCase({ kind: 'REFUND_ONLY', orderId, skuCode: sku, amountFen: 30000 });
+    expect(await act(refund.id, 'approve')).toMatchObject({ status: 'APPROVED' });
+    expect(await act(refund.id, 'refund')).toMatchObject({ status: 'REFUNDED' });
+    const issued = await handledEvent('customer-service.refund.issued.v1', 'caseId', refund.id, ['inventory', 'analytics']);
     expect(issued.lines).toEqual([{ skuCode: sku, quantity: 1 }]);
     expect(await reservationOf(gateway, 'taobao', orderId)).toMatchObject({ status: 'RELEASED', reason: 'refunded before shipping' });
     expect(await stockOf(gateway, sku)).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
@@ -99,25 +135,25 @@ describe('after-sales goods, refunds and disputes across services', () => {
     const sku = await stockedSku();
     const orderId = await order(sku, 'order.shipped', `SF${uniqueCode('T')}`);
     expect(await stockOf(gateway, sku)).toMatchObject({ onHand: 9, reserved: 0 });
-    const opened = (await openCase({ kind: 'RETURN', orderId, skuCode: sku, amountFen: 30000 })).openAfterSalesCase;
-    expect(await act(opened.id!, 'approve')).toMatchObject({ status: 'APPROVED' });
-    expect(await act(opened.id!, 'receive')).toEqual({ __typename: 'IllegalCaseActionError', status: 'APPROVED' });
-    expect(await act(opened.id!, 'book-pickup', pickup)).toMatchObject({ status: 'PICKUP_BOOKED' });
-    expect(await act(opened.id!, 'receive', { locationCode: 'CENTRAL' })).toMatchObject({ status: 'RECEIVED' });
-    await handledEvent('customer-service.return.received.v1', 'caseId', opened.id!, ['inventory']);
+    const opened = await openedCase({ kind: 'RETURN', orderId, skuCode: sku, amountFen: 30000 });
+    expect(await act(opened.id, 'approve')).toMatchObject({ status: 'APPROVED' });
+    expect(await act(opened.id, 'receive')).toEqual({ __typename: 'IllegalCaseActionError', status: 'APPROVED' });
+    expect(await act(opened.id, 'book-pickup', pickup)).toMatchObject({ status: 'PICKUP_BOOKED' });
+    expect(await act(opened.id, 'receive', { locationCode: 'CENTRAL' })).toMatchObject({ status: 'RECEIVED' });
+    await handledEvent('customer-service.return.received.v1', 'caseId', opened.id, ['inventory']);
     expect(await stockOf(gateway, sku)).toMatchObject({ onHand: 10, reserved: 0 });
   });
 
   it('records both movements of an exchange: the returned unit in and the replacement out', async () => {
     const sku = await stockedSku();
     const orderId = await order(sku, 'order.shipped', `SF${uniqueCode('T')}`);
-    const exchange = (await openCase({ kind: 'EXCHANGE', orderId, skuCode: sku, amountFen: 0, reasonCategory: 'SIZE', reason: '换小一码' })).openAfterSalesCase;
-    await act(exchange.id!, 'approve');
-    await act(exchange.id!, 'book-pickup', pickup);
-    await act(exchange.id!, 'receive', { locationCode: 'CENTRAL' });
-    expect(await act(exchange.id!, 'reship', { locationCode: 'CENTRAL' })).toMatchObject({ status: 'RESHIPPED' });
-    await handledEvent('customer-service.return.received.v1', 'caseId', exchange.id!, ['inventory']);
-    await handledEvent('customer-service.replacement.shipped.v1', 'caseId', exchange.id!, ['inventory']);
+    const exchange = await openedCase({ kind: 'EXCHANGE', orderId, skuCode: sku, amountFen: 0, reasonCategory: 'SIZE', reason: '换小一码' });
+    await act(exchange.id, 'approve');
+    await act(exchange.id, 'book-pickup', pickup);
+    await act(exchange.id, 'receive', { locationCode: 'CENTRAL' });
+    expect(await act(exchange.id, 'reship', { locationCode: 'CENTRAL' })).toMatchObject({ status: 'RESHIPPED' });
+    await handledEvent('customer-service.return.received.v1', 'caseId', exchange.id, ['inventory']);
+    await handledEvent('customer-service.replacement.shipped.v1', 'caseId', exchange.id, ['inventory']);
     const { rows } = await db.query(`SELECT kind, on_hand_delta FROM inventory.stock_movement WHERE sku_code = $1 AND reference LIKE '%' || $2 ORDER BY id`, [
       sku,
       exchange.id,
@@ -131,22 +167,10 @@ describe('after-sales goods, refunds and disputes across services', () => {
   });
 
   it('refuses disputes on orders it has never seen, weighs tracking, and pays what it rules through the outbox', async () => {
-    const dispute = async (input: Record<string, unknown>) =>
-      (
-        await gateway.data<{
-          openDispute: {
-            __typename: string;
-            id?: string;
-            decision?: string;
-            ruleFired?: string;
-            compensationFen?: number;
-          };
-        }>(
-          `mutation($i: OpenDisputeInput!) { openDispute(input: $i) { __typename ... on Dispute { id decision ruleFired compensationFen } } }`,
-          { i: { channel: 'taobao', amountFen: 30000, ...input } },
-          agent,
-        )
-      ).openDispute;
+    const dispute = async (input: Pick<OpenDisputeInput, 'orderId' | 'claim'> & Partial<OpenDisputeInput>) =>
+      (await agent.request(OpenDispute, { i: { channel: 'taobao', amountFen: 30000, ...input } })).openDispute;
+    /** A dispute that must be opened. */
+    const openedDispute = async (input: Parameters<typeof dispute>[0]) => expectTypename(await dispute(input), 'Dispute');
     expect(await dispute({ channel: 'nowhere', orderId: 'NO-SUCH-ORDER-43', claim: 'LOST_IN_TRANSIT' })).toEqual({ __typename: 'NotFoundError' });
     expect((await db.query(`SELECT 1 FROM customer_service.dispute WHERE order_id = 'NO-SUCH-ORDER-43'`)).rowCount).toBe(0);
 
@@ -170,7 +194,7 @@ describe('after-sales goods, refunds and disputes across services', () => {
     expect(await dispute({ orderId: deliveredOrder, claim: 'NOT_RECEIVED' })).toMatchObject({ decision: 'SELLER', ruleFired: 'delivered-per-tracking' });
 
     const lost = await order(sku, 'order.shipped', `SF${uniqueCode('L')}`);
-    const compensated = await dispute({ orderId: lost, claim: 'NOT_RECEIVED' });
+    const compensated = await openedDispute({ orderId: lost, claim: 'NOT_RECEIVED' });
     expect(compensated).toMatchObject({ decision: 'BUYER', compensationFen: 30000 });
     const paid = await db.query(
       `SELECT payload FROM customer_service.outbox WHERE type = 'customer-service.compensation.paid.v1' AND payload->>'disputeId' = $1`,
@@ -179,9 +203,9 @@ describe('after-sales goods, refunds and disputes across services', () => {
     expect(paid.rows.map((r) => r.payload)).toEqual([expect.objectContaining({ orderId: lost, amountFen: 30000 })]);
 
     const unshipped = await order(sku, 'order.paid');
-    const refunded = await dispute({ orderId: unshipped, claim: 'NOT_RECEIVED' });
+    const refunded = await openedDispute({ orderId: unshipped, claim: 'NOT_RECEIVED' });
     expect(refunded).toMatchObject({ decision: 'BUYER', ruleFired: 'never-shipped: full refund', compensationFen: 0 });
-    const issued = await handledEvent('customer-service.refund.issued.v1', 'disputeId', refunded.id!, ['inventory', 'analytics', 'membership']);
+    const issued = await handledEvent('customer-service.refund.issued.v1', 'disputeId', refunded.id, ['inventory', 'analytics', 'membership']);
     expect(issued).toMatchObject({ orderId: unshipped, amountFen: 30000, lines: [{ skuCode: sku, quantity: 1 }] });
     expect(await reservationOf(gateway, 'taobao', unshipped)).toMatchObject({ status: 'RELEASED' });
     expect(await countedRefund(`dispute:${refunded.id}`)).toEqual([{ amount_fen: 30000 }]);
@@ -235,15 +259,15 @@ describe('after-sales goods, refunds and disputes across services', () => {
 
     // Customer service believes the order shipped when the channel never said so.
     await db.query(`UPDATE customer_service.customer_order SET status = 'SHIPPED' WHERE channel = 'taobao' AND order_id = $1`, [orderId]);
-    const opened = (await openCase({ kind: 'RETURN', orderId, skuCode: sku, amountFen: 30000 })).openAfterSalesCase;
-    await act(opened.id!, 'approve');
-    await act(opened.id!, 'book-pickup', pickup);
-    await act(opened.id!, 'receive', { locationCode: 'CENTRAL' });
-    await handledEvent('customer-service.return.received.v1', 'caseId', opened.id!, ['inventory']);
+    const opened = await openedCase({ kind: 'RETURN', orderId, skuCode: sku, amountFen: 30000 });
+    await act(opened.id, 'approve');
+    await act(opened.id, 'book-pickup', pickup);
+    await act(opened.id, 'receive', { locationCode: 'CENTRAL' });
+    await handledEvent('customer-service.return.received.v1', 'caseId', opened.id, ['inventory']);
     // Inventory puts nothing back for an order whose stock never left.
     expect(await stockOf(gateway, sku)).toMatchObject({ onHand: 10, reserved: 1 });
-    await act(opened.id!, 'refund');
-    await handledEvent('customer-service.refund.issued.v1', 'caseId', opened.id!, ['inventory', 'analytics']);
+    await act(opened.id, 'refund');
+    await handledEvent('customer-service.refund.issued.v1', 'caseId', opened.id, ['inventory', 'analytics']);
     // Analytics loses the refund.
     await db.query(`DELETE FROM analytics.counted_fact WHERE kind = 'refund' AND ref = $1`, [`case:${opened.id}`]);
 

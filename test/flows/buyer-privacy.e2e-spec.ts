@@ -3,6 +3,59 @@ import { deadLetterQueueName, eventQueueName } from '@shopops/contracts';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { eventually, GatewayClient, runScheduleNow, sendBuyerOrder, sendWebhook, settledMember, testPool, uniquePhone } from '@shopops/testing';
+import { graphql } from '@shopops/client';
+import { expectTypename, typedGateway } from './typed-gateway';
+
+const MemberContact = graphql(`
+  query BuyerPrivacyMemberContact($id: ID!) {
+    member(id: $id) {
+      nickname
+      phone
+    }
+  }
+`);
+graphql(`
+  fragment BuyerPrivacyErasureReceipt on EraseMemberResult {
+    __typename
+    ... on ErasureReceipt {
+      requestId
+      notified
+      complete
+      confirmations {
+        service
+        status
+      }
+    }
+  }
+`);
+const EraseMember = graphql(`
+  mutation BuyerPrivacyEraseMember($id: ID!) {
+    eraseMember(memberId: $id, reason: "会员申请注销") {
+      ...BuyerPrivacyErasureReceipt
+    }
+  }
+`);
+const ErasureReceipt = graphql(`
+  query BuyerPrivacyErasureReceipt($r: ID!) {
+    erasureReceipt(requestId: $r) {
+      ...BuyerPrivacyErasureReceipt
+    }
+  }
+`);
+const MemberNickname = graphql(`
+  query BuyerPrivacyMemberNickname($id: ID!) {
+    member(id: $id) {
+      nickname
+    }
+  }
+`);
+const RenameMember = graphql(`
+  mutation BuyerPrivacyRenameMember($i: MemberProfileInput!) {
+    updateMemberProfile(input: $i) {
+      __typename
+    }
+  }
+`);
 
 /**
  * A buyer's phone and nickname, sent by an integrator, are kept nowhere in clear: not in any
@@ -149,11 +202,7 @@ describe('buyer privacy across every store', () => {
     await handledEverywhere('gateway', `payload -> 'buyer' ->> 'platformUserId' = $1`, [platformUserId]);
     await handledEverywhere('membership', `payload ->> 'memberId' = $1`, [member.id]);
     // Sealed, not lost: membership opens what the gateway sealed.
-    const shown = await gateway.data<{ member: { nickname: string; phone: string } }>(
-      `query($id: ID!) { member(id: $id) { nickname phone } }`,
-      { id: member.id },
-      { role: 'cs_agent' },
-    );
+    const shown = await typedGateway(gateway, 'cs_agent').request(MemberContact, { id: member.id });
     expect(shown.member).toEqual({ nickname, phone });
 
     for (const needle of [phone, nickname]) {
@@ -171,34 +220,22 @@ describe('buyer privacy across every store', () => {
     );
     expect(stored.rows).toEqual([{ buyer: { platformUserId } }]);
 
-    type Receipt = { __typename: string; requestId: string; notified: string[]; complete: boolean; confirmations: Array<{ service: string; status: string }> };
-    const receiptFields = `__typename ... on ErasureReceipt { requestId notified complete confirmations { service status } }`;
-    const erased = await gateway.data<{ eraseMember: Receipt }>(
-      `mutation($id: ID!) { eraseMember(memberId: $id, reason: "会员申请注销") { ${receiptFields} } }`,
-      { id: member.id },
-      { role: 'admin' },
-    );
+    const admin = typedGateway(gateway, 'admin');
+    const erased = expectTypename((await admin.request(EraseMember, { id: member.id })).eraseMember, 'ErasureReceipt');
     const services = ['analytics', 'customer-service', 'gateway', 'inventory'];
-    expect(erased.eraseMember.__typename).toBe('ErasureReceipt');
-    expect([...erased.eraseMember.notified].sort()).toEqual(services);
+    expect([...erased.notified].sort()).toEqual(services);
     // Answered before any service has acted: every one pending.
-    expect(erased.eraseMember.complete).toBe(false);
-    expect(erased.eraseMember.confirmations.map((c) => c.status)).toEqual(services.map(() => 'PENDING'));
+    expect(erased.complete).toBe(false);
+    expect(erased.confirmations.map((c) => c.status)).toEqual(services.map(() => 'PENDING'));
     // Each service confirms once it has erased what it holds (its confirmation commits with the erasure).
     const confirmed = await eventually(
-      async () =>
-        (
-          await gateway.data<{ erasureReceipt: Receipt }>(
-            `query($r: ID!) { erasureReceipt(requestId: $r) { ${receiptFields} } }`,
-            { r: erased.eraseMember.requestId },
-            { role: 'admin' },
-          )
-        ).erasureReceipt,
-      (receipt) => receipt.complete,
+      async () => (await admin.request(ErasureReceipt, { r: erased.requestId })).erasureReceipt,
+      (receipt) => receipt.__typename === 'ErasureReceipt' && receipt.complete,
       { what: 'every service to confirm the erasure', timeoutMs: 30_000 },
     );
-    expect(confirmed.confirmations.map((c) => c.service).sort()).toEqual(services);
-    expect(confirmed.confirmations.every((c) => c.status === 'CONFIRMED')).toBe(true);
+    const receipt = expectTypename(confirmed, 'ErasureReceipt');
+    expect(receipt.confirmations.map((c) => c.service).sort()).toEqual(services);
+    expect(receipt.confirmations.every((c) => c.status === 'CONFIRMED')).toBe(true);
 
     for (const needle of [phone, nickname, platformUserId]) {
       expect({ needle, tables: await tablesContaining(needle), redis: await redisKeysContaining(needle) }).toEqual({ needle, tables: [], redis: [] });
@@ -238,17 +275,11 @@ describe('buyer privacy across every store', () => {
     const stored = await db.query(`SELECT nickname, nickname_sealed FROM membership.member WHERE id = $1`, [rows[0].id]);
     expect(stored.rows).toEqual([{ nickname: null, nickname_sealed: expect.stringMatching(/^dev1:/) }]);
     expect(await tablesContaining(nickname)).toEqual([]);
-    const nicknameOf = async () =>
-      (await gateway.data<{ member: { nickname: string } }>(`query($id: ID!) { member(id: $id) { nickname } }`, { id: rows[0].id }, { role: 'operator' }))
-        .member.nickname;
+    const nicknameOf = async () => (await typedGateway(gateway, 'operator').request(MemberNickname, { id: rows[0].id })).member?.nickname;
     expect(await nicknameOf()).toBe(nickname);
 
     const renamed = `新昵称${randomUUID().slice(0, 6)}`;
-    await gateway.data(
-      `mutation($i: MemberProfileInput!) { updateMemberProfile(input: $i) { __typename } }`,
-      { i: { memberId: rows[0].id, nickname: renamed } },
-      { role: 'cs_agent' },
-    );
+    await typedGateway(gateway, 'cs_agent').request(RenameMember, { i: { memberId: rows[0].id, nickname: renamed } });
     expect(await nicknameOf()).toBe(renamed);
     expect(await tablesContaining(renamed)).toEqual([]);
   });

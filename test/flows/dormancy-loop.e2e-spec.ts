@@ -1,6 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { eventually, GatewayClient, sendBuyerOrder, settledMember, testPool, tokenFor } from '@shopops/testing';
+import { graphql } from '@shopops/client';
+import { expectTypename, typedGateway } from './typed-gateway';
+
+const WinBackExperiment = graphql(`
+  query DormancyWinBackExperiment {
+    experiment(key: "win-back") {
+      __typename
+      ... on ExperimentAnalysis {
+        variants {
+          variant
+          units
+          conversions
+        }
+      }
+    }
+  }
+`);
 
 /**
  * The dormancy loop across membership and analytics: quiet members become dormant; the coupon
@@ -49,18 +66,11 @@ describe('dormancy loop', () => {
     const comeback = ['coupon', 'holdout'].map((arm) => plans.find((p) => p.arm === arm)).filter((p): p is (typeof plans)[number] => p !== undefined);
     for (const p of comeback) await sendBuyerOrder(gateway, 'taobao', 'order.paid', { platformUserId: users[ids.indexOf(p.member_id)] });
     const analysis = await eventually(
-      async () =>
-        (
-          await gateway.data<{ experiment: { variants: Array<{ variant: string; units: number; conversions: number }> } }>(
-            `{ experiment(key: "win-back") { ... on ExperimentAnalysis { variants { variant units conversions } } } }`,
-            {},
-            { role: 'analyst' },
-          )
-        ).experiment,
+      async () => (await typedGateway(gateway, 'analyst').request(WinBackExperiment)).experiment,
       () => true,
       { what: 'the experiment' },
     );
-    expect(analysis.variants.map((v) => v.variant)).toEqual(['holdout', 'coupon']);
+    expect(expectTypename(analysis, 'ExperimentAnalysis').variants.map((v) => v.variant)).toEqual(['holdout', 'coupon']);
     const converted = await eventually(
       async () =>
         (

@@ -1,5 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { createSkus, eventually, GatewayClient, orderData, receiveStock, reservationOf, sendWebhook, testPool } from '@shopops/testing';
+import { graphql } from '@shopops/client';
+import { typedGateway } from './typed-gateway';
+
+const CreatePromotion = graphql(`
+  mutation FlashSaleCreatePromotion($i: PromotionInput!) {
+    createPromotion(input: $i) {
+      __typename
+    }
+  }
+`);
+const FlashSaleCodes = graphql(`
+  query FlashSaleCodes {
+    flashSales {
+      code
+    }
+  }
+`);
+const FlashSaleCounts = graphql(`
+  query FlashSaleCounts {
+    flashSales {
+      code
+      sold
+      quantityCap
+    }
+  }
+`);
+const FlashSaleSales = graphql(`
+  query FlashSaleSales($c: String!) {
+    flashSaleSales(code: $c) {
+      unitsSold
+      orders
+      quantityCap
+    }
+  }
+`);
 
 /**
  * A flash sale across services: the catalog's promotion (cap 5, one per buyer at the flash price)
@@ -9,7 +44,7 @@ import { createSkus, eventually, GatewayClient, orderData, receiveStock, reserva
  */
 describe('flash sale across services', () => {
   const gateway = new GatewayClient();
-  const operator = { role: 'operator' as const };
+  const operator = typedGateway(gateway, 'operator');
   const db = testPool();
   afterAll(() => db.end());
 
@@ -57,30 +92,23 @@ describe('flash sale across services', () => {
     );
 
     const code = `FS-${run.toUpperCase()}`;
-    const promotion = await gateway.data<{ createPromotion: { __typename: string } }>(
-      `mutation($i: PromotionInput!) { createPromotion(input: $i) { __typename } }`,
-      {
-        i: {
-          code,
-          name: '秒杀',
-          kind: 'FLASH_SALE',
-          skuCodes: [sku],
-          percentOff: 50,
-          perBuyerLimit: 1,
-          quantityCap: 5,
-          startsAt: new Date(Date.now() - 60_000).toISOString(),
-          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
-        },
+    const promotion = await operator.request(CreatePromotion, {
+      i: {
+        code,
+        name: '秒杀',
+        kind: 'FLASH_SALE',
+        skuCodes: [sku],
+        percentOff: 50,
+        perBuyerLimit: 1,
+        quantityCap: 5,
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
       },
-      operator,
-    );
+    });
     expect(promotion.createPromotion.__typename).toBe('Promotion');
-    await eventually(
-      async () =>
-        (await gateway.data<{ flashSales: Array<{ code: string }> }>(`{ flashSales { code } }`, {}, operator)).flashSales.some((f) => f.code === code),
-      Boolean,
-      { what: 'inventory to know the sale' },
-    );
+    await eventually(async () => (await operator.request(FlashSaleCodes)).flashSales.some((f) => f.code === code), Boolean, {
+      what: 'inventory to know the sale',
+    });
 
     const aTaobao = await order('taobao', 'a', sku);
     expect((await statusOf('taobao', aTaobao)).status).toBe('RESERVED');
@@ -95,10 +123,7 @@ describe('flash sale across services', () => {
     const outcomes = await Promise.all(others.map((id) => statusOf('taobao', id)));
     expect(outcomes.filter((r) => r.status === 'RESERVED')).toHaveLength(4);
     expect(outcomes.filter((r) => r.status === 'REJECTED')).toEqual([expect.objectContaining({ reason: expect.stringContaining('sold out') })]);
-    const sale = async () =>
-      (
-        await gateway.data<{ flashSales: Array<{ code: string; sold: number; quantityCap: number }> }>(`{ flashSales { code sold quantityCap } }`, {}, operator)
-      ).flashSales.find((f) => f.code === code)!;
+    const sale = async () => (await operator.request(FlashSaleCounts)).flashSales.find((f) => f.code === code)!;
     expect(await sale()).toMatchObject({ sold: 5, quantityCap: 5 });
 
     // A cancels: the unit goes back and the next buyer gets it.
@@ -112,14 +137,7 @@ describe('flash sale across services', () => {
     const reserved = [...others.filter((_, i) => outcomes[i].status === 'RESERVED'), late];
     for (const id of reserved) await order('taobao', id.replace(`TBFS${run}`, ''), sku, 'order.paid', id);
     const sold = await eventually(
-      async () =>
-        (
-          await gateway.data<{ flashSaleSales: { unitsSold: number; orders: number; quantityCap: number } | null }>(
-            `query($c: String!) { flashSaleSales(code: $c) { unitsSold orders quantityCap } }`,
-            { c: code },
-            { role: 'analyst' },
-          )
-        ).flashSaleSales,
+      async () => (await typedGateway(gateway, 'analyst').request(FlashSaleSales, { c: code })).flashSaleSales,
       (s) => s?.unitsSold === 5,
       { what: 'analytics to count the sale' },
     );

@@ -1,15 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import { createSkus, eventually, GatewayClient, orderData, receiveStock, reservationOf, sendWebhook, stockOf, testPool } from '@shopops/testing';
+import { graphql } from '@shopops/client';
+import { typedGateway } from './typed-gateway';
 
-const RESERVE = `mutation($input: ReserveStockInput!) {
-  reserveStock(input: $input) {
-    __typename
-    ... on ErrorResult { errorCode message }
-    ... on InsufficientStockError { skuCode quantityRequested quantityAvailable }
+const ReserveStock = graphql(`
+  mutation LimitedRunReserveStock($input: ReserveStockInput!) {
+    reserveStock(input: $input) {
+      __typename
+      ... on ErrorResult {
+        errorCode
+        message
+      }
+      ... on InsufficientStockError {
+        skuCode
+        quantityRequested
+        quantityAvailable
+      }
+    }
   }
-}`;
-
-type ReserveAnswer = { reserveStock: { __typename: string; errorCode?: string; message?: string; quantityAvailable?: number } };
+`);
+const UpsertCollection = graphql(`
+  mutation LimitedRunUpsertCollection($i: CollectionInput!) {
+    upsertCollection(input: $i) {
+      code
+    }
+  }
+`);
+const AddProducts = graphql(`
+  mutation LimitedRunAddProducts($c: String!, $p: [String!]!) {
+    addProductsToCollection(collectionCode: $c, productCodes: $p) {
+      __typename
+    }
+  }
+`);
+const ReleaseReservation = graphql(`
+  mutation LimitedRunReleaseReservation($k: OrderKeyInput!) {
+    releaseReservation(input: $k) {
+      __typename
+    }
+  }
+`);
 
 /**
  * A collection's limited run (限量) across services: the catalog sends the run over its products'
@@ -18,12 +48,12 @@ type ReserveAnswer = { reserveStock: { __typename: string; errorCode?: string; m
  */
 describe('limited runs of collections', () => {
   const gateway = new GatewayClient();
-  const operator = { role: 'operator' as const };
+  const operator = typedGateway(gateway, 'operator');
   const db = testPool();
   afterAll(() => db.end());
 
   const reserve = (orderId: string, skuCode: string, quantity = 1) =>
-    gateway.data<ReserveAnswer>(RESERVE, { input: { orderId, lines: [{ skuCode, quantity }], region: '310000' } }, operator);
+    operator.request(ReserveStock, { input: { orderId, lines: [{ skuCode, quantity }], region: '310000' } });
   const run = async (code: string) =>
     (await db.query(`SELECT run, sold, sku_codes FROM inventory.limited_run WHERE code = $1`, [code])).rows[0] as
       { run: number | null; sold: number; sku_codes: string[] } | undefined;
@@ -34,19 +64,8 @@ describe('limited runs of collections', () => {
     await receiveStock(gateway, red, 'CENTRAL', 100);
     await receiveStock(gateway, blue, 'CENTRAL', 100);
     const code = `LR-${randomUUID().slice(0, 8).toUpperCase()}`;
-    await gateway.data(
-      `mutation($i: CollectionInput!) { upsertCollection(input: $i) { code } }`,
-      { i: { code, name: '故宫文创联名', kind: 'CO_BRAND', partner: '故宫博物院', limitedRun: 20 } },
-      operator,
-    );
-    await gateway.data(
-      `mutation($c: String!, $p: [String!]!) { addProductsToCollection(collectionCode: $c, productCodes: $p) { __typename } }`,
-      {
-        c: code,
-        p: [productCode],
-      },
-      operator,
-    );
+    await operator.request(UpsertCollection, { i: { code, name: '故宫文创联名', kind: 'CO_BRAND', partner: '故宫博物院', limitedRun: 20 } });
+    await operator.request(AddProducts, { c: code, p: [productCode] });
     await eventually(
       () => run(code),
       (r) => r?.run === 20 && r.sku_codes.length === 2,
@@ -88,11 +107,7 @@ describe('limited runs of collections', () => {
       `SELECT order_id FROM inventory.limited_run_order o JOIN inventory.limited_run r USING (collection_id) WHERE r.code = $1 ORDER BY order_id`,
       [code],
     );
-    const released = await gateway.data<{ releaseReservation: { __typename: string } }>(
-      `mutation($k: OrderKeyInput!) { releaseReservation(input: $k) { __typename } }`,
-      { k: { channel: 'mall', orderId: winners.rows[0].order_id } },
-      operator,
-    );
+    const released = await operator.request(ReleaseReservation, { k: { channel: 'mall', orderId: winners.rows[0].order_id } });
     expect(released.releaseReservation.__typename).toBe('Reservation');
     expect((await run(code))?.sold).toBe(19);
     const late = await Promise.all([reserve(`MALL-LR-${randomUUID()}`, blue), reserve(`MALL-LR-${randomUUID()}`, red)]);
@@ -100,11 +115,7 @@ describe('limited runs of collections', () => {
     expect((await run(code))?.sold).toBe(20);
 
     // The operator raises the run: the catalog's newer version reaches inventory, and more sells.
-    await gateway.data(
-      `mutation($i: CollectionInput!) { upsertCollection(input: $i) { code } }`,
-      { i: { code, name: '故宫文创联名', kind: 'CO_BRAND', partner: '故宫博物院', limitedRun: 21 } },
-      operator,
-    );
+    await operator.request(UpsertCollection, { i: { code, name: '故宫文创联名', kind: 'CO_BRAND', partner: '故宫博物院', limitedRun: 21 } });
     await eventually(
       () => run(code),
       (res) => res?.run === 21,

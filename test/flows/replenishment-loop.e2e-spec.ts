@@ -1,5 +1,82 @@
 import { randomUUID } from 'node:crypto';
 import { createSkus, eventually, GatewayClient, receiveStock, stockOf, testPool } from '@shopops/testing';
+import { graphql } from '@shopops/client';
+import { typedGateway } from './typed-gateway';
+
+const UpsertSupplier = graphql(`
+  mutation ReplenishmentUpsertSupplier($i: UpsertSupplierInput!) {
+    upsertSupplier(input: $i) {
+      code
+    }
+  }
+`);
+const LinkSkuSupplier = graphql(`
+  mutation ReplenishmentLinkSkuSupplier($i: LinkSkuSupplierInput!) {
+    linkSkuSupplier(input: $i) {
+      __typename
+    }
+  }
+`);
+const SetStockPolicy = graphql(`
+  mutation ReplenishmentSetStockPolicy($i: SetStockPolicyInput!) {
+    setStockPolicy(input: $i) {
+      __typename
+    }
+  }
+`);
+const DraftPurchaseOrders = graphql(`
+  mutation ReplenishmentDraftPurchaseOrders {
+    draftPurchaseOrdersFromSuggestions {
+      id
+      supplierCode
+      lines {
+        skuCode
+        quantityOrdered
+      }
+    }
+  }
+`);
+const SendPurchaseOrder = graphql(`
+  mutation ReplenishmentSendPurchaseOrder($id: ID!) {
+    sendPurchaseOrder(id: $id) {
+      __typename
+    }
+  }
+`);
+const ReceivePurchaseOrder = graphql(`
+  mutation ReplenishmentReceivePurchaseOrder($i: ReceivePurchaseOrderInput!) {
+    receivePurchaseOrder(input: $i) {
+      __typename
+    }
+  }
+`);
+const PortfolioSuggestions = graphql(`
+  query ReplenishmentPortfolioSuggestions {
+    portfolioSuggestions {
+      productCode
+      currentRole
+      suggestedRole
+      reason
+    }
+  }
+`);
+const AcceptSuggestion = graphql(`
+  mutation ReplenishmentAcceptSuggestion($c: String!) {
+    acceptPortfolioSuggestion(productCode: $c) {
+      __typename
+      ... on Product {
+        portfolioRole
+      }
+    }
+  }
+`);
+const AcceptSuggestionAgain = graphql(`
+  mutation ReplenishmentAcceptSuggestionAgain($c: String!) {
+    acceptPortfolioSuggestion(productCode: $c) {
+      __typename
+    }
+  }
+`);
 
 /**
  * The replenishment loop through the gateway — stock low → suggestion → purchase order →
@@ -8,7 +85,7 @@ import { createSkus, eventually, GatewayClient, receiveStock, stockOf, testPool 
  */
 describe('replenishment loop', () => {
   const gateway = new GatewayClient();
-  const operator = { role: 'operator' as const };
+  const operator = typedGateway(gateway, 'operator');
   const db = testPool();
   afterAll(() => db.end());
 
@@ -16,34 +93,14 @@ describe('replenishment loop', () => {
     const [sku] = await createSkus(gateway, 1, 39900, 'RPL');
     await receiveStock(gateway, sku, 'GZ-FRONT', 4);
     const supplier = `SUP-${randomUUID().slice(0, 6)}`;
-    await gateway.data(
-      `mutation($i: UpsertSupplierInput!) { upsertSupplier(input: $i) { code } }`,
-      { i: { code: supplier, name: '广州成衣厂', kind: 'CORE' } },
-      operator,
-    );
-    await gateway.data(
-      `mutation($i: LinkSkuSupplierInput!) { linkSkuSupplier(input: $i) { __typename } }`,
-      { i: { skuCode: sku, supplierCode: supplier, leadTimeDays: 7, moq: 30, unitCostFen: 12000 } },
-      operator,
-    );
-    await gateway.data(
-      `mutation($i: SetStockPolicyInput!) { setStockPolicy(input: $i) { __typename } }`,
-      { i: { skuCode: sku, locationCode: 'GZ-FRONT', safetyStock: 8, reorderPoint: 12 } },
-      operator,
-    );
-    const drafts = (
-      await gateway.data<{
-        draftPurchaseOrdersFromSuggestions: Array<{ id: string; supplierCode: string; lines: Array<{ skuCode: string; quantityOrdered: number }> }>;
-      }>(`mutation { draftPurchaseOrdersFromSuggestions { id supplierCode lines { skuCode quantityOrdered } } }`, {}, operator)
-    ).draftPurchaseOrdersFromSuggestions;
+    await operator.request(UpsertSupplier, { i: { code: supplier, name: '广州成衣厂', kind: 'CORE' } });
+    await operator.request(LinkSkuSupplier, { i: { skuCode: sku, supplierCode: supplier, leadTimeDays: 7, moq: 30, unitCostFen: 12000 } });
+    await operator.request(SetStockPolicy, { i: { skuCode: sku, locationCode: 'GZ-FRONT', safetyStock: 8, reorderPoint: 12 } });
+    const drafts = (await operator.request(DraftPurchaseOrders)).draftPurchaseOrdersFromSuggestions;
     const po = drafts.find((d) => d.supplierCode === supplier)!;
     expect(po.lines).toEqual([{ skuCode: sku, quantityOrdered: 30 }]);
-    await gateway.data(`mutation($id: ID!) { sendPurchaseOrder(id: $id) { __typename } }`, { id: po.id }, operator);
-    await gateway.data(
-      `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { __typename } }`,
-      { i: { purchaseOrderId: po.id, lines: [{ skuCode: sku, quantity: 30 }] } },
-      { role: 'warehouse' },
-    );
+    await operator.request(SendPurchaseOrder, { id: po.id });
+    await typedGateway(gateway, 'warehouse').request(ReceivePurchaseOrder, { i: { purchaseOrderId: po.id, lines: [{ skuCode: sku, quantity: 30 }] } });
     expect(await stockOf(gateway, sku)).toMatchObject({ onHand: 34, available: 34 });
   });
 
@@ -53,14 +110,7 @@ describe('replenishment loop', () => {
     const productCode = sku.replace(/-1$/, '');
     // Time travel: the stock arrived 120 days ago and nothing has sold since.
     await db.query(`UPDATE inventory.stock_movement SET created_at = now() - interval '120 days' WHERE sku_code = $1`, [sku]);
-    const suggestions = async () =>
-      (
-        await gateway.data<{ portfolioSuggestions: Array<{ productCode: string; currentRole: string; suggestedRole: string; reason: string }> }>(
-          `{ portfolioSuggestions { productCode currentRole suggestedRole reason } }`,
-          {},
-          operator,
-        )
-      ).portfolioSuggestions;
+    const suggestions = async () => (await operator.request(PortfolioSuggestions)).portfolioSuggestions;
     const [suggestion] = await eventually(
       async () => (await suggestions()).filter((s) => s.productCode === productCode),
       (list) => list.length === 1,
@@ -68,18 +118,10 @@ describe('replenishment loop', () => {
     );
     expect(suggestion).toMatchObject({ currentRole: 'TEST', suggestedRole: 'CLEARANCE', reason: expect.stringContaining('40 on hand') });
 
-    const accepted = await gateway.data<{ acceptPortfolioSuggestion: { __typename: string; portfolioRole?: string } }>(
-      `mutation($c: String!) { acceptPortfolioSuggestion(productCode: $c) { __typename ... on Product { portfolioRole } } }`,
-      { c: productCode },
-      operator,
-    );
+    const accepted = await operator.request(AcceptSuggestion, { c: productCode });
     expect(accepted.acceptPortfolioSuggestion).toEqual({ __typename: 'Product', portfolioRole: 'CLEARANCE' });
     expect((await suggestions()).filter((s) => s.productCode === productCode)).toEqual([]);
-    const again = await gateway.data<{ acceptPortfolioSuggestion: { __typename: string } }>(
-      `mutation($c: String!) { acceptPortfolioSuggestion(productCode: $c) { __typename } }`,
-      { c: productCode },
-      operator,
-    );
+    const again = await operator.request(AcceptSuggestionAgain, { c: productCode });
     expect(again.acceptPortfolioSuggestion.__typename).toBe('NotFoundError');
   });
 });

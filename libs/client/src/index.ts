@@ -1,0 +1,3 @@
+export { graphql } from './gql';
+export type * from './gql/graphql';
+export * from './request';
