@@ -17,7 +17,7 @@ import { shopDay } from '../../scripts/demo/demo-context';
 import { daysSinceWritten, documentedExamples, shiftDates, type GraphqlExample } from './documented-examples';
 
 /** How long an example whose effect travels through queues may take to show (a read, or a refusal that waits on an event). */
-const SETTLE_MS = 20_000;
+const SETTLE_MS = 15_000;
 
 /** What is wrong with an answer, or nothing. */
 function problemsOf(example: GraphqlExample, answer: GraphQLResponse): string[] {
@@ -54,7 +54,7 @@ describe('the examples of the README and docs/', () => {
     stack = await SuiteStack.start({ name: 'docs-examples' });
     const seeded = await seedDemoIfEmpty(stack.gatewayUrl, (line) => process.stdout.write(`${line}\n`), stack.environment('gateway'));
     expect(seeded).toBe(true);
-  }, 900_000);
+  }, 1_800_000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -109,7 +109,7 @@ describe('the examples of the README and docs/', () => {
     expect(failures).toEqual([]);
     expect(operations).toBeGreaterThanOrEqual(100);
     expect(webhooks).toBeGreaterThanOrEqual(5);
-  }, 900_000);
+  }, 1_800_000);
 
   // docs/analytics.md: an analyst reads reports, by token or after signing a browser in.
   it('lets an analyst sign a browser in and open a report page, as docs/analytics.md says', async () => {

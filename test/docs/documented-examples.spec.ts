@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PROJECT_ROOT } from '@shopops/testing';
+import { buildSchema, parse, validate } from 'graphql';
 import { daysSinceWritten, documentedExamples, examplesOf, shiftDates } from './documented-examples';
 
 describe('documented examples', () => {
@@ -59,5 +62,13 @@ describe('documented examples', () => {
     }
     expect(unbound).toEqual([]);
     expect(examples.filter((e) => e.kind === 'graphql').length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('holds only operations the composed schema accepts', () => {
+    const schema = buildSchema(readFileSync(join(PROJECT_ROOT, 'generated', 'supergraph.graphql'), 'utf8'), { assumeValidSDL: true });
+    const invalid = documentedExamples(PROJECT_ROOT).flatMap((example) =>
+      example.kind === 'graphql' ? validate(schema, parse(example.text)).map((error) => `${example.where}: ${error.message}`) : [],
+    );
+    expect(invalid).toEqual([]);
   });
 });
