@@ -12,6 +12,8 @@ describe('documented examples', () => {
       'query { memberByIdentity(platform: "taobao", platformUserId: "tb_1") { id } }   # $memberId = memberByIdentity.id',
       'mutation($memberId: ID!) { publishProduct(code: "X") { __typename } }  # role: admin',
       '# expect: MediaIncompleteError',
+      '# role: warehouse',
+      'query { anchorPricePoints }',
       '```',
       '',
       '```json',
@@ -21,7 +23,7 @@ describe('documented examples', () => {
       '{ "type": "order.created" }',
       '```',
     ].join('\n');
-    const [first, second, webhook] = examplesOf('x.md', markdown);
+    const [first, second, third, webhook] = examplesOf('x.md', markdown);
     expect(first).toMatchObject({
       kind: 'graphql',
       where: 'x.md:3',
@@ -36,6 +38,7 @@ describe('documented examples', () => {
       variables: { memberId: 'm-1' },
       expectedErrors: ['MediaIncompleteError'],
     });
+    expect(third).toMatchObject({ where: 'x.md:7', role: 'warehouse' });
     expect(webhook).toMatchObject({ kind: 'webhook', source: 'taobao', body: '{ "type": "order.created" }' });
   });
 

@@ -106,8 +106,9 @@ function operationsOf(file: string, firstLine: number, body: string, variables: 
   // operation adds to that operation (binds, expectations), or sets the role of those below it.
   const ownerOf = (comment: Comment) =>
     spans.findIndex((s) => comment.line >= s.first && comment.line <= s.last && !(comment.ownLine && comment.line === s.first));
-  let blockRole: string | undefined;
-  const roles: Array<string | undefined> = [];
+  // Roles on their own line hold for the operations below them until the next such line.
+  const blockRoles: Array<{ line: number; role: string }> = [];
+  const inlineRoles: Array<string | undefined> = [];
   const binds = spans.map(() => [] as Array<{ name: string; path: string }>);
   const expected = spans.map(() => [] as string[]);
   for (const comment of comments) {
@@ -115,11 +116,8 @@ function operationsOf(file: string, firstLine: number, body: string, variables: 
     const preceding = owner >= 0 ? owner : spans.filter((s) => s.last < comment.line).length - 1;
     const role = ROLE.exec(comment.text);
     if (role) {
-      if (owner >= 0) roles[owner] = role[1];
-      else {
-        blockRole = role[1];
-        spans.forEach((s, i) => s.first > comment.line && roles[i] === undefined && (roles[i] = blockRole));
-      }
+      if (owner >= 0) inlineRoles[owner] = role[1];
+      else blockRoles.push({ line: comment.line, role: role[1] });
       continue;
     }
     const bind = BIND.exec(comment.text);
@@ -127,6 +125,7 @@ function operationsOf(file: string, firstLine: number, body: string, variables: 
     const expect = EXPECT.exec(comment.text);
     if (expect && preceding >= 0) expected[preceding].push(...expect[1].split(/[ ,]+/).filter(Boolean));
   }
+  const roles = spans.map((s, i) => inlineRoles[i] ?? blockRoles.filter((r) => r.line < s.first).pop()?.role);
   return spans.map(({ op }, i) => {
     const where = `${file}:${firstLine + op.loc!.startToken.line - 1}`;
     const role = roles[i];
