@@ -10,6 +10,7 @@ export * from './subgraphs';
 export * from './webhook-receiver';
 export * from './shop-fixtures';
 export * from './member-fixtures';
+export * from './tracked-events';
 export * from './catalog-fixtures';
 export * from './queue-jobs';
 export * from './suite-env';

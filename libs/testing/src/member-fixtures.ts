@@ -78,17 +78,3 @@ export async function chattingMember(gateway: GatewayClient, platformUserId: str
   if (chat.status !== 202) throw new Error(`message.received answered ${chat.status}`);
   return settledMember(gateway, 'taobao', platformUserId);
 }
-
-/** A signed-in tracked event of the mall's mobile site. */
-export function trackedEvent(type: string, memberId: string, at: Date | string, about: { skuCode?: string; productCode?: string } = {}) {
-  return {
-    eventId: `ev-${randomUUID()}`,
-    type,
-    occurredAt: typeof at === 'string' ? at : at.toISOString(),
-    memberId,
-    channel: 'mall',
-    device: 'mobile',
-    source: 'direct',
-    ...about,
-  };
-}

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { eventually, GatewayClient, staffToken, testPool, tokenFor } from '@shopops/testing';
+import { eventually, GatewayClient, postTrackedEvents, staffToken, testPool } from '@shopops/testing';
 
 /**
  * Operators' scorecards in November 2023 (双11 month, a month no other suite uses): each operator's
@@ -38,11 +37,7 @@ describe('operator scorecards', () => {
       payment('paid_search', 'd11-hero', 20000, '2023-11-20'),
       payment('kol', 'live-1', 15000, '2023-11-25'),
     ];
-    const posted = await request(gateway.baseUrl)
-      .post('/events')
-      .set('authorization', `Bearer ${tokenFor('analyst')}`)
-      .send({ events });
-    expect(posted.body.accepted).toBe(events.length);
+    await postTrackedEvents(gateway.baseUrl, events);
     await eventually(
       async () =>
         Number((await db.query(`SELECT count(*) FROM analytics.tracked_event WHERE event_id = ANY ($1)`, [events.map((e) => e.eventId)])).rows[0].count),

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { chattingMember, eventually, GatewayClient, runScheduleNow, testPool, tokenFor, trackedEvent, useOwnSuite } from '@shopops/testing';
+import { chattingMember, eventually, GatewayClient, postTrackedEvents, runScheduleNow, testPool, trackedEvent, useOwnSuite } from '@shopops/testing';
 import type { Pool } from 'pg';
 
 const HOUR = 3_600_000;
@@ -24,13 +23,7 @@ describe('membership settings of a shop', () => {
   afterAll(() => db.end());
 
   const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
-  const track = async (events: Array<ReturnType<typeof trackedEvent>>) => {
-    const posted = await request(gateway.baseUrl)
-      .post('/events')
-      .set('authorization', `Bearer ${tokenFor('analyst')}`)
-      .send({ events });
-    expect(posted.body.accepted).toBe(events.length);
-  };
+  const track = (events: Array<ReturnType<typeof trackedEvent>>) => postTrackedEvents(gateway.baseUrl, events);
 
   it('reminds of a cart left 5 hours, not of one left 3', async () => {
     const [left, recent] = [

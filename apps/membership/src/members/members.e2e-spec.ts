@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import {
   eventually,
   GatewayClient,
   memberOf,
   type MemberView,
+  postTrackedEvents,
   sendBuyerOrder,
   settledMember,
   testPool,
-  tokenFor,
   trackedEvent,
   uniquePhone,
 } from '@shopops/testing';
@@ -292,11 +291,10 @@ describe('members', () => {
     // What they looked at and bought on the site is theirs too: exported, then erased.
     const viewed = `LX-ERASE-${randomUUID().slice(0, 6)}`;
     const at = new Date().toISOString();
-    const tracked = await request(gateway.baseUrl)
-      .post('/events')
-      .set('authorization', `Bearer ${tokenFor('analyst')}`)
-      .send({ events: [trackedEvent('product_view', id, at, { productCode: viewed }), trackedEvent('add_to_cart', id, at, { skuCode: `${viewed}-M` })] });
-    expect(tracked.body.accepted).toBe(2);
+    await postTrackedEvents(gateway.baseUrl, [
+      trackedEvent('product_view', id, at, { productCode: viewed }),
+      trackedEvent('add_to_cart', id, at, { skuCode: `${viewed}-M` }),
+    ]);
     const behaviourRows = async () =>
       (
         await db.query<{ n: number }>(

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { chattingMember, eventually, GatewayClient, runScheduleNow, testPool, tokenFor, trackedEvent } from '@shopops/testing';
+import { chattingMember, eventually, GatewayClient, postTrackedEvents, runScheduleNow, testPool, trackedEvent } from '@shopops/testing';
 
 const MINUTE = 60_000;
 
@@ -33,13 +32,7 @@ describe('behaviour tags', () => {
     );
     return { productCode: code, skuCode: `${code}-M` };
   };
-  const track = async (events: Array<ReturnType<typeof trackedEvent>>) => {
-    const posted = await request(gateway.baseUrl)
-      .post('/events')
-      .set('authorization', `Bearer ${tokenFor('analyst')}`)
-      .send({ events });
-    expect(posted.body.accepted).toBe(events.length);
-  };
+  const track = (events: Array<ReturnType<typeof trackedEvent>>) => postTrackedEvents(gateway.baseUrl, events);
   /** Each member's tracked purchases and the sum of their style weights, once membership has counted them. */
   const countedSignals = (ids: string[], expected: Array<[number, number]>) =>
     eventually(
