@@ -10,6 +10,13 @@ const ImportAdSpend = graphql(`
     importAdSpend(rows: $rows)
   }
 `);
+const SetBudgetPlan = graphql(`
+  mutation DemoSetBudgetPlan($input: BudgetPlanInput!) {
+    setBudgetPlan(input: $input) {
+      budgetFen
+    }
+  }
+`);
 const DefineExperiment = graphql(`
   mutation DemoDefineExperiment($input: ExperimentInput!) {
     defineExperiment(input: $input) {
@@ -47,6 +54,23 @@ export async function seedMarketing(ctx: DemoContext, history: ShopHistory): Pro
   }).flat();
   for (let i = 0; i < rows.length; i += SPEND_ROWS_PER_REQUEST)
     await ctx.request(ImportAdSpend, { rows: rows.slice(i, i + SPEND_ROWS_PER_REQUEST) }, 'operator');
+  // Each month's campaigns have a plan, so budgets and operators' scorecards have figures: budget
+  // the month's spend give or take a fifth, a GMV target of five times it.
+  const planned = new Map<string, { month: string; source: string; campaign: string; spendFen: number }>();
+  for (const row of rows) {
+    const key = `${row.day.slice(0, 7)}/${row.source}/${row.campaign}`;
+    const plan = planned.get(key) ?? { month: row.day.slice(0, 7), source: row.source, campaign: row.campaign, spendFen: 0 };
+    plan.spendFen += row.spendFen;
+    planned.set(key, plan);
+  }
+  for (const plan of planned.values()) {
+    const budgetFen = Math.round(plan.spendFen * (0.8 + 0.4 * ctx.random()));
+    await ctx.request(
+      SetBudgetPlan,
+      { input: { month: plan.month, source: plan.source, campaign: plan.campaign, budgetFen, gmvTargetFen: budgetFen * 5 } },
+      'operator',
+    );
+  }
   await ctx.request(
     DefineExperiment,
     {
@@ -84,5 +108,5 @@ export async function seedMarketing(ctx: DemoContext, history: ShopHistory): Pro
     'operator',
   );
   expectResult('flash sale', sale.createPromotion, 'Promotion');
-  ctx.log(`marketing: ${rows.length} days × sources of ad spend, experiment ${DEMO_EXPERIMENT}, flash sale DEMO-FLASH-20`);
+  ctx.log(`marketing: ${rows.length} days × sources of ad spend, ${planned.size} campaign plans, experiment ${DEMO_EXPERIMENT}, flash sale DEMO-FLASH-20`);
 }

@@ -1,14 +1,29 @@
+import { randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 
-/** A TCP port free on loopback right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Below the kernel's ephemeral range (32768–60999 by default): a port the OS hands out for
+ * listen(0) is also one it may give an outgoing connection (to PostgreSQL, Redis) before the
+ * service binds it, which fails the start with EADDRINUSE.
+ */
+const FIRST = 20_000;
+const LAST = 32_000;
+
+/** A TCP port free on loopback right now, outside the range outgoing connections take theirs from. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = randomInt(FIRST, LAST);
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`no free port between ${FIRST} and ${LAST} after 100 tries`);
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    server.once('error', () => resolve(false));
+    // All interfaces, as the services bind.
+    server.listen(port, () => server.close(() => resolve(true)));
   });
 }

@@ -21,6 +21,7 @@ type Documents = {
     "\n  query DemoFirstProduct {\n    products(first: 1) {\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.DemoFirstProductDocument,
     "\n  mutation DemoReceiveStock($input: ReceiveStockInput!) {\n    receiveStock(input: $input) {\n      __typename\n    }\n  }\n": typeof types.DemoReceiveStockDocument,
     "\n  mutation DemoImportAdSpend($rows: [AdSpendInput!]!) {\n    importAdSpend(rows: $rows)\n  }\n": typeof types.DemoImportAdSpendDocument,
+    "\n  mutation DemoSetBudgetPlan($input: BudgetPlanInput!) {\n    setBudgetPlan(input: $input) {\n      budgetFen\n    }\n  }\n": typeof types.DemoSetBudgetPlanDocument,
     "\n  mutation DemoDefineExperiment($input: ExperimentInput!) {\n    defineExperiment(input: $input) {\n      plannedUnitsPerVariant\n    }\n  }\n": typeof types.DemoDefineExperimentDocument,
     "\n  mutation DemoCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) {\n      __typename\n      ... on PromotionConflictError {\n        message\n      }\n      ... on PriceHonestyError {\n        skuCode\n        wasPriceFen\n        lowestPriceFen\n      }\n    }\n  }\n": typeof types.DemoCreatePromotionDocument,
     "\n  query DemoConversations {\n    conversations(first: 200) {\n      id\n      status\n    }\n  }\n": typeof types.DemoConversationsDocument,
@@ -69,6 +70,7 @@ const documents: Documents = {
     "\n  query DemoFirstProduct {\n    products(first: 1) {\n      nodes {\n        id\n      }\n    }\n  }\n": types.DemoFirstProductDocument,
     "\n  mutation DemoReceiveStock($input: ReceiveStockInput!) {\n    receiveStock(input: $input) {\n      __typename\n    }\n  }\n": types.DemoReceiveStockDocument,
     "\n  mutation DemoImportAdSpend($rows: [AdSpendInput!]!) {\n    importAdSpend(rows: $rows)\n  }\n": types.DemoImportAdSpendDocument,
+    "\n  mutation DemoSetBudgetPlan($input: BudgetPlanInput!) {\n    setBudgetPlan(input: $input) {\n      budgetFen\n    }\n  }\n": types.DemoSetBudgetPlanDocument,
     "\n  mutation DemoDefineExperiment($input: ExperimentInput!) {\n    defineExperiment(input: $input) {\n      plannedUnitsPerVariant\n    }\n  }\n": types.DemoDefineExperimentDocument,
     "\n  mutation DemoCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) {\n      __typename\n      ... on PromotionConflictError {\n        message\n      }\n      ... on PriceHonestyError {\n        skuCode\n        wasPriceFen\n        lowestPriceFen\n      }\n    }\n  }\n": types.DemoCreatePromotionDocument,
     "\n  query DemoConversations {\n    conversations(first: 200) {\n      id\n      status\n    }\n  }\n": types.DemoConversationsDocument,
@@ -152,6 +154,10 @@ export function graphql(source: "\n  mutation DemoReceiveStock($input: ReceiveSt
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DemoImportAdSpend($rows: [AdSpendInput!]!) {\n    importAdSpend(rows: $rows)\n  }\n"): (typeof documents)["\n  mutation DemoImportAdSpend($rows: [AdSpendInput!]!) {\n    importAdSpend(rows: $rows)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DemoSetBudgetPlan($input: BudgetPlanInput!) {\n    setBudgetPlan(input: $input) {\n      budgetFen\n    }\n  }\n"): (typeof documents)["\n  mutation DemoSetBudgetPlan($input: BudgetPlanInput!) {\n    setBudgetPlan(input: $input) {\n      budgetFen\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -74,7 +74,7 @@ export function outboxChannel(schema: string): string {
  */
 export async function writeOutbox(em: EntityManager, events: readonly PendingEvent[], channel: string): Promise<void> {
   if (events.length === 0) return;
-  const spans = tracingEnabled() ? events.map((e) => (e.traceparent ? outboxInsertSpan(e, e.traceparent) : undefined)) : [];
+  const spans = tracingEnabled() ? events.map((e) => (e.traceparent ? outboxInsertSpan(e.id, e.type, e.traceparent) : undefined)) : [];
   try {
     await em.query(
       `WITH written AS (
@@ -101,14 +101,15 @@ export async function writeOutbox(em: EntityManager, events: readonly PendingEve
   for (const span of spans) endSpan(span);
 }
 
-function outboxInsertSpan(event: PendingEvent, parent: string): ReturnType<typeof startSpan> {
-  return startSpan(`outbox insert ${event.type}`, parent, {
+/** The producer span of one event written to the outbox, child of the request or event that caused it. */
+export function outboxInsertSpan(eventId: string, type: string, parent: string): ReturnType<typeof startSpan> {
+  return startSpan(`outbox insert ${type}`, parent, {
     kind: SpanKind.PRODUCER,
     attributes: {
       'messaging.system': 'shopops.outbox',
       'messaging.operation.type': 'create',
-      'messaging.message.id': event.id,
-      'shopops.event_type': event.type,
+      'messaging.message.id': eventId,
+      'shopops.event_type': type,
     },
   });
 }
