@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDatabase, databaseUrl, dropDatabase, graphqlRequest, PROJECT_ROOT, TEST_SERVER_URL, uniqueName } from '@shopops/testing';
+import { createDatabase, databaseUrl, dropDatabase, graphqlRequest, PROJECT_ROOT, shiftedPortOffset, TEST_SERVER_URL, uniqueName } from '@shopops/testing';
 
 /** The processes `pid` started (its direct children), from /proc. */
 function childProcesses(pid: number): number[] {
@@ -22,7 +22,7 @@ function childProcesses(pid: number): number[] {
 /** Runs the start script on shifted ports with its own database and queue prefix until "ready", then `check`, then SIGTERM. */
 async function startSuite(env: Record<string, string>, check: (gateway: string, log: string, pid: number) => Promise<void>): Promise<void> {
   const database = await createDatabase(uniqueName('shopops_start'));
-  const offset = 20_000 + Math.floor(Math.random() * 20_000);
+  const offset = shiftedPortOffset();
   const output: string[] = [];
   const suite = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start-suite.js')], {
     cwd: PROJECT_ROOT,
@@ -88,7 +88,7 @@ describe('npm start', () => {
   }, 420_000);
 
   it('refuses to start, naming the port and its service, when one of its ports is taken', async () => {
-    const offset = 20_000 + Math.floor(Math.random() * 20_000);
+    const offset = shiftedPortOffset();
     const takenPort = 4002 + offset;
     const squatter = createServer();
     await new Promise<void>((resolve) => squatter.listen(takenPort, '0.0.0.0', resolve));
