@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { endSpan, outboxChannel, outboxInsertSpan, PLATFORM_CONFIG, selectRows, traceparentOf, tracingEnabled, type PlatformConfig } from '@shopops/platform';
+import { outboxChannel, PLATFORM_CONFIG, selectRows, withOutboxInsertSpans, type PlatformConfig } from '@shopops/platform';
 import { DataSource } from 'typeorm';
 import type { MappedWebhook } from './webhook-adapters';
 
@@ -60,31 +60,24 @@ export class WebhookDeliveryStore {
 
   /** Stores the group in one statement; throws (nothing stored) when the statement fails. */
   async storeGroup(deliveries: readonly AcceptedDelivery[]): Promise<StoreOutcome[]> {
-    const eventIds = deliveries.map(() => randomUUID());
-    // While tracing, each traced delivery's event gets its insert span; the outbox keeps that span's context.
-    const spans = tracingEnabled() ? deliveries.map((d, i) => (d.trace ? outboxInsertSpan(eventIds[i], d.mapped.event.type, d.trace) : undefined)) : [];
-    let rows: Array<{ ordinal: number }>;
-    try {
-      rows = await selectRows<{ ordinal: number }>(this.dataSource, STORE_GROUP, [
+    const events = deliveries.map((d) => ({ id: randomUUID(), type: d.mapped.event.type, ...(d.trace ? { traceparent: d.trace } : {}) }));
+    const rows = await withOutboxInsertSpans(events, (traceparents) =>
+      selectRows<{ ordinal: number }>(this.dataSource, STORE_GROUP, [
         deliveries.map((d) => d.source),
         deliveries.map((d) => d.webhookId),
         deliveries.map((d) => d.mapped.type),
         deliveries.map((d) => d.mapped.occurredAt),
         deliveries.map((d) => d.body),
         deliveries.map((d) => d.buyerRef),
-        eventIds,
-        deliveries.map((d) => d.mapped.event.type),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
         // mapWebhook validated the data and set the rest itself: no second validation pass.
         deliveries.map((d) => JSON.stringify(d.mapped.payload)),
         deliveries.map((d) => d.requestId),
         this.notifyChannel,
-        deliveries.map((d, i) => (spans[i] ? traceparentOf(spans[i]) : (d.trace ?? null))),
-      ]);
-    } catch (error) {
-      for (const span of spans) endSpan(span, error);
-      throw error;
-    }
-    for (const span of spans) endSpan(span);
+        traceparents,
+      ]),
+    );
     const fresh = new Set(rows.map((row) => row.ordinal));
     return deliveries.map((_, index) => (fresh.has(index + 1) ? 'stored' : 'duplicate'));
   }

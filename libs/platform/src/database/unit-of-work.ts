@@ -74,9 +74,8 @@ export function outboxChannel(schema: string): string {
  */
 export async function writeOutbox(em: EntityManager, events: readonly PendingEvent[], channel: string): Promise<void> {
   if (events.length === 0) return;
-  const spans = tracingEnabled() ? events.map((e) => (e.traceparent ? outboxInsertSpan(e.id, e.type, e.traceparent) : undefined)) : [];
-  try {
-    await em.query(
+  await withOutboxInsertSpans(events, (traceparents) =>
+    em.query(
       `WITH written AS (
          INSERT INTO outbox (event_id, type, payload, request_id, occurred_at, deliver_at, traceparent)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[])
@@ -90,19 +89,36 @@ export async function writeOutbox(em: EntityManager, events: readonly PendingEve
         events.map((e) => e.requestId),
         events.map((e) => e.occurredAt.toISOString()),
         events.map((e) => e.deliverAt?.toISOString() ?? null),
-        events.map((e, i) => (spans[i] ? traceparentOf(spans[i]) : (e.traceparent ?? null))),
+        traceparents,
         channel,
       ],
-    );
+    ),
+  );
+}
+
+/**
+ * Runs a write of events into the outbox with, while tracing is on, an insert span per traced
+ * event (each in its own trace: one statement may serve several requests). `write` gets the
+ * traceparent each event's row keeps for its consumers: its insert span's, else its own, else null.
+ */
+export async function withOutboxInsertSpans<T>(
+  events: ReadonlyArray<{ readonly id: string; readonly type: string; readonly traceparent?: string }>,
+  write: (traceparents: Array<string | null>) => Promise<T>,
+): Promise<T> {
+  const spans = tracingEnabled() ? events.map((e) => (e.traceparent ? outboxInsertSpan(e.id, e.type, e.traceparent) : undefined)) : [];
+  let written: T;
+  try {
+    written = await write(events.map((e, i) => (spans[i] ? traceparentOf(spans[i]) : (e.traceparent ?? null))));
   } catch (error) {
     for (const span of spans) endSpan(span, error);
     throw error;
   }
   for (const span of spans) endSpan(span);
+  return written;
 }
 
 /** The producer span of one event written to the outbox, child of the request or event that caused it. */
-export function outboxInsertSpan(eventId: string, type: string, parent: string): ReturnType<typeof startSpan> {
+function outboxInsertSpan(eventId: string, type: string, parent: string): ReturnType<typeof startSpan> {
   return startSpan(`outbox insert ${type}`, parent, {
     kind: SpanKind.PRODUCER,
     attributes: {
